@@ -1,0 +1,61 @@
+"""Cases as the read side sees them; the case workflow is their source of truth."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from api.db.types import UtcDateTime
+from sqlmodel import JSON, Column, Field, SQLModel
+
+from engine.messages import CaseView
+from engine.models import CaseStatus, CloseReason, Priority
+
+
+def _when(**kw: object) -> object:
+    return Field(default=None, sa_type=UtcDateTime, **kw)  # type: ignore[call-overload]
+
+
+class CaseBase(SQLModel):
+    workflow_id: str = Field(index=True)
+    conversation_id: str = Field(index=True)
+    source: str
+    status: CaseStatus = Field(default=CaseStatus.open, index=True)
+    priority: Priority = Field(default=Priority.normal, index=True)
+    needs_response: bool = True
+    sentiment: float = 0.0
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    team_id: str | None = Field(default=None, index=True)
+    assignee_id: str | None = Field(default=None, index=True)
+    author: str = ""
+    subject: str = ""
+    opened_at: datetime = Field(sa_type=UtcDateTime, index=True)
+    assigned_at: datetime | None = _when()
+    first_response_at: datetime | None = _when()
+    closed_at: datetime | None = _when()
+    close_reason: CloseReason | None = None
+    sla_due_at: datetime | None = _when()
+    sla_breached: bool = False
+    flow_version: str
+    first_response_seconds: float | None = None
+    resolution_seconds: float | None = None
+    mention_count: int = 0
+    reply_count: int = 0
+    updated_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class Case(CaseBase, table=True):
+    id: str = Field(primary_key=True)
+
+
+class CasePublic(CaseBase):
+    id: str
+
+
+def case_fields(view: CaseView) -> dict[str, object]:
+    """The read-side columns of a case, from the workflow's view of it."""
+    fields = view.model_dump(exclude={"case_id", "mention_ids", "measures"})
+    fields["mention_count"] = len(view.mention_ids)
+    if view.measures is not None:
+        fields["first_response_seconds"] = view.measures.first_response_seconds
+        fields["resolution_seconds"] = view.measures.resolution_seconds
+    return fields

@@ -1,0 +1,14 @@
+"""Imports every table so SQLModel.metadata is complete (for migrations and tests)."""
+
+from sqlmodel import SQLModel
+
+from api.audit.models import CaseEvent
+from api.cases.models import Case
+from api.flows.models import Flow
+from api.mentions.models import Mention
+from api.sources import Source
+from api.teams.models import Agent, Team
+
+metadata = SQLModel.metadata
+
+__all__ = ["Agent", "Case", "CaseEvent", "Flow", "Mention", "Source", "Team", "metadata"]

@@ -1,0 +1,38 @@
+"""Dependencies as Annotated aliases, so route signatures say what they need."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import Engine
+from sqlmodel import Session
+from temporalio.client import Client
+
+from api.db import get_session
+from api.listing import ListParams
+from api.settings import Settings
+
+
+def _engine(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+def _session(request: Request) -> Iterator[Session]:
+    yield from get_session(request.app.state.engine)
+
+
+def _temporal(request: Request) -> Client:
+    return request.app.state.temporal
+
+
+def _settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+EngineDep = Annotated[Engine, Depends(_engine)]
+SessionDep = Annotated[Session, Depends(_session)]
+TemporalDep = Annotated[Client, Depends(_temporal)]
+SettingsDep = Annotated[Settings, Depends(_settings)]
+ListDep = Annotated[ListParams, Depends()]

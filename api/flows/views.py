@@ -1,0 +1,27 @@
+"""Flow versions, read-only until the designer's editor lands."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from api.deps import ListDep, SessionDep
+from api.flows.models import Flow, FlowPublic
+from api.listing import get_or_404, list_rows
+
+router = APIRouter(tags=["flows"])
+
+
+def _public(flow: Flow) -> FlowPublic:
+    return FlowPublic(**flow.model_dump(), version=flow.id)
+
+
+@router.get("/flows", response_model=list[FlowPublic])
+def list_flows(session: SessionDep, response: Response, params: ListDep) -> list[FlowPublic]:
+    rows = list_rows(session, response, params, table=Flow, resource="flows",
+                     filterable=("active",), searchable=("name",))
+    return [_public(f) for f in rows]
+
+
+@router.get("/flows/{flow_id}", response_model=FlowPublic)
+def get_flow(session: SessionDep, flow_id: str) -> FlowPublic:
+    return _public(get_or_404(session, Flow, flow_id, resource="flow"))

@@ -1,0 +1,102 @@
+"""Taking in one mention: dedupe, thread, store, then hand it to its case workflow.
+
+The mention is committed before the workflow is signalled, and marked
+dispatched only after; a failure in between leaves it stored and undispatched,
+and posting it again (or the redispatch at start-up) delivers it. Nothing is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+from temporalio.client import Client
+from temporalio.common import WorkflowIDConflictPolicy
+
+from api.db import session_scope
+from api.flows.service import active_flow
+from api.mentions.models import Mention
+from engine.messages import ADD_MENTION_SIGNAL, CASE_WORKFLOW, CaseInput
+from engine.models import Direction, case_workflow_id, mention_id
+from engine.models import Mention as MentionMessage
+
+
+@dataclass(frozen=True)
+class IncomingMention:
+    source: str
+    external_id: str
+    author: str
+    text: str
+    created_at: datetime
+    reply_to_id: str | None
+
+
+@dataclass(frozen=True)
+class Ingested:
+    mention: Mention
+    duplicate: bool
+
+
+class NoActiveFlow(RuntimeError):
+    pass
+
+
+def store_mention(*, engine: Engine, incoming: IncomingMention) -> Ingested:
+    """Store a mention once per (source, external id), threaded into its conversation."""
+    ident = mention_id(incoming.source, incoming.external_id)
+    with session_scope(engine) as session:
+        existing = session.get(Mention, ident)
+        if existing is not None:
+            return Ingested(existing, duplicate=True)
+        conversation_id = ident
+        if incoming.reply_to_id:
+            parent = session.get(Mention, mention_id(incoming.source, incoming.reply_to_id))
+            if parent is not None:
+                conversation_id = parent.conversation_id
+        row = Mention(id=ident, source=incoming.source, external_id=incoming.external_id,
+                      conversation_id=conversation_id, author=incoming.author, text=incoming.text,
+                      created_at=incoming.created_at, received_at=datetime.now(UTC),
+                      reply_to_id=incoming.reply_to_id, direction=Direction.inbound)
+        session.add(row)
+        try:
+            session.flush()
+        except IntegrityError:
+            # The same mention raced in through another request: that one stored it.
+            session.rollback()
+            return Ingested(session.get(Mention, ident), duplicate=True)  # type: ignore[arg-type]
+    return Ingested(row, duplicate=False)
+
+
+async def dispatch_mention(*, engine: Engine, temporal: Client, task_queue: str, mention: Mention) -> str:
+    """Signal the conversation's case workflow (starting it if needed); returns the case id."""
+    with session_scope(engine) as session:
+        flow = active_flow(session=session)
+    if flow is None:
+        raise NoActiveFlow("no flow is active; publish one before taking in mentions")
+    message = MentionMessage.model_validate(mention.model_dump())
+    handle = await temporal.start_workflow(
+        CASE_WORKFLOW, CaseInput(conversation_id=mention.conversation_id, flow_version=flow.id),
+        id=case_workflow_id(mention.conversation_id), task_queue=task_queue,
+        start_signal=ADD_MENTION_SIGNAL, start_signal_args=[message],
+        id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING)
+    case_id = handle.result_run_id or handle.run_id or ""
+    with session_scope(engine) as session:
+        row = session.get(Mention, mention.id)
+        if row is not None and (not row.dispatched or row.case_id is None):
+            row.dispatched, row.case_id = True, row.case_id or case_id
+            session.add(row)
+    return case_id
+
+
+async def redispatch_pending(*, engine: Engine, temporal: Client, task_queue: str, limit: int = 1000) -> int:
+    """Deliver mentions stored but never handed to a workflow (e.g. Temporal was down)."""
+    with session_scope(engine) as session:
+        pending = session.exec(select(Mention).where(~col(Mention.dispatched),
+                                                     Mention.direction == Direction.inbound)
+                               .order_by(col(Mention.received_at)).limit(limit)).all()
+    for mention in pending:
+        await dispatch_mention(engine=engine, temporal=temporal, task_queue=task_queue, mention=mention)
+    return len(pending)

@@ -1,0 +1,55 @@
+"""The `switchboard` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="switchboard", description="Social customer care on Temporal.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    up = sub.add_parser("up", help="run everything on this machine: Temporal, worker, API and designer")
+    up.add_argument("--data-dir", type=Path, default=Path("data"), help="where the databases live (default: data)")
+    up.add_argument("--host", default="127.0.0.1", help="interface of the API and designer")
+    up.add_argument("--port", type=int, default=8000, help="port of the API and designer (default: 8000)")
+    up.add_argument("--temporal-port", type=int, default=7233, help="embedded Temporal's port (default: 7233)")
+    up.add_argument("--temporal-ui-port", type=int, default=8233, help="Temporal UI's port (default: 8233)")
+    up.add_argument("--external-temporal", action="store_true",
+                    help="use SWITCHBOARD_TEMPORAL_ADDRESS instead of starting an embedded server")
+    up.add_argument("--no-demo", action="store_true", help="do not post the demo mentions")
+
+    sub.add_parser("api", help="run the API only (settings from the environment)")
+    sub.add_parser("worker", help="run a worker only (settings from the environment)")
+    sub.add_parser("migrate", help="bring the database schema up to date")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.command == "up":
+        from cli.up import up
+
+        asyncio.run(up(data_dir=args.data_dir, port=args.port, host=args.host, temporal_port=args.temporal_port,
+                       temporal_ui_port=args.temporal_ui_port, embedded_temporal=not args.external_temporal,
+                       demo=not args.no_demo))
+    elif args.command == "api":
+        from cli.services import run_api
+
+        run_api()
+    elif args.command == "worker":
+        from cli.services import run_worker
+
+        asyncio.run(run_worker())
+    elif args.command == "migrate":
+        from cli.services import run_migrate
+
+        run_migrate()
+
+
+if __name__ == "__main__":
+    main()

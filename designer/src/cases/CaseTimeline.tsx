@@ -1,0 +1,85 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Collapse from '@mui/material/Collapse';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { DateField, RecordContextProvider, ReferenceField, ReferenceManyField, useListContext } from 'react-admin';
+import { JsonBlock } from '../common/JsonBlock';
+import type { CaseEvent } from '../types';
+import { humanize } from './format';
+
+const KIND_COLORS: Record<string, 'default' | 'info' | 'primary' | 'warning' | 'error' | 'success'> = {
+    triaged: 'info',
+    assigned: 'primary',
+    sla_breached: 'error',
+    replied: 'success',
+    closed: 'default',
+};
+
+const Actor = ({ actor }: { actor: string }) =>
+    actor === 'system' ? (
+        <span>system</span>
+    ) : (
+        <ReferenceField source="actor" reference="agents" link={false} />
+    );
+
+const TimelineEntry = ({ event }: { event: CaseEvent }) => {
+    const [open, setOpen] = useState(false);
+    const hasDetail = event.detail && Object.keys(event.detail).length > 0;
+    return (
+        <RecordContextProvider value={event}>
+            <Box component="li" data-testid="case-event" data-kind={event.kind} sx={{ py: 1, borderBottom: 1, borderColor: 'divider' }}>
+                <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+                    <Chip size="small" color={KIND_COLORS[event.kind] ?? 'default'} label={humanize(event.kind)} />
+                    <Typography variant="caption" color="text.secondary" component="span">
+                        <DateField source="at" showTime sx={{ fontSize: 'inherit', color: 'inherit' }} /> by{' '}
+                        <Actor actor={event.actor} />
+                    </Typography>
+                    {hasDetail && (
+                        <Button size="small" onClick={() => setOpen(value => !value)} sx={{ ml: 'auto' }}>
+                            {open ? 'Hide why' : 'Why?'}
+                        </Button>
+                    )}
+                </Box>
+                {hasDetail && (
+                    <Collapse in={open} unmountOnExit>
+                        <Box sx={{ mt: 1 }}>
+                            <JsonBlock value={event.detail} testId="case-event-detail" />
+                        </Box>
+                    </Collapse>
+                )}
+            </Box>
+        </RecordContextProvider>
+    );
+};
+
+const Entries = () => {
+    const { data, isPending } = useListContext<CaseEvent>();
+    if (isPending) return null;
+    if (!data?.length) {
+        return (
+            <Typography variant="body2" color="text.secondary">
+                No events recorded.
+            </Typography>
+        );
+    }
+    return (
+        <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+            {data.map(event => (
+                <TimelineEntry key={event.id} event={event} />
+            ))}
+        </Box>
+    );
+};
+
+/** The audit trail of a case: every decision with the rule result that made it. */
+export const CaseTimeline = () => (
+    <Box data-testid="case-timeline">
+        <ReferenceManyField<CaseEvent> reference="case_events" target="case_id" sort={{ field: 'at', order: 'ASC' }} perPage={500}>
+            <Entries />
+        </ReferenceManyField>
+    </Box>
+);
+
+export default CaseTimeline;

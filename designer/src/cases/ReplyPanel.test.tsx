@@ -1,0 +1,103 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AdminContext, HttpError, Notification, RecordContextProvider } from 'react-admin';
+import { describe, expect, it, vi } from 'vitest';
+import { agents, makeCase } from '../test/fixtures';
+import { fakeDataProvider } from '../test/fakeDataProvider';
+import type { Case } from '../types';
+import { ReplyPanel } from './ReplyPanel';
+
+const setup = (record: Case = makeCase()) => {
+    const dataProvider = fakeDataProvider({ agents, cases: [record] });
+    const user = userEvent.setup();
+    render(
+        <AdminContext dataProvider={dataProvider}>
+            <RecordContextProvider value={record}>
+                <ReplyPanel />
+            </RecordContextProvider>
+            <Notification />
+        </AdminContext>,
+    );
+    return { dataProvider, user };
+};
+
+describe('ReplyPanel', () => {
+    it('sends a reply as the assignee and clears the box', async () => {
+        const { dataProvider, user } = setup();
+        const send = screen.getByTestId('reply-send');
+        expect(send).toBeDisabled();
+        // The agent selector defaults to the case assignee.
+        await waitFor(() => expect(screen.getByRole('combobox', { name: 'Agent' })).toHaveTextContent('Ada Lovelace'));
+
+        await user.type(screen.getByTestId('reply-text'), 'Sorry about that, refunding now.');
+        expect(send).toBeEnabled();
+        await user.click(send);
+
+        await waitFor(() =>
+            expect(dataProvider.replyToCase).toHaveBeenCalledWith('c1', {
+                agent_id: 'a1',
+                text: 'Sorry about that, refunding now.',
+                close: false,
+            }),
+        );
+        expect(await screen.findByText('Reply sent')).toBeInTheDocument();
+        expect(screen.getByTestId('reply-text')).toHaveValue('');
+    });
+
+    it('"Send and resolve" asks the API to close the case', async () => {
+        const { dataProvider, user } = setup();
+        await user.type(screen.getByTestId('reply-text'), 'Done!');
+        await user.click(screen.getByTestId('reply-send-resolve'));
+        await waitFor(() =>
+            expect(dataProvider.replyToCase).toHaveBeenCalledWith('c1', { agent_id: 'a1', text: 'Done!', close: true }),
+        );
+        expect(await screen.findByText('Reply sent and case resolved')).toBeInTheDocument();
+    });
+
+    it('needs an agent on an unassigned case, and uses the one picked', async () => {
+        const { dataProvider, user } = setup(makeCase({ assignee_id: null, status: 'open' }));
+        await user.type(screen.getByTestId('reply-text'), 'Hello');
+        expect(screen.getByTestId('reply-send')).toBeDisabled();
+
+        await user.click(screen.getByRole('combobox', { name: 'Agent' }));
+        await user.click(await screen.findByRole('option', { name: 'Bob Stone (offline)' }));
+        expect(screen.getByTestId('reply-send')).toBeEnabled();
+        await user.click(screen.getByTestId('reply-send'));
+        await waitFor(() =>
+            expect(dataProvider.replyToCase).toHaveBeenCalledWith('c1', { agent_id: 'a2', text: 'Hello', close: false }),
+        );
+    });
+
+    it('shows the API error message and keeps the text', async () => {
+        // react-admin logs failed data provider calls; keep the test output clean.
+        const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        const { dataProvider, user } = setup();
+        dataProvider.replyToCase.mockRejectedValueOnce(
+            new HttpError('Agent a1 is offline', 409, { detail: { code: 'agent_offline', message: 'Agent a1 is offline', path: '/agent_id' } }),
+        );
+        await user.type(screen.getByTestId('reply-text'), 'Hi');
+        await user.click(screen.getByTestId('reply-send'));
+        expect(await screen.findByText('Agent a1 is offline')).toBeInTheDocument();
+        expect(screen.getByTestId('reply-text')).toHaveValue('Hi');
+        consoleError.mockRestore();
+    });
+
+    it('closes the case with the chosen reason', async () => {
+        const { dataProvider, user } = setup();
+        await user.click(screen.getByTestId('case-close'));
+        const dialog = await screen.findByRole('dialog');
+        await user.click(within(dialog).getByLabelText('Spam'));
+        await user.click(within(dialog).getByTestId('case-close-confirm'));
+        await waitFor(() => expect(dataProvider.closeCase).toHaveBeenCalledWith('c1', { reason: 'spam', agent_id: 'a1' }));
+        expect(await screen.findByText('Case closed')).toBeInTheDocument();
+    });
+
+    it('disables every action on a closed case', async () => {
+        setup(makeCase({ status: 'closed', close_reason: 'resolved' }));
+        expect(screen.getByText('This case is closed.')).toBeInTheDocument();
+        expect(screen.getByTestId('reply-text')).toBeDisabled();
+        expect(screen.getByTestId('reply-send')).toBeDisabled();
+        expect(screen.getByTestId('reply-send-resolve')).toBeDisabled();
+        expect(screen.getByTestId('case-close')).toBeDisabled();
+    });
+});

@@ -1,0 +1,72 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { useRecordContext } from 'react-admin';
+import type { Case, CloseReason } from '../types';
+import { AgentSelect } from './AgentSelect';
+import { CloseCaseButton } from './CloseCaseButton';
+import { useCaseAction } from './useCaseAction';
+
+/** Reply to the author (optionally resolving the case) or close it without a reply. */
+export const ReplyPanel = () => {
+    const record = useRecordContext<Case>();
+    const [pickedAgent, setPickedAgent] = useState('');
+    const [text, setText] = useState('');
+    const { run, pending } = useCaseAction();
+    if (!record) return null;
+
+    const agentId = pickedAgent || record.assignee_id || '';
+    const closed = record.status === 'closed';
+    const canSend = !closed && !pending && agentId !== '' && text.trim() !== '';
+
+    const send = async (close: boolean) => {
+        const done = await run(
+            dataProvider => dataProvider.replyToCase(record.id, { agent_id: agentId, text: text.trim(), close }),
+            close ? 'Reply sent and case resolved' : 'Reply sent',
+        );
+        if (done) setText('');
+    };
+
+    const closeCase = (reason: CloseReason) =>
+        run(dataProvider => dataProvider.closeCase(record.id, { reason, agent_id: agentId }), 'Case closed');
+
+    return (
+        <Card variant="outlined" data-testid="case-reply">
+            <CardContent>
+                <Stack spacing={2}>
+                    {closed && <Alert severity="info">This case is closed.</Alert>}
+                    <AgentSelect value={agentId} onChange={setPickedAgent} disabled={closed || pending} />
+                    <TextField
+                        label="Reply"
+                        multiline
+                        minRows={3}
+                        value={text}
+                        onChange={event => setText(event.target.value)}
+                        disabled={closed || pending}
+                        slotProps={{ htmlInput: { 'data-testid': 'reply-text' } }}
+                    />
+                    <Stack direction="row" spacing={1}>
+                        <Button variant="contained" disabled={!canSend} onClick={() => send(false)} data-testid="reply-send">
+                            Send
+                        </Button>
+                        <Button
+                            variant="outlined"
+                            disabled={!canSend}
+                            onClick={() => send(true)}
+                            data-testid="reply-send-resolve"
+                        >
+                            Send and resolve
+                        </Button>
+                        <CloseCaseButton disabled={closed || pending || agentId === ''} onConfirm={closeCase} />
+                    </Stack>
+                </Stack>
+            </CardContent>
+        </Card>
+    );
+};
+
+export default ReplyPanel;

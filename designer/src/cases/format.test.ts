@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+    formatDuration,
+    formatSentiment,
+    humanize,
+    priorityColor,
+    sentimentTone,
+    slaState,
+    statusColor,
+} from './format';
+
+describe('formatDuration', () => {
+    it('says a missing measure is not there yet', () => {
+        expect(formatDuration(null)).toBe('—');
+        expect(formatDuration(undefined)).toBe('—');
+    });
+
+    it('uses the two largest units', () => {
+        expect(formatDuration(0)).toBe('0 s');
+        expect(formatDuration(42)).toBe('42 s');
+        expect(formatDuration(61)).toBe('1 min 1 s');
+        expect(formatDuration(3720)).toBe('1 h 2 min');
+        expect(formatDuration(90061)).toBe('1 d 1 h');
+    });
+
+    it('drops a trailing empty unit', () => {
+        expect(formatDuration(7200)).toBe('2 h');
+        expect(formatDuration(2 * 86400 + 30)).toBe('2 d');
+    });
+
+    it('rounds fractional seconds', () => {
+        expect(formatDuration(59.6)).toBe('1 min');
+    });
+});
+
+describe('sentiment', () => {
+    it('has a neutral dead zone', () => {
+        expect(sentimentTone(0.1)).toBe('neutral');
+        expect(sentimentTone(-0.5)).toBe('negative');
+        expect(sentimentTone(0.8)).toBe('positive');
+    });
+
+    it('shows tone and signed score', () => {
+        expect(formatSentiment(-0.734)).toBe('negative (-0.73)');
+        expect(formatSentiment(0.5)).toBe('positive (+0.50)');
+        expect(formatSentiment(null)).toBe('—');
+    });
+});
+
+describe('colours and labels', () => {
+    it('maps statuses and priorities to chip colours', () => {
+        expect(statusColor('escalated')).toBe('error');
+        expect(statusColor('closed')).toBe('default');
+        expect(statusColor('unknown')).toBe('default');
+        expect(priorityColor('urgent')).toBe('error');
+        expect(priorityColor(undefined)).toBe('default');
+    });
+
+    it('humanizes enum values', () => {
+        expect(humanize('no_action')).toBe('No action');
+        expect(humanize('sla_breached')).toBe('Sla breached');
+    });
+});
+
+describe('slaState', () => {
+    it('prefers the breach flag', () => {
+        expect(slaState({ sla_due_at: '2030-01-01T00:00:00Z', sla_breached: true, closed_at: null })).toBe('breached');
+    });
+    it('is due while open and met once closed', () => {
+        expect(slaState({ sla_due_at: '2030-01-01T00:00:00Z', sla_breached: false, closed_at: null })).toBe('due');
+        expect(
+            slaState({ sla_due_at: '2030-01-01T00:00:00Z', sla_breached: false, closed_at: '2029-12-31T00:00:00Z' }),
+        ).toBe('met');
+        expect(slaState({ sla_due_at: null, sla_breached: false, closed_at: null })).toBe('none');
+    });
+});

@@ -1,0 +1,88 @@
+// Pure display helpers for cases: no React, so they are tested directly.
+import type { CasePriority, CaseStatus } from '../types';
+
+export type ChipColor = 'default' | 'primary' | 'secondary' | 'info' | 'success' | 'warning' | 'error';
+
+export const STATUS_COLORS: Record<CaseStatus, ChipColor> = {
+    open: 'info',
+    assigned: 'primary',
+    escalated: 'error',
+    closed: 'default',
+};
+
+export const PRIORITY_COLORS: Record<CasePriority, ChipColor> = {
+    low: 'default',
+    normal: 'info',
+    high: 'warning',
+    urgent: 'error',
+};
+
+export const statusColor = (status: string | undefined): ChipColor =>
+    (status && STATUS_COLORS[status as CaseStatus]) || 'default';
+
+export const priorityColor = (priority: string | undefined): ChipColor =>
+    (priority && PRIORITY_COLORS[priority as CasePriority]) || 'default';
+
+/** "no_action" -> "No action" */
+export const humanize = (value: string): string => {
+    const words = value.replace(/[_-]+/g, ' ').trim();
+    return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+const UNITS: [label: string, seconds: number][] = [
+    ['d', 86400],
+    ['h', 3600],
+    ['min', 60],
+    ['s', 1],
+];
+
+/**
+ * Human duration with the two largest units: 42 -> "42 s", 3720 -> "1 h 2 min".
+ * Null means "not measured yet" (e.g. no first response so far).
+ */
+export const formatDuration = (seconds: number | null | undefined): string => {
+    if (seconds === null || seconds === undefined || Number.isNaN(seconds)) {
+        return '—';
+    }
+    let rest = Math.max(0, Math.round(seconds));
+    if (rest === 0) {
+        return '0 s';
+    }
+    const parts: string[] = [];
+    for (const [label, size] of UNITS) {
+        if (parts.length === 2) break;
+        const count = Math.floor(rest / size);
+        if (count > 0) {
+            parts.push(`${count} ${label}`);
+            rest -= count * size;
+        } else if (parts.length === 1) {
+            // Stop at the first empty unit after the largest: "2 d", not "2 d 0 h".
+            break;
+        }
+    }
+    return parts.join(' ');
+};
+
+export type SentimentTone = 'negative' | 'neutral' | 'positive';
+
+/** Sentiment is a score in -1..1; the dead zone around 0 reads as neutral. */
+export const sentimentTone = (score: number | null | undefined): SentimentTone => {
+    if (score === null || score === undefined || (score > -0.2 && score < 0.2)) return 'neutral';
+    return score < 0 ? 'negative' : 'positive';
+};
+
+export const formatSentiment = (score: number | null | undefined): string => {
+    if (score === null || score === undefined) return '—';
+    const sign = score > 0 ? '+' : '';
+    return `${sentimentTone(score)} (${sign}${score.toFixed(2)})`;
+};
+
+export type SlaState = 'none' | 'breached' | 'due' | 'met';
+
+export const slaState = (
+    record: { sla_due_at: string | null; sla_breached: boolean; closed_at: string | null },
+): SlaState => {
+    if (record.sla_breached) return 'breached';
+    if (!record.sla_due_at) return 'none';
+    return record.closed_at ? 'met' : 'due';
+};

@@ -1,0 +1,76 @@
+import { HttpError } from 'react-admin';
+import { describe, expect, it, vi } from 'vitest';
+import { createDataProvider } from './dataProvider';
+import type { HttpClient } from './dataProvider';
+
+const response = (json: unknown, headers: Record<string, string> = {}) => ({
+    status: 200,
+    headers: new Headers(headers),
+    body: JSON.stringify(json),
+    json,
+});
+
+const clientReturning = (json: unknown, headers?: Record<string, string>) =>
+    vi.fn<HttpClient>(async () => response(json, headers));
+
+describe('dataProvider', () => {
+    it('lists with the simple REST conventions under /api', async () => {
+        const client = clientReturning([{ id: 'c1' }], { 'Content-Range': 'cases 0-24/123' });
+        const result = await createDataProvider('/api', client).getList('cases', {
+            pagination: { page: 1, perPage: 25 },
+            sort: { field: 'opened_at', order: 'DESC' },
+            filter: { status: 'assigned' },
+        });
+        expect(result).toEqual({ data: [{ id: 'c1' }], total: 123 });
+        const url = new URL(client.mock.calls[0][0], 'http://localhost');
+        expect(url.pathname).toBe('/api/cases');
+        expect(url.searchParams.get('sort')).toBe('["opened_at","DESC"]');
+        expect(url.searchParams.get('range')).toBe('[0,24]');
+        expect(url.searchParams.get('filter')).toBe('{"status":"assigned"}');
+    });
+
+    it('fetches references in one request with an id filter', async () => {
+        const client = clientReturning([{ id: 'a1' }, { id: 'a2' }]);
+        const result = await createDataProvider('/api', client).getMany('agents', { ids: ['a1', 'a2'] });
+        const url = new URL(client.mock.calls[0][0], 'http://localhost');
+        expect(url.pathname).toBe('/api/agents');
+        expect(url.searchParams.get('filter')).toBe('{"id":["a1","a2"]}');
+        expect(result.data.map(agent => agent.id)).toEqual(['a1', 'a2']);
+    });
+
+    it('posts a reply and returns the updated case', async () => {
+        const client = clientReturning({ id: 'c1', status: 'closed' });
+        const result = await createDataProvider('/api', client).replyToCase('c1', {
+            agent_id: 'a1',
+            text: 'Thanks',
+            close: true,
+        });
+        expect(result.data.status).toBe('closed');
+        const [url, options] = client.mock.calls[0];
+        expect(url).toBe('/api/cases/c1/replies');
+        expect(options?.method).toBe('POST');
+        expect(JSON.parse(String(options?.body))).toEqual({ agent_id: 'a1', text: 'Thanks', close: true });
+    });
+
+    it('posts a close with its reason', async () => {
+        const client = clientReturning({ id: 'c1' });
+        await createDataProvider('/api', client).closeCase('c1', { reason: 'spam', agent_id: 'a2' });
+        const [url, options] = client.mock.calls[0];
+        expect(url).toBe('/api/cases/c1/close');
+        expect(JSON.parse(String(options?.body))).toEqual({ reason: 'spam', agent_id: 'a2' });
+    });
+
+    it('rethrows API errors with the message from the body', async () => {
+        const body = { detail: { code: 'case_closed', message: 'Case c1 is already closed', path: '/status' } };
+        const client = vi.fn<HttpClient>(async () => {
+            throw new HttpError('Conflict', 409, body);
+        });
+        const error = await createDataProvider('/api', client)
+            .closeCase('c1', { reason: 'resolved', agent_id: 'a1' })
+            .catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(HttpError);
+        expect((error as HttpError).message).toBe('Case c1 is already closed');
+        expect((error as HttpError).status).toBe(409);
+        expect((error as HttpError).body).toEqual(body);
+    });
+});

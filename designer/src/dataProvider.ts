@@ -1,0 +1,62 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import { fetchUtils, HttpError, useDataProvider } from 'react-admin';
+import type { DataProvider } from 'react-admin';
+import { apiErrorMessage } from './apiErrors';
+import type { Case, CloseReason } from './types';
+
+export interface ReplyPayload {
+    agent_id: string;
+    text: string;
+    close: boolean;
+}
+
+export interface ClosePayload {
+    reason: CloseReason;
+    agent_id: string;
+}
+
+export interface SwitchboardDataProvider extends DataProvider {
+    replyToCase: (caseId: string, payload: ReplyPayload) => Promise<{ data: Case }>;
+    closeCase: (caseId: string, payload: ClosePayload) => Promise<{ data: Case }>;
+}
+
+export type HttpClient = typeof fetchUtils.fetchJson;
+
+/** Rethrows API errors with the message from the body, so notify() shows it. */
+export const withApiErrors =
+    (client: HttpClient): HttpClient =>
+    async (url, options) => {
+        try {
+            return await client(url, options);
+        } catch (error) {
+            if (error instanceof HttpError) {
+                throw new HttpError(apiErrorMessage(error.body, error.message), error.status, error.body);
+            }
+            throw error;
+        }
+    };
+
+export const createDataProvider = (
+    apiUrl = '/api',
+    httpClient: HttpClient = fetchUtils.fetchJson,
+): SwitchboardDataProvider => {
+    const client = withApiErrors(httpClient);
+    const base = simpleRestProvider(apiUrl, client);
+
+    const post = async (url: string, payload: object): Promise<{ data: Case }> => {
+        const { json } = await client(url, { method: 'POST', body: JSON.stringify(payload) });
+        return { data: json as Case };
+    };
+
+    return {
+        ...base,
+        replyToCase: (caseId, payload) =>
+            post(`${apiUrl}/cases/${encodeURIComponent(caseId)}/replies`, payload),
+        closeCase: (caseId, payload) =>
+            post(`${apiUrl}/cases/${encodeURIComponent(caseId)}/close`, payload),
+    };
+};
+
+export const dataProvider = createDataProvider();
+
+export const useSwitchboardDataProvider = () => useDataProvider<SwitchboardDataProvider>();

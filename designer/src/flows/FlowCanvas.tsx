@@ -1,0 +1,45 @@
+import '@xyflow/react/dist/style.css';
+import Box from '@mui/material/Box';
+import { Background, Controls, ReactFlow } from '@xyflow/react';
+import type { Node } from '@xyflow/react';
+import { useMemo } from 'react';
+import type { FlowDocument } from '../types';
+import { toFlowGraph } from './flowGraph';
+import type { FlowGraph, FlowNodeData } from './flowGraph';
+
+interface FlowCanvasProps {
+    document: FlowDocument;
+    selectedId: string | null;
+    onSelect: (nodeId: string | null) => void;
+    graph?: FlowGraph;
+}
+
+/** Read-only view of a flow document: nodes can be selected, not moved or connected. */
+export const FlowCanvas = ({ document, selectedId, onSelect, graph }: FlowCanvasProps) => {
+    const base = useMemo(() => graph ?? toFlowGraph(document), [graph, document]);
+    const nodes = useMemo(
+        () => base.nodes.map(node => ({ ...node, selected: node.id === selectedId })),
+        [base, selectedId],
+    );
+    return (
+        <Box sx={{ height: 480, border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="flow-canvas">
+            <ReactFlow<Node<FlowNodeData>>
+                nodes={nodes}
+                edges={base.edges}
+                nodesDraggable={false}
+                nodesConnectable={false}
+                edgesFocusable={false}
+                elementsSelectable
+                onNodeClick={(_, node) => onSelect(node.id)}
+                onPaneClick={() => onSelect(null)}
+                fitView
+                proOptions={{ hideAttribution: true }}
+            >
+                <Background />
+                <Controls showInteractive={false} />
+            </ReactFlow>
+        </Box>
+    );
+};
+
+export default FlowCanvas;

@@ -1,0 +1,27 @@
+import { vi } from 'vitest';
+import type { DataProvider, RaRecord } from 'react-admin';
+import type { SwitchboardDataProvider } from '../dataProvider';
+import type { Case } from '../types';
+
+/** An in-memory data provider: `records` per resource, case actions as spies. */
+export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
+    const all = (resource: string) => records[resource] ?? [];
+    const base = {
+        getList: vi.fn(async (resource: string) => ({ data: all(resource), total: all(resource).length })),
+        getOne: vi.fn(async (resource: string, { id }: { id: unknown }) => ({
+            data: all(resource).find(record => record.id === id),
+        })),
+        getMany: vi.fn(async (resource: string, { ids }: { ids: unknown[] }) => ({
+            data: all(resource).filter(record => ids.includes(record.id)),
+        })),
+        getManyReference: vi.fn(
+            async (resource: string, { target, id }: { target: string; id: unknown }) => {
+                const data = all(resource).filter(record => record[target] === id);
+                return { data, total: data.length };
+            },
+        ),
+        replyToCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        closeCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+    };
+    return base as unknown as SwitchboardDataProvider & DataProvider & typeof base;
+};

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// The production build is served by the FastAPI app at `/`, on the same origin
+// as the API, so the dev server proxies `/api` to a locally running API.
+export default defineConfig({
+    base: '/',
+    plugins: [react()],
+    server: {
+        proxy: {
+            '/api': 'http://127.0.0.1:8000',
+        },
+    },
+    build: {
+        outDir: 'dist',
+        emptyOutDir: true,
+        // A budget, not a silencer: react-admin, MUI and react-dom alone are
+        // about 1.1 MB minified; the flow canvas is already a lazy chunk.
+        chunkSizeWarningLimit: 1200,
+    },
+    test: {
+        environment: 'jsdom',
+        setupFiles: ['./src/test/setup.ts'],
+        include: ['src/**/*.test.{ts,tsx}'],
+        css: false,
+    },
+});

@@ -1,0 +1,86 @@
+"""Domain models shared by the workflows, the activities and the API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class Direction(StrEnum):
+    inbound = "inbound"
+    outbound = "outbound"
+
+
+class Priority(StrEnum):
+    low = "low"
+    normal = "normal"
+    high = "high"
+    urgent = "urgent"
+
+
+PRIORITY_ORDER: tuple[Priority, ...] = (Priority.low, Priority.normal, Priority.high, Priority.urgent)
+
+
+class CaseStatus(StrEnum):
+    open = "open"
+    assigned = "assigned"
+    escalated = "escalated"
+    closed = "closed"
+
+
+class CloseReason(StrEnum):
+    resolved = "resolved"
+    no_action = "no_action"
+    spam = "spam"
+
+
+class Mention(BaseModel):
+    """One message from (or, outbound, to) a customer, as it travels into a case."""
+
+    id: str = Field(description="Our id: '<source>:<external_id>'.")
+    source: str
+    external_id: str
+    conversation_id: str
+    author: str
+    text: str
+    created_at: datetime
+    received_at: datetime
+    reply_to_id: str | None = None
+    direction: Direction = Direction.inbound
+
+
+class Tags(BaseModel):
+    """What tagging found in a mention."""
+
+    keywords: list[str] = Field(default_factory=list)
+    sentiment: float = 0.0
+
+
+class Triage(BaseModel):
+    """What triage decided, with the evidence an auditor needs."""
+
+    needs_response: bool
+    priority: Priority
+    evidence: dict = Field(default_factory=dict)
+
+
+class CaseEvent(BaseModel):
+    """One entry of a case's audit timeline."""
+
+    seq: int
+    at: datetime
+    kind: str
+    actor: str = "system"
+    detail: dict = Field(default_factory=dict)
+
+
+def mention_id(source: str, external_id: str) -> str:
+    """Our mention id: unique per (source, external id), so duplicates collide."""
+    return f"{source}:{external_id}"
+
+
+def case_workflow_id(conversation_id: str) -> str:
+    """The case workflow id for a conversation: one open case per conversation."""
+    return f"case-{conversation_id}"

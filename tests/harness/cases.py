@@ -1,0 +1,101 @@
+"""Helpers shared by tests that drive cases end to end."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+from temporalio.client import Client
+
+from api.app import create_app
+from api.audit.models import CaseEvent
+from api.cases.models import Case
+from api.mentions.service import IncomingMention, dispatch_mention, store_mention
+from api.settings import Settings
+from workflows.worker import build_worker
+
+T = TypeVar("T")
+
+
+async def eventually(probe: Callable[[], T | None], *, timeout: float = 15.0, what: str = "condition") -> T:
+    """Poll `probe` until it returns something truthy; fail with `what` after `timeout` seconds."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        value = probe()
+        if value:
+            return value
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        await asyncio.sleep(0.05)
+
+
+@asynccontextmanager
+async def running_worker(client: Client, engine: Engine) -> AsyncIterator[str]:
+    """A worker on a fresh task queue bound to `engine`'s database; yields the task queue."""
+    task_queue = f"cases-{uuid.uuid4().hex[:8]}"
+    worker = build_worker(client, task_queue=task_queue, database_url=engine.url.render_as_string(False))
+    async with worker:
+        yield task_queue
+
+
+async def ingest(client: Client, engine: Engine, task_queue: str, *, source: str = "twitter",
+                 external_id: str | None = None, text: str, author: str = "@customer",
+                 reply_to_id: str | None = None) -> str:
+    """Take in one mention the way the webhook does; returns the case id."""
+    incoming = IncomingMention(source=source, external_id=external_id or uuid.uuid4().hex[:10], author=author,
+                               text=text, created_at=datetime.now(UTC), reply_to_id=reply_to_id)
+    stored = store_mention(engine=engine, incoming=incoming)
+    return await dispatch_mention(engine=engine, temporal=client, task_queue=task_queue, mention=stored.mention)
+
+
+def case_row(engine: Engine, case_id: str) -> Case | None:
+    with Session(engine) as session:
+        return session.get(Case, case_id)
+
+
+def case_where(engine: Engine, case_id: str, **expected: Any) -> Case | None:
+    """The case row if every expected field has its value yet, else None (for `eventually`)."""
+    row = case_row(engine, case_id)
+    if row is not None and all(getattr(row, k) == v for k, v in expected.items()):
+        return row
+    return None
+
+
+def event_kinds(engine: Engine, case_id: str) -> list[str]:
+    with Session(engine) as session:
+        rows = session.exec(select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.seq))
+        return [row.kind for row in rows]
+
+
+@dataclass
+class Stack:
+    """A Temporal client, a worker's task queue and the read side it writes to."""
+
+    client: Client
+    engine: Engine
+    task_queue: str
+
+    async def ingest(self, **kwargs: Any) -> str:
+        return await ingest(self.client, self.engine, self.task_queue, **kwargs)
+
+
+@asynccontextmanager
+async def api_client(stack: Stack) -> AsyncIterator[httpx.AsyncClient]:
+    """The real app (lifespan included) over ASGI, bound to the stack's database and worker queue."""
+    settings = Settings(database_url=stack.engine.url.render_as_string(False), task_queue=stack.task_queue,
+                        designer_dist=Path("/nonexistent"))
+    app = create_app(settings, engine=stack.engine, temporal=stack.client)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://switchboard.test") as http:
+            yield http

@@ -1,0 +1,86 @@
+"""Record the histories that tests/workflows/test_replay.py replays.
+
+    .venv/bin/python -m tests.workflows.record_histories
+
+Run it when a case's behaviour changes on purpose, and commit the new files
+beside the old ones (old histories must keep replaying: cases in flight have them).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from temporalio.contrib.pydantic import pydantic_data_converter
+from temporalio.testing import WorkflowEnvironment
+
+from api.db import make_engine
+from api.db.migrate import migrate
+from api.demo import seed
+from cli.temporal_server import test_server_path
+from engine.messages import CLOSE_UPDATE, REPLY_UPDATE, CaseView, CloseInput, ReplyInput
+from tests.harness.cases import Stack, case_where, eventually, running_worker
+
+OUT = Path(__file__).resolve().parent.parent / "fixtures" / "histories"
+
+
+async def _assigned(stack: Stack, external_id: str, text: str) -> CaseView:
+    case_id = await stack.ingest(external_id=external_id, text=text)
+    await eventually(lambda: case_where(stack.engine, case_id, status="assigned"), what="assignment")
+    return await stack.client.get_workflow_handle(f"case-twitter:{external_id}", run_id=case_id).query(
+        "view", result_type=CaseView)
+
+
+async def scenarios(stack: Stack, env: WorkflowEnvironment, tag: str) -> list[str]:
+    """Drive representative cases to their end; returns their workflow ids."""
+    ids = []
+    # 1. answered in time, then resolved
+    view = await _assigned(stack, f"{tag}-answered", "I was charged twice, please refund")
+    handle = stack.client.get_workflow_handle(view.workflow_id, run_id=view.case_id)
+    await env.sleep(timedelta(minutes=20))
+    await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=view.assignee_id, text="Done"))
+    await handle.execute_update(CLOSE_UPDATE, CloseInput(agent_id=view.assignee_id))
+    await handle.result()
+    ids.append(view.workflow_id)
+    # 2. breached, a follow-up mention, then sent and resolved
+    view = await _assigned(stack, f"{tag}-breached", "the app is down")
+    handle = stack.client.get_workflow_handle(view.workflow_id, run_id=view.case_id)
+    await env.sleep(timedelta(hours=2))
+    await stack.ingest(external_id=f"{tag}-breached-2", reply_to_id=f"{tag}-breached", text="hello??")
+    await eventually(lambda: case_where(stack.engine, view.case_id, mention_count=2), what="follow-up")
+    await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=view.assignee_id, text="Fixed",
+                                                         close=True))
+    await handle.result()
+    ids.append(view.workflow_id)
+    # 3. praise: no response needed, closed by triage
+    case_id = await stack.ingest(external_id=f"{tag}-praise", text="love it, thanks!")
+    await stack.client.get_workflow_handle(f"case-twitter:{tag}-praise", run_id=case_id).result()
+    ids.append(f"case-twitter:{tag}-praise")
+    return ids
+
+
+async def main(tag: str) -> None:
+    env = await WorkflowEnvironment.start_time_skipping(
+        test_server_existing_path=test_server_path(), data_converter=pydantic_data_converter)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            engine = make_engine(f"sqlite:///{folder}/read.db")
+            migrate(engine)
+            seed(engine)
+            async with running_worker(env.client, engine) as task_queue:
+                for workflow_id in await scenarios(Stack(env.client, engine, task_queue), env, tag):
+                    history = await env.client.get_workflow_handle(workflow_id).fetch_history()
+                    path = OUT / f"{workflow_id.replace(':', '_')}.json"
+                    path.write_text(json.dumps({"workflow_id": workflow_id, "history": json.loads(
+                        history.to_json())}, indent=1) + "\n")
+                    print(f"wrote {path.relative_to(OUT.parent.parent.parent)}")
+    finally:
+        await env.shutdown()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1] if len(sys.argv) > 1 else "v1"))

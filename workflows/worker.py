@@ -1,0 +1,38 @@
+"""The worker's composition root: binds activities to the database and runs the case workflow."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from temporalio.client import Client
+from temporalio.worker import Worker
+from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
+
+from activities.cases import CaseActivities
+from activities.connectors import ConnectorRegistry
+from activities.flows import FlowCache
+from api.db import make_engine
+from workflows.case import CaseWorkflow
+
+WORKFLOWS = [CaseWorkflow]
+
+
+def sandbox_runner() -> SandboxedWorkflowRunner:
+    """The sandbox, with our pure engine and pydantic passed through instead of re-imported."""
+    return SandboxedWorkflowRunner(
+        restrictions=SandboxRestrictions.default.with_passthrough_modules("engine", "pydantic", "pydantic_core"))
+
+
+def build_worker(client: Client, *, task_queue: str, database_url: str,
+                 executor: ThreadPoolExecutor | None = None) -> Worker:
+    """A worker for the case task queue, with activities bound to the read side at `database_url`."""
+    engine = make_engine(database_url)
+    acts = CaseActivities(engine=engine, flows=FlowCache(engine), connectors=ConnectorRegistry())
+    return Worker(
+        client,
+        task_queue=task_queue,
+        workflows=WORKFLOWS,
+        activities=acts.all(),
+        activity_executor=executor or ThreadPoolExecutor(max_workers=16),
+        workflow_runner=sandbox_runner(),
+    )
