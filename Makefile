@@ -15,6 +15,7 @@ run: $(STAMP) $(DESIGNER_BUILD)
 	$(BIN)/switchboard up $(ARGS)
 
 test: $(STAMP) $(DESIGNER_BUILD) system-deps
+	cd designer && npm test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Everything but the slow suites, for the edit-test loop.
@@ -35,7 +36,6 @@ $(DESIGNER_STAMP): designer/package-lock.json
 
 $(DESIGNER_BUILD): $(DESIGNER_STAMP) $(DESIGNER_SOURCES)
 	cd designer && npm run build
-	cd designer && npm test
 
 system-deps:
 	@scripts/system-deps.sh

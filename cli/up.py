@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import os
 import signal
 import subprocess
@@ -60,6 +61,13 @@ async def post_demo_mentions(base_url: str) -> int:
     return created
 
 
+def _die_with_parent() -> None:
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG (Linux)
+    except OSError:
+        pass
+
+
 async def up(*, data_dir: Path, port: int, host: str, temporal_port: int, temporal_ui_port: int,
              embedded_temporal: bool, demo: bool) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -72,7 +80,10 @@ async def up(*, data_dir: Path, port: int, host: str, temporal_port: int, tempor
         log = (data_dir / "temporal.log").open("ab")
         command = dev_server_command(db_file=data_dir.resolve() / "temporal.db", port=temporal_port,
                                      ui_port=temporal_ui_port)
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        # Its own process group: a terminal's Ctrl-C reaches us only, and we stop it after the
+        # worker has drained; the parent-death signal stops it should we be killed outright.
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                                   preexec_fn=_die_with_parent)
     try:
         await _serve(settings, process, demo=demo, temporal_ui_port=temporal_ui_port if process else None)
     finally:
