@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 from temporalio.client import Client
 
-from api.db import get_session
+from api.db import get_session, session_scope
 from api.listing import ListParams
 from api.settings import Settings
 
@@ -23,6 +23,11 @@ def _session(request: Request) -> Iterator[Session]:
     yield from get_session(request.app.state.engine)
 
 
+def _write_session(request: Request) -> Iterator[Session]:
+    with session_scope(request.app.state.engine) as session:
+        yield session
+
+
 def _temporal(request: Request) -> Client:
     return request.app.state.temporal
 
@@ -32,7 +37,8 @@ def _settings(request: Request) -> Settings:
 
 
 EngineDep = Annotated[Engine, Depends(_engine)]
-SessionDep = Annotated[Session, Depends(_session)]
+SessionDep = Annotated[Session, Depends(_session, scope="function")]
+WriteSessionDep = Annotated[Session, Depends(_write_session, scope="function")]  # commits before the response
 TemporalDep = Annotated[Client, Depends(_temporal)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 ListDep = Annotated[ListParams, Depends()]

@@ -6,7 +6,11 @@ from fastapi import HTTPException
 
 
 class ApiError(HTTPException):
-    def __init__(self, status_code: int, *, code: str, message: str, path: str = "") -> None:
-        super().__init__(status_code, detail={"code": code, "message": message, "path": path})
+    def __init__(self, status_code: int, *, code: str, message: str, path: str = "",
+                 errors: list[dict[str, str]] | None = None) -> None:
+        detail: dict[str, object] = {"code": code, "message": message, "path": path}
+        if errors is not None:
+            detail["errors"] = errors  # several typed errors, each with its own path
+        super().__init__(status_code, detail=detail)
         self.code, self.message, self.path = code, message, path
 

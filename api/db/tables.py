@@ -4,11 +4,11 @@ from sqlmodel import SQLModel
 
 from api.audit.models import CaseEvent
 from api.cases.models import Case
-from api.flows.models import Flow
+from api.flows.models import Flow, FlowDraft
 from api.mentions.models import Mention
 from api.sources import Source
 from api.teams.models import Agent, Team
 
 metadata = SQLModel.metadata
 
-__all__ = ["Agent", "Case", "CaseEvent", "Flow", "Mention", "Source", "Team", "metadata"]
+__all__ = ["Agent", "Case", "CaseEvent", "Flow", "FlowDraft", "Mention", "Source", "Team", "metadata"]

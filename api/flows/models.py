@@ -23,3 +23,30 @@ class Flow(FlowBase, table=True):
 class FlowPublic(FlowBase):
     id: str
     version: str
+
+
+class FlowDraftBase(SQLModel):
+    name: str = Field(min_length=1, max_length=200)
+    document: dict[str, Any] = Field(sa_column=Column(JSON))
+
+
+class FlowDraft(FlowDraftBase, table=True):
+    __tablename__ = "flow_draft"
+    id: str = Field(primary_key=True)
+    based_on: str | None = Field(default=None, description="The version this draft was started from")
+    updated_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class FlowDraftCreate(FlowDraftBase):
+    based_on: str | None = None
+
+
+class FlowDraftUpdate(SQLModel):
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    document: dict[str, Any] | None = None
+
+
+class FlowDraftPublic(FlowDraftBase):
+    id: str
+    based_on: str | None
+    updated_at: datetime

@@ -1,27 +1,51 @@
-"""Publishing and finding flow versions."""
+"""Flow drafts and versions: drafts are edited, versions are published, immutable and
+content-addressed, and one version is active for new cases (running cases keep theirs)."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
 
-from api.flows.models import Flow
+from api.errors import ApiError
+from api.flows.models import Flow, FlowDraft
 from engine.flows import compile_flow
+from engine.flows.compiled import InvalidFlow
+
+
+def checked_version(document: Any) -> str:
+    """The version of a valid document; a 422 listing every problem with its path otherwise."""
+    try:
+        return compile_flow(document).version
+    except InvalidFlow as exc:
+        errors = [e.to_dict() for e in exc.errors]
+        count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
+        raise ApiError(422, code="invalid_flow", path="document",
+                       message=f"the flow was not saved: {count}, each with its path in the document: "
+                               + "; ".join(f"{e['path'] or '/'}: {e['message']}" for e in errors),
+                       errors=errors) from exc
 
 
 def publish_flow(*, session: Session, name: str, document: dict[str, Any], activate: bool = True) -> Flow:
-    """Store a flow version (compiling it first: a broken flow raises InvalidFlow and is not stored)."""
-    version = compile_flow(document).version
+    """Store a flow version (a broken flow raises a 422 and is not stored); publishing twice is a no-op."""
+    version = checked_version(document)
     flow = session.get(Flow, version)
     if flow is None:
         flow = Flow(id=version, name=name, document=document, published_at=datetime.now(UTC))
+        session.add(flow)
     if activate:
-        for other in session.exec(select(Flow).where(col(Flow.active), Flow.id != version)):
-            other.active = False
-            session.add(other)
-        flow.active = True
+        activate_flow(session=session, flow=flow)
+    return flow
+
+
+def activate_flow(*, session: Session, flow: Flow) -> Flow:
+    """Make `flow` the version new cases start with."""
+    for other in session.exec(select(Flow).where(col(Flow.active), Flow.id != flow.id)):
+        other.active = False
+        session.add(other)
+    flow.active = True
     session.add(flow)
     return flow
 
@@ -29,3 +53,20 @@ def publish_flow(*, session: Session, name: str, document: dict[str, Any], activ
 def active_flow(*, session: Session) -> Flow | None:
     """The flow new cases start with."""
     return session.exec(select(Flow).where(col(Flow.active)).order_by(col(Flow.published_at).desc())).first()
+
+
+def save_draft(*, session: Session, draft: FlowDraft | None, name: str | None, document: dict[str, Any] | None,
+               based_on: str | None = None) -> FlowDraft:
+    """Create or update a draft; its document must be valid to be saved."""
+    if document is not None:
+        checked_version(document)
+    if draft is None:
+        assert name is not None and document is not None
+        draft = FlowDraft(id=uuid.uuid4().hex[:12], name=name, document=document, based_on=based_on,
+                          updated_at=datetime.now(UTC))
+    else:
+        draft.name = name if name is not None else draft.name
+        draft.document = document if document is not None else draft.document
+        draft.updated_at = datetime.now(UTC)
+    session.add(draft)
+    return draft

@@ -11,7 +11,7 @@ from api.listing import get_or_404, list_rows
 router = APIRouter(tags=["flows"])
 
 
-def _public(flow: Flow) -> FlowPublic:
+def public_flow(flow: Flow) -> FlowPublic:
     return FlowPublic(**flow.model_dump(), version=flow.id)
 
 
@@ -19,9 +19,9 @@ def _public(flow: Flow) -> FlowPublic:
 def list_flows(session: SessionDep, response: Response, params: ListDep) -> list[FlowPublic]:
     rows = list_rows(session, response, params, table=Flow, resource="flows",
                      filterable=("active",), searchable=("name",))
-    return [_public(f) for f in rows]
+    return [public_flow(f) for f in rows]
 
 
 @router.get("/flows/{flow_id}", response_model=FlowPublic)
 def get_flow(session: SessionDep, flow_id: str) -> FlowPublic:
-    return _public(get_or_404(session, Flow, flow_id, resource="flow"))
+    return public_flow(get_or_404(session, Flow, flow_id, resource="flow"))

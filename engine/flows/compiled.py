@@ -72,24 +72,23 @@ class CompiledFlow:
         return f"/nodes/{index}/content/{key}"
 
 
-def _content_errors(doc: FlowDocument) -> tuple[dict[str, Any], list[FlowError]]:
-    errors: list[FlowError] = []
-    parts: dict[str, Any] = {}
+Checked = tuple[dict[str, Any], list[FlowError]]
 
-    def where(node_type: str, key: str) -> tuple[dict[str, Any], str]:
-        index, node = doc.node(node_type)
-        return node.content, f"/nodes/{index}/content/{key}"
 
-    content, path = where("tag", "keywords")
+def _check_tag(content: dict[str, Any], base: str) -> Checked:
     keywords = content.get("keywords", {})
     if not isinstance(keywords, dict) or not all(
             isinstance(v, list) and all(isinstance(p, str) for p in v) for v in keywords.values()):
-        errors.append(FlowError("bad_argument", "keywords maps a tag name to a list of phrases", path))
-        keywords = {}
-    parts["keywords"] = keywords
+        return {"keywords": {}}, [FlowError("bad_argument", "keywords maps a tag name to a list of phrases",
+                                            f"{base}/keywords")]
+    return {"keywords": keywords}, []
 
+
+def _check_triage(content: dict[str, Any], base: str) -> Checked:
+    parts: dict[str, Any] = {}
+    errors: list[FlowError] = []
     for key in ("needs_response", "priority"):
-        content, path = where("triage", key)
+        path = f"{base}/{key}"
         if key not in content:
             errors.append(FlowError("missing_rule", f"triage needs a {key!r} rule", path))
             continue
@@ -97,34 +96,54 @@ def _content_errors(doc: FlowDocument) -> tuple[dict[str, Any], list[FlowError]]
             parts[key] = compile_rule(content[key], path=path)
         except RuleError as exc:
             errors.append(FlowError(exc.code, exc.message, exc.path))
+    return parts, errors
 
-    content, path = where("assign", "team_id")
+
+def _check_assign(content: dict[str, Any], base: str) -> Checked:
+    errors = []
     team_id = content.get("team_id")
     if not isinstance(team_id, str) or not team_id:
-        errors.append(FlowError("bad_argument", "assign needs the id of a team", path))
-    parts["team_id"] = team_id
-    content, path = where("assign", "strategy")
+        errors.append(FlowError("bad_argument", "assign needs the id of a team", f"{base}/team_id"))
     strategy = content.get("strategy", "round_robin")
     if strategy not in STRATEGIES:
-        errors.append(FlowError("bad_argument", f"strategy must be one of {list(STRATEGIES)}", path))
-    parts["strategy"] = strategy
+        errors.append(FlowError("bad_argument", f"strategy must be one of {list(STRATEGIES)}", f"{base}/strategy"))
+    return {"team_id": team_id, "strategy": strategy}, errors
 
-    content, path = where("sla", "first_response_seconds")
+
+def _check_sla(content: dict[str, Any], base: str) -> Checked:
     targets = content.get("first_response_seconds", {})
     if not isinstance(targets, dict) or not all(
             k in Priority.__members__ and isinstance(v, int) and v > 0 for k, v in targets.items()):
-        errors.append(FlowError("bad_argument", "first_response_seconds maps a priority to positive seconds", path))
-        targets = {}
-    parts["first_response_seconds"] = targets
+        return {"first_response_seconds": {}}, [FlowError(
+            "bad_argument", "first_response_seconds maps a priority to positive seconds",
+            f"{base}/first_response_seconds")]
+    return {"first_response_seconds": targets}, []
+
+
+_STAGE_CHECKS = {"tag": _check_tag, "triage": _check_triage, "assign": _check_assign, "sla": _check_sla}
+
+
+def _content_errors(doc: FlowDocument) -> Checked:
+    """Check each stage's content; a missing or doubled stage is a graph error and is skipped here."""
+    parts: dict[str, Any] = {}
+    errors: list[FlowError] = []
+    for stage, check in _STAGE_CHECKS.items():
+        found = [(i, n) for i, n in enumerate(doc.nodes) if n.type == stage]
+        if len(found) == 1:
+            index, node = found[0]
+            stage_parts, stage_errors = check(node.content, f"/nodes/{index}/content")
+            parts.update(stage_parts)
+            errors.extend(stage_errors)
     return parts, errors
 
 
 def compile_flow(document: Any) -> CompiledFlow:
     """Validate and compile a flow document; raise InvalidFlow listing every error with its path."""
     doc, errors = validate_flow(document)
-    if doc is None or errors:
+    if doc is None:
         raise InvalidFlow(errors)
-    parts, errors = _content_errors(doc)
-    if errors:
-        raise InvalidFlow(errors)
+    # Content is checked even when the graph has errors, so one save reports every problem.
+    parts, content_errors = _content_errors(doc)
+    if errors or content_errors:
+        raise InvalidFlow(errors + content_errors)
     return CompiledFlow(version=flow_version(document), document=doc, **parts)

@@ -44,7 +44,8 @@ def test_a_broken_triage_rule_is_rejected_with_the_path_to_the_bad_node() -> Non
 
 
 @pytest.mark.parametrize(("mutate", "code", "path"), [
-    (lambda d: d["nodes"].pop(3), "missing_stage", "/nodes"),
+    (lambda d: (d["nodes"].pop(3), d.update(edges=[e for e in d["edges"] if "assign" not in e.values()])),
+     "missing_stage", "/nodes"),
     (lambda d: d["nodes"].append(dict(d["nodes"][1], id="tag2")), "duplicate_stage", "/nodes"),
     (lambda d: d["edges"].append({"id": "x", "sourceId": "measure", "targetId": "ghost"}),
      "missing_node", "/edges/6/targetId"),
@@ -61,6 +62,7 @@ def test_graph_and_content_errors_are_typed(mutate, code: str, path: str) -> Non
     mutate(doc)
     found = errors_of(doc)
     assert (code, path) in [(e["code"], e["path"]) for e in found], found
+    assert len(found) == 1, found  # one mistake, one error: nothing spurious from skipped stages
 
 
 def test_not_a_document_at_all() -> None:

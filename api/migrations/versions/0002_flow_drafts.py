@@ -1,0 +1,35 @@
+"""flow drafts
+
+Revision ID: 0002
+Revises: 0001
+"""
+from alembic import op
+import sqlalchemy as sa
+import sqlmodel
+
+import api.db.types
+
+
+revision = '0002'
+down_revision = '0001'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+
+    op.create_table('flow_draft',
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('document', sa.JSON(), nullable=True),
+    sa.Column('id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('based_on', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('updated_at', api.db.types.UtcDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+
+
+
+def downgrade() -> None:
+
+    op.drop_table('flow_draft')
+

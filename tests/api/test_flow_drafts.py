@@ -1,0 +1,86 @@
+"""Flow drafts: validated on save with every error's path, published as immutable versions."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from api.demo import default_flow
+from engine.flows import flow_version
+from tests.harness.cases import Stack, api_client, case_where, eventually, running_worker
+
+pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+
+@pytest.fixture
+async def stack(dev_server_env, seeded_engine):  # type: ignore[no-untyped-def]
+    async with running_worker(dev_server_env.client, seeded_engine) as task_queue:
+        yield Stack(dev_server_env.client, seeded_engine, task_queue)
+
+
+def faster_sla() -> dict:
+    doc = default_flow()
+    doc["nodes"][4]["content"]["first_response_seconds"]["normal"] = 600
+    return doc
+
+
+async def test_a_broken_rule_is_rejected_on_save_with_the_path_to_the_bad_node(stack: Stack) -> None:
+    doc = default_flow()
+    doc["nodes"][2]["content"]["needs_response"]["or"][1] = {"contians": [{"var": "text"}, "?"]}
+    doc["edges"].append({"id": "e7", "sourceId": "measure", "targetId": "nowhere"})
+    async with api_client(stack) as http:
+        response = await http.post("/api/flow_drafts", json={"name": "broken", "document": doc})
+        assert response.status_code == 422
+        detail = response.json()["detail"]
+        assert detail["code"] == "invalid_flow" and detail["path"] == "document"
+        assert {(e["code"], e["path"]) for e in detail["errors"]} == {
+            ("missing_node", "/edges/6/targetId"), ("unknown_operator", "/nodes/2/content/needs_response/or/1")}
+        assert "contians" in detail["message"] and "2 problems" in detail["message"]
+        assert (await http.get("/api/flow_drafts")).json() == []
+
+
+async def test_publish_keeps_running_cases_on_their_version(stack: Stack) -> None:
+    async with api_client(stack) as http:
+        old_version = (await http.get("/api/flows", params={"filter": '{"active": true}'})).json()[0]["id"]
+        running = (await http.post("/api/webhooks/twitter", json={
+            "external_id": f"v-{stack.task_queue}", "author": "@a", "created_at": "2026-11-23T10:00:00Z",
+            "text": "I was overcharged on my invoice"})).json()["case_id"]
+        await eventually(lambda: case_where(stack.engine, running, status="assigned"), what="assignment")
+
+        draft = (await http.post("/api/flow_drafts", json={"name": "Faster SLA", "document": default_flow(),
+                                                            "based_on": old_version})).json()
+        updated = await http.put(f"/api/flow_drafts/{draft['id']}", json={"document": faster_sla()})
+        assert updated.status_code == 200
+        published = await http.post(f"/api/flow_drafts/{draft['id']}/publish", json={"activate": True})
+        assert published.status_code == 200, published.text
+        new_version = published.json()["id"]
+        assert new_version == flow_version(faster_sla()) != old_version
+        actives = (await http.get("/api/flows", params={"filter": '{"active": true}'})).json()
+        assert [f["id"] for f in actives] == [new_version]
+
+        fresh = (await http.post("/api/webhooks/twitter", json={
+            "external_id": f"w-{stack.task_queue}", "author": "@b", "created_at": "2026-11-23T10:00:00Z",
+            "text": "I was overcharged on my invoice"})).json()["case_id"]
+        new_case = await eventually(lambda: case_where(stack.engine, fresh, status="assigned"), what="assign")
+        old_case = case_where(stack.engine, running)
+        assert (old_case.flow_version, new_case.flow_version) == (old_version, new_version)
+        assert (new_case.sla_due_at - new_case.opened_at).total_seconds() == 600
+        assert (old_case.sla_due_at - old_case.opened_at).total_seconds() == 14400
+
+        again = await http.post(f"/api/flows/{old_version}/activate")
+        assert again.json()["active"] is True
+        assert (await http.get(f"/api/flows/{new_version}")).json()["active"] is False
+
+
+async def test_published_versions_are_immutable_and_content_addressed(stack: Stack) -> None:
+    async with api_client(stack) as http:
+        first = (await http.post("/api/flow_drafts", json={"name": "a", "document": faster_sla()})).json()
+        second = (await http.post("/api/flow_drafts", json={"name": "b", "document": copy.deepcopy(faster_sla())}))
+        v1 = (await http.post(f"/api/flow_drafts/{first['id']}/publish", json={"activate": False})).json()
+        v2 = (await http.post(f"/api/flow_drafts/{second.json()['id']}/publish", json={"activate": False})).json()
+        assert v1["id"] == v2["id"] and v1["name"] == "a"  # the same content is the same version
+        assert (await http.put(f"/api/flows/{v1['id']}", json={})).status_code == 405
+        deleted = await http.delete(f"/api/flow_drafts/{first['id']}")
+        assert deleted.status_code == 200
+        assert (await http.get(f"/api/flows/{v1['id']}")).status_code == 200
