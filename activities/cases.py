@@ -15,7 +15,14 @@ from api.mentions.models import Mention as MentionRow
 from api.teams.models import Agent, Team
 from engine.assignment import round_robin
 from engine.messages import (
-    AssignInput, AssignResult, Classification, ClassifyInput, SaveCaseInput, SendReplyInput, SentReply)
+    AssignInput,
+    AssignResult,
+    Classification,
+    ClassifyInput,
+    SaveCaseInput,
+    SendReplyInput,
+    SentReply,
+)
 
 
 class CaseActivities:

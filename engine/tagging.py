@@ -25,7 +25,8 @@ _LEXICON: dict[str, float] = {
     "problem": -1.7, "issue": -0.9, "error": -1.6, "fail": -2.2, "failed": -2.3, "lost": -1.3,
     "charged": -0.8, "cancel": -0.9, "waiting": -0.6, "rude": -2.0, "ignored": -1.6,
 }
-_NEGATIONS = frozenset({"not", "no", "never", "don't", "dont", "doesn't", "isn't", "wasn't", "can't", "cannot", "won't"})
+_NEGATIONS = frozenset({
+    "not", "no", "never", "don't", "dont", "doesn't", "isn't", "wasn't", "can't", "cannot", "won't"})
 _NEGATION_FACTOR = -0.74  # VADER's dampened flip
 _ALPHA = 15.0  # VADER's normalisation constant
 

@@ -7,7 +7,6 @@ shows an auditor exactly what was decided and why.
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 
 from temporalio import workflow
@@ -18,9 +17,23 @@ with workflow.unsafe.imports_passed_through():
     from engine.lifecycle import can_transition, transition
     from engine.measures import measure
     from engine.messages import (
-        ADD_MENTION_SIGNAL, CASE_WORKFLOW, CLOSE_UPDATE, REPLY_UPDATE, VIEW_QUERY, AssignInput,
-        AssignResult, CaseInput, CaseView, Classification, ClassifyInput, CloseInput, ReplyInput,
-        SaveCaseInput, SendReplyInput, SentReply)
+        ADD_MENTION_SIGNAL,
+        CASE_WORKFLOW,
+        CLOSE_UPDATE,
+        REPLY_UPDATE,
+        VIEW_QUERY,
+        AssignInput,
+        AssignResult,
+        CaseInput,
+        CaseView,
+        Classification,
+        ClassifyInput,
+        CloseInput,
+        ReplyInput,
+        SaveCaseInput,
+        SendReplyInput,
+        SentReply,
+    )
     from engine.models import CaseEvent, CaseStatus, CloseReason, Mention
     from engine.sla import escalated_priority, first_response_due
 
@@ -136,7 +149,7 @@ class CaseWorkflow:
                 break
             try:
                 await workflow.wait_condition(lambda: self._wake, timeout=self._next_timeout())
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 await self._check_sla()
             if self._unsaved and view.status != CaseStatus.closed:
                 await self._save()  # replies and other handler events reach the read side now

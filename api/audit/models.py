@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from api.db.types import UtcDateTime
 from sqlmodel import JSON, Column, Field, SQLModel
+
+from api.db.types import UtcDateTime
 
 
 class CaseEventBase(SQLModel):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from api.db.types import UtcDateTime
 from sqlmodel import JSON, Column, Field, SQLModel
 
+from api.db.types import UtcDateTime
 from engine.messages import CaseView
 from engine.models import CaseStatus, CloseReason, Priority
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import UniqueConstraint
-from api.db.types import UtcDateTime
 from sqlmodel import Field, SQLModel
 
+from api.db.types import UtcDateTime
 from engine.models import Direction
 
 

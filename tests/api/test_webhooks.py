@@ -3,11 +3,12 @@ on the dev server and the real app, with SQLite and PostgreSQL read sides."""
 
 from __future__ import annotations
 
+import json
+import uuid
+
 import pytest
 
 from tests.harness.cases import Stack, api_client, case_where, event_kinds, eventually, running_worker
-
-import uuid
 
 # The dev server outlives each test and a conversation names its workflow: ids must not repeat.
 RUN = uuid.uuid4().hex[:8]
@@ -52,8 +53,8 @@ async def test_a_mention_becomes_an_assigned_case_then_reply_closes_and_measures
         assert closed.first_response_seconds is not None and closed.resolution_seconds is not None
         assert closed.first_response_seconds <= closed.resolution_seconds
 
-        outbound = (await http.get("/api/mentions", params={"filter": '{"case_id": "%s", "direction": "outbound"}'
-                                                            % case_id})).json()
+        outbound_filter = json.dumps({"case_id": case_id, "direction": "outbound"})
+        outbound = (await http.get("/api/mentions", params={"filter": outbound_filter})).json()
         assert [m["text"] for m in outbound] == ["Refunded, sorry!"]
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
-
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 from temporalio.client import Client

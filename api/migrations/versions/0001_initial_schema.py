@@ -1,14 +1,13 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
+from alembic import op
 
 import api.db.types
-
 
 revision = '0001'
 down_revision = None
@@ -17,7 +16,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    
+
     op.create_table('case',
     sa.Column('workflow_id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('conversation_id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -124,11 +123,11 @@ def upgrade() -> None:
     with op.batch_alter_table('agent', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_agent_team_id'), ['team_id'], unique=False)
 
-    
+
 
 
 def downgrade() -> None:
-    
+
     with op.batch_alter_table('agent', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_agent_team_id'))
 
@@ -156,4 +155,4 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_case_assignee_id'))
 
     op.drop_table('case')
-    
+

@@ -3,12 +3,11 @@
 Revision ID: 0002
 Revises: 0001
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
+from alembic import op
 
 import api.db.types
-
 
 revision = '0002'
 down_revision = '0001'
