@@ -5,6 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DESIGNER_STAMP := designer/node_modules/.installed-stamp
+# json-logic-js for the rules engine's differential tests (tests/engine/test_rules_differential.py).
+JS_HARNESS_STAMP := tests/js/node_modules/.installed-stamp
+BENCH_STAMP := $(VENV)/.bench-stamp
+# json-logic-qubit and panzi-json-logic both install a top-level `json_logic`
+# package, so qubit gets a folder of its own that bench/rules_bench.py loads.
+QUBIT_DIR := $(VENV)/bench-peers/json-logic-qubit
 DESIGNER_BUILD := designer/dist/index.html
 DESIGNER_SOURCES := $(shell find designer/src designer/public designer/index.html designer/vite.config.ts \
 	designer/tsconfig*.json designer/package.json -type f 2>/dev/null)
@@ -14,12 +20,12 @@ DESIGNER_SOURCES := $(shell find designer/src designer/public designer/index.htm
 run: $(STAMP) $(DESIGNER_BUILD)
 	$(BIN)/switchboard up $(ARGS)
 
-test: $(STAMP) $(DESIGNER_BUILD) system-deps
+test: $(STAMP) $(DESIGNER_BUILD) $(JS_HARNESS_STAMP) system-deps
 	cd designer && npm test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Everything but the slow suites, for the edit-test loop.
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(JS_HARNESS_STAMP)
 	$(BIN)/pytest -m "not slow and not browser" $(PYTEST_ARGS)
 
 designer: $(DESIGNER_BUILD)
@@ -37,8 +43,23 @@ $(DESIGNER_STAMP): designer/package-lock.json
 $(DESIGNER_BUILD): $(DESIGNER_STAMP) $(DESIGNER_SOURCES)
 	cd designer && npm run build
 
+$(JS_HARNESS_STAMP): tests/js/package-lock.json
+	cd tests/js && npm ci --no-audit --no-fund
+	touch $@
+
+# The rules benchmark (engine.rules against datalogic-py, panzi-json-logic and json-logic-qubit),
+# then cases/s and ingest -> assigned latency on the embedded default.
+bench: $(BENCH_STAMP) $(DESIGNER_BUILD)
+	$(BIN)/python -m bench.rules_bench $(ARGS)
+	$(BIN)/python -m bench.lifecycle
+
+$(BENCH_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/pip install --quiet --no-deps --upgrade --target $(QUBIT_DIR) json-logic-qubit==0.9.1
+	touch $@
+
 system-deps:
 	@scripts/system-deps.sh
 
 clean:
-	rm -rf $(VENV) designer/node_modules designer/dist
+	rm -rf $(VENV) designer/node_modules designer/dist tests/js/node_modules

@@ -37,7 +37,12 @@ class CaseActivities:
     def classify_mention(self, inp: ClassifyInput) -> Classification:
         flow = self._flows.get(inp.flow_version)
         tags = flow.tag(inp.mention)
-        return Classification(tags=tags, triage=flow.triage(inp.mention, tags), team_id=flow.team_id,
+        triage = flow.triage(inp.mention, tags)
+        route = flow.route(inp.mention, tags)
+        if route.priority is not None and route.priority != triage.priority:
+            triage.evidence["routing_override"] = {"from": triage.priority.value, "to": route.priority.value}
+            triage.priority = route.priority
+        return Classification(tags=tags, triage=triage, team_id=route.team_id, routing=route.evidence,
                               first_response_targets=flow.first_response_seconds)
 
     @activity.defn(name="assign_case")

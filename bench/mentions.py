@@ -53,8 +53,8 @@ def _author(rng: random.Random) -> dict:
 def _order(rng: random.Random) -> dict | None:
     if rng.random() < 0.4:
         return None
-    items = [{"sku": f"SKU-{rng.randrange(1000):03d}", "qty": rng.randrange(1, 4), "days_late": rng.choice([0, 0, 1, 3, 6])}
-             for _ in range(rng.randrange(1, 5))]
+    items = [{"sku": f"SKU-{rng.randrange(1000):03d}", "qty": rng.randrange(1, 4),
+              "days_late": rng.choice([0, 0, 1, 3, 6])} for _ in range(rng.randrange(1, 5))]
     return {
         "id": f"o-{rng.randrange(10**7)}",
         "status": rng.choice(["placed", "shipped", "delivered", "returned"]),

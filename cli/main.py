@@ -25,11 +25,18 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("api", help="run the API only (settings from the environment)")
     sub.add_parser("worker", help="run a worker only (settings from the environment)")
     sub.add_parser("migrate", help="bring the database schema up to date")
+    from cli.rules import add_parser as add_rules_parser
+
+    add_rules_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> None:
     args = _parser().parse_args(argv)
+    if args.command == "rules":
+        from cli.rules import run as run_rules
+
+        raise SystemExit(run_rules(args))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.command == "up":
         from cli.up import up

@@ -81,6 +81,7 @@ class Classification(BaseModel):
     triage: Triage
     team_id: str
     first_response_targets: dict[str, int]
+    routing: dict = Field(default_factory=dict, description="Which routing rule matched, and its trace")
 
 
 class AssignInput(BaseModel):

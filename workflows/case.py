@@ -134,6 +134,7 @@ class CaseWorkflow:
         self._event("tagged", keywords=cls.tags.keywords, sentiment=cls.tags.sentiment)
         self._event("triaged", needs_response=cls.triage.needs_response, priority=cls.triage.priority.value,
                     evidence=cls.triage.evidence)
+        self._event("routed", team_id=cls.team_id, evidence=cls.routing)
         if not view.needs_response:
             self._close(CloseReason.no_action, "system")
         else:

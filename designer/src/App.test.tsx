@@ -28,6 +28,6 @@ describe('App', () => {
         const menu = document.querySelector('.RaMenu-open, .RaMenu-closed');
         expect(menu).not.toBeNull();
         const items = within(menu as HTMLElement).getAllByRole('menuitem').map(item => item.textContent);
-        expect(items).toEqual(['Cases', 'Mentions', 'Agents', 'Teams', 'Flows']);
+        expect(items).toEqual(['Cases', 'Mentions', 'Agents', 'Teams', 'Flows', 'Flow drafts']);
     });
 });

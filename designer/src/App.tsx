@@ -3,6 +3,7 @@ import type { DataProvider } from 'react-admin';
 import agents from './agents';
 import cases from './cases';
 import { dataProvider as defaultDataProvider } from './dataProvider';
+import flowDrafts from './flowDrafts';
 import flows from './flows';
 import mentions from './mentions';
 import teams from './teams';
@@ -14,6 +15,7 @@ export const App = ({ dataProvider = defaultDataProvider }: { dataProvider?: Dat
         <Resource name="agents" {...agents} />
         <Resource name="teams" {...teams} />
         <Resource name="flows" {...flows} />
+        <Resource name="flow_drafts" {...flowDrafts} />
         {/* Read through cases only: no menu entry. */}
         <Resource name="case_events" />
     </Admin>

@@ -60,6 +60,16 @@ describe('dataProvider', () => {
         expect(JSON.parse(String(options?.body))).toEqual({ reason: 'spam', agent_id: 'a2' });
     });
 
+    it('publishes a flow draft and activates it', async () => {
+        const client = clientReturning({ id: 'f9', version: 'abc', active: true });
+        const { data } = await createDataProvider('/api', client).publishFlowDraft('d1');
+        const [url, options] = client.mock.calls[0];
+        expect(url).toBe('/api/flow_drafts/d1/publish');
+        expect(options?.method).toBe('POST');
+        expect(JSON.parse(String(options?.body))).toEqual({ activate: true });
+        expect(data.id).toBe('f9');
+    });
+
     it('rethrows API errors with the message from the body', async () => {
         const body = { detail: { code: 'case_closed', message: 'Case c1 is already closed', path: '/status' } };
         const client = vi.fn<HttpClient>(async () => {

@@ -2,7 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, useDataProvider } from 'react-admin';
 import type { DataProvider } from 'react-admin';
 import { apiErrorMessage } from './apiErrors';
-import type { Case, CloseReason } from './types';
+import type { Case, CloseReason, Flow } from './types';
 
 export interface ReplyPayload {
     agent_id: string;
@@ -18,6 +18,8 @@ export interface ClosePayload {
 export interface SwitchboardDataProvider extends DataProvider {
     replyToCase: (caseId: string, payload: ReplyPayload) => Promise<{ data: Case }>;
     closeCase: (caseId: string, payload: ClosePayload) => Promise<{ data: Case }>;
+    /** Publishes a flow draft as a new (activated) flow version. */
+    publishFlowDraft: (draftId: string) => Promise<{ data: Flow }>;
 }
 
 export type HttpClient = typeof fetchUtils.fetchJson;
@@ -43,9 +45,9 @@ export const createDataProvider = (
     const client = withApiErrors(httpClient);
     const base = simpleRestProvider(apiUrl, client);
 
-    const post = async (url: string, payload: object): Promise<{ data: Case }> => {
+    const post = async <T = Case>(url: string, payload: object): Promise<{ data: T }> => {
         const { json } = await client(url, { method: 'POST', body: JSON.stringify(payload) });
-        return { data: json as Case };
+        return { data: json as T };
     };
 
     return {
@@ -54,6 +56,8 @@ export const createDataProvider = (
             post(`${apiUrl}/cases/${encodeURIComponent(caseId)}/replies`, payload),
         closeCase: (caseId, payload) =>
             post(`${apiUrl}/cases/${encodeURIComponent(caseId)}/close`, payload),
+        publishFlowDraft: draftId =>
+            post<Flow>(`${apiUrl}/flow_drafts/${encodeURIComponent(draftId)}/publish`, { activate: true }),
     };
 };
 

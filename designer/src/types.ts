@@ -92,6 +92,13 @@ export interface Flow extends RaRecord<string> {
     document: FlowDocument;
 }
 
+export interface FlowDraft extends RaRecord<string> {
+    name: string;
+    document: FlowDocument;
+    based_on: string | null;
+    updated_at: string;
+}
+
 export interface CaseEvent extends RaRecord<string> {
     case_id: string;
     at: string;

@@ -1,119 +1,85 @@
-"""Compile a JsonLogic rule into nested Python closures.
+"""Compile a JsonLogic rule: validate it, then generate its evaluator.
 
 `compile_rule` walks the JSON once: `nodes.parse` validates it into a node
-tree, then each node becomes a closure over its children's closures.
-Data-independent sub-trees are evaluated once, here, and kept as constants.
-The node tree stays on the `CompiledRule`, so another back end (a tracing
-`explain`, a rule set sharing its `var` lookups) can be generated from it.
+tree, and `source.rule_function` turns the tree into one Python function
+(the closure back end in `closures.py` takes the rare rule too deep for
+Python's parser). The tree stays on the `CompiledRule`, so the tracing back
+end behind `explain` is built from it on first use, and only then.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+import threading
+from collections.abc import Callable
 from functools import lru_cache
 
-from .codegen import Code, build_var, call_data_operator, call_operator, constant, fold
-from .control import build_and, build_if, build_or, build_scoped
-from .nodes import BUILTIN_OPERATORS, ArrayNode, Literal, Node, Operation, copy_json, parse
-from .operators import DATA_OPERATORS, OPERATORS
+from .closures import ClosureGenerator
+from .custom import CustomOperators, Operator, resolve_ops
+from .library import DEFAULT_OPS
+from .nodes import Node, copy_json, parse
+from .source import rule_function
+from .trace import Explanation, TracingGenerator, run_traced
 
 __all__ = ["CompiledRule", "compile_rule", "evaluate"]
-
-CustomOperators = Mapping[str, Callable[..., object]]
-
-_SCOPED = frozenset({"map", "filter", "reduce", "all", "none", "some"})
 
 
 class CompiledRule:
     """A validated rule, ready to evaluate many times."""
 
-    __slots__ = ("_fn", "node", "rule")
+    __slots__ = ("_fn", "_lock", "_traced", "custom", "node", "rule")
 
-    def __init__(self, rule: object, node: Node, fn: Callable[[object], object]) -> None:
+    def __init__(self, rule: object, node: Node, fn: Callable[[object], object], custom: dict[str, Operator]) -> None:
         self.rule = rule
         self.node = node
+        self.custom = custom
         self._fn = fn
+        self._traced: Callable[[object], object] | None = None
+        self._lock = threading.Lock()
 
     def evaluate(self, data: object = None) -> object:
-        """Apply the rule to `data`; never raises for odd data.
+        """Apply the rule to `data`; never raises.
 
-        Data nested deeper than Python can recurse gives None.
+        A custom operator that raises (or data nested deeper than Python can
+        recurse) makes the whole result null; `explain` says where.
         """
         try:
             return self._fn(data)
-        except RecursionError:
+        except Exception:  # noqa: BLE001 - the documented contract: null, never an exception
             return None
 
     __call__ = evaluate
+
+    def explain(self, data: object = None) -> Explanation:
+        """Apply the rule to `data` and record what each operation saw and gave.
+
+        Slower than `evaluate`; the traced closures are built on the first
+        call. Never raises: an error becomes a null result and an entry
+        with an "error" key.
+        """
+        if self._traced is None:
+            with self._lock:
+                if self._traced is None:
+                    self._traced = TracingGenerator(self.custom).gen(self.node).fn
+        return run_traced(self._traced, data)
 
     def __repr__(self) -> str:
         return f"CompiledRule({json.dumps(self.rule, default=str)[:80]})"
 
 
-class _Generator:
-    def __init__(self, custom: CustomOperators) -> None:
-        self.custom = custom
-
-    def gen(self, node: Node) -> Code:
-        if isinstance(node, Literal):
-            return constant(node.value)
-        if isinstance(node, ArrayNode):
-            codes = [self.gen(item) for item in node.items]
-            if all(code.const for code in codes):
-                return constant([code.value for code in codes])
-            fns = tuple(code.fn for code in codes)
-            return Code(lambda data: [fn(data) for fn in fns])
-        return self.operation(node)
-
-    def operation(self, node: Operation) -> Code:
-        op = node.op
-        codes = [self.gen(arg) for arg in node.args]
-        if op in self.custom:
-            return call_operator(self.custom[op], codes)
-        if op in ("if", "?:"):
-            return build_if(codes)
-        if op == "and":
-            return build_and(codes)
-        if op == "or":
-            return build_or(codes)
-        if op == "var":
-            return build_var(codes)
-        if op in DATA_OPERATORS:
-            return call_data_operator(OPERATORS[op], codes)
-        if op in _SCOPED:
-            code = build_scoped(op, codes)
-            # The per-item logic only sees the item, so a constant array
-            # (and initial value) make the whole node constant.
-            inputs = [codes[0]] + codes[2:]
-            return fold(code) if all(c.const for c in inputs) else code
-        # Only built-in, data-free operators get here; custom ones may not be
-        # pure, so they were never folded above.
-        code = call_operator(OPERATORS[op], codes)
-        return fold(code) if all(c.const for c in codes) else code
-
-
-def _check_custom(ops: CustomOperators) -> None:
-    for name, fn in ops.items():
-        if not isinstance(name, str) or not callable(fn):
-            raise TypeError(f"custom operator {name!r} must map a str to a callable")
-        if name in BUILTIN_OPERATORS:
-            raise ValueError(f'custom operator "{name}" would shadow a built-in operator')
-
-
 def compile_rule(rule: object, ops: CustomOperators | None = None, *, path: str = "") -> CompiledRule:
     """Validate and compile `rule`.
 
-    `ops` maps extra operator names to callables that receive the evaluated
-    arguments; they may not shadow built-in operators, are never folded at
-    compile time, and what they raise propagates. `path` is a JSON Pointer
-    prefixed to error paths. Raises RuleError for an invalid rule.
+    The operators of `library.DEFAULT_OPS` are always there; `ops` adds or
+    replaces custom ones (an `Operator`, or a plain callable that receives
+    the evaluated arguments). Custom operators may not shadow json-logic-js
+    operators (ValueError) and are never folded at compile time. `path` is a
+    JSON Pointer prefixed to error paths. Raises RuleError for an invalid rule.
     """
-    custom = dict(ops or {})
-    _check_custom(custom)
-    node = parse(rule, path=path, custom=custom.keys())
-    code = _Generator(custom).gen(node)
-    return CompiledRule(copy_json(rule), node, code.fn)
+    custom = resolve_ops(DEFAULT_OPS, ops)
+    node = parse(rule, path=path, custom={name: (op.min_args, op.max_args) for name, op in custom.items()})
+    fn = rule_function(node, custom) or ClosureGenerator(custom).gen(node).fn
+    return CompiledRule(copy_json(rule), node, fn, custom)
 
 
 class _CacheKey:

@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "BAD_ARGUMENT",
     "BAD_ARITY",
+    "BAD_RULE_SET",
     "NOT_JSON",
     "UNKNOWN_OPERATOR",
     "RuleError",
@@ -15,6 +16,7 @@ UNKNOWN_OPERATOR = "unknown_operator"
 BAD_ARITY = "bad_arity"
 BAD_ARGUMENT = "bad_argument"
 NOT_JSON = "not_json"
+BAD_RULE_SET = "bad_rule_set"
 
 
 class RuleError(Exception):
@@ -29,6 +31,9 @@ class RuleError(Exception):
         self.code = code
         self.message = message
         self.path = path
+        # Every problem found, when a validator collects more than one
+        # (rule sets do); this error is the first of them.
+        self.errors: list[RuleError] = [self]
 
     def to_dict(self) -> dict[str, str]:
         """The error as `{"code", "message", "path"}`, ready for a JSON response."""

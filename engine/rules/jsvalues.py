@@ -16,6 +16,7 @@ import re
 
 __all__ = [
     "INF",
+    "JS_SPACE",
     "NAN",
     "UNDEFINED",
     "js_add",
@@ -56,8 +57,9 @@ INF = float("inf")
 # become floats here too (and big products stay cheap to compute).
 _MAX_SAFE = 2**53
 
-# StrWhiteSpaceChar of ECMA-262: narrower than Python's str.isspace().
-_JS_SPACE = "\t\n\v\f\r \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+# StrWhiteSpaceChar of ECMA-262 (also what a JS regex's \s matches): narrower
+# than Python's str.isspace().
+JS_SPACE = "\t\n\v\f\r \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000\ufeff"
 _DECIMAL = re.compile(r"[+-]?(?:Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _RADIX = re.compile(r"0(?:[xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)")
@@ -106,7 +108,7 @@ def _literal_to_number(text: str) -> int | float:
 
 
 def _string_to_number(text: str) -> int | float:
-    text = text.strip(_JS_SPACE)
+    text = text.strip(JS_SPACE)
     if not text:
         return 0
     if _DECIMAL.fullmatch(text):
@@ -137,7 +139,7 @@ def parse_float(value: object) -> int | float:
     """JS `parseFloat(String(value))`: the longest numeric prefix, or NaN."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return normalize_int(value) if isinstance(value, int) else value
-    match = _DECIMAL.match(to_string(value).lstrip(_JS_SPACE))
+    match = _DECIMAL.match(to_string(value).lstrip(JS_SPACE))
     return _literal_to_number(match.group()) if match else NAN
 
 

@@ -11,7 +11,7 @@ key. Dicts with zero or several keys are literals, returned as they are.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from .errors import BAD_ARGUMENT, BAD_ARITY, NOT_JSON, UNKNOWN_OPERATOR, RuleError, pointer
@@ -26,6 +26,7 @@ __all__ = [
     "Node",
     "Operation",
     "copy_json",
+    "json_value",
     "parse",
 ]
 
@@ -119,8 +120,13 @@ def _literal_copy(value: object, path: str, depth: int) -> object:
     return value
 
 
-def _check_arity(op: str, count: int, path: str) -> None:
-    low, high = ARITY.get(op, (0, None))
+def json_value(value: object, path: str) -> object:
+    """A validated copy of a plain JSON value (not a rule); raises RuleError."""
+    return _literal_copy(value, path, 0)
+
+
+def _check_arity(op: str, count: int, path: str, custom: Mapping[str, tuple[int, int | None]]) -> None:
+    low, high = ARITY.get(op) or custom.get(op) or (0, None)
     if count < low or (high is not None and count > high):
         expected = str(low) if low == high else f"{low} or more" if high is None else f"{low} to {high}"
         raise RuleError(BAD_ARITY, f'"{op}" takes {expected} arguments, got {count}', path)
@@ -138,8 +144,9 @@ def _check_var_key(args: tuple[Node, ...]) -> None:
 
 
 class _Parser:
-    def __init__(self, operators: Collection[str]) -> None:
+    def __init__(self, operators: Collection[str], arity: Mapping[str, tuple[int, int | None]]) -> None:
         self.operators = operators
+        self.arity = arity
 
     def parse(self, value: object, path: str, depth: int) -> Node:
         if depth > MAX_DEPTH:
@@ -164,17 +171,19 @@ class _Parser:
             args = tuple(self.parse(item, pointer(op_path, i), depth + 1) for i, item in enumerate(raw))
         else:
             args = (self.parse(raw, op_path, depth + 1),)
-        _check_arity(op, len(args), path)
+        _check_arity(op, len(args), path, self.arity)
         if op == "var":
             _check_var_key(args)
         return Operation(op, args, path)
 
 
-def parse(rule: object, *, path: str = "", custom: Collection[str] = ()) -> Node:
+def parse(rule: object, *, path: str = "", custom: Mapping[str, tuple[int, int | None]] | Collection[str] = ()) -> Node:
     """Validate `rule` and return its node tree; raises RuleError.
 
-    `custom` names extra operators the caller will supply; `path` prefixes
-    every error path (e.g. "/rules/3").
+    `custom` names extra operators the caller will supply, or maps them to
+    their (min, max) argument counts; `path` prefixes every error path
+    (e.g. "/rules/3").
     """
     names = BUILTIN_OPERATORS | frozenset(custom) if custom else BUILTIN_OPERATORS
-    return _Parser(names).parse(rule, path, 0)
+    arity = custom if isinstance(custom, Mapping) else {}
+    return _Parser(names, arity).parse(rule, path, 0)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
@@ -39,11 +41,15 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     context = browser.new_context(reduced_motion="reduce", viewport={"width": 1400, "height": 900})
     page = context.new_page()
     errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    # A test that provokes a 4xx on purpose lists it; the browser logs those as console errors.
+    expected = request.node.get_closest_marker("expect_status")
+    allowed = [f"status of {code}" for code in (expected.args if expected else ())]
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error"
+            and not any(a in msg.text for a in allowed) else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     yield page
     context.close()
@@ -59,7 +65,7 @@ def test_an_agent_finds_a_case_reads_why_and_resolves_it(up: UpProcess, page: Pa
     page.goto(up.base_url + "/#/cases")
     subject = page.get_by_test_id("case-subject").filter(has_text="charged twice")
     expect(subject).to_be_visible()
-    expect(page.get_by_test_id("case-status")).to_have_count(4)
+    expect(page.get_by_test_id("case-status")).to_have_count(5)
     shot(page, "case-list")
 
     subject.click()
@@ -87,3 +93,30 @@ def test_the_flow_page_draws_the_lifecycle(up: UpProcess, page: Page) -> None:
     expect(canvas.locator(".react-flow__node")).to_have_count(7)
     expect(canvas.locator(".react-flow__edge")).to_have_count(6)
     shot(page, "flow")
+
+
+@pytest.mark.expect_status(422)
+def test_an_ops_lead_edits_a_flow_sees_the_bad_rule_and_publishes(up: UpProcess, page: Page) -> None:
+    page.goto(up.base_url + "/#/flows")
+    page.get_by_text("Default care flow").click()
+    page.get_by_test_id("flow-edit-as-draft").click()
+    canvas = page.get_by_test_id("flow-editor-canvas")
+    expect(canvas).to_be_visible()
+    triage = canvas.locator('[data-testid="flow-editor-node"][data-node-id="triage"]')
+    triage.click()
+    editor = page.get_by_test_id("flow-node-editor")
+    good = editor.input_value()
+    editor.fill(good.replace('"<"', '"less than"', 1))  # an operator JSON Logic does not have
+    page.get_by_test_id("flow-save").click()
+    expect(triage).to_have_attribute("data-invalid", "true")
+    expect(page.get_by_test_id("flow-node-errors")).to_contain_text("less than")
+    shot(page, "flow-editor-error")
+
+    editor.fill(good.replace('-0.05', '-0.2', 1))  # a valid change: a new version
+    page.get_by_test_id("flow-save").click()
+    expect(triage).not_to_have_attribute("data-invalid", "true")
+    page.get_by_test_id("flow-publish").click()
+    expect(page).to_have_url(re.compile(r"#/flows/[0-9a-f]{16}/show"), timeout=15_000)
+    published = page.url.rsplit("/", 2)[-2]
+    assert httpx.get(f"{up.base_url}/api/flows/{published}").json()["active"] is True
+    shot(page, "flow-published")

@@ -52,11 +52,13 @@ def test_demo_data_is_loaded_and_worked(up: UpProcess) -> None:
         assert http.get("/api/agents").headers["content-range"].endswith("/4")
         flows = http.get("/api/flows").json()
         assert [f["active"] for f in flows] == [True]
-        # five demo mentions, one a reply in the thread of another: four cases
+        # six demo mentions, one a reply in the thread of another: five cases
         cases = http.get("/api/cases").json()
-        assert len(cases) == 4
+        assert len(cases) == 5
         statuses = sorted(c["status"] for c in cases)
-        assert statuses == ["assigned", "assigned", "assigned", "closed"]  # praise closes as no_action
+        assert statuses == ["assigned"] * 4 + ["closed"]  # praise closes as no_action
+        press = next(c for c in cases if c["author"] == "@lois_lane")  # routed by rule to Marketing/PR
+        assert (press["team_id"], press["assignee_id"], press["priority"]) == ("marketing", "maya", "high")
 
 
 def test_a_posted_mention_is_assigned_replied_closed_and_measured(up: UpProcess) -> None:

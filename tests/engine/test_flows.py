@@ -53,6 +53,16 @@ def test_a_broken_triage_rule_is_rejected_with_the_path_to_the_bad_node() -> Non
     (lambda d: d["nodes"][0].update(type="teleport"), "bad_schema", "/nodes/0/type"),
     (lambda d: d["nodes"][3]["content"].update(strategy="cherry_pick"), "bad_argument",
      "/nodes/3/content/strategy"),
+    (lambda d: d["nodes"][3]["content"]["routing"]["rules"][0].update(then={"team": "pr"}), "bad_argument",
+     "/nodes/3/content/routing/rules/0/then"),
+    (lambda d: d["nodes"][3]["content"]["routing"]["rules"][1]["then"].update(priority="asap"), "bad_argument",
+     "/nodes/3/content/routing/rules/1/then/priority"),
+    (lambda d: d["nodes"][3]["content"]["routing"].update(mode="all_match"), "bad_argument",
+     "/nodes/3/content/routing"),
+    (lambda d: d["nodes"][3]["content"]["routing"]["rules"][0].update(when={"in": ["press"]}), "bad_arity",
+     "/nodes/3/content/routing/rules/0/when"),
+    (lambda d: d["nodes"][1]["content"]["rules"]["rules"][0].update(then=3), "bad_argument",
+     "/nodes/1/content/rules/rules/0/then"),
     (lambda d: d["nodes"][4]["content"].update(first_response_seconds={"high": -5}), "bad_argument",
      "/nodes/4/content/first_response_seconds"),
     (lambda d: d["nodes"][2]["content"].pop("needs_response"), "missing_rule", "/nodes/2/content/needs_response"),
@@ -73,7 +83,7 @@ def test_not_a_document_at_all() -> None:
     ("URGENT: the app is down and I can't log in", True, "urgent", ["help", "outage", "urgent"]),
     ("the app crashed again", True, "high", ["outage"]),
     ("I was overcharged on my invoice", True, "normal", ["billing"]),
-    ("where is the nearest store?", True, "low", []),
+    ("where is the nearest store?", True, "low", ["question"]),
     ("Love it, thanks!", False, "low", ["praise"]),
 ])
 def test_default_flow_triage(text: str, needs: bool, priority: str, tags: list[str]) -> None:
@@ -93,3 +103,35 @@ def test_a_rule_giving_no_known_priority_falls_back_and_says_so() -> None:
     assert triage.priority.value == "normal"
     assert triage.evidence["error"]["code"] == "bad_priority"
     assert triage.evidence["error"]["path"] == "/nodes/2/content/priority"
+
+
+@pytest.mark.parametrize(("text", "team", "priority", "rule"), [
+    ("I'm a reporter writing an article about your outage, comment?", "marketing", "high", "press-to-pr"),
+    ("You charged me twice, this is the worst, I hate this, awful!", "support", "high", "angry-billing-first"),
+    ("I was charged twice, please refund", "support", None, None),
+])
+def test_routing_is_a_first_match_rule_set_with_evidence(text: str, team: str, priority: str | None,
+                                                          rule: str | None) -> None:
+    flow = compile_flow(default_flow())
+    m = mention(text)
+    route = flow.route(m, flow.tag(m))
+    assert (route.team_id, route.priority and route.priority.value) == (team, priority)
+    assert route.evidence["matched"] == ([rule] if rule else [])
+    assert route.evidence["flow_version"] == flow.version
+    assert all("trace" in entry for entry in route.evidence["rules"])
+
+
+def test_an_older_flow_with_one_fixed_team_still_compiles() -> None:
+    doc = default_flow()
+    doc["nodes"][3]["content"] = {"team_id": "support", "strategy": "round_robin"}
+    flow = compile_flow(doc)
+    m = mention("I'm a reporter")
+    assert flow.route(m, flow.tag(m)).team_id == "support"
+
+
+def test_triage_evidence_carries_each_rules_trace() -> None:
+    flow = compile_flow(default_flow())
+    m = mention("the app crashed again")
+    evidence = flow.triage(m, flow.tag(m)).evidence
+    assert evidence["trace"]["priority"]["result"] == "high"
+    assert evidence["trace"]["needs_response"]["trace"], "a trace names the sub-expressions it evaluated"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.rules import CompiledRule, RuleError, compile_rule, evaluate
+from engine.rules import DEFAULT_OPS, CompiledRule, RuleError, compile_rule, evaluate
 from engine.rules.nodes import BUILTIN_OPERATORS, MAX_DEPTH
 
 
@@ -111,7 +111,8 @@ def test_multi_key_and_empty_objects_are_literals_like_json_logic_js() -> None:
 
 def test_rule_error_shape() -> None:
     error = error_of({"if": [{"nope": 1}]}, path="/rules/0")
-    assert error.to_dict() == {"code": "unknown_operator", "message": 'unknown operator "nope"', "path": "/rules/0/if/0"}
+    assert error.to_dict() == {
+        "code": "unknown_operator", "message": 'unknown operator "nope"', "path": "/rules/0/if/0"}
     assert isinstance(error, Exception)
     assert "unknown_operator" in str(error) and "/rules/0/if/0" in str(error)
     again = pickle.loads(pickle.dumps(error))
@@ -168,6 +169,19 @@ def test_compiled_rule_is_isolated_from_the_callers_json() -> None:
     assert compiled.rule == {"if": [{"var": "x"}, {"a": [1], "b": 2}, "no"]}
 
 
+def test_a_rule_too_deep_for_pythons_parser_runs_on_the_closure_back_end() -> None:
+    from engine.rules.nodes import parse
+    from engine.rules.source import rule_function
+
+    rule: object = {"var": "x"}
+    for _ in range(MAX_DEPTH - 1):
+        rule = {"if": [rule, {"var": "y"}, 1]}
+    assert rule_function(parse(rule), {}) is None
+    # With a falsy y the levels alternate between 1 and y: the 99th gives 1.
+    assert compile_rule(rule).evaluate({"x": 0, "y": 0}) == 1
+    assert compile_rule(rule).evaluate({"x": 0, "y": 7}) == 7
+
+
 def test_deep_data_does_not_escape_as_an_exception() -> None:
     data: list = []
     for _ in range(100_000):
@@ -177,11 +191,12 @@ def test_deep_data_does_not_escape_as_an_exception() -> None:
 
 # --- fuzz -----------------------------------------------------------------
 
-OPERATOR_NAMES = sorted(BUILTIN_OPERATORS) + ["", "nope", "a.b", "VAR", "/", "~"]
+OPERATOR_NAMES = sorted(BUILTIN_OPERATORS | set(DEFAULT_OPS)) + ["", "nope", "a.b", "VAR", "/", "~"]
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
     st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=6),
-    st.sampled_from(["", "0", "a", "a.b", "1", "x.0", "length", "current", "accumulator", "-0", " 1e3 "]),
+    st.sampled_from(["", "0", "a", "a.b", "1", "x.0", "length", "current", "accumulator", "-0", " 1e3 ",
+                     "2026-11-23T10:00Z", "(a+)+", "^a.*$", "[a-z]{2,3}", "\\bA\\s", "UTC"]),
 )
 junk = st.sampled_from([math.nan, math.inf, ("t",), {1, 2}, b"bytes", object()])
 
@@ -198,7 +213,8 @@ def _operations(children: st.SearchStrategy) -> st.SearchStrategy:
 rules = st.recursive(st.one_of(scalars, junk) | st.builds(lambda k: {"var": k}, scalars), _operations, max_leaves=25)
 json_data = st.recursive(
     scalars | st.floats(),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(["a", "b", "x", "0", "length"]), children, max_size=4),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.sampled_from(["a", "b", "x", "0", "length"]), children, max_size=4),
     max_leaves=15,
 )
 
@@ -214,5 +230,7 @@ def test_fuzz_compile_then_evaluate_never_raises_anything_else(rule: object, dat
         return
     assert isinstance(compiled, CompiledRule)
     first = compiled.evaluate(data)
-    # Deterministic: the same rule on the same data gives the same result.
+    # Deterministic: the same rule on the same data gives the same result,
+    # and explain agrees with evaluate (neither ever raises).
     assert repr(compiled.evaluate(data)) == repr(first)
+    assert repr(compiled.explain(data).result) == repr(first)

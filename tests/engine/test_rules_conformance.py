@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from engine.rules import compile_rule, evaluate
+from engine.rules.closures import ClosureGenerator
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "jsonlogic"
 # Pinned so that a truncated or mis-parsed file fails loudly instead of
@@ -73,6 +74,9 @@ def test_case(rule: object, data: object, expected: object) -> None:
         first.clear()
     assert same(expected, compiled.evaluate(copy.deepcopy(data)))
     assert same(expected, evaluate(rule, data))
+    # The closure back end (the fallback) and the traced one agree too.
+    assert same(expected, ClosureGenerator(compiled.custom).gen(compiled.node).fn(copy.deepcopy(data)))
+    assert same(expected, compiled.explain(copy.deepcopy(data)).result)
 
 
 def test_same_keeps_booleans_apart() -> None:

@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import { useMemo, useState } from 'react';
 import { BooleanField, DateField, Labeled, Show, TextField, useRecordContext } from 'react-admin';
 import type { Flow } from '../types';
+import { EditAsDraftButton } from './EditAsDraftButton';
 import { FlowCanvas } from './FlowCanvas';
 import { toFlowGraph } from './flowGraph';
 import { NodeDetails } from './NodeDetails';
@@ -44,6 +45,9 @@ export const FlowShow = () => (
                 <Labeled>
                     <DateField source="published_at" showTime emptyText="—" />
                 </Labeled>
+                <Box sx={{ ml: 'auto', alignSelf: 'center' }}>
+                    <EditAsDraftButton />
+                </Box>
             </Box>
             <FlowDocumentView />
         </Box>

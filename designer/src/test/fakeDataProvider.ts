@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import type { DataProvider, RaRecord } from 'react-admin';
 import type { SwitchboardDataProvider } from '../dataProvider';
-import type { Case } from '../types';
+import type { Case, Flow } from '../types';
 
 /** An in-memory data provider: `records` per resource, case actions as spies. */
 export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
@@ -20,6 +20,14 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
                 return { data, total: data.length };
             },
         ),
+        create: vi.fn(async (_resource: string, { data }: { data: Record<string, unknown> }) => ({
+            data: { id: 'new', ...data },
+        })),
+        update: vi.fn(async (_resource: string, { id, data }: { id: unknown; data: Record<string, unknown> }) => ({
+            data: { ...data, id },
+        })),
+        delete: vi.fn(async (_resource: string, { id }: { id: unknown }) => ({ data: { id } })),
+        publishFlowDraft: vi.fn(async () => ({ data: { id: 'f-new' } as Flow })),
         replyToCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         closeCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
     };
