@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
@@ -72,28 +73,37 @@ def store_mention(*, engine: Engine, incoming: IncomingMention) -> Ingested:
 
 async def dispatch_mention(*, engine: Engine, temporal: Client, task_queue: str, mention: Mention) -> str:
     """Signal the conversation's case workflow (starting it if needed); returns the case id."""
-    with session_scope(engine) as session:
-        flow = active_flow(session=session)
+    flow = await run_in_threadpool(_active_flow_id, engine)  # the event loop never waits on the DB
     if flow is None:
         raise NoActiveFlow("no flow is active; publish one before taking in mentions")
     message = MentionMessage.model_validate(mention.model_dump())
     handle = await temporal.start_workflow(
-        CASE_WORKFLOW, CaseInput(conversation_id=mention.conversation_id, flow_version=flow.id),
+        CASE_WORKFLOW, CaseInput(conversation_id=mention.conversation_id, flow_version=flow),
         id=case_workflow_id(mention.conversation_id), task_queue=task_queue,
         start_signal=ADD_MENTION_SIGNAL, start_signal_args=[message],
         id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING)
     case_id = handle.result_run_id or handle.run_id or ""
+    await run_in_threadpool(_mark_dispatched, engine, mention.id, case_id)
+    return case_id
+
+
+def _active_flow_id(engine: Engine) -> str | None:
+    with session_scope(engine, write=False) as session:
+        flow = active_flow(session=session)
+        return flow.id if flow is not None else None
+
+
+def _mark_dispatched(engine: Engine, ident: str, case_id: str) -> None:
     with session_scope(engine) as session:
-        row = session.get(Mention, mention.id)
+        row = session.get(Mention, ident)
         if row is not None and (not row.dispatched or row.case_id is None):
             row.dispatched, row.case_id = True, row.case_id or case_id
             session.add(row)
-    return case_id
 
 
 async def redispatch_pending(*, engine: Engine, temporal: Client, task_queue: str, limit: int = 1000) -> int:
     """Deliver mentions stored but never handed to a workflow (e.g. Temporal was down)."""
-    with session_scope(engine) as session:
+    with session_scope(engine, write=False) as session:
         pending = session.exec(select(Mention).where(~col(Mention.dispatched),
                                                      Mention.direction == Direction.inbound)
                                .order_by(col(Mention.received_at)).limit(limit)).all()
