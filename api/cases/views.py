@@ -23,7 +23,7 @@ router = APIRouter(tags=["cases"])
 UPDATE_TIMEOUT = timedelta(seconds=20)
 
 # Why the workflow refused a change -> HTTP status. All are the caller's to fix or retry.
-_REFUSALS = {"not_assignee": 409, "case_closed": 409, "case_opening": 409, "invalid_transition": 409}
+_REFUSALS = {"not_assignee": 409, "case_closed": 409, "case_opening": 409}
 
 
 class ReplyRequest(BaseModel):

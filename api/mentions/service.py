@@ -20,6 +20,7 @@ from temporalio.common import WorkflowIDConflictPolicy
 from api.db import session_scope
 from api.flows.service import active_flow
 from api.mentions.models import Mention
+from api.sources import Source
 from engine.messages import ADD_MENTION_SIGNAL, CASE_WORKFLOW, CaseInput
 from engine.models import Direction, case_workflow_id, mention_id
 from engine.models import Mention as MentionMessage
@@ -45,10 +46,20 @@ class NoActiveFlow(RuntimeError):
     pass
 
 
+class UnknownSource(LookupError):
+    pass
+
+
 def store_mention(*, engine: Engine, incoming: IncomingMention) -> Ingested:
-    """Store a mention once per (source, external id), threaded into its conversation."""
+    """Store a mention once per (source, external id), threaded into its conversation.
+
+    Raises UnknownSource, storing nothing, when the source is not an enabled connector.
+    """
     ident = mention_id(incoming.source, incoming.external_id)
     with session_scope(engine) as session:
+        source = session.get(Source, incoming.source)
+        if source is None or not source.enabled:
+            raise UnknownSource(incoming.source)
         existing = session.get(Mention, ident)
         if existing is not None:
             return Ingested(existing, duplicate=True)
@@ -103,10 +114,14 @@ def _mark_dispatched(engine: Engine, ident: str, case_id: str) -> None:
 
 async def redispatch_pending(*, engine: Engine, temporal: Client, task_queue: str, limit: int = 1000) -> int:
     """Deliver mentions stored but never handed to a workflow (e.g. Temporal was down)."""
-    with session_scope(engine, write=False) as session:
-        pending = session.exec(select(Mention).where(~col(Mention.dispatched),
-                                                     Mention.direction == Direction.inbound)
-                               .order_by(col(Mention.received_at)).limit(limit)).all()
+    pending = await run_in_threadpool(_undispatched, engine, limit)
     for mention in pending:
         await dispatch_mention(engine=engine, temporal=temporal, task_queue=task_queue, mention=mention)
     return len(pending)
+
+
+def _undispatched(engine: Engine, limit: int) -> list[Mention]:
+    with session_scope(engine, write=False) as session:
+        return list(session.exec(select(Mention).where(~col(Mention.dispatched),
+                                                       Mention.direction == Direction.inbound)
+                                 .order_by(col(Mention.received_at)).limit(limit)).all())

@@ -9,10 +9,9 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from temporalio.service import RPCError
 
-from api.deps import EngineDep, SessionDep, SettingsDep, TemporalDep
+from api.deps import EngineDep, SettingsDep, TemporalDep
 from api.errors import ApiError
-from api.mentions.service import IncomingMention, NoActiveFlow, dispatch_mention, store_mention
-from api.sources import Source
+from api.mentions.service import IncomingMention, NoActiveFlow, UnknownSource, dispatch_mention, store_mention
 
 router = APIRouter(tags=["webhooks"])
 
@@ -39,15 +38,14 @@ class WebhookAccepted(BaseModel):
              responses={200: {"model": WebhookAccepted, "description": "Already received: nothing new created"}})
 async def receive_webhook(
     source: Annotated[str, Path(max_length=100)], body: WebhookMention, response: Response,
-    session: SessionDep, engine: EngineDep, temporal: TemporalDep, settings: SettingsDep,
+    engine: EngineDep, temporal: TemporalDep, settings: SettingsDep,
 ) -> WebhookAccepted:
-    known = session.get(Source, source)
-    if known is None or not known.enabled:
-        raise ApiError(404, code="unknown_source", path="source",
-                       message=f"no enabled webhook source named {source!r}; create it first")
-    session.close()  # the ingest below runs its own short transactions
     incoming = IncomingMention(source=source, **body.model_dump())
-    ingested = await run_in_threadpool(store_mention, engine=engine, incoming=incoming)
+    try:
+        ingested = await run_in_threadpool(store_mention, engine=engine, incoming=incoming)
+    except UnknownSource as exc:
+        raise ApiError(404, code="unknown_source", path="source",
+                       message=f"no enabled webhook source named {source!r}; create it first") from exc
     mention = ingested.mention
     case_id = mention.case_id
     if not mention.dispatched:

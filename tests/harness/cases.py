@@ -47,16 +47,6 @@ async def running_worker(client: Client, engine: Engine) -> AsyncIterator[str]:
         yield task_queue
 
 
-async def ingest(client: Client, engine: Engine, task_queue: str, *, source: str = "twitter",
-                 external_id: str | None = None, text: str, author: str = "@customer",
-                 reply_to_id: str | None = None) -> str:
-    """Take in one mention the way the webhook does; returns the case id."""
-    incoming = IncomingMention(source=source, external_id=external_id or uuid.uuid4().hex[:10], author=author,
-                               text=text, created_at=datetime.now(UTC), reply_to_id=reply_to_id)
-    stored = store_mention(engine=engine, incoming=incoming)
-    return await dispatch_mention(engine=engine, temporal=client, task_queue=task_queue, mention=stored.mention)
-
-
 def case_row(engine: Engine, case_id: str) -> Case | None:
     with Session(engine) as session:
         return session.get(Case, case_id)
@@ -84,8 +74,14 @@ class Stack:
     engine: Engine
     task_queue: str
 
-    async def ingest(self, **kwargs: Any) -> str:
-        return await ingest(self.client, self.engine, self.task_queue, **kwargs)
+    async def ingest(self, *, source: str = "twitter", external_id: str | None = None, text: str,
+                     author: str = "@customer", reply_to_id: str | None = None) -> str:
+        """Take in one mention the way the webhook does; returns the case id."""
+        incoming = IncomingMention(source=source, external_id=external_id or uuid.uuid4().hex[:10],
+                                   author=author, text=text, created_at=datetime.now(UTC), reply_to_id=reply_to_id)
+        stored = store_mention(engine=self.engine, incoming=incoming)
+        return await dispatch_mention(engine=self.engine, temporal=self.client, task_queue=self.task_queue,
+                                      mention=stored.mention)
 
 
 @asynccontextmanager
