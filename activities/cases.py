@@ -12,16 +12,17 @@ from api.audit.models import CaseEvent as CaseEventRow
 from api.cases.models import Case, case_fields
 from api.db import session_scope
 from api.mentions.models import Mention as MentionRow
-from api.teams.models import Agent, Team
-from engine.assignment import round_robin
+from api.teams.models import Agent
 from engine.messages import (
-    AssignInput,
-    AssignResult,
     Classification,
     ClassifyInput,
+    ReplyCheck,
+    ReplyCheckInput,
     SaveCaseInput,
     SendReplyInput,
     SentReply,
+    SlaSelectInput,
+    SlaSelection,
 )
 
 
@@ -42,22 +43,27 @@ class CaseActivities:
         if route.priority is not None and route.priority != triage.priority:
             triage.evidence["routing_override"] = {"from": triage.priority.value, "to": route.priority.value}
             triage.priority = route.priority
+        policy, why = flow.select_sla({"priority": triage.priority.value, "channel": inp.mention.source,
+                                       "tags": tags.keywords, "sentiment": tags.sentiment, "team_id": route.team_id,
+                                       "author": inp.mention.author})
         return Classification(tags=tags, triage=triage, team_id=route.team_id, routing=route.evidence,
-                              first_response_targets=flow.first_response_seconds)
+                              required_skills=route.required_skills, optional_skills=route.optional_skills,
+                              language=route.language, sla_policy=policy, sla_evidence=why)
 
-    @activity.defn(name="assign_case")
-    def assign_case(self, inp: AssignInput) -> AssignResult:
-        # One transaction holds the team row, so two cases never read the same cursor.
-        with session_scope(self._engine) as session:
-            team = session.exec(select(Team).where(Team.id == inp.team_id).with_for_update()).one_or_none()
-            if team is None:
-                return AssignResult(agent_id=None)
-            online = session.exec(select(Agent.id).where(Agent.team_id == inp.team_id, col(Agent.online))).all()
-            chosen = round_robin(list(online), team.last_assigned_agent_id)
-            if chosen is not None:
-                team.last_assigned_agent_id = chosen
-                session.add(team)
-            return AssignResult(agent_id=chosen, considered=sorted(online))
+    @activity.defn(name="select_sla")
+    def select_sla(self, inp: SlaSelectInput) -> SlaSelection:
+        policy, why = self._flows.get(inp.flow_version).select_sla(inp.facts)
+        return SlaSelection(policy=policy, evidence=why)
+
+    @activity.defn(name="check_reply")
+    def check_reply(self, inp: ReplyCheckInput) -> ReplyCheck:
+        with session_scope(self._engine, write=False) as session:
+            agent = session.get(Agent, inp.agent_id)
+        who = {"id": inp.agent_id, "seniority": agent.seniority if agent else "unknown",
+               "roles": list(agent.roles) if agent else [], "team_id": agent.team_id if agent else None}
+        data = {"case": inp.case, "agent": who, "reply": {"text": inp.text, "length": len(inp.text)}}
+        needs, why = self._flows.get(inp.flow_version).needs_approval(data)
+        return ReplyCheck(needs_approval=needs, evidence=why)
 
     @activity.defn(name="save_case")
     def save_case(self, inp: SaveCaseInput) -> None:
@@ -85,4 +91,4 @@ class CaseActivities:
 
     def all(self) -> list:
         """The activity callables, for the worker."""
-        return [self.classify_mention, self.assign_case, self.save_case, self.send_reply]
+        return [self.classify_mention, self.select_sla, self.check_reply, self.save_case, self.send_reply]

@@ -7,14 +7,23 @@ from engine.models import CaseStatus
 S = CaseStatus
 
 # (previous, next) pairs a case may take. Everything else is refused.
+# An escalated case stays escalated when it finds an agent or goes back to the queue;
+# `pending` (waiting on the customer) ends when the customer writes or the agent resumes.
 TRANSITIONS: frozenset[tuple[CaseStatus, CaseStatus]] = frozenset({
     (S.open, S.assigned),
     (S.open, S.escalated),
     (S.open, S.closed),
+    (S.assigned, S.open),
     (S.assigned, S.escalated),
+    (S.assigned, S.pending),
     (S.assigned, S.closed),
     (S.escalated, S.assigned),
+    (S.escalated, S.pending),
     (S.escalated, S.closed),
+    (S.pending, S.open),
+    (S.pending, S.assigned),
+    (S.pending, S.escalated),
+    (S.pending, S.closed),
 })
 
 

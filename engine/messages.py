@@ -13,12 +13,19 @@ from pydantic import BaseModel, Field
 
 from engine.measures import Measures
 from engine.models import CaseEvent, CaseStatus, CloseReason, Mention, Priority, Tags, Triage
+from engine.slas import SlaPolicy
 
 CASE_WORKFLOW = "CaseWorkflow"
 ADD_MENTION_SIGNAL = "add_mention"
 REPLY_UPDATE = "reply"
 CLOSE_UPDATE = "close"
+CLAIM_UPDATE = "claim"
+APPROVE_UPDATE = "approve"
+REJECT_UPDATE = "reject"
+TRANSFER_UPDATE = "transfer"
+PENDING_UPDATE = "pending"
 VIEW_QUERY = "view"
+ROUTING_SIGNAL = "routing"
 
 
 class CaseInput(BaseModel):
@@ -37,6 +44,61 @@ class ReplyInput(BaseModel):
 class CloseInput(BaseModel):
     agent_id: str
     reason: CloseReason = CloseReason.resolved
+
+
+class ClaimInput(BaseModel):
+    agent_id: str
+    takeover: bool = Field(default=False, description="A supervisor takes the case from whoever holds it")
+    supervisor: bool = Field(default=False, description="Set by the API after checking the agent's roles")
+
+
+class ApproveInput(BaseModel):
+    reply_id: str
+    approver_id: str
+    text: str | None = Field(default=None, min_length=1, max_length=10_000, description="An edited text to send")
+
+
+class RejectInput(BaseModel):
+    reply_id: str
+    approver_id: str
+    reason: str = Field(min_length=1, max_length=2_000)
+
+
+class TransferInput(BaseModel):
+    agent_id: str
+    team_id: str
+    note: str = Field(default="", max_length=2_000)
+
+
+class PendingInput(BaseModel):
+    """Waiting on the customer (pauses the SLA clocks) or back to work."""
+
+    agent_id: str
+    waiting: bool = True
+
+
+class ReplyDraft(BaseModel):
+    reply_id: str
+    agent_id: str
+    text: str
+    status: str = Field(description="pending, approved or rejected")
+    created_at: datetime
+    close: bool = False
+    decided_by: str | None = None
+    reason: str | None = None
+    evidence: dict = Field(default_factory=dict)
+
+
+class ReplyCheckInput(BaseModel):
+    flow_version: str
+    agent_id: str
+    text: str
+    case: dict = Field(description="The case facts the approval rule sees")
+
+
+class ReplyCheck(BaseModel):
+    needs_approval: bool
+    evidence: dict = Field(default_factory=dict)
 
 
 class CaseView(BaseModel):
@@ -67,6 +129,12 @@ class CaseView(BaseModel):
     reply_count: int = 0
     measures: Measures | None = None
     updated_at: datetime
+    claimed_by: str | None = None
+    claimed_at: datetime | None = None
+    drafts: list[ReplyDraft] = Field(default_factory=list)
+    transfers: int = 0
+    escalation_level: int = 0
+    sla: dict = Field(default_factory=dict, description="Per target: due_at, paused, met_at, breached_at")
 
 
 class ClassifyInput(BaseModel):
@@ -80,8 +148,23 @@ class Classification(BaseModel):
     tags: Tags
     triage: Triage
     team_id: str
-    first_response_targets: dict[str, int]
+    first_response_targets: dict[str, int] = Field(default_factory=dict)
     routing: dict = Field(default_factory=dict, description="Which routing rule matched, and its trace")
+    required_skills: dict[str, int] = Field(default_factory=dict)
+    optional_skills: dict[str, int] = Field(default_factory=dict)
+    language: str | None = None
+    sla_policy: SlaPolicy | None = None
+    sla_evidence: dict = Field(default_factory=dict, description="Which SLA policy rule matched, and its trace")
+
+
+class SlaSelectInput(BaseModel):
+    flow_version: str
+    facts: dict = Field(description="priority, channel, tags, sentiment, team_id of the case")
+
+
+class SlaSelection(BaseModel):
+    policy: SlaPolicy | None
+    evidence: dict = Field(default_factory=dict)
 
 
 class AssignInput(BaseModel):
@@ -92,6 +175,58 @@ class AssignInput(BaseModel):
 class AssignResult(BaseModel):
     agent_id: str | None
     considered: list[str] = Field(default_factory=list)
+
+
+class RouteRequest(BaseModel):
+    """Put a case in a team's queue (or keep it there) and dispatch the queue; idempotent."""
+
+    case_id: str
+    workflow_id: str
+    team_id: str
+    priority: Priority
+    channel: str
+    language: str | None = None
+    required_skills: dict[str, int] = Field(default_factory=dict)
+    optional_skills: dict[str, int] = Field(default_factory=dict)
+    excluded_agents: list[str] = Field(default_factory=list)
+    requeue: bool = Field(default=False, description="Take it back from its agent first (reassign, move queue)")
+
+
+class RoutingState(BaseModel):
+    """Where a case stands in routing, as the routing table says; `seq` orders the changes."""
+
+    case_id: str
+    workflow_id: str
+    seq: int
+    state: str = Field(description="waiting, assigned or released")
+    team_id: str
+    agent_id: str | None = None
+    reason: dict = Field(default_factory=dict)
+    at: datetime
+    recheck_in_seconds: float | None = Field(
+        default=None, description="Waiting may end by itself this long after now (optional skills relax)")
+    allow_pull: bool = False
+    claim_idle_seconds: int = 900
+
+
+class ReleaseRequest(BaseModel):
+    case_id: str
+
+
+class WorkRequest(BaseModel):
+    """An agent starts work on a case: as its assignee, by pulling it, or taking it over."""
+
+    case_id: str
+    agent_id: str
+    mode: str = Field(description="start, pull or takeover")
+
+
+class WorkResult(BaseModel):
+    ok: bool
+    code: str = ""
+    message: str = ""
+    holder: str | None = None
+    state: RoutingState | None = None
 
 
 class SaveCaseInput(BaseModel):

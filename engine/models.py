@@ -27,6 +27,7 @@ class CaseStatus(StrEnum):
     open = "open"
     assigned = "assigned"
     escalated = "escalated"
+    pending = "pending"  # waiting on the customer: the SLA clocks pause
     closed = "closed"
 
 

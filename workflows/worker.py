@@ -11,6 +11,7 @@ from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxR
 from activities.cases import CaseActivities
 from activities.connectors import ConnectorRegistry
 from activities.flows import FlowCache
+from activities.routing import RoutingActivities
 from api.db import make_engine
 from workflows.case import CaseWorkflow
 
@@ -28,11 +29,12 @@ def build_worker(client: Client, *, task_queue: str, database_url: str,
     """A worker for the case task queue, with activities bound to the read side at `database_url`."""
     engine = make_engine(database_url)
     acts = CaseActivities(engine=engine, flows=FlowCache(engine), connectors=ConnectorRegistry())
+    routing = RoutingActivities(engine=engine, client=client)
     return Worker(
         client,
         task_queue=task_queue,
         workflows=WORKFLOWS,
-        activities=acts.all(),
+        activities=acts.all() + routing.all(),
         activity_executor=executor or ThreadPoolExecutor(max_workers=16),
         workflow_runner=sandbox_runner(),
     )

@@ -41,6 +41,12 @@ class CaseBase(SQLModel):
     mention_count: int = 0
     reply_count: int = 0
     updated_at: datetime = Field(sa_type=UtcDateTime)
+    claimed_by: str | None = None
+    claimed_at: datetime | None = _when()
+    transfers: int = 0
+    escalation_level: int = 0
+    drafts_pending: int = Field(default=0, description="Replies waiting for approval")
+    sla: dict = Field(default_factory=dict, sa_column=Column(JSON))
 
 
 class Case(CaseBase, table=True):
@@ -53,8 +59,10 @@ class CasePublic(CaseBase):
 
 def case_fields(view: CaseView) -> dict[str, object]:
     """The read-side columns of a case, from the workflow's view of it."""
-    fields = view.model_dump(exclude={"case_id", "mention_ids", "measures"})
+    fields = view.model_dump(exclude={"case_id", "mention_ids", "measures", "drafts"})
     fields["mention_count"] = len(view.mention_ids)
+    fields["drafts_pending"] = sum(1 for draft in view.drafts if draft.status == "pending")
+    fields["sla"] = view.model_dump(mode="json", include={"sla"})["sla"]
     if view.measures is not None:
         fields["first_response_seconds"] = view.measures.first_response_seconds
         fields["resolution_seconds"] = view.measures.resolution_seconds

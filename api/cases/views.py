@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field
@@ -12,18 +12,41 @@ from temporalio.exceptions import ApplicationError
 from temporalio.service import RPCError, RPCStatusCode
 
 from api.cases.models import Case, CasePublic, case_fields
-from api.deps import ListDep, SessionDep, TemporalDep
+from api.db import session_scope
+from api.deps import EngineDep, ListDep, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.listing import get_or_404, list_rows
-from api.teams.models import Agent
-from engine.messages import CLOSE_UPDATE, REPLY_UPDATE, CaseView, CloseInput, ReplyInput
+from api.routing.presence import beat, viewers
+from api.teams.models import Agent, Team
+from engine.messages import (
+    APPROVE_UPDATE,
+    CLAIM_UPDATE,
+    CLOSE_UPDATE,
+    PENDING_UPDATE,
+    REJECT_UPDATE,
+    REPLY_UPDATE,
+    TRANSFER_UPDATE,
+    VIEW_QUERY,
+    ApproveInput,
+    CaseView,
+    ClaimInput,
+    CloseInput,
+    PendingInput,
+    RejectInput,
+    ReplyDraft,
+    ReplyInput,
+    TransferInput,
+)
 from engine.models import CloseReason
 
 router = APIRouter(tags=["cases"])
 UPDATE_TIMEOUT = timedelta(seconds=20)
 
 # Why the workflow refused a change -> HTTP status. All are the caller's to fix or retry.
-_REFUSALS = {"not_assignee": 409, "case_closed": 409, "case_opening": 409}
+_REFUSALS = {"not_assignee": 409, "case_closed": 409, "case_opening": 409, "claimed": 409, "not_supervisor": 403,
+             "pull_not_allowed": 409, "at_capacity": 409, "not_in_team": 409, "not_waiting": 409, "not_routed": 409,
+             "self_approval": 409, "already_decided": 409, "unknown_reply": 404, "same_team": 409,
+             "not_assigned": 409, "unknown_team": 422}
 
 
 class ReplyRequest(BaseModel):
@@ -36,6 +59,44 @@ class ReplyRequest(BaseModel):
 class CloseRequest(BaseModel):
     agent_id: str = Field(min_length=1)
     reason: CloseReason = CloseReason.resolved
+
+
+class ClaimRequest(BaseModel):
+    agent_id: str = Field(min_length=1)
+    takeover: bool = Field(default=False, description="Supervisors only: take the case from whoever holds it.")
+
+
+class DecisionRequest(BaseModel):
+    approver_id: str = Field(min_length=1)
+    reply_id: str = Field(min_length=1)
+
+
+class ApproveRequest(DecisionRequest):
+    text: str | None = Field(default=None, min_length=1, max_length=10_000, description="Send this edit instead.")
+
+
+class RejectRequest(DecisionRequest):
+    reason: str = Field(min_length=1, max_length=2_000)
+
+
+class TransferRequest(BaseModel):
+    agent_id: str = Field(min_length=1)
+    team_id: str = Field(min_length=1)
+    note: str = Field(default="", max_length=2_000)
+
+
+class PendingRequest(BaseModel):
+    agent_id: str = Field(min_length=1)
+    waiting: bool = Field(default=True, description="true: waiting on the customer (SLA paused); false: back to work")
+
+
+class PresenceRequest(BaseModel):
+    agent_id: str = Field(min_length=1)
+
+
+class Viewer(BaseModel):
+    agent_id: str
+    seen_at: datetime
 
 
 @router.get("/cases", response_model=list[CasePublic])
@@ -69,6 +130,96 @@ async def close_case(session: SessionDep, temporal: TemporalDep, case_id: str, b
     return await _update(temporal, case, CLOSE_UPDATE, CloseInput(agent_id=body.agent_id, reason=body.reason))
 
 
+def _agent(session: SessionDep, agent_id: str, *, role: str | None = None, path: str = "agent_id") -> Agent:
+    agent = session.get(Agent, agent_id)
+    if agent is None:
+        raise ApiError(422, code="unknown_agent", path=path, message=f"no agent {agent_id!r}")
+    if role is not None and role not in agent.roles and "supervisor" not in agent.roles:
+        raise ApiError(403, code=f"not_{role}", path=path,
+                       message=f"{agent_id} lacks the {role!r} role (roles: {', '.join(agent.roles) or 'none'})")
+    return agent
+
+
+@router.post("/cases/{case_id}/claim", response_model=CasePublic)
+async def claim_case(session: SessionDep, temporal: TemporalDep, case_id: str, body: ClaimRequest) -> CasePublic:
+    """Open the case for work: the first claim wins, others learn who holds it (409 `claimed`)."""
+    case = get_or_404(session, Case, case_id, resource="case")
+    agent = _agent(session, body.agent_id, role="supervisor" if body.takeover else None)
+    session.close()
+    claim = ClaimInput(agent_id=agent.id, takeover=body.takeover, supervisor="supervisor" in agent.roles)
+    return await _update(temporal, case, CLAIM_UPDATE, claim)
+
+
+@router.post("/cases/{case_id}/approve", response_model=CasePublic)
+async def approve_reply(session: SessionDep, temporal: TemporalDep, case_id: str, body: ApproveRequest) -> CasePublic:
+    """Send a reply that waits for approval, as written or with the approver's edit."""
+    case = get_or_404(session, Case, case_id, resource="case")
+    _agent(session, body.approver_id, role="approver", path="approver_id")
+    session.close()
+    return await _update(temporal, case, APPROVE_UPDATE,
+                         ApproveInput(reply_id=body.reply_id, approver_id=body.approver_id, text=body.text))
+
+
+@router.post("/cases/{case_id}/reject", response_model=CasePublic)
+async def reject_reply(session: SessionDep, temporal: TemporalDep, case_id: str, body: RejectRequest) -> CasePublic:
+    case = get_or_404(session, Case, case_id, resource="case")
+    _agent(session, body.approver_id, role="approver", path="approver_id")
+    session.close()
+    return await _update(temporal, case, REJECT_UPDATE,
+                         RejectInput(reply_id=body.reply_id, approver_id=body.approver_id, reason=body.reason))
+
+
+@router.post("/cases/{case_id}/transfer", response_model=CasePublic)
+async def transfer_case(session: SessionDep, temporal: TemporalDep, case_id: str, body: TransferRequest) -> CasePublic:
+    """Move the case to another team's queue; it keeps its place in line (its waiting time)."""
+    case = get_or_404(session, Case, case_id, resource="case")
+    _agent(session, body.agent_id)
+    if session.get(Team, body.team_id) is None:
+        raise ApiError(422, code="unknown_team", path="team_id", message=f"no team {body.team_id!r}")
+    session.close()
+    return await _update(temporal, case, TRANSFER_UPDATE,
+                         TransferInput(agent_id=body.agent_id, team_id=body.team_id, note=body.note))
+
+
+@router.post("/cases/{case_id}/pending", response_model=CasePublic)
+async def set_pending(session: SessionDep, temporal: TemporalDep, case_id: str, body: PendingRequest) -> CasePublic:
+    case = get_or_404(session, Case, case_id, resource="case")
+    _agent(session, body.agent_id)
+    session.close()
+    return await _update(temporal, case, PENDING_UPDATE, PendingInput(agent_id=body.agent_id, waiting=body.waiting))
+
+
+@router.get("/cases/{case_id}/drafts", response_model=list[ReplyDraft])
+async def list_drafts(session: SessionDep, temporal: TemporalDep, case_id: str) -> list[ReplyDraft]:
+    """Replies of the case that needed approval, pending or decided."""
+    case = get_or_404(session, Case, case_id, resource="case")
+    session.close()
+    try:
+        view = await temporal.get_workflow_handle(case.workflow_id, run_id=case.id).query(
+            VIEW_QUERY, result_type=CaseView, rpc_timeout=UPDATE_TIMEOUT)
+    except RPCError as exc:
+        raise ApiError(503, code="workflow_service_unavailable", path="",
+                       message=f"could not ask case {case.id} for its drafts ({exc.message}); try again") from exc
+    return view.drafts if view is not None else []
+
+
+@router.post("/cases/{case_id}/presence", response_model=list[Viewer])
+def case_presence(engine: EngineDep, case_id: str, body: PresenceRequest) -> list[Viewer]:
+    """I am viewing this case (repeat every few seconds); answers who else is."""
+    now = datetime.now(UTC)
+    with session_scope(engine) as session:
+        get_or_404(session, Case, case_id, resource="case")
+        _agent(session, body.agent_id)
+        beat(session, case_id, body.agent_id, now)
+        return [Viewer(agent_id=v.agent_id, seen_at=v.seen_at) for v in viewers(session, case_id, now)]
+
+
+@router.get("/cases/{case_id}/presence", response_model=list[Viewer])
+def who_is_viewing(session: SessionDep, case_id: str) -> list[Viewer]:
+    get_or_404(session, Case, case_id, resource="case")
+    return [Viewer(agent_id=v.agent_id, seen_at=v.seen_at) for v in viewers(session, case_id, datetime.now(UTC))]
+
+
 async def _update(temporal: TemporalDep, case: Case, name: str, arg: object) -> CasePublic:
     handle = temporal.get_workflow_handle(case.workflow_id, run_id=case.id)
     try:
@@ -80,7 +231,9 @@ async def _update(temporal: TemporalDep, case: Case, name: str, arg: object) -> 
     except WorkflowUpdateFailedError as exc:
         cause = exc.cause
         if isinstance(cause, ApplicationError) and cause.type in _REFUSALS:
-            raise ApiError(_REFUSALS[cause.type], code=cause.type, message=cause.message, path="") from exc
+            holder = (cause.details[0] or {}).get("holder") if cause.details else None
+            message = cause.message if holder is None or holder in cause.message else f"{cause.message} ({holder})"
+            raise ApiError(_REFUSALS[cause.type], code=cause.type, message=message, path="") from exc
         raise
     except RPCError as exc:
         if exc.status == RPCStatusCode.NOT_FOUND:

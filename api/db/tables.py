@@ -6,9 +6,12 @@ from api.audit.models import CaseEvent
 from api.cases.models import Case
 from api.flows.models import Flow, FlowDraft
 from api.mentions.models import Mention
+from api.routing.models import CaseRouting
+from api.routing.presence import CasePresence
 from api.sources import Source
 from api.teams.models import Agent, Team
 
 metadata = SQLModel.metadata
 
-__all__ = ["Agent", "Case", "CaseEvent", "Flow", "FlowDraft", "Mention", "Source", "Team", "metadata"]
+__all__ = ["Agent", "Case", "CaseEvent", "CasePresence", "CaseRouting", "Flow", "FlowDraft", "Mention",
+           "Source", "Team", "metadata"]

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from api.errors import ApiError
 from api.flows.models import Flow, FlowDraft
+from api.teams.models import Team
 from engine.flows import compile_flow
 from engine.flows.compiled import InvalidFlow
 
@@ -41,12 +42,22 @@ def publish_flow(*, session: Session, name: str, document: dict[str, Any], activ
 
 
 def activate_flow(*, session: Session, flow: Flow) -> Flow:
-    """Make `flow` the version new cases start with."""
+    """Make `flow` the version new cases start with, and give its queue settings to the teams it names.
+
+    Queue settings (strategy, pull, claim timeout) belong to the team, not to a
+    case, since one queue hands out cases of every flow version; the active
+    flow sets them. A team the flow names but the database lacks is skipped.
+    """
     for other in session.exec(select(Flow).where(col(Flow.active), Flow.id != flow.id)):
         other.active = False
         session.add(other)
     flow.active = True
     session.add(flow)
+    for team_id, settings in compile_flow(flow.document).queues.items():
+        team = session.get(Team, team_id)
+        if team is not None:
+            team.sqlmodel_update(settings.model_dump())
+            session.add(team)
     return flow
 
 

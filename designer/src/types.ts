@@ -2,11 +2,11 @@
 // API contract until a client is generated from the OpenAPI schema.
 import type { RaRecord } from 'react-admin';
 
-export type CaseStatus = 'open' | 'assigned' | 'escalated' | 'closed';
+export type CaseStatus = 'open' | 'assigned' | 'escalated' | 'pending' | 'closed';
 export type CasePriority = 'low' | 'normal' | 'high' | 'urgent';
 export type CloseReason = 'resolved' | 'no_action' | 'spam';
 
-export const CASE_STATUSES: readonly CaseStatus[] = ['open', 'assigned', 'escalated', 'closed'];
+export const CASE_STATUSES: readonly CaseStatus[] = ['open', 'assigned', 'escalated', 'pending', 'closed'];
 export const CASE_PRIORITIES: readonly CasePriority[] = ['low', 'normal', 'high', 'urgent'];
 export const CLOSE_REASONS: readonly CloseReason[] = ['resolved', 'no_action', 'spam'];
 
@@ -35,6 +35,12 @@ export interface Case extends RaRecord<string> {
     resolution_seconds: number | null;
     mention_count: number;
     updated_at: string;
+    claimed_by: string | null;
+    claimed_at: string | null;
+    transfers: number;
+    escalation_level: number;
+    drafts_pending: number;
+    sla: Record<string, { due_at?: string | null; paused?: boolean; met_at?: string | null; breached_at?: string | null }>;
 }
 
 export interface Mention extends RaRecord<string> {
@@ -63,7 +69,7 @@ export interface Team extends RaRecord<string> {
     description: string;
 }
 
-export type FlowNodeType = 'discovery' | 'tag' | 'triage' | 'assign' | 'sla' | 'close' | 'measure';
+export type FlowNodeType = 'discovery' | 'tag' | 'triage' | 'assign' | 'sla' | 'approval' | 'close' | 'measure';
 
 export interface FlowNode {
     id: string;

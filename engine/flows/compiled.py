@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from engine.flows.document import FlowDocument, FlowError, flow_version, validate_flow
-from engine.flows.stages import check_stages
+from engine.flows.stages import QueueSettings, check_stages
 from engine.models import Mention, Priority, Tags, Triage
 from engine.rules import CompiledRule, CompiledRuleSet, truthy
+from engine.slas import SlaPolicy
 from engine.tagging import tag
 
 
@@ -40,6 +41,9 @@ class Route:
     team_id: str
     priority: Priority | None
     evidence: dict[str, Any]
+    required_skills: dict[str, int] = field(default_factory=dict)
+    optional_skills: dict[str, int] = field(default_factory=dict)
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,11 @@ class CompiledFlow:
     team_id: str | None
     routing: CompiledRuleSet | None
     strategy: str
+    queues: dict[str, QueueSettings]
     first_response_seconds: dict[str, int]
+    sla_policies: dict[str, SlaPolicy]
+    sla_select: CompiledRuleSet | None
+    approval: CompiledRule | None = None
 
     def tag(self, mention: Mention) -> Tags:
         """Keyword tags and a sentiment score, then the tags of every matching tagging rule."""
@@ -93,7 +101,27 @@ class CompiledFlow:
         target = explanation["result"]
         priority = target.get("priority")
         return Route(target["team_id"], Priority(priority) if priority else None,
-                     {"flow_version": self.version, **explanation})
+                     {"flow_version": self.version, **explanation},
+                     required_skills=dict(target.get("required_skills", {})),
+                     optional_skills=dict(target.get("optional_skills", {})), language=target.get("language"))
+
+    def select_sla(self, facts: dict[str, Any]) -> tuple[SlaPolicy | None, dict[str, Any]]:
+        """The SLA policy for a case with these facts (priority, channel, tags, ...), and why."""
+        if self.sla_select is None:
+            policy_id = f"priority-{facts.get('priority')}"
+            return self.sla_policies.get(policy_id), {"flow_version": self.version, "by_priority": policy_id}
+        explanation = self.sla_select.explain(facts).to_dict()
+        chosen = explanation["result"]
+        return self.sla_policies.get(chosen) if isinstance(chosen, str) else None, \
+            {"flow_version": self.version, **explanation}
+
+    def needs_approval(self, data: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
+        """Whether a reply must be approved before it is sent, with the rule's trace."""
+        if self.approval is None:
+            return False, {"flow_version": self.version, "rule": None}
+        explanation = self.approval.explain(data)
+        return truthy(explanation.result), {"flow_version": self.version, "input": data,
+                                            "trace": explanation.to_dict()}
 
     def _path(self, node_type: str, key: str) -> str:
         index, _ = self.document.node(node_type)

@@ -12,9 +12,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
-NodeType = Literal["discovery", "tag", "triage", "assign", "sla", "close", "measure"]
+NodeType = Literal["discovery", "tag", "triage", "assign", "sla", "approval", "close", "measure"]
 # Stages a flow must have exactly one of, for a case to move at all.
 REQUIRED_STAGES: tuple[str, ...] = ("tag", "triage", "assign", "sla")
+# Stages a flow may have at most one of.
+OPTIONAL_STAGES: tuple[str, ...] = ("approval",)
 
 
 class Position(BaseModel):
@@ -90,6 +92,11 @@ def _graph_errors(doc: FlowDocument) -> list[FlowError]:
             errors.append(FlowError(
                 "missing_stage" if count == 0 else "duplicate_stage",
                 f"a flow needs exactly one {stage!r} node, this one has {count}", "/nodes"))
+    for stage in OPTIONAL_STAGES:
+        count = sum(1 for node in doc.nodes if node.type == stage)
+        if count > 1:
+            errors.append(FlowError("duplicate_stage", f"a flow has at most one {stage!r} node, this one has {count}",
+                                    "/nodes"))
     for index, edge in enumerate(doc.edges):
         for end in ("sourceId", "targetId"):
             if getattr(edge, end) not in seen:

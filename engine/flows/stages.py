@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from pydantic import BaseModel, ValidationError
+
+from engine.calendars import BusinessCalendar
 from engine.flows.document import FlowDocument, FlowError
 from engine.models import Priority
+from engine.routing import STRATEGIES
 from engine.rules import RuleError, compile_rule, compile_rule_set
+from engine.slas import EscalationAction, EscalationLevel, SlaPolicy
 
-STRATEGIES = ("round_robin",)
 Checked = tuple[dict[str, Any], list[FlowError]]
 
 
@@ -68,13 +72,45 @@ def check_triage(content: dict[str, Any], base: str) -> Checked:
     return parts, errors
 
 
+class RouteTarget(BaseModel, extra="forbid"):
+    """What a routing rule yields: the team (queue), and optionally a priority, skills and a language."""
+
+    team_id: str
+    priority: Priority | None = None
+    required_skills: dict[str, int] = {}
+    optional_skills: dict[str, int] = {}
+    language: str | None = None
+
+
+class QueueSettings(BaseModel, extra="forbid"):
+    """How a team's queue hands out cases; applied to the team when the flow is activated."""
+
+    strategy: str = "round_robin"
+    relax_optional_after_seconds: int | None = 120
+    allow_pull: bool = False
+    claim_idle_seconds: int = 900
+
+
+def _pydantic_errors(exc: ValidationError, path: str) -> list[FlowError]:
+    """One error per problem, at its field; several problems of one object are one error at the object."""
+    found = exc.errors()
+    if len(found) > 1:
+        return [FlowError("bad_argument", "; ".join(f"{'/'.join(map(str, e['loc'])) or '.'}: {e['msg']}"
+                                                    for e in found), path)]
+    return [FlowError("bad_argument", err["msg"], "/".join([path, *(str(part) for part in err["loc"])]))
+            for err in found]
+
+
 def _route_target_errors(target: Any, path: str) -> list[FlowError]:
-    if not isinstance(target, dict) or not isinstance(target.get("team_id"), str) or not target["team_id"]:
-        return [FlowError("bad_argument", 'a route is {"team_id": "...", "priority"?: "..."}', path)]
-    if "priority" in target and target["priority"] not in Priority.__members__:
-        return [FlowError("bad_argument", f"priority must be one of {list(Priority.__members__)}",
-                          f"{path}/priority")]
-    return []
+    try:
+        parsed = RouteTarget.model_validate(target)
+    except ValidationError as exc:
+        return _pydantic_errors(exc, path)
+    errors = [] if parsed.team_id else [FlowError("bad_argument", "team_id names the team", f"{path}/team_id")]
+    for key in ("required_skills", "optional_skills"):
+        errors += [FlowError("bad_argument", "a skill level is 1 to 5", f"{path}/{key}/{skill}")
+                   for skill, level in getattr(parsed, key).items() if not 1 <= level <= 5]
+    return errors
 
 
 def check_assign(content: dict[str, Any], base: str) -> Checked:
@@ -96,22 +132,107 @@ def check_assign(content: dict[str, Any], base: str) -> Checked:
     if strategy not in STRATEGIES:
         errors.append(FlowError("bad_argument", f"strategy must be one of {list(STRATEGIES)}", f"{base}/strategy"))
     parts["strategy"] = strategy
+    parts["queues"] = {}
+    queues = content.get("queues", {})
+    if not isinstance(queues, dict):
+        errors.append(FlowError("bad_argument", "queues maps a team id to its queue settings", f"{base}/queues"))
+        queues = {}
+    for team_id, raw in queues.items():
+        try:
+            settings = QueueSettings.model_validate({"strategy": strategy, **raw} if isinstance(raw, dict) else raw)
+        except ValidationError as exc:
+            errors += _pydantic_errors(exc, f"{base}/queues/{team_id}")
+            continue
+        if settings.strategy not in STRATEGIES:
+            errors.append(FlowError("bad_argument", f"strategy must be one of {list(STRATEGIES)}",
+                                    f"{base}/queues/{team_id}/strategy"))
+        parts["queues"][team_id] = settings
     return parts, errors
 
 
+def _legacy_policies(targets: dict[str, int]) -> dict[str, SlaPolicy]:
+    # Older flows set one first-response target per priority, 24/7, raising the priority at breach.
+    raise_it = [EscalationLevel(after_seconds=0, actions=[EscalationAction(type="raise_priority")])]
+    return {f"priority-{p}": SlaPolicy(id=f"priority-{p}", first_response_seconds=s, escalation=raise_it)
+            for p, s in targets.items()}
+
+
 def check_sla(content: dict[str, Any], base: str) -> Checked:
-    """First-response targets in seconds, per priority."""
-    targets = content.get("first_response_seconds", {})
-    if not isinstance(targets, dict) or not all(
-            k in Priority.__members__ and isinstance(v, int) and v > 0 for k, v in targets.items()):
-        return {"first_response_seconds": {}}, [FlowError(
-            "bad_argument", "first_response_seconds maps a priority to positive seconds",
-            f"{base}/first_response_seconds")]
-    return {"first_response_seconds": targets}, []
+    """SLA policies (targets, calendar, warning, escalation levels) and the rule set choosing one per case.
+
+    `{"calendars": {id: calendar}, "policies": [policy, ...], "select": first_match rule set -> policy id}`;
+    older flows give `first_response_seconds` per priority instead.
+    """
+    parts: dict[str, Any] = {"sla_policies": {}, "sla_select": None, "first_response_seconds": {}}
+    if "policies" not in content:
+        targets = content.get("first_response_seconds", {})
+        if not isinstance(targets, dict) or not all(
+                k in Priority.__members__ and isinstance(v, int) and v > 0 for k, v in targets.items()):
+            return parts, [FlowError("bad_argument", "first_response_seconds maps a priority to positive seconds",
+                                     f"{base}/first_response_seconds")]
+        parts.update(first_response_seconds=targets, sla_policies=_legacy_policies(targets))
+        return parts, []
+    errors: list[FlowError] = []
+    calendars: dict[str, BusinessCalendar] = {}
+    raw_calendars = content.get("calendars", {})
+    for name, raw in (raw_calendars.items() if isinstance(raw_calendars, dict) else []):
+        try:
+            calendars[name] = BusinessCalendar.model_validate(raw)
+        except ValidationError as exc:
+            errors += _pydantic_errors(exc, f"{base}/calendars/{name}")
+    raw_policies = content["policies"]
+    if not isinstance(raw_policies, list) or not raw_policies:
+        return parts, errors + [FlowError("bad_argument", "policies is a non-empty list", f"{base}/policies")]
+    for index, raw in enumerate(raw_policies):
+        path = f"{base}/policies/{index}"
+        if not isinstance(raw, dict):
+            errors.append(FlowError("bad_argument", "a policy is an object", path))
+            continue
+        calendar = raw.get("calendar")
+        if isinstance(calendar, str):
+            if calendar not in calendars:
+                errors.append(FlowError("unknown_calendar", f"no calendar {calendar!r} in calendars",
+                                        f"{path}/calendar"))
+                continue
+            raw = {**raw, "calendar": calendars[calendar]}
+        try:
+            policy = SlaPolicy.model_validate(raw)
+        except (ValidationError, ValueError) as exc:
+            errors += _pydantic_errors(exc, path) if isinstance(exc, ValidationError) else \
+                [FlowError("bad_argument", str(exc), path)]
+            continue
+        if policy.id in parts["sla_policies"]:
+            errors.append(FlowError("duplicate_policy", f"policy id {policy.id!r} is used twice", f"{path}/id"))
+        parts["sla_policies"][policy.id] = policy
+    select, found = _rule_set(content.get("select"), f"{base}/select", "first_match")
+    errors += found
+    # A policy with errors of its own is still a name the selection may use: one mistake, one error.
+    named = {raw.get("id") for raw in raw_policies if isinstance(raw, dict)}
+    if select is not None:
+        doc = content["select"]
+        for i, rule in enumerate(doc["rules"]):
+            if rule.get("then") not in named:
+                errors.append(FlowError("unknown_policy", f"no policy {rule.get('then')!r}",
+                                        f"{base}/select/rules/{i}/then"))
+        if doc.get("default") is not None and doc["default"] not in named:
+            errors.append(FlowError("unknown_policy", f"no policy {doc['default']!r}", f"{base}/select/default"))
+        parts["sla_select"] = select
+    return parts, errors
+
+
+def check_approval(content: dict[str, Any], base: str) -> Checked:
+    """Which replies need approval: one rule over {case, agent, reply}."""
+    path = f"{base}/requires_approval"
+    if "requires_approval" not in content:
+        return {}, [FlowError("missing_rule", "approval needs a 'requires_approval' rule", path)]
+    try:
+        return {"approval": compile_rule(content["requires_approval"], path=path)}, []
+    except RuleError as exc:
+        return {}, _rule_errors(exc)
 
 
 STAGE_CHECKS: dict[str, Callable[[dict[str, Any], str], Checked]] = {
-    "tag": check_tag, "triage": check_triage, "assign": check_assign, "sla": check_sla}
+    "tag": check_tag, "triage": check_triage, "assign": check_assign, "sla": check_sla, "approval": check_approval}
 
 
 def check_stages(doc: FlowDocument) -> Checked:

@@ -21,21 +21,22 @@ async def stack(dev_server_env, seeded_engine):  # type: ignore[no-untyped-def]
 
 def faster_sla() -> dict:
     doc = default_flow()
-    doc["nodes"][4]["content"]["first_response_seconds"]["normal"] = 600
+    doc["nodes"][4]["content"]["policies"][2]["first_response_seconds"] = 3600  # normal priority: 1h, not 4h
     return doc
 
 
 async def test_a_broken_rule_is_rejected_on_save_with_the_path_to_the_bad_node(stack: Stack) -> None:
     doc = default_flow()
     doc["nodes"][2]["content"]["needs_response"]["or"][1] = {"contians": [{"var": "text"}, "?"]}
-    doc["edges"].append({"id": "e7", "sourceId": "measure", "targetId": "nowhere"})
+    doc["edges"].append({"id": "e-new", "sourceId": "measure", "targetId": "nowhere"})
+    bad_edge = f"/edges/{len(doc['edges']) - 1}/targetId"
     async with api_client(stack) as http:
         response = await http.post("/api/flow_drafts", json={"name": "broken", "document": doc})
         assert response.status_code == 422
         detail = response.json()["detail"]
         assert detail["code"] == "invalid_flow" and detail["path"] == "document"
         assert {(e["code"], e["path"]) for e in detail["errors"]} == {
-            ("missing_node", "/edges/6/targetId"), ("unknown_operator", "/nodes/2/content/needs_response/or/1")}
+            ("missing_node", bad_edge), ("unknown_operator", "/nodes/2/content/needs_response/or/1")}
         assert "contians" in detail["message"] and "2 problems" in detail["message"]
         assert (await http.get("/api/flow_drafts")).json() == []
 
@@ -65,7 +66,7 @@ async def test_publish_keeps_running_cases_on_their_version(stack: Stack) -> Non
         new_case = await eventually(lambda: case_where(stack.engine, fresh, status="assigned"), what="assign")
         old_case = case_where(stack.engine, running)
         assert (old_case.flow_version, new_case.flow_version) == (old_version, new_version)
-        assert (new_case.sla_due_at - new_case.opened_at).total_seconds() == 600
+        assert (new_case.sla_due_at - new_case.opened_at).total_seconds() == 3600
         assert (old_case.sla_due_at - old_case.opened_at).total_seconds() == 14400
 
         again = await http.post(f"/api/flows/{old_version}/activate")

@@ -90,8 +90,8 @@ def test_the_flow_page_draws_the_lifecycle(up: UpProcess, page: Page) -> None:
     page.get_by_text("Default care flow").click()
     canvas = page.get_by_test_id("flow-canvas")
     expect(canvas).to_be_visible()
-    expect(canvas.locator(".react-flow__node")).to_have_count(7)
-    expect(canvas.locator(".react-flow__edge")).to_have_count(6)
+    expect(canvas.locator(".react-flow__node")).to_have_count(8)
+    expect(canvas.locator(".react-flow__edge")).to_have_count(7)
     shot(page, "flow")
 
 

@@ -49,7 +49,7 @@ def test_it_serves_the_designer_the_api_and_the_temporal_ui(up: UpProcess) -> No
 
 def test_demo_data_is_loaded_and_worked(up: UpProcess) -> None:
     with httpx.Client(base_url=up.base_url) as http:
-        assert http.get("/api/agents").headers["content-range"].endswith("/4")
+        assert http.get("/api/agents").headers["content-range"].endswith("/5")
         flows = http.get("/api/flows").json()
         assert [f["active"] for f in flows] == [True]
         # six demo mentions, one a reply in the thread of another: five cases

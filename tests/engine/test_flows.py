@@ -31,7 +31,7 @@ def test_version_is_the_hash_of_canonical_json() -> None:
     reordered = dict(reversed(list(doc.items())))
     assert flow_version(doc) == flow_version(reordered) == compile_flow(doc).version
     changed = copy.deepcopy(doc)
-    changed["nodes"][4]["content"]["first_response_seconds"]["urgent"] = 600
+    changed["nodes"][4]["content"]["policies"][0]["first_response_seconds"] = 600
     assert flow_version(changed) != flow_version(doc)
 
 
@@ -48,7 +48,7 @@ def test_a_broken_triage_rule_is_rejected_with_the_path_to_the_bad_node() -> Non
      "missing_stage", "/nodes"),
     (lambda d: d["nodes"].append(dict(d["nodes"][1], id="tag2")), "duplicate_stage", "/nodes"),
     (lambda d: d["edges"].append({"id": "x", "sourceId": "measure", "targetId": "ghost"}),
-     "missing_node", "/edges/6/targetId"),
+     "missing_node", "/edges/7/targetId"),
     (lambda d: d["edges"].append({"id": "x", "sourceId": "measure", "targetId": "tag"}), "cyclic_graph", "/edges"),
     (lambda d: d["nodes"][0].update(type="teleport"), "bad_schema", "/nodes/0/type"),
     (lambda d: d["nodes"][3]["content"].update(strategy="cherry_pick"), "bad_argument",
@@ -63,8 +63,22 @@ def test_a_broken_triage_rule_is_rejected_with_the_path_to_the_bad_node() -> Non
      "/nodes/3/content/routing/rules/0/when"),
     (lambda d: d["nodes"][1]["content"]["rules"]["rules"][0].update(then=3), "bad_argument",
      "/nodes/1/content/rules/rules/0/then"),
-    (lambda d: d["nodes"][4]["content"].update(first_response_seconds={"high": -5}), "bad_argument",
+    (lambda d: d["nodes"][4].update(content={"first_response_seconds": {"high": -5}}), "bad_argument",
      "/nodes/4/content/first_response_seconds"),
+    (lambda d: d["nodes"][4]["content"]["policies"][1].update(first_response_seconds=-5), "bad_argument",
+     "/nodes/4/content/policies/1/first_response_seconds"),
+    (lambda d: d["nodes"][4]["content"]["policies"][3].update(calendar="mars"), "unknown_calendar",
+     "/nodes/4/content/policies/3/calendar"),
+    (lambda d: d["nodes"][4]["content"]["select"]["rules"][0].update(then="gold"), "unknown_policy",
+     "/nodes/4/content/select/rules/0/then"),
+    (lambda d: d["nodes"][4]["content"]["policies"][0]["escalation"][1]["actions"][0].update(to=None),
+     "bad_argument", "/nodes/4/content/policies/0/escalation/1/actions/0"),
+    (lambda d: d["nodes"][5]["content"].update(requires_approval={"nope": [1]}), "unknown_operator",
+     "/nodes/5/content/requires_approval"),
+    (lambda d: d["nodes"][3]["content"]["queues"]["support"].update(strategy="cherry_pick"), "bad_argument",
+     "/nodes/3/content/queues/support/strategy"),
+    (lambda d: d["nodes"][3]["content"]["routing"]["rules"][1]["then"]["optional_skills"].update(billing=9),
+     "bad_argument", "/nodes/3/content/routing/rules/1/then/optional_skills/billing"),
     (lambda d: d["nodes"][2]["content"].pop("needs_response"), "missing_rule", "/nodes/2/content/needs_response"),
 ])
 def test_graph_and_content_errors_are_typed(mutate, code: str, path: str) -> None:  # type: ignore[no-untyped-def]

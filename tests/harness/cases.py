@@ -6,7 +6,7 @@ import asyncio
 import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,12 +15,14 @@ import httpx
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 from temporalio.client import Client
+from temporalio.service import RPCError
 
 from api.app import create_app
 from api.audit.models import CaseEvent
 from api.cases.models import Case
 from api.mentions.service import IncomingMention, dispatch_mention, store_mention
 from api.settings import Settings
+from engine.models import case_workflow_id
 from workflows.worker import build_worker
 
 T = TypeVar("T")
@@ -45,6 +47,22 @@ async def running_worker(client: Client, engine: Engine) -> AsyncIterator[str]:
     worker = build_worker(client, task_queue=task_queue, database_url=engine.url.render_as_string(False))
     async with worker:
         yield task_queue
+
+
+@asynccontextmanager
+async def case_stack(client: Client, engine: Engine) -> AsyncIterator[Stack]:
+    """A Stack with its own worker; the cases it started are terminated after, so their
+    timers do not keep a shared time-skipping server busy in later tests."""
+    async with running_worker(client, engine) as task_queue:
+        stack = Stack(client, engine, task_queue)
+        try:
+            yield stack
+        finally:
+            for workflow_id in stack.workflow_ids:
+                try:
+                    await client.get_workflow_handle(workflow_id).terminate("test over")
+                except RPCError:
+                    pass  # already finished
 
 
 def case_row(engine: Engine, case_id: str) -> Case | None:
@@ -73,6 +91,7 @@ class Stack:
     client: Client
     engine: Engine
     task_queue: str
+    workflow_ids: set[str] = field(default_factory=set)
 
     async def ingest(self, *, source: str = "twitter", external_id: str | None = None, text: str,
                      author: str = "@customer", reply_to_id: str | None = None) -> str:
@@ -80,6 +99,7 @@ class Stack:
         incoming = IncomingMention(source=source, external_id=external_id or uuid.uuid4().hex[:10],
                                    author=author, text=text, created_at=datetime.now(UTC), reply_to_id=reply_to_id)
         stored = store_mention(engine=self.engine, incoming=incoming)
+        self.workflow_ids.add(case_workflow_id(stored.mention.conversation_id))
         return await dispatch_mention(engine=self.engine, temporal=self.client, task_queue=self.task_queue,
                                       mention=stored.mention)
 

@@ -4,6 +4,9 @@
 
 Run it when a case's behaviour changes on purpose, and commit the new files
 beside the old ones (old histories must keep replaying: cases in flight have them).
+The v1 histories were retired with the lifecycle redesign (routing, claims,
+SLA policies, approvals), before any release had cases in flight; from v2 on,
+changes go behind workflow.patched().
 """
 
 from __future__ import annotations
@@ -22,7 +25,21 @@ from api.db import make_engine
 from api.db.migrate import migrate
 from api.demo import seed
 from cli.temporal_server import test_server_path
-from engine.messages import CLOSE_UPDATE, REPLY_UPDATE, CaseView, CloseInput, ReplyInput
+from engine.messages import (
+    APPROVE_UPDATE,
+    CLAIM_UPDATE,
+    CLOSE_UPDATE,
+    PENDING_UPDATE,
+    REPLY_UPDATE,
+    TRANSFER_UPDATE,
+    ApproveInput,
+    CaseView,
+    ClaimInput,
+    CloseInput,
+    PendingInput,
+    ReplyInput,
+    TransferInput,
+)
 from tests.harness.cases import Stack, case_where, eventually, running_worker
 
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "histories"
@@ -52,7 +69,8 @@ async def scenarios(stack: Stack, env: WorkflowEnvironment, tag: str) -> list[st
     await env.sleep(timedelta(hours=2))
     await stack.ingest(external_id=f"{tag}-breached-2", reply_to_id=f"{tag}-breached", text="hello??")
     await eventually(lambda: case_where(stack.engine, view.case_id, mention_count=2), what="follow-up")
-    await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=view.assignee_id, text="Fixed",
+    now = await handle.query("view", result_type=CaseView)  # escalation moved it on: whoever holds it answers
+    await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=now.assignee_id, text="Fixed",
                                                          close=True))
     await handle.result()
     ids.append(view.workflow_id)
@@ -60,6 +78,35 @@ async def scenarios(stack: Stack, env: WorkflowEnvironment, tag: str) -> list[st
     case_id = await stack.ingest(external_id=f"{tag}-praise", text="love it, thanks!")
     await stack.client.get_workflow_handle(f"case-twitter:{tag}-praise", run_id=case_id).result()
     ids.append(f"case-twitter:{tag}-praise")
+    # 4. press: claimed, a reply that needs approval, approved with an edit, closed
+    view = await _assigned(stack, f"{tag}-press", "I'm a journalist writing a story about your outage")
+    handle = stack.client.get_workflow_handle(view.workflow_id, run_id=view.case_id)
+    agent = view.assignee_id
+    await handle.execute_update(CLAIM_UPDATE, ClaimInput(agent_id=agent))
+    await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=agent, text="No comment"))
+    await env.sleep(timedelta(minutes=5))
+    await handle.execute_update(APPROVE_UPDATE, ApproveInput(reply_id="r1", approver_id="sofia",
+                                                             text="We are on it and will share details soon."))
+    await handle.execute_update(CLOSE_UPDATE, CloseInput(agent_id=agent))
+    await handle.result()
+    ids.append(view.workflow_id)
+    # 5. waiting on the customer, their answer resumes work, transfer to another queue, resolved there
+    view = await _assigned(stack, f"{tag}-transfer", "my invoice is wrong, I was overcharged")
+    handle = stack.client.get_workflow_handle(view.workflow_id, run_id=view.case_id)
+    await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=view.assignee_id,
+                                                         text="Which order?"))
+    await handle.execute_update(PENDING_UPDATE, PendingInput(agent_id=view.assignee_id))
+    await env.sleep(timedelta(hours=1))
+    await stack.ingest(external_id=f"{tag}-transfer-2", reply_to_id=f"{tag}-transfer", text="order 5521")
+    await eventually(lambda: case_where(stack.engine, view.case_id, mention_count=2, status="assigned"),
+                     what="resumed")
+    await handle.execute_update(TRANSFER_UPDATE, TransferInput(agent_id=view.assignee_id, team_id="escalations",
+                                                               note="refund over limit"))
+    await eventually(lambda: case_where(stack.engine, view.case_id, assignee_id="sofia"), what="transfer")
+    await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r2", agent_id="sofia", text="Refunded",
+                                                         close=True))
+    await handle.result()
+    ids.append(view.workflow_id)
     return ids
 
 
@@ -83,4 +130,4 @@ async def main(tag: str) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1] if len(sys.argv) > 1 else "v1"))
+    asyncio.run(main(sys.argv[1] if len(sys.argv) > 1 else "v2"))

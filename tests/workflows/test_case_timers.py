@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlmodel import Session, select
 from temporalio.client import WorkflowUpdateFailedError
 from temporalio.exceptions import ApplicationError
 from temporalio.service import RPCError
 
 from api.cases.models import Case
-from api.teams.models import Agent
+from api.db import session_scope
+from api.routing.notify import notify
+from api.routing.service import set_presence
 from engine.messages import CLOSE_UPDATE, REPLY_UPDATE, CaseView, CloseInput, ReplyInput
-from tests.harness.cases import Stack, case_row, case_where, event_kinds, eventually, running_worker
+from tests.harness.cases import Stack, case_row, case_stack, case_where, event_kinds, eventually
 
 BILLING = "I was charged twice for my order, please refund"  # demo flow: needs response, priority normal (4h)
 
@@ -30,13 +31,14 @@ async def _assigned(stack: Stack, text: str = BILLING) -> tuple[str, Case]:
 
 @pytest.fixture
 async def stack(time_skipping_env, seeded_engine):  # type: ignore[no-untyped-def]
-    async with running_worker(time_skipping_env.client, seeded_engine) as task_queue:
-        yield Stack(time_skipping_env.client, seeded_engine, task_queue)
+    async with case_stack(time_skipping_env.client, seeded_engine) as stack:
+        yield stack
 
 
 async def test_first_response_sla_breaches_exactly_at_the_deadline(stack, time_skipping_env) -> None:
     env, engine = time_skipping_env, stack.engine
     case_id, row = await _assigned(stack)
+    first_agent = row.assignee_id
     assert row.priority == "normal" and row.sla_due_at is not None
     assert (row.sla_due_at - row.opened_at) == timedelta(hours=4)
 
@@ -46,8 +48,14 @@ async def test_first_response_sla_breaches_exactly_at_the_deadline(stack, time_s
     await env.sleep(timedelta(minutes=2))
     row = await eventually(lambda: case_where(engine, case_id, sla_breached=True), what="the SLA breach")
     assert row.status == "escalated"
-    assert row.priority == "high"  # one step up the ladder
-    assert event_kinds(engine, case_id)[-1] == "sla_breached"
+    assert row.priority == "high"  # the demo's level 1: one step up the ladder
+    # High priority has the stricter policy, under which the case is already 3h late: past its
+    # level-2 mark (30 min after breach), so it is reassigned at once, away from the silent agent.
+    row = await eventually(lambda: case_where(engine, case_id, escalation_level=2), what="level 2")
+    kinds = event_kinds(engine, case_id)
+    assert kinds[kinds.index("sla_warning"):] == ["sla_warning", "sla_breached", "escalated", "priority_raised",
+                                                  "sla_policy_changed", "escalated", "reassigned"]
+    assert row.assignee_id not in (None, first_agent)
 
 
 async def test_reply_in_time_stops_the_sla_and_close_measures_the_case(stack, time_skipping_env) -> None:
@@ -122,20 +130,17 @@ async def test_a_reply_in_the_conversation_joins_the_same_case(stack) -> None:
     assert {"billing", "outage"} <= set(row.tags)
 
 
-async def test_a_case_waits_in_queue_until_an_agent_comes_online(stack, time_skipping_env) -> None:
-    env, engine = time_skipping_env, stack.engine
-    with Session(engine) as session:
-        for agent in session.exec(select(Agent).where(Agent.team_id == "support")):
-            agent.online = False
-            session.add(agent)
-        session.commit()
+async def test_a_case_waits_in_queue_until_an_agent_comes_online(stack) -> None:
+    engine = stack.engine
+    now = datetime.now(UTC)
+    with session_scope(engine) as session:
+        for agent_id in ("ada", "grace", "linus"):
+            set_presence(session, agent_id, False, now)
     case_id = await stack.ingest(text=BILLING)
     await eventually(lambda: "queued" in event_kinds(engine, case_id), what="queued event")
-    with Session(engine) as session:
-        grace = session.get(Agent, "grace")
-        grace.online = True
-        session.add(grace)
-        session.commit()
-    await env.sleep(timedelta(seconds=61))
+    with session_scope(engine) as session:
+        changes = set_presence(session, "grace", True, now)  # what PATCH /api/agents/grace does
+    assert [(c.case_id, c.agent_id) for c in changes] == [(case_id, "grace")]
+    await notify(stack.client, changes)
     row = await eventually(lambda: case_where(engine, case_id, status="assigned"), what="late assignment")
     assert row.assignee_id == "grace"

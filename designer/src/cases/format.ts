@@ -7,6 +7,7 @@ export const STATUS_COLORS: Record<CaseStatus, ChipColor> = {
     open: 'info',
     assigned: 'primary',
     escalated: 'error',
+    pending: 'secondary',
     closed: 'default',
 };
 

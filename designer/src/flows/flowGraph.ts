@@ -29,6 +29,7 @@ export const NODE_COLORS: Record<FlowNodeType, string> = {
     triage: '#f57c00',
     assign: '#388e3c',
     sla: '#d32f2f',
+    approval: '#5d4037',
     close: '#616161',
     measure: '#0097a7',
 };

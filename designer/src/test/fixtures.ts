@@ -32,6 +32,12 @@ export const makeCase = (overrides: Partial<Case> = {}): Case => ({
     resolution_seconds: null,
     mention_count: 2,
     updated_at: '2025-01-02T10:01:00+00:00',
+    claimed_by: null,
+    claimed_at: null,
+    transfers: 0,
+    escalation_level: 0,
+    drafts_pending: 0,
+    sla: {},
     ...overrides,
 });
 

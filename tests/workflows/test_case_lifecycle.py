@@ -1,0 +1,359 @@
+"""The case lifecycle on Temporal's time-skipping server: business-hours SLAs, claims,
+capacity and the oldest-waiting-first rule, approvals, presence and transfers.
+
+Each test publishes the flow variant it needs into its own database, and gives
+its agents and teams their own ids, since the server (and its clock) is shared.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+from temporalio.client import WorkflowUpdateFailedError
+
+from api.db import session_scope
+from api.demo import default_flow
+from api.flows.service import publish_flow
+from api.mentions.models import Mention
+from api.routing.models import CaseRouting
+from api.routing.notify import notify
+from api.routing.service import set_presence
+from api.teams.models import Agent, Team
+from engine.messages import (
+    APPROVE_UPDATE,
+    CLAIM_UPDATE,
+    CLOSE_UPDATE,
+    PENDING_UPDATE,
+    REJECT_UPDATE,
+    REPLY_UPDATE,
+    ApproveInput,
+    CaseView,
+    ClaimInput,
+    CloseInput,
+    PendingInput,
+    RejectInput,
+    ReplyInput,
+)
+from engine.models import Direction
+from tests.harness.cases import Stack, case_row, case_stack, case_where, event_kinds, eventually
+
+pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+PARIS = ZoneInfo("Europe/Paris")
+COMPLAINT = "I was charged twice for my order, please refund"  # demo flow: needs a response, priority normal
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
+
+
+def flow_with(change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    doc = default_flow()
+    change(doc)
+    return doc
+
+
+def node(doc: dict[str, Any], node_type: str) -> dict[str, Any]:
+    return next(n for n in doc["nodes"] if n["type"] == node_type)
+
+
+def route_all_to(team_id: str) -> Callable[[dict[str, Any]], None]:
+    def change(doc: dict[str, Any]) -> None:
+        node(doc, "assign")["content"]["routing"] = {"mode": "first_match", "rules": [],
+                                                     "default": {"team_id": team_id}}
+    return change
+
+
+def use_flow(engine: Engine, document: dict[str, Any]) -> None:
+    with session_scope(engine) as session:
+        publish_flow(session=session, name="test flow", document=document)
+
+
+def add_team(engine: Engine, *agents: str, capacity: int = 5, **settings: Any) -> str:
+    """A team of its own with these agents (online, every role the test may need); returns its id."""
+    team_id = f"t-{uuid.uuid4().hex[:6]}"
+    with session_scope(engine) as session:
+        session.add(Team(id=team_id, name=team_id, **settings))
+        session.flush()
+        for agent_id in agents:
+            session.add(Agent(id=agent_id, name=agent_id, email=f"{agent_id}@example.com", team_id=team_id,
+                              capacity=capacity))
+    return team_id
+
+
+class CaseHandle:
+    """A case workflow's handle whose updates answer with a CaseView."""
+
+    def __init__(self, stack: Stack, row: Any) -> None:
+        self._handle = stack.client.get_workflow_handle(row.workflow_id, run_id=row.id, result_type=CaseView)
+
+    async def execute_update(self, name: str, arg: object) -> CaseView:
+        return await self._handle.execute_update(name, arg, result_type=CaseView)
+
+    async def result(self) -> CaseView:
+        return await self._handle.result()
+
+
+def handle(stack: Stack, row: Any) -> CaseHandle:
+    return CaseHandle(stack, row)
+
+
+def outbound(engine: Engine, case_id: str) -> list[Mention]:
+    with Session(engine) as session:
+        return list(session.exec(select(Mention).where(Mention.case_id == case_id,
+                                                       Mention.direction == Direction.outbound)).all())
+
+
+@pytest.fixture
+async def stack(time_skipping_env, seeded_engine):  # type: ignore[no-untyped-def]
+    async with case_stack(time_skipping_env.client, seeded_engine) as stack:
+        yield stack
+
+
+async def _sleep_until(env, moment: datetime) -> None:  # type: ignore[no-untyped-def]
+    now = await env.get_current_time()
+    assert moment > now, "the shared test clock is already past the moment this test needs"
+    await env.sleep(moment - now)
+
+
+def _next_friday_evening(now: datetime) -> datetime:
+    local = now.astimezone(PARIS)
+    days = (4 - local.weekday()) % 7 or 7  # always a Friday ahead, never today
+    friday = (local + timedelta(days=days)).date()
+    return datetime(friday.year, friday.month, friday.day, 18, 30, tzinfo=PARIS)
+
+
+async def test_a_friday_evening_mention_escalates_on_monday_morning(stack, time_skipping_env) -> None:
+    env, engine = time_skipping_env, stack.engine
+
+    def business_hours(doc: dict[str, Any]) -> None:
+        node(doc, "sla")["content"] = {
+            "calendars": {"paris": {"timezone": "Europe/Paris", "weekly": {d: [["09:00", "17:00"]] for d in WEEKDAYS}}},
+            "policies": [{"id": "office", "calendar": "paris", "first_response_seconds": 3600,
+                          "warn_before_seconds": 900,
+                          "escalation": [{"after_seconds": 1800, "actions": [{"type": "notify", "to": "supervisor"},
+                                                                             {"type": "raise_priority"}]}]}],
+            "select": {"mode": "first_match", "rules": [], "default": "office"}}
+    use_flow(engine, flow_with(business_hours))
+    friday = _next_friday_evening(await env.get_current_time())
+    await _sleep_until(env, friday)
+
+    case_id = await stack.ingest(text=COMPLAINT)
+    row = await eventually(lambda: case_where(engine, case_id, status="assigned"), what="assignment")
+    monday = (friday + timedelta(days=3)).replace(hour=10, minute=0)
+    assert row.sla_due_at == monday  # 1h of open time: Monday 09:00-10:00, not Friday night
+    assert datetime.fromisoformat(row.sla["first_response"]["due_at"]) == monday
+
+    await _sleep_until(env, monday.replace(hour=9, minute=44))
+    assert "sla_warning" not in event_kinds(engine, case_id)
+    await env.sleep(timedelta(minutes=2))
+    await eventually(lambda: "sla_warning" in event_kinds(engine, case_id), what="the warning at 09:45")
+    await _sleep_until(env, monday - timedelta(seconds=1))
+    assert case_row(engine, case_id).sla_breached is False  # one second before the deadline
+    await env.sleep(timedelta(seconds=2))
+    row = await eventually(lambda: case_where(engine, case_id, sla_breached=True), what="the breach at 10:00")
+    assert row.status == "escalated" and row.priority == "normal"  # the breach itself changes no priority
+    await _sleep_until(env, monday.replace(minute=31))
+    row = await eventually(lambda: case_where(engine, case_id, escalation_level=1), what="level 1 at 10:30")
+    assert row.priority == "high"
+    kinds = event_kinds(engine, case_id)
+    assert kinds.index("sla_warning") < kinds.index("sla_breached") < kinds.index("escalated")
+    assert "notified" in kinds
+
+
+async def test_ten_concurrent_claims_give_one_winner(stack) -> None:
+    engine = stack.engine
+    agents = [f"puller-{i}-{uuid.uuid4().hex[:4]}" for i in range(10)]
+    team = add_team(engine, *agents, strategy="manual", allow_pull=True)
+    use_flow(engine, flow_with(route_all_to(team)))
+    case_id = await stack.ingest(text=COMPLAINT)
+    row = await eventually(lambda: "queued" in event_kinds(engine, case_id) and case_row(engine, case_id),
+                           what="the case waiting in the pull queue")
+    assert row.assignee_id is None
+    case = handle(stack, row)
+
+    results = await asyncio.gather(*(case.execute_update(CLAIM_UPDATE, ClaimInput(agent_id=agent))
+                                     for agent in agents), return_exceptions=True)
+    winners = [agent for agent, result in zip(agents, results, strict=True) if isinstance(result, CaseView)]
+    losers = [result for result in results if not isinstance(result, CaseView)]
+    assert len(winners) == 1, results
+    assert len(losers) == 9
+    for refused in losers:
+        assert isinstance(refused, WorkflowUpdateFailedError)
+        assert refused.cause.type == "claimed"
+        assert winners[0] in refused.cause.message  # every loser is told who holds it
+    row = await eventually(lambda: case_where(engine, case_id, assignee_id=winners[0], claimed_by=winners[0]),
+                           what="the winner holding the case")
+    with Session(engine) as session:
+        routing = session.get(CaseRouting, case_id)
+        assert routing.state == "assigned" and routing.agent_id == winners[0] and routing.started
+    assert event_kinds(engine, case_id).count("claimed") == 1
+
+
+async def test_a_claim_expires_when_idle_and_a_supervisor_can_take_over(stack, time_skipping_env) -> None:
+    env, engine = time_skipping_env, stack.engine
+    first, second, boss = (f"{name}-{uuid.uuid4().hex[:4]}" for name in ("first", "second", "boss"))
+    team = add_team(engine, first, second, boss, strategy="round_robin", claim_idle_seconds=600)
+    with session_scope(engine) as session:
+        chief = session.get(Agent, boss)
+        chief.roles, chief.online = ["agent", "supervisor"], False
+        session.add(chief)
+    use_flow(engine, flow_with(route_all_to(team)))
+    case_id = await stack.ingest(text=COMPLAINT)
+    row = await eventually(lambda: case_where(engine, case_id, status="assigned"), what="assignment")
+    holder = row.assignee_id
+    other = second if holder == first else first
+    case = handle(stack, row)
+    await case.execute_update(CLAIM_UPDATE, ClaimInput(agent_id=holder))
+    with pytest.raises(WorkflowUpdateFailedError) as refused:
+        await case.execute_update(CLAIM_UPDATE, ClaimInput(agent_id=other))
+    assert refused.value.cause.type == "claimed" and holder in refused.value.cause.message
+    with pytest.raises(WorkflowUpdateFailedError) as not_boss:
+        await case.execute_update(CLAIM_UPDATE, ClaimInput(agent_id=other, takeover=True))
+    assert not_boss.value.cause.type == "not_supervisor"
+
+    await env.sleep(timedelta(seconds=601))  # idle past the team's claim timeout
+    row = await eventually(lambda: case_where(engine, case_id, assignee_id=other), what="requeue after idle claim")
+    assert row.claimed_by is None
+    assert "claim_expired" in event_kinds(engine, case_id)
+
+    await case.execute_update(CLAIM_UPDATE, ClaimInput(agent_id=boss, takeover=True, supervisor=True))
+    row = await eventually(lambda: case_where(engine, case_id, assignee_id=boss, claimed_by=boss),
+                           what="the takeover")
+    assert event_kinds(engine, case_id)[-1] == "taken_over"
+    with Session(engine) as session:
+        loads = {agent: len(session.exec(select(CaseRouting).where(
+            CaseRouting.agent_id == agent, CaseRouting.state == "assigned")).all()) for agent in (other, boss)}
+    assert loads == {other: 0, boss: 1}  # the previous agent's slot was freed
+
+
+async def test_an_agent_at_capacity_gets_nothing_until_a_case_closes_then_the_oldest(stack) -> None:
+    engine = stack.engine
+    solo = f"solo-{uuid.uuid4().hex[:4]}"
+    team = add_team(engine, solo, capacity=2, strategy="least_loaded")
+    use_flow(engine, flow_with(route_all_to(team)))
+    cases = []
+    for n in range(4):
+        cases.append(await stack.ingest(text=f"{COMPLAINT} (case {n})"))
+        if n < 2:
+            await eventually(lambda c=cases[-1]: case_where(engine, c, status="assigned"), what=f"case {n}")
+        else:
+            await eventually(lambda c=cases[-1]: "queued" in event_kinds(engine, c), what=f"case {n} queued")
+    assert [case_row(engine, c).assignee_id for c in cases] == [solo, solo, None, None]
+
+    first = case_row(engine, cases[1])
+    await handle(stack, first).execute_update(CLOSE_UPDATE, CloseInput(agent_id=solo))
+    row = await eventually(lambda: case_where(engine, cases[2], assignee_id=solo), what="the oldest waiting case")
+    assert row.status == "assigned"
+    await asyncio.sleep(0.3)
+    assert case_row(engine, cases[3]).assignee_id is None  # the younger one still waits: capacity is 2
+    with Session(engine) as session:
+        assigned = session.exec(select(CaseRouting).where(CaseRouting.agent_id == solo,
+                                                          CaseRouting.state == "assigned")).all()
+    assert sorted(r.case_id for r in assigned) == sorted([cases[0], cases[2]])
+
+
+async def test_unstarted_cases_go_back_to_the_queue_when_their_agent_goes_offline(stack) -> None:
+    engine = stack.engine
+    a, b = (f"{n}-{uuid.uuid4().hex[:4]}" for n in ("a", "b"))
+    team = add_team(engine, a, b, strategy="round_robin")
+    with session_scope(engine) as session:
+        session.get(Agent, b).online = False
+    use_flow(engine, flow_with(route_all_to(team)))
+    started = await stack.ingest(text=f"{COMPLAINT} 1")
+    unstarted = await stack.ingest(text=f"{COMPLAINT} 2")
+    for case_id in (started, unstarted):
+        await eventually(lambda c=case_id: case_where(engine, c, assignee_id=a), what="both with a")
+    await handle(stack, case_row(engine, started)).execute_update(CLAIM_UPDATE, ClaimInput(agent_id=a))
+
+    with session_scope(engine) as session:
+        online = set_presence(session, b, True, datetime.now(PARIS))
+        offline = set_presence(session, a, False, datetime.now(PARIS))
+    await notify(stack.client, online + offline)
+    await eventually(lambda: case_where(engine, unstarted, assignee_id=b), what="the unstarted case moving to b")
+    assert case_row(engine, started).assignee_id == a  # begun work stays with its agent
+    assert event_kinds(engine, unstarted)[-1] == "reassigned"
+    with Session(engine) as session:
+        routing = session.get(CaseRouting, unstarted)
+    assert routing.reason["returned_from"] == a and routing.reason["why"] == "agent_offline"
+
+
+async def test_a_reply_that_needs_approval_is_not_sent_before_it(stack) -> None:
+    engine = stack.engine
+    junior, senior = (f"{n}-{uuid.uuid4().hex[:4]}" for n in ("junior", "senior"))
+    team = add_team(engine, junior, senior, strategy="round_robin")
+    with session_scope(engine) as session:
+        session.get(Agent, junior).seniority = "junior"
+        session.get(Agent, senior).online = False
+    use_flow(engine, flow_with(route_all_to(team)))  # the demo's approval rule: juniors need approval
+    case_id = await stack.ingest(text=COMPLAINT)
+    row = await eventually(lambda: case_where(engine, case_id, assignee_id=junior), what="assignment")
+    case = handle(stack, row)
+
+    view = await case.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=junior, text="Refunded!"))
+    assert [d.status for d in view.drafts] == ["pending"] and view.reply_count == 0
+    await asyncio.sleep(0.3)
+    assert outbound(engine, case_id) == []  # nothing went out
+    assert case_row(engine, case_id).first_response_at is None
+    with pytest.raises(WorkflowUpdateFailedError) as self_approval:
+        await case.execute_update(APPROVE_UPDATE, ApproveInput(reply_id="r1", approver_id=junior))
+    assert self_approval.value.cause.type == "self_approval"
+    assert outbound(engine, case_id) == []
+
+    view = await case.execute_update(APPROVE_UPDATE, ApproveInput(reply_id="r1", approver_id=senior,
+                                                                  text="Your refund is on its way."))
+    assert view.reply_count == 1 and view.first_response_at is not None
+    sent = outbound(engine, case_id)
+    assert [m.text for m in sent] == ["Your refund is on its way."]  # the approver's edit went out
+
+    view = await case.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r2", agent_id=junior, text="lol"))
+    await case.execute_update(REJECT_UPDATE, RejectInput(reply_id="r2", approver_id=senior, reason="tone"))
+    assert len(outbound(engine, case_id)) == 1
+    kinds = event_kinds(engine, case_id)
+    assert kinds.count("reply_pending_approval") == 2 and "reply_approved" in kinds and "reply_rejected" in kinds
+
+
+async def test_waiting_on_the_customer_pauses_the_resolution_clock(stack, time_skipping_env) -> None:
+    env, engine = time_skipping_env, stack.engine
+
+    def resolution(doc: dict[str, Any]) -> None:
+        node(doc, "sla")["content"] = {
+            "policies": [{"id": "fix", "resolution_seconds": 7200}],
+            "select": {"mode": "first_match", "rules": [], "default": "fix"}}
+    agent = f"p-{uuid.uuid4().hex[:4]}"
+    team = add_team(engine, agent)
+    document = flow_with(resolution)
+    route_all_to(team)(document)
+    use_flow(engine, document)
+    case_id = await stack.ingest(text=COMPLAINT)
+    row = await eventually(lambda: case_where(engine, case_id, assignee_id=agent), what="assignment")
+    due = datetime.fromisoformat(row.sla["resolution"]["due_at"])
+    case = handle(stack, row)
+    await env.sleep(timedelta(minutes=30))
+    await case.execute_update(PENDING_UPDATE, PendingInput(agent_id=agent))
+    await env.sleep(timedelta(hours=5))  # the customer takes their time: no breach meanwhile
+    assert case_row(engine, case_id).sla_breached is False
+    await case.execute_update(PENDING_UPDATE, PendingInput(agent_id=agent, waiting=False))
+    row = await eventually(lambda: case_where(engine, case_id, status="assigned"), what="back to work")
+    moved = datetime.fromisoformat(row.sla["resolution"]["due_at"]) - due
+    assert abs(moved - timedelta(hours=5)) < timedelta(seconds=2)
+
+
+async def test_closing_cancels_every_timer(stack, time_skipping_env) -> None:
+    env, engine = time_skipping_env, stack.engine
+    case_id = await stack.ingest(text=COMPLAINT)
+    row = await eventually(lambda: case_where(engine, case_id, status="assigned"), what="assignment")
+    await handle(stack, row).execute_update(CLOSE_UPDATE, CloseInput(agent_id=row.assignee_id))
+    await handle(stack, row).result()
+    await env.sleep(timedelta(days=4))
+    kinds = event_kinds(engine, case_id)
+    assert not {"sla_warning", "sla_breached", "escalated"} & set(kinds)
+    with Session(engine) as session:
+        assert session.get(CaseRouting, case_id).state == "released"
+        assert not session.exec(select(CaseRouting).where(CaseRouting.case_id == case_id,
+                                                          col(CaseRouting.agent_id).is_not(None))).all()
