@@ -33,7 +33,13 @@ class RoutingActivities:
 
     @activity.defn(name="route_case")
     async def route_case(self, req: RouteRequest) -> RoutingState:
-        own, others = await self._transaction(lambda session, now: service.route(session, req, now))
+        try:
+            own, others = await self._transaction(lambda session, now: service.route(session, req, now))
+        except service.RoutingRefused as refused:
+            # e.g. the flow routes to a team nobody created: the case waits, visibly, and asks again later.
+            return RoutingState(case_id=req.case_id, workflow_id=req.workflow_id, seq=0, state="waiting",
+                                team_id=req.team_id, at=datetime.now(UTC),
+                                reason={"error": refused.code, "message": refused.message})
         await notify(self._client, others)
         return own
 

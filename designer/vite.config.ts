@@ -23,5 +23,7 @@ export default defineConfig({
         setupFiles: ['./src/test/setup.ts'],
         include: ['src/**/*.test.{ts,tsx}'],
         css: false,
+        // Component tests drive a whole react-admin tree; on a loaded 2-core CI box some take 5 s or more.
+        testTimeout: 20_000,
     },
 });

@@ -434,6 +434,10 @@ class CaseWorkflow:
                 self._started_by = None
                 if view.status in (CaseStatus.assigned, CaseStatus.pending):
                     view.status = transition(view.status, CaseStatus.open)
+            elif "error" in state.reason:
+                self._event("routing_failed", team_id=state.team_id, **state.reason)
+                workflow.logger.warning("case %s cannot be queued in %s: %s", view.case_id, state.team_id,
+                                        state.reason["message"])
             else:
                 self._event("queued", team_id=state.team_id, reason="no eligible agent with free capacity")
                 workflow.logger.info("case %s waits in queue %s", view.case_id, state.team_id)

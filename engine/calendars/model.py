@@ -22,6 +22,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
 
+from engine.errors import EngineError
+
 __all__ = ["WEEKDAYS", "BusinessCalendar", "CalendarError", "Weekday"]
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -32,21 +34,8 @@ _ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)*")
 _DAY = timedelta(days=1)
 
 
-class CalendarError(ValueError):
+class CalendarError(EngineError):
     """A calendar question with no answer (never open, naive datetime, ...), with a code for the API."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-    def to_dict(self) -> dict[str, str]:
-        """The error as `{"code", "message", "path"}`, the shape shared by engine, API and designer."""
-        return {"code": self.code, "message": self.message, "path": ""}
-
-    def __reduce__(self) -> tuple:
-        # Picklable despite the custom __init__ (Temporal and process pools pickle errors).
-        return (type(self), (self.code, self.message))
 
 
 def _clock(text: str) -> str:

@@ -19,6 +19,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from engine.errors import EngineError
 from engine.models import Priority
 
 __all__ = [
@@ -42,21 +43,8 @@ Level = Annotated[int, Field(ge=1, le=5)]
 _FROZEN = ConfigDict(frozen=True)
 
 
-class RoutingError(ValueError):
+class RoutingError(EngineError):
     """A dispatch request that cannot be answered (duplicate ids, naive `now`), with a code for the API."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-
-    def to_dict(self) -> dict[str, str]:
-        """The error as `{"code", "message", "path"}`, the shape shared by engine, API and designer."""
-        return {"code": self.code, "message": self.message, "path": ""}
-
-    def __reduce__(self) -> tuple:
-        # Picklable despite the custom __init__ (Temporal and process pools pickle errors).
-        return (type(self), (self.code, self.message))
 
 
 class AgentState(BaseModel):

@@ -15,6 +15,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from engine.calendars import BusinessCalendar
+from engine.errors import EngineError
 
 __all__ = ["ALL", "TARGETS", "EscalationAction", "EscalationLevel", "SlaError", "SlaPolicy", "Target"]
 
@@ -24,22 +25,8 @@ ALL = "all"
 Seconds = Annotated[int, Field(gt=0)]
 
 
-class SlaError(ValueError):
+class SlaError(EngineError):
     """A call the SLA maths cannot answer (unknown target, naive datetime, time going backwards)."""
-
-    def __init__(self, code: str, message: str, path: str = "") -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.path = path
-
-    def to_dict(self) -> dict[str, str]:
-        """The error as `{"code", "message", "path"}`, the shape shared by engine, API and designer."""
-        return {"code": self.code, "message": self.message, "path": self.path}
-
-    def __reduce__(self) -> tuple:
-        # Picklable despite the custom __init__ (Temporal pickles errors).
-        return (type(self), (self.code, self.message, self.path))
 
 
 # --- Policy ----------------------------------------------------------------------------------------------

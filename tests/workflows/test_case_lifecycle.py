@@ -357,3 +357,4 @@ async def test_closing_cancels_every_timer(stack, time_skipping_env) -> None:
         assert session.get(CaseRouting, case_id).state == "released"
         assert not session.exec(select(CaseRouting).where(CaseRouting.case_id == case_id,
                                                           col(CaseRouting.agent_id).is_not(None))).all()
+

@@ -54,6 +54,15 @@ describe('ReplyPanel', () => {
         expect(await screen.findByText('Reply sent and case resolved')).toBeInTheDocument();
     });
 
+    it('says so when the reply is held for approval instead of sent', async () => {
+        const { dataProvider, user } = setup();
+        dataProvider.replyToCase.mockResolvedValueOnce({ data: makeCase({ drafts_pending: 1 }) });
+        await user.type(screen.getByTestId('reply-text'), 'Refunded!');
+        await user.click(screen.getByTestId('reply-send'));
+        expect(await screen.findByText(/held for approval/)).toBeInTheDocument();
+        expect(screen.queryByText('Reply sent')).not.toBeInTheDocument();
+    });
+
     it('needs an agent on an unassigned case, and uses the one picked', async () => {
         const { dataProvider, user } = setup(makeCase({ assignee_id: null, status: 'open' }));
         await user.type(screen.getByTestId('reply-text'), 'Hello');

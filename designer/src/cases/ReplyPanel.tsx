@@ -26,7 +26,13 @@ export const ReplyPanel = () => {
     const send = async (close: boolean) => {
         const done = await run(
             dataProvider => dataProvider.replyToCase(record.id, { agent_id: agentId, text: text.trim(), close }),
-            close ? 'Reply sent and case resolved' : 'Reply sent',
+            // The flow's approval rule may hold the reply: then nothing was sent yet, and the agent must know.
+            updated =>
+                (updated.drafts_pending ?? 0) > (record.drafts_pending ?? 0)
+                    ? 'Reply held for approval: it is sent once an approver approves it'
+                    : close
+                      ? 'Reply sent and case resolved'
+                      : 'Reply sent',
         );
         if (done) setText('');
     };

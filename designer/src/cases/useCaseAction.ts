@@ -16,10 +16,11 @@ export const useCaseAction = () => {
     const refresh = useRefresh();
     const [pending, setPending] = useState(false);
 
-    const run = async (action: CaseAction, successMessage: string): Promise<boolean> => {
+    const run = async (action: CaseAction, success: string | ((updated: Case) => string)): Promise<boolean> => {
         setPending(true);
         try {
-            await action(dataProvider);
+            const { data } = await action(dataProvider);
+            const successMessage = typeof success === 'string' ? success : success(data);
             notify(successMessage, { type: 'success', messageArgs: { _: successMessage } });
             refresh();
             return true;
