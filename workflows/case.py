@@ -4,22 +4,22 @@ Decisions that depend on the outside (the flow's rules, the agents on shift)
 come from local activities, so their results sit in history and a replay
 shows an auditor exactly what was decided and why. Routing state lives in
 the database (see api/routing/models.py); the workflow hears its changes as
-`routing` signals. SLA deadlines are workflow timers computed by the pure
-maths in engine.slas, so they are exact, durable, recomputed when the policy
-or priority changes and gone once the case closes.
+`routing` signals (workflows/case_routing.py). SLA deadlines are workflow
+timers computed by the pure maths in engine.slas (workflows/case_sla.py).
+This module holds the handlers, the main loop and the steps between them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from temporalio import workflow
-from temporalio.common import RetryPolicy
-from temporalio.exceptions import ApplicationError
+
+from workflows.case_sla import SlaSteps
+from workflows.case_state import LOCAL, RETRY, refuse
 
 with workflow.unsafe.imports_passed_through():
-    from engine.lifecycle import can_transition, transition
+    from engine.lifecycle import transition
     from engine.measures import measure
     from engine.messages import (
         ADD_MENTION_SIGNAL,
@@ -47,66 +47,30 @@ with workflow.unsafe.imports_passed_through():
         ReplyCheckInput,
         ReplyDraft,
         ReplyInput,
-        RouteRequest,
         RoutingState,
         SaveCaseInput,
         SendReplyInput,
         SentReply,
-        SlaSelectInput,
-        SlaSelection,
         TransferInput,
         WorkRequest,
         WorkResult,
     )
-    from engine.models import CaseEvent, CaseStatus, CloseReason, Mention
-    from engine.sla import escalated_priority
+    from engine.models import CaseStatus, CloseReason, Mention
     from engine.slas import (
-        SlaClocks,
-        SlaEvent,
-        SlaPolicy,
-        change_policy,
         due_events,
         met,
         pause,
         pending_events,
         restart,
         resume,
-        start_clocks,
         summary,
     )
 
-# Infrastructure hiccups (a locked DB, a restarting connector) are retried, never fatal.
-_RETRY = RetryPolicy(initial_interval=timedelta(milliseconds=200), maximum_interval=timedelta(seconds=30))
-_LOCAL = {"start_to_close_timeout": timedelta(seconds=15), "retry_policy": _RETRY}
-# A waiting case re-reads its routing row this often, in case a routing signal was lost.
-ROUTE_RECHECK = timedelta(seconds=60)
 SUBJECT_LENGTH = 140
 
 
-def _refuse(message: str, kind: str, **details: object) -> ApplicationError:
-    return ApplicationError(message, details or None, type=kind, non_retryable=True)
-
-
 @workflow.defn(name=CASE_WORKFLOW)
-class CaseWorkflow:
-    def __init__(self) -> None:
-        self._pending: list[Mention] = []
-        self._seen: set[str] = set()
-        self._view: CaseView | None = None
-        self._unsaved: list[CaseEvent] = []
-        self._seq = 0
-        self._wake = False
-        self._sending: set[str] = set()
-        self._sent: set[str] = set()
-        self._flow_version = ""
-        self._routing: RoutingState | None = None
-        self._routed_at: datetime | None = None
-        self._started_by: str | None = None
-        self._claim_seen_at: datetime | None = None
-        self._sla: SlaClocks | None = None
-        self._due: list[SlaEvent] = []  # SLA events taken out of the clocks, not yet acted on
-        self._cls: Classification | None = None
-
+class CaseWorkflow(SlaSteps):
     # ---- signals and queries ---------------------------------------------
     @workflow.signal(name=ADD_MENTION_SIGNAL)
     def add_mention(self, mention: Mention) -> None:
@@ -135,7 +99,7 @@ class CaseWorkflow:
         await self._start_work(inp.agent_id)
         check = await workflow.execute_local_activity(
             "check_reply", ReplyCheckInput(flow_version=self._flow_version, agent_id=inp.agent_id, text=inp.text,
-                                           case=self._facts()), result_type=ReplyCheck, **_LOCAL)
+                                           case=self._facts()), result_type=ReplyCheck, **LOCAL)
         if check.needs_approval:
             self._sending.discard(inp.reply_id)
             view.drafts.append(ReplyDraft(reply_id=inp.reply_id, agent_id=inp.agent_id, text=inp.text,
@@ -158,7 +122,7 @@ class CaseWorkflow:
         self._require_open(view)
         if inp.agent_id not in (view.assignee_id, view.claimed_by):
             holder = view.claimed_by or view.assignee_id or "nobody yet"
-            raise _refuse(f"case is assigned to {holder}, not to {inp.agent_id}", "not_assignee",
+            raise refuse(f"case is assigned to {holder}, not to {inp.agent_id}", "not_assignee",
                           holder=view.claimed_by or view.assignee_id)
 
     @workflow.update(name=APPROVE_UPDATE)
@@ -199,11 +163,11 @@ class CaseWorkflow:
         if draft.status != "pending":
             if draft.decided_by == approver_id:
                 return  # a retried decision
-            raise _refuse(f"reply {reply_id} was already {draft.status} by {draft.decided_by}", "already_decided",
+            raise refuse(f"reply {reply_id} was already {draft.status} by {draft.decided_by}", "already_decided",
                           holder=draft.decided_by)
         self._require_open(view)
         if approver_id == draft.agent_id:
-            raise _refuse("a reply needs someone other than its author to approve it", "self_approval")
+            raise refuse("a reply needs someone other than its author to approve it", "self_approval")
 
     # ---- work: claim, transfer, waiting on the customer, close -------------
     @workflow.update(name=CLAIM_UPDATE)
@@ -219,11 +183,11 @@ class CaseWorkflow:
         mode = "takeover" if inp.takeover else "start" if view.assignee_id == inp.agent_id else "pull"
         result = await workflow.execute_local_activity(
             "start_work", WorkRequest(case_id=view.case_id, agent_id=inp.agent_id, mode=mode),
-            result_type=WorkResult, **_LOCAL)
+            result_type=WorkResult, **LOCAL)
         if not result.ok:
             if view.claimed_by == inp.agent_id:
                 view.claimed_by, view.claimed_at = None, None
-            raise _refuse(result.message, result.code, holder=result.holder)
+            raise refuse(result.message, result.code, holder=result.holder)
         self._started_by = inp.agent_id
         if result.state is not None:
             self._apply_routing(result.state)
@@ -241,7 +205,7 @@ class CaseWorkflow:
         self._require_open(view)
         if inp.takeover:
             if not inp.supervisor:
-                raise _refuse(f"{inp.agent_id} is not a supervisor; only supervisors take cases over",
+                raise refuse(f"{inp.agent_id} is not a supervisor; only supervisors take cases over",
                               "not_supervisor")
             return
         holder = view.claimed_by
@@ -249,13 +213,13 @@ class CaseWorkflow:
             return
         if holder is not None:
             since = view.claimed_at.isoformat() if view.claimed_at else "now"
-            raise _refuse(f"{holder} is working on this case (since {since})", "claimed", holder=holder)
+            raise refuse(f"{holder} is working on this case (since {since})", "claimed", holder=holder)
         if view.assignee_id == inp.agent_id:
             return
         if view.assignee_id is not None:
-            raise _refuse(f"case is assigned to {view.assignee_id}", "not_assignee", holder=view.assignee_id)
+            raise refuse(f"case is assigned to {view.assignee_id}", "not_assignee", holder=view.assignee_id)
         if not (self._routing and self._routing.allow_pull):
-            raise _refuse("this case waits for the queue to assign it; its team does not let agents pick cases",
+            raise refuse("this case waits for the queue to assign it; its team does not let agents pick cases",
                           "pull_not_allowed")
 
     @workflow.update(name=TRANSFER_UPDATE)
@@ -275,7 +239,7 @@ class CaseWorkflow:
         view = self._require_view()
         self._require_open(view)
         if inp.team_id == view.team_id:
-            raise _refuse(f"case is already in team {inp.team_id}", "same_team")
+            raise refuse(f"case is already in team {inp.team_id}", "same_team")
 
     @workflow.update(name=PENDING_UPDATE)
     def set_pending(self, inp: PendingInput) -> CaseView:
@@ -296,7 +260,7 @@ class CaseWorkflow:
         view = self._require_view()
         self._require_open(view)
         if inp.waiting and view.assignee_id is None:
-            raise _refuse("only an assigned case can wait on the customer", "not_assigned")
+            raise refuse("only an assigned case can wait on the customer", "not_assigned")
 
     @workflow.update(name=CLOSE_UPDATE)
     def close(self, inp: CloseInput) -> CaseView:
@@ -353,7 +317,7 @@ class CaseWorkflow:
 
         await workflow.wait_condition(workflow.all_handlers_finished)
         if view.needs_response:
-            await workflow.execute_local_activity("release_case", ReleaseRequest(case_id=view.case_id), **_LOCAL)
+            await workflow.execute_local_activity("release_case", ReleaseRequest(case_id=view.case_id), **LOCAL)
         self._measure()
         await self._save()
         if self._pending:
@@ -366,7 +330,7 @@ class CaseWorkflow:
     async def _classify(self, mention: Mention) -> Classification:
         return await workflow.execute_local_activity(
             "classify_mention", ClassifyInput(flow_version=self._flow_version, mention=mention),
-            result_type=Classification, **_LOCAL)
+            result_type=Classification, **LOCAL)
 
     async def _take_pending(self) -> None:
         """Fold follow-up mentions of the conversation into the case."""
@@ -386,72 +350,6 @@ class CaseWorkflow:
                 self._sla_change(restart, "next_response", now)
             self._touch()
 
-    async def _route(self, *, requeue: bool = False, exclude: list[str] | None = None) -> None:
-        view = self._require_view()
-        cls = self._cls
-        assert view.team_id is not None and cls is not None
-        self._routed_at = workflow.now()
-        state = await workflow.execute_local_activity(
-            "route_case", RouteRequest(case_id=view.case_id, workflow_id=view.workflow_id, team_id=view.team_id,
-                                       priority=view.priority, channel=view.source, language=cls.language,
-                                       required_skills=cls.required_skills, optional_skills=cls.optional_skills,
-                                       excluded_agents=exclude or [], requeue=requeue),
-            result_type=RoutingState, **_LOCAL)
-        self._apply_routing(state)
-
-    def _apply_routing(self, state: RoutingState) -> None:
-        """Take a routing change if it is newer than the last one seen (signals may repeat or cross)."""
-        view = self._require_view()
-        if self._routing is not None and state.seq <= self._routing.seq:
-            return
-        self._routing = state
-        if view.status == CaseStatus.closed:
-            return  # the release at the end frees whatever this was
-        now = workflow.now()
-        if state.state == "assigned" and state.agent_id != view.assignee_id:
-            previous = view.assignee_id
-            view.assignee_id, view.assigned_at, view.team_id = state.agent_id, now, state.team_id
-            if view.status == CaseStatus.open:
-                view.status = transition(view.status, CaseStatus.assigned)
-            if view.claimed_by not in (None, state.agent_id):
-                view.claimed_by = view.claimed_at = None
-            if previous is not None:
-                self._started_by = None  # went straight from one agent to the next (e.g. the first went offline)
-                self._event("reassigned", agent_id=state.agent_id, previous=previous, team_id=state.team_id,
-                            strategy=state.reason.get("strategy"), evidence=state.reason)
-            else:
-                self._event("assigned", agent_id=state.agent_id, team_id=state.team_id,
-                            strategy=state.reason.get("strategy"), evidence=state.reason)
-            workflow.logger.info("case %s assigned to %s in team %s (%s)", view.case_id, state.agent_id,
-                                 state.team_id, state.reason.get("strategy"))
-        elif state.state == "waiting":
-            if view.assignee_id is not None:
-                self._event("returned_to_queue", team_id=state.team_id, previous=view.assignee_id,
-                            reason=state.reason)
-                workflow.logger.info("case %s returned to queue %s from %s", view.case_id, state.team_id,
-                                     view.assignee_id)
-                view.assignee_id = view.assigned_at = view.claimed_by = view.claimed_at = None
-                self._started_by = None
-                if view.status in (CaseStatus.assigned, CaseStatus.pending):
-                    view.status = transition(view.status, CaseStatus.open)
-            elif "error" in state.reason:
-                self._event("routing_failed", team_id=state.team_id, **state.reason)
-                workflow.logger.warning("case %s cannot be queued in %s: %s", view.case_id, state.team_id,
-                                        state.reason["message"])
-            else:
-                self._event("queued", team_id=state.team_id, reason="no eligible agent with free capacity")
-                workflow.logger.info("case %s waits in queue %s", view.case_id, state.team_id)
-        self._touch()
-
-    async def _start_work(self, agent_id: str) -> None:
-        """The first reply marks the case as begun, so it stays with its agent through a disconnect."""
-        if self._started_by == agent_id:
-            return
-        self._started_by = agent_id
-        await workflow.execute_local_activity(
-            "start_work", WorkRequest(case_id=self._require_view().case_id, agent_id=agent_id, mode="start"),
-            result_type=WorkResult, **_LOCAL)
-
     async def _send(self, reply_id: str, agent_id: str, text: str, close: bool) -> None:
         view = self._require_view()
         sent = await workflow.execute_activity(
@@ -459,7 +357,7 @@ class CaseWorkflow:
             SendReplyInput(reply_id=reply_id, case_id=view.case_id, conversation_id=view.conversation_id,
                            source=view.source, agent_id=agent_id, text=text,
                            in_reply_to=view.mention_ids[-1] if view.mention_ids else None),
-            result_type=SentReply, start_to_close_timeout=timedelta(seconds=30), retry_policy=_RETRY)
+            result_type=SentReply, start_to_close_timeout=timedelta(seconds=30), retry_policy=RETRY)
         self._sending.discard(reply_id)
         self._sent.add(reply_id)
         now = workflow.now()
@@ -512,91 +410,6 @@ class CaseWorkflow:
         if view.assignee_id is None and self._routed_at is not None and now >= self._recheck_at():
             await self._route()
 
-    def _recheck_at(self) -> datetime:
-        """When a waiting case asks routing again: on the routing's hint (skills relax), or as a safety net."""
-        assert self._routed_at is not None
-        wait = ROUTE_RECHECK
-        if self._routing is not None and self._routing.recheck_in_seconds is not None:
-            wait = min(wait, timedelta(seconds=max(self._routing.recheck_in_seconds, 1)))
-        return self._routed_at + wait
-
-    def _start_sla(self, policy: SlaPolicy | None, evidence: dict) -> None:
-        view = self._require_view()
-        if policy is None:
-            return
-        self._sla = start_clocks(policy, view.opened_at)
-        view.sla = summary(self._sla, workflow.now())
-        view.sla_due_at = _due(view.sla, "first_response")
-        self._event("sla_started", policy=policy.id, evidence=evidence, targets=view.sla)
-
-    def _sla_change(self, change: Callable[..., SlaClocks], *args: object) -> None:
-        """Apply one of engine.slas' changes to the clocks, and show the new deadlines.
-
-        Events already due are taken out first (and acted on by the main loop),
-        so a change at the same instant as a timer never loses that timer.
-        """
-        if self._sla is None:
-            return
-        due, self._sla = due_events(self._sla, workflow.now())
-        self._due.extend(due)
-        self._sla = change(self._sla, *args)
-        view = self._require_view()
-        view.sla = summary(self._sla, workflow.now())
-        view.sla_due_at = _due(view.sla, "first_response")
-
-    async def _sla_event(self, event: SlaEvent) -> None:
-        view = self._require_view()
-        when = {"target": event.target, "at": event.at.isoformat()}
-        if event.kind == "warning":
-            self._event("sla_warning", **when)
-            workflow.logger.info("case %s: %s SLA breaches soon", view.case_id, event.target)
-        elif event.kind == "breach":
-            view.sla_breached = True
-            if can_transition(view.status, CaseStatus.escalated):
-                view.status = CaseStatus.escalated
-            self._event("sla_breached", **when)
-            workflow.logger.info("case %s breached its %s SLA", view.case_id, event.target)
-        else:
-            view.escalation_level = max(view.escalation_level, event.level or 0)
-            self._event("escalated", level=event.level, **when, actions=[a.model_dump() for a in event.actions])
-            for action in event.actions:
-                await self._escalate(action.type, action.to)
-        self._touch()
-
-    async def _escalate(self, kind: str, to: str | None) -> None:
-        view = self._require_view()
-        if kind == "raise_priority":
-            previous, view.priority = view.priority, escalated_priority(view.priority)
-            self._event("priority_raised", priority_from=previous.value, priority_to=view.priority.value)
-            workflow.logger.info("case %s: priority %s -> %s", view.case_id, previous.value, view.priority.value)
-            await self._reselect_sla()
-        elif kind == "notify":
-            self._event("notified", to=to)
-            workflow.logger.info("case %s: %s notified of the escalation", view.case_id, to)
-        elif kind == "reassign":
-            current = view.assignee_id
-            workflow.logger.info("case %s: reassigned away from %s", view.case_id, current)
-            await self._route(requeue=True, exclude=[current] if current else [])
-        elif kind == "move_queue" and to and to != view.team_id:
-            self._event("transferred", actor="system", from_team=view.team_id, to_team=to, note="escalation")
-            view.team_id = to
-            view.transfers += 1
-            workflow.logger.info("case %s: moved to queue %s", view.case_id, to)
-            await self._route(requeue=True)
-
-    async def _reselect_sla(self) -> None:
-        """The priority changed: the flow may pick another policy; the clocks keep the time consumed."""
-        selection = await workflow.execute_local_activity(
-            "select_sla", SlaSelectInput(flow_version=self._flow_version, facts=self._facts()),
-            result_type=SlaSelection, **_LOCAL)
-        if selection.policy is None or self._sla is None or selection.policy.id == self._sla.policy.id:
-            return
-        now = workflow.now()
-        previous = self._sla.policy.id
-        self._sla_change(change_policy, selection.policy, now)
-        self._event("sla_policy_changed", policy_from=previous, policy_to=selection.policy.id,
-                    evidence=selection.evidence, targets=self._require_view().sla)
-
     def _resume_work(self, actor: str) -> None:
         view = self._require_view()
         now = workflow.now()
@@ -629,14 +442,9 @@ class CaseWorkflow:
         view = self._require_view()
         events, self._unsaved = self._unsaved, []
         await workflow.execute_local_activity(
-            "save_case", SaveCaseInput(view=view, events=events), **_LOCAL)
+            "save_case", SaveCaseInput(view=view, events=events), **LOCAL)
 
     # ---- helpers ----------------------------------------------------------
-    def _facts(self) -> dict:
-        view = self._require_view()
-        return {"priority": view.priority.value, "channel": view.source, "tags": list(view.tags),
-                "sentiment": view.sentiment, "team_id": view.team_id, "author": view.author,
-                "status": view.status.value, "escalation_level": view.escalation_level}
 
     def _known_reply(self, reply_id: str) -> bool:
         view = self._require_view()
@@ -646,27 +454,4 @@ class CaseWorkflow:
         for draft in self._require_view().drafts:
             if draft.reply_id == reply_id:
                 return draft
-        raise _refuse(f"no reply {reply_id} waits for approval on this case", "unknown_reply")
-
-    def _event(self, kind: str, actor: str = "system", **detail: object) -> None:
-        self._seq += 1
-        self._unsaved.append(CaseEvent(seq=self._seq, at=workflow.now(), kind=kind, actor=actor, detail=detail))
-
-    def _touch(self) -> None:
-        self._require_view().updated_at = workflow.now()
-        self._wake = True
-
-    def _require_view(self) -> CaseView:
-        if self._view is None:
-            raise _refuse("the case is still opening; try again in a moment", "case_opening")
-        return self._view
-
-    @staticmethod
-    def _require_open(view: CaseView) -> None:
-        if view.status == CaseStatus.closed:
-            raise _refuse(f"case {view.case_id} is closed ({view.close_reason})", "case_closed")
-
-
-def _due(sla: dict, target: str) -> datetime | None:
-    due = sla.get(target, {}).get("due_at")
-    return datetime.fromisoformat(due) if isinstance(due, str) else due
+        raise refuse(f"no reply {reply_id} waits for approval on this case", "unknown_reply")

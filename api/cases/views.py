@@ -150,21 +150,25 @@ async def claim_case(session: SessionDep, temporal: TemporalDep, case_id: str, b
     return await _update(temporal, case, CLAIM_UPDATE, claim)
 
 
-@router.post("/cases/{case_id}/approve", response_model=CasePublic)
-async def approve_reply(session: SessionDep, temporal: TemporalDep, case_id: str, body: ApproveRequest) -> CasePublic:
-    """Send a reply that waits for approval, as written or with the approver's edit."""
+def _for_approver(session: SessionDep, case_id: str, body: DecisionRequest) -> Case:
+    """The case, once the approver is known to hold the role; the session is released for the Update."""
     case = get_or_404(session, Case, case_id, resource="case")
     _agent(session, body.approver_id, role="approver", path="approver_id")
     session.close()
+    return case
+
+
+@router.post("/cases/{case_id}/approve", response_model=CasePublic)
+async def approve_reply(session: SessionDep, temporal: TemporalDep, case_id: str, body: ApproveRequest) -> CasePublic:
+    """Send a reply that waits for approval, as written or with the approver's edit."""
+    case = _for_approver(session, case_id, body)
     return await _update(temporal, case, APPROVE_UPDATE,
                          ApproveInput(reply_id=body.reply_id, approver_id=body.approver_id, text=body.text))
 
 
 @router.post("/cases/{case_id}/reject", response_model=CasePublic)
 async def reject_reply(session: SessionDep, temporal: TemporalDep, case_id: str, body: RejectRequest) -> CasePublic:
-    case = get_or_404(session, Case, case_id, resource="case")
-    _agent(session, body.approver_id, role="approver", path="approver_id")
-    session.close()
+    case = _for_approver(session, case_id, body)
     return await _update(temporal, case, REJECT_UPDATE,
                          RejectInput(reply_id=body.reply_id, approver_id=body.approver_id, reason=body.reason))
 

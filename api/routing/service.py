@@ -132,8 +132,9 @@ def set_presence(session: Session, agent_id: str, online: bool, now: datetime) -
         return changes
     assigned = _dispatch(session, team, now)[0]
     again = {change.case_id for change in assigned}
+    returned = {change.case_id for change in changes}
     for change in assigned:
-        if change.case_id in {c.case_id for c in changes}:
+        if change.case_id in returned:
             # Straight to another agent: the evidence says where it came from and why.
             row = session.get(CaseRouting, change.case_id)
             row.reason = change.reason = {**change.reason, "returned_from": agent_id, "why": "agent_offline"}

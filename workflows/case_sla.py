@@ -1,0 +1,101 @@
+"""SLA steps of the case workflow: the clocks, their events and the escalation actions.
+
+Deadlines are workflow timers computed by the pure maths in engine.slas, so
+they are exact, durable, recomputed when the policy or priority changes and
+gone once the case closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from temporalio import workflow
+
+from workflows.case_routing import RoutingSteps
+from workflows.case_state import LOCAL
+
+with workflow.unsafe.imports_passed_through():
+    from engine.lifecycle import can_transition
+    from engine.messages import SlaSelectInput, SlaSelection
+    from engine.models import CaseStatus
+    from engine.sla import escalated_priority
+    from engine.slas import SlaClocks, SlaEvent, SlaPolicy, change_policy, deadline, due_events, start_clocks, summary
+
+
+class SlaSteps(RoutingSteps):
+    def _start_sla(self, policy: SlaPolicy | None, evidence: dict) -> None:
+        view = self._require_view()
+        if policy is None:
+            return
+        self._sla = start_clocks(policy, view.opened_at)
+        view.sla = summary(self._sla, workflow.now())
+        view.sla_due_at = deadline(self._sla, "first_response")
+        self._event("sla_started", policy=policy.id, evidence=evidence, targets=view.sla)
+
+    def _sla_change(self, change: Callable[..., SlaClocks], *args: object) -> None:
+        """Apply one of engine.slas' changes to the clocks, and show the new deadlines.
+
+        Events already due are taken out first (and acted on by the main loop),
+        so a change at the same instant as a timer never loses that timer.
+        """
+        if self._sla is None:
+            return
+        due, self._sla = due_events(self._sla, workflow.now())
+        self._due.extend(due)
+        self._sla = change(self._sla, *args)
+        view = self._require_view()
+        view.sla = summary(self._sla, workflow.now())
+        view.sla_due_at = deadline(self._sla, "first_response")
+
+    async def _sla_event(self, event: SlaEvent) -> None:
+        view = self._require_view()
+        when = {"target": event.target, "at": event.at.isoformat()}
+        if event.kind == "warning":
+            self._event("sla_warning", **when)
+            workflow.logger.info("case %s: %s SLA breaches soon", view.case_id, event.target)
+        elif event.kind == "breach":
+            view.sla_breached = True
+            if can_transition(view.status, CaseStatus.escalated):
+                view.status = CaseStatus.escalated
+            self._event("sla_breached", **when)
+            workflow.logger.info("case %s breached its %s SLA", view.case_id, event.target)
+        else:
+            view.escalation_level = max(view.escalation_level, event.level or 0)
+            self._event("escalated", level=event.level, **when, actions=[a.model_dump() for a in event.actions])
+            for action in event.actions:
+                await self._escalate(action.type, action.to)
+        self._touch()
+
+    async def _escalate(self, kind: str, to: str | None) -> None:
+        view = self._require_view()
+        if kind == "raise_priority":
+            previous, view.priority = view.priority, escalated_priority(view.priority)
+            self._event("priority_raised", priority_from=previous.value, priority_to=view.priority.value)
+            workflow.logger.info("case %s: priority %s -> %s", view.case_id, previous.value, view.priority.value)
+            await self._reselect_sla()
+        elif kind == "notify":
+            self._event("notified", to=to)
+            workflow.logger.info("case %s: %s notified of the escalation", view.case_id, to)
+        elif kind == "reassign":
+            current = view.assignee_id
+            workflow.logger.info("case %s: reassigned away from %s", view.case_id, current)
+            await self._route(requeue=True, exclude=[current] if current else [])
+        elif kind == "move_queue" and to and to != view.team_id:
+            self._event("transferred", actor="system", from_team=view.team_id, to_team=to, note="escalation")
+            view.team_id = to
+            view.transfers += 1
+            workflow.logger.info("case %s: moved to queue %s", view.case_id, to)
+            await self._route(requeue=True)
+
+    async def _reselect_sla(self) -> None:
+        """The priority changed: the flow may pick another policy; the clocks keep the time consumed."""
+        selection = await workflow.execute_local_activity(
+            "select_sla", SlaSelectInput(flow_version=self._flow_version, facts=self._facts()),
+            result_type=SlaSelection, **LOCAL)
+        if selection.policy is None or self._sla is None or selection.policy.id == self._sla.policy.id:
+            return
+        now = workflow.now()
+        previous = self._sla.policy.id
+        self._sla_change(change_policy, selection.policy, now)
+        self._event("sla_policy_changed", policy_from=previous, policy_to=selection.policy.id,
+                    evidence=selection.evidence, targets=self._require_view().sla)

@@ -1,0 +1,72 @@
+"""The case workflow's state and the helpers every part of it uses.
+
+The workflow is one class (workflows/case.py) built on two layers: routing
+steps (workflows/case_routing.py) and SLA steps (workflows/case_sla.py); this
+module holds what all three share.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from temporalio import workflow
+from temporalio.common import RetryPolicy
+from temporalio.exceptions import ApplicationError
+
+with workflow.unsafe.imports_passed_through():
+    from engine.messages import CaseView, Classification, RoutingState
+    from engine.models import CaseEvent, CaseStatus, Mention
+    from engine.slas import SlaClocks, SlaEvent
+
+# Infrastructure hiccups (a locked DB, a restarting connector) are retried, never fatal.
+RETRY = RetryPolicy(initial_interval=timedelta(milliseconds=200), maximum_interval=timedelta(seconds=30))
+LOCAL = {"start_to_close_timeout": timedelta(seconds=15), "retry_policy": RETRY}
+
+
+def refuse(message: str, kind: str, **details: object) -> ApplicationError:
+    """The error an Update's validator or handler raises: the API turns `kind` into its status code."""
+    return ApplicationError(message, details or None, type=kind, non_retryable=True)
+
+
+class CaseState:
+    def __init__(self) -> None:
+        self._pending: list[Mention] = []
+        self._seen: set[str] = set()
+        self._view: CaseView | None = None
+        self._unsaved: list[CaseEvent] = []
+        self._seq = 0
+        self._wake = False
+        self._sending: set[str] = set()
+        self._sent: set[str] = set()
+        self._flow_version = ""
+        self._routing: RoutingState | None = None
+        self._routed_at: datetime | None = None
+        self._started_by: str | None = None
+        self._claim_seen_at: datetime | None = None
+        self._sla: SlaClocks | None = None
+        self._due: list[SlaEvent] = []  # SLA events taken out of the clocks, not yet acted on
+        self._cls: Classification | None = None
+
+    def _facts(self) -> dict:
+        view = self._require_view()
+        return {"priority": view.priority.value, "channel": view.source, "tags": list(view.tags),
+                "sentiment": view.sentiment, "team_id": view.team_id, "author": view.author,
+                "status": view.status.value, "escalation_level": view.escalation_level}
+
+    def _event(self, kind: str, actor: str = "system", **detail: object) -> None:
+        self._seq += 1
+        self._unsaved.append(CaseEvent(seq=self._seq, at=workflow.now(), kind=kind, actor=actor, detail=detail))
+
+    def _touch(self) -> None:
+        self._require_view().updated_at = workflow.now()
+        self._wake = True
+
+    def _require_view(self) -> CaseView:
+        if self._view is None:
+            raise refuse("the case is still opening; try again in a moment", "case_opening")
+        return self._view
+
+    @staticmethod
+    def _require_open(view: CaseView) -> None:
+        if view.status == CaseStatus.closed:
+            raise refuse(f"case {view.case_id} is closed ({view.close_reason})", "case_closed")
