@@ -11,6 +11,7 @@ from activities.flows import FlowCache
 from api.audit.models import CaseEvent as CaseEventRow
 from api.cases.models import Case, case_fields
 from api.db import session_scope
+from api.experts.models import ExpertRequest
 from api.mentions.models import Mention as MentionRow
 from api.teams.models import Agent
 from engine.messages import (
@@ -48,7 +49,8 @@ class CaseActivities:
                                        "author": inp.mention.author})
         return Classification(tags=tags, triage=triage, team_id=route.team_id, routing=route.evidence,
                               required_skills=route.required_skills, optional_skills=route.optional_skills,
-                              language=route.language, sla_policy=policy, sla_evidence=why)
+                              language=route.language, sla_policy=policy, sla_evidence=why,
+                              reopen_window_seconds=flow.reopen_window_seconds)
 
     @activity.defn(name="select_sla")
     def select_sla(self, inp: SlaSelectInput) -> SlaSelection:
@@ -80,6 +82,14 @@ class CaseActivities:
                 if event_id not in existing:
                     session.add(CaseEventRow(id=event_id, case_id=view.case_id, seq=event.seq, at=event.at,
                                              kind=event.kind, actor=event.actor, detail=event.detail))
+            if view.expert is not None:
+                consult = view.expert
+                request = session.get(ExpertRequest, consult.request_id) or ExpertRequest(
+                    id=consult.request_id, case_id=view.case_id, expert_id=consult.expert_id,
+                    question=consult.question, asked_by=consult.asked_by, asked_at=consult.asked_at,
+                    due_at=consult.due_at)
+                request.answered_at, request.overdue = consult.answered_at, consult.overdue
+                session.add(request)
             for mention in session.exec(select(MentionRow).where(col(MentionRow.id).in_(view.mention_ids))):
                 if mention.case_id != view.case_id or not mention.dispatched:
                     mention.case_id, mention.dispatched = view.case_id, True

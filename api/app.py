@@ -17,6 +17,7 @@ from temporalio.contrib.pydantic import pydantic_data_converter
 from api.audit.views import router as audit_router
 from api.cases.views import router as cases_router
 from api.db import make_engine
+from api.experts.views import router as experts_router
 from api.flows.drafts import router as drafts_router
 from api.flows.views import router as flows_router
 from api.mentions.service import redispatch_pending
@@ -49,7 +50,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
     app = FastAPI(title="Switchboard", version="0.1.0", lifespan=lifespan)
     api = APIRouter(prefix="/api")
     for router in (cases_router, mentions_router, teams_router, flows_router, drafts_router, audit_router,
-                   webhooks_router):
+                   webhooks_router, experts_router):
         api.include_router(router)
 
     @api.get("/health", tags=["health"])

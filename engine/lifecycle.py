@@ -9,6 +9,8 @@ S = CaseStatus
 # (previous, next) pairs a case may take. Everything else is refused.
 # An escalated case stays escalated when it finds an agent or goes back to the queue;
 # `pending` (waiting on the customer) ends when the customer writes or the agent resumes.
+# `with_expert` ends when the expert answers (back to the queue) or a supervisor closes the case;
+# a closed case reopens when its customer writes again within the flow's reopen window.
 TRANSITIONS: frozenset[tuple[CaseStatus, CaseStatus]] = frozenset({
     (S.open, S.assigned),
     (S.open, S.escalated),
@@ -24,6 +26,13 @@ TRANSITIONS: frozenset[tuple[CaseStatus, CaseStatus]] = frozenset({
     (S.pending, S.assigned),
     (S.pending, S.escalated),
     (S.pending, S.closed),
+    (S.open, S.with_expert),
+    (S.assigned, S.with_expert),
+    (S.escalated, S.with_expert),
+    (S.pending, S.with_expert),
+    (S.with_expert, S.open),
+    (S.with_expert, S.closed),
+    (S.closed, S.open),
 })
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Measures(BaseModel):
@@ -13,6 +13,26 @@ class Measures(BaseModel):
     sla_breached: bool
     mention_count: int
     reply_count: int
+    handle_seconds: float = Field(default=0.0, description="Time agents held the case for work (claimed or started)")
+    transfers: int = 0
+    reopen_count: int = 0
+    sla_outcomes: dict[str, str] = Field(default_factory=dict,
+                                         description="Per SLA target: met or breached")
+
+
+def sla_outcomes(summary: dict[str, dict]) -> dict[str, str]:
+    """met / breached per target of a case's SLA summary (engine.slas.summary), as reports count them.
+
+    A target breached and then met counts as breached; one never met nor breached by the close
+    (e.g. the next response of a case closed without a reply) is not counted.
+    """
+    outcomes: dict[str, str] = {}
+    for target, state in sorted(summary.items()):
+        if state.get("breached_at"):
+            outcomes[target] = "breached"
+        elif state.get("met_at"):
+            outcomes[target] = "met"
+    return outcomes
 
 
 def measure(
@@ -23,8 +43,15 @@ def measure(
     sla_breached: bool,
     mention_count: int,
     reply_count: int,
+    handle_seconds: float = 0.0,
+    transfers: int = 0,
+    reopen_count: int = 0,
+    sla: dict[str, dict] | None = None,
 ) -> Measures:
-    """Measures of a closed case; times are from the case opening, as help desks count them."""
+    """Measures of a closed case; times are from the case opening, as help desks count them.
+
+    A reopened case keeps its first opening: its resolution time runs to the last close.
+    """
     first = None if first_response_at is None else (first_response_at - opened_at).total_seconds()
     return Measures(
         first_response_seconds=first,
@@ -32,4 +59,8 @@ def measure(
         sla_breached=sla_breached,
         mention_count=mention_count,
         reply_count=reply_count,
+        handle_seconds=handle_seconds,
+        transfers=transfers,
+        reopen_count=reopen_count,
+        sla_outcomes=sla_outcomes(sla or {}),
     )

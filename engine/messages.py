@@ -8,6 +8,7 @@ speak them and engine/ is the one package each of them may import.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel, Field
 
@@ -24,8 +25,14 @@ APPROVE_UPDATE = "approve"
 REJECT_UPDATE = "reject"
 TRANSFER_UPDATE = "transfer"
 PENDING_UPDATE = "pending"
+NOTE_UPDATE = "note"
+TAG_UPDATE = "tag"
+EXPERT_UPDATE = "consult_expert"
+EXPERT_ANSWER_UPDATE = "expert_answer"
 VIEW_QUERY = "view"
 ROUTING_SIGNAL = "routing"
+
+Tag = Annotated[str, Field(min_length=1, max_length=50, pattern=r"^[^\s].*$")]
 
 
 class CaseInput(BaseModel):
@@ -75,6 +82,52 @@ class PendingInput(BaseModel):
 
     agent_id: str
     waiting: bool = True
+
+
+class NoteInput(BaseModel):
+    agent_id: str
+    text: str = Field(min_length=1, max_length=10_000)
+
+
+class TagInput(BaseModel):
+    agent_id: str
+    add: list[Tag] = Field(default_factory=list, max_length=50)
+    remove: list[Tag] = Field(default_factory=list, max_length=50)
+
+
+class CaseNote(BaseModel):
+    """An internal note: never sent to the customer, it travels with the case through every hand-over."""
+
+    at: datetime
+    author: str
+    text: str
+    kind: str = Field(default="note", description="note, or expert_answer")
+
+
+class ExpertRequestInput(BaseModel):
+    agent_id: str = Field(description="Who hands the case over")
+    request_id: str = Field(description="The consultation's id; the expert answers through it")
+    expert_id: str
+    expert_name: str = ""
+    question: str = Field(min_length=1, max_length=10_000)
+    response_seconds: int = Field(gt=0, description="The expert's own SLA: answer within this many seconds")
+
+
+class ExpertConsult(BaseModel):
+    request_id: str
+    expert_id: str
+    expert_name: str = ""
+    question: str
+    asked_by: str
+    asked_at: datetime
+    due_at: datetime
+    answered_at: datetime | None = None
+    overdue: bool = False
+
+
+class ExpertAnswerInput(BaseModel):
+    request_id: str
+    text: str = Field(min_length=1, max_length=10_000)
 
 
 class ReplyDraft(BaseModel):
@@ -135,6 +188,10 @@ class CaseView(BaseModel):
     transfers: int = 0
     escalation_level: int = 0
     sla: dict = Field(default_factory=dict, description="Per target: due_at, paused, met_at, breached_at")
+    notes: list[CaseNote] = Field(default_factory=list)
+    expert: ExpertConsult | None = Field(default=None, description="The latest consultation of an outside expert")
+    reopen_count: int = 0
+    handle_seconds: float = 0.0
 
 
 class ClassifyInput(BaseModel):
@@ -155,6 +212,7 @@ class Classification(BaseModel):
     language: str | None = None
     sla_policy: SlaPolicy | None = None
     sla_evidence: dict = Field(default_factory=dict, description="Which SLA policy rule matched, and its trace")
+    reopen_window_seconds: int = Field(default=0, description="A new mention this soon after closing reopens the case")
 
 
 class SlaSelectInput(BaseModel):

@@ -28,6 +28,7 @@ class CaseStatus(StrEnum):
     assigned = "assigned"
     escalated = "escalated"
     pending = "pending"  # waiting on the customer: the SLA clocks pause
+    with_expert = "with_expert"  # handed to an expert outside the contact centre, on the expert's own SLA
     closed = "closed"
 
 

@@ -20,17 +20,21 @@ from workflows.case_state import LOCAL, RETRY, refuse
 
 with workflow.unsafe.imports_passed_through():
     from engine.lifecycle import transition
-    from engine.measures import measure
+    from engine.measures import measure, sla_outcomes
     from engine.messages import (
         ADD_MENTION_SIGNAL,
         APPROVE_UPDATE,
         CASE_WORKFLOW,
         CLAIM_UPDATE,
         CLOSE_UPDATE,
+        EXPERT_ANSWER_UPDATE,
+        EXPERT_UPDATE,
+        NOTE_UPDATE,
         PENDING_UPDATE,
         REJECT_UPDATE,
         REPLY_UPDATE,
         ROUTING_SIGNAL,
+        TAG_UPDATE,
         TRANSFER_UPDATE,
         VIEW_QUERY,
         ApproveInput,
@@ -40,6 +44,10 @@ with workflow.unsafe.imports_passed_through():
         Classification,
         ClassifyInput,
         CloseInput,
+        ExpertAnswerInput,
+        ExpertConsult,
+        ExpertRequestInput,
+        NoteInput,
         PendingInput,
         RejectInput,
         ReleaseRequest,
@@ -51,6 +59,7 @@ with workflow.unsafe.imports_passed_through():
         SaveCaseInput,
         SendReplyInput,
         SentReply,
+        TagInput,
         TransferInput,
         WorkRequest,
         WorkResult,
@@ -119,7 +128,7 @@ class CaseWorkflow(SlaSteps):
         view = self._require_view()
         if self._known_reply(inp.reply_id):
             return  # a retried request: answered without sending twice
-        self._require_open(view)
+        self._require_in_house(view)
         if inp.agent_id not in (view.assignee_id, view.claimed_by):
             holder = view.claimed_by or view.assignee_id or "nobody yet"
             raise refuse(f"case is assigned to {holder}, not to {inp.agent_id}", "not_assignee",
@@ -192,6 +201,9 @@ class CaseWorkflow(SlaSteps):
         if result.state is not None:
             self._apply_routing(result.state)
         if inp.takeover:
+            self._work_end()  # the previous holder's time is theirs; the supervisor's starts now
+        self._work_begin()
+        if inp.takeover:
             self._event("taken_over", actor=inp.agent_id, previous=previous)
             workflow.logger.info("case %s taken over by %s from %s", view.case_id, inp.agent_id, previous)
         else:
@@ -202,7 +214,7 @@ class CaseWorkflow(SlaSteps):
     @claim.validator
     def _validate_claim(self, inp: ClaimInput) -> None:
         view = self._require_view()
-        self._require_open(view)
+        self._require_in_house(view)
         if inp.takeover:
             if not inp.supervisor:
                 raise refuse(f"{inp.agent_id} is not a supervisor; only supervisors take cases over",
@@ -228,6 +240,9 @@ class CaseWorkflow(SlaSteps):
         source = view.team_id
         view.team_id = inp.team_id
         view.transfers += 1
+        self._work_end()
+        if inp.note:
+            self._add_note(inp.agent_id, inp.note)
         self._event("transferred", actor=inp.agent_id, from_team=source, to_team=inp.team_id, note=inp.note)
         workflow.logger.info("case %s transferred by %s from %s to %s", view.case_id, inp.agent_id, source,
                              inp.team_id)
@@ -237,7 +252,7 @@ class CaseWorkflow(SlaSteps):
     @transfer.validator
     def _validate_transfer(self, inp: TransferInput) -> None:
         view = self._require_view()
-        self._require_open(view)
+        self._require_in_house(view)
         if inp.team_id == view.team_id:
             raise refuse(f"case is already in team {inp.team_id}", "same_team")
 
@@ -247,6 +262,7 @@ class CaseWorkflow(SlaSteps):
         now = workflow.now()
         if inp.waiting and view.status != CaseStatus.pending:
             view.status = transition(view.status, CaseStatus.pending)
+            self._work_end()
             self._sla_change(pause, "all", now)
             self._event("waiting_on_customer", actor=inp.agent_id)
         elif not inp.waiting and view.status == CaseStatus.pending:
@@ -258,7 +274,7 @@ class CaseWorkflow(SlaSteps):
     @set_pending.validator
     def _validate_pending(self, inp: PendingInput) -> None:
         view = self._require_view()
-        self._require_open(view)
+        self._require_in_house(view)
         if inp.waiting and view.assignee_id is None:
             raise refuse("only an assigned case can wait on the customer", "not_assigned")
 
@@ -273,6 +289,99 @@ class CaseWorkflow(SlaSteps):
     @close.validator
     def _validate_close(self, inp: CloseInput) -> None:
         self._require_open(self._require_view())
+
+    # ---- notes, tags and experts outside the contact centre ----------------
+    @workflow.update(name=NOTE_UPDATE)
+    def note(self, inp: NoteInput) -> CaseView:
+        view = self._require_view()
+        self._add_note(inp.agent_id, inp.text)
+        self._touch()
+        return view
+
+    @note.validator
+    def _validate_note(self, inp: NoteInput) -> None:
+        self._require_view()  # closed cases take notes too, while their reopen window lasts
+
+    @workflow.update(name=TAG_UPDATE)
+    def tag(self, inp: TagInput) -> CaseView:
+        view = self._require_view()
+        before = set(view.tags)
+        after = (before | set(inp.add)) - set(inp.remove)
+        if after != before:
+            view.tags = sorted(after)
+            self._event("tags_changed", actor=inp.agent_id, added=sorted(after - before),
+                        removed=sorted(before - after))
+            self._touch()
+        return view
+
+    @tag.validator
+    def _validate_tag(self, inp: TagInput) -> None:
+        self._require_view()
+        if not inp.add and not inp.remove:
+            raise refuse("give tags to add or to remove", "nothing_to_change")
+
+    @workflow.update(name=EXPERT_UPDATE)
+    async def consult_expert(self, inp: ExpertRequestInput) -> CaseView:
+        view = self._require_view()
+        now = workflow.now()
+        previous = view.assignee_id
+        self._work_end()
+        if view.status == CaseStatus.pending:
+            self._sla_change(resume, "all", now)  # the customer waits on us again, now through the expert
+        view.status = transition(view.status, CaseStatus.with_expert)
+        view.assignee_id = view.assigned_at = view.claimed_by = view.claimed_at = None
+        self._started_by = None
+        view.expert = ExpertConsult(request_id=inp.request_id, expert_id=inp.expert_id, expert_name=inp.expert_name,
+                                    question=inp.question, asked_by=inp.agent_id, asked_at=now,
+                                    due_at=now + timedelta(seconds=inp.response_seconds))
+        view.transfers += 1
+        self._event("expert_consulted", actor=inp.agent_id, expert_id=inp.expert_id, request_id=inp.request_id,
+                    question=inp.question, due_at=view.expert.due_at.isoformat(), previous=previous)
+        workflow.logger.info("case %s handed by %s to expert %s, answer due %s", view.case_id, inp.agent_id,
+                             inp.expert_id, view.expert.due_at.isoformat())
+        # The agent's slot is free while the expert works; the answer puts the case back in the queue.
+        await workflow.execute_local_activity("release_case", ReleaseRequest(case_id=view.case_id), **LOCAL)
+        self._touch()
+        return view
+
+    @consult_expert.validator
+    def _validate_consult(self, inp: ExpertRequestInput) -> None:
+        view = self._require_view()
+        self._require_open(view)
+        if view.status == CaseStatus.with_expert and view.expert is not None:
+            raise refuse(f"the case is already with expert {view.expert.expert_id}", "with_expert",
+                          holder=view.expert.expert_id)
+        if not view.needs_response:
+            raise refuse("a case that needs no response has nothing to ask an expert", "not_routed")
+
+    @workflow.update(name=EXPERT_ANSWER_UPDATE)
+    async def expert_answer(self, inp: ExpertAnswerInput) -> CaseView:
+        view = self._require_view()
+        consult = view.expert
+        assert consult is not None
+        if consult.answered_at is not None:
+            return view  # a retried answer
+        consult.answered_at = workflow.now()
+        expert = f"expert:{consult.expert_id}"
+        self._add_note(expert, inp.text, kind="expert_answer")
+        self._event("expert_answered", actor=expert, request_id=consult.request_id, late=consult.overdue)
+        workflow.logger.info("case %s: expert %s answered; back to queue %s", view.case_id, consult.expert_id,
+                             view.team_id)
+        if view.status == CaseStatus.with_expert:
+            view.status = transition(view.status, CaseStatus.open)
+            await self._route()
+        self._touch()
+        return view
+
+    @expert_answer.validator
+    def _validate_expert_answer(self, inp: ExpertAnswerInput) -> None:
+        view = self._require_view()
+        consult = view.expert
+        if consult is None or consult.request_id != inp.request_id:
+            raise refuse("this case is not waiting for that expert request", "unknown_request")
+        if consult.answered_at is not None:
+            return
+        self._require_open(view)
 
     # ---- run ------------------------------------------------------------
     @workflow.run
@@ -296,12 +405,36 @@ class CaseWorkflow(SlaSteps):
         self._event("triaged", needs_response=cls.triage.needs_response, priority=cls.triage.priority.value,
                     evidence=cls.triage.evidence)
         self._event("routed", team_id=cls.team_id, evidence=cls.routing)
+        workflow.logger.info(
+            "case %s: tags %s, sentiment %.2f; needs response: %s, priority %s; queue %s by rule %s; SLA policy %s",
+            view.case_id, ",".join(cls.tags.keywords) or "-", cls.tags.sentiment, cls.triage.needs_response,
+            cls.triage.priority.value, cls.team_id, ",".join(cls.routing.get("matched") or []) or "default",
+            cls.sla_policy.id if cls.sla_policy else "none")
         if not view.needs_response:
             self._close(CloseReason.no_action, "system")
         else:
             self._start_sla(cls.sla_policy, cls.sla_evidence)
             await self._route()
 
+        while True:
+            await self._work_until_closed()
+            await workflow.wait_condition(workflow.all_handlers_finished)
+            if view.needs_response:
+                await workflow.execute_local_activity("release_case", ReleaseRequest(case_id=view.case_id),
+                                                      **LOCAL)
+            self._measure()
+            await self._save()
+            if not workflow.patched("reopen-window") or not await self._reopened_in_window():
+                break
+        if self._pending:
+            # Mentions that arrived while the case was closing start the next case, never dropped.
+            workflow.continue_as_new(CaseInput(conversation_id=inp.conversation_id, flow_version=inp.flow_version,
+                                               carried_mentions=self._pending))
+        return view
+
+    # ---- steps ----------------------------------------------------------
+    async def _work_until_closed(self) -> None:
+        view = self._require_view()
         while view.status != CaseStatus.closed:
             self._wake = False  # cleared before the work, so a signal during it is not missed
             await self._take_pending()
@@ -315,18 +448,59 @@ class CaseWorkflow(SlaSteps):
                 pass
             await self._on_time()
 
-        await workflow.wait_condition(workflow.all_handlers_finished)
-        if view.needs_response:
-            await workflow.execute_local_activity("release_case", ReleaseRequest(case_id=view.case_id), **LOCAL)
-        self._measure()
-        await self._save()
-        if self._pending:
-            # Mentions that arrived while the case was closing start the next case, never dropped.
-            workflow.continue_as_new(CaseInput(conversation_id=inp.conversation_id, flow_version=inp.flow_version,
-                                               carried_mentions=self._pending))
-        return view
+    async def _reopened_in_window(self) -> bool:
+        """After closing, wait out the flow's reopen window: the customer writing again reopens the case.
 
-    # ---- steps ----------------------------------------------------------
+        A mention that triage says needs no response (a "thanks!") joins the closed case and leaves
+        it closed. Notes and tags still reach the read side meanwhile. Mentions after the window
+        start a new case (continue-as-new), never dropped.
+        """
+        view = self._require_view()
+        assert view.closed_at is not None and self._cls is not None
+        window_ends = view.closed_at + timedelta(seconds=self._cls.reopen_window_seconds)
+        while True:
+            self._wake = False
+            if not self._pending:
+                left = window_ends - workflow.now()
+                if left <= timedelta(0):
+                    return False
+                try:
+                    await workflow.wait_condition(lambda: self._wake or bool(self._pending), timeout=left)
+                except TimeoutError:
+                    return False
+            if self._pending and workflow.now() < window_ends:
+                mention = self._pending.pop(0)
+                cls = await self._classify(mention)
+                view.mention_ids.append(mention.id)
+                view.tags = sorted(set(view.tags) | set(cls.tags.keywords))
+                view.sentiment = cls.tags.sentiment
+                self._event("mention_added", mention_id=mention.id, keywords=cls.tags.keywords,
+                            sentiment=cls.tags.sentiment)
+                if cls.triage.needs_response:
+                    self._reopen(cls)
+                    await self._route()
+                    return True
+                self._event("kept_closed", mention_id=mention.id, evidence=cls.triage.evidence)
+            if self._unsaved:
+                await self._save()
+
+    def _reopen(self, cls: Classification) -> None:
+        view = self._require_view()
+        now = workflow.now()
+        view.status = transition(view.status, CaseStatus.open)
+        view.reopen_count += 1
+        view.closed_at = view.close_reason = view.measures = None
+        view.assignee_id = view.assigned_at = None
+        view.needs_response = True
+        view.priority, view.team_id = cls.triage.priority, cls.team_id
+        self._cls = cls
+        self._started_by = None
+        self._event("reopened", reopen_count=view.reopen_count, priority=cls.triage.priority.value,
+                    team_id=cls.team_id, evidence=cls.triage.evidence)
+        workflow.logger.info("case %s reopened (%d) by a new mention; queue %s", view.case_id, view.reopen_count,
+                             cls.team_id)
+        self._start_sla(cls.sla_policy, cls.sla_evidence, since=now)
+
     async def _classify(self, mention: Mention) -> Classification:
         return await workflow.execute_local_activity(
             "classify_mention", ClassifyInput(flow_version=self._flow_version, mention=mention),
@@ -384,8 +558,10 @@ class CaseWorkflow(SlaSteps):
                 moments.append(upcoming[0].at)
         if view.claimed_by is not None and self._claim_seen_at is not None and self._routing is not None:
             moments.append(self._claim_seen_at + timedelta(seconds=self._routing.claim_idle_seconds))
-        if view.assignee_id is None and self._routed_at is not None:
+        if view.assignee_id is None and self._routed_at is not None and view.status != CaseStatus.with_expert:
             moments.append(self._recheck_at())
+        if view.status == CaseStatus.with_expert and view.expert is not None and not view.expert.overdue:
+            moments.append(view.expert.due_at)
         return max(min(moments) - now, timedelta(0)) if moments else None
 
     async def _on_time(self) -> None:
@@ -406,8 +582,20 @@ class CaseWorkflow(SlaSteps):
             self._event("claim_expired", agent_id=idle, idle_seconds=self._routing.claim_idle_seconds)
             workflow.logger.info("case %s: claim by %s expired; back to the queue", view.case_id, idle)
             view.claimed_by = view.claimed_at = None
+            self._work_end(at=self._claim_seen_at)  # the idle stretch is not handle time
             await self._route(requeue=True, exclude=[idle])
-        if view.assignee_id is None and self._routed_at is not None and now >= self._recheck_at():
+        consult = view.expert
+        if (view.status == CaseStatus.with_expert and consult is not None and not consult.overdue
+                and now >= consult.due_at):
+            consult.overdue = True
+            self._event("expert_sla_breached", expert_id=consult.expert_id, request_id=consult.request_id,
+                        due_at=consult.due_at.isoformat())
+            self._event("notified", to="supervisor", about="expert_overdue", expert_id=consult.expert_id)
+            workflow.logger.info("case %s: expert %s has not answered by %s; supervisor notified", view.case_id,
+                                 consult.expert_id, consult.due_at.isoformat())
+            self._touch()
+        if (view.assignee_id is None and self._routed_at is not None and view.status != CaseStatus.with_expert
+                and now >= self._recheck_at()):
             await self._route()
 
     def _resume_work(self, actor: str) -> None:
@@ -423,11 +611,16 @@ class CaseWorkflow(SlaSteps):
         view.status = transition(view.status, CaseStatus.closed)
         view.closed_at, view.close_reason = workflow.now(), reason
         view.claimed_by = view.claimed_at = None
+        self._work_end()
         if self._sla is not None:
             now = view.closed_at
             self._sla_change(met, "resolution", now)
             self._sla = None  # closed: no timer is left to fire
+            for target, outcome in sla_outcomes(view.sla).items():
+                if self._outcomes.get(target) != "breached":  # breached once, breached for the record
+                    self._outcomes[target] = outcome
         self._event("closed", actor=actor, reason=reason.value)
+        workflow.logger.info("case %s closed by %s (%s)", view.case_id, actor, reason.value)
         self._wake = True
 
     def _measure(self) -> None:
@@ -435,7 +628,10 @@ class CaseWorkflow(SlaSteps):
         assert view.closed_at is not None
         view.measures = measure(opened_at=view.opened_at, closed_at=view.closed_at,
                                 first_response_at=view.first_response_at, sla_breached=view.sla_breached,
-                                mention_count=len(view.mention_ids), reply_count=view.reply_count)
+                                mention_count=len(view.mention_ids), reply_count=view.reply_count,
+                                handle_seconds=view.handle_seconds, transfers=view.transfers,
+                                reopen_count=view.reopen_count)
+        view.measures.sla_outcomes = dict(self._outcomes)
         self._event("measured", **view.measures.model_dump())
 
     async def _save(self) -> None:

@@ -52,6 +52,7 @@ class RoutingSteps(CaseState):
             if view.claimed_by not in (None, state.agent_id):
                 view.claimed_by = view.claimed_at = None
             if previous is not None:
+                self._work_end()
                 self._started_by = None  # went straight from one agent to the next (e.g. the first went offline)
                 self._event("reassigned", agent_id=state.agent_id, previous=previous, team_id=state.team_id,
                             strategy=state.reason.get("strategy"), evidence=state.reason)
@@ -68,6 +69,7 @@ class RoutingSteps(CaseState):
                                      view.assignee_id)
                 view.assignee_id = view.assigned_at = view.claimed_by = view.claimed_at = None
                 self._started_by = None
+                self._work_end()
                 if view.status in (CaseStatus.assigned, CaseStatus.pending):
                     view.status = transition(view.status, CaseStatus.open)
             elif "error" in state.reason:
@@ -81,6 +83,7 @@ class RoutingSteps(CaseState):
 
     async def _start_work(self, agent_id: str) -> None:
         """The first reply marks the case as begun, so it stays with its agent through a disconnect."""
+        self._work_begin()
         if self._started_by == agent_id:
             return
         self._started_by = agent_id

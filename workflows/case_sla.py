@@ -8,6 +8,7 @@ gone once the case closes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from temporalio import workflow
 
@@ -23,11 +24,11 @@ with workflow.unsafe.imports_passed_through():
 
 
 class SlaSteps(RoutingSteps):
-    def _start_sla(self, policy: SlaPolicy | None, evidence: dict) -> None:
+    def _start_sla(self, policy: SlaPolicy | None, evidence: dict, since: datetime | None = None) -> None:
         view = self._require_view()
         if policy is None:
             return
-        self._sla = start_clocks(policy, view.opened_at)
+        self._sla = start_clocks(policy, since or view.opened_at)
         view.sla = summary(self._sla, workflow.now())
         view.sla_due_at = deadline(self._sla, "first_response")
         self._event("sla_started", policy=policy.id, evidence=evidence, targets=view.sla)
@@ -76,6 +77,16 @@ class SlaSteps(RoutingSteps):
         elif kind == "notify":
             self._event("notified", to=to)
             workflow.logger.info("case %s: %s notified of the escalation", view.case_id, to)
+        elif kind in ("reassign", "move_queue") and view.status == CaseStatus.with_expert:
+            # Nobody in the contact centre holds the case: the expert's answer sends it back to the queue.
+            if kind == "move_queue" and to and to != view.team_id:
+                self._event("transferred", actor="system", from_team=view.team_id, to_team=to, note="escalation")
+                view.team_id = to
+                view.transfers += 1
+            else:
+                self._event("escalation_skipped", action=kind, reason="the case is with an expert")
+            workflow.logger.info("case %s: %s while with an expert: %s", view.case_id, kind,
+                                 "queue changed for the return" if kind == "move_queue" else "nothing to reassign")
         elif kind == "reassign":
             current = view.assignee_id
             workflow.logger.info("case %s: reassigned away from %s", view.case_id, current)

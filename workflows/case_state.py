@@ -14,7 +14,7 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import ApplicationError
 
 with workflow.unsafe.imports_passed_through():
-    from engine.messages import CaseView, Classification, RoutingState
+    from engine.messages import CaseNote, CaseView, Classification, RoutingState
     from engine.models import CaseEvent, CaseStatus, Mention
     from engine.slas import SlaClocks, SlaEvent
 
@@ -46,6 +46,8 @@ class CaseState:
         self._sla: SlaClocks | None = None
         self._due: list[SlaEvent] = []  # SLA events taken out of the clocks, not yet acted on
         self._cls: Classification | None = None
+        self._work_since: datetime | None = None  # an agent holds the case for work since then
+        self._outcomes: dict[str, str] = {}  # SLA outcomes of earlier closes, kept through a reopen
 
     def _facts(self) -> dict:
         view = self._require_view()
@@ -56,6 +58,22 @@ class CaseState:
     def _event(self, kind: str, actor: str = "system", **detail: object) -> None:
         self._seq += 1
         self._unsaved.append(CaseEvent(seq=self._seq, at=workflow.now(), kind=kind, actor=actor, detail=detail))
+
+    def _work_begin(self) -> None:
+        """An agent took the case in hand (claimed it, or began replying): handle time runs."""
+        if self._work_since is None:
+            self._work_since = workflow.now()
+
+    def _work_end(self, at: datetime | None = None) -> None:
+        """The case left the agent's hands (closed, handed on, waiting, idle): bank the handle time."""
+        if self._work_since is not None:
+            end = max(at or workflow.now(), self._work_since)
+            self._require_view().handle_seconds += (end - self._work_since).total_seconds()
+            self._work_since = None
+
+    def _add_note(self, author: str, text: str, kind: str = "note") -> None:
+        self._require_view().notes.append(CaseNote(at=workflow.now(), author=author, text=text, kind=kind))
+        self._event("note_added", actor=author, text=text, note_kind=kind)
 
     def _touch(self) -> None:
         self._require_view().updated_at = workflow.now()
@@ -70,3 +88,12 @@ class CaseState:
     def _require_open(view: CaseView) -> None:
         if view.status == CaseStatus.closed:
             raise refuse(f"case {view.case_id} is closed ({view.close_reason})", "case_closed")
+
+    @classmethod
+    def _require_in_house(cls, view: CaseView) -> None:
+        """Open, and not handed to an outside expert (whose answer brings it back to the queue)."""
+        cls._require_open(view)
+        if view.status == CaseStatus.with_expert and view.expert is not None:
+            raise refuse(f"the case is with expert {view.expert.expert_id} until they answer "
+                         f"(due {view.expert.due_at.isoformat()}); it can still be closed", "with_expert",
+                         holder=view.expert.expert_id)

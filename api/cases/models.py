@@ -47,6 +47,14 @@ class CaseBase(SQLModel):
     escalation_level: int = 0
     drafts_pending: int = Field(default=0, description="Replies waiting for approval")
     sla: dict = Field(default_factory=dict, sa_column=Column(JSON))
+    notes: list[dict] = Field(default_factory=list, sa_column=Column(JSON),
+                              description="Internal notes (author, at, text, kind); never sent to the customer")
+    expert_id: str | None = Field(default=None, description="The outside expert consulted last")
+    expert_request_id: str | None = Field(default=None, description="Their request: the link the expert answers by")
+    reopen_count: int = 0
+    handle_seconds: float = Field(default=0.0, description="Time agents held the case for work")
+    sla_outcomes: dict = Field(default_factory=dict, sa_column=Column(JSON),
+                               description="Per SLA target, once closed: met or breached")
 
 
 class Case(CaseBase, table=True):
@@ -59,11 +67,16 @@ class CasePublic(CaseBase):
 
 def case_fields(view: CaseView) -> dict[str, object]:
     """The read-side columns of a case, from the workflow's view of it."""
-    fields = view.model_dump(exclude={"case_id", "mention_ids", "measures", "drafts"})
+    fields = view.model_dump(exclude={"case_id", "mention_ids", "measures", "drafts", "notes", "expert"})
     fields["mention_count"] = len(view.mention_ids)
     fields["drafts_pending"] = sum(1 for draft in view.drafts if draft.status == "pending")
-    fields["sla"] = view.model_dump(mode="json", include={"sla"})["sla"]
-    if view.measures is not None:
-        fields["first_response_seconds"] = view.measures.first_response_seconds
-        fields["resolution_seconds"] = view.measures.resolution_seconds
+    as_json = view.model_dump(mode="json", include={"sla", "notes"})
+    fields["sla"], fields["notes"] = as_json["sla"], as_json["notes"]
+    fields["expert_id"] = view.expert.expert_id if view.expert is not None else None
+    fields["expert_request_id"] = view.expert.request_id if view.expert is not None else None
+    measures = view.measures
+    # A reopened case has no measures until it closes again.
+    fields["first_response_seconds"] = measures.first_response_seconds if measures else None
+    fields["resolution_seconds"] = measures.resolution_seconds if measures else None
+    fields["sla_outcomes"] = dict(measures.sla_outcomes) if measures else {}
     return fields

@@ -15,6 +15,7 @@ from api.cases.models import Case, CasePublic, case_fields
 from api.db import session_scope
 from api.deps import EngineDep, ListDep, SessionDep, TemporalDep
 from api.errors import ApiError
+from api.experts.models import Expert
 from api.listing import get_or_404, list_rows
 from api.routing.presence import beat, viewers
 from api.teams.models import Agent, Team
@@ -22,19 +23,26 @@ from engine.messages import (
     APPROVE_UPDATE,
     CLAIM_UPDATE,
     CLOSE_UPDATE,
+    EXPERT_UPDATE,
+    NOTE_UPDATE,
     PENDING_UPDATE,
     REJECT_UPDATE,
     REPLY_UPDATE,
+    TAG_UPDATE,
     TRANSFER_UPDATE,
     VIEW_QUERY,
     ApproveInput,
     CaseView,
     ClaimInput,
     CloseInput,
+    ExpertRequestInput,
+    NoteInput,
     PendingInput,
     RejectInput,
     ReplyDraft,
     ReplyInput,
+    Tag,
+    TagInput,
     TransferInput,
 )
 from engine.models import CloseReason
@@ -46,7 +54,8 @@ UPDATE_TIMEOUT = timedelta(seconds=20)
 _REFUSALS = {"not_assignee": 409, "case_closed": 409, "case_opening": 409, "claimed": 409, "not_supervisor": 403,
              "pull_not_allowed": 409, "at_capacity": 409, "not_in_team": 409, "not_waiting": 409, "not_routed": 409,
              "self_approval": 409, "already_decided": 409, "unknown_reply": 404, "same_team": 409,
-             "not_assigned": 409, "unknown_team": 422}
+             "not_assigned": 409, "unknown_team": 422, "with_expert": 409, "nothing_to_change": 422,
+             "unknown_request": 404}
 
 
 class ReplyRequest(BaseModel):
@@ -90,6 +99,23 @@ class PendingRequest(BaseModel):
     waiting: bool = Field(default=True, description="true: waiting on the customer (SLA paused); false: back to work")
 
 
+class NoteRequest(BaseModel):
+    agent_id: str = Field(min_length=1)
+    text: str = Field(min_length=1, max_length=10_000)
+
+
+class TagRequest(BaseModel):
+    agent_id: str = Field(min_length=1)
+    add: list[Tag] = Field(default_factory=list, max_length=50)
+    remove: list[Tag] = Field(default_factory=list, max_length=50)
+
+
+class ExpertHandoffRequest(BaseModel):
+    agent_id: str = Field(min_length=1)
+    expert_id: str = Field(min_length=1)
+    question: str = Field(min_length=1, max_length=10_000, description="What the expert is asked; they see this")
+
+
 class PresenceRequest(BaseModel):
     agent_id: str = Field(min_length=1)
 
@@ -119,7 +145,7 @@ async def reply_to_case(session: SessionDep, temporal: TemporalDep, case_id: str
     session.close()  # hold no connection while the workflow works
     update = ReplyInput(reply_id=body.reply_id or str(uuid.uuid4()), agent_id=body.agent_id,
                         text=body.text, close=body.close)
-    return await _update(temporal, case, REPLY_UPDATE, update)
+    return await update_case(temporal, case, REPLY_UPDATE, update)
 
 
 @router.post("/cases/{case_id}/close", response_model=CasePublic)
@@ -127,7 +153,7 @@ async def close_case(session: SessionDep, temporal: TemporalDep, case_id: str, b
     case = get_or_404(session, Case, case_id, resource="case")
     get_or_404(session, Agent, body.agent_id, resource="agent")
     session.close()
-    return await _update(temporal, case, CLOSE_UPDATE, CloseInput(agent_id=body.agent_id, reason=body.reason))
+    return await update_case(temporal, case, CLOSE_UPDATE, CloseInput(agent_id=body.agent_id, reason=body.reason))
 
 
 def _agent(session: SessionDep, agent_id: str, *, role: str | None = None, path: str = "agent_id") -> Agent:
@@ -147,7 +173,7 @@ async def claim_case(session: SessionDep, temporal: TemporalDep, case_id: str, b
     agent = _agent(session, body.agent_id, role="supervisor" if body.takeover else None)
     session.close()
     claim = ClaimInput(agent_id=agent.id, takeover=body.takeover, supervisor="supervisor" in agent.roles)
-    return await _update(temporal, case, CLAIM_UPDATE, claim)
+    return await update_case(temporal, case, CLAIM_UPDATE, claim)
 
 
 def _for_approver(session: SessionDep, case_id: str, body: DecisionRequest) -> Case:
@@ -162,14 +188,14 @@ def _for_approver(session: SessionDep, case_id: str, body: DecisionRequest) -> C
 async def approve_reply(session: SessionDep, temporal: TemporalDep, case_id: str, body: ApproveRequest) -> CasePublic:
     """Send a reply that waits for approval, as written or with the approver's edit."""
     case = _for_approver(session, case_id, body)
-    return await _update(temporal, case, APPROVE_UPDATE,
+    return await update_case(temporal, case, APPROVE_UPDATE,
                          ApproveInput(reply_id=body.reply_id, approver_id=body.approver_id, text=body.text))
 
 
 @router.post("/cases/{case_id}/reject", response_model=CasePublic)
 async def reject_reply(session: SessionDep, temporal: TemporalDep, case_id: str, body: RejectRequest) -> CasePublic:
     case = _for_approver(session, case_id, body)
-    return await _update(temporal, case, REJECT_UPDATE,
+    return await update_case(temporal, case, REJECT_UPDATE,
                          RejectInput(reply_id=body.reply_id, approver_id=body.approver_id, reason=body.reason))
 
 
@@ -181,7 +207,7 @@ async def transfer_case(session: SessionDep, temporal: TemporalDep, case_id: str
     if session.get(Team, body.team_id) is None:
         raise ApiError(422, code="unknown_team", path="team_id", message=f"no team {body.team_id!r}")
     session.close()
-    return await _update(temporal, case, TRANSFER_UPDATE,
+    return await update_case(temporal, case, TRANSFER_UPDATE,
                          TransferInput(agent_id=body.agent_id, team_id=body.team_id, note=body.note))
 
 
@@ -190,7 +216,47 @@ async def set_pending(session: SessionDep, temporal: TemporalDep, case_id: str, 
     case = get_or_404(session, Case, case_id, resource="case")
     _agent(session, body.agent_id)
     session.close()
-    return await _update(temporal, case, PENDING_UPDATE, PendingInput(agent_id=body.agent_id, waiting=body.waiting))
+    return await update_case(temporal, case, PENDING_UPDATE, PendingInput(agent_id=body.agent_id, waiting=body.waiting))
+
+
+@router.post("/cases/{case_id}/notes", response_model=CasePublic)
+async def add_note(session: SessionDep, temporal: TemporalDep, case_id: str, body: NoteRequest) -> CasePublic:
+    """An internal note: never sent to the customer; it travels with the case through every hand-over."""
+    case = get_or_404(session, Case, case_id, resource="case")
+    _agent(session, body.agent_id)
+    session.close()
+    return await update_case(temporal, case, NOTE_UPDATE, NoteInput(agent_id=body.agent_id, text=body.text))
+
+
+@router.post("/cases/{case_id}/tags", response_model=CasePublic)
+async def change_tags(session: SessionDep, temporal: TemporalDep, case_id: str, body: TagRequest) -> CasePublic:
+    case = get_or_404(session, Case, case_id, resource="case")
+    _agent(session, body.agent_id)
+    session.close()
+    return await update_case(temporal, case, TAG_UPDATE,
+                             TagInput(agent_id=body.agent_id, add=body.add, remove=body.remove))
+
+
+@router.post("/cases/{case_id}/expert", response_model=CasePublic)
+async def hand_to_expert(session: SessionDep, temporal: TemporalDep, case_id: str,
+                         body: ExpertHandoffRequest) -> CasePublic:
+    """Hand the case to an expert outside the contact centre, on the expert's own SLA.
+
+    The agent's slot is freed; the expert answers through `POST /api/expert-requests/{id}/answer`
+    (the request id is the link sent to them), and the answer, kept as a note, puts the case back
+    in its team's queue.
+    """
+    case = get_or_404(session, Case, case_id, resource="case")
+    _agent(session, body.agent_id)
+    expert = session.get(Expert, body.expert_id)
+    if expert is None or not expert.active:
+        raise ApiError(422, code="unknown_expert", path="expert_id",
+                       message=f"no active expert {body.expert_id!r}; see GET /api/experts")
+    session.close()
+    request = ExpertRequestInput(agent_id=body.agent_id, request_id=uuid.uuid4().hex, expert_id=expert.id,
+                                 expert_name=expert.name, question=body.question,
+                                 response_seconds=expert.response_seconds)
+    return await update_case(temporal, case, EXPERT_UPDATE, request)
 
 
 @router.get("/cases/{case_id}/drafts", response_model=list[ReplyDraft])
@@ -224,7 +290,7 @@ def who_is_viewing(session: SessionDep, case_id: str) -> list[Viewer]:
     return [Viewer(agent_id=v.agent_id, seen_at=v.seen_at) for v in viewers(session, case_id, datetime.now(UTC))]
 
 
-async def _update(temporal: TemporalDep, case: Case, name: str, arg: object) -> CasePublic:
+async def update_case(temporal: TemporalDep, case: Case, name: str, arg: object) -> CasePublic:
     handle = temporal.get_workflow_handle(case.workflow_id, run_id=case.id)
     try:
         view = await handle.execute_update(name, arg, result_type=CaseView, rpc_timeout=UPDATE_TIMEOUT)

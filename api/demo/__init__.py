@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from api.db import session_scope
+from api.experts.models import Expert
 from api.flows.service import active_flow, publish_flow
 from api.sources import Source
 from api.teams.models import Agent, Team
@@ -29,7 +30,8 @@ def seed(engine: Engine) -> str:
     """Insert what is missing of the demo set; returns the active flow version. Safe to run again."""
     data = demo_data()
     with session_scope(engine) as session:
-        for table, rows in ((Source, data["sources"]), (Team, data["teams"]), (Agent, data["agents"])):
+        for table, rows in ((Source, data["sources"]), (Team, data["teams"]), (Agent, data["agents"]),
+                            (Expert, data["experts"])):
             for row in rows:
                 if session.get(table, row["id"]) is None:
                     session.add(table(**row))

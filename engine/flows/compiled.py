@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engine.flows.document import FlowDocument, FlowError, flow_version, validate_flow
-from engine.flows.stages import QueueSettings, check_stages
+from engine.flows.stages import DEFAULT_REOPEN_WINDOW_SECONDS, QueueSettings, check_stages
 from engine.models import Mention, Priority, Tags, Triage
 from engine.rules import CompiledRule, CompiledRuleSet, truthy
 from engine.slas import SlaPolicy
@@ -64,6 +64,7 @@ class CompiledFlow:
     sla_policies: dict[str, SlaPolicy]
     sla_select: CompiledRuleSet | None
     approval: CompiledRule | None = None
+    reopen_window_seconds: int = DEFAULT_REOPEN_WINDOW_SECONDS
 
     def tag(self, mention: Mention) -> Tags:
         """Keyword tags and a sentiment score, then the tags of every matching tagging rule."""

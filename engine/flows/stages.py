@@ -231,8 +231,30 @@ def check_approval(content: dict[str, Any], base: str) -> Checked:
         return {}, _rule_errors(exc)
 
 
+# Zendesk's default: a solved ticket takes follow-ups for 4 days before it closes for good.
+DEFAULT_REOPEN_WINDOW_SECONDS = 4 * 24 * 3600
+CLOSE_REASONS = ("resolved", "no_action", "spam")
+
+
+def check_close(content: dict[str, Any], base: str) -> Checked:
+    """How closing works: the reasons offered, and the reopen window (0: a new mention starts a new case)."""
+    errors: list[FlowError] = []
+    reasons = content.get("reasons", list(CLOSE_REASONS))
+    if not isinstance(reasons, list) or not all(r in CLOSE_REASONS for r in reasons):
+        errors.append(FlowError("bad_argument", f"reasons is a list of {', '.join(CLOSE_REASONS)}",
+                                f"{base}/reasons"))
+    window = content.get("reopen_window_seconds", DEFAULT_REOPEN_WINDOW_SECONDS)
+    if isinstance(window, bool) or not isinstance(window, int) or not 0 <= window <= 90 * 24 * 3600:
+        errors.append(FlowError("bad_argument", "reopen_window_seconds is a whole number of seconds from 0 "
+                                "(never reopen: a new mention starts a new case) to 7776000 (90 days)",
+                                f"{base}/reopen_window_seconds"))
+        window = DEFAULT_REOPEN_WINDOW_SECONDS
+    return {"reopen_window_seconds": window}, errors
+
+
 STAGE_CHECKS: dict[str, Callable[[dict[str, Any], str], Checked]] = {
-    "tag": check_tag, "triage": check_triage, "assign": check_assign, "sla": check_sla, "approval": check_approval}
+    "tag": check_tag, "triage": check_triage, "assign": check_assign, "sla": check_sla, "approval": check_approval,
+    "close": check_close}
 
 
 def check_stages(doc: FlowDocument) -> Checked:

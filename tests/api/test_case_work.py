@@ -3,11 +3,16 @@ approvals, waiting on the customer, transfers, and agents going offline."""
 
 from __future__ import annotations
 
+import json
 import uuid
 
 import httpx
 import pytest
+from temporalio.client import WorkflowExecutionStatus
 
+from api.db import session_scope
+from api.demo import default_flow
+from api.flows.service import publish_flow
 from tests.harness.cases import Stack, api_client, case_row, case_where, event_kinds, eventually, running_worker
 
 RUN = uuid.uuid4().hex[:8]
@@ -131,3 +136,22 @@ async def test_an_agent_going_offline_hands_back_unstarted_work(stack: Stack) ->
         bad = await http.patch("/api/agents/ada", json={"skills": {"billing": 9}})
         assert bad.status_code == 422 and bad.json()["detail"]["path"] == "skills/billing"
         assert case_row(stack.engine, case_id).assignee_id == "ada"
+
+
+async def test_a_flow_routing_to_a_missing_team_leaves_the_case_waiting_visibly(stack: Stack) -> None:
+    """Nothing crashes and nothing is dropped: the case waits, says why, and asks routing again later."""
+    document = default_flow()
+    assign = next(n for n in document["nodes"] if n["type"] == "assign")
+    assign["content"]["routing"] = {"mode": "first_match", "rules": [], "default": {"team_id": "legal-ghosts"}}
+    with session_scope(stack.engine) as session:
+        publish_flow(session=session, name="routes nowhere", document=document)
+    async with api_client(stack) as http:
+        case_id = await _post(http)
+        await eventually(lambda: "routing_failed" in event_kinds(stack.engine, case_id), what="routing_failed")
+        case = (await http.get(f"/api/cases/{case_id}")).json()
+        assert (case["status"], case["assignee_id"], case["team_id"]) == ("open", None, "legal-ghosts")
+        events = (await http.get("/api/case_events", params={"filter": json.dumps({"case_id": case_id})})).json()
+        failed = next(e for e in events if e["kind"] == "routing_failed")
+        assert failed["detail"]["error"] == "unknown_team" and "legal-ghosts" in failed["detail"]["message"]
+        handle = stack.client.get_workflow_handle(case["workflow_id"], run_id=case_id)
+        assert (await handle.describe()).status == WorkflowExecutionStatus.RUNNING

@@ -55,3 +55,24 @@ def test_measures() -> None:
     unanswered = measure(opened_at=T0, closed_at=T0, first_response_at=None, sla_breached=True,
                          mention_count=1, reply_count=0)
     assert unanswered.first_response_seconds is None
+
+
+def test_measures_of_a_reopened_transferred_case_count_sla_outcomes_per_target() -> None:
+    sla = {"first_response": {"met_at": "2026-11-23T10:05:00+00:00", "breached_at": None},
+           "resolution": {"met_at": "2026-11-23T12:00:00+00:00", "breached_at": "2026-11-23T11:00:00+00:00"},
+           "next_response": {"met_at": None, "breached_at": None}}
+    m = measure(opened_at=T0, closed_at=T0 + timedelta(hours=2), first_response_at=T0 + timedelta(minutes=5),
+                sla_breached=True, mention_count=3, reply_count=2, handle_seconds=840.0, transfers=2,
+                reopen_count=1, sla=sla)
+    assert (m.handle_seconds, m.transfers, m.reopen_count) == (840.0, 2, 1)
+    # Breached then met is breached; a target never reached (no next response asked for) is not counted.
+    assert m.sla_outcomes == {"first_response": "met", "resolution": "breached"}
+
+
+def test_a_closed_case_reopens_and_an_expert_hands_it_back_to_the_queue() -> None:
+    assert can_transition(CaseStatus.closed, CaseStatus.open)
+    for status in (CaseStatus.open, CaseStatus.assigned, CaseStatus.escalated, CaseStatus.pending):
+        assert can_transition(status, CaseStatus.with_expert)
+    assert can_transition(CaseStatus.with_expert, CaseStatus.open)
+    assert not can_transition(CaseStatus.with_expert, CaseStatus.assigned)  # back through the queue only
+    assert not can_transition(CaseStatus.closed, CaseStatus.with_expert)

@@ -10,6 +10,7 @@ import pytest
 from api.demo import default_flow
 from engine.flows import compile_flow, flow_version
 from engine.flows.compiled import InvalidFlow
+from engine.flows.stages import DEFAULT_REOPEN_WINDOW_SECONDS
 from engine.models import Mention
 
 NOW = datetime(2026, 11, 23, 10, tzinfo=UTC)
@@ -80,6 +81,12 @@ def test_a_broken_triage_rule_is_rejected_with_the_path_to_the_bad_node() -> Non
     (lambda d: d["nodes"][3]["content"]["routing"]["rules"][1]["then"]["optional_skills"].update(billing=9),
      "bad_argument", "/nodes/3/content/routing/rules/1/then/optional_skills/billing"),
     (lambda d: d["nodes"][2]["content"].pop("needs_response"), "missing_rule", "/nodes/2/content/needs_response"),
+    (lambda d: d["nodes"][6]["content"].update(reopen_window_seconds=-1), "bad_argument",
+     "/nodes/6/content/reopen_window_seconds"),
+    (lambda d: d["nodes"][6]["content"].update(reopen_window_seconds="4 days"), "bad_argument",
+     "/nodes/6/content/reopen_window_seconds"),
+    (lambda d: d["nodes"][6]["content"].update(reasons=["resolved", "ghosted"]), "bad_argument",
+     "/nodes/6/content/reasons"),
 ])
 def test_graph_and_content_errors_are_typed(mutate, code: str, path: str) -> None:  # type: ignore[no-untyped-def]
     doc = default_flow()
@@ -149,3 +156,13 @@ def test_triage_evidence_carries_each_rules_trace() -> None:
     evidence = flow.triage(m, flow.tag(m)).evidence
     assert evidence["trace"]["priority"]["result"] == "high"
     assert evidence["trace"]["needs_response"]["trace"], "a trace names the sub-expressions it evaluated"
+
+
+def test_the_close_node_sets_the_reopen_window() -> None:
+    doc = default_flow()
+    assert compile_flow(doc).reopen_window_seconds == 4 * 24 * 3600
+    close = next(n for n in doc["nodes"] if n["type"] == "close")
+    close["content"] = {"reopen_window_seconds": 0}
+    assert compile_flow(doc).reopen_window_seconds == 0  # never reopen: a new mention starts a new case
+    close["content"] = {}
+    assert compile_flow(doc).reopen_window_seconds == DEFAULT_REOPEN_WINDOW_SECONDS

@@ -40,6 +40,15 @@ async def eventually(probe: Callable[[], T | None], *, timeout: float = 15.0, wh
         await asyncio.sleep(0.05)
 
 
+async def ended(env: Any, handle: Any) -> Any:
+    """A case workflow's result, letting the time-skipping server skip the reopen window after its close.
+
+    (Handles from get_workflow_handle do not unlock time skipping by themselves.)
+    """
+    async with env.time_skipping_unlocked():
+        return await handle.result()
+
+
 @asynccontextmanager
 async def running_worker(client: Client, engine: Engine) -> AsyncIterator[str]:
     """A worker on a fresh task queue bound to `engine`'s database; yields the task queue."""

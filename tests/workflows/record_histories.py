@@ -6,7 +6,8 @@ Run it when a case's behaviour changes on purpose, and commit the new files
 beside the old ones (old histories must keep replaying: cases in flight have them).
 The v1 histories were retired with the lifecycle redesign (routing, claims,
 SLA policies, approvals), before any release had cases in flight; from v2 on,
-changes go behind workflow.patched().
+changes go behind workflow.patched(). v3 (the reopen window, behind
+patched("reopen-window"); experts, notes and tags) adds scenarios 6 and 7.
 """
 
 from __future__ import annotations
@@ -29,18 +30,26 @@ from engine.messages import (
     APPROVE_UPDATE,
     CLAIM_UPDATE,
     CLOSE_UPDATE,
+    EXPERT_ANSWER_UPDATE,
+    EXPERT_UPDATE,
+    NOTE_UPDATE,
     PENDING_UPDATE,
     REPLY_UPDATE,
+    TAG_UPDATE,
     TRANSFER_UPDATE,
     ApproveInput,
     CaseView,
     ClaimInput,
     CloseInput,
+    ExpertAnswerInput,
+    ExpertRequestInput,
+    NoteInput,
     PendingInput,
     ReplyInput,
+    TagInput,
     TransferInput,
 )
-from tests.harness.cases import Stack, case_where, eventually, running_worker
+from tests.harness.cases import Stack, case_where, ended, eventually, running_worker
 
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "histories"
 
@@ -61,7 +70,7 @@ async def scenarios(stack: Stack, env: WorkflowEnvironment, tag: str) -> list[st
     await env.sleep(timedelta(minutes=20))
     await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=view.assignee_id, text="Done"))
     await handle.execute_update(CLOSE_UPDATE, CloseInput(agent_id=view.assignee_id))
-    await handle.result()
+    await ended(env, handle)
     ids.append(view.workflow_id)
     # 2. breached, a follow-up mention, then sent and resolved
     view = await _assigned(stack, f"{tag}-breached", "the app is down")
@@ -72,11 +81,11 @@ async def scenarios(stack: Stack, env: WorkflowEnvironment, tag: str) -> list[st
     now = await handle.query("view", result_type=CaseView)  # escalation moved it on: whoever holds it answers
     await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=now.assignee_id, text="Fixed",
                                                          close=True))
-    await handle.result()
+    await ended(env, handle)
     ids.append(view.workflow_id)
     # 3. praise: no response needed, closed by triage
     case_id = await stack.ingest(external_id=f"{tag}-praise", text="love it, thanks!")
-    await stack.client.get_workflow_handle(f"case-twitter:{tag}-praise", run_id=case_id).result()
+    await ended(env, stack.client.get_workflow_handle(f"case-twitter:{tag}-praise", run_id=case_id))
     ids.append(f"case-twitter:{tag}-praise")
     # 4. press: claimed, a reply that needs approval, approved with an edit, closed
     view = await _assigned(stack, f"{tag}-press", "I'm a journalist writing a story about your outage")
@@ -88,7 +97,7 @@ async def scenarios(stack: Stack, env: WorkflowEnvironment, tag: str) -> list[st
     await handle.execute_update(APPROVE_UPDATE, ApproveInput(reply_id="r1", approver_id="sofia",
                                                              text="We are on it and will share details soon."))
     await handle.execute_update(CLOSE_UPDATE, CloseInput(agent_id=agent))
-    await handle.result()
+    await ended(env, handle)
     ids.append(view.workflow_id)
     # 5. waiting on the customer, their answer resumes work, transfer to another queue, resolved there
     view = await _assigned(stack, f"{tag}-transfer", "my invoice is wrong, I was overcharged")
@@ -105,7 +114,35 @@ async def scenarios(stack: Stack, env: WorkflowEnvironment, tag: str) -> list[st
     await eventually(lambda: case_where(stack.engine, view.case_id, assignee_id="sofia"), what="transfer")
     await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r2", agent_id="sofia", text="Refunded",
                                                          close=True))
-    await handle.result()
+    await ended(env, handle)
+    ids.append(view.workflow_id)
+    # 6. (v3) closed, reopened by the customer within the window, closed again; the window then runs out
+    view = await _assigned(stack, f"{tag}-reopened", "I was charged twice, please refund")
+    handle = stack.client.get_workflow_handle(view.workflow_id, run_id=view.case_id)
+    await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=view.assignee_id,
+                                                         text="Refunded", close=True))
+    await env.sleep(timedelta(hours=2))
+    await stack.ingest(external_id=f"{tag}-reopened-2", reply_to_id=f"{tag}-reopened",
+                       text="charged twice again, refund please")
+    again = await eventually(lambda: case_where(stack.engine, view.case_id, reopen_count=1, status="assigned"),
+                             what="reopened")
+    await handle.execute_update(CLOSE_UPDATE, CloseInput(agent_id=again.assignee_id))
+    await ended(env, handle)
+    ids.append(view.workflow_id)
+    # 7. (v3) a note, a tag, an expert outside the contact centre who answers late, then resolved
+    view = await _assigned(stack, f"{tag}-expert", "is it legal to charge me twice? refund")
+    handle = stack.client.get_workflow_handle(view.workflow_id, run_id=view.case_id)
+    await handle.execute_update(NOTE_UPDATE, NoteInput(agent_id=view.assignee_id, text="long-time customer"))
+    await handle.execute_update(TAG_UPDATE, TagInput(agent_id=view.assignee_id, add=["legal"]))
+    await handle.execute_update(EXPERT_UPDATE, ExpertRequestInput(
+        agent_id=view.assignee_id, request_id=f"{tag}-q1", expert_id="priya", question="Can we refund both?",
+        response_seconds=4 * 3600))
+    await env.sleep(timedelta(hours=5))
+    await handle.execute_update(EXPERT_ANSWER_UPDATE, ExpertAnswerInput(request_id=f"{tag}-q1", text="Yes"))
+    back = await eventually(lambda: case_where(stack.engine, view.case_id, status="assigned"), what="returned")
+    await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=back.assignee_id,
+                                                         text="Both refunded", close=True))
+    await ended(env, handle)
     ids.append(view.workflow_id)
     return ids
 
@@ -130,4 +167,4 @@ async def main(tag: str) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1] if len(sys.argv) > 1 else "v2"))
+    asyncio.run(main(sys.argv[1] if len(sys.argv) > 1 else "v3"))

@@ -21,6 +21,7 @@ from temporalio.client import WorkflowUpdateFailedError
 
 from api.db import session_scope
 from api.demo import default_flow
+from api.experts.models import ExpertRequest
 from api.flows.service import publish_flow
 from api.mentions.models import Mention
 from api.routing.models import CaseRouting
@@ -31,6 +32,9 @@ from engine.messages import (
     APPROVE_UPDATE,
     CLAIM_UPDATE,
     CLOSE_UPDATE,
+    EXPERT_ANSWER_UPDATE,
+    EXPERT_UPDATE,
+    NOTE_UPDATE,
     PENDING_UPDATE,
     REJECT_UPDATE,
     REPLY_UPDATE,
@@ -38,12 +42,15 @@ from engine.messages import (
     CaseView,
     ClaimInput,
     CloseInput,
+    ExpertAnswerInput,
+    ExpertRequestInput,
+    NoteInput,
     PendingInput,
     RejectInput,
     ReplyInput,
 )
 from engine.models import Direction
-from tests.harness.cases import Stack, case_row, case_stack, case_where, event_kinds, eventually
+from tests.harness.cases import Stack, case_row, case_stack, case_where, ended, event_kinds, eventually
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
@@ -95,8 +102,8 @@ class CaseHandle:
     async def execute_update(self, name: str, arg: object) -> CaseView:
         return await self._handle.execute_update(name, arg, result_type=CaseView)
 
-    async def result(self) -> CaseView:
-        return await self._handle.result()
+    async def result(self, env: Any) -> CaseView:
+        return await ended(env, self._handle)
 
 
 def handle(stack: Stack, row: Any) -> CaseHandle:
@@ -349,7 +356,7 @@ async def test_closing_cancels_every_timer(stack, time_skipping_env) -> None:
     case_id = await stack.ingest(text=COMPLAINT)
     row = await eventually(lambda: case_where(engine, case_id, status="assigned"), what="assignment")
     await handle(stack, row).execute_update(CLOSE_UPDATE, CloseInput(agent_id=row.assignee_id))
-    await handle(stack, row).result()
+    await handle(stack, row).result(env)
     await env.sleep(timedelta(days=4))
     kinds = event_kinds(engine, case_id)
     assert not {"sla_warning", "sla_breached", "escalated"} & set(kinds)
@@ -358,3 +365,93 @@ async def test_closing_cancels_every_timer(stack, time_skipping_env) -> None:
         assert not session.exec(select(CaseRouting).where(CaseRouting.case_id == case_id,
                                                           col(CaseRouting.agent_id).is_not(None))).all()
 
+
+
+async def test_a_new_mention_reopens_within_the_window_and_starts_a_new_case_after_it(stack, time_skipping_env) -> None:
+    env, engine = time_skipping_env, stack.engine
+
+    def one_hour_window(doc: dict[str, Any]) -> None:
+        node(doc, "close")["content"]["reopen_window_seconds"] = 3600
+    agent = f"r-{uuid.uuid4().hex[:4]}"
+    document = flow_with(one_hour_window)
+    route_all_to(add_team(engine, agent))(document)
+    use_flow(engine, document)
+    first = f"r-{uuid.uuid4().hex[:8]}"
+    case_id = await stack.ingest(external_id=first, text=COMPLAINT)
+    row = await eventually(lambda: case_where(engine, case_id, assignee_id=agent), what="assignment")
+    case = handle(stack, row)
+    await case.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=agent, text="Refunded", close=True))
+    await eventually(lambda: case_where(engine, case_id, status="closed"), what="the close")
+
+    # "Thanks!" needs no response (the flow's triage): it joins the closed case and leaves it closed.
+    await env.sleep(timedelta(minutes=10))
+    assert await stack.ingest(text="thank you so much", reply_to_id=first) == case_id
+    await eventually(lambda: "kept_closed" in event_kinds(engine, case_id), what="the thanks kept closed")
+    assert case_row(engine, case_id).status == "closed" and case_row(engine, case_id).mention_count == 2
+
+    # Still charged: a new problem within the hour reopens the same case, routed and on a fresh SLA clock.
+    await env.sleep(timedelta(minutes=20))
+    assert await stack.ingest(text="I was charged AGAIN, refund please", reply_to_id=first) == case_id
+    row = await eventually(lambda: case_where(engine, case_id, assignee_id=agent, status="assigned"),
+                           what="the reopened case assigned")
+    assert row.reopen_count == 1 and row.closed_at is None and row.resolution_seconds is None
+    kinds = event_kinds(engine, case_id)
+    assert kinds[kinds.index("reopened"):].count("assigned") == 1
+    await case.execute_update(CLOSE_UPDATE, CloseInput(agent_id=agent))
+    row = await eventually(lambda: case_where(engine, case_id, status="closed"), what="the second close")
+    assert row.reopen_count == 1 and row.resolution_seconds == pytest.approx(30 * 60, abs=5)
+
+    # An hour after that close the window has shut: the next mention is a new case of the conversation.
+    await env.sleep(timedelta(minutes=61))
+    later = await stack.ingest(text="charged twice again, refund", reply_to_id=first)
+    assert later != case_id
+    row = await eventually(lambda: case_where(engine, later, assignee_id=agent), what="the new case")
+    assert row.reopen_count == 0 and row.conversation_id == case_row(engine, case_id).conversation_id
+
+
+async def test_an_expert_has_their_own_sla_and_their_answer_returns_the_case(stack, time_skipping_env) -> None:
+    env, engine = time_skipping_env, stack.engine
+
+    def one_day_to_resolve(doc: dict[str, Any]) -> None:
+        node(doc, "sla")["content"] = {"policies": [{"id": "day", "resolution_seconds": 86400}],
+                                       "select": {"mode": "first_match", "rules": [], "default": "day"}}
+    agent = f"x-{uuid.uuid4().hex[:4]}"
+    document = flow_with(one_day_to_resolve)
+    route_all_to(add_team(engine, agent, capacity=1))(document)
+    use_flow(engine, document)
+    case_id = await stack.ingest(text=COMPLAINT)
+    row = await eventually(lambda: case_where(engine, case_id, assignee_id=agent), what="assignment")
+    case = handle(stack, row)
+    await case.execute_update(CLAIM_UPDATE, ClaimInput(agent_id=agent))
+    await env.sleep(timedelta(minutes=5))
+    await case.execute_update(NOTE_UPDATE, NoteInput(agent_id=agent, text="Customer since 2019; double charge"))
+    asked = await case.execute_update(EXPERT_UPDATE, ExpertRequestInput(
+        agent_id=agent, request_id=f"q-{case_id}", expert_id="priya", question="May we refund both charges?",
+        response_seconds=4 * 3600))
+    assert asked.status == "with_expert" and asked.assignee_id is None
+    with pytest.raises(WorkflowUpdateFailedError) as refused:  # nobody in the contact centre holds it now
+        await case.execute_update(REPLY_UPDATE, ReplyInput(reply_id="early", agent_id=agent, text="hi"))
+    assert refused.value.cause.type == "with_expert"  # type: ignore[union-attr]
+    other = await stack.ingest(text="charged twice, refund me")  # the agent's one slot is free for others
+    other_row = await eventually(lambda: case_where(engine, other, assignee_id=agent), what="the freed slot used")
+    await handle(stack, other_row).execute_update(CLOSE_UPDATE, CloseInput(agent_id=agent))
+
+    await env.sleep(timedelta(hours=4) - timedelta(seconds=2))
+    assert "expert_sla_breached" not in event_kinds(engine, case_id)
+    await env.sleep(timedelta(seconds=4))
+    await eventually(lambda: "expert_sla_breached" in event_kinds(engine, case_id), what="the expert's breach")
+    assert case_row(engine, case_id).status == "with_expert"
+
+    await case.execute_update(EXPERT_ANSWER_UPDATE, ExpertAnswerInput(request_id=f"q-{case_id}",
+                                                                      text="Yes, refund both."))
+    row = await eventually(lambda: case_where(engine, case_id, assignee_id=agent, status="assigned"),
+                           what="back in the queue and assigned")
+    assert [(n["author"], n["kind"]) for n in row.notes] == [(agent, "note"), ("expert:priya", "expert_answer")]
+    with Session(engine) as session:
+        request = session.get(ExpertRequest, f"q-{case_id}")
+        assert request is not None and request.overdue and request.answered_at is not None
+    await case.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=agent, text="Both refunded",
+                                                       close=True))
+    row = await eventually(lambda: case_where(engine, case_id, status="closed"), what="the close")
+    assert row.transfers == 1 and row.sla_outcomes == {"resolution": "met"}
+    assert row.handle_seconds == pytest.approx(5 * 60, abs=5)  # claimed until handed over; 0 after the return

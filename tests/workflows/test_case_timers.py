@@ -15,7 +15,7 @@ from api.db import session_scope
 from api.routing.notify import notify
 from api.routing.service import set_presence
 from engine.messages import CLOSE_UPDATE, REPLY_UPDATE, CaseView, CloseInput, ReplyInput
-from tests.harness.cases import Stack, case_row, case_stack, case_where, event_kinds, eventually
+from tests.harness.cases import Stack, case_row, case_stack, case_where, ended, event_kinds, eventually
 
 BILLING = "I was charged twice for my order, please refund"  # demo flow: needs response, priority normal (4h)
 
@@ -73,7 +73,7 @@ async def test_reply_in_time_stops_the_sla_and_close_measures_the_case(stack, ti
     assert case_row(engine, case_id).sla_breached is False
 
     await handle.execute_update(CLOSE_UPDATE, CloseInput(agent_id=row.assignee_id), result_type=CaseView)
-    final = await handle.result()
+    final = await ended(env, handle)
     assert final.status == "closed" and final.close_reason == "resolved"
     assert final.measures is not None
     assert final.measures.first_response_seconds == pytest.approx(30 * 60, abs=5)
@@ -106,7 +106,7 @@ async def test_only_the_assignee_may_reply_and_closed_cases_refuse_changes(stack
     await handle.execute_update(CLOSE_UPDATE, CloseInput(agent_id=row.assignee_id, reason="spam"))
     with pytest.raises((WorkflowUpdateFailedError, RPCError)):  # refused, or the run has already finished
         await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="y", agent_id=row.assignee_id, text="late"))
-    assert (await handle.result()).close_reason == "spam"
+    assert (await ended(env, handle)).close_reason == "spam"
     assert "replied" not in event_kinds(engine, case_id)
 
 

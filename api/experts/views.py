@@ -1,0 +1,89 @@
+"""Experts outside the contact centre, and the requests they answer.
+
+The request id is the expert's link: whoever holds it may read the question and
+answer it (experts have no login). Authentication is a later issue; until then
+the id is unguessable (128 random bits) and listed only to the contact centre.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import IntegrityError
+
+from api.cases.models import Case
+from api.cases.views import update_case
+from api.deps import ListDep, SessionDep, TemporalDep
+from api.errors import ApiError
+from api.experts.models import Expert, ExpertCreate, ExpertPublic, ExpertRequest, ExpertRequestPublic
+from api.listing import get_or_404, list_rows
+from engine.messages import EXPERT_ANSWER_UPDATE, ExpertAnswerInput
+
+router = APIRouter(tags=["experts"])
+
+
+class AnswerRequest(BaseModel):
+    text: str = Field(min_length=1, max_length=10_000)
+
+
+@router.get("/experts", response_model=list[ExpertPublic])
+def list_experts(session: SessionDep, response: Response, params: ListDep) -> list[Expert]:
+    return list_rows(session, response, params, table=Expert, resource="experts",
+                     filterable=("department", "active"), searchable=("name", "email", "department"))
+
+
+@router.get("/experts/{expert_id}", response_model=ExpertPublic)
+def get_expert(session: SessionDep, expert_id: str) -> Expert:
+    return get_or_404(session, Expert, expert_id, resource="expert")
+
+
+@router.post("/experts", response_model=ExpertPublic, status_code=201)
+def create_expert(session: SessionDep, body: ExpertCreate) -> Expert:
+    if session.get(Expert, body.id) is not None:
+        raise ApiError(409, code="exists", path="id", message=f"expert {body.id!r} exists; pick another id")
+    expert = Expert.model_validate(body.model_dump())
+    session.add(expert)
+    try:
+        session.commit()
+    except IntegrityError as exc:  # created by a concurrent request
+        raise ApiError(409, code="exists", path="id", message=f"expert {body.id!r} exists; pick another id") from exc
+    session.refresh(expert)
+    return expert
+
+
+@router.get("/expert-requests", response_model=list[ExpertRequestPublic])
+def list_requests(session: SessionDep, response: Response, params: ListDep) -> list[ExpertRequestPublic]:
+    rows = list_rows(session, response, params, table=ExpertRequest, resource="expert-requests",
+                     filterable=("expert_id", "case_id", "overdue", "asked_by"))
+    return [_public(session, row) for row in rows]
+
+
+@router.get("/expert-requests/{request_id}", response_model=ExpertRequestPublic)
+def get_request(session: SessionDep, request_id: str) -> ExpertRequestPublic:
+    """What the expert sees: the question, the case's subject and author, and their answer once given."""
+    return _public(session, get_or_404(session, ExpertRequest, request_id, resource="expert request"))
+
+
+@router.post("/expert-requests/{request_id}/answer", response_model=ExpertRequestPublic)
+async def answer_request(session: SessionDep, temporal: TemporalDep, request_id: str,
+                         body: AnswerRequest) -> ExpertRequestPublic:
+    """The expert's answer: kept on the case as a note, and the case goes back to its team's queue."""
+    request = get_or_404(session, ExpertRequest, request_id, resource="expert request")
+    case = get_or_404(session, Case, request.case_id, resource="case")
+    session.close()
+    view = await update_case(temporal, case, EXPERT_ANSWER_UPDATE,
+                             ExpertAnswerInput(request_id=request_id, text=body.text))
+    answer = next((n["text"] for n in reversed(view.notes) if n.get("kind") == "expert_answer"), body.text)
+    answered_at = request.answered_at or view.updated_at  # the read side may not have the answer yet
+    return ExpertRequestPublic(**request.model_dump(exclude={"answered_at"}), answered_at=answered_at,
+                               subject=view.subject, author=view.author, source=view.source, answer=answer)
+
+
+def _public(session: SessionDep, row: ExpertRequest) -> ExpertRequestPublic:
+    case = session.get(Case, row.case_id)
+    answer = None
+    if case is not None and row.answered_at is not None:
+        answer = next((n["text"] for n in reversed(case.notes or []) if n.get("kind") == "expert_answer"), None)
+    return ExpertRequestPublic(**row.model_dump(), subject=case.subject if case else "",
+                               author=case.author if case else "", source=case.source if case else "",
+                               answer=answer)

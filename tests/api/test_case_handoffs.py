@@ -1,0 +1,121 @@
+"""Hand-overs through the API on the dev server: notes and tags that travel with a case, experts
+outside the contact centre, and a closed conversation reopened by its customer.
+
+On SQLite and PostgreSQL: a case status the first schema did not know must store on both.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import httpx
+import pytest
+
+from tests.harness.cases import Stack, api_client, case_where, event_kinds, eventually, running_worker
+
+RUN = uuid.uuid4().hex[:8]
+COMPLAINT = "@acme I was charged twice, I need a refund"
+
+
+@pytest.fixture
+async def stack(dev_server_env, seeded_engine):  # type: ignore[no-untyped-def]
+    async with running_worker(dev_server_env.client, seeded_engine) as task_queue:
+        yield Stack(dev_server_env.client, seeded_engine, task_queue)
+
+
+async def _post(http: httpx.AsyncClient, text: str = COMPLAINT, reply_to: str | None = None) -> tuple[str, str]:
+    external_id = f"{RUN}-{uuid.uuid4().hex[:8]}"
+    posted = await http.post("/api/webhooks/twitter", json={
+        "external_id": external_id, "author": "@sam", "created_at": "2026-11-23T09:00:00Z", "text": text,
+        "reply_to_id": reply_to})
+    assert posted.status_code == 201, posted.text
+    return posted.json()["case_id"], external_id
+
+
+async def _only_online(http: httpx.AsyncClient, *online: str) -> None:
+    for agent in ("ada", "grace", "linus"):
+        changed = await http.patch(f"/api/agents/{agent}", json={"online": agent in online})
+        assert changed.status_code == 200, changed.text
+
+
+async def test_an_expert_answers_by_link_and_the_case_comes_back_with_its_notes(stack: Stack) -> None:
+    async with api_client(stack) as http:
+        await _only_online(http, "ada")
+        case_id, _ = await _post(http)
+        await eventually(lambda: case_where(stack.engine, case_id, assignee_id="ada"), what="assignment")
+
+        noted = await http.post(f"/api/cases/{case_id}/notes", json={"agent_id": "ada", "text": "VIP since 2019"})
+        assert noted.status_code == 200, noted.text
+        assert [n["text"] for n in noted.json()["notes"]] == ["VIP since 2019"]
+        tagged = await http.post(f"/api/cases/{case_id}/tags", json={"agent_id": "ada", "add": ["vip"]})
+        assert tagged.status_code == 200 and "vip" in tagged.json()["tags"]
+        empty = await http.post(f"/api/cases/{case_id}/tags", json={"agent_id": "ada"})
+        assert empty.status_code == 422 and empty.json()["detail"]["code"] == "nothing_to_change"
+        blank = await http.post(f"/api/cases/{case_id}/tags", json={"agent_id": "ada", "add": [" x"]})
+        assert blank.status_code == 422  # a tag starts with a visible character
+
+        nobody = await http.post(f"/api/cases/{case_id}/expert",
+                                 json={"agent_id": "ada", "expert_id": "nobody", "question": "?"})
+        assert nobody.status_code == 422
+        assert (nobody.json()["detail"]["code"], nobody.json()["detail"]["path"]) == ("unknown_expert", "expert_id")
+        handed = await http.post(f"/api/cases/{case_id}/expert", json={
+            "agent_id": "ada", "expert_id": "priya", "question": "Can we refund both charges?"})
+        assert handed.status_code == 200, handed.text
+        case = handed.json()
+        assert (case["status"], case["assignee_id"], case["expert_id"]) == ("with_expert", None, "priya")
+        request_id = case["expert_request_id"]
+        loads = {a["id"]: a["open_cases"] for a in (await http.get("/api/agents")).json()}
+        assert loads["ada"] == 0  # the slot is free while the expert works
+        again = await http.post(f"/api/cases/{case_id}/expert", json={
+            "agent_id": "ada", "expert_id": "tom", "question": "And you?"})
+        assert again.status_code == 409 and again.json()["detail"]["code"] == "with_expert"
+        early = await http.post(f"/api/cases/{case_id}/replies", json={"agent_id": "ada", "text": "soon"})
+        assert early.status_code == 409 and "priya" in early.json()["detail"]["message"]
+
+        # What the expert sees through their link, and their list.
+        await eventually(lambda: case_where(stack.engine, case_id, expert_request_id=request_id), what="saved")
+        seen = (await http.get(f"/api/expert-requests/{request_id}")).json()
+        assert (seen["question"], seen["subject"], seen["answer"]) == ("Can we refund both charges?", COMPLAINT, None)
+        mine = await http.get("/api/expert-requests", params={"filter": json.dumps({"expert_id": "priya"})})
+        assert request_id in [r["id"] for r in mine.json()]
+
+        answered = await http.post(f"/api/expert-requests/{request_id}/answer", json={"text": "Yes, refund both."})
+        assert answered.status_code == 200, answered.text
+        assert answered.json()["answer"] == "Yes, refund both." and answered.json()["answered_at"] is not None
+        retried = await http.post(f"/api/expert-requests/{request_id}/answer", json={"text": "Yes, refund both."})
+        assert retried.status_code == 200  # a retried answer changes nothing
+        row = await eventually(lambda: case_where(stack.engine, case_id, assignee_id="ada", status="assigned"),
+                               what="the case back with ada")
+        assert [(n["author"], n["kind"]) for n in row.notes] == [("ada", "note"), ("expert:priya", "expert_answer")]
+        assert "vip" in row.tags and row.transfers == 1
+        missing = await http.post("/api/expert-requests/nope/answer", json={"text": "x"})
+        assert missing.status_code == 404
+        kinds = event_kinds(stack.engine, case_id)
+        assert kinds.index("expert_consulted") < kinds.index("expert_answered") < kinds.index("reassigned") \
+            if "reassigned" in kinds else kinds.index("expert_consulted") < kinds.index("expert_answered")
+
+
+async def test_the_customer_writing_again_reopens_the_closed_case(stack: Stack) -> None:
+    async with api_client(stack) as http:
+        await _only_online(http, "grace")
+        case_id, first = await _post(http)
+        await eventually(lambda: case_where(stack.engine, case_id, assignee_id="grace"), what="assignment")
+        closed = await http.post(f"/api/cases/{case_id}/replies",
+                                 json={"agent_id": "grace", "text": "Refunded", "close": True})
+        assert closed.status_code == 200 and closed.json()["status"] == "closed"
+        await eventually(lambda: case_where(stack.engine, case_id, status="closed"), what="the close")
+        noted = await http.post(f"/api/cases/{case_id}/notes", json={"agent_id": "sofia", "text": "checked"})
+        assert noted.status_code == 200  # a closed case in its reopen window still takes notes
+
+        again, _ = await _post(http, "I was charged twice again, please refund", reply_to=first)
+        assert again == case_id  # the same case, not a new one
+        row = await eventually(lambda: case_where(stack.engine, case_id, status="assigned", reopen_count=1),
+                               what="the reopened case assigned")
+        assert row.assignee_id == "grace" and row.closed_at is None and row.sla_due_at is not None
+        done = await http.post(f"/api/cases/{case_id}/close", json={"agent_id": "grace"})
+        assert done.status_code == 200
+        row = await eventually(lambda: case_where(stack.engine, case_id, status="closed", reopen_count=1),
+                               what="the second close")
+        assert row.resolution_seconds is not None and row.mention_count == 2
+        assert "reopened" in event_kinds(stack.engine, case_id)
