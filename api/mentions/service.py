@@ -16,6 +16,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from temporalio.client import Client
 from temporalio.common import WorkflowIDConflictPolicy
+from temporalio.exceptions import WorkflowAlreadyStartedError
+from temporalio.service import RPCError, RPCStatusCode
 
 from api.db import session_scope
 from api.flows.service import active_flow
@@ -88,14 +90,37 @@ async def dispatch_mention(*, engine: Engine, temporal: Client, task_queue: str,
     if flow is None:
         raise NoActiveFlow("no flow is active; publish one before taking in mentions")
     message = MentionMessage.model_validate(mention.model_dump())
-    handle = await temporal.start_workflow(
-        CASE_WORKFLOW, CaseInput(conversation_id=mention.conversation_id, flow_version=flow),
-        id=case_workflow_id(mention.conversation_id), task_queue=task_queue,
-        start_signal=ADD_MENTION_SIGNAL, start_signal_args=[message],
-        id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING)
-    case_id = handle.result_run_id or handle.run_id or ""
+    case_id = await _deliver(temporal, task_queue, flow, message)
     await run_in_threadpool(_mark_dispatched, engine, mention.id, case_id)
     return case_id
+
+
+async def _deliver(temporal: Client, task_queue: str, flow: str, message: MentionMessage) -> str:
+    """Start the conversation's case with the mention as its input, or signal the case already running.
+
+    A plain start (not signal-with-start) lets a worker in this process take the first workflow task
+    eagerly, in the start's own response: the case is classified and routed without a round trip
+    through the server's task queue (the dev server's matching is a large part of ingest latency).
+    """
+    workflow_id = case_workflow_id(message.conversation_id)
+    for _ in range(5):
+        try:
+            handle = await temporal.start_workflow(
+                CASE_WORKFLOW, CaseInput(conversation_id=message.conversation_id, flow_version=flow,
+                                         carried_mentions=[message]),
+                id=workflow_id, task_queue=task_queue, id_conflict_policy=WorkflowIDConflictPolicy.FAIL,
+                request_eager_start=True)
+            return handle.result_run_id or handle.run_id or ""
+        except WorkflowAlreadyStartedError as running:
+            try:
+                await temporal.get_workflow_handle(workflow_id, run_id=running.run_id).signal(
+                    ADD_MENTION_SIGNAL, message)
+                return running.run_id or ""
+            except RPCError as exc:
+                if exc.status != RPCStatusCode.NOT_FOUND:
+                    raise
+                # That run finished between the two calls: start the conversation's next case.
+    raise RuntimeError(f"could not deliver {message.id} to {workflow_id}: its case kept finishing")
 
 
 def _active_flow_id(engine: Engine) -> str | None:
