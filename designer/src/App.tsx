@@ -1,8 +1,11 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import type { DataProvider } from 'react-admin';
+import { Route } from 'react-router-dom';
 import agents from './agents';
 import cases from './cases';
 import { dataProvider as defaultDataProvider } from './dataProvider';
+import experts from './experts';
+import { ExpertRequestPage } from './experts/ExpertRequestPage';
 import flowDrafts from './flowDrafts';
 import flows from './flows';
 import mentions from './mentions';
@@ -14,10 +17,16 @@ export const App = ({ dataProvider = defaultDataProvider }: { dataProvider?: Dat
         <Resource name="mentions" {...mentions} />
         <Resource name="agents" {...agents} />
         <Resource name="teams" {...teams} />
+        <Resource name="experts" {...experts} />
         <Resource name="flows" {...flows} />
         <Resource name="flow_drafts" {...flowDrafts} />
         {/* Read through cases only: no menu entry. */}
         <Resource name="case_events" />
+        {/* Read through experts; each request's own page is the link sent to the expert. */}
+        <Resource name="expert-requests" />
+        <CustomRoutes noLayout>
+            <Route path="/expert-requests/:id" element={<ExpertRequestPage />} />
+        </CustomRoutes>
     </Admin>
 );
 

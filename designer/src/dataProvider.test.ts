@@ -60,6 +60,34 @@ describe('dataProvider', () => {
         expect(JSON.parse(String(options?.body))).toEqual({ reason: 'spam', agent_id: 'a2' });
     });
 
+    it('posts notes and expert hand-overs to the case', async () => {
+        const client = clientReturning({ id: 'c1', status: 'with_expert' });
+        const provider = createDataProvider('/api', client);
+        await provider.addCaseNote('c1', { agent_id: 'a1', text: 'Called the bank' });
+        const { data } = await provider.askExpert('c1', { agent_id: 'a1', expert_id: 'priya', question: 'Refund both?' });
+        expect(data.status).toBe('with_expert');
+        const [[noteUrl, noteOptions], [expertUrl, expertOptions]] = client.mock.calls;
+        expect(noteUrl).toBe('/api/cases/c1/notes');
+        expect(noteOptions?.method).toBe('POST');
+        expect(JSON.parse(String(noteOptions?.body))).toEqual({ agent_id: 'a1', text: 'Called the bank' });
+        expect(expertUrl).toBe('/api/cases/c1/expert');
+        expect(JSON.parse(String(expertOptions?.body))).toEqual({
+            agent_id: 'a1',
+            expert_id: 'priya',
+            question: 'Refund both?',
+        });
+    });
+
+    it("posts an expert's answer to the request", async () => {
+        const client = clientReturning({ id: 'r 1', answer: 'Yes' });
+        const { data } = await createDataProvider('/api', client).answerExpertRequest('r 1', { text: 'Yes' });
+        const [url, options] = client.mock.calls[0];
+        expect(url).toBe('/api/expert-requests/r%201/answer');
+        expect(options?.method).toBe('POST');
+        expect(JSON.parse(String(options?.body))).toEqual({ text: 'Yes' });
+        expect(data.answer).toBe('Yes');
+    });
+
     it('publishes a flow draft and activates it', async () => {
         const client = clientReturning({ id: 'f9', version: 'abc', active: true });
         const { data } = await createDataProvider('/api', client).publishFlowDraft('d1');

@@ -2,7 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, useDataProvider } from 'react-admin';
 import type { DataProvider } from 'react-admin';
 import { apiErrorMessage } from './apiErrors';
-import type { Case, CloseReason, Flow } from './types';
+import type { Case, CloseReason, ExpertRequest, Flow } from './types';
 
 export interface ReplyPayload {
     agent_id: string;
@@ -15,9 +15,26 @@ export interface ClosePayload {
     agent_id: string;
 }
 
+export interface NotePayload {
+    agent_id: string;
+    text: string;
+}
+
+export interface ExpertHandoffPayload {
+    agent_id: string;
+    expert_id: string;
+    question: string;
+}
+
 export interface SwitchboardDataProvider extends DataProvider {
     replyToCase: (caseId: string, payload: ReplyPayload) => Promise<{ data: Case }>;
     closeCase: (caseId: string, payload: ClosePayload) => Promise<{ data: Case }>;
+    /** An internal note on the case, never sent to the customer. */
+    addCaseNote: (caseId: string, payload: NotePayload) => Promise<{ data: Case }>;
+    /** Hands the case to an expert outside the contact centre. */
+    askExpert: (caseId: string, payload: ExpertHandoffPayload) => Promise<{ data: Case }>;
+    /** The expert's answer, through their request's link. */
+    answerExpertRequest: (requestId: string, payload: { text: string }) => Promise<{ data: ExpertRequest }>;
     /** Publishes a flow draft as a new (activated) flow version. */
     publishFlowDraft: (draftId: string) => Promise<{ data: Flow }>;
 }
@@ -56,6 +73,10 @@ export const createDataProvider = (
             post(`${apiUrl}/cases/${encodeURIComponent(caseId)}/replies`, payload),
         closeCase: (caseId, payload) =>
             post(`${apiUrl}/cases/${encodeURIComponent(caseId)}/close`, payload),
+        addCaseNote: (caseId, payload) => post(`${apiUrl}/cases/${encodeURIComponent(caseId)}/notes`, payload),
+        askExpert: (caseId, payload) => post(`${apiUrl}/cases/${encodeURIComponent(caseId)}/expert`, payload),
+        answerExpertRequest: (requestId, payload) =>
+            post<ExpertRequest>(`${apiUrl}/expert-requests/${encodeURIComponent(requestId)}/answer`, payload),
         publishFlowDraft: draftId =>
             post<Flow>(`${apiUrl}/flow_drafts/${encodeURIComponent(draftId)}/publish`, { activate: true }),
     };

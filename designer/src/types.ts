@@ -2,13 +2,24 @@
 // API contract until a client is generated from the OpenAPI schema.
 import type { RaRecord } from 'react-admin';
 
-export type CaseStatus = 'open' | 'assigned' | 'escalated' | 'pending' | 'closed';
+/** with_expert: handed to an expert outside the contact centre until they answer. */
+export type CaseStatus = 'open' | 'assigned' | 'escalated' | 'pending' | 'with_expert' | 'closed';
 export type CasePriority = 'low' | 'normal' | 'high' | 'urgent';
 export type CloseReason = 'resolved' | 'no_action' | 'spam';
 
-export const CASE_STATUSES: readonly CaseStatus[] = ['open', 'assigned', 'escalated', 'pending', 'closed'];
+export const CASE_STATUSES: readonly CaseStatus[] = ['open', 'assigned', 'escalated', 'pending', 'with_expert', 'closed'];
 export const CASE_PRIORITIES: readonly CasePriority[] = ['low', 'normal', 'high', 'urgent'];
 export const CLOSE_REASONS: readonly CloseReason[] = ['resolved', 'no_action', 'spam'];
+
+export type SlaOutcome = 'met' | 'breached';
+
+/** An internal note, never sent to the customer. `author` is an agent id, or `expert:{id}` for an expert's answer. */
+export interface CaseNote {
+    at: string;
+    author: string;
+    text: string;
+    kind: 'note' | 'expert_answer';
+}
 
 export interface Case extends RaRecord<string> {
     workflow_id: string;
@@ -41,6 +52,15 @@ export interface Case extends RaRecord<string> {
     escalation_level: number;
     drafts_pending: number;
     sla: Record<string, { due_at?: string | null; paused?: boolean; met_at?: string | null; breached_at?: string | null }>;
+    notes: CaseNote[];
+    /** The outside expert consulted last, and their request (the id in the link they answer by). */
+    expert_id: string | null;
+    expert_request_id: string | null;
+    reopen_count: number;
+    /** Time agents held the case for work. */
+    handle_seconds: number;
+    /** Per SLA target, set once the case is closed. */
+    sla_outcomes: Record<string, SlaOutcome>;
 }
 
 export interface Mention extends RaRecord<string> {
@@ -62,6 +82,33 @@ export interface Agent extends RaRecord<string> {
     team_id: string;
     online: boolean;
     open_cases: number;
+}
+
+/** Someone outside the contact centre (legal, product, ...) whom agents can ask. */
+export interface Expert extends RaRecord<string> {
+    name: string;
+    email: string;
+    department: string;
+    /** The expert's own SLA: answer within this many seconds. */
+    response_seconds: number;
+    active: boolean;
+}
+
+/** A question to an expert; its id is the link the expert answers by. */
+export interface ExpertRequest extends RaRecord<string> {
+    case_id: string;
+    expert_id: string;
+    question: string;
+    asked_by: string;
+    asked_at: string;
+    due_at: string;
+    answered_at: string | null;
+    overdue: boolean;
+    /** From the case: what the expert sees of it. */
+    subject: string;
+    author: string;
+    source: string;
+    answer: string | null;
 }
 
 export interface Team extends RaRecord<string> {

@@ -7,10 +7,12 @@ interface AgentSelectProps {
     value: string;
     onChange: (agentId: string) => void;
     disabled?: boolean;
+    label?: string;
+    testId?: string;
 }
 
-/** The agent on whose behalf a reply or a close is sent. */
-export const AgentSelect = ({ value, onChange, disabled }: AgentSelectProps) => {
+/** The agent on whose behalf a reply, a close or a note is sent. */
+export const AgentSelect = ({ value, onChange, disabled, label = 'Agent', testId = 'reply-agent' }: AgentSelectProps) => {
     const { data = [] } = useGetList<Agent>('agents', {
         pagination: { page: 1, perPage: 200 },
         sort: { field: 'name', order: 'ASC' },
@@ -21,12 +23,12 @@ export const AgentSelect = ({ value, onChange, disabled }: AgentSelectProps) => 
         <TextField
             select
             size="small"
-            label="Agent"
+            label={label}
             value={known ? value : ''}
             onChange={event => onChange(event.target.value)}
             disabled={disabled}
             sx={{ minWidth: 200 }}
-            slotProps={{ htmlInput: { 'data-testid': 'reply-agent' } }}
+            slotProps={{ htmlInput: { 'data-testid': testId } }}
         >
             {data.map(agent => (
                 <MenuItem key={agent.id} value={agent.id}>

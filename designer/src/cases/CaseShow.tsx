@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Show } from 'react-admin';
 import { CaseConversation } from './CaseConversation';
+import { CaseNotes } from './CaseNotes';
 import { CaseSummary } from './CaseSummary';
 import { CaseTimeline } from './CaseTimeline';
 import { ReplyPanel } from './ReplyPanel';
@@ -34,9 +35,14 @@ export const CaseShow = () => (
                 </Section>
                 <ReplyPanel />
             </Box>
-            <Section title="Timeline">
-                <CaseTimeline />
-            </Section>
+            <Box sx={{ display: 'grid', gap: 2 }}>
+                <Section title="Notes">
+                    <CaseNotes />
+                </Section>
+                <Section title="Timeline">
+                    <CaseTimeline />
+                </Section>
+            </Box>
         </Box>
     </Show>
 );

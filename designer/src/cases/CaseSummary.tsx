@@ -1,12 +1,16 @@
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { DateField, ReferenceField, useRecordContext } from 'react-admin';
+import { DateField, Link, ReferenceField, useNotify, useRecordContext } from 'react-admin';
 import { Fact } from '../common/Fact';
 import { TagChips } from '../common/TagChips';
+import { expertRequestPath, expertRequestUrl } from '../experts/requests';
 import type { Case } from '../types';
 import { CaseStatusChip } from './CaseStatusChip';
-import { formatDuration, formatSentiment, sentimentTone, slaState } from './format';
+import { formatDuration, formatSentiment, sentimentTone, slaOutcomeList, slaState } from './format';
 import { PriorityChip } from './PriorityChip';
 
 const SENTIMENT_COLORS = { negative: 'error.main', neutral: 'text.primary', positive: 'success.main' } as const;
@@ -21,6 +25,67 @@ const SlaFact = ({ record }: { record: Case }) => {
         </Fact>
     );
 };
+
+/** The expert consulted last, and the link to their request (to open, or to copy and send them). */
+const ExpertFact = ({ record }: { record: Case }) => {
+    const notify = useNotify();
+    if (!record.expert_id) return null;
+    const requestId = record.expert_request_id;
+    const copy = async (url: string) => {
+        try {
+            await navigator.clipboard.writeText(url);
+            notify('Link copied', { type: 'info', messageArgs: { _: 'Link copied' } });
+        } catch {
+            // No clipboard (e.g. not a secure context): show the link to copy by hand.
+            notify(url, { type: 'warning', messageArgs: { _: url }, autoHideDuration: null });
+        }
+    };
+    return (
+        <Fact label={record.status === 'with_expert' ? 'With expert' : 'Expert consulted'} testId="case-expert">
+            <ReferenceField source="expert_id" reference="experts" empty={record.expert_id} />
+            {requestId && (
+                <>
+                    <span>·</span>
+                    <Link to={expertRequestPath(requestId)} title={requestId} data-testid="case-expert-request">
+                        open request
+                    </Link>
+                    <Tooltip title="Copy the link to send to the expert">
+                        <IconButton
+                            size="small"
+                            aria-label="Copy the expert's link"
+                            onClick={() => copy(expertRequestUrl(requestId))}
+                            data-testid="case-expert-copy"
+                        >
+                            <ContentCopyIcon fontSize="inherit" />
+                        </IconButton>
+                    </Tooltip>
+                </>
+            )}
+        </Fact>
+    );
+};
+
+/** Met or breached per SLA target, known once the case is closed. */
+const SlaOutcomesFact = ({ record }: { record: Case }) => {
+    const outcomes = slaOutcomeList(record.sla_outcomes);
+    if (record.status !== 'closed' || outcomes.length === 0) return null;
+    return (
+        <Fact label="SLA outcomes" testId="case-sla-outcomes">
+            {outcomes.map(({ target, label, outcome }) => (
+                <Chip
+                    key={target}
+                    size="small"
+                    color={outcome === 'met' ? 'success' : 'error'}
+                    variant={outcome === 'met' ? 'outlined' : 'filled'}
+                    label={`${label}: ${outcome}`}
+                    data-outcome={outcome}
+                />
+            ))}
+        </Fact>
+    );
+};
+
+const timesLabel = (count: number) => (count === 0 ? 'Never' : count === 1 ? 'Once' : `${count} times`);
 
 /** Header of the case page: who, what state, how urgent and how fast so far. */
 export const CaseSummary = () => {
@@ -48,7 +113,9 @@ export const CaseSummary = () => {
                 <Fact label="Team">
                     <ReferenceField source="team_id" reference="teams" emptyText="—" />
                 </Fact>
+                <ExpertFact record={record} />
                 <SlaFact record={record} />
+                <SlaOutcomesFact record={record} />
                 <Fact label="Sentiment" testId="case-sentiment">
                     <Box component="span" sx={{ color: SENTIMENT_COLORS[sentimentTone(record.sentiment)] }}>
                         {formatSentiment(record.sentiment)}
@@ -62,6 +129,12 @@ export const CaseSummary = () => {
                 </Fact>
                 <Fact label="Resolution time" testId="case-resolution">
                     {formatDuration(record.resolution_seconds)}
+                </Fact>
+                <Fact label="Handle time" testId="case-handle-time">
+                    {formatDuration(record.handle_seconds)}
+                </Fact>
+                <Fact label="Reopened" testId="case-reopen-count">
+                    {timesLabel(record.reopen_count ?? 0)}
                 </Fact>
                 <Fact label="Flow version">
                     <Box component="code" title={record.flow_version}>

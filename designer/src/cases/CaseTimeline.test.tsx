@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AdminContext, RecordContextProvider, ResourceContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { agents, caseEvents, makeCase } from '../test/fixtures';
+import { agents, caseEvents, experts, makeCase } from '../test/fixtures';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import { CaseTimeline } from './CaseTimeline';
 
@@ -36,5 +36,29 @@ describe('CaseTimeline', () => {
         await user.click(screen.getByRole('button', { name: 'Why?' }));
         const detail = await screen.findByTestId('case-event-detail');
         expect(JSON.parse(detail.textContent ?? '')).toEqual(caseEvents[0].detail);
+    });
+
+    it('names an outside expert as the actor of their answer', async () => {
+        const answered = {
+            id: 'ev3',
+            case_id: 'c1',
+            at: '2025-01-02T12:00:00+00:00',
+            kind: 'expert_answered',
+            actor: 'expert:priya',
+            detail: {},
+        };
+        const dataProvider = fakeDataProvider({ agents, experts, case_events: [answered] });
+        render(
+            <AdminContext dataProvider={dataProvider}>
+                <ResourceContextProvider value="cases">
+                    <RecordContextProvider value={makeCase()}>
+                        <CaseTimeline />
+                    </RecordContextProvider>
+                </ResourceContextProvider>
+            </AdminContext>,
+        );
+        const entry = await screen.findByTestId('case-event');
+        await waitFor(() => expect(entry).toHaveTextContent('Priya Shah'));
+        expect(dataProvider.getMany).toHaveBeenCalledWith('experts', expect.objectContaining({ ids: ['priya'] }));
     });
 });

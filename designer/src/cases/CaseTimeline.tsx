@@ -4,9 +4,10 @@ import Chip from '@mui/material/Chip';
 import Collapse from '@mui/material/Collapse';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { DateField, RecordContextProvider, ReferenceField, ReferenceManyField, useListContext } from 'react-admin';
+import { DateField, RecordContextProvider, ReferenceManyField, useListContext } from 'react-admin';
 import { JsonBlock } from '../common/JsonBlock';
 import type { CaseEvent } from '../types';
+import { ActorName } from './ActorName';
 import { humanize } from './format';
 
 const KIND_COLORS: Record<string, 'default' | 'info' | 'primary' | 'warning' | 'error' | 'success'> = {
@@ -16,13 +17,6 @@ const KIND_COLORS: Record<string, 'default' | 'info' | 'primary' | 'warning' | '
     replied: 'success',
     closed: 'default',
 };
-
-const Actor = ({ actor }: { actor: string }) =>
-    actor === 'system' ? (
-        <span>system</span>
-    ) : (
-        <ReferenceField source="actor" reference="agents" link={false} />
-    );
 
 const TimelineEntry = ({ event }: { event: CaseEvent }) => {
     const [open, setOpen] = useState(false);
@@ -34,7 +28,7 @@ const TimelineEntry = ({ event }: { event: CaseEvent }) => {
                     <Chip size="small" color={KIND_COLORS[event.kind] ?? 'default'} label={humanize(event.kind)} />
                     <Typography variant="caption" color="text.secondary" component="span">
                         <DateField source="at" showTime sx={{ fontSize: 'inherit', color: 'inherit' }} /> by{' '}
-                        <Actor actor={event.actor} />
+                        <ActorName actor={event.actor} />
                     </Typography>
                     {hasDetail && (
                         <Button size="small" onClick={() => setOpen(value => !value)} sx={{ ml: 'auto' }}>

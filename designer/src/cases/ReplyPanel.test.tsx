@@ -2,13 +2,13 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AdminContext, HttpError, Notification, RecordContextProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
-import { agents, makeCase } from '../test/fixtures';
+import { agents, experts, makeCase } from '../test/fixtures';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import type { Case } from '../types';
 import { ReplyPanel } from './ReplyPanel';
 
 const setup = (record: Case = makeCase()) => {
-    const dataProvider = fakeDataProvider({ agents, cases: [record] });
+    const dataProvider = fakeDataProvider({ agents, experts, cases: [record] });
     const user = userEvent.setup();
     render(
         <AdminContext dataProvider={dataProvider}>
@@ -107,6 +107,57 @@ describe('ReplyPanel', () => {
         expect(screen.getByTestId('reply-text')).toBeDisabled();
         expect(screen.getByTestId('reply-send')).toBeDisabled();
         expect(screen.getByTestId('reply-send-resolve')).toBeDisabled();
+        expect(screen.getByTestId('case-close')).toBeDisabled();
+        expect(screen.getByTestId('case-ask-expert')).toBeDisabled();
+    });
+
+    it('hands the case to the expert picked, with the question', async () => {
+        const { dataProvider, user } = setup();
+        await user.click(screen.getByTestId('case-ask-expert'));
+        const dialog = await screen.findByRole('dialog');
+        const ask = within(dialog).getByTestId('ask-expert-confirm');
+        expect(ask).toBeDisabled();
+        await user.click(within(dialog).getByRole('combobox', { name: 'Expert' }));
+        await user.click(await screen.findByRole('option', { name: 'Omar Haddad · Product (answers within 4 h)' }));
+        await user.type(within(dialog).getByTestId('ask-expert-question'), 'Is the double charge a known bug?');
+        await user.click(ask);
+        await waitFor(() =>
+            expect(dataProvider.askExpert).toHaveBeenCalledWith('c1', {
+                agent_id: 'a1',
+                expert_id: 'omar',
+                question: 'Is the double charge a known bug?',
+            }),
+        );
+        expect(await screen.findByText('Case handed to the expert')).toBeInTheDocument();
+        await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+        expect(dataProvider.getList).toHaveBeenCalledWith('experts', expect.objectContaining({ filter: { active: true } }));
+    });
+
+    it('keeps the question open and shows why when the API refuses it', async () => {
+        const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        const { dataProvider, user } = setup();
+        const message = "no active expert 'priya'; see GET /api/experts";
+        dataProvider.askExpert.mockRejectedValueOnce(
+            new HttpError(message, 422, { detail: { code: 'unknown_expert', message, path: 'expert_id' } }),
+        );
+        await user.click(screen.getByTestId('case-ask-expert'));
+        const dialog = await screen.findByRole('dialog');
+        await user.click(within(dialog).getByRole('combobox', { name: 'Expert' }));
+        await user.click(await screen.findByRole('option', { name: /Priya Shah/ }));
+        await user.type(within(dialog).getByTestId('ask-expert-question'), 'Refund both?');
+        await user.click(within(dialog).getByTestId('ask-expert-confirm'));
+        expect(await screen.findByText(message)).toBeInTheDocument();
+        expect(screen.getByRole('dialog')).toBeInTheDocument();
+        expect(within(dialog).getByTestId('ask-expert-question')).toHaveValue('Refund both?');
+        consoleError.mockRestore();
+    });
+
+    it('holds replies while the case is with an expert, but lets it be closed', async () => {
+        setup(makeCase({ status: 'with_expert', assignee_id: null, expert_id: 'priya', expert_request_id: 'r1' }));
+        expect(screen.getByTestId('case-with-expert')).toBeInTheDocument();
+        expect(screen.getByTestId('reply-text')).toBeDisabled();
+        expect(screen.getByTestId('case-ask-expert')).toBeDisabled();
+        // Nobody holds the case: closing it needs an agent picked first.
         expect(screen.getByTestId('case-close')).toBeDisabled();
     });
 });

@@ -3,11 +3,15 @@ import {
     formatDuration,
     formatSentiment,
     humanize,
+    noteAuthor,
+    notesInOrder,
     priorityColor,
     sentimentTone,
+    slaOutcomeList,
     slaState,
     statusColor,
 } from './format';
+import { CASE_STATUSES } from '../types';
 
 describe('formatDuration', () => {
     it('says a missing measure is not there yet', () => {
@@ -56,6 +60,12 @@ describe('colours and labels', () => {
         expect(priorityColor(undefined)).toBe('default');
     });
 
+    it('gives a case with an expert its own colour', () => {
+        expect(statusColor('with_expert')).toBe('warning');
+        const colours = CASE_STATUSES.filter(status => status !== 'closed').map(statusColor);
+        expect(new Set(colours).size).toBe(colours.length);
+    });
+
     it('humanizes enum values', () => {
         expect(humanize('no_action')).toBe('No action');
         expect(humanize('sla_breached')).toBe('Sla breached');
@@ -72,5 +82,33 @@ describe('slaState', () => {
             slaState({ sla_due_at: '2030-01-01T00:00:00Z', sla_breached: false, closed_at: '2029-12-31T00:00:00Z' }),
         ).toBe('met');
         expect(slaState({ sla_due_at: null, sla_breached: false, closed_at: null })).toBe('none');
+    });
+});
+
+describe('notes', () => {
+    it('tells agents from experts by the author', () => {
+        expect(noteAuthor('a1')).toEqual({ kind: 'agent', id: 'a1' });
+        expect(noteAuthor('expert:priya')).toEqual({ kind: 'expert', id: 'priya' });
+    });
+
+    it('puts notes oldest first and keeps the order of simultaneous ones', () => {
+        const note = (at: string, text: string) => ({ at, author: 'a1', text, kind: 'note' as const });
+        const ordered = notesInOrder([
+            note('2025-01-02T11:00:00+00:00', 'third'),
+            note('2025-01-02T10:00:00+00:00', 'first'),
+            note('2025-01-02T10:00:00Z', 'second'),
+        ]);
+        expect(ordered.map(n => n.text)).toEqual(['first', 'second', 'third']);
+        expect(notesInOrder(undefined)).toEqual([]);
+    });
+});
+
+describe('slaOutcomeList', () => {
+    it('lists outcomes by target with readable names', () => {
+        expect(slaOutcomeList({ resolution: 'breached', first_response: 'met' })).toEqual([
+            { target: 'first_response', label: 'First response', outcome: 'met' },
+            { target: 'resolution', label: 'Resolution', outcome: 'breached' },
+        ]);
+        expect(slaOutcomeList(null)).toEqual([]);
     });
 });

@@ -1,5 +1,5 @@
 // Pure display helpers for cases: no React, so they are tested directly.
-import type { CasePriority, CaseStatus } from '../types';
+import type { CaseNote, CasePriority, CaseStatus, SlaOutcome } from '../types';
 
 export type ChipColor = 'default' | 'primary' | 'secondary' | 'info' | 'success' | 'warning' | 'error';
 
@@ -8,6 +8,7 @@ export const STATUS_COLORS: Record<CaseStatus, ChipColor> = {
     assigned: 'primary',
     escalated: 'error',
     pending: 'secondary',
+    with_expert: 'warning',
     closed: 'default',
 };
 
@@ -87,3 +88,24 @@ export const slaState = (
     if (!record.sla_due_at) return 'none';
     return record.closed_at ? 'met' : 'due';
 };
+
+export interface NoteAuthor {
+    kind: 'agent' | 'expert';
+    id: string;
+}
+
+/** A note's author is an agent id, or `expert:{id}` for an expert's answer. */
+export const noteAuthor = (author: string): NoteAuthor =>
+    author.startsWith('expert:') ? { kind: 'expert', id: author.slice('expert:'.length) } : { kind: 'agent', id: author };
+
+/** Oldest first; notes written at the same instant keep the order the API gave them. */
+export const notesInOrder = (notes: readonly CaseNote[] | null | undefined): CaseNote[] =>
+    [...(notes ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || 0);
+
+/** A closed case's SLA outcomes, by target name: [{target: 'first_response', label: 'First response', outcome: 'met'}]. */
+export const slaOutcomeList = (
+    outcomes: Record<string, SlaOutcome> | null | undefined,
+): { target: string; label: string; outcome: SlaOutcome }[] =>
+    Object.entries(outcomes ?? {})
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([target, outcome]) => ({ target, label: humanize(target), outcome }));

@@ -4,10 +4,10 @@ import { useSwitchboardDataProvider } from '../dataProvider';
 import type { SwitchboardDataProvider } from '../dataProvider';
 import type { Case } from '../types';
 
-type CaseAction = (dataProvider: SwitchboardDataProvider) => Promise<{ data: Case }>;
+type Action<T> = (dataProvider: SwitchboardDataProvider) => Promise<{ data: T }>;
 
 /**
- * Runs one of the case endpoints, tells the agent how it went and refreshes
+ * Runs one of the case endpoints (or an expert's answer), tells the agent how it went and refreshes
  * the page so the conversation and the audit timeline show the outcome.
  */
 export const useCaseAction = () => {
@@ -16,12 +16,17 @@ export const useCaseAction = () => {
     const refresh = useRefresh();
     const [pending, setPending] = useState(false);
 
-    const run = async (action: CaseAction, success: string | ((updated: Case) => string)): Promise<boolean> => {
+    const run = async <T = Case>(
+        action: Action<T>,
+        success: string | ((updated: T) => string),
+        onSuccess?: (updated: T) => void,
+    ): Promise<boolean> => {
         setPending(true);
         try {
             const { data } = await action(dataProvider);
             const successMessage = typeof success === 'string' ? success : success(data);
             notify(successMessage, { type: 'success', messageArgs: { _: successMessage } });
+            onSuccess?.(data);
             refresh();
             return true;
         } catch (error) {

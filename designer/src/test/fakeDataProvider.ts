@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import type { DataProvider, RaRecord } from 'react-admin';
 import type { SwitchboardDataProvider } from '../dataProvider';
-import type { Case, Flow } from '../types';
+import type { Case, ExpertRequest, Flow } from '../types';
 
 /** An in-memory data provider: `records` per resource, case actions as spies. */
 export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
@@ -30,6 +30,16 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
         publishFlowDraft: vi.fn(async () => ({ data: { id: 'f-new' } as Flow })),
         replyToCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         closeCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        addCaseNote: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        askExpert: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        answerExpertRequest: vi.fn(async (requestId: string, { text }: { text: string }) => ({
+            data: {
+                ...all('expert-requests').find(record => record.id === requestId),
+                id: requestId,
+                answer: text,
+                answered_at: '2025-01-02T12:00:00+00:00',
+            } as ExpertRequest,
+        })),
     };
     return base as unknown as SwitchboardDataProvider & DataProvider & typeof base;
 };

@@ -1,5 +1,5 @@
 // Records shaped like the API's, shared by the component tests.
-import type { Agent, Case, CaseEvent } from '../types';
+import type { Agent, Case, CaseEvent, Expert, ExpertRequest } from '../types';
 
 export const agents: Agent[] = [
     { id: 'a1', name: 'Ada Lovelace', email: 'ada@example.com', team_id: 't1', online: true, open_cases: 3 },
@@ -38,6 +38,12 @@ export const makeCase = (overrides: Partial<Case> = {}): Case => ({
     escalation_level: 0,
     drafts_pending: 0,
     sla: {},
+    notes: [],
+    expert_id: null,
+    expert_request_id: null,
+    reopen_count: 0,
+    handle_seconds: 0,
+    sla_outcomes: {},
     ...overrides,
 });
 
@@ -52,3 +58,39 @@ export const caseEvents: CaseEvent[] = [
     },
     { id: 'ev2', case_id: 'c1', at: '2025-01-02T10:01:00+00:00', kind: 'assigned', actor: 'a1', detail: {} },
 ];
+
+export const experts: Expert[] = [
+    {
+        id: 'priya',
+        name: 'Priya Shah',
+        email: 'priya@example.com',
+        department: 'Legal',
+        response_seconds: 86400,
+        active: true,
+    },
+    {
+        id: 'omar',
+        name: 'Omar Haddad',
+        email: 'omar@example.com',
+        department: 'Product',
+        response_seconds: 4 * 3600,
+        active: true,
+    },
+];
+
+export const makeExpertRequest = (overrides: Partial<ExpertRequest> = {}): ExpertRequest => ({
+    id: 'r1',
+    case_id: 'c1',
+    expert_id: 'priya',
+    question: 'May we refund both charges?',
+    asked_by: 'a1',
+    asked_at: '2025-01-02T10:30:00+00:00',
+    due_at: '2025-01-03T10:30:00+00:00',
+    answered_at: null,
+    overdue: false,
+    subject: 'My card was charged twice',
+    author: '@jane',
+    source: 'twitter',
+    answer: null,
+    ...overrides,
+});
