@@ -211,30 +211,32 @@ async def transfer_case(session: SessionDep, temporal: TemporalDep, case_id: str
                          TransferInput(agent_id=body.agent_id, team_id=body.team_id, note=body.note))
 
 
+async def _by_agent(session: SessionDep, temporal: TemporalDep, case_id: str, agent_id: str, name: str,
+                    arg: object) -> CasePublic:
+    """An Update on behalf of a known agent; the session is released before the workflow works."""
+    case = get_or_404(session, Case, case_id, resource="case")
+    _agent(session, agent_id)
+    session.close()
+    return await update_case(temporal, case, name, arg)
+
+
 @router.post("/cases/{case_id}/pending", response_model=CasePublic)
 async def set_pending(session: SessionDep, temporal: TemporalDep, case_id: str, body: PendingRequest) -> CasePublic:
-    case = get_or_404(session, Case, case_id, resource="case")
-    _agent(session, body.agent_id)
-    session.close()
-    return await update_case(temporal, case, PENDING_UPDATE, PendingInput(agent_id=body.agent_id, waiting=body.waiting))
+    return await _by_agent(session, temporal, case_id, body.agent_id, PENDING_UPDATE,
+                           PendingInput(agent_id=body.agent_id, waiting=body.waiting))
 
 
 @router.post("/cases/{case_id}/notes", response_model=CasePublic)
 async def add_note(session: SessionDep, temporal: TemporalDep, case_id: str, body: NoteRequest) -> CasePublic:
     """An internal note: never sent to the customer; it travels with the case through every hand-over."""
-    case = get_or_404(session, Case, case_id, resource="case")
-    _agent(session, body.agent_id)
-    session.close()
-    return await update_case(temporal, case, NOTE_UPDATE, NoteInput(agent_id=body.agent_id, text=body.text))
+    return await _by_agent(session, temporal, case_id, body.agent_id, NOTE_UPDATE,
+                           NoteInput(agent_id=body.agent_id, text=body.text))
 
 
 @router.post("/cases/{case_id}/tags", response_model=CasePublic)
 async def change_tags(session: SessionDep, temporal: TemporalDep, case_id: str, body: TagRequest) -> CasePublic:
-    case = get_or_404(session, Case, case_id, resource="case")
-    _agent(session, body.agent_id)
-    session.close()
-    return await update_case(temporal, case, TAG_UPDATE,
-                             TagInput(agent_id=body.agent_id, add=body.add, remove=body.remove))
+    return await _by_agent(session, temporal, case_id, body.agent_id, TAG_UPDATE,
+                           TagInput(agent_id=body.agent_id, add=body.add, remove=body.remove))
 
 
 @router.post("/cases/{case_id}/expert", response_model=CasePublic)

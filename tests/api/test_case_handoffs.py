@@ -12,7 +12,7 @@ import uuid
 import httpx
 import pytest
 
-from tests.harness.cases import Stack, api_client, case_where, event_kinds, eventually, running_worker
+from tests.harness.cases import Stack, api_client, case_where, event_kinds, eventually, only_online, running_worker
 
 RUN = uuid.uuid4().hex[:8]
 COMPLAINT = "@acme I was charged twice, I need a refund"
@@ -33,15 +33,9 @@ async def _post(http: httpx.AsyncClient, text: str = COMPLAINT, reply_to: str | 
     return posted.json()["case_id"], external_id
 
 
-async def _only_online(http: httpx.AsyncClient, *online: str) -> None:
-    for agent in ("ada", "grace", "linus"):
-        changed = await http.patch(f"/api/agents/{agent}", json={"online": agent in online})
-        assert changed.status_code == 200, changed.text
-
-
 async def test_an_expert_answers_by_link_and_the_case_comes_back_with_its_notes(stack: Stack) -> None:
     async with api_client(stack) as http:
-        await _only_online(http, "ada")
+        await only_online(http, "ada")
         case_id, _ = await _post(http)
         await eventually(lambda: case_where(stack.engine, case_id, assignee_id="ada"), what="assignment")
 
@@ -98,7 +92,7 @@ async def test_an_expert_answers_by_link_and_the_case_comes_back_with_its_notes(
 
 async def test_the_customer_writing_again_reopens_the_closed_case(stack: Stack) -> None:
     async with api_client(stack) as http:
-        await _only_online(http, "grace")
+        await only_online(http, "grace")
         case_id, first = await _post(http)
         await eventually(lambda: case_where(stack.engine, case_id, assignee_id="grace"), what="assignment")
         closed = await http.post(f"/api/cases/{case_id}/replies",

@@ -13,7 +13,16 @@ from temporalio.client import WorkflowExecutionStatus
 from api.db import session_scope
 from api.demo import default_flow
 from api.flows.service import publish_flow
-from tests.harness.cases import Stack, api_client, case_row, case_where, event_kinds, eventually, running_worker
+from tests.harness.cases import (
+    Stack,
+    api_client,
+    case_row,
+    case_where,
+    event_kinds,
+    eventually,
+    only_online,
+    running_worker,
+)
 
 RUN = uuid.uuid4().hex[:8]
 COMPLAINT = "@acme I was charged twice, I need a refund"
@@ -33,12 +42,6 @@ async def _post(http: httpx.AsyncClient, text: str = COMPLAINT) -> str:
         "text": text})
     assert posted.status_code == 201, posted.text
     return posted.json()["case_id"]
-
-
-async def _only_online(http: httpx.AsyncClient, *online: str) -> None:
-    for agent in ("ada", "grace", "linus"):
-        changed = await http.patch(f"/api/agents/{agent}", json={"online": agent in online})
-        assert changed.status_code == 200, changed.text
 
 
 async def test_claims_collide_cleanly_and_a_supervisor_takes_over(stack: Stack) -> None:
@@ -74,7 +77,7 @@ async def test_claims_collide_cleanly_and_a_supervisor_takes_over(stack: Stack) 
 
 async def test_a_juniors_reply_waits_for_an_approver(stack: Stack) -> None:
     async with api_client(stack) as http:
-        await _only_online(http, "linus")  # the junior
+        await only_online(http, "linus")  # the junior
         case_id = await _post(http)
         await eventually(lambda: case_where(stack.engine, case_id, assignee_id="linus"), what="assignment")
 
@@ -125,7 +128,7 @@ async def test_waiting_on_the_customer_and_a_transfer(stack: Stack) -> None:
 
 async def test_an_agent_going_offline_hands_back_unstarted_work(stack: Stack) -> None:
     async with api_client(stack) as http:
-        await _only_online(http, "grace")
+        await only_online(http, "grace")
         case_id = await _post(http)
         await eventually(lambda: case_where(stack.engine, case_id, assignee_id="grace"), what="assignment")
         assert (await http.patch("/api/agents/ada", json={"online": True})).status_code == 200

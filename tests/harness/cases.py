@@ -113,6 +113,13 @@ class Stack:
                                       mention=stored.mention)
 
 
+async def only_online(http: httpx.AsyncClient, *online: str) -> None:
+    """Of the demo's support agents, only these are online (the others get no new work)."""
+    for agent in ("ada", "grace", "linus"):
+        changed = await http.patch(f"/api/agents/{agent}", json={"online": agent in online})
+        assert changed.status_code == 200, changed.text
+
+
 @asynccontextmanager
 async def api_client(stack: Stack) -> AsyncIterator[httpx.AsyncClient]:
     """The real app (lifespan included) over ASGI, bound to the stack's database and worker queue."""
