@@ -24,8 +24,15 @@ def sandbox_runner() -> SandboxedWorkflowRunner:
         restrictions=SandboxRestrictions.default.with_passthrough_modules("engine", "pydantic", "pydantic_core"))
 
 
+# Open cases beyond the cache are evicted, and each of their timers then replays the whole history:
+# a storm of 1,500 simultaneous SLA breaches took 119 s with the SDK's default of 1,000 and 52 s with
+# 5,000 (bench/lifecycle.py, 2026-11-23). Memory grows with the number of cases cached.
+MAX_CACHED_WORKFLOWS = 5000
+
+
 def build_worker(client: Client, *, task_queue: str, database_url: str,
-                 executor: ThreadPoolExecutor | None = None) -> Worker:
+                 executor: ThreadPoolExecutor | None = None,
+                 max_cached_workflows: int = MAX_CACHED_WORKFLOWS) -> Worker:
     """A worker for the case task queue, with activities bound to the read side at `database_url`."""
     engine = make_engine(database_url)
     acts = CaseActivities(engine=engine, flows=FlowCache(engine), connectors=ConnectorRegistry())
@@ -37,4 +44,5 @@ def build_worker(client: Client, *, task_queue: str, database_url: str,
         activities=acts.all() + routing.all(),
         activity_executor=executor or ThreadPoolExecutor(max_workers=16),
         workflow_runner=sandbox_runner(),
+        max_cached_workflows=max_cached_workflows,
     )
