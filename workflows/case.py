@@ -468,7 +468,9 @@ class CaseWorkflow(SlaSteps):
                     await workflow.wait_condition(lambda: self._wake or bool(self._pending), timeout=left)
                 except TimeoutError:
                     return False
-            if self._pending and workflow.now() < window_ends:
+            if self._pending and workflow.now() >= window_ends:
+                return False  # too late to reopen: these mentions start the conversation's next case
+            if self._pending:
                 mention = self._pending.pop(0)
                 cls = await self._classify(mention)
                 view.mention_ids.append(mention.id)
