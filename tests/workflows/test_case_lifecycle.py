@@ -1,8 +1,8 @@
 """The case lifecycle on Temporal's time-skipping server: business-hours SLAs, claims,
 capacity and the oldest-waiting-first rule, approvals, presence and transfers.
 
-Each test publishes the flow variant it needs into its own database, and gives
-its agents and teams their own ids, since the server (and its clock) is shared.
+Each test has its own time-skipping server and database, publishes the flow variant it
+needs, and gives its agents and teams their own ids.
 """
 
 from __future__ import annotations
