@@ -20,14 +20,17 @@ class Measures(BaseModel):
                                          description="Per SLA target: met or breached")
 
 
-def sla_outcomes(summary: dict[str, dict]) -> dict[str, str]:
+def sla_outcomes(summary: dict[str, dict], earlier: dict[str, str] | None = None) -> dict[str, str]:
     """met / breached per target of a case's SLA summary (engine.slas.summary), as reports count them.
 
-    A target breached and then met counts as breached; one never met nor breached by the close
-    (e.g. the next response of a case closed without a reply) is not counted.
+    A target breached and then met counts as breached, and so does one breached before a reopen
+    (`earlier`: the outcomes of the case's earlier closes). A target never met nor breached by
+    the close (e.g. the next response of a case closed without a reply) is not counted.
     """
-    outcomes: dict[str, str] = {}
+    outcomes = dict(earlier or {})
     for target, state in sorted(summary.items()):
+        if outcomes.get(target) == "breached":
+            continue
         if state.get("breached_at"):
             outcomes[target] = "breached"
         elif state.get("met_at"):
@@ -46,7 +49,7 @@ def measure(
     handle_seconds: float = 0.0,
     transfers: int = 0,
     reopen_count: int = 0,
-    sla: dict[str, dict] | None = None,
+    sla_outcomes: dict[str, str] | None = None,
 ) -> Measures:
     """Measures of a closed case; times are from the case opening, as help desks count them.
 
@@ -62,5 +65,5 @@ def measure(
         handle_seconds=handle_seconds,
         transfers=transfers,
         reopen_count=reopen_count,
-        sla_outcomes=sla_outcomes(sla or {}),
+        sla_outcomes=dict(sla_outcomes or {}),
     )

@@ -6,6 +6,7 @@ shows an auditor exactly what was decided and why. Routing state lives in
 the database (see api/routing/models.py); the workflow hears its changes as
 `routing` signals (workflows/case_routing.py). SLA deadlines are workflow
 timers computed by the pure maths in engine.slas (workflows/case_sla.py).
+Closing, measuring and the reopen window are workflows/case_closing.py.
 This module holds the handlers, the main loop and the steps between them.
 """
 
@@ -15,12 +16,11 @@ from datetime import timedelta
 
 from temporalio import workflow
 
-from workflows.case_sla import SlaSteps
+from workflows.case_closing import ClosingSteps
 from workflows.case_state import LOCAL, RETRY, refuse
 
 with workflow.unsafe.imports_passed_through():
     from engine.lifecycle import transition
-    from engine.measures import measure, sla_outcomes
     from engine.messages import (
         ADD_MENTION_SIGNAL,
         APPROVE_UPDATE,
@@ -41,8 +41,6 @@ with workflow.unsafe.imports_passed_through():
         CaseInput,
         CaseView,
         ClaimInput,
-        Classification,
-        ClassifyInput,
         CloseInput,
         ExpertAnswerInput,
         ExpertConsult,
@@ -56,7 +54,6 @@ with workflow.unsafe.imports_passed_through():
         ReplyDraft,
         ReplyInput,
         RoutingState,
-        SaveCaseInput,
         SendReplyInput,
         SentReply,
         TagInput,
@@ -66,20 +63,17 @@ with workflow.unsafe.imports_passed_through():
     )
     from engine.models import CaseStatus, CloseReason, Mention
     from engine.slas import (
-        due_events,
         met,
         pause,
-        pending_events,
         restart,
         resume,
-        summary,
     )
 
 SUBJECT_LENGTH = 140
 
 
 @workflow.defn(name=CASE_WORKFLOW)
-class CaseWorkflow(SlaSteps):
+class CaseWorkflow(ClosingSteps):
     # ---- signals and queries ---------------------------------------------
     @workflow.signal(name=ADD_MENTION_SIGNAL)
     def add_mention(self, mention: Mention) -> None:
@@ -448,77 +442,11 @@ class CaseWorkflow(SlaSteps):
                 pass
             await self._on_time()
 
-    async def _reopened_in_window(self) -> bool:
-        """After closing, wait out the flow's reopen window: the customer writing again reopens the case.
-
-        A mention that triage says needs no response (a "thanks!") joins the closed case and leaves
-        it closed. Notes and tags still reach the read side meanwhile. Mentions after the window
-        start a new case (continue-as-new), never dropped.
-        """
-        view = self._require_view()
-        assert view.closed_at is not None and self._cls is not None
-        window_ends = view.closed_at + timedelta(seconds=self._cls.reopen_window_seconds)
-        while True:
-            self._wake = False
-            if not self._pending:
-                left = window_ends - workflow.now()
-                if left <= timedelta(0):
-                    return False
-                try:
-                    await workflow.wait_condition(lambda: self._wake or bool(self._pending), timeout=left)
-                except TimeoutError:
-                    return False
-            if self._pending and workflow.now() >= window_ends:
-                return False  # too late to reopen: these mentions start the conversation's next case
-            if self._pending:
-                mention = self._pending.pop(0)
-                cls = await self._classify(mention)
-                view.mention_ids.append(mention.id)
-                view.tags = sorted(set(view.tags) | set(cls.tags.keywords))
-                view.sentiment = cls.tags.sentiment
-                self._event("mention_added", mention_id=mention.id, keywords=cls.tags.keywords,
-                            sentiment=cls.tags.sentiment)
-                if cls.triage.needs_response:
-                    self._reopen(cls)
-                    await self._route()
-                    return True
-                self._event("kept_closed", mention_id=mention.id, evidence=cls.triage.evidence)
-            if self._unsaved:
-                await self._save()
-
-    def _reopen(self, cls: Classification) -> None:
-        view = self._require_view()
-        now = workflow.now()
-        view.status = transition(view.status, CaseStatus.open)
-        view.reopen_count += 1
-        view.closed_at = view.close_reason = view.measures = None
-        view.assignee_id = view.assigned_at = None
-        view.needs_response = True
-        view.priority, view.team_id = cls.triage.priority, cls.team_id
-        self._cls = cls
-        self._started_by = None
-        self._event("reopened", reopen_count=view.reopen_count, priority=cls.triage.priority.value,
-                    team_id=cls.team_id, evidence=cls.triage.evidence)
-        workflow.logger.info("case %s reopened (%d) by a new mention; queue %s", view.case_id, view.reopen_count,
-                             cls.team_id)
-        self._start_sla(cls.sla_policy, cls.sla_evidence, since=now)
-
-    async def _classify(self, mention: Mention) -> Classification:
-        return await workflow.execute_local_activity(
-            "classify_mention", ClassifyInput(flow_version=self._flow_version, mention=mention),
-            result_type=Classification, **LOCAL)
-
     async def _take_pending(self) -> None:
         """Fold follow-up mentions of the conversation into the case."""
         view = self._require_view()
         while self._pending and view.status != CaseStatus.closed:
-            mention = self._pending.pop(0)
-            cls = await self._classify(mention)
-            view.mention_ids.append(mention.id)
-            view.tags = sorted(set(view.tags) | set(cls.tags.keywords))
-            view.sentiment = cls.tags.sentiment
-            self._event("mention_added", mention_id=mention.id, keywords=cls.tags.keywords,
-                        sentiment=cls.tags.sentiment)
+            await self._fold_next_mention()
             if view.status == CaseStatus.pending:
                 self._resume_work("customer")
             if view.needs_response and view.reply_count > 0:
@@ -547,100 +475,12 @@ class CaseWorkflow(SlaSteps):
             self._close(CloseReason.resolved, agent_id)
         self._touch()
 
-    # ---- time: SLA events, idle claims, routing re-checks --------------------
-    def _next_timeout(self) -> timedelta | None:
-        view = self._require_view()
-        now = workflow.now()
-        moments = []
-        if self._due:
-            return timedelta(0)
-        if self._sla is not None:
-            upcoming = pending_events(self._sla)
-            if upcoming:
-                moments.append(upcoming[0].at)
-        if view.claimed_by is not None and self._claim_seen_at is not None and self._routing is not None:
-            moments.append(self._claim_seen_at + timedelta(seconds=self._routing.claim_idle_seconds))
-        if view.assignee_id is None and self._routed_at is not None and view.status != CaseStatus.with_expert:
-            moments.append(self._recheck_at())
-        if view.status == CaseStatus.with_expert and view.expert is not None and not view.expert.overdue:
-            moments.append(view.expert.due_at)
-        return max(min(moments) - now, timedelta(0)) if moments else None
-
-    async def _on_time(self) -> None:
-        view = self._require_view()
-        if view.status == CaseStatus.closed:
-            return
-        now = workflow.now()
-        if self._sla is not None:
-            events, self._sla = due_events(self._sla, now)
-            self._due.extend(events)
-        while self._due and view.status != CaseStatus.closed:
-            await self._sla_event(self._due.pop(0))
-        if self._sla is not None:
-            view.sla = summary(self._sla, now)
-        if (view.claimed_by is not None and self._claim_seen_at is not None and self._routing is not None
-                and now >= self._claim_seen_at + timedelta(seconds=self._routing.claim_idle_seconds)):
-            idle = view.claimed_by
-            self._event("claim_expired", agent_id=idle, idle_seconds=self._routing.claim_idle_seconds)
-            workflow.logger.info("case %s: claim by %s expired; back to the queue", view.case_id, idle)
-            view.claimed_by = view.claimed_at = None
-            self._work_end(at=self._claim_seen_at)  # the idle stretch is not handle time
-            await self._route(requeue=True, exclude=[idle])
-        consult = view.expert
-        if (view.status == CaseStatus.with_expert and consult is not None and not consult.overdue
-                and now >= consult.due_at):
-            consult.overdue = True
-            self._event("expert_sla_breached", expert_id=consult.expert_id, request_id=consult.request_id,
-                        due_at=consult.due_at.isoformat())
-            self._event("notified", to="supervisor", about="expert_overdue", expert_id=consult.expert_id)
-            workflow.logger.info("case %s: expert %s has not answered by %s; supervisor notified", view.case_id,
-                                 consult.expert_id, consult.due_at.isoformat())
-            self._touch()
-        if (view.assignee_id is None and self._routed_at is not None and view.status != CaseStatus.with_expert
-                and now >= self._recheck_at()):
-            await self._route()
-
     def _resume_work(self, actor: str) -> None:
         view = self._require_view()
         now = workflow.now()
         view.status = transition(view.status, CaseStatus.assigned if view.assignee_id else CaseStatus.open)
         self._sla_change(resume, "all", now)
         self._event("resumed", actor=actor)
-
-    # ---- close and measure -------------------------------------------------
-    def _close(self, reason: CloseReason, actor: str) -> None:
-        view = self._require_view()
-        view.status = transition(view.status, CaseStatus.closed)
-        view.closed_at, view.close_reason = workflow.now(), reason
-        view.claimed_by = view.claimed_at = None
-        self._work_end()
-        if self._sla is not None:
-            now = view.closed_at
-            self._sla_change(met, "resolution", now)
-            self._sla = None  # closed: no timer is left to fire
-            for target, outcome in sla_outcomes(view.sla).items():
-                if self._outcomes.get(target) != "breached":  # breached once, breached for the record
-                    self._outcomes[target] = outcome
-        self._event("closed", actor=actor, reason=reason.value)
-        workflow.logger.info("case %s closed by %s (%s)", view.case_id, actor, reason.value)
-        self._wake = True
-
-    def _measure(self) -> None:
-        view = self._require_view()
-        assert view.closed_at is not None
-        view.measures = measure(opened_at=view.opened_at, closed_at=view.closed_at,
-                                first_response_at=view.first_response_at, sla_breached=view.sla_breached,
-                                mention_count=len(view.mention_ids), reply_count=view.reply_count,
-                                handle_seconds=view.handle_seconds, transfers=view.transfers,
-                                reopen_count=view.reopen_count)
-        view.measures.sla_outcomes = dict(self._outcomes)
-        self._event("measured", **view.measures.model_dump())
-
-    async def _save(self) -> None:
-        view = self._require_view()
-        events, self._unsaved = self._unsaved, []
-        await workflow.execute_local_activity(
-            "save_case", SaveCaseInput(view=view, events=events), **LOCAL)
 
     # ---- helpers ----------------------------------------------------------
 

@@ -1,4 +1,6 @@
-"""SLA steps of the case workflow: the clocks, their events and the escalation actions.
+"""SLA steps of the case workflow: the clocks, their events and the escalation actions, and
+the one timer the main loop waits on (SLA events, idle claims, the expert's deadline, routing
+re-checks).
 
 Deadlines are workflow timers computed by the pure maths in engine.slas, so
 they are exact, durable, recomputed when the policy or priority changes and
@@ -8,7 +10,7 @@ gone once the case closes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from temporalio import workflow
 
@@ -20,7 +22,17 @@ with workflow.unsafe.imports_passed_through():
     from engine.messages import SlaSelectInput, SlaSelection
     from engine.models import CaseStatus
     from engine.sla import escalated_priority
-    from engine.slas import SlaClocks, SlaEvent, SlaPolicy, change_policy, deadline, due_events, start_clocks, summary
+    from engine.slas import (
+        SlaClocks,
+        SlaEvent,
+        SlaPolicy,
+        change_policy,
+        deadline,
+        due_events,
+        pending_events,
+        start_clocks,
+        summary,
+    )
 
 
 class SlaSteps(RoutingSteps):
@@ -110,3 +122,56 @@ class SlaSteps(RoutingSteps):
         self._sla_change(change_policy, selection.policy, now)
         self._event("sla_policy_changed", policy_from=previous, policy_to=selection.policy.id,
                     evidence=selection.evidence, targets=self._require_view().sla)
+
+    # ---- time: SLA events, idle claims, the expert's deadline, routing re-checks ----
+    def _next_timeout(self) -> timedelta | None:
+        view = self._require_view()
+        now = workflow.now()
+        moments = []
+        if self._due:
+            return timedelta(0)
+        if self._sla is not None:
+            upcoming = pending_events(self._sla)
+            if upcoming:
+                moments.append(upcoming[0].at)
+        if view.claimed_by is not None and self._claim_seen_at is not None and self._routing is not None:
+            moments.append(self._claim_seen_at + timedelta(seconds=self._routing.claim_idle_seconds))
+        if view.assignee_id is None and self._routed_at is not None and view.status != CaseStatus.with_expert:
+            moments.append(self._recheck_at())
+        if view.status == CaseStatus.with_expert and view.expert is not None and not view.expert.overdue:
+            moments.append(view.expert.due_at)
+        return max(min(moments) - now, timedelta(0)) if moments else None
+
+    async def _on_time(self) -> None:
+        view = self._require_view()
+        if view.status == CaseStatus.closed:
+            return
+        now = workflow.now()
+        if self._sla is not None:
+            events, self._sla = due_events(self._sla, now)
+            self._due.extend(events)
+        while self._due and view.status != CaseStatus.closed:
+            await self._sla_event(self._due.pop(0))
+        if self._sla is not None:
+            view.sla = summary(self._sla, now)
+        if (view.claimed_by is not None and self._claim_seen_at is not None and self._routing is not None
+                and now >= self._claim_seen_at + timedelta(seconds=self._routing.claim_idle_seconds)):
+            idle = view.claimed_by
+            self._event("claim_expired", agent_id=idle, idle_seconds=self._routing.claim_idle_seconds)
+            workflow.logger.info("case %s: claim by %s expired; back to the queue", view.case_id, idle)
+            view.claimed_by = view.claimed_at = None
+            self._work_end(at=self._claim_seen_at)  # the idle stretch is not handle time
+            await self._route(requeue=True, exclude=[idle])
+        consult = view.expert
+        if (view.status == CaseStatus.with_expert and consult is not None and not consult.overdue
+                and now >= consult.due_at):
+            consult.overdue = True
+            self._event("expert_sla_breached", expert_id=consult.expert_id, request_id=consult.request_id,
+                        due_at=consult.due_at.isoformat())
+            self._event("notified", to="supervisor", about="expert_overdue", expert_id=consult.expert_id)
+            workflow.logger.info("case %s: expert %s has not answered by %s; supervisor notified", view.case_id,
+                                 consult.expert_id, consult.due_at.isoformat())
+            self._touch()
+        if (view.assignee_id is None and self._routed_at is not None and view.status != CaseStatus.with_expert
+                and now >= self._recheck_at()):
+            await self._route()

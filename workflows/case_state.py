@@ -1,8 +1,8 @@
 """The case workflow's state and the helpers every part of it uses.
 
-The workflow is one class (workflows/case.py) built on two layers: routing
-steps (workflows/case_routing.py) and SLA steps (workflows/case_sla.py); this
-module holds what all three share.
+The workflow is one class (workflows/case.py) built on three layers: routing
+steps (workflows/case_routing.py), SLA and timer steps (workflows/case_sla.py)
+and closing steps (workflows/case_closing.py); this module holds what all share.
 """
 
 from __future__ import annotations

@@ -73,17 +73,20 @@ async def answer_request(session: SessionDep, temporal: TemporalDep, request_id:
     session.close()
     view = await update_case(temporal, case, EXPERT_ANSWER_UPDATE,
                              ExpertAnswerInput(request_id=request_id, text=body.text))
-    answer = next((n["text"] for n in reversed(view.notes) if n.get("kind") == "expert_answer"), body.text)
+    answer = _answer_in(view.notes) or body.text
     answered_at = request.answered_at or view.updated_at  # the read side may not have the answer yet
     return ExpertRequestPublic(**request.model_dump(exclude={"answered_at"}), answered_at=answered_at,
                                subject=view.subject, author=view.author, source=view.source, answer=answer)
 
 
+def _answer_in(notes: list[dict]) -> str | None:
+    """The expert's answer: the case's latest note of that kind."""
+    return next((n["text"] for n in reversed(notes) if n.get("kind") == "expert_answer"), None)
+
+
 def _public(session: SessionDep, row: ExpertRequest) -> ExpertRequestPublic:
     case = session.get(Case, row.case_id)
-    answer = None
-    if case is not None and row.answered_at is not None:
-        answer = next((n["text"] for n in reversed(case.notes or []) if n.get("kind") == "expert_answer"), None)
+    answer = _answer_in(case.notes or []) if case is not None and row.answered_at is not None else None
     return ExpertRequestPublic(**row.model_dump(), subject=case.subject if case else "",
                                author=case.author if case else "", source=case.source if case else "",
                                answer=answer)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from engine.lifecycle import LifecycleError, can_transition, transition
-from engine.measures import measure
+from engine.measures import measure, sla_outcomes
 from engine.models import CaseStatus, Priority
 from engine.sla import escalated_priority
 from engine.tagging import match_keywords, sentiment
@@ -63,7 +63,7 @@ def test_measures_of_a_reopened_transferred_case_count_sla_outcomes_per_target()
            "next_response": {"met_at": None, "breached_at": None}}
     m = measure(opened_at=T0, closed_at=T0 + timedelta(hours=2), first_response_at=T0 + timedelta(minutes=5),
                 sla_breached=True, mention_count=3, reply_count=2, handle_seconds=840.0, transfers=2,
-                reopen_count=1, sla=sla)
+                reopen_count=1, sla_outcomes=sla_outcomes(sla))
     assert (m.handle_seconds, m.transfers, m.reopen_count) == (840.0, 2, 1)
     # Breached then met is breached; a target never reached (no next response asked for) is not counted.
     assert m.sla_outcomes == {"first_response": "met", "resolution": "breached"}
