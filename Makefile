@@ -48,10 +48,11 @@ $(JS_HARNESS_STAMP): tests/js/package-lock.json
 	touch $@
 
 # The rules benchmark (engine.rules against datalogic-py, panzi-json-logic and json-logic-qubit),
-# then cases/s and ingest -> assigned latency on the embedded default.
+# then cases/s and ingest -> assigned latency on the embedded default, then bare Temporal's floor.
 bench: $(BENCH_STAMP) $(DESIGNER_BUILD)
 	$(BIN)/python -m bench.rules_bench $(ARGS)
 	$(BIN)/python -m bench.lifecycle
+	$(BIN)/python -m bench.temporal_floor
 
 $(BENCH_STAMP): $(STAMP) pyproject.toml
 	$(BIN)/pip install --quiet -e '.[bench]'
