@@ -48,11 +48,14 @@ $(JS_HARNESS_STAMP): tests/js/package-lock.json
 	touch $@
 
 # The rules benchmark (engine.rules against datalogic-py, panzi-json-logic and json-logic-qubit),
-# then cases/s and ingest -> assigned latency on the embedded default, then bare Temporal's floor.
+# then cases/s and ingest -> assigned latency on the embedded default, then bare Temporal's floor,
+# then discovery's mentions/s/core and the sentiment scorer against vaderSentiment.
 bench: $(BENCH_STAMP) $(DESIGNER_BUILD)
 	$(BIN)/python -m bench.rules_bench $(ARGS)
 	$(BIN)/python -m bench.lifecycle
 	$(BIN)/python -m bench.temporal_floor
+	$(BIN)/python -m bench.discovery
+	$(BIN)/python -m bench.sentiment_bench
 
 $(BENCH_STAMP): $(STAMP) pyproject.toml
 	$(BIN)/pip install --quiet -e '.[bench]'

@@ -1,60 +1,111 @@
-"""Connectors by name. A connector sends replies back to where a mention came from.
+"""Connectors by kind: discover mentions since a cursor, send a reply, look up an author.
 
-Inbound webhooks have no API to answer through, so their replies are stored
-as outbound mentions for the agent's own tooling to deliver; the social API
-connectors (their own issue) post them for real through the same interface.
+A connector is stateless: its source row (configuration, cursor) comes with each call, and what it
+finds goes through the discovery pipeline like any other mention. Push-only kinds (webhooks, file
+imports) discover nothing; sources that cannot be answered through an API (webhooks, feeds, files)
+store a reply as an outbound mention for the agent's own tooling to deliver.
 """
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
+import html
+import re
+from abc import ABC
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
+from api.connectors.config import KindConfig, parse_config
 from api.db import session_scope
-from api.mentions.models import Mention as MentionRow
+from api.discovery.models import IncomingMention
+from api.discovery.service import record_outbound
 from api.sources import Source
 from engine.messages import SendReplyInput, SentReply
-from engine.models import Direction, mention_id
+
+
+class ConnectorError(RuntimeError):
+    """A source that did not answer as it should; the message says what to check. Retried with backoff."""
+
+
+class ConnectorRefused(ConnectorError):
+    """The source refused us (bad token, gone): retrying will not help until someone fixes the config."""
+
+
+@dataclass
+class Page:
+    """One page of discovery: mentions, where to resume, and whether more are waiting now."""
+
+    mentions: list[IncomingMention]
+    cursor: str | None
+    more: bool = False
+
+
+@dataclass
+class AuthorProfile:
+    handle: str
+    name: str | None = None
+    followers: int | None = None
+    verified: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
 
 
 class Connector(ABC):
     kind: str
+    polls = False
 
-    @abstractmethod
-    def send_reply(self, *, engine: Engine, reply: SendReplyInput) -> SentReply:
+    def discover(self, *, source: Source, config: KindConfig, cursor: str | None) -> Page:
+        """Mentions after `cursor`, oldest first; the page's cursor is stored with the page."""
+        return Page(mentions=[], cursor=cursor)
+
+    def send_reply(self, *, engine: Engine, source: Source, config: KindConfig, reply: SendReplyInput) -> SentReply:
         """Deliver a reply; idempotent per reply id, since activities are retried."""
+        return SentReply(mention_id=record_outbound(engine=engine, reply=reply, external_id=f"reply-{reply.reply_id}",
+                                                    at=datetime.now(UTC)))
+
+    def lookup_author(self, *, source: Source, config: KindConfig, handle: str) -> AuthorProfile | None:
+        return None
 
 
 class WebhookConnector(Connector):
     kind = "webhook"
 
-    def send_reply(self, *, engine: Engine, reply: SendReplyInput) -> SentReply:
-        external_id = f"reply-{reply.reply_id}"
-        row_id = mention_id(reply.source, external_id)
-        with session_scope(engine) as session:
-            if session.get(MentionRow, row_id) is None:
-                now = datetime.now(UTC)
-                session.add(MentionRow(
-                    id=row_id, source=reply.source, external_id=external_id,
-                    conversation_id=reply.conversation_id, case_id=reply.case_id, author=reply.agent_id,
-                    text=reply.text, created_at=now, received_at=now, reply_to_id=reply.in_reply_to,
-                    direction=Direction.outbound, dispatched=True))
-        return SentReply(mention_id=row_id)
+
+class FileConnector(Connector):
+    kind = "file"
 
 
 class ConnectorRegistry:
     """Connector kinds by name; a source's kind says which one answers it."""
 
     def __init__(self, connectors: list[Connector] | None = None) -> None:
-        self._by_kind = {c.kind: c for c in (connectors or [WebhookConnector()])}
+        if connectors is None:
+            from activities.feeds import RssConnector
+            from activities.mastodon import MastodonConnector
 
-    def for_source(self, *, engine: Engine, source: str) -> Connector:
-        with session_scope(engine) as session:
-            row = session.get(Source, source)
-        kind = row.kind if row is not None else "webhook"
+            connectors = [WebhookConnector(), FileConnector(), RssConnector(), MastodonConnector()]
+        self._by_kind = {c.kind: c for c in connectors}
+
+    def get(self, kind: str) -> Connector:
         return self._by_kind[kind]
 
+    def source(self, *, engine: Engine, source: str) -> tuple[Source, Connector, KindConfig]:
+        with session_scope(engine, write=False) as session:
+            row = session.get(Source, source)
+        if row is None:
+            raise ConnectorRefused(f"no source named {source!r}")
+        return row, self._by_kind[row.kind], parse_config(row.kind, row.config or {})
+
     def send_reply(self, *, engine: Engine, reply: SendReplyInput) -> SentReply:
-        return self.for_source(engine=engine, source=reply.source).send_reply(engine=engine, reply=reply)
+        row, connector, config = self.source(engine=engine, source=reply.source)
+        return connector.send_reply(engine=engine, source=row, config=config, reply=reply)
+
+
+_TAG = re.compile(r"<[^>]+>")
+_BREAK = re.compile(r"<\s*(br|/p|/div|/li)\s*/?\s*>", re.IGNORECASE)
+
+
+def plain_text(markup: str) -> str:
+    """Text of an HTML fragment (feeds and Mastodon send HTML): tags dropped, entities decoded, spaces tidied."""
+    text = html.unescape(_TAG.sub("", _BREAK.sub("\n", markup)))
+    return "\n".join(" ".join(line.split()) for line in text.splitlines()).strip()

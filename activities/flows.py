@@ -10,8 +10,9 @@ import threading
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from api.discovery.lexicons import compile_with_vader
 from api.flows.models import Flow
-from engine.flows import CompiledFlow, compile_flow
+from engine.flows import CompiledFlow
 
 
 class UnknownFlowVersion(LookupError):
@@ -32,7 +33,7 @@ class FlowCache:
                 row = session.get(Flow, version)
             if row is None:
                 raise UnknownFlowVersion(f"flow version {version!r} was never published")
-            compiled = compile_flow(row.document)
+            compiled = compile_with_vader(row.document)
             with self._lock:
                 self._compiled[version] = compiled
         return compiled

@@ -16,7 +16,10 @@ from temporalio.contrib.pydantic import pydantic_data_converter
 
 from api.audit.views import router as audit_router
 from api.cases.views import router as cases_router
+from api.connectors.schedules import sync_schedules
+from api.connectors.views import router as sources_router
 from api.db import make_engine
+from api.discovery.views import router as discovery_router
 from api.experts.views import router as experts_router
 from api.flows.drafts import router as drafts_router
 from api.flows.views import router as flows_router
@@ -50,7 +53,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
     app = FastAPI(title="Switchboard", version="0.1.0", lifespan=lifespan)
     api = APIRouter(prefix="/api")
     for router in (cases_router, mentions_router, teams_router, flows_router, drafts_router, audit_router,
-                   webhooks_router, experts_router):
+                   webhooks_router, experts_router, discovery_router, sources_router):
         api.include_router(router)
 
     @api.get("/health", tags=["health"])
@@ -70,6 +73,13 @@ async def _redispatch(app: FastAPI) -> None:
             log.info("redelivered %d stored mentions to their case workflows", count)
     except Exception:  # start-up must not fail on it; the next start tries again
         log.exception("redelivery of stored mentions failed")
+    try:
+        polled = await sync_schedules(engine=app.state.engine, temporal=app.state.temporal,
+                                      task_queue=app.state.settings.task_queue)
+        if polled:
+            log.info("polling schedules in place for %d sources", polled)
+    except Exception:
+        log.exception("setting the polling schedules failed; the next start tries again")
 
 
 def _serve_designer(app: FastAPI, settings: Settings) -> None:

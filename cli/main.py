@@ -25,9 +25,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("api", help="run the API only (settings from the environment)")
     sub.add_parser("worker", help="run a worker only (settings from the environment)")
     sub.add_parser("migrate", help="bring the database schema up to date")
+    from cli.importing import add_parser as add_import_parser
     from cli.rules import add_parser as add_rules_parser
 
     add_rules_parser(sub)
+    add_import_parser(sub)
     return parser
 
 
@@ -37,6 +39,10 @@ def main(argv: list[str] | None = None) -> None:
         from cli.rules import run as run_rules
 
         raise SystemExit(run_rules(args))
+    if args.command == "import":
+        from cli.importing import run as run_import
+
+        raise SystemExit(run_import(args))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.command == "up":
         from cli.up import up

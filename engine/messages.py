@@ -304,3 +304,25 @@ class SendReplyInput(BaseModel):
 
 class SentReply(BaseModel):
     mention_id: str
+
+
+POLL_WORKFLOW = "PollSource"
+
+
+class PollInput(BaseModel):
+    """Poll one source (a connector instance) now: what each Schedule tick starts."""
+
+    source: str
+
+
+class PollPage(BaseModel):
+    """What one page of polling did."""
+
+    source: str
+    fetched: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    delivered: int = 0
+    undelivered: int = 0
+    more: bool = False
+    skipped: str | None = None

@@ -51,6 +51,9 @@ class Mention(BaseModel):
     received_at: datetime
     reply_to_id: str | None = None
     direction: Direction = Direction.inbound
+    thread_id: str | None = Field(default=None, description="A thread the source names (DMs, email).")
+    author_followers: int | None = None
+    author_verified: bool = False
 
 
 class Tags(BaseModel):
@@ -58,6 +61,7 @@ class Tags(BaseModel):
 
     keywords: list[str] = Field(default_factory=list)
     sentiment: float = 0.0
+    language: str | None = Field(default=None, description="ISO 639-1, or 'und' when it cannot tell.")
 
 
 class Triage(BaseModel):

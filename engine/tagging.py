@@ -1,15 +1,14 @@
-"""Keyword tagging and a small lexicon sentiment score.
+"""Keyword matching, and a small lexicon sentiment score for when no sentiment model is given.
 
-The lexicon is deliberately small and social-media flavoured; issue-level
-tagging (VADER, language, influence) replaces it in the discovery pipeline.
+Flows compiled by the API and the worker score sentiment with VADER (engine.discovery.sentiment,
+lexicons from api.discovery.lexicons); this small lexicon is the engine's own default, for
+engine-only use and tests.
 """
 
 from __future__ import annotations
 
 import math
 import re
-
-from engine.models import Tags
 
 _WORD = re.compile(r"[a-z0-9']+|[!?]")
 
@@ -53,16 +52,34 @@ def sentiment(text: str) -> float:
     return round(total / math.sqrt(total * total + _ALPHA), 4)
 
 
+class KeywordMatcher:
+    """Keyword lists compiled once: whole-word, case-insensitive phrase matching in one pass over the text."""
+
+    def __init__(self, keywords: dict[str, list[str]]) -> None:
+        self._single: dict[str, set[str]] = {}  # one-word phrase -> its tags
+        self._multi: list[tuple[str, str]] = []  # (" padded phrase ", tag)
+        for name, phrases in keywords.items():
+            for phrase in phrases:
+                tokens = words(phrase)
+                if len(tokens) == 1:
+                    self._single.setdefault(tokens[0], set()).add(name)
+                elif tokens:
+                    self._multi.append((" " + " ".join(tokens) + " ", name))
+
+    def match(self, text: str) -> list[str]:
+        """Names of the keyword tags whose phrases occur in the text."""
+        tokens = words(text)
+        found: set[str] = set()
+        for token in tokens:
+            names = self._single.get(token)
+            if names:
+                found |= names
+        if self._multi:
+            padded = " " + " ".join(tokens) + " "
+            found.update(name for phrase, name in self._multi if name not in found and phrase in padded)
+        return sorted(found)
+
+
 def match_keywords(text: str, keywords: dict[str, list[str]]) -> list[str]:
     """Names of the keyword tags whose phrases occur in the text (case-insensitive, whole words)."""
-    padded = " " + " ".join(words(text)) + " "
-    found = []
-    for tag, phrases in keywords.items():
-        if any(" " + " ".join(words(p)) + " " in padded for p in phrases if words(p)):
-            found.append(tag)
-    return sorted(found)
-
-
-def tag(text: str, keywords: dict[str, list[str]]) -> Tags:
-    """Tag one text: matching keyword tags and its sentiment."""
-    return Tags(keywords=match_keywords(text, keywords), sentiment=sentiment(text))
+    return KeywordMatcher(keywords).match(text)

@@ -10,12 +10,14 @@ from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxR
 
 from activities.cases import CaseActivities
 from activities.connectors import ConnectorRegistry
+from activities.discovery import DiscoveryActivities
 from activities.flows import FlowCache
 from activities.routing import RoutingActivities
 from api.db import make_engine
 from workflows.case import CaseWorkflow
+from workflows.poll import PollSourceWorkflow
 
-WORKFLOWS = [CaseWorkflow]
+WORKFLOWS = [CaseWorkflow, PollSourceWorkflow]
 
 
 def sandbox_runner() -> SandboxedWorkflowRunner:
@@ -35,13 +37,15 @@ def build_worker(client: Client, *, task_queue: str, database_url: str,
                  max_cached_workflows: int = MAX_CACHED_WORKFLOWS) -> Worker:
     """A worker for the case task queue, with activities bound to the read side at `database_url`."""
     engine = make_engine(database_url)
-    acts = CaseActivities(engine=engine, flows=FlowCache(engine), connectors=ConnectorRegistry())
+    connectors = ConnectorRegistry()
+    acts = CaseActivities(engine=engine, flows=FlowCache(engine), connectors=connectors)
     routing = RoutingActivities(engine=engine, client=client)
+    discovery = DiscoveryActivities(engine=engine, connectors=connectors, client=client, task_queue=task_queue)
     return Worker(
         client,
         task_queue=task_queue,
         workflows=WORKFLOWS,
-        activities=acts.all() + routing.all(),
+        activities=acts.all() + routing.all() + discovery.all(),
         activity_executor=executor or ThreadPoolExecutor(max_workers=16),
         workflow_runner=sandbox_runner(),
         max_cached_workflows=max_cached_workflows,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import Index, UniqueConstraint
+from sqlmodel import JSON, Column, Field, SQLModel
 
 from api.db.types import UtcDateTime
 from engine.models import Direction
@@ -21,10 +21,20 @@ class MentionBase(SQLModel):
     received_at: datetime = Field(sa_type=UtcDateTime)
     reply_to_id: str | None = None
     direction: Direction = Direction.inbound
+    thread_id: str | None = None
+    author_followers: int | None = None
+    author_verified: bool = False
+    # What discovery found (inbound only): tags, sentiment, language and whether it needs a response.
+    tags: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    sentiment: float | None = None
+    language: str | None = None
+    needs_response: bool | None = None
 
 
 class Mention(MentionBase, table=True):
-    __table_args__ = (UniqueConstraint("source", "external_id", name="uq_mention_source_external_id"),)
+    __table_args__ = (UniqueConstraint("source", "external_id", name="uq_mention_source_external_id"),
+                      # an author's latest mentions, for follow-up threading
+                      Index("ix_mention_source_author_created", "source", "author", "created_at"))
     id: str = Field(primary_key=True)
     case_id: str | None = Field(default=None, index=True)
     # False until the case workflow has been signalled: a re-post retries delivery.

@@ -1,66 +1,132 @@
-"""Inbound webhooks: one JSON mention per request."""
+"""Inbound webhooks: one JSON mention per request, through the same discovery pipeline as imports.
+
+A webhook source's config maps the sender's JSON onto our fields (dotted paths) and may require an
+HMAC-SHA256 signature of the raw body (`X-Signature-256: sha256=<hex>` by default, as GitHub and
+Meta send it), checked in constant time before anything is parsed or stored.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import hashlib
+import hmac
+import json
+from datetime import UTC, datetime
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Response, status
+from fastapi import APIRouter, Path, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel
+from sqlmodel import Session
 from temporalio.service import RPCError
 
+from api.connectors.config import WebhookConfig, parse_config
 from api.deps import EngineDep, SettingsDep, TemporalDep
+from api.discovery.mapping import RowError, map_row
+from api.discovery.models import IncomingMention
+from api.discovery.service import deliver_batch, store_batch
 from api.errors import ApiError
-from api.mentions.service import IncomingMention, NoActiveFlow, UnknownSource, dispatch_mention, store_mention
+from api.mentions.models import Mention as MentionRow
+from api.mentions.service import NoActiveFlow, UnknownSource, deliver_stored, require_source
+from api.sources import Source
 
 router = APIRouter(tags=["webhooks"])
-
-
-class WebhookMention(BaseModel):
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
-
-    external_id: str = Field(min_length=1, max_length=200, description="The mention's id at the source.")
-    author: str = Field(min_length=1, max_length=200)
-    text: str = Field(min_length=1, max_length=10_000)
-    created_at: AwareDatetime = Field(description="ISO 8601 with a timezone, e.g. 2026-11-23T10:00:00Z")
-    reply_to_id: str | None = Field(default=None, max_length=200,
-                                    description="external id of the mention this one answers")
+MAX_BODY = 256 * 1024
 
 
 class WebhookAccepted(BaseModel):
     mention_id: str
-    case_id: str | None
     conversation_id: str
     duplicate: bool
+    needs_response: bool | None  # None for our own outbound replies
+    case_id: str | None  # None when its conversation needs no response: stored and counted, no case
 
 
 @router.post("/webhooks/{source}", response_model=WebhookAccepted, status_code=status.HTTP_201_CREATED,
+             openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                 "schema": IncomingMention.model_json_schema()}}}},
              responses={200: {"model": WebhookAccepted, "description": "Already received: nothing new created"}})
 async def receive_webhook(
-    source: Annotated[str, Path(max_length=100)], body: WebhookMention, response: Response,
+    source: Annotated[str, Path(max_length=100)], request: Request, response: Response,
     engine: EngineDep, temporal: TemporalDep, settings: SettingsDep,
 ) -> WebhookAccepted:
-    incoming = IncomingMention(source=source, **body.model_dump())
+    """One mention, in our field names or in the sender's shape as the source's `mapping` says."""
     try:
-        ingested = await run_in_threadpool(store_mention, engine=engine, incoming=incoming)
+        row = await run_in_threadpool(require_source, engine, source)
     except UnknownSource as exc:
         raise ApiError(404, code="unknown_source", path="source",
                        message=f"no enabled webhook source named {source!r}; create it first") from exc
-    mention = ingested.mention
-    case_id = mention.case_id
-    if not mention.dispatched:
-        try:
-            case_id = await dispatch_mention(engine=engine, temporal=temporal,
-                                             task_queue=settings.task_queue, mention=mention)
-        except NoActiveFlow as exc:
-            raise ApiError(503, code="no_active_flow", path="", message=f"mention {mention.id} is stored; {exc}") \
-                from exc
-        except RPCError as exc:
-            raise ApiError(503, code="workflow_service_unavailable", path="",
-                           message=f"mention {mention.id} is stored; the workflow service did not answer "
-                                   f"({exc.message}); post it again or it is delivered at the next start-up") \
-                from exc
-    if ingested.duplicate:
-        response.status_code = status.HTTP_200_OK
-    return WebhookAccepted(mention_id=mention.id, case_id=case_id, conversation_id=mention.conversation_id,
-                           duplicate=ingested.duplicate)
+    raw = await request.body()
+    if len(raw) > MAX_BODY:
+        raise ApiError(413, code="too_large", path="", message=f"a webhook body is at most {MAX_BODY} bytes")
+    config = _config(row)
+    _verify(config, raw, request.headers.get(config.signature_header))
+    message = IncomingMention.model_validate(_mapped(raw, config)).to_message(source, datetime.now(UTC))
+    try:
+        stored = await run_in_threadpool(store_batch, engine=engine, mentions=[message])
+        if stored.outcome.processed:
+            processed = stored.outcome.processed[0]
+            delivered = await deliver_batch(engine=engine, temporal=temporal, task_queue=settings.task_queue,
+                                            stored=stored)
+            if message.id in delivered.failed:
+                raise _unavailable(message.id, delivered.failed[message.id])
+            return WebhookAccepted(mention_id=message.id, conversation_id=processed.mention.conversation_id,
+                                   duplicate=False, needs_response=processed.needs_response if processed.tags else None,
+                                   case_id=delivered.case_ids.get(message.id))
+        previous = await run_in_threadpool(_stored, engine, message.id)
+        case_id = previous.case_id
+        if not previous.dispatched:  # stored before, its delivery failed: posting it again retries
+            case_id = (await deliver_stored(engine=engine, temporal=temporal, task_queue=settings.task_queue,
+                                            rows=[previous]))[previous.id]
+    except NoActiveFlow as exc:
+        raise ApiError(503, code="no_active_flow", path="", message=f"nothing was stored: {exc}") from exc
+    except RPCError as exc:
+        raise _unavailable(message.id, exc.message) from exc
+    response.status_code = status.HTTP_200_OK
+    return WebhookAccepted(mention_id=previous.id, conversation_id=previous.conversation_id, duplicate=True,
+                           needs_response=previous.needs_response, case_id=case_id)
+
+
+def _config(row: Source) -> WebhookConfig:
+    if row.kind != "webhook":
+        raise ApiError(409, code="not_a_webhook", path="source",
+                       message=f"source {row.id!r} is a {row.kind} source; webhooks post to webhook sources")
+    config = parse_config(row.kind, row.config or {})
+    assert isinstance(config, WebhookConfig)
+    return config
+
+
+def _verify(config: WebhookConfig, raw: bytes, given: str | None) -> None:
+    if config.hmac_secret is None:
+        return
+    if not given:
+        raise ApiError(401, code="signature_missing", path=config.signature_header,
+                       message=f"this source requires an HMAC-SHA256 of the body in {config.signature_header}")
+    expected = hmac.new(config.hmac_secret.get_secret_value().encode(), raw, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(given.strip().removeprefix("sha256="), expected):
+        raise ApiError(401, code="signature_mismatch", path=config.signature_header,
+                       message="the signature does not match the body: sign the exact bytes sent, with the "
+                               "source's secret, as sha256=<hex digest>")
+
+
+def _mapped(raw: bytes, config: WebhookConfig) -> dict[str, Any]:
+    try:
+        body = json.loads(raw)
+    except ValueError as exc:
+        raise ApiError(422, code="not_json", path="body", message=f"the body is not JSON ({exc})") from exc
+    try:
+        return map_row(body if isinstance(body, dict) else "the body is one JSON object", config.mapping)
+    except RowError as exc:
+        raise ApiError(422, code="invalid_mention", path=exc.path, message=str(exc)) from exc
+
+
+def _unavailable(mention_id: str, why: str) -> ApiError:
+    return ApiError(503, code="workflow_service_unavailable", path="",
+                    message=f"mention {mention_id} is stored; the workflow service did not take it ({why}); "
+                            "post it again, or it is delivered at the next start-up")
+
+
+def _stored(engine: object, ident: str) -> MentionRow:
+    with Session(engine) as session:  # type: ignore[arg-type]
+        row = session.get(MentionRow, ident)
+    assert row is not None, ident  # a duplicate is stored by definition
+    return row

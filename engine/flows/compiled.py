@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from engine.discovery.language import detect_language
 from engine.flows.document import FlowDocument, FlowError, flow_version, validate_flow
-from engine.flows.stages import DEFAULT_REOPEN_WINDOW_SECONDS, QueueSettings, check_stages
+from engine.flows.stages import (
+    DEFAULT_INFLUENCER_FOLLOWERS,
+    DEFAULT_REOPEN_WINDOW_SECONDS,
+    DEFAULT_THREAD_WINDOW_SECONDS,
+    QueueSettings,
+    check_stages,
+)
 from engine.models import Mention, Priority, Tags, Triage
 from engine.rules import CompiledRule, CompiledRuleSet, truthy
 from engine.slas import SlaPolicy
-from engine.tagging import tag
+from engine.tagging import KeywordMatcher
+from engine.tagging import sentiment as small_lexicon_sentiment
 
 
 class InvalidFlow(Exception):
@@ -31,6 +40,9 @@ def rule_context(mention: Mention, tags: Tags) -> dict[str, Any]:
         "tags": list(tags.keywords),
         "sentiment": tags.sentiment,
         "is_reply": mention.reply_to_id is not None,
+        "followers": mention.author_followers,
+        "verified": mention.author_verified,
+        "language": tags.language,
     }
 
 
@@ -53,6 +65,7 @@ class CompiledFlow:
     version: str
     document: FlowDocument
     keywords: dict[str, list[str]]
+    keyword_matcher: KeywordMatcher
     tag_rules: CompiledRuleSet | None
     needs_response: CompiledRule
     priority: CompiledRule
@@ -65,16 +78,41 @@ class CompiledFlow:
     sla_select: CompiledRuleSet | None
     approval: CompiledRule | None = None
     reopen_window_seconds: int = DEFAULT_REOPEN_WINDOW_SECONDS
+    thread_window_seconds: int = DEFAULT_THREAD_WINDOW_SECONDS
+    influencer_followers: int = DEFAULT_INFLUENCER_FOLLOWERS
+    vip_authors: frozenset[str] = frozenset()
+    # Text -> compound score in [-1, 1]: VADER in production (api.discovery.lexicons), a small lexicon here.
+    sentiment: Callable[[str], float] = small_lexicon_sentiment
 
     def tag(self, mention: Mention) -> Tags:
-        """Keyword tags and a sentiment score, then the tags of every matching tagging rule."""
-        found = tag(mention.text, self.keywords)
+        """Keyword tags, sentiment, language and influence, then the tags of every matching tagging rule."""
+        text = mention.text
+        found = Tags(keywords=self.keyword_matcher.match(text), sentiment=self.sentiment(text),
+                     language=detect_language(text))
+        influence = self._influence(mention)
+        if influence:
+            found.keywords = sorted(set(found.keywords) | influence)
         if self.tag_rules is not None:
             extra = self.tag_rules.evaluate(rule_context(mention, found))
             # No match gives the set's default: nothing, or one tag.
             extra = [extra] if isinstance(extra, str) else extra if isinstance(extra, list) else []
             found.keywords = sorted(set(found.keywords) | {t for t in extra if isinstance(t, str)})
         return found
+
+    def _influence(self, mention: Mention) -> set[str]:
+        found = set()
+        if self.influencer_followers and (mention.author_followers or 0) >= self.influencer_followers:
+            found.add("influencer")
+        if mention.author_verified:
+            found.add("verified")
+        if self.vip_authors and mention.author.lower() in self.vip_authors:
+            found.add("vip")
+        return found
+
+    def screen(self, mention: Mention) -> tuple[Tags, bool]:
+        """Tags and whether the mention needs a response: triage's question, without its evidence (fast)."""
+        tags = self.tag(mention)
+        return tags, truthy(self.needs_response.evaluate(rule_context(mention, tags)))
 
     def triage(self, mention: Mention, tags: Tags) -> Triage:
         """Whether a mention needs a response and at what priority, with each rule's trace as evidence."""
@@ -129,8 +167,11 @@ class CompiledFlow:
         return f"/nodes/{index}/content/{key}"
 
 
-def compile_flow(document: Any) -> CompiledFlow:
-    """Validate and compile a flow document; raise InvalidFlow listing every error with its path."""
+def compile_flow(document: Any, *, sentiment: Callable[[str], float] | None = None) -> CompiledFlow:
+    """Validate and compile a flow document; raise InvalidFlow listing every error with its path.
+
+    `sentiment` scores a text in [-1, 1]; without it, the engine's small built-in lexicon does.
+    """
     doc, errors = validate_flow(document)
     if doc is None:
         raise InvalidFlow(errors)
@@ -138,4 +179,5 @@ def compile_flow(document: Any) -> CompiledFlow:
     parts, content_errors = check_stages(doc)
     if errors or content_errors:
         raise InvalidFlow(errors + content_errors)
-    return CompiledFlow(version=flow_version(document), document=doc, **parts)
+    extra = {"sentiment": sentiment} if sentiment is not None else {}
+    return CompiledFlow(version=flow_version(document), document=doc, **parts, **extra)

@@ -17,6 +17,7 @@ from engine.models import Priority
 from engine.routing import STRATEGIES
 from engine.rules import RuleError, compile_rule, compile_rule_set
 from engine.slas import EscalationAction, EscalationLevel, SlaPolicy
+from engine.tagging import KeywordMatcher
 
 Checked = tuple[dict[str, Any], list[FlowError]]
 
@@ -37,14 +38,14 @@ def _rule_set(raw: Any, path: str, mode: str) -> tuple[Any, list[FlowError]]:
 
 def check_tag(content: dict[str, Any], base: str) -> Checked:
     """Keyword lists, plus an optional all-match rule set whose results are tag names."""
-    parts: dict[str, Any] = {"keywords": {}, "tag_rules": None}
+    parts: dict[str, Any] = {"keywords": {}, "keyword_matcher": KeywordMatcher({}), "tag_rules": None}
     errors: list[FlowError] = []
     keywords = content.get("keywords", {})
     if not isinstance(keywords, dict) or not all(
             isinstance(v, list) and all(isinstance(p, str) for p in v) for v in keywords.values()):
         errors.append(FlowError("bad_argument", "keywords maps a tag name to a list of phrases", f"{base}/keywords"))
     else:
-        parts["keywords"] = keywords
+        parts["keywords"], parts["keyword_matcher"] = keywords, KeywordMatcher(keywords)
     if "rules" in content:
         raw = content["rules"]
         parts["tag_rules"], found = _rule_set(raw, f"{base}/rules", "all_match")
@@ -252,9 +253,39 @@ def check_close(content: dict[str, Any], base: str) -> Checked:
     return {"reopen_window_seconds": window}, errors
 
 
+DEFAULT_THREAD_WINDOW_SECONDS = 30 * 60
+DEFAULT_INFLUENCER_FOLLOWERS = 10_000
+
+
+def _whole(content: dict[str, Any], key: str, default: int, most: int, base: str, what: str,
+           errors: list[FlowError]) -> int:
+    value = content.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
+        errors.append(FlowError("bad_argument", f"{key} is a whole number from 0 to {most}: {what}", f"{base}/{key}"))
+        return default
+    return value
+
+
+def check_discovery(content: dict[str, Any], base: str) -> Checked:
+    """How mentions become conversations: the follow-up window, and who counts as influential."""
+    errors: list[FlowError] = []
+    window = _whole(content, "thread_window_seconds", DEFAULT_THREAD_WINDOW_SECONDS, 7 * 24 * 3600, base,
+                    "an author's new mention within this many seconds of their last one joins that conversation "
+                    "(0: never)", errors)
+    followers = _whole(content, "influencer_followers", DEFAULT_INFLUENCER_FOLLOWERS, 10**10, base,
+                       "authors with at least this many followers are tagged 'influencer' (0: nobody)", errors)
+    vips = content.get("vip_authors", [])
+    if not isinstance(vips, list) or not all(isinstance(v, str) and v for v in vips):
+        errors.append(FlowError("bad_argument", "vip_authors is a list of author handles, e.g. [\"@acme_ceo\"]",
+                                f"{base}/vip_authors"))
+        vips = []
+    return {"thread_window_seconds": window, "influencer_followers": followers,
+            "vip_authors": frozenset(v.lower() for v in vips)}, errors
+
+
 STAGE_CHECKS: dict[str, Callable[[dict[str, Any], str], Checked]] = {
-    "tag": check_tag, "triage": check_triage, "assign": check_assign, "sla": check_sla, "approval": check_approval,
-    "close": check_close}
+    "discovery": check_discovery, "tag": check_tag, "triage": check_triage, "assign": check_assign,
+    "sla": check_sla, "approval": check_approval, "close": check_close}
 
 
 def check_stages(doc: FlowDocument) -> Checked:

@@ -53,11 +53,14 @@ def test_demo_data_is_loaded_and_worked(up: UpProcess) -> None:
         assert http.get("/api/agents").headers["content-range"].endswith("/5")
         flows = http.get("/api/flows").json()
         assert [f["active"] for f in flows] == [True]
-        # six demo mentions, one a reply in the thread of another: five cases
+        # six demo mentions, one a reply in the thread of another, one praise that needs no response:
+        # five conversations, four cases
         cases = http.get("/api/cases").json()
-        assert len(cases) == 5
-        statuses = sorted(c["status"] for c in cases)
-        assert statuses == ["assigned"] * 4 + ["closed"]  # praise closes as no_action
+        assert sorted(c["status"] for c in cases) == ["assigned"] * 4
+        conversations = http.get("/api/conversations").json()
+        assert sorted(c["actionable"] for c in conversations) == [False] + [True] * 4
+        praise = next(c for c in conversations if not c["actionable"])
+        assert (praise["customer"], praise["inbound_count"]) == ("@joy", 1)
         press = next(c for c in cases if c["author"] == "@lois_lane")  # routed by rule to Marketing/PR
         assert (press["team_id"], press["assignee_id"], press["priority"]) == ("marketing", "maya", "high")
 

@@ -166,3 +166,18 @@ def test_the_close_node_sets_the_reopen_window() -> None:
     assert compile_flow(doc).reopen_window_seconds == 0  # never reopen: a new mention starts a new case
     close["content"] = {}
     assert compile_flow(doc).reopen_window_seconds == DEFAULT_REOPEN_WINDOW_SECONDS
+
+
+def test_the_discovery_node_sets_threading_and_influence_and_rejects_bad_values_with_paths() -> None:
+    doc = default_flow()
+    index, discovery = next((i, n) for i, n in enumerate(doc["nodes"]) if n["type"] == "discovery")
+    flow = compile_flow(doc)
+    assert (flow.thread_window_seconds, flow.influencer_followers, flow.vip_authors) == (1800, 10_000, frozenset())
+    discovery["content"] = {"thread_window_seconds": 0, "influencer_followers": 500, "vip_authors": ["@Boss"]}
+    flow = compile_flow(doc)
+    big = mention("hello").model_copy(update={"author": "@boss", "author_followers": 900, "author_verified": True})
+    assert {"influencer", "verified", "vip"} <= set(flow.tag(big).keywords)
+    assert not {"influencer", "verified", "vip"} & set(flow.tag(mention("hello")).keywords)
+    discovery["content"] = {"thread_window_seconds": -1, "influencer_followers": "lots", "vip_authors": "@boss"}
+    assert {e["path"] for e in errors_of(doc)} == {
+        f"/nodes/{index}/content/{key}" for key in ("thread_window_seconds", "influencer_followers", "vip_authors")}

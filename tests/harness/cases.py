@@ -20,7 +20,8 @@ from temporalio.service import RPCError
 from api.app import create_app
 from api.audit.models import CaseEvent
 from api.cases.models import Case
-from api.mentions.service import IncomingMention, dispatch_mention, store_mention
+from api.discovery.models import IncomingMention
+from api.discovery.service import deliver_batch, store_batch
 from api.settings import Settings
 from engine.models import case_workflow_id
 from workflows.worker import build_worker
@@ -103,14 +104,22 @@ class Stack:
     workflow_ids: set[str] = field(default_factory=set)
 
     async def ingest(self, *, source: str = "twitter", external_id: str | None = None, text: str,
-                     author: str = "@customer", reply_to_id: str | None = None) -> str:
-        """Take in one mention the way the webhook does; returns the case id."""
-        incoming = IncomingMention(source=source, external_id=external_id or uuid.uuid4().hex[:10],
-                                   author=author, text=text, created_at=datetime.now(UTC), reply_to_id=reply_to_id)
-        stored = store_mention(engine=self.engine, incoming=incoming)
-        self.workflow_ids.add(case_workflow_id(stored.mention.conversation_id))
-        return await dispatch_mention(engine=self.engine, temporal=self.client, task_queue=self.task_queue,
-                                      mention=stored.mention)
+                     author: str | None = None, reply_to_id: str | None = None) -> str:
+        """Take in one mention the way the webhook does; returns the case id ("" when triage starts none).
+
+        Each mention has an author of its own unless one is given: an author's follow-ups within the
+        flow's window join their conversation, and most tests want a case each.
+        """
+        incoming = IncomingMention(external_id=external_id or uuid.uuid4().hex[:10],
+                                   author=author or f"@customer-{uuid.uuid4().hex[:6]}", text=text,
+                                   created_at=datetime.now(UTC), reply_to_id=reply_to_id)
+        stored = store_batch(engine=self.engine, mentions=[incoming.to_message(source, datetime.now(UTC))])
+        for p in stored.outcome.processed:
+            self.workflow_ids.add(case_workflow_id(p.mention.conversation_id))
+        delivered = await deliver_batch(engine=self.engine, temporal=self.client, task_queue=self.task_queue,
+                                        stored=stored)
+        assert not delivered.failed, delivered.failed
+        return next(iter(delivered.case_ids.values()), "")
 
 
 async def only_online(http: httpx.AsyncClient, *online: str) -> None:

@@ -6,12 +6,15 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlmodel import select
 from temporalio.client import WorkflowUpdateFailedError
 from temporalio.exceptions import ApplicationError
 from temporalio.service import RPCError
 
 from api.cases.models import Case
 from api.db import session_scope
+from api.discovery.models import Conversation
+from api.mentions.models import Mention
 from api.routing.notify import notify
 from api.routing.service import set_presence
 from engine.messages import CLOSE_UPDATE, REPLY_UPDATE, CaseView, CloseInput, ReplyInput
@@ -110,12 +113,18 @@ async def test_only_the_assignee_may_reply_and_closed_cases_refuse_changes(stack
     assert "replied" not in event_kinds(engine, case_id)
 
 
-async def test_praise_needs_no_response_and_closes_itself(stack) -> None:
-    engine = stack.engine
-    case_id = await stack.ingest(text="Love the new app, thanks!")
-    row = await eventually(lambda: case_where(engine, case_id, status="closed"), what="auto close")
-    assert row.close_reason == "no_action" and row.needs_response is False and row.assignee_id is None
-    assert "praise" in row.tags and row.sentiment > 0.5
+async def test_praise_needs_no_response_and_starts_no_case(stack) -> None:
+    external_id = uuid.uuid4().hex[:10]
+    assert await stack.ingest(external_id=external_id, text="Love the new app, thanks!") == ""
+    with session_scope(stack.engine, write=False) as session:
+        mention = session.get(Mention, f"twitter:{external_id}")
+        conversation = session.get(Conversation, mention.conversation_id)
+        cases = session.exec(select(Case).where(Case.conversation_id == mention.conversation_id)).all()
+    # Stored, tagged and counted for analytics; no workflow, no case.
+    assert mention.needs_response is False and mention.dispatched and mention.case_id is None
+    assert "praise" in mention.tags and mention.sentiment > 0.5
+    assert conversation.inbound_count == 1 and not conversation.actionable
+    assert cases == []
 
 
 async def test_a_reply_in_the_conversation_joins_the_same_case(stack) -> None:

@@ -1,0 +1,1 @@
+"""Connector instances (sources): their kinds, configuration, cursors and health."""

@@ -1,0 +1,228 @@
+"""Taking in a batch of mentions: dedupe, thread, tag and triage in one transaction, then deliver.
+
+One write transaction per batch reads what the store knows about the batch (its ids, reply parents,
+authors' latest mentions, actionable conversations), runs the pure pipeline (engine.discovery), and
+writes the new mentions and the conversations' counts. Only then are the mentions of actionable
+conversations handed to their case workflows; each is stored `dispatched = False` until its workflow
+has it, so a crash in between loses nothing (the start-up redelivery, or posting it again, finishes
+the job). Mentions of conversations that need no response are stored and counted, and start no workflow.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, select
+from temporalio.client import Client
+
+from api.db import session_scope
+from api.discovery.lexicons import compile_with_vader
+from api.discovery.models import Conversation
+from api.flows.models import Flow
+from api.flows.service import active_flow
+from api.mentions.models import Mention as MentionRow
+from api.mentions.service import NoActiveFlow, deliver
+from api.sources import Source
+from engine.discovery.pipeline import BatchOutcome, ConversationChange, Known, Processed, lookups, process_batch
+from engine.flows import CompiledFlow
+from engine.messages import SendReplyInput
+from engine.models import Direction, Mention, mention_id
+
+# Deliveries in flight at once, per batch: enough to overlap round trips, few enough not to storm Temporal.
+DELIVERY_CONCURRENCY = 16
+
+_compiled: dict[str, CompiledFlow] = {}
+_compiled_lock = threading.Lock()
+
+
+def compiled_flow(session: Session) -> CompiledFlow:
+    """The active flow, compiled once per version (versions are immutable)."""
+    row = active_flow(session=session)
+    if row is None:
+        raise NoActiveFlow("no flow is active; publish one before taking in mentions")
+    return flow_version(row)
+
+
+def flow_version(row: Flow) -> CompiledFlow:
+    found = _compiled.get(row.id)
+    if found is None:
+        found = compile_with_vader(row.document)
+        with _compiled_lock:
+            _compiled[row.id] = found
+    return found
+
+
+@dataclass
+class StoredBatch:
+    flow_version: str
+    outcome: BatchOutcome
+    replay: bool
+
+    @property
+    def to_deliver(self) -> list[Processed]:
+        return [] if self.replay else self.outcome.to_deliver
+
+
+@dataclass
+class Delivered:
+    case_ids: dict[str, str] = field(default_factory=dict)  # mention id -> case id
+    failed: dict[str, str] = field(default_factory=dict)  # mention id -> why
+
+
+def store_batch(*, engine: Engine, mentions: list[Mention], replay: bool = False,
+                cursor: tuple[str, str | None] | None = None) -> StoredBatch:
+    """Dedupe, thread, tag, triage and store a batch in one transaction (see the module docstring).
+
+    `replay` backfills history: everything is stored, threaded, tagged and counted, and no case
+    workflow is started (the conversations are old; their responses are already in the file).
+    `cursor` (source, cursor) is saved on the source in the same transaction: a polled page and
+    the cursor after it are stored together or not at all.
+    """
+    with session_scope(engine) as session:
+        flow = compiled_flow(session)
+        window = timedelta(seconds=flow.thread_window_seconds)
+        known = _known(session, mentions, window)
+        outcome = process_batch(mentions, known, flow.screen, window=window)
+        _insert_mentions(session, outcome.processed, replay=replay)
+        _merge_conversations(session, outcome.conversations.values())
+        if cursor is not None:
+            session.execute(update(Source).where(col(Source.id) == cursor[0]).values(cursor=cursor[1]))
+    return StoredBatch(flow_version=flow.version, outcome=outcome, replay=replay)
+
+
+def _known(session: Session, mentions: list[Mention], window: timedelta) -> Known:
+    ids, authors = lookups(mentions)
+    known = Known()
+    if ids:
+        known.conversations = dict(session.exec(
+            select(MentionRow.id, MentionRow.conversation_id).where(col(MentionRow.id).in_(ids))).all())
+    if authors and window:
+        since = min(m.created_at for m in mentions) - window
+        rows = session.exec(
+            select(MentionRow.source, MentionRow.author, MentionRow.conversation_id, MentionRow.created_at)
+            .where(tuple_(col(MentionRow.source), col(MentionRow.author)).in_(list(authors)),
+                   MentionRow.direction == Direction.inbound, col(MentionRow.created_at) >= since)).all()
+        for source, author, conversation, at in rows:
+            latest = known.last_inbound.get((source, author))
+            if latest is None or at > latest[1]:
+                known.last_inbound[(source, author)] = (conversation, at)
+    candidates = set(known.conversations.values()) | {c for c, _ in known.last_inbound.values()} | ids
+    candidates |= {mention_id(m.source, f"thread:{m.thread_id}") for m in mentions if m.thread_id}
+    if candidates:
+        known.actionable = set(session.exec(select(Conversation.id).where(
+            col(Conversation.id).in_(candidates), col(Conversation.actionable))).all())
+    return known
+
+
+def _insert_mentions(session: Session, processed: list[Processed], *, replay: bool) -> None:
+    if not processed:
+        return
+    now = datetime.now(UTC)
+    rows = []
+    for p in processed:
+        m, tags = p.mention, p.tags
+        rows.append({
+            "id": m.id, "source": m.source, "external_id": m.external_id, "conversation_id": m.conversation_id,
+            "author": m.author, "text": m.text, "created_at": m.created_at, "received_at": now,
+            "reply_to_id": m.reply_to_id, "direction": m.direction, "thread_id": m.thread_id,
+            "author_followers": m.author_followers, "author_verified": m.author_verified,
+            "tags": tags.keywords if tags else None, "sentiment": tags.sentiment if tags else None,
+            "language": tags.language if tags else None,
+            "needs_response": p.needs_response if m.direction == Direction.inbound else None,
+            "case_id": None, "dispatched": replay or not p.deliver,
+        })
+    table = MentionRow.__table__  # type: ignore[attr-defined]
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    # A mention racing in through another request between our read and this write is skipped, not doubled.
+    session.execute(dialect.insert(table).on_conflict_do_nothing(index_elements=["id"]), rows)
+
+
+def _merge_conversations(session: Session, changes: Iterable[ConversationChange]) -> None:
+    changes = list(changes)
+    if not changes:
+        return
+    stored = {c.id: c for c in session.exec(
+        select(Conversation).where(col(Conversation.id).in_([c.id for c in changes]))).all()}
+    for change in changes:
+        row = stored.get(change.id)
+        if row is None:
+            row = Conversation(id=change.id, source=change.source, customer=change.customer,
+                               thread_id=change.thread_id, first_at=change.first_at, last_at=change.last_at)
+        elif change.first_at < row.first_at:
+            row.first_at = change.first_at
+        row.customer = row.customer or change.customer
+        row.last_at = max(row.last_at, change.last_at)
+        if change.last_inbound_at is not None:
+            row.last_inbound_at = max(filter(None, (row.last_inbound_at, change.last_inbound_at)))
+        if row.first_response_at is None:
+            # Our first reply after the customer spoke: in this batch, or answering mentions stored before.
+            row.first_response_at = change.first_response_at or (
+                change.first_outbound_at if row.inbound_count and change.first_outbound_at else None)
+            if row.first_response_at is not None:
+                row.first_response_seconds = (row.first_response_at - row.first_at).total_seconds()
+        row.inbound_count += change.inbound
+        row.outbound_count += change.outbound
+        row.actionable = row.actionable or change.became_actionable
+        session.add(row)
+
+
+async def deliver_batch(*, engine: Engine, temporal: Client, task_queue: str, stored: StoredBatch) -> Delivered:
+    """Hand each actionable conversation's new mentions to its case workflow, in order, then mark them."""
+    by_conversation: dict[str, list[Mention]] = defaultdict(list)
+    for p in stored.to_deliver:
+        by_conversation[p.mention.conversation_id].append(p.mention)
+    result = Delivered()
+    gate = asyncio.Semaphore(DELIVERY_CONCURRENCY)
+
+    async def one(messages: list[Mention]) -> None:
+        async with gate:
+            try:
+                case_id = await deliver(temporal, task_queue, stored.flow_version, messages)
+            except Exception as exc:  # noqa: BLE001 - stored undispatched: the next start-up delivers it
+                for m in messages:
+                    result.failed[m.id] = f"{type(exc).__name__}: {exc}"
+                return
+            for m in messages:
+                result.case_ids[m.id] = case_id
+
+    await asyncio.gather(*(one(messages) for messages in by_conversation.values()))
+    if result.case_ids:
+        await asyncio.to_thread(mark_dispatched, engine, result.case_ids)
+    return result
+
+
+def mark_dispatched(engine: Engine, case_ids: dict[str, str]) -> None:
+    """Record which case each delivered mention went to (the case's own save confirms it later)."""
+    by_case: dict[str, list[str]] = defaultdict(list)
+    for mention, case in case_ids.items():
+        by_case[case].append(mention)
+    with session_scope(engine) as session:
+        for case, mentions in by_case.items():
+            session.execute(update(MentionRow).where(col(MentionRow.id).in_(mentions))
+                            .values(dispatched=True, case_id=case))
+
+
+def record_outbound(*, engine: Engine, reply: SendReplyInput, external_id: str, at: datetime) -> str:
+    """Store a reply we sent as an outbound mention of its conversation, counted as a response; idempotent."""
+    row_id = mention_id(reply.source, external_id)
+    parent = reply.in_reply_to
+    prefix = f"{reply.source}:"
+    with session_scope(engine) as session:
+        if session.get(MentionRow, row_id) is not None:
+            return row_id
+        session.add(MentionRow(
+            id=row_id, source=reply.source, external_id=external_id, conversation_id=reply.conversation_id,
+            case_id=reply.case_id, author=reply.agent_id, text=reply.text, created_at=at, received_at=at,
+            reply_to_id=parent.removeprefix(prefix) if parent else None, direction=Direction.outbound,
+            dispatched=True))
+        change = ConversationChange(id=reply.conversation_id, source=reply.source, customer=None, first_at=at,
+                                    last_at=at, outbound=1, first_outbound_at=at)
+        _merge_conversations(session, [change])
+    return row_id

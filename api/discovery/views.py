@@ -1,0 +1,61 @@
+"""Imports (batches of mentions of one source) and conversations, read-only."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Response
+from fastapi.concurrency import run_in_threadpool
+from pydantic import ValidationError
+
+from api.deps import EngineDep, ListDep, SessionDep, SettingsDep, TemporalDep
+from api.discovery.models import Conversation, ConversationPublic, ImportBatch, ImportReport, IncomingMention, Rejected
+from api.discovery.service import deliver_batch, store_batch
+from api.errors import ApiError
+from api.listing import get_or_404, list_rows
+from api.mentions.service import NoActiveFlow, UnknownSource, require_source
+
+router = APIRouter(tags=["discovery"])
+
+
+@router.post("/sources/{source}/imports", response_model=ImportReport)
+async def import_mentions(
+    source: Annotated[str, Path(max_length=100)], body: ImportBatch,
+    engine: EngineDep, temporal: TemporalDep, settings: SettingsDep,
+) -> ImportReport:
+    """Take in a batch: every valid mention is stored once, threaded, tagged and triaged; invalid ones are
+    reported by position and field. Mentions of actionable conversations go to their case workflows,
+    unless `replay` (backfilling history)."""
+    now = datetime.now(UTC)
+    messages, rejected = [], []
+    for index, raw in enumerate(body.mentions):
+        try:
+            messages.append(IncomingMention.model_validate(raw).to_message(source, now))
+        except ValidationError as exc:
+            rejected += [Rejected(index=index, path=".".join(str(p) for p in e["loc"]) or "mention", message=e["msg"])
+                         for e in exc.errors()]
+    try:
+        await run_in_threadpool(require_source, engine, source)
+        stored = await run_in_threadpool(store_batch, engine=engine, mentions=messages, replay=body.replay)
+    except UnknownSource as exc:
+        raise ApiError(404, code="unknown_source", path="source",
+                       message=f"no enabled source named {source!r}; create it first") from exc
+    except NoActiveFlow as exc:
+        raise ApiError(503, code="no_active_flow", path="", message=f"nothing was stored: {exc}") from exc
+    delivered = await deliver_batch(engine=engine, temporal=temporal, task_queue=settings.task_queue, stored=stored)
+    processed = stored.outcome.processed
+    return ImportReport(stored=len(processed), duplicates=len(stored.outcome.duplicates), rejected=rejected,
+                        actionable=sum(1 for p in processed if p.needs_response), delivered=len(delivered.case_ids),
+                        undelivered=len(delivered.failed))
+
+
+@router.get("/conversations", response_model=list[ConversationPublic])
+def list_conversations(session: SessionDep, response: Response, params: ListDep) -> list[Conversation]:
+    return list_rows(session, response, params, table=Conversation, resource="conversations",
+                     filterable=("source", "customer", "actionable"), searchable=("customer",))
+
+
+@router.get("/conversations/{conversation_id}", response_model=ConversationPublic)
+def get_conversation(session: SessionDep, conversation_id: str) -> Conversation:
+    return get_or_404(session, Conversation, conversation_id, resource="conversation")

@@ -1,0 +1,1 @@
+"""Discovery: turning raw mentions into stored, threaded, tagged and triaged conversations."""
