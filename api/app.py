@@ -18,6 +18,7 @@ from api.audit.views import router as audit_router
 from api.cases.views import router as cases_router
 from api.connectors.schedules import sync_schedules
 from api.connectors.views import router as sources_router
+from api.customers.views import router as customers_router
 from api.db import make_engine
 from api.discovery.views import router as discovery_router
 from api.experts.views import router as experts_router
@@ -53,7 +54,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
     app = FastAPI(title="Switchboard", version="0.1.0", lifespan=lifespan)
     api = APIRouter(prefix="/api")
     for router in (cases_router, mentions_router, teams_router, flows_router, drafts_router, audit_router,
-                   webhooks_router, experts_router, discovery_router, sources_router):
+                   webhooks_router, experts_router, discovery_router, sources_router,
+                   customers_router):
         api.include_router(router)
 
     @api.get("/health", tags=["health"])

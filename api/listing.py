@@ -60,10 +60,11 @@ def list_rows(
     resource: str,
     filterable: Sequence[str],
     searchable: Sequence[str] = (),
+    where: Sequence[ColumnElement[bool]] | None = None,
 ) -> list[Any]:
-    """Rows of `table` for one react-admin list page, setting Content-Range."""
+    """Rows of `table` for one react-admin list page, setting Content-Range; `where` narrows them first."""
     columns = table.__table__.columns  # type: ignore[attr-defined]
-    conditions: list[ColumnElement[bool]] = []
+    conditions: list[ColumnElement[bool]] = list(where or ())
     for field, value in params.filter.items():
         if field == "q" and searchable:
             pattern = f"%{str(value).lower()}%"

@@ -4,6 +4,7 @@ from sqlmodel import SQLModel
 
 from api.audit.models import CaseEvent
 from api.cases.models import Case
+from api.customers.models import Customer, CustomerIdentity
 from api.discovery.models import Conversation
 from api.experts.models import Expert, ExpertRequest
 from api.flows.models import Flow, FlowDraft
@@ -15,5 +16,6 @@ from api.teams.models import Agent, Team
 
 metadata = SQLModel.metadata
 
-__all__ = ["Agent", "Case", "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "Expert", "ExpertRequest",
-           "Flow", "FlowDraft", "Mention", "Source", "Team", "metadata"]
+__all__ = ["Agent", "Case", "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "Customer",
+           "CustomerIdentity", "Expert", "ExpertRequest", "Flow", "FlowDraft", "Mention", "Source", "Team",
+           "metadata"]

@@ -25,6 +25,7 @@ class ConversationBase(SQLModel):
     first_response_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     first_response_seconds: float | None = None
     actionable: bool = Field(default=False, index=True, description="Triage found a mention needing a response.")
+    customer_id: str | None = Field(default=None, index=True)
 
 
 class Conversation(ConversationBase, table=True):

@@ -22,6 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 from temporalio.client import Client
 
+from api.customers.service import link_customers
 from api.db import session_scope
 from api.discovery.lexicons import compile_with_vader
 from api.discovery.models import Conversation
@@ -90,8 +91,10 @@ def store_batch(*, engine: Engine, mentions: list[Mention], replay: bool = False
         window = timedelta(seconds=flow.thread_window_seconds)
         known = _known(session, mentions, window)
         outcome = process_batch(mentions, known, flow.screen, window=window)
-        _insert_mentions(session, outcome.processed, replay=replay)
-        _merge_conversations(session, outcome.conversations.values())
+        customers = link_customers(session, ((p.mention.source, p.mention.author, p.mention.created_at)
+                                             for p in outcome.processed if p.mention.direction == Direction.inbound))
+        _insert_mentions(session, outcome.processed, replay=replay, customers=customers)
+        _merge_conversations(session, outcome.conversations.values(), customers)
         if cursor is not None:
             session.execute(update(Source).where(col(Source.id) == cursor[0]).values(cursor=cursor[1]))
     return StoredBatch(flow_version=flow.version, outcome=outcome, replay=replay)
@@ -121,7 +124,8 @@ def _known(session: Session, mentions: list[Mention], window: timedelta) -> Know
     return known
 
 
-def _insert_mentions(session: Session, processed: list[Processed], *, replay: bool) -> None:
+def _insert_mentions(session: Session, processed: list[Processed], *, replay: bool,
+                     customers: dict[tuple[str, str], str]) -> None:
     if not processed:
         return
     now = datetime.now(UTC)
@@ -137,6 +141,7 @@ def _insert_mentions(session: Session, processed: list[Processed], *, replay: bo
             "language": tags.language if tags else None,
             "needs_response": p.needs_response if m.direction == Direction.inbound else None,
             "case_id": None, "dispatched": replay or not p.deliver,
+            "customer_id": customers.get((m.source, m.author)) if m.direction == Direction.inbound else None,
         })
     table = MentionRow.__table__  # type: ignore[attr-defined]
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
@@ -144,7 +149,8 @@ def _insert_mentions(session: Session, processed: list[Processed], *, replay: bo
     session.execute(dialect.insert(table).on_conflict_do_nothing(index_elements=["id"]), rows)
 
 
-def _merge_conversations(session: Session, changes: Iterable[ConversationChange]) -> None:
+def _merge_conversations(session: Session, changes: Iterable[ConversationChange],
+                         customers: dict[tuple[str, str], str] | None = None) -> None:
     changes = list(changes)
     if not changes:
         return
@@ -158,6 +164,8 @@ def _merge_conversations(session: Session, changes: Iterable[ConversationChange]
         elif change.first_at < row.first_at:
             row.first_at = change.first_at
         row.customer = row.customer or change.customer
+        if row.customer_id is None and row.customer and customers:
+            row.customer_id = customers.get((row.source, row.customer))
         row.last_at = max(row.last_at, change.last_at)
         if change.last_inbound_at is not None:
             row.last_inbound_at = max(filter(None, (row.last_inbound_at, change.last_inbound_at)))

@@ -53,7 +53,7 @@ async def import_mentions(
 @router.get("/conversations", response_model=list[ConversationPublic])
 def list_conversations(session: SessionDep, response: Response, params: ListDep) -> list[Conversation]:
     return list_rows(session, response, params, table=Conversation, resource="conversations",
-                     filterable=("source", "customer", "actionable"), searchable=("customer",))
+                     filterable=("source", "customer", "customer_id", "actionable"), searchable=("customer",))
 
 
 @router.get("/conversations/{conversation_id}", response_model=ConversationPublic)

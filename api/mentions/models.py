@@ -37,6 +37,7 @@ class Mention(MentionBase, table=True):
                       Index("ix_mention_source_author_created", "source", "author", "created_at"))
     id: str = Field(primary_key=True)
     case_id: str | None = Field(default=None, index=True)
+    customer_id: str | None = Field(default=None, index=True)  # inbound mentions: their author's customer
     # False until the case workflow has been signalled: a re-post retries delivery.
     dispatched: bool = False
 
@@ -44,3 +45,4 @@ class Mention(MentionBase, table=True):
 class MentionPublic(MentionBase):
     id: str
     case_id: str | None
+    customer_id: str | None

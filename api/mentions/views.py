@@ -14,7 +14,7 @@ router = APIRouter(tags=["mentions"])
 @router.get("/mentions", response_model=list[MentionPublic])
 def list_mentions(session: SessionDep, response: Response, params: ListDep) -> list[Mention]:
     return list_rows(session, response, params, table=Mention, resource="mentions",
-                     filterable=("case_id", "conversation_id", "source", "direction", "author"),
+                     filterable=("case_id", "conversation_id", "customer_id", "source", "direction", "author"),
                      searchable=("text", "author"))
 
 

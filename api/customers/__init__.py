@@ -1,0 +1,1 @@
+"""Customers: one person across channels, linked by handle or email, or merged by hand."""

@@ -1,0 +1,95 @@
+"""Customers: one person across channels, linked at ingest by handle or email, merged by hand, with a profile."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.harness.cases import Stack, api_client, running_worker
+
+
+@pytest.fixture
+async def stack(dev_server_env, seeded_engine):  # type: ignore[no-untyped-def]
+    async with running_worker(dev_server_env.client, seeded_engine) as task_queue:
+        yield Stack(dev_server_env.client, seeded_engine, task_queue)
+
+
+def mention(author: str, text: str, at: str) -> dict[str, Any]:
+    return {"external_id": uuid.uuid4().hex[:12], "author": author, "text": text, "created_at": at}
+
+
+async def post(http: httpx.AsyncClient, source: str, body: dict[str, Any]) -> dict[str, Any]:
+    answer = await http.post(f"/api/webhooks/{source}", json=body)
+    assert answer.status_code == 201, answer.text
+    return (await http.get(f"/api/mentions/{answer.json()['mention_id']}")).json()
+
+
+async def test_one_handle_on_two_channels_is_one_customer_with_a_profile(stack: Stack) -> None:
+    who = f"@kim{uuid.uuid4().hex[:6]}"
+    async with api_client(stack) as http:
+        first = await post(http, "twitter", mention(who, "Love the new app, thanks!", "2026-11-20T09:00:00Z"))
+        second = await post(http, "instagram", mention(who.upper(), "my order is broken, I want a refund",
+                                                       "2026-11-21T10:00:00Z"))
+        assert first["customer_id"] and first["customer_id"] == second["customer_id"]
+        profile = (await http.get(f"/api/customers/{first['customer_id']}")).json()
+        assert sorted((i["source"], i["handle"]) for i in profile["identities"]) == [
+            ("instagram", who.upper()), ("twitter", who)]
+        assert (profile["conversations"], profile["mentions"], profile["cases"]) == (2, 2, 1)
+        assert profile["tags"]["praise"] == 1 and profile["tags"]["billing"] == 1
+        trend = {p["day"]: p for p in profile["sentiment_trend"]}
+        assert set(trend) == {"2026-11-20", "2026-11-21"}
+        assert trend["2026-11-20"]["average"] > 0 > trend["2026-11-21"]["average"]
+        assert profile["first_seen_at"].startswith("2026-11-20T09") and profile["last_seen_at"].startswith(
+            "2026-11-21T10")
+        listed = (await http.get("/api/conversations", params={
+            "filter": json.dumps({"customer_id": first["customer_id"]})})).json()
+        assert len(listed) == 2
+
+
+async def test_a_manual_merge_moves_everything_and_is_recorded(stack: Stack) -> None:
+    tag = uuid.uuid4().hex[:6]
+    async with api_client(stack) as http:
+        a = await post(http, "twitter", mention(f"@lee{tag}", "where is my parcel?", "2026-11-20T09:00:00Z"))
+        b = await post(http, "facebook", mention(f"Lee Smith {tag}", "still no parcel, help", "2026-11-22T09:00:00Z"))
+        assert a["customer_id"] != b["customer_id"]  # different handles: not linked by themselves
+        noted = await http.post(f"/api/customers/{b['customer_id']}/notes",
+                                json={"author": "ada", "text": "prefers DMs"})
+        assert noted.status_code == 200 and noted.json()["notes"][0]["text"] == "prefers DMs"
+
+        merged = await http.post(f"/api/customers/{a['customer_id']}/merge",
+                                 json={"other_id": b["customer_id"], "by": "ada"})
+        assert merged.status_code == 200, merged.text
+        body = merged.json()
+        assert len(body["identities"]) == 2 and body["mentions"] == 2 and body["conversations"] == 2
+        assert [n["kind"] for n in body["notes"]] == ["note", "merge"]
+        moved = (await http.get(f"/api/mentions/{b['id']}")).json()
+        assert moved["customer_id"] == a["customer_id"]
+        gone = (await http.get(f"/api/customers/{b['customer_id']}")).json()
+        assert gone["merged_into"] == a["customer_id"] and gone["identities"] == []
+        ids = [c["id"] for c in (await http.get("/api/customers", params={"range": "[0,999]"})).json()]
+        assert a["customer_id"] in ids and b["customer_id"] not in ids
+
+        # A later mention from the merged identity lands on the kept customer.
+        later = await post(http, "facebook", mention(f"Lee Smith {tag}", "got it, thanks", "2026-11-23T09:00:00Z"))
+        assert later["customer_id"] == a["customer_id"]
+
+        again = await http.post(f"/api/customers/{a['customer_id']}/merge",
+                                json={"other_id": b["customer_id"], "by": "ada"})
+        assert again.status_code == 409 and again.json()["detail"]["code"] == "already_merged"
+        itself = await http.post(f"/api/customers/{a['customer_id']}/merge",
+                                 json={"other_id": a["customer_id"], "by": "ada"})
+        assert itself.status_code == 400
+        missing = await http.post("/api/customers/nobody/merge", json={"other_id": a["customer_id"], "by": "ada"})
+        assert missing.status_code == 404
+
+
+async def test_email_addresses_link_across_sources(stack: Stack) -> None:
+    address = f"Pat.{uuid.uuid4().hex[:6]}@Example.com"
+    async with api_client(stack) as http:
+        web = await post(http, "facebook", mention(address, "a question about invoices?", "2026-11-20T09:00:00Z"))
+        mail = await post(http, "twitter", mention(address.lower(), "following up", "2026-11-20T12:00:00Z"))
+        assert web["customer_id"] == mail["customer_id"]
