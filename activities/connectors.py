@@ -81,9 +81,10 @@ class ConnectorRegistry:
     def __init__(self, connectors: list[Connector] | None = None) -> None:
         if connectors is None:
             from activities.feeds import RssConnector
+            from activities.mailbox import EmailConnector
             from activities.mastodon import MastodonConnector
 
-            connectors = [WebhookConnector(), FileConnector(), RssConnector(), MastodonConnector()]
+            connectors = [WebhookConnector(), FileConnector(), RssConnector(), MastodonConnector(), EmailConnector()]
         self._by_kind = {c.kind: c for c in connectors}
 
     def get(self, kind: str) -> Connector:

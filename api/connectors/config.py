@@ -6,7 +6,7 @@ security issue), never logged, and never returned by the API, which shows "*****
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, ValidationError
 
@@ -50,13 +50,32 @@ class MastodonConfig(KindConfig):
     poll_seconds: int = Field(default=60, ge=5, le=86_400)
 
 
+class EmailConfig(KindConfig):
+    """A support mailbox: mail comes in over IMAP, replies go out over SMTP, threaded by Message-ID."""
+
+    imap_host: str = Field(min_length=1, max_length=255)
+    imap_port: int = Field(default=993, ge=1, le=65535)
+    imap_security: Literal["ssl", "starttls", "none"] = "ssl"
+    username: str = Field(min_length=1, max_length=255)
+    password: SecretStr = Field(min_length=1)
+    mailbox: str = Field(default="INBOX", min_length=1, max_length=255)
+    smtp_host: str = Field(min_length=1, max_length=255)
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_security: Literal["ssl", "starttls", "none"] = "starttls"
+    smtp_username: str | None = Field(default=None, description="default: username")
+    smtp_password: SecretStr | None = Field(default=None, description="default: password")
+    from_address: str = Field(pattern=r"^[^@\s]+@[^@\s]+$", description="the address replies are sent from")
+    poll_seconds: int = Field(default=60, ge=5, le=86_400)
+
+
 class FileConfig(KindConfig):
     """Mentions that only come by `switchboard import` (backfills, exports)."""
 
 
 KINDS: dict[str, type[KindConfig]] = {
-    "webhook": WebhookConfig, "rss": RssConfig, "mastodon": MastodonConfig, "file": FileConfig}
-POLLING_KINDS = frozenset({"rss", "mastodon"})
+    "webhook": WebhookConfig, "rss": RssConfig, "mastodon": MastodonConfig, "email": EmailConfig,
+    "file": FileConfig}
+POLLING_KINDS = frozenset({"rss", "mastodon", "email"})
 
 
 def parse_config(kind: str, raw: dict[str, Any]) -> KindConfig:
@@ -85,5 +104,5 @@ def public(kind: str, raw: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-__all__ = ["KINDS", "MASK", "POLLING_KINDS", "KindConfig", "MastodonConfig", "RssConfig", "ValidationError",
-           "WebhookConfig", "parse_config", "public", "stored"]
+__all__ = ["KINDS", "MASK", "POLLING_KINDS", "EmailConfig", "KindConfig", "MastodonConfig", "RssConfig",
+           "ValidationError", "WebhookConfig", "parse_config", "public", "stored"]

@@ -52,7 +52,7 @@ async def test_configs_are_checked_and_secrets_never_come_back(stack: Stack) -> 
         bad = await http.post("/api/sources", json={"id": source, "kind": "rss", "config": {"url": "not a url"}})
         assert bad.status_code == 422 and bad.json()["detail"]["path"] == "config.url"
         unknown = await http.post("/api/sources", json={"id": source, "kind": "myspace"})
-        assert unknown.status_code == 422 and "kinds are webhook, rss, mastodon, file" in unknown.text
+        assert unknown.status_code == 422 and "kinds are webhook, rss, mastodon, email, file" in unknown.text
         mapping = await http.post("/api/sources", json={"id": source, "kind": "webhook",
                                                         "config": {"mapping": {"txt": "body"}}})
         assert mapping.status_code == 422 and "unknown field(s) txt" in mapping.text

@@ -1,0 +1,157 @@
+"""Real mail servers for the email connector's tests: Debian's dovecot (IMAP) and an SMTP sink (aiosmtpd).
+
+dovecot runs from a configuration of its own in a temporary folder, on a free port of 127.0.0.1,
+with one mailbox user; messages are put in its INBOX with IMAP APPEND, as any mail client could.
+The SMTP sink keeps every message it is given, so a test reads exactly what a customer would get.
+"""
+
+from __future__ import annotations
+
+import imaplib
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+
+from aiosmtpd.controller import Controller
+
+from tests.harness.postgres import free_port
+
+USER, PASSWORD = "support", "imap-secret-7"
+
+CONFIG = """\
+base_dir = {root}/run
+state_dir = {root}/state
+log_path = {root}/dovecot.log
+info_log_path = {root}/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+default_login_user = {login_user}
+default_internal_user = {internal_user}
+first_valid_uid = 0
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {root}/passwd
+}}
+userdb {{
+  driver = static
+  args = uid={uid} gid={gid} home={root}/home/%u
+}}
+mail_location = maildir:~/Maildir
+service imap-login {{
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+service stats {{
+  unix_listener stats-reader {{
+    mode = 0666
+  }}
+  unix_listener stats-writer {{
+    mode = 0666
+  }}
+}}
+"""
+
+
+@dataclass
+class Imap:
+    host: str
+    port: int
+    root: str
+
+    def append(self, message: EmailMessage) -> None:
+        client = imaplib.IMAP4(self.host, self.port, timeout=10)
+        try:
+            client.login(USER, PASSWORD)
+            status, data = client.append("INBOX", "", imaplib.Time2Internaldate(time.time()), message.as_bytes())
+            assert status == "OK", data
+        finally:
+            client.logout()
+
+
+def _accounts() -> tuple[str, str, int, int]:
+    """Unprivileged users for dovecot's processes, and the uid/gid that owns the mail."""
+    if os.geteuid() != 0:
+        me = pwd.getpwuid(os.geteuid()).pw_name
+        return me, me, os.geteuid(), os.getegid()
+    nobody = pwd.getpwnam("dovecot")
+    return "dovenull", "dovecot", nobody.pw_uid, nobody.pw_gid
+
+
+@contextmanager
+def dovecot_server() -> Iterator[Imap]:
+    """dovecot with one user (USER / PASSWORD), stopped and removed after."""
+    binary = shutil.which("dovecot") or "/usr/sbin/dovecot"
+    if not os.path.exists(binary):
+        raise RuntimeError("dovecot is not installed: `make test` installs Debian's dovecot-imapd "
+                           "(scripts/system-deps.sh)")
+    root = tempfile.mkdtemp(prefix="switchboard-imap-")
+    login_user, internal_user, uid, gid = _accounts()
+    port = free_port()
+    for folder in ("run", "state", f"home/{USER}"):
+        os.makedirs(f"{root}/{folder}", exist_ok=True)
+    os.chmod(root, 0o755)
+    os.chown(f"{root}/home/{USER}", uid, gid)
+    with open(f"{root}/passwd", "w") as out:
+        out.write(f"{USER}:{{PLAIN}}{PASSWORD}\n")
+    with open(f"{root}/dovecot.conf", "w") as out:
+        out.write(CONFIG.format(root=root, port=port, uid=uid, gid=gid, login_user=login_user,
+                                internal_user=internal_user))
+    process = subprocess.Popen([binary, "-F", "-c", f"{root}/dovecot.conf"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                imaplib.IMAP4("127.0.0.1", port, timeout=2).logout()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log = open(f"{root}/dovecot.log").read() if os.path.exists(f"{root}/dovecot.log") else ""
+                    raise RuntimeError(f"dovecot did not start: {process.stderr.read() if process.stderr else ''}"
+                                       f"{log}") from None
+                time.sleep(0.1)
+        yield Imap("127.0.0.1", port, root)
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@dataclass
+class SmtpSink:
+    port: int
+    messages: list[EmailMessage] = field(default_factory=list)
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:  # noqa: N802 - aiosmtpd's name
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))  # type: ignore[attr-defined]
+        return "250 OK"
+
+
+@contextmanager
+def smtp_sink() -> Iterator[SmtpSink]:
+    sink = SmtpSink(port=free_port())
+    controller = Controller(sink, hostname="127.0.0.1", port=sink.port)
+    controller.start()
+    try:
+        yield sink
+    finally:
+        controller.stop()
