@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, col, func, select
 
 from api.customers.models import Customer, CustomerIdentity, CustomerProfile, IdentityPublic, SentimentPoint
@@ -45,33 +45,39 @@ def link_customers(session: Session, sightings: Iterable[tuple[str, str, datetim
             seen[ident] = (source, handle, at)
     if not seen:
         return {}
-    owner = {row.id: row.customer_id for row in session.exec(
-        select(CustomerIdentity).where(col(CustomerIdentity.id).in_(list(seen))))}
+    identities = CustomerIdentity.__table__  # type: ignore[attr-defined]
+    people = Customer.__table__  # type: ignore[attr-defined]
+    owner = dict(session.execute(select(identities.c.id, identities.c.customer_id)
+                                 .where(identities.c.id.in_(list(seen)))).all())
     new = [ident for ident in seen if ident not in owner]
     if new:
         keys = {identity_key(seen[ident][1]) for ident in new}
-        by_key = {row.key: row.customer_id for row in session.exec(
-            select(CustomerIdentity).where(col(CustomerIdentity.key).in_(keys)).order_by(
-                col(CustomerIdentity.first_seen_at)))}
+        by_key: dict[str, str] = {}
+        for key, customer in session.execute(select(identities.c.key, identities.c.customer_id).where(
+                identities.c.key.in_(keys)).order_by(identities.c.first_seen_at)).all():
+            by_key.setdefault(key, customer)
+        new_people, new_identities = [], []
         for ident in new:
             source, handle, at = seen[ident]
             key = identity_key(handle)
             customer = by_key.get(key)
             if customer is None:
                 customer = by_key[key] = _customer_id(ident)
-                session.add(Customer(id=customer, name=handle, first_seen_at=at, last_seen_at=at))
-            session.add(CustomerIdentity(id=ident, source=source, handle=handle, key=key, customer_id=customer,
-                                         first_seen_at=at))
+                new_people.append({"id": customer, "name": handle, "first_seen_at": at, "last_seen_at": at,
+                                   "notes": [], "merged_into": None})
+            new_identities.append({"id": ident, "source": source, "handle": handle, "key": key,
+                                   "customer_id": customer, "first_seen_at": at})
             owner[ident] = customer
-        session.flush()
+        if new_people:
+            session.execute(insert(people), new_people)
+        session.execute(insert(identities), new_identities)
     latest: dict[str, datetime] = {}
     for ident, (_, _, at) in seen.items():
         customer = owner[ident]
         latest[customer] = max(at, latest.get(customer, at))
-    for row in session.exec(select(Customer).where(col(Customer.id).in_(list(latest)))):
-        if latest[row.id] > row.last_seen_at:
-            row.last_seen_at = latest[row.id]
-            session.add(row)
+    seen_at = bindparam("seen_at")
+    session.execute(update(people).where(people.c.id == bindparam("customer"), people.c.last_seen_at < seen_at)
+                    .values(last_seen_at=seen_at), [{"customer": c, "seen_at": at} for c, at in latest.items()])
     return {(source, handle): owner[f"{source}:{handle}"] for source, handle, _ in seen.values()}
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, tuple_, update
+from sqlalchemy import Engine, bindparam, insert, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 from temporalio.client import Client
@@ -151,34 +151,48 @@ def _insert_mentions(session: Session, processed: list[Processed], *, replay: bo
 
 def _merge_conversations(session: Session, changes: Iterable[ConversationChange],
                          customers: dict[tuple[str, str], str] | None = None) -> None:
+    """Fold a batch's changes into the conversation rows: plain rows and two executemany statements
+    (building ORM objects cost more than the rest of a batch's storage)."""
     changes = list(changes)
     if not changes:
         return
-    stored = {c.id: c for c in session.exec(
-        select(Conversation).where(col(Conversation.id).in_([c.id for c in changes]))).all()}
+    table = Conversation.__table__  # type: ignore[attr-defined]
+    columns = [c.name for c in table.columns]
+    stored = {row["id"]: dict(row) for row in session.execute(
+        select(table).where(table.c.id.in_([c.id for c in changes]))).mappings()}
+    inserts, updates = [], []
     for change in changes:
         row = stored.get(change.id)
         if row is None:
-            row = Conversation(id=change.id, source=change.source, customer=change.customer,
-                               thread_id=change.thread_id, first_at=change.first_at, last_at=change.last_at)
-        elif change.first_at < row.first_at:
-            row.first_at = change.first_at
-        row.customer = row.customer or change.customer
-        if row.customer_id is None and row.customer and customers:
-            row.customer_id = customers.get((row.source, row.customer))
-        row.last_at = max(row.last_at, change.last_at)
+            row = dict.fromkeys(columns)
+            row.update(id=change.id, source=change.source, thread_id=change.thread_id, first_at=change.first_at,
+                       last_at=change.last_at, inbound_count=0, outbound_count=0, actionable=False)
+            inserts.append(row)
+        else:
+            row["first_at"] = min(row["first_at"], change.first_at)
+            updates.append(row)
+        row["customer"] = row["customer"] or change.customer
+        if row["customer_id"] is None and row["customer"] and customers:
+            row["customer_id"] = customers.get((row["source"], row["customer"]))
+        row["last_at"] = max(row["last_at"], change.last_at)
         if change.last_inbound_at is not None:
-            row.last_inbound_at = max(filter(None, (row.last_inbound_at, change.last_inbound_at)))
-        if row.first_response_at is None:
+            row["last_inbound_at"] = max(filter(None, (row["last_inbound_at"], change.last_inbound_at)))
+        if row["first_response_at"] is None:
             # Our first reply after the customer spoke: in this batch, or answering mentions stored before.
-            row.first_response_at = change.first_response_at or (
-                change.first_outbound_at if row.inbound_count and change.first_outbound_at else None)
-            if row.first_response_at is not None:
-                row.first_response_seconds = (row.first_response_at - row.first_at).total_seconds()
-        row.inbound_count += change.inbound
-        row.outbound_count += change.outbound
-        row.actionable = row.actionable or change.became_actionable
-        session.add(row)
+            row["first_response_at"] = change.first_response_at or (
+                change.first_outbound_at if row["inbound_count"] and change.first_outbound_at else None)
+            if row["first_response_at"] is not None:
+                row["first_response_seconds"] = (row["first_response_at"] - row["first_at"]).total_seconds()
+        row["inbound_count"] += change.inbound
+        row["outbound_count"] += change.outbound
+        row["actionable"] = row["actionable"] or change.became_actionable
+    if inserts:
+        session.execute(insert(table), inserts)
+    if updates:
+        changed = [c for c in columns if c != "id"]
+        statement = update(table).where(table.c.id == bindparam("row_id")).values(
+            {c: bindparam(f"new_{c}") for c in changed})
+        session.execute(statement, [{"row_id": r["id"], **{f"new_{c}": r[c] for c in changed}} for r in updates])
 
 
 async def deliver_batch(*, engine: Engine, temporal: Client, task_queue: str, stored: StoredBatch) -> Delivered:

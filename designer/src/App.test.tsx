@@ -34,7 +34,17 @@ describe('App', () => {
         const menu = document.querySelector('.RaMenu-open, .RaMenu-closed');
         expect(menu).not.toBeNull();
         const items = within(menu as HTMLElement).getAllByRole('menuitem').map(item => item.textContent);
-        expect(items).toEqual(['Cases', 'Mentions', 'Agents', 'Teams', 'Experts', 'Flows', 'Flow drafts']);
+        expect(items).toEqual([
+            'Cases',
+            'Mentions',
+            'Conversations',
+            'Agents',
+            'Teams',
+            'Experts',
+            'Sources',
+            'Flows',
+            'Flow drafts',
+        ]);
     });
 
     it('shows an expert with the requests they were sent', async () => {

@@ -3,21 +3,25 @@ import type { DataProvider } from 'react-admin';
 import { Route } from 'react-router-dom';
 import agents from './agents';
 import cases from './cases';
+import conversations from './conversations';
 import { dataProvider as defaultDataProvider } from './dataProvider';
 import experts from './experts';
 import { ExpertRequestPage } from './experts/ExpertRequestPage';
 import flowDrafts from './flowDrafts';
 import flows from './flows';
 import mentions from './mentions';
+import sources from './sources';
 import teams from './teams';
 
 export const App = ({ dataProvider = defaultDataProvider }: { dataProvider?: DataProvider }) => (
     <Admin title="Switchboard" dataProvider={dataProvider} disableTelemetry>
         <Resource name="cases" {...cases} />
         <Resource name="mentions" {...mentions} />
+        <Resource name="conversations" {...conversations} />
         <Resource name="agents" {...agents} />
         <Resource name="teams" {...teams} />
         <Resource name="experts" {...experts} />
+        <Resource name="sources" {...sources} />
         <Resource name="flows" {...flows} />
         <Resource name="flow_drafts" {...flowDrafts} />
         {/* Read through cases only: no menu entry. */}

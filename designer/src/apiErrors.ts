@@ -39,3 +39,80 @@ export const apiErrorMessage = (body: unknown, fallback = 'Request failed'): str
     }
     return fallback;
 };
+
+/** One error the API ties to a field of the request body, e.g. `config.url`. */
+export interface ApiFieldError {
+    path: string;
+    message: string;
+}
+
+/** `/config/url`, `config.url` and `["body", "config", "url"]` all name the field `config.url`. */
+const fieldPath = (path: unknown): string => {
+    if (Array.isArray(path)) {
+        return path
+            .filter(part => part !== 'body' && part !== 'query' && part !== 'path')
+            .map(String)
+            .join('.');
+    }
+    if (typeof path !== 'string') return '';
+    return path.replace(/^#?\//, '').replace(/\//g, '.');
+};
+
+/**
+ * The field errors of an API error body, in the API's order: the typed error's `errors`
+ * (or its own `path`), or FastAPI's validation list. Errors without a field have path ''.
+ */
+export const apiFieldErrors = (body: unknown): ApiFieldError[] => {
+    const detail = isObject(body) ? body.detail : undefined;
+    if (Array.isArray(detail)) {
+        return detail.filter(isObject).map(item => ({
+            path: fieldPath(item.loc),
+            message: typeof item.msg === 'string' ? item.msg : 'invalid value',
+        }));
+    }
+    if (!isObject(detail)) return [];
+    const message = typeof detail.message === 'string' ? detail.message : 'invalid value';
+    if (Array.isArray(detail.errors) && detail.errors.length) {
+        return detail.errors.filter(isObject).map(item => ({
+            path: fieldPath(item.path),
+            message: typeof item.message === 'string' ? item.message : message,
+        }));
+    }
+    return [{ path: fieldPath(detail.path), message }];
+};
+
+/**
+ * react-admin's server-side validation shape (`HttpError.body.errors`): a message per form field,
+ * nested (`{config: {url: "..."}}`), plus `root.serverError`, which react-admin notifies.
+ * Only fields the form has are named (`fields`): an error left on a field the form lacks
+ * would block the next submit; those stay in the notification.
+ */
+export const submissionErrors = (
+    body: unknown,
+    fields: readonly string[],
+    fallback = 'The request was refused',
+): Record<string, unknown> | null => {
+    const found = apiFieldErrors(body);
+    if (!found.length) return null;
+    const errors: Record<string, unknown> = {};
+    const rest: string[] = [];
+    for (const { path, message } of found) {
+        // A nested path (`config.mapping.author`) lands on the closest field the form has.
+        const field = fields
+            .filter(name => path === name || path.startsWith(`${name}.`))
+            .sort((a, b) => b.length - a.length)[0];
+        if (!field) {
+            rest.push(path ? `${path}: ${message}` : message);
+            continue;
+        }
+        const parts = field.split('.');
+        let target = errors;
+        for (const part of parts.slice(0, -1)) {
+            target = (target[part] ??= {}) as Record<string, unknown>;
+        }
+        const last = parts[parts.length - 1];
+        target[last] ??= message;
+    }
+    const summary = rest.length ? rest.join('; ') : apiErrorMessage(body, fallback);
+    return { ...errors, root: { serverError: summary } };
+};

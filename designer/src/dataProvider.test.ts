@@ -111,4 +111,62 @@ describe('dataProvider', () => {
         expect((error as HttpError).status).toBe(409);
         expect((error as HttpError).body).toEqual(body);
     });
+
+    it('changes a source with PATCH, sending only what the API lets change', async () => {
+        const client = clientReturning({ id: 'acme', kind: 'mastodon', name: 'Acme' });
+        const { data } = await createDataProvider('/api', client).update('sources', {
+            id: 'acme',
+            data: { name: 'Acme', enabled: true, config: { access_token: '********' } },
+            previousData: { id: 'acme' },
+        });
+        const [url, options] = client.mock.calls[0];
+        expect(url).toBe('/api/sources/acme');
+        expect(options?.method).toBe('PATCH');
+        expect(JSON.parse(String(options?.body))).toEqual({
+            name: 'Acme',
+            enabled: true,
+            config: { access_token: '********' },
+        });
+        expect(data.name).toBe('Acme');
+    });
+
+    it('still PUTs other resources', async () => {
+        const client = clientReturning({ id: 'd1' });
+        await createDataProvider('/api', client).update('flow_drafts', { id: 'd1', data: { name: 'x' }, previousData: { id: 'd1' } });
+        expect(client.mock.calls[0][1]?.method).toBe('PUT');
+    });
+
+    it("turns a refused source config into react-admin's field errors", async () => {
+        const body = {
+            detail: {
+                code: 'invalid_config',
+                message: 'Input should be a valid URL, relative URL without a base',
+                path: 'config.url',
+                errors: [{ code: 'invalid_config', path: 'config.url', message: 'Input should be a valid URL, relative URL without a base' }],
+            },
+        };
+        const client = vi.fn<HttpClient>(async () => {
+            throw new HttpError('Unprocessable Entity', 422, body);
+        });
+        const error = (await createDataProvider('/api', client)
+            .create('sources', { data: { id: 'feed', kind: 'rss', config: { url: 'nope' } } })
+            .catch((caught: unknown) => caught)) as HttpError;
+        expect(error).toBeInstanceOf(HttpError);
+        expect(error.status).toBe(422);
+        expect(error.message).toBe('Input should be a valid URL, relative URL without a base');
+        expect(error.body.detail).toEqual(body.detail);
+        expect(error.body.errors).toEqual({
+            config: { url: 'Input should be a valid URL, relative URL without a base' },
+            root: { serverError: 'Input should be a valid URL, relative URL without a base' },
+        });
+    });
+
+    it('asks a source to poll now', async () => {
+        const client = clientReturning({ status: 'polling' });
+        const { data } = await createDataProvider('/api', client).pollSource('acme feed');
+        const [url, options] = client.mock.calls[0];
+        expect(url).toBe('/api/sources/acme%20feed/poll');
+        expect(options?.method).toBe('POST');
+        expect(data.status).toBe('polling');
+    });
 });

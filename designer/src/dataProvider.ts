@@ -1,8 +1,8 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, useDataProvider } from 'react-admin';
 import type { DataProvider } from 'react-admin';
-import { apiErrorMessage } from './apiErrors';
-import type { Case, CloseReason, ExpertRequest, Flow } from './types';
+import { apiErrorMessage, submissionErrors } from './apiErrors';
+import type { Case, CloseReason, ExpertRequest, Flow, Source } from './types';
 
 export interface ReplyPayload {
     agent_id: string;
@@ -37,7 +37,40 @@ export interface SwitchboardDataProvider extends DataProvider {
     answerExpertRequest: (requestId: string, payload: { text: string }) => Promise<{ data: ExpertRequest }>;
     /** Publishes a flow draft as a new (activated) flow version. */
     publishFlowDraft: (draftId: string) => Promise<{ data: Flow }>;
+    /** Asks a polling source (rss, mastodon) to poll now; the API answers 202 before the poll ends. */
+    pollSource: (sourceId: string) => Promise<{ data: { status: string } }>;
 }
+
+/** The fields of the source forms that the API's 422s can name (see `submissionErrors`). */
+export const SOURCE_FORM_FIELDS = [
+    'id',
+    'kind',
+    'name',
+    'enabled',
+    'config.url',
+    'config.poll_seconds',
+    'config.base_url',
+    'config.access_token',
+    'config.hmac_secret',
+    'config.signature_header',
+    'config.mapping',
+] as const;
+
+/** Rethrows a refused source save with react-admin's `body.errors`, so the form shows each message on its field. */
+const withFieldErrors = async <T>(request: Promise<T>): Promise<T> => {
+    try {
+        return await request;
+    } catch (error) {
+        if (error instanceof HttpError && (error.status === 422 || error.status === 409)) {
+            const errors = submissionErrors(error.body, SOURCE_FORM_FIELDS, error.message);
+            if (errors) {
+                const body = typeof error.body === 'object' && error.body !== null ? error.body : {};
+                throw new HttpError(error.message, error.status, { ...body, errors });
+            }
+        }
+        throw error;
+    }
+};
 
 export type HttpClient = typeof fetchUtils.fetchJson;
 
@@ -69,6 +102,19 @@ export const createDataProvider = (
 
     return {
         ...base,
+        create: (resource, params) =>
+            resource === 'sources' ? withFieldErrors(base.create(resource, params)) : base.create(resource, params),
+        // The sources API changes a source with PATCH (name, enabled, config); the id and kind are fixed.
+        update: (resource, params) => {
+            if (resource !== 'sources') return base.update(resource, params);
+            const { name, enabled, config } = params.data as Partial<Source>;
+            return withFieldErrors(
+                client(`${apiUrl}/sources/${encodeURIComponent(String(params.id))}`, {
+                    method: 'PATCH',
+                    body: JSON.stringify({ name, enabled, config }),
+                }).then(({ json }) => ({ data: json })),
+            );
+        },
         replyToCase: (caseId, payload) =>
             post(`${apiUrl}/cases/${encodeURIComponent(caseId)}/replies`, payload),
         closeCase: (caseId, payload) =>
@@ -79,6 +125,8 @@ export const createDataProvider = (
             post<ExpertRequest>(`${apiUrl}/expert-requests/${encodeURIComponent(requestId)}/answer`, payload),
         publishFlowDraft: draftId =>
             post<Flow>(`${apiUrl}/flow_drafts/${encodeURIComponent(draftId)}/publish`, { activate: true }),
+        pollSource: sourceId =>
+            post<{ status: string }>(`${apiUrl}/sources/${encodeURIComponent(sourceId)}/poll`, {}),
     };
 };
 

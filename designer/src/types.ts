@@ -74,6 +74,88 @@ export interface Mention extends RaRecord<string> {
     received_at: string;
     reply_to_id: string | null;
     direction: 'inbound' | 'outbound';
+    thread_id?: string | null;
+    /** What discovery found (inbound mentions only; null on outbound ones). */
+    tags?: string[] | null;
+    sentiment?: number | null;
+    language?: string | null;
+    needs_response?: boolean | null;
+}
+
+/** A connector kind: webhooks and files push mentions in, feeds and Mastodon accounts are polled. */
+export type SourceKind = 'webhook' | 'rss' | 'mastodon' | 'file';
+
+export const SOURCE_KINDS: readonly SourceKind[] = ['webhook', 'rss', 'mastodon', 'file'];
+export const POLLING_KINDS: readonly SourceKind[] = ['rss', 'mastodon'];
+
+/** What the API shows instead of a stored secret; sending it back keeps the secret. */
+export const SECRET_MASK = '********';
+
+/** Our mention fields a webhook's mapping can name (api/discovery/mapping.py FIELDS). */
+export const MAPPABLE_FIELDS = [
+    'external_id',
+    'author',
+    'text',
+    'created_at',
+    'reply_to_id',
+    'thread_id',
+    'direction',
+    'author_followers',
+    'author_verified',
+] as const;
+
+export interface WebhookConfig {
+    /** our field -> dotted path in the posted JSON */
+    mapping?: Record<string, string>;
+    hmac_secret?: string | null;
+    signature_header?: string;
+}
+
+export interface RssConfig {
+    url?: string;
+    poll_seconds?: number;
+}
+
+export interface MastodonConfig {
+    base_url?: string;
+    access_token?: string;
+    poll_seconds?: number;
+}
+
+export type SourceConfig = WebhookConfig & RssConfig & MastodonConfig;
+
+/** A connector instance that mentions arrive from, with its polling cursor and health. */
+export interface Source extends RaRecord<string> {
+    kind: SourceKind;
+    name: string;
+    enabled: boolean;
+    /** Secrets show as SECRET_MASK. */
+    config: SourceConfig;
+    /** Whether the kind is polled (rss, mastodon). */
+    polls: boolean;
+    cursor: string | null;
+    healthy: boolean;
+    last_polled_at: string | null;
+    last_success_at: string | null;
+    last_error: string | null;
+    consecutive_failures: number;
+}
+
+/** A thread of mentions, actionable or not, with the counts analytics reads. */
+export interface Conversation extends RaRecord<string> {
+    source: string;
+    /** The author of its first inbound mention. */
+    customer: string | null;
+    thread_id: string | null;
+    first_at: string;
+    last_at: string;
+    last_inbound_at: string | null;
+    inbound_count: number;
+    outbound_count: number;
+    first_response_at: string | null;
+    first_response_seconds: number | null;
+    /** Triage found a mention needing a response. */
+    actionable: boolean;
 }
 
 export interface Agent extends RaRecord<string> {

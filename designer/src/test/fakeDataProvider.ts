@@ -27,6 +27,7 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
             data: { ...data, id },
         })),
         delete: vi.fn(async (_resource: string, { id }: { id: unknown }) => ({ data: { id } })),
+        pollSource: vi.fn(async () => ({ data: { status: 'polling' } })),
         publishFlowDraft: vi.fn(async () => ({ data: { id: 'f-new' } as Flow })),
         replyToCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         closeCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),

@@ -1,5 +1,5 @@
 // Records shaped like the API's, shared by the component tests.
-import type { Agent, Case, CaseEvent, Expert, ExpertRequest } from '../types';
+import type { Agent, Case, CaseEvent, Conversation, Expert, ExpertRequest, Mention, Source } from '../types';
 
 export const agents: Agent[] = [
     { id: 'a1', name: 'Ada Lovelace', email: 'ada@example.com', team_id: 't1', online: true, open_cases: 3 },
@@ -94,3 +94,87 @@ export const makeExpertRequest = (overrides: Partial<ExpertRequest> = {}): Exper
     answer: null,
     ...overrides,
 });
+
+export const makeSource = (overrides: Partial<Source> = {}): Source => ({
+    id: 'acme-feed',
+    kind: 'rss',
+    name: 'Acme reviews',
+    enabled: true,
+    config: { url: 'https://reviews.example.com/feed.xml', poll_seconds: 300 },
+    polls: true,
+    cursor: '{"etag": "\\"abc\\""}',
+    healthy: true,
+    last_polled_at: '2025-01-02T10:00:00+00:00',
+    last_success_at: '2025-01-02T10:00:00+00:00',
+    last_error: null,
+    consecutive_failures: 0,
+    ...overrides,
+});
+
+export const mastodonSource = makeSource({
+    id: 'acme-mastodon',
+    kind: 'mastodon',
+    name: 'Acme on Mastodon',
+    config: { base_url: 'https://mastodon.example', access_token: '********', poll_seconds: 60 },
+    cursor: '103',
+});
+
+export const webhookSource = makeSource({
+    id: 'acme-hook',
+    kind: 'webhook',
+    name: 'Acme webhook',
+    config: { mapping: { author: 'user.handle' }, hmac_secret: '********', signature_header: 'X-Signature-256' },
+    polls: false,
+    cursor: null,
+    last_polled_at: null,
+    last_success_at: null,
+});
+
+export const makeConversation = (overrides: Partial<Conversation> = {}): Conversation => ({
+    id: 'acme-feed:r1',
+    source: 'acme-feed',
+    customer: 'fan@example.com (Fan)',
+    thread_id: null,
+    first_at: '2025-01-02T10:00:00+00:00',
+    last_at: '2025-01-02T10:05:00+00:00',
+    last_inbound_at: '2025-01-02T10:00:00+00:00',
+    inbound_count: 1,
+    outbound_count: 1,
+    first_response_at: '2025-01-02T10:05:00+00:00',
+    first_response_seconds: 300,
+    actionable: true,
+    ...overrides,
+});
+
+const mention = (overrides: Partial<Mention>): Mention => ({
+    id: 'acme-feed:r1',
+    source: 'acme-feed',
+    external_id: 'r1',
+    conversation_id: 'acme-feed:r1',
+    case_id: null,
+    author: 'fan@example.com (Fan)',
+    text: 'Is the shop down?',
+    created_at: '2025-01-02T10:00:00+00:00',
+    received_at: '2025-01-02T10:00:01+00:00',
+    reply_to_id: null,
+    direction: 'inbound',
+    ...overrides,
+});
+
+/** A question with a case, then a reply posted outside Switchboard: out of order, as a page may hold them. */
+export const conversationMentions: Mention[] = [
+    mention({
+        id: 'acme-feed:out-1',
+        external_id: 'out-1',
+        author: 'acme',
+        text: 'Back up now, sorry!',
+        created_at: '2025-01-02T10:05:00+00:00',
+        direction: 'outbound',
+        case_id: null,
+        tags: null,
+        sentiment: null,
+        language: null,
+        needs_response: null,
+    }),
+    mention({ case_id: 'c1', tags: ['outage'], sentiment: -0.4, language: 'en', needs_response: true }),
+];

@@ -1,0 +1,67 @@
+import Box from '@mui/material/Box';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { DateField, Show, useRecordContext } from 'react-admin';
+import { formatDuration } from '../cases/format';
+import { Fact } from '../common/Fact';
+import type { Conversation } from '../types';
+import { ActionableChip } from './ActionableChip';
+import { ConversationMentions } from './ConversationMentions';
+import { SourceLink } from './SourceLink';
+
+const Summary = () => {
+    const record = useRecordContext<Conversation>();
+    if (!record) return null;
+    return (
+        <Stack spacing={1}>
+            <Typography variant="h6" data-testid="conversation-show-customer">
+                {record.customer ?? 'Unknown customer'}
+            </Typography>
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3 }}>
+                <Fact label="Source">
+                    <SourceLink />
+                </Fact>
+                <Fact label="State">
+                    <ActionableChip />
+                </Fact>
+                <Fact label="First">
+                    <DateField source="first_at" showTime />
+                </Fact>
+                <Fact label="Last">
+                    <DateField source="last_at" showTime />
+                </Fact>
+                <Fact label="In / out" testId="conversation-counts">
+                    {record.inbound_count} / {record.outbound_count}
+                </Fact>
+                <Fact label="First response" testId="conversation-first-response">
+                    {formatDuration(record.first_response_seconds)}
+                </Fact>
+                {record.thread_id && <Fact label="Thread">{record.thread_id}</Fact>}
+            </Box>
+        </Stack>
+    );
+};
+
+export const ConversationShow = () => (
+    <Show<Conversation> component="div">
+        <Stack spacing={2}>
+            <Card variant="outlined">
+                <CardContent>
+                    <Summary />
+                </CardContent>
+            </Card>
+            <Card variant="outlined">
+                <CardContent>
+                    <Typography variant="subtitle1" gutterBottom>
+                        Mentions
+                    </Typography>
+                    <ConversationMentions />
+                </CardContent>
+            </Card>
+        </Stack>
+    </Show>
+);
+
+export default ConversationShow;

@@ -1,0 +1,241 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HttpError } from 'react-admin';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../App';
+import { createDataProvider } from '../dataProvider';
+import type { HttpClient } from '../dataProvider';
+import { fakeDataProvider } from '../test/fakeDataProvider';
+import { makeSource, mastodonSource, webhookSource } from '../test/fixtures';
+
+/** The real data provider over a fake HTTP client: `refuse` answers the write with the API's 422. */
+const apiRefusing = (records: Record<string, unknown>[], refusal: unknown) => {
+    const client = vi.fn<HttpClient>(async (url, options) => {
+        const method = options?.method ?? 'GET';
+        if (method !== 'GET') throw new HttpError('Unprocessable Entity', 422, refusal);
+        const id = decodeURIComponent(String(url).split('?')[0].split('/').pop() ?? '');
+        const record = records.find(r => r.id === id);
+        const json = record ?? records;
+        return { status: 200, headers: new Headers({ 'Content-Range': `sources 0-9/${records.length}` }), body: JSON.stringify(json), json };
+    });
+    return { client, dataProvider: createDataProvider('/api', client) };
+};
+
+const invalidConfig = (path: string, message: string) => ({
+    detail: { code: 'invalid_config', message, path, errors: [{ code: 'invalid_config', path, message }] },
+});
+
+const pickKind = async (user: ReturnType<typeof userEvent.setup>, label: string) => {
+    await user.click(screen.getByRole('combobox', { name: /Kind/ }));
+    await user.click(await screen.findByRole('option', { name: label }));
+};
+
+describe('source forms', () => {
+    afterEach(() => {
+        window.location.hash = '';
+    });
+
+    it("creates an RSS source with the kind's fields and default poll interval", async () => {
+        window.location.hash = '#/sources/create';
+        const dataProvider = fakeDataProvider({ sources: [] });
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} />);
+
+        await user.type(await screen.findByTestId('source-id'), 'acme-feed');
+        expect(screen.queryByTestId('source-url')).toBeNull();
+        await pickKind(user, 'RSS feed');
+        expect(screen.getByTestId('source-poll-seconds')).toHaveValue(300);
+        expect(screen.queryByTestId('source-access-token')).toBeNull();
+        await user.type(screen.getByTestId('source-url'), 'https://reviews.example.com/feed.xml');
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+
+        await waitFor(() =>
+            expect(dataProvider.create).toHaveBeenCalledWith(
+                'sources',
+                expect.objectContaining({
+                    data: {
+                        id: 'acme-feed',
+                        kind: 'rss',
+                        enabled: true,
+                        config: { url: 'https://reviews.example.com/feed.xml', poll_seconds: 300 },
+                    },
+                }),
+            ),
+        );
+    });
+
+    it('switching kind keeps only the new kind\'s config, and Mastodon polls every 60 s by default', async () => {
+        window.location.hash = '#/sources/create';
+        const dataProvider = fakeDataProvider({ sources: [] });
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} />);
+
+        await user.type(await screen.findByTestId('source-id'), 'acme-mastodon');
+        await pickKind(user, 'RSS feed');
+        await user.type(screen.getByTestId('source-url'), 'https://x.example/feed.xml');
+        await pickKind(user, 'Mastodon');
+        expect(screen.getByTestId('source-poll-seconds')).toHaveValue(60);
+        await user.type(screen.getByTestId('source-base-url'), 'https://mastodon.example');
+        await user.type(screen.getByTestId('source-access-token'), 's3cret');
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+
+        await waitFor(() => expect(dataProvider.create).toHaveBeenCalled());
+        expect(dataProvider.create.mock.calls[0][1].data).toEqual({
+            id: 'acme-mastodon',
+            kind: 'mastodon',
+            enabled: true,
+            config: { base_url: 'https://mastodon.example', access_token: 's3cret', poll_seconds: 60 },
+        });
+    });
+
+    it("shows the API's refusal on the field it names", async () => {
+        const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        window.location.hash = '#/sources/create';
+        const message = 'Input should be a valid URL, relative URL without a base';
+        const { client, dataProvider } = apiRefusing([], invalidConfig('config.base_url', message));
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} />);
+
+        await user.type(await screen.findByTestId('source-id'), 'acme-mastodon');
+        await pickKind(user, 'Mastodon');
+        await user.type(screen.getByTestId('source-base-url'), 'not a url');
+        await user.type(screen.getByTestId('source-access-token'), 's3cret');
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+
+        const baseUrl = screen.getByTestId('source-base-url');
+        await waitFor(() => expect(baseUrl).toHaveAttribute('aria-invalid', 'true'));
+        expect(baseUrl).toHaveAccessibleDescription(message);
+        expect(screen.getByTestId('source-access-token')).toHaveAttribute('aria-invalid', 'false');
+        // The notification says it too, and the form stays, as typed.
+        expect(await screen.findByRole('alert')).toHaveTextContent(message);
+        expect(baseUrl).toHaveValue('not a url');
+        const [url, options] = client.mock.calls.find(([, o]) => o?.method === 'POST') ?? [];
+        expect(url).toBe('/api/sources');
+        expect(JSON.parse(String(options?.body)).config.base_url).toBe('not a url');
+
+        // Fixing the field clears its error.
+        await user.clear(baseUrl);
+        await user.type(baseUrl, 'https://mastodon.example');
+        await waitFor(() => expect(baseUrl).toHaveAttribute('aria-invalid', 'false'));
+        consoleError.mockRestore();
+    });
+
+    it('keeps a stored secret unless it is edited', async () => {
+        window.location.hash = '#/sources/acme-mastodon';
+        const dataProvider = fakeDataProvider({ sources: [mastodonSource] });
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} />);
+
+        const token = await screen.findByTestId('source-access-token');
+        expect(token).toHaveAttribute('type', 'password');
+        expect(token).toHaveValue('********');
+        expect(token).toHaveAttribute('data-masked', 'true');
+        expect(screen.getByText(/A secret is stored/)).toBeInTheDocument();
+        await user.clear(screen.getByTestId('source-poll-seconds'));
+        await user.type(screen.getByTestId('source-poll-seconds'), '120');
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+
+        await waitFor(() => expect(dataProvider.update).toHaveBeenCalledTimes(1));
+        expect(dataProvider.update.mock.calls[0][1]).toMatchObject({
+            id: 'acme-mastodon',
+            data: {
+                name: 'Acme on Mastodon',
+                enabled: true,
+                config: { base_url: 'https://mastodon.example', access_token: '********', poll_seconds: 120 },
+            },
+        });
+    });
+
+    it('sends a new secret when one is typed over the mask', async () => {
+        window.location.hash = '#/sources/acme-mastodon';
+        const dataProvider = fakeDataProvider({ sources: [mastodonSource] });
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} />);
+
+        const token = await screen.findByTestId('source-access-token');
+        // Focusing the mask selects it: typing replaces the whole secret.
+        await user.click(token);
+        await user.keyboard('new-token-456');
+        expect(token).toHaveValue('new-token-456');
+        expect(token).toHaveAttribute('data-masked', 'false');
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+
+        await waitFor(() => expect(dataProvider.update).toHaveBeenCalledTimes(1));
+        expect(dataProvider.update.mock.calls[0][1].data.config).toEqual({
+            base_url: 'https://mastodon.example',
+            access_token: 'new-token-456',
+            poll_seconds: 60,
+        });
+    });
+
+    it("edits a webhook's field mapping, keeping its signing secret", async () => {
+        window.location.hash = '#/sources/acme-hook';
+        const dataProvider = fakeDataProvider({ sources: [webhookSource] });
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} />);
+
+        const mapping = await screen.findByTestId('source-mapping');
+        expect(within(mapping).getAllByTestId('source-mapping-row')).toHaveLength(1);
+        expect(within(mapping).getByTestId('source-mapping-path')).toHaveValue('user.handle');
+        expect(screen.getByTestId('source-hmac-secret')).toHaveValue('********');
+
+        await user.click(within(mapping).getByTestId('source-mapping-add'));
+        const rows = within(mapping).getAllByTestId('source-mapping-row');
+        expect(rows).toHaveLength(2);
+        // The new row offers the first field not mapped yet; pick "text" instead.
+        await user.click(within(rows[1]).getByRole('combobox', { name: 'Our field' }));
+        const listbox = await screen.findByRole('listbox');
+        expect(within(listbox).getByRole('option', { name: 'author' })).toHaveAttribute('aria-disabled', 'true');
+        await user.click(within(listbox).getByRole('option', { name: 'text' }));
+        await user.type(within(rows[1]).getByTestId('source-mapping-path'), 'message.body');
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+
+        await waitFor(() => expect(dataProvider.update).toHaveBeenCalledTimes(1));
+        expect(dataProvider.update.mock.calls[0][1].data.config).toEqual({
+            mapping: { author: 'user.handle', text: 'message.body' },
+            hmac_secret: '********',
+            signature_header: 'X-Signature-256',
+        });
+    });
+
+    it("shows the API's refusal of a change on its field", async () => {
+        const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        window.location.hash = '#/sources/acme-feed';
+        const message = "URL scheme should be 'http' or 'https'";
+        const { client, dataProvider } = apiRefusing([makeSource()], invalidConfig('config.url', message));
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} />);
+
+        const url = await screen.findByTestId('source-url');
+        await user.clear(url);
+        await user.type(url, 'ftp://reviews.example.com/feed.xml');
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+
+        await waitFor(() => expect(url).toHaveAttribute('aria-invalid', 'true'));
+        expect(url).toHaveAccessibleDescription(message);
+        expect(screen.getByTestId('source-poll-seconds')).toHaveAttribute('aria-invalid', 'false');
+        const [path, options] = client.mock.calls.find(([, o]) => o?.method === 'PATCH') ?? [];
+        expect(path).toBe('/api/sources/acme-feed');
+        expect(JSON.parse(String(options?.body))).toEqual({
+            name: 'Acme reviews',
+            enabled: true,
+            config: { url: 'ftp://reviews.example.com/feed.xml', poll_seconds: 300 },
+        });
+        consoleError.mockRestore();
+    });
+
+    it('checks the poll interval before asking the API', async () => {
+        window.location.hash = '#/sources/acme-feed';
+        const dataProvider = fakeDataProvider({ sources: [makeSource()] });
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} />);
+
+        const seconds = await screen.findByTestId('source-poll-seconds');
+        await user.clear(seconds);
+        await user.type(seconds, '1');
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+        await waitFor(() => expect(seconds).toHaveAttribute('aria-invalid', 'true'));
+        expect(seconds).toHaveAccessibleDescription(/at least 5/);
+        expect(dataProvider.update).not.toHaveBeenCalled();
+    });
+});

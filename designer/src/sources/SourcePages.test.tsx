@@ -1,0 +1,71 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../App';
+import { fakeDataProvider } from '../test/fakeDataProvider';
+import { makeSource, mastodonSource, webhookSource } from '../test/fixtures';
+
+const failing = makeSource({
+    id: 'broken-feed',
+    name: 'Broken feed',
+    healthy: false,
+    last_error: 'feed https://broken.example/feed.xml answered 503',
+    consecutive_failures: 4,
+});
+
+describe('source pages', () => {
+    afterEach(() => {
+        window.location.hash = '';
+    });
+
+    it('lists sources with their kind, health and failures', async () => {
+        window.location.hash = '#/sources';
+        const dataProvider = fakeDataProvider({ sources: [makeSource(), failing, webhookSource] });
+        render(<App dataProvider={dataProvider} />);
+
+        const names = await screen.findAllByTestId('source-name');
+        expect(names.map(name => name.textContent)).toEqual(['Acme reviews', 'Broken feed', 'Acme webhook']);
+        const health = screen.getAllByTestId('source-health');
+        expect(health.map(chip => chip.getAttribute('data-health'))).toEqual(['healthy', 'unhealthy', 'healthy']);
+        expect(health[1]).toHaveAttribute('title', 'feed https://broken.example/feed.xml answered 503');
+        const rows = screen.getAllByRole('row').slice(1);
+        expect(within(rows[1]).getByText('4')).toBeInTheDocument();
+        expect(within(rows[2]).getByText('Not polled')).toBeInTheDocument();
+        expect(within(rows[2]).getByText('Webhook')).toBeInTheDocument();
+        expect(dataProvider.getList).toHaveBeenCalledWith(
+            'sources',
+            expect.objectContaining({ sort: { field: 'name', order: 'ASC' } }),
+        );
+    });
+
+    it('shows an unhealthy source with its error, and polls it on demand', async () => {
+        window.location.hash = '#/sources/broken-feed/show';
+        const dataProvider = fakeDataProvider({ sources: [failing] });
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} />);
+
+        expect(await screen.findByTestId('source-last-error')).toHaveTextContent('answered 503');
+        expect(screen.getByTestId('source-health')).toHaveTextContent('Unhealthy');
+        expect(screen.getByTestId('source-failures')).toHaveTextContent('4');
+        expect(screen.getByTestId('source-config')).toHaveTextContent('https://reviews.example.com/feed.xml');
+        await user.click(screen.getByTestId('source-poll'));
+        await waitFor(() => expect(dataProvider.pollSource).toHaveBeenCalledWith('broken-feed'));
+        expect(await screen.findByText(/Polling Broken feed now/)).toBeInTheDocument();
+    });
+
+    it('never shows a secret, and offers no poll for a webhook', async () => {
+        window.location.hash = '#/sources/acme-mastodon/show';
+        const dataProvider = fakeDataProvider({ sources: [mastodonSource, webhookSource] });
+        const { unmount } = render(<App dataProvider={dataProvider} />);
+        const config = await screen.findByTestId('source-config');
+        expect(config).toHaveTextContent('stored (hidden)');
+        expect(config).not.toHaveTextContent('********');
+        expect(screen.getByTestId('source-poll')).toBeInTheDocument();
+        unmount();
+
+        window.location.hash = '#/sources/acme-hook/show';
+        render(<App dataProvider={dataProvider} />);
+        expect(await screen.findByTestId('source-config')).toHaveTextContent('author ← user.handle');
+        expect(screen.queryByTestId('source-poll')).toBeNull();
+    });
+});

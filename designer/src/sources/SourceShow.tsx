@@ -1,0 +1,150 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { DateField, EditButton, Show, TopToolbar, useRecordContext } from 'react-admin';
+import { Fact } from '../common/Fact';
+import type { Source } from '../types';
+import { EnabledChip } from './EnabledChip';
+import { PollNowButton } from './PollNowButton';
+import { SourceHealthChip } from './SourceHealthChip';
+import { CONFIG_FIELDS, isMasked, kindLabel } from './sourceForm';
+
+const Section = ({ title, children }: { title: string; children: ReactNode }) => (
+    <Card variant="outlined">
+        <CardContent>
+            <Typography variant="subtitle1" gutterBottom>
+                {title}
+            </Typography>
+            {children}
+        </CardContent>
+    </Card>
+);
+
+const SourceActions = () => (
+    <TopToolbar>
+        <PollNowButton />
+        <EditButton />
+    </TopToolbar>
+);
+
+const Summary = () => {
+    const record = useRecordContext<Source>();
+    if (!record) return null;
+    return (
+        <Stack spacing={1}>
+            <Typography variant="h6" data-testid="source-show-name">
+                {record.name || record.id}
+            </Typography>
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3 }}>
+                <Fact label="Id">{record.id}</Fact>
+                <Fact label="Kind">{kindLabel(record.kind)}</Fact>
+                <Fact label="State">
+                    <EnabledChip />
+                </Fact>
+            </Box>
+        </Stack>
+    );
+};
+
+const Health = () => {
+    const record = useRecordContext<Source>();
+    if (!record) return null;
+    return (
+        <Stack spacing={2} data-testid="source-health-details">
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3 }}>
+                <Fact label="Health">
+                    <SourceHealthChip />
+                </Fact>
+                {record.polls && (
+                    <>
+                        <Fact label="Last polled" testId="source-last-polled">
+                            <DateField source="last_polled_at" showTime emptyText="Never" />
+                        </Fact>
+                        <Fact label="Last success">
+                            <DateField source="last_success_at" showTime emptyText="Never" />
+                        </Fact>
+                    </>
+                )}
+                <Fact label="Failures in a row" testId="source-failures">
+                    {record.consecutive_failures}
+                </Fact>
+                {record.polls && (
+                    <Fact label="Cursor">
+                        <Typography variant="body2" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+                            {record.cursor ?? '—'}
+                        </Typography>
+                    </Fact>
+                )}
+            </Box>
+            {record.last_error && (
+                <Alert severity={record.healthy ? 'info' : 'error'} data-testid="source-last-error">
+                    {record.healthy ? `Last error (since recovered): ${record.last_error}` : record.last_error}
+                </Alert>
+            )}
+            {!record.polls && (
+                <Typography variant="body2" color="text.secondary">
+                    {kindLabel(record.kind)} sources push their mentions: they are not polled.
+                </Typography>
+            )}
+        </Stack>
+    );
+};
+
+const configValue = (key: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (isMasked(value)) return 'stored (hidden)';
+    if (key === 'mapping' && typeof value === 'object') {
+        const entries = Object.entries(value as Record<string, string>);
+        return entries.length ? entries.map(([field, path]) => `${field} ← ${path}`).join(', ') : 'none';
+    }
+    return String(value);
+};
+
+const Config = () => {
+    const record = useRecordContext<Source>();
+    if (!record) return null;
+    const keys = CONFIG_FIELDS[record.kind] ?? Object.keys(record.config ?? {});
+    if (!keys.length) {
+        return (
+            <Typography variant="body2" color="text.secondary">
+                Nothing to configure.
+            </Typography>
+        );
+    }
+    return (
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3 }} data-testid="source-config">
+            {keys.map(key => (
+                <Fact key={key} label={key.replace(/_/g, ' ')}>
+                    <Typography variant="body2" sx={{ wordBreak: 'break-all' }}>
+                        {configValue(key, record.config?.[key])}
+                    </Typography>
+                </Fact>
+            ))}
+        </Box>
+    );
+};
+
+/** A source: what it is, how healthy its polling is, and its config (secrets hidden). Health refreshes by itself. */
+export const SourceShow = () => (
+    <Show<Source> actions={<SourceActions />} component="div" queryOptions={{ refetchInterval: 5_000 }}>
+        <Stack spacing={2}>
+            <Card variant="outlined">
+                <CardContent>
+                    <Summary />
+                </CardContent>
+            </Card>
+            <Section title="Health">
+                <Health />
+            </Section>
+            <Section title="Configuration">
+                <Config />
+            </Section>
+        </Stack>
+    </Show>
+);
+
+export default SourceShow;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+    configPayload,
+    createPayload,
+    editPayload,
+    mappingToRows,
+    rowsToMapping,
+    sourceHealth,
+} from './sourceForm';
+
+describe('configPayload', () => {
+    it("sends only the kind's keys, so what was typed for another kind is left out", () => {
+        const typed = { url: 'http://feed.example/x.xml', base_url: 'https://mastodon.social', poll_seconds: 60 };
+        expect(configPayload('rss', typed)).toEqual({ url: 'http://feed.example/x.xml', poll_seconds: 60 });
+        expect(configPayload('mastodon', typed)).toEqual({ base_url: 'https://mastodon.social', poll_seconds: 60 });
+        expect(configPayload('file', typed)).toEqual({});
+    });
+
+    it("leaves blanks out so the API's defaults apply, and trims URLs but not secrets", () => {
+        expect(
+            configPayload('mastodon', { base_url: ' https://m.example ', access_token: ' tok ', poll_seconds: undefined }),
+        ).toEqual({ base_url: 'https://m.example', access_token: ' tok ' });
+        expect(configPayload('webhook', { hmac_secret: null, signature_header: '', mapping: {} })).toEqual({});
+    });
+
+    it('sends the mask back as it came, which keeps the stored secret', () => {
+        expect(configPayload('mastodon', { base_url: 'https://m.example', access_token: '********' })).toEqual({
+            base_url: 'https://m.example',
+            access_token: '********',
+        });
+    });
+
+    it("drops a mapping's empty paths", () => {
+        expect(configPayload('webhook', { mapping: { author: ' user.handle ', text: '' } })).toEqual({
+            mapping: { author: 'user.handle' },
+        });
+    });
+});
+
+describe('create and edit payloads', () => {
+    it('creates with the id, the kind and the name (the id if empty)', () => {
+        expect(
+            createPayload({ id: ' acme-feed ', kind: 'rss', name: '', enabled: true, config: { url: 'http://x/f.xml' } }),
+        ).toEqual({ id: 'acme-feed', kind: 'rss', enabled: true, config: { url: 'http://x/f.xml' } });
+    });
+
+    it('edits name, enabled and config only', () => {
+        expect(
+            editPayload({ id: 'm', kind: 'mastodon', name: 'Acme', enabled: false, config: { base_url: 'https://m.example' } }),
+        ).toEqual({ name: 'Acme', enabled: false, config: { base_url: 'https://m.example' } });
+    });
+});
+
+describe('mapping rows', () => {
+    it('round-trips in the order of our fields, the last row of a field winning', () => {
+        expect(mappingToRows({ text: 'body', author: 'user.handle' })).toEqual([
+            { field: 'author', path: 'user.handle' },
+            { field: 'text', path: 'body' },
+        ]);
+        expect(
+            rowsToMapping([
+                { field: 'author', path: 'a' },
+                { field: '', path: 'ignored' },
+                { field: 'text', path: '  ' },
+                { field: 'author', path: 'b' },
+            ]),
+        ).toEqual({ author: 'b' });
+    });
+});
+
+describe('sourceHealth', () => {
+    it('is unhealthy after failures, pending before the first poll, healthy otherwise', () => {
+        expect(sourceHealth({ healthy: false, polls: true, last_polled_at: '2025-01-01T00:00:00Z' })).toBe('unhealthy');
+        expect(sourceHealth({ healthy: true, polls: true, last_polled_at: null })).toBe('pending');
+        expect(sourceHealth({ healthy: true, polls: true, last_polled_at: '2025-01-01T00:00:00Z' })).toBe('healthy');
+        expect(sourceHealth({ healthy: true, polls: false, last_polled_at: null })).toBe('healthy');
+    });
+});
