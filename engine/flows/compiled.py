@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,7 @@ from engine.flows.stages import (
 )
 from engine.models import Mention, Priority, Tags, Triage
 from engine.rules import CompiledRule, CompiledRuleSet, truthy
+from engine.rules.library.regex import search
 from engine.slas import SlaPolicy
 from engine.tagging import KeywordMatcher
 from engine.tagging import sentiment as small_lexicon_sentiment
@@ -66,6 +68,7 @@ class CompiledFlow:
     document: FlowDocument
     keywords: dict[str, list[str]]
     keyword_matcher: KeywordMatcher
+    patterns: dict[str, list[re.Pattern[str]]]
     tag_rules: CompiledRuleSet | None
     needs_response: CompiledRule
     priority: CompiledRule
@@ -89,9 +92,10 @@ class CompiledFlow:
         text = mention.text
         found = Tags(keywords=self.keyword_matcher.match(text), sentiment=self.sentiment(text),
                      language=detect_language(text))
-        influence = self._influence(mention)
-        if influence:
-            found.keywords = sorted(set(found.keywords) | influence)
+        extra = self._influence(mention) | {name for name, patterns in self.patterns.items()
+                                            if any(search(p, text) for p in patterns)}
+        if extra:
+            found.keywords = sorted(set(found.keywords) | extra)
         if self.tag_rules is not None:
             extra = self.tag_rules.evaluate(rule_context(mention, found))
             # No match gives the set's default: nothing, or one tag.

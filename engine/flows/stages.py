@@ -6,6 +6,7 @@ with its JSON Pointer into the document, so one save reports all problems.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +17,7 @@ from engine.flows.document import FlowDocument, FlowError
 from engine.models import Priority
 from engine.routing import STRATEGIES
 from engine.rules import RuleError, compile_rule, compile_rule_set
+from engine.rules.library.regex import compile_pattern
 from engine.slas import EscalationAction, EscalationLevel, SlaPolicy
 from engine.tagging import KeywordMatcher
 
@@ -38,8 +40,11 @@ def _rule_set(raw: Any, path: str, mode: str) -> tuple[Any, list[FlowError]]:
 
 def check_tag(content: dict[str, Any], base: str) -> Checked:
     """Keyword lists, plus an optional all-match rule set whose results are tag names."""
-    parts: dict[str, Any] = {"keywords": {}, "keyword_matcher": KeywordMatcher({}), "tag_rules": None}
+    parts: dict[str, Any] = {"keywords": {}, "keyword_matcher": KeywordMatcher({}), "tag_rules": None,
+                             "patterns": {}}
     errors: list[FlowError] = []
+    parts["patterns"], found = _patterns(content.get("patterns", {}), f"{base}/patterns")
+    errors += found
     keywords = content.get("keywords", {})
     if not isinstance(keywords, dict) or not all(
             isinstance(v, list) and all(isinstance(p, str) for p in v) for v in keywords.values()):
@@ -55,6 +60,24 @@ def check_tag(content: dict[str, Any], base: str) -> Checked:
                                  f"{base}/rules/rules/{i}/then")
                        for i, rule in enumerate(raw["rules"]) if not isinstance(rule.get("then"), str)]
     return parts, errors
+
+
+def _patterns(raw: Any, path: str) -> tuple[dict[str, list[Any]], list[FlowError]]:
+    """Regex lists by tag name, in the dialect the `regex` rule operator takes (cannot hang)."""
+    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+        return {}, [FlowError("bad_argument", "patterns maps a tag name to a list of regular expressions, "
+                                              "e.g. {\"order_number\": [\"#\\\\d{5}\"]}", path)]
+    compiled: dict[str, list[Any]] = {}
+    errors: list[FlowError] = []
+    for name, patterns in raw.items():
+        for i, pattern in enumerate(patterns):
+            try:
+                if not isinstance(pattern, str):
+                    raise ValueError("a pattern is a string")
+                compiled.setdefault(name, []).append(compile_pattern(pattern))
+            except (ValueError, re.error) as exc:
+                errors.append(FlowError("bad_argument", f"bad regex: {exc}", f"{path}/{name}/{i}"))
+    return compiled, errors
 
 
 def check_triage(content: dict[str, Any], base: str) -> Checked:

@@ -195,3 +195,20 @@ async def _health(http: httpx.AsyncClient, source: str, *, healthy: bool) -> dic
 
 async def _polled_since(fake: Any, count: int) -> bool:
     return len(fake.requests) > count
+
+
+def test_the_mastodon_connector_looks_up_an_author_profile() -> None:
+    """The connector interface's author lookup, against the local Mastodon stand-in."""
+    from activities.mastodon import MastodonConnector
+    from api.connectors.config import MastodonConfig
+
+    with FakeServer() as fake:
+        connector = MastodonConnector()
+        source = Source(id="m", kind="mastodon")
+        found = connector.lookup_author(source=source, config=MastodonConfig(base_url=fake.base_url,
+                                                                             access_token=TOKEN), handle="@pat")
+        assert found is not None and (found.handle, found.followers) == ("@pat", 4200)
+        assert "GET /api/v1/accounts/lookup?acct=pat" in fake.requests
+        refused = connector.lookup_author(source=source, config=MastodonConfig(base_url=fake.base_url,
+                                                                               access_token="wrong"), handle="@pat")
+        assert refused is None  # a failed lookup leaves the profile as the mention gave it

@@ -181,3 +181,16 @@ def test_the_discovery_node_sets_threading_and_influence_and_rejects_bad_values_
     discovery["content"] = {"thread_window_seconds": -1, "influencer_followers": "lots", "vip_authors": "@boss"}
     assert {e["path"] for e in errors_of(doc)} == {
         f"/nodes/{index}/content/{key}" for key in ("thread_window_seconds", "influencer_followers", "vip_authors")}
+
+
+def test_regex_pattern_lists_tag_and_bad_or_hanging_patterns_are_refused_with_paths() -> None:
+    doc = default_flow()
+    index, node = next((i, n) for i, n in enumerate(doc["nodes"]) if n["type"] == "tag")
+    node["content"]["patterns"] = {"order_number": ["#\\d{5}\\b", "order [A-Z]{2}-\\d+"]}
+    flow = compile_flow(doc)
+    assert "order_number" in flow.tag(mention("where is #12345 ?")).keywords
+    assert "order_number" in flow.tag(mention("order AB-77 is late")).keywords
+    assert "order_number" not in flow.tag(mention("where is #1234 ?")).keywords
+    node["content"]["patterns"] = {"bad": ["(unclosed", "(a+)+$", 7]}
+    assert [(e["path"], e["message"][:10]) for e in errors_of(doc)] == [
+        (f"/nodes/{index}/content/patterns/bad/{i}", "bad regex:") for i in range(3)]

@@ -27,7 +27,7 @@ from ..errors import BAD_ARGUMENT, RuleError
 from ..jsvalues import JS_SPACE, u16_len, u16_slice
 from ..nodes import Literal, Operation
 
-__all__ = ["MAX_PATTERN", "MAX_SUBJECT", "check_regex", "compile_pattern", "regex"]
+__all__ = ["MAX_PATTERN", "MAX_SUBJECT", "check_regex", "compile_pattern", "regex", "search"]
 
 MAX_PATTERN = 1000
 MAX_SUBJECT = 10_000
@@ -261,6 +261,11 @@ def regex(subject: object, pattern: object) -> bool:
     if type(subject) is not str or type(pattern) is not str:
         return False
     return _search(compile_pattern(pattern), subject)
+
+
+def search(compiled: re.Pattern[str], subject: str) -> bool:
+    """Whether a pattern from compile_pattern matches in the first MAX_SUBJECT UTF-16 units of `subject`."""
+    return _search(compiled, subject)
 
 
 def _search(compiled: re.Pattern[str], subject: str) -> bool:
