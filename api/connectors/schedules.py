@@ -61,12 +61,13 @@ async def ensure_schedule(temporal: Client, task_queue: str, source: Source, *, 
     handle = temporal.get_schedule_handle(schedule_id(source.id))
     await handle.update(replace)
     if poll_now and source.enabled:
-        await handle.trigger()
+        await handle.trigger(overlap=ScheduleOverlapPolicy.BUFFER_ONE)
     return True
 
 
 async def poll_now(temporal: Client, source: str) -> None:
-    await temporal.get_schedule_handle(schedule_id(source)).trigger()
+    """Poll at once; if a poll is running, right after it (a click during a poll is not lost)."""
+    await temporal.get_schedule_handle(schedule_id(source)).trigger(overlap=ScheduleOverlapPolicy.BUFFER_ONE)
 
 
 async def remove_schedule(temporal: Client, source: str) -> None:

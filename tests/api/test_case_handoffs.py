@@ -10,18 +10,11 @@ import json
 import uuid
 
 import httpx
-import pytest
 
-from tests.harness.cases import Stack, api_client, case_where, event_kinds, eventually, only_online, running_worker
+from tests.harness.cases import Stack, api_client, case_where, event_kinds, eventually, only_online
 
 RUN = uuid.uuid4().hex[:8]
 COMPLAINT = "@acme I was charged twice, I need a refund"
-
-
-@pytest.fixture
-async def stack(dev_server_env, seeded_engine):  # type: ignore[no-untyped-def]
-    async with running_worker(dev_server_env.client, seeded_engine) as task_queue:
-        yield Stack(dev_server_env.client, seeded_engine, task_queue)
 
 
 async def _post(http: httpx.AsyncClient, text: str = COMPLAINT, reply_to: str | None = None) -> tuple[str, str]:

@@ -21,19 +21,12 @@ from tests.harness.cases import (
     event_kinds,
     eventually,
     only_online,
-    running_worker,
 )
 
 RUN = uuid.uuid4().hex[:8]
 COMPLAINT = "@acme I was charged twice, I need a refund"
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-
-
-@pytest.fixture
-async def stack(dev_server_env, seeded_engine):  # type: ignore[no-untyped-def]
-    async with running_worker(dev_server_env.client, seeded_engine) as task_queue:
-        yield Stack(dev_server_env.client, seeded_engine, task_queue)
 
 
 async def _post(http: httpx.AsyncClient, text: str = COMPLAINT) -> str:

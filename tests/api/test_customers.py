@@ -7,15 +7,8 @@ import uuid
 from typing import Any
 
 import httpx
-import pytest
 
-from tests.harness.cases import Stack, api_client, running_worker
-
-
-@pytest.fixture
-async def stack(dev_server_env, seeded_engine):  # type: ignore[no-untyped-def]
-    async with running_worker(dev_server_env.client, seeded_engine) as task_queue:
-        yield Stack(dev_server_env.client, seeded_engine, task_queue)
+from tests.harness.cases import Stack, api_client
 
 
 def mention(author: str, text: str, at: str) -> dict[str, Any]:

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from email.message import EmailMessage
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.harness.cases import Stack, api_client, running_worker
+from tests.harness.cases import Stack, api_client, eventually
 from tests.harness.mail import PASSWORD, USER, Imap, SmtpSink, dovecot_server, smtp_sink
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-async def stack(dev_server_env, seeded_engine):  # type: ignore[no-untyped-def]
-    async with running_worker(dev_server_env.client, seeded_engine) as task_queue:
-        yield Stack(dev_server_env.client, seeded_engine, task_queue)
-    async for listed in await dev_server_env.client.list_schedules():
-        if listed.id.startswith("poll-mail"):
-            await dev_server_env.client.get_schedule_handle(listed.id).delete()
 
 
 @pytest.fixture
@@ -49,14 +39,6 @@ def email(message_id: str, subject: str, body: str, *, sender: str = "Pat Lee <p
     return message
 
 
-async def until(probe: Callable[[], Awaitable[Any]], what: str, timeout: float = 30.0) -> Any:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not (value := await probe()):
-        assert asyncio.get_running_loop().time() < deadline, f"timed out waiting for {what}"
-        await asyncio.sleep(0.1)
-    return value
-
-
 def config(imap: Imap, sink: SmtpSink, password: str = PASSWORD) -> dict[str, Any]:
     return {"imap_host": imap.host, "imap_port": imap.port, "imap_security": "none", "username": USER,
             "password": password, "smtp_host": "127.0.0.1", "smtp_port": sink.port, "smtp_security": "none",
@@ -78,16 +60,16 @@ async def test_mail_in_becomes_a_case_the_reply_goes_out_and_the_answer_joins(st
         made = await http.post("/api/sources", json={"id": source, "kind": "email", "config": config(imap, sink)})
         assert made.status_code == 201, made.text
         assert made.json()["config"]["password"] == "********"
-        first = await until(lambda: mention(http, f"{source}:{first_id}"), "the first email")
+        first = await eventually(lambda: mention(http, f"{source}:{first_id}"), what="the first email", timeout=30)
         assert first["author"] == "pat@example.com" and first["created_at"] == "2017-10-31T22:10:47Z"
         assert first["text"] == "Refund for order 88?\nI was charged twice, where is my refund?"  # history cut
         assert first["needs_response"] is True and first["customer_id"]
 
-        case = await until(lambda: _assigned(http, f"{source}:{first_id}"), "an assigned case")
+        case = await eventually(lambda: _assigned(http, f"{source}:{first_id}"), what="an assigned case", timeout=30)
         sent = await http.post(f"/api/cases/{case['id']}/replies", json={
             "agent_id": case["assignee_id"], "text": "Refunded today, sorry!"})
         assert sent.status_code == 200, sent.text
-        await until(lambda: _async(bool(sink.messages)), "the reply at the SMTP server")
+        await eventually(lambda: sink.messages, what="the reply at the SMTP server", timeout=30)
         reply = sink.messages[0]
         assert (reply["To"], reply["From"], reply["Subject"]) == ("pat@example.com", "support@acme.test",
                                                                   "Re: Refund for order 88?")
@@ -98,9 +80,11 @@ async def test_mail_in_becomes_a_case_the_reply_goes_out_and_the_answer_joins(st
         imap.append(email(answer_id, "Re: Refund for order 88?", "Got it, thanks!", in_reply_to=reply["Message-ID"],
                           date="Wed, 1 Nov 2017 08:00:00 +0000"))
         assert (await http.post(f"/api/sources/{source}/poll")).status_code == 202
-        answer = await until(lambda: mention(http, f"{source}:{answer_id}"), "the customer's answer")
+        answer = await eventually(lambda: mention(http, f"{source}:{answer_id}"), what="the customer's answer",
+                                  timeout=30)
         assert answer["conversation_id"] == first["conversation_id"] and answer["customer_id"] == first["customer_id"]
-        await until(lambda: _case_with(http, case["id"], mention_count=2), "the answer on the case")
+        await eventually(lambda: _case_with(http, case["id"], mention_count=2), what="the answer on the case",
+                         timeout=30)
         health = (await http.get(f"/api/sources/{source}")).json()
         assert health["healthy"] and health["cursor"].endswith(":2")
         assert len(sink.messages) == 1  # one reply, sent once
@@ -113,12 +97,9 @@ async def test_a_wrong_password_marks_the_source_unhealthy_and_says_why(stack: S
         made = await http.post("/api/sources", json={"id": source, "kind": "email",
                                                      "config": config(imap, sink, password="wrong")})
         assert made.status_code == 201, made.text
-        sick = await until(lambda: _unhealthy(http, source), "the failed login")
+        sick = await eventually(lambda: _unhealthy(http, source), what="the failed login", timeout=30)
         assert f"refused the login of {USER}" in sick["last_error"] and sick["cursor"] is None
 
-
-async def _async(value: Any) -> Any:
-    return value
 
 
 async def _assigned(http: httpx.AsyncClient, mention_id: str) -> dict[str, Any] | None:

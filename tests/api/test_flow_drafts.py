@@ -8,15 +8,9 @@ import pytest
 
 from api.demo import default_flow
 from engine.flows import flow_version
-from tests.harness.cases import Stack, api_client, case_where, eventually, running_worker
+from tests.harness.cases import Stack, api_client, case_where, eventually
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-
-
-@pytest.fixture
-async def stack(dev_server_env, seeded_engine):  # type: ignore[no-untyped-def]
-    async with running_worker(dev_server_env.client, seeded_engine) as task_queue:
-        yield Stack(dev_server_env.client, seeded_engine, task_queue)
 
 
 def faster_sla() -> dict:

@@ -6,15 +6,9 @@ import json
 
 import pytest
 
-from tests.harness.cases import Stack, api_client, running_worker
+from tests.harness.cases import Stack, api_client
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-
-
-@pytest.fixture
-async def stack(dev_server_env, seeded_engine):  # type: ignore[no-untyped-def]
-    async with running_worker(dev_server_env.client, seeded_engine) as task_queue:
-        yield Stack(dev_server_env.client, seeded_engine, task_queue)
 
 
 def q(**params: object) -> dict[str, str]:

@@ -3,29 +3,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import uuid
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
-import pytest
 
 from api.db import session_scope
 from api.sources import Source
-from tests.harness.cases import Stack, api_client, running_worker
+from tests.harness.cases import Stack, api_client, eventually
 from tests.harness.fake_social import TOKEN, FakeServer
-
-
-@pytest.fixture
-async def stack(dev_server_env, seeded_engine):  # type: ignore[no-untyped-def]
-    async with running_worker(dev_server_env.client, seeded_engine) as task_queue:
-        yield Stack(dev_server_env.client, seeded_engine, task_queue)
-    # Schedules live on the shared dev server: remove this test's.
-    async for listed in await dev_server_env.client.list_schedules():
-        if listed.id.startswith("poll-t"):
-            await dev_server_env.client.get_schedule_handle(listed.id).delete()
 
 
 def name() -> str:
@@ -35,15 +22,6 @@ def name() -> str:
 async def mentions_of(http: httpx.AsyncClient, source: str) -> list[dict[str, Any]]:
     answer = await http.get("/api/mentions", params={"filter": json.dumps({"source": source}), "range": "[0,499]"})
     return answer.json()
-
-
-async def until(probe: Callable[[], Awaitable[Any]], what: str, timeout: float = 30.0) -> Any:
-    """Await `probe()` until it gives something truthy; fail naming `what` after `timeout` seconds."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not (value := await probe()):
-        assert asyncio.get_running_loop().time() < deadline, f"timed out waiting for {what}"
-        await asyncio.sleep(0.1)
-    return value
 
 
 async def test_configs_are_checked_and_secrets_never_come_back(stack: Stack) -> None:
@@ -84,20 +62,20 @@ async def test_an_rss_feed_is_polled_on_its_schedule_and_asks_again_with_its_val
             made = await http.post("/api/sources", json={"id": source, "kind": "rss", "config": {
                 "url": f"{fake.base_url}/feed.xml", "poll_seconds": 3600}})
             assert made.status_code == 201, made.text
-            stored = await until(lambda: _at_least(http, source, 2), "the first poll")
+            stored = await eventually(lambda: _at_least(http, source, 2), what="the first poll", timeout=30)
             assert sorted(m["external_id"] for m in stored) == ["r1", "r2"]
             question = next(m for m in stored if m["external_id"] == "r1")
             assert question["author"] == "fan@example.com (Fan)" and question["needs_response"] is True
-            await until(lambda: _case_of(http, f"{source}:r1"), "a case for the question")
+            await eventually(lambda: _case_of(http, f"{source}:r1"), what="a case for the question", timeout=30)
             health = (await http.get(f"/api/sources/{source}")).json()
             assert health["healthy"] and health["last_error"] is None and "etag" in health["cursor"]
 
             requests = len(fake.requests)
             assert (await http.post(f"/api/sources/{source}/poll")).status_code == 202
-            await until(lambda: _polled_since(fake, requests), "a second poll")
+            await eventually(lambda: _polled_since(fake, requests), what="a second poll", timeout=30)
             fake.add_feed_item("r3", "Where is my refund?", minutes=9)
             assert (await http.post(f"/api/sources/{source}/poll")).status_code == 202
-            stored = await until(lambda: _at_least(http, source, 3), "the new entry")
+            stored = await eventually(lambda: _at_least(http, source, 3), what="the new entry", timeout=30)
             assert sorted(m["external_id"] for m in stored) == ["r1", "r2", "r3"]  # each stored once
 
 
@@ -110,14 +88,14 @@ async def test_mastodon_mentions_page_forward_from_the_cursor_and_replies_go_out
             made = await http.post("/api/sources", json={"id": source, "kind": "mastodon", "config": {
                 "base_url": fake.base_url, "access_token": TOKEN, "poll_seconds": 3600}})
             assert made.status_code == 201, made.text
-            await until(lambda: _at_least(http, source, 3), "the first page")
+            await eventually(lambda: _at_least(http, source, 3), what="the first page", timeout=30)
             assert (await http.get(f"/api/sources/{source}")).json()["cursor"] == "103"
             # 45 more: two pages (40 + 5), oldest first, nothing skipped, nothing twice.
             for ident in range(104, 149):
                 fake.add_mention(ident, "my order 42 never came, can you help?" if ident == 120 else "hi",
                                  acct=f"fan{ident}@example.social", followers=50_000 if ident == 120 else 3)
             assert (await http.post(f"/api/sources/{source}/poll")).status_code == 202
-            stored = await until(lambda: _at_least(http, source, 48), "both pages")
+            stored = await eventually(lambda: _at_least(http, source, 48), what="both pages", timeout=30)
             assert sorted(int(m["external_id"]) for m in stored) == list(range(101, 149))
             assert (await http.get(f"/api/sources/{source}")).json()["cursor"] == "148"
             asks = [r for r in fake.requests if "notifications" in r]
@@ -126,14 +104,15 @@ async def test_mastodon_mentions_page_forward_from_the_cursor_and_replies_go_out
             assert help_request["author"] == "@fan120@example.social" and help_request["text"].startswith("@acme my")
             assert "influencer" in help_request["tags"]
 
-            case = await until(lambda: _case_of(http, f"{source}:120", status="assigned"), "an assigned case")
+            case = await eventually(lambda: _case_of(http, f"{source}:120", status="assigned"),
+                                    what="an assigned case", timeout=30)
             replied = await http.post(f"/api/cases/{case['id']}/replies", json={
                 "agent_id": case["assignee_id"], "text": "Sorry! Sending a new one today."})
             assert replied.status_code == 200, replied.text
-            await until(lambda: _async(bool(fake.posted)), "the status posted")
+            await eventually(lambda: fake.posted, what="the status posted", timeout=30)
             assert [(p["status"], p["in_reply_to_id"]) for p in fake.posted] == [
                 ("Sorry! Sending a new one today.", "120")]
-            outbound = await until(lambda: _outbound(http, case["id"]), "the reply stored")
+            outbound = await eventually(lambda: _outbound(http, case["id"]), what="the reply stored", timeout=30)
             assert outbound[0]["external_id"] == "900000"  # the id Mastodon gave it
 
 
@@ -145,28 +124,26 @@ async def test_a_failing_source_turns_unhealthy_and_resumes_from_its_cursor(stac
             made = await http.post("/api/sources", json={"id": source, "kind": "mastodon", "config": {
                 "base_url": fake.base_url, "access_token": TOKEN, "poll_seconds": 3600}})
             assert made.status_code == 201, made.text
-            await until(lambda: _at_least(http, source, 1), "the first poll")
+            await eventually(lambda: _at_least(http, source, 1), what="the first poll", timeout=30)
 
             fake.fail_with = 503
             fake.add_mention(202, "second")
             assert (await http.post(f"/api/sources/{source}/poll")).status_code == 202
-            sick = await until(lambda: _health(http, source, healthy=False), "unhealthy")
+            sick = await eventually(lambda: _health(http, source, healthy=False), what="unhealthy", timeout=30)
             assert "503" in sick["last_error"] and sick["consecutive_failures"] >= 1 and sick["cursor"] == "201"
 
             fake.fail_with = None  # back: the same poll's retry (backoff) picks up where it stopped
-            stored = await until(lambda: _at_least(http, source, 2), "the mention after the outage", timeout=45)
+            stored = await eventually(lambda: _at_least(http, source, 2), what="the mention after the outage",
+                                      timeout=45)
             assert sorted(m["external_id"] for m in stored) == ["201", "202"]
-            well = await until(lambda: _health(http, source, healthy=True), "healthy again")
+            well = await eventually(lambda: _health(http, source, healthy=True), what="healthy again", timeout=30)
             assert well["consecutive_failures"] == 0 and well["cursor"] == "202"
 
             fake.fail_with = 401  # a revoked token: no retrying, the reason shown
             assert (await http.post(f"/api/sources/{source}/poll")).status_code == 202
-            refused = await until(lambda: _health(http, source, healthy=False), "refused")
+            refused = await eventually(lambda: _health(http, source, healthy=False), what="refused", timeout=30)
             assert "refused the access token" in refused["last_error"]
 
-
-async def _async(value: Any) -> Any:
-    return value
 
 
 async def _at_least(http: httpx.AsyncClient, source: str, count: int) -> list[dict[str, Any]] | None:

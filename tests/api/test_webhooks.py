@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from tests.harness.cases import Stack, api_client, case_where, event_kinds, eventually, running_worker
+from tests.harness.cases import Stack, api_client, case_where, event_kinds, eventually
 
 # The dev server outlives each test and a conversation names its workflow: ids must not repeat.
 RUN = uuid.uuid4().hex[:8]
@@ -22,12 +22,6 @@ MENTION = {"external_id": f"{RUN}-1", "author": "@sam_k", "created_at": "2026-11
 def mention() -> dict:
     """MENTION with an external id of this test's own."""
     return {**MENTION, "external_id": f"{RUN}-{uuid.uuid4().hex[:8]}"}
-
-
-@pytest.fixture
-async def stack(dev_server_env, seeded_engine):  # type: ignore[no-untyped-def]
-    async with running_worker(dev_server_env.client, seeded_engine) as task_queue:
-        yield Stack(dev_server_env.client, seeded_engine, task_queue)
 
 
 async def test_a_mention_becomes_an_assigned_case_then_reply_closes_and_measures(stack: Stack, mention) -> None:

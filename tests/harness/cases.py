@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -29,11 +30,14 @@ from workflows.worker import build_worker
 T = TypeVar("T")
 
 
-async def eventually(probe: Callable[[], T | None], *, timeout: float = 15.0, what: str = "condition") -> T:
-    """Poll `probe` until it returns something truthy; fail with `what` after `timeout` seconds."""
+async def eventually(probe: Callable[[], T | None | Awaitable[T | None]], *, timeout: float = 15.0,
+                     what: str = "condition") -> T:
+    """Poll `probe` (plain or async) until it gives something truthy; fail with `what` after `timeout` seconds."""
     deadline = asyncio.get_running_loop().time() + timeout
     while True:
         value = probe()
+        if inspect.isawaitable(value):
+            value = await value
         if value:
             return value
         if asyncio.get_running_loop().time() > deadline:
