@@ -48,6 +48,16 @@ def rule_context(mention: Mention, tags: Tags) -> dict[str, Any]:
     }
 
 
+def with_ancestors(names: list[str]) -> set[str]:
+    """A taxonomy's topics are paths (`billing/refund/double_charge`): a match tags every level above it too."""
+    found = set(names)
+    for name in names:
+        while "/" in name:
+            name = name.rsplit("/", 1)[0]
+            found.add(name)
+    return found
+
+
 @dataclass(frozen=True)
 class Route:
     """Where a case goes, and the evidence of why."""
@@ -94,8 +104,9 @@ class CompiledFlow:
                      language=detect_language(text))
         extra = self._influence(mention) | {name for name, patterns in self.patterns.items()
                                             if any(search(p, text) for p in patterns)}
-        if extra:
-            found.keywords = sorted(set(found.keywords) | extra)
+        topics = with_ancestors(found.keywords) | extra
+        if len(topics) != len(found.keywords):
+            found.keywords = sorted(topics)
         if self.tag_rules is not None:
             extra = self.tag_rules.evaluate(rule_context(mention, found))
             # No match gives the set's default: nothing, or one tag.

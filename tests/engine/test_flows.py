@@ -194,3 +194,15 @@ def test_regex_pattern_lists_tag_and_bad_or_hanging_patterns_are_refused_with_pa
     node["content"]["patterns"] = {"bad": ["(unclosed", "(a+)+$", 7]}
     assert [(e["path"], e["message"][:10]) for e in errors_of(doc)] == [
         (f"/nodes/{index}/content/patterns/bad/{i}", "bad regex:") for i in range(3)]
+
+
+def test_keyword_topics_are_a_taxonomy_a_match_tags_every_level_above() -> None:
+    doc = default_flow()
+    node = next(n for n in doc["nodes"] if n["type"] == "tag")
+    node["content"]["keywords"] = {"billing/refund/double_charge": ["charged twice"], "billing/invoice": ["invoice"],
+                                   "delivery": ["parcel"]}
+    flow = compile_flow(doc)
+    tags = flow.tag(mention("I was charged twice, please fix the invoice")).keywords
+    assert {"billing", "billing/refund", "billing/refund/double_charge", "billing/invoice"} <= set(tags)
+    assert "delivery" not in tags
+    assert not {"billing", "billing/refund"} & set(flow.tag(mention("where is my parcel")).keywords)
