@@ -20,10 +20,12 @@ CustomerId = Annotated[str, Path(max_length=100)]
 
 @router.get("/customers", response_model=list[CustomerPublic])
 def list_customers(session: SessionDep, response: Response, params: ListDep) -> list[Customer]:
-    """Customers (merged ones only when filtered by `merged_into`); `q` searches names."""
+    """Customers (merged ones only when filtered by `merged_into` or `id`); `q` searches names."""
     return list_rows(session, response, params, table=Customer, resource="customers",
                      filterable=("merged_into",), searchable=("name",),
-                     where=None if "merged_into" in params.filter else (col(Customer.merged_into).is_(None),))
+                     # merged customers only when asked for, by merged_into or by id (a reference's lookup)
+                     where=None if {"merged_into", "id"} & set(params.filter)
+                     else (col(Customer.merged_into).is_(None),))
 
 
 @router.get("/customers/{customer_id}", response_model=CustomerProfile)

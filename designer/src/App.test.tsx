@@ -38,6 +38,7 @@ describe('App', () => {
             'Cases',
             'Mentions',
             'Conversations',
+            'Customers',
             'Agents',
             'Teams',
             'Experts',

@@ -4,6 +4,7 @@ import { Route } from 'react-router-dom';
 import agents from './agents';
 import cases from './cases';
 import conversations from './conversations';
+import customers from './customers';
 import { dataProvider as defaultDataProvider } from './dataProvider';
 import experts from './experts';
 import { ExpertRequestPage } from './experts/ExpertRequestPage';
@@ -18,6 +19,7 @@ export const App = ({ dataProvider = defaultDataProvider }: { dataProvider?: Dat
         <Resource name="cases" {...cases} />
         <Resource name="mentions" {...mentions} />
         <Resource name="conversations" {...conversations} />
+        <Resource name="customers" {...customers} />
         <Resource name="agents" {...agents} />
         <Resource name="teams" {...teams} />
         <Resource name="experts" {...experts} />

@@ -2,7 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, useDataProvider } from 'react-admin';
 import type { DataProvider } from 'react-admin';
 import { apiErrorMessage, submissionErrors } from './apiErrors';
-import type { Case, CloseReason, ExpertRequest, Flow, Source } from './types';
+import type { Case, CloseReason, CustomerProfile, ExpertRequest, Flow, Source } from './types';
 
 export interface ReplyPayload {
     agent_id: string;
@@ -26,6 +26,19 @@ export interface ExpertHandoffPayload {
     question: string;
 }
 
+export interface CustomerNotePayload {
+    /** an agent id */
+    author: string;
+    text: string;
+}
+
+export interface MergePayload {
+    /** the customer merged into the one kept */
+    other_id: string;
+    /** the agent who merges, for the record */
+    by: string;
+}
+
 export interface SwitchboardDataProvider extends DataProvider {
     replyToCase: (caseId: string, payload: ReplyPayload) => Promise<{ data: Case }>;
     closeCase: (caseId: string, payload: ClosePayload) => Promise<{ data: Case }>;
@@ -39,6 +52,10 @@ export interface SwitchboardDataProvider extends DataProvider {
     publishFlowDraft: (draftId: string) => Promise<{ data: Flow }>;
     /** Asks a polling source (rss, mastodon) to poll now; the API answers 202 before the poll ends. */
     pollSource: (sourceId: string) => Promise<{ data: { status: string } }>;
+    /** A note on a customer; answers with the customer's profile. */
+    addCustomerNote: (customerId: string, payload: CustomerNotePayload) => Promise<{ data: CustomerProfile }>;
+    /** Merges `other_id` into the customer `keepId`; answers with the kept profile. */
+    mergeCustomers: (keepId: string, payload: MergePayload) => Promise<{ data: CustomerProfile }>;
 }
 
 /** The fields of the source forms that the API's 422s can name (see `submissionErrors`). */
@@ -127,6 +144,10 @@ export const createDataProvider = (
             post<Flow>(`${apiUrl}/flow_drafts/${encodeURIComponent(draftId)}/publish`, { activate: true }),
         pollSource: sourceId =>
             post<{ status: string }>(`${apiUrl}/sources/${encodeURIComponent(sourceId)}/poll`, {}),
+        addCustomerNote: (customerId, payload) =>
+            post<CustomerProfile>(`${apiUrl}/customers/${encodeURIComponent(customerId)}/notes`, payload),
+        mergeCustomers: (keepId, payload) =>
+            post<CustomerProfile>(`${apiUrl}/customers/${encodeURIComponent(keepId)}/merge`, payload),
     };
 };
 

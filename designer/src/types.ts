@@ -80,6 +80,8 @@ export interface Mention extends RaRecord<string> {
     sentiment?: number | null;
     language?: string | null;
     needs_response?: boolean | null;
+    /** Inbound mentions: their author's customer. */
+    customer_id?: string | null;
 }
 
 /** A connector kind: webhooks and files push mentions in, feeds and Mastodon accounts are polled. */
@@ -156,6 +158,52 @@ export interface Conversation extends RaRecord<string> {
     first_response_seconds: number | null;
     /** Triage found a mention needing a response. */
     actionable: boolean;
+    /** The customer of its first inbound mention's author. */
+    customer_id?: string | null;
+}
+
+/** A note on a customer; `merge` notes are written by the API when another customer is merged in. */
+export interface CustomerNote {
+    at: string;
+    /** An agent id. */
+    author: string;
+    kind: 'note' | 'merge';
+    text: string;
+}
+
+/** One person across channels, as the customer list shows them. */
+export interface Customer extends RaRecord<string> {
+    name: string;
+    first_seen_at: string;
+    last_seen_at: string;
+    notes: CustomerNote[];
+    /** Set once merged into another customer, whose id this is. */
+    merged_into: string | null;
+}
+
+/** A handle on a source (or an email address) that is the customer's. */
+export interface CustomerIdentity {
+    source: string;
+    handle: string;
+    first_seen_at: string;
+}
+
+/** The average sentiment (-1..1) of a customer's inbound mentions on one day (`2026-11-20`). */
+export interface SentimentPoint {
+    day: string;
+    mentions: number;
+    average: number;
+}
+
+/** `GET /api/customers/{id}`: the customer with identities, counts, top tags and a daily sentiment trend. */
+export interface CustomerProfile extends Customer {
+    identities: CustomerIdentity[];
+    conversations: number;
+    mentions: number;
+    cases: number;
+    /** tag -> count, most used first */
+    tags: Record<string, number>;
+    sentiment_trend: SentimentPoint[];
 }
 
 export interface Agent extends RaRecord<string> {

@@ -65,6 +65,8 @@ async def test_a_manual_merge_moves_everything_and_is_recorded(stack: Stack) -> 
         assert gone["merged_into"] == a["customer_id"] and gone["identities"] == []
         ids = [c["id"] for c in (await http.get("/api/customers", params={"range": "[0,999]"})).json()]
         assert a["customer_id"] in ids and b["customer_id"] not in ids
+        by_id = (await http.get("/api/customers", params={"filter": json.dumps({"id": [b["customer_id"]]})})).json()
+        assert [c["merged_into"] for c in by_id] == [a["customer_id"]]  # a reference to it still resolves
 
         # A later mention from the merged identity lands on the kept customer.
         later = await post(http, "facebook", mention(f"Lee Smith {tag}", "got it, thanks", "2026-11-23T09:00:00Z"))

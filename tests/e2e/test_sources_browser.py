@@ -11,28 +11,21 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import os
 import re
-import shutil
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
+from tests.harness.browser import shot
 from tests.harness.fake_social import FakeServer, FakeSocial
 from tests.harness.stack import UpProcess, start_up
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = os.environ.get("SWITCHBOARD_CHROMIUM", "/usr/bin/chromium")
-# Chromium's background services try hosts this machine cannot reach; keep it to localhost.
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SHOTS = Path(os.environ.get("SWITCHBOARD_SCREENSHOTS", "/tmp/switchboard-screenshots"))
 FEED_SOURCE = "acme-reviews"
 
 
@@ -48,37 +41,6 @@ def fake() -> Iterator[FakeSocial]:
     with FakeServer() as fake:
         fake.add_feed_item("r1", "Is the shop down?", minutes=0)
         yield fake
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert shutil.which(CHROMIUM) or Path(CHROMIUM).is_file(), \
-        f"{CHROMIUM} missing: `make test` installs Debian's chromium"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    context = browser.new_context(reduced_motion="reduce", viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    # A test that provokes a 4xx on purpose lists it; the browser logs those as console errors.
-    expected = request.node.get_closest_marker("expect_status")
-    allowed = [f"status of {code}" for code in (expected.args if expected else ())]
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error"
-            and not any(a in msg.text for a in allowed) else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert not errors, f"browser console errors: {errors}"
-
-
-def shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), animations="disabled")
 
 
 def until(probe: Callable[[], Any], what: str, timeout: float = 30.0) -> Any:

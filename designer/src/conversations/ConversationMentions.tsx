@@ -11,6 +11,7 @@ import {
     useListContext,
 } from 'react-admin';
 import { formatSentiment, sentimentTone } from '../cases/format';
+import { CustomerLink } from '../customers/CustomerLink';
 import { DirectionChip } from '../mentions/DirectionChip';
 import type { Mention } from '../types';
 
@@ -69,7 +70,13 @@ const MentionItem = ({ mention }: { mention: Mention }) => (
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
                 <DirectionChip />
                 <Typography variant="body2" sx={{ fontWeight: 500 }}>
-                    {mention.author}
+                    {mention.customer_id ? (
+                        <CustomerLink customerId={mention.customer_id} testId="mention-customer-link">
+                            {mention.author}
+                        </CustomerLink>
+                    ) : (
+                        mention.author
+                    )}
                 </Typography>
                 <DateField source="created_at" showTime variant="caption" color="text.secondary" />
                 {mention.case_id && <CaseLink caseId={mention.case_id} />}

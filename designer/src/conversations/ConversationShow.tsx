@@ -3,7 +3,7 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { DateField, Show, useRecordContext } from 'react-admin';
+import { DateField, ReferenceField, Show, useRecordContext } from 'react-admin';
 import { formatDuration } from '../cases/format';
 import { Fact } from '../common/Fact';
 import type { Conversation } from '../types';
@@ -20,6 +20,11 @@ const Summary = () => {
                 {record.customer ?? 'Unknown customer'}
             </Typography>
             <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3 }}>
+                {record.customer_id && (
+                    <Fact label="Customer" testId="conversation-customer-link">
+                        <ReferenceField source="customer_id" reference="customers" link="show" />
+                    </Fact>
+                )}
                 <Fact label="Source">
                     <SourceLink />
                 </Fact>

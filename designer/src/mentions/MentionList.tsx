@@ -32,6 +32,9 @@ export const MentionList = () => (
             </Column>
             <Column source="source" />
             <Column source="author" />
+            <Column source="customer_id" label="Customer" disableSort>
+                <ReferenceField source="customer_id" reference="customers" link="show" emptyText="—" />
+            </Column>
             <Column source="text" disableSort>
                 <TextPreview />
             </Column>

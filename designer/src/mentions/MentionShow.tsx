@@ -5,6 +5,7 @@ export const MentionShow = () => (
     <Show>
         <SimpleShowLayout>
             <TextField source="author" />
+            <ReferenceField source="customer_id" reference="customers" link="show" emptyText="—" label="Customer" />
             <DirectionChip />
             <TextField source="text" sx={{ whiteSpace: 'pre-wrap' }} />
             <ReferenceField source="case_id" reference="cases" link="show" emptyText="—" />

@@ -1,11 +1,15 @@
 import { vi } from 'vitest';
 import type { DataProvider, RaRecord } from 'react-admin';
 import type { SwitchboardDataProvider } from '../dataProvider';
-import type { Case, ExpertRequest, Flow } from '../types';
+import type { Case, CustomerProfile, ExpertRequest, Flow } from '../types';
+
+/** When the fake API writes notes (customer notes, merges). */
+export const FAKE_NOW = '2025-01-05T09:00:00+00:00';
 
 /** An in-memory data provider: `records` per resource, case actions as spies. */
 export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
     const all = (resource: string) => records[resource] ?? [];
+    const customer = (id: string) => all('customers').find(record => record.id === id) as CustomerProfile;
     const base = {
         getList: vi.fn(async (resource: string) => ({ data: all(resource), total: all(resource).length })),
         getOne: vi.fn(async (resource: string, { id }: { id: unknown }) => ({
@@ -41,6 +45,31 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
                 answered_at: '2025-01-02T12:00:00+00:00',
             } as ExpertRequest,
         })),
+        // Answer as the API does, without changing `records`: what getOne gives stays the same.
+        addCustomerNote: vi.fn(async (customerId: string, { author, text }: { author: string; text: string }) => {
+            const found = customer(customerId);
+            return {
+                data: { ...found, notes: [...found.notes, { at: FAKE_NOW, author, kind: 'note', text }] } as CustomerProfile,
+            };
+        }),
+        mergeCustomers: vi.fn(async (keepId: string, { other_id, by }: { other_id: string; by: string }) => {
+            const kept = customer(keepId);
+            const other = customer(other_id);
+            return {
+                data: {
+                    ...kept,
+                    identities: [...kept.identities, ...other.identities],
+                    conversations: kept.conversations + other.conversations,
+                    mentions: kept.mentions + other.mentions,
+                    cases: kept.cases + other.cases,
+                    notes: [
+                        ...kept.notes,
+                        ...other.notes,
+                        { at: FAKE_NOW, author: by, kind: 'merge', text: `merged ${other.name} (${other_id}) into this customer` },
+                    ],
+                } as CustomerProfile,
+            };
+        }),
     };
     return base as unknown as SwitchboardDataProvider & DataProvider & typeof base;
 };

@@ -1,5 +1,15 @@
 // Records shaped like the API's, shared by the component tests.
-import type { Agent, Case, CaseEvent, Conversation, Expert, ExpertRequest, Mention, Source } from '../types';
+import type {
+    Agent,
+    Case,
+    CaseEvent,
+    Conversation,
+    CustomerProfile,
+    Expert,
+    ExpertRequest,
+    Mention,
+    Source,
+} from '../types';
 
 export const agents: Agent[] = [
     { id: 'a1', name: 'Ada Lovelace', email: 'ada@example.com', team_id: 't1', online: true, open_cases: 3 },
@@ -178,3 +188,53 @@ export const conversationMentions: Mention[] = [
     }),
     mention({ case_id: 'c1', tags: ['outage'], sentiment: -0.4, language: 'en', needs_response: true }),
 ];
+
+/** One person on two channels, with a bad day, a flat one and a good one. */
+export const makeCustomer = (overrides: Partial<CustomerProfile> = {}): CustomerProfile => ({
+    id: 'cus-robin',
+    name: '@robin_case',
+    first_seen_at: '2025-01-01T09:00:00+00:00',
+    last_seen_at: '2025-01-04T10:00:00+00:00',
+    notes: [{ at: '2025-01-02T12:00:00+00:00', author: 'a1', kind: 'note', text: 'Prefers DMs.' }],
+    merged_into: null,
+    identities: [
+        { source: 'twitter', handle: '@robin_case', first_seen_at: '2025-01-01T09:00:00+00:00' },
+        { source: 'instagram', handle: '@Robin_Case', first_seen_at: '2025-01-04T10:00:00+00:00' },
+    ],
+    conversations: 2,
+    mentions: 4,
+    cases: 1,
+    tags: { praise: 1, delivery: 3, refund: 1 },
+    sentiment_trend: [
+        { day: '2025-01-01', mentions: 2, average: -0.65 },
+        { day: '2025-01-02', mentions: 1, average: 0.05 },
+        { day: '2025-01-04', mentions: 1, average: 0.7 },
+    ],
+    ...overrides,
+});
+
+/** The same person under a display name on another channel: a customer of their own until merged. */
+export const otherRobin = makeCustomer({
+    id: 'cus-robin-c',
+    name: 'Robin C.',
+    first_seen_at: '2025-01-03T08:00:00+00:00',
+    last_seen_at: '2025-01-03T08:00:00+00:00',
+    notes: [],
+    identities: [{ source: 'facebook', handle: 'Robin C.', first_seen_at: '2025-01-03T08:00:00+00:00' }],
+    conversations: 1,
+    mentions: 1,
+    cases: 0,
+    tags: { delivery: 1 },
+    sentiment_trend: [{ day: '2025-01-03', mentions: 1, average: -0.3 }],
+});
+
+/** Robin C. after the merge: everything moved to @robin_case. */
+export const mergedRobin = makeCustomer({
+    ...otherRobin,
+    merged_into: 'cus-robin',
+    identities: [],
+    conversations: 0,
+    mentions: 0,
+    tags: {},
+    sentiment_trend: [],
+});

@@ -1,0 +1,246 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import {
+    DataTable,
+    DateField,
+    FunctionField,
+    Pagination,
+    RecordContextProvider,
+    ReferenceManyField,
+    Show,
+    TextField,
+    useGetOne,
+    useRecordContext,
+} from 'react-admin';
+import { formatDuration } from '../cases/format';
+import { Fact } from '../common/Fact';
+import { ActionableChip } from '../conversations/ActionableChip';
+import { SourceLink } from '../conversations/SourceLink';
+import type { Conversation, CustomerProfile } from '../types';
+import { CustomerLink } from './CustomerLink';
+import { CustomerNotes } from './CustomerNotes';
+import { MergeCustomerButton } from './MergeCustomerButton';
+import { SentimentTrend } from './SentimentTrend';
+import { topTags } from './trend';
+
+const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => (
+    <Card variant="outlined" data-testid={testId}>
+        <CardContent>
+            <Typography variant="subtitle1" gutterBottom>
+                {title}
+            </Typography>
+            {children}
+        </CardContent>
+    </Card>
+);
+
+/** A merged customer's page points to the customer kept, whose page holds everything now. */
+const MergedBanner = () => {
+    const record = useRecordContext<CustomerProfile>();
+    const keptId = record?.merged_into ?? '';
+    const { data: kept } = useGetOne<CustomerProfile>('customers', { id: keptId }, { enabled: keptId !== '' });
+    if (!keptId) return null;
+    return (
+        <Alert severity="info" data-testid="customer-merged">
+            Merged into{' '}
+            <CustomerLink customerId={keptId} testId="customer-merged-link">
+                {kept?.name ?? keptId}
+            </CustomerLink>
+            : its identities, conversations, mentions and notes are there now.
+        </Alert>
+    );
+};
+
+const Identities = () => {
+    const record = useRecordContext<CustomerProfile>();
+    const identities = record?.identities ?? [];
+    if (!identities.length) {
+        return (
+            <Typography variant="body2" color="text.secondary">
+                None
+            </Typography>
+        );
+    }
+    return (
+        <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="customer-identities">
+            {identities.map(identity => (
+                <Chip
+                    key={`${identity.source}:${identity.handle}`}
+                    size="small"
+                    variant="outlined"
+                    label={`${identity.source} · ${identity.handle}`}
+                    title={`First seen ${new Date(identity.first_seen_at).toLocaleString()}`}
+                    data-testid="customer-identity"
+                    data-source={identity.source}
+                    data-handle={identity.handle}
+                />
+            ))}
+        </Stack>
+    );
+};
+
+const Summary = ({ actions }: { actions: ReactNode }) => {
+    const record = useRecordContext<CustomerProfile>();
+    if (!record) return null;
+    return (
+        <Stack spacing={1.5}>
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+                <Typography variant="h6" data-testid="customer-show-name">
+                    {record.name}
+                </Typography>
+                {actions}
+            </Stack>
+            <MergedBanner />
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3 }}>
+                <Fact label="First seen">
+                    <DateField source="first_seen_at" showTime />
+                </Fact>
+                <Fact label="Last seen">
+                    <DateField source="last_seen_at" showTime />
+                </Fact>
+                <Fact label="Conversations" testId="customer-count-conversations">
+                    {record.conversations}
+                </Fact>
+                <Fact label="Mentions" testId="customer-count-mentions">
+                    {record.mentions}
+                </Fact>
+                <Fact label="Cases" testId="customer-count-cases">
+                    {record.cases}
+                </Fact>
+            </Box>
+            <Fact label="Identities">
+                <Identities />
+            </Fact>
+        </Stack>
+    );
+};
+
+const TopTags = () => {
+    const record = useRecordContext<CustomerProfile>();
+    const tags = topTags(record?.tags);
+    if (!tags.length) {
+        return (
+            <Typography variant="body2" color="text.secondary">
+                No tags yet.
+            </Typography>
+        );
+    }
+    return (
+        <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="customer-tags">
+            {tags.map(([tag, count]) => (
+                <Chip
+                    key={tag}
+                    size="small"
+                    label={`${tag} × ${count}`}
+                    data-testid="customer-tag"
+                    data-tag={tag}
+                    data-count={count}
+                />
+            ))}
+        </Stack>
+    );
+};
+
+const Trend = () => {
+    const record = useRecordContext<CustomerProfile>();
+    return <SentimentTrend points={record?.sentiment_trend} />;
+};
+
+const Column = DataTable.Col<Conversation>;
+
+/** The customer's conversations, latest first, in the conversation list's columns; a row opens the conversation. */
+const CustomerConversations = () => (
+    <ReferenceManyField<CustomerProfile, Conversation>
+        reference="conversations"
+        target="customer_id"
+        sort={{ field: 'last_at', order: 'DESC' }}
+        perPage={10}
+        pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
+        empty={
+            <Typography variant="body2" color="text.secondary">
+                No conversations yet.
+            </Typography>
+        }
+    >
+        <DataTable<Conversation> rowClick="show" bulkActionButtons={false}>
+            <Column source="source">
+                <SourceLink />
+            </Column>
+            <Column source="customer" label="Author">
+                <TextField source="customer" emptyText="—" data-testid="customer-conversation-author" />
+            </Column>
+            <Column source="first_at" label="First">
+                <DateField source="first_at" showTime />
+            </Column>
+            <Column source="last_at" label="Last">
+                <DateField source="last_at" showTime />
+            </Column>
+            <DataTable.NumberCol source="inbound_count" label="In" />
+            <DataTable.NumberCol source="outbound_count" label="Out" />
+            <Column source="first_response_seconds" label="First response">
+                <FunctionField<Conversation> render={record => formatDuration(record.first_response_seconds)} />
+            </Column>
+            <Column source="actionable">
+                <ActionableChip />
+            </Column>
+        </DataTable>
+    </ReferenceManyField>
+);
+
+/**
+ * The profile, or the one the last note or merge answered with until the page has fetched it again: what the
+ * agent did shows at once.
+ */
+const Profile = () => {
+    const record = useRecordContext<CustomerProfile>();
+    const [answered, setAnswered] = useState<{ base: CustomerProfile; profile: CustomerProfile } | null>(null);
+    const [agentId, setAgentId] = useState('');
+    if (!record) return null;
+    const shown = answered && answered.base === record && answered.profile.id === record.id ? answered.profile : record;
+    const update = (profile: CustomerProfile) => setAnswered({ base: record, profile });
+    const merged = Boolean(shown.merged_into);
+
+    return (
+        <RecordContextProvider value={shown}>
+            <Stack spacing={2}>
+                <Card variant="outlined">
+                    <CardContent>
+                        <Summary
+                            actions={<MergeCustomerButton agentId={agentId} onAgentChange={setAgentId} onMerged={update} />}
+                        />
+                    </CardContent>
+                </Card>
+                <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '2fr 1fr' } }}>
+                    <Section title="Sentiment per day">
+                        <Trend />
+                    </Section>
+                    <Section title="Top tags">
+                        <TopTags />
+                    </Section>
+                </Box>
+                <Section title="Notes">
+                    <CustomerNotes agentId={agentId} onAgentChange={setAgentId} onAdded={update} readOnly={merged} />
+                </Section>
+                <Section title="Conversations" testId="customer-conversations">
+                    <CustomerConversations />
+                </Section>
+            </Stack>
+        </RecordContextProvider>
+    );
+};
+
+/** A customer across channels: identities, counts, tags, sentiment trend, notes, conversations; merge another in. */
+export const CustomerShow = () => (
+    <Show<CustomerProfile> component="div" actions={false}>
+        <Profile />
+    </Show>
+);
+
+export default CustomerShow;

@@ -1,0 +1,38 @@
+"""The browser tests' chromium (one per module) and a page per test that fails on any console error."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.harness.browser import CHROMIUM, FLAGS
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert shutil.which(CHROMIUM) or Path(CHROMIUM).is_file(), \
+        f"{CHROMIUM} missing: `make test` installs Debian's chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    context = browser.new_context(reduced_motion="reduce", viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    # A test that provokes a 4xx on purpose lists it; the browser logs those as console errors.
+    expected = request.node.get_closest_marker("expect_status")
+    allowed = [f"status of {code}" for code in (expected.args if expected else ())]
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error"
+            and not any(a in msg.text for a in allowed) else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert not errors, f"browser console errors: {errors}"
