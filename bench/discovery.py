@@ -8,8 +8,10 @@
    demo flow's traced triage (`CompiledFlow.triage`, what a case workflow records as evidence).
 2. **Stored** (api.discovery.service.store_batch into a fresh SQLite file, replay mode, batches of
    `--batch`): the same mentions with the dedupe/threading lookups and the writes in one transaction
-   per batch. End-to-end import (CLI -> API -> SQLite) is measured by tests/e2e/test_import.py's
-   100k test, which prints its rate.
+   per batch.
+3. **End to end** (`--e2e N`): the first N as a JSONL file through `switchboard import --replay` into
+   `switchboard up --no-demo` (the embedded default: dev server, SQLite, API and worker), timed from
+   the command's start to its summary.
 Only local files are touched.
 """
 
@@ -19,6 +21,7 @@ import argparse
 import json
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,6 +40,7 @@ from api.discovery.service import store_batch
 from bench.mentions import BODIES, OPENINGS
 from engine.discovery.pipeline import Known, process_batch
 from engine.models import Mention, mention_id
+from tests.harness.stack import SWITCHBOARD, start_up
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -69,6 +73,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mentions", type=int, default=50_000)
     parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--e2e", type=int, default=50_000, help="mentions for the end-to-end import (0 skips it)")
     args = parser.parse_args()
     flow = compile_with_vader(json.loads((DEMO / "flow.json").read_text()))
     batch = mentions(args.mentions)
@@ -103,6 +108,30 @@ def main() -> None:
         print(f"| stored in SQLite, replay, batches of {args.batch} | {len(batch) / seconds:,.0f} | "
               f"{seconds / ours:.2f}x |  ({stored:,} new, {len(batch) - stored:,} duplicates)")
         engine.dispose()
+        if args.e2e:
+            end_to_end(Path(tmp), batch[:args.e2e], args.batch, ours / len(batch))
+
+
+def end_to_end(tmp: Path, batch: list[Mention], size: int, ours_each: float) -> None:
+    """`switchboard import --replay` of a JSONL file into `switchboard up` (embedded dev server, SQLite)."""
+    path = tmp / "import.jsonl"
+    with path.open("w") as out:
+        for m in batch:
+            out.write(json.dumps({"id": m.external_id, "author": m.author, "text": m.text,
+                                  "created_at": m.created_at.isoformat(), "reply_to_id": m.reply_to_id,
+                                  "followers": m.author_followers}) + "\n")
+    up = start_up(tmp / "up", "--no-demo")
+    try:
+        began = time.perf_counter()
+        done = subprocess.run([SWITCHBOARD, "import", str(path), "--source", "twitter", "--replay", "--quiet",
+                               "--batch-size", str(size), "--api", up.base_url], capture_output=True, text=True)
+        seconds = time.perf_counter() - began
+    finally:
+        up.stop()
+    summary = done.stdout.splitlines()[0] if done.stdout else done.stderr.strip()
+    print(f"| end to end: switchboard import --replay -> API -> SQLite (switchboard up) | {len(batch) / seconds:,.0f} "
+          f"| {seconds / (ours_each * len(batch)):.2f}x |  ({summary}; {seconds:.1f} s, CLI, API and Temporal on "
+          f"{os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":

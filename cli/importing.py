@@ -236,7 +236,7 @@ def _report(summary: Summary, args: argparse.Namespace, out: TextIO) -> None:
     if args.replay:
         out.write(f"replay: {summary.actionable:,} needed a response; no cases started\n")
     else:
-        out.write(f"{summary.actionable:,} need a response; {summary.delivered:,} delivered to their cases"
+        out.write(f"{summary.actionable:,} need a response; {summary.delivered:,} mentions handed to their cases"
                   + (f", {summary.undelivered:,} to be delivered at the next start-up" if summary.undelivered else "")
                   + "\n")
     for line, why in sorted(summary.rejected)[:50]:

@@ -16,7 +16,8 @@ Conversation ids are deterministic, so a batch replayed after a crash threads th
 
 Only inbound mentions are triaged. A conversation becomes actionable when one of its inbound mentions
 needs a response; from then on every inbound mention of it is delivered to its case workflow. Our
-own outbound replies attach to their conversation and count as responses; they never open a case.
+own outbound replies (sent outside Switchboard: imported, or seen on the source) attach to their
+conversation and count as its responses; they never open a case and are not handed to one.
 """
 
 from __future__ import annotations
@@ -117,8 +118,9 @@ def process_batch(mentions: Sequence[Mention], known: Known, screen: Screen, *, 
             change.first_outbound_at = change.first_outbound_at or mention.created_at
             if change.inbound and change.first_response_at is None:
                 change.first_response_at = mention.created_at
-            outcome.processed.append(Processed(mention, None, needs_response=False,
-                                               deliver=conversation in known.actionable))
+            # Counted as the conversation's response; not handed to the case, whose workflow takes only
+            # the customer's messages (replies sent through Switchboard are its own).
+            outcome.processed.append(Processed(mention, None, needs_response=False, deliver=False))
             continue
         tags, needs = screen(mention)
         change.inbound += 1

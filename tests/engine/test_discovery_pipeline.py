@@ -103,7 +103,7 @@ def test_outbound_replies_attach_count_as_responses_and_are_never_triaged() -> N
     assert (conversation.inbound, conversation.outbound) == (1, 1)
     assert conversation.first_response_at == T0 + timedelta(minutes=7)
     reply = next(p for p in outcome.processed if p.mention.external_id == "r1")
-    assert reply.tags is None and not reply.needs_response and reply.deliver  # the case hears of it
+    assert reply.tags is None and not reply.needs_response and not reply.deliver  # counted, not a case message
     # An unlinked outbound post is its own conversation, never actionable, never a follow-up.
     assert outcome.conversations["twitter:r2"].outbound == 1
 
