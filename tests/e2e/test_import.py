@@ -139,3 +139,25 @@ def test_a_100k_mention_history_is_stored_exactly_once(up: UpProcess, tmp_path: 
         replies = http.get("/api/mentions/instagram:big-7").json()
         assert replies["conversation_id"] == http.get("/api/mentions/instagram:big-6").json()["conversation_id"]
     print(f"100k import: {seconds:.1f} s, {total / seconds:,.0f} mentions/s")  # shown with -s; the bench reports it
+
+
+def test_a_mapping_file_a_timezone_and_a_direction_column(up: UpProcess, tmp_path: Path) -> None:
+    (tmp_path / "mapping.json").write_text(json.dumps({"external_id": "Ref", "author": "Who", "text": "Said",
+                                                       "created_at": "When", "direction": "Way",
+                                                       "reply_to_id": "Answers"}))
+    (tmp_path / "crm.csv").write_text(
+        "Ref,Who,Said,When,Way,Answers\n"
+        "k1,kay@example.com,Is my invoice wrong?,2026-07-01 10:00:00,in,\n"  # London summer time: 09:00 UTC
+        "k2,agent-7,Checking it now,2026-07-01 10:30:00,out,k1\n"
+        "k3,kay@example.com,ok,2026-07-01 11:00:00,sideways,\n")
+    done = switchboard_import(up, tmp_path / "crm.csv", "--source", "facebook", "--mapping",
+                              tmp_path / "mapping.json", "--timezone", "Europe/London", "--replay", "--quiet")
+    assert "3 rows: 2 mentions imported, 0 duplicates skipped, 1 rejected" in done.stdout, done.stdout
+    assert "line 4: direction: 'sideways' is neither inbound nor outbound" in done.stdout
+    with httpx.Client(base_url=up.base_url) as http:
+        question = http.get("/api/mentions/facebook:k1").json()
+        assert question["created_at"] == "2026-07-01T09:00:00Z" and question["direction"] == "inbound"
+        conversation = http.get("/api/conversations/facebook:k1").json()
+        assert (conversation["outbound_count"], conversation["first_response_seconds"]) == (1, 1800.0)
+    bad_zone = switchboard_import(up, tmp_path / "crm.csv", "--source", "facebook", "--timezone", "Mars/Olympus")
+    assert bad_zone.returncode == 2 and "Mars/Olympus" in bad_zone.stderr
