@@ -68,16 +68,17 @@ def link_customers(session: Session, sightings: Iterable[tuple[str, str, datetim
             new_identities.append({"id": ident, "source": source, "handle": handle, "key": key,
                                    "customer_id": customer, "first_seen_at": at})
             owner[ident] = customer
+        # Sorted, so concurrent batches take their locks in one order (PostgreSQL).
         if new_people:
-            session.execute(insert(people), new_people)
-        session.execute(insert(identities), new_identities)
+            session.execute(insert(people), sorted(new_people, key=lambda row: row["id"]))
+        session.execute(insert(identities), sorted(new_identities, key=lambda row: row["id"]))
     latest: dict[str, datetime] = {}
     for ident, (_, _, at) in seen.items():
         customer = owner[ident]
         latest[customer] = max(at, latest.get(customer, at))
     seen_at = bindparam("seen_at")
     session.execute(update(people).where(people.c.id == bindparam("customer"), people.c.last_seen_at < seen_at)
-                    .values(last_seen_at=seen_at), [{"customer": c, "seen_at": at} for c, at in latest.items()])
+                    .values(last_seen_at=seen_at), [{"customer": c, "seen_at": latest[c]} for c in sorted(latest)])
     return {(source, handle): owner[f"{source}:{handle}"] for source, handle, _ in seen.values()}
 
 

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, bindparam, insert, tuple_, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Engine, bindparam, insert, text, tuple_, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
 from temporalio.client import Client
 
@@ -36,6 +36,9 @@ from engine.flows import CompiledFlow
 from engine.messages import SendReplyInput
 from engine.models import Direction, Mention, mention_id
 
+STORE_ATTEMPTS = 6
+STORE_LOCK = 0x5357_4244  # the advisory lock key of discovery's batches on PostgreSQL
+RETRYABLE = frozenset({"40P01", "40001"})  # PostgreSQL: deadlock, serialization failure
 # Deliveries in flight at once, per batch: enough to overlap round trips, few enough not to storm Temporal.
 DELIVERY_CONCURRENCY = 16
 
@@ -86,7 +89,26 @@ def store_batch(*, engine: Engine, mentions: list[Mention], replay: bool = False
     `cursor` (source, cursor) is saved on the source in the same transaction: a polled page and
     the cursor after it are stored together or not at all.
     """
+    for attempt in range(STORE_ATTEMPTS):
+        try:
+            return _store(engine, mentions, replay=replay, cursor=cursor)
+        except (IntegrityError, OperationalError) as exc:
+            # Batches are stored one at a time, but a reply being recorded (record_outbound) can still
+            # create the same conversation first, or deadlock with us: redo the batch, whose read then
+            # sees what the other committed.
+            raced = isinstance(exc, IntegrityError) or getattr(exc.orig, "sqlstate", None) in RETRYABLE
+            if not raced or attempt == STORE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _store(engine: Engine, mentions: list[Mention], *, replay: bool, cursor: tuple[str, str | None] | None
+           ) -> StoredBatch:
     with session_scope(engine) as session:
+        if session.get_bind().dialect.name == "postgresql":
+            # One batch at a time, as SQLite's write lock gives: batches overlap (a thread's replies, an
+            # author's follow-ups, a customer's identities), and exact counts need each to see the last.
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STORE_LOCK})
         flow = compiled_flow(session)
         window = timedelta(seconds=flow.thread_window_seconds)
         known = _known(session, mentions, window)
@@ -143,10 +165,10 @@ def _insert_mentions(session: Session, processed: list[Processed], *, replay: bo
             "case_id": None, "dispatched": replay or not p.deliver,
             "customer_id": customers.get((m.source, m.author)) if m.direction == Direction.inbound else None,
         })
-    table = MentionRow.__table__  # type: ignore[attr-defined]
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    # A mention racing in through another request between our read and this write is skipped, not doubled.
-    session.execute(dialect.insert(table).on_conflict_do_nothing(index_elements=["id"]), rows)
+    # A mention that raced in through another batch since our read fails this insert, and the whole
+    # batch is redone (store_batch): counting it twice in its conversation is not an option.
+    rows.sort(key=lambda row: row["id"])  # every batch takes its locks in one order: no deadlock cycles
+    session.execute(insert(MentionRow.__table__), rows)  # type: ignore[attr-defined]
 
 
 def _merge_conversations(session: Session, changes: Iterable[ConversationChange],
@@ -158,8 +180,9 @@ def _merge_conversations(session: Session, changes: Iterable[ConversationChange]
         return
     table = Conversation.__table__  # type: ignore[attr-defined]
     columns = [c.name for c in table.columns]
+    # Locked (PostgreSQL), so two batches adding to one conversation add up; SQLite's writes are serial.
     stored = {row["id"]: dict(row) for row in session.execute(
-        select(table).where(table.c.id.in_([c.id for c in changes]))).mappings()}
+        select(table).where(table.c.id.in_(sorted(c.id for c in changes))).with_for_update()).mappings()}
     inserts, updates = [], []
     for change in changes:
         row = stored.get(change.id)
@@ -187,7 +210,7 @@ def _merge_conversations(session: Session, changes: Iterable[ConversationChange]
         row["outbound_count"] += change.outbound
         row["actionable"] = row["actionable"] or change.became_actionable
     if inserts:
-        session.execute(insert(table), inserts)
+        session.execute(insert(table), sorted(inserts, key=lambda row: row["id"]))
     if updates:
         changed = [c for c in columns if c != "id"]
         statement = update(table).where(table.c.id == bindparam("row_id")).values(
