@@ -50,7 +50,7 @@ export interface SwitchboardDataProvider extends DataProvider {
     answerExpertRequest: (requestId: string, payload: { text: string }) => Promise<{ data: ExpertRequest }>;
     /** Publishes a flow draft as a new (activated) flow version. */
     publishFlowDraft: (draftId: string) => Promise<{ data: Flow }>;
-    /** Asks a polling source (rss, mastodon) to poll now; the API answers 202 before the poll ends. */
+    /** Asks a polling source (rss, mastodon, email) to poll now; the API answers 202 before the poll ends. */
     pollSource: (sourceId: string) => Promise<{ data: { status: string } }>;
     /** A note on a customer; answers with the customer's profile. */
     addCustomerNote: (customerId: string, payload: CustomerNotePayload) => Promise<{ data: CustomerProfile }>;
@@ -71,6 +71,18 @@ export const SOURCE_FORM_FIELDS = [
     'config.hmac_secret',
     'config.signature_header',
     'config.mapping',
+    'config.imap_host',
+    'config.imap_port',
+    'config.imap_security',
+    'config.username',
+    'config.password',
+    'config.mailbox',
+    'config.smtp_host',
+    'config.smtp_port',
+    'config.smtp_security',
+    'config.smtp_username',
+    'config.smtp_password',
+    'config.from_address',
 ] as const;
 
 /** Rethrows a refused source save with react-admin's `body.errors`, so the form shows each message on its field. */

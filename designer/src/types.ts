@@ -84,11 +84,11 @@ export interface Mention extends RaRecord<string> {
     customer_id?: string | null;
 }
 
-/** A connector kind: webhooks and files push mentions in, feeds and Mastodon accounts are polled. */
-export type SourceKind = 'webhook' | 'rss' | 'mastodon' | 'file';
+/** A connector kind: webhooks and files push mentions in, feeds, Mastodon accounts and mailboxes are polled. */
+export type SourceKind = 'webhook' | 'rss' | 'mastodon' | 'email' | 'file';
 
-export const SOURCE_KINDS: readonly SourceKind[] = ['webhook', 'rss', 'mastodon', 'file'];
-export const POLLING_KINDS: readonly SourceKind[] = ['rss', 'mastodon'];
+export const SOURCE_KINDS: readonly SourceKind[] = ['webhook', 'rss', 'mastodon', 'email', 'file'];
+export const POLLING_KINDS: readonly SourceKind[] = ['rss', 'mastodon', 'email'];
 
 /** What the API shows instead of a stored secret; sending it back keeps the secret. */
 export const SECRET_MASK = '********';
@@ -124,7 +124,32 @@ export interface MastodonConfig {
     poll_seconds?: number;
 }
 
-export type SourceConfig = WebhookConfig & RssConfig & MastodonConfig;
+/** How a mail connection is secured: TLS from the start, upgraded by STARTTLS, or in plain text. */
+export type MailSecurity = 'ssl' | 'starttls' | 'none';
+
+export const MAIL_SECURITIES: readonly MailSecurity[] = ['ssl', 'starttls', 'none'];
+
+/** A support mailbox: mail is read over IMAP, replies are sent over SMTP. */
+export interface EmailConfig {
+    imap_host?: string;
+    imap_port?: number;
+    imap_security?: MailSecurity;
+    username?: string;
+    password?: string;
+    mailbox?: string;
+    smtp_host?: string;
+    smtp_port?: number;
+    smtp_security?: MailSecurity;
+    /** username when null */
+    smtp_username?: string | null;
+    /** password when null */
+    smtp_password?: string | null;
+    /** The address replies are sent from. */
+    from_address?: string;
+    poll_seconds?: number;
+}
+
+export type SourceConfig = WebhookConfig & RssConfig & MastodonConfig & EmailConfig;
 
 /** A connector instance that mentions arrive from, with its polling cursor and health. */
 export interface Source extends RaRecord<string> {
@@ -133,7 +158,7 @@ export interface Source extends RaRecord<string> {
     enabled: boolean;
     /** Secrets show as SECRET_MASK. */
     config: SourceConfig;
-    /** Whether the kind is polled (rss, mastodon). */
+    /** Whether the kind is polled (rss, mastodon, email). */
     polls: boolean;
     cursor: string | null;
     healthy: boolean;

@@ -1,11 +1,19 @@
+import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
-import { maxValue, minValue, NumberInput, required, TextInput } from 'react-admin';
+import { maxValue, minValue, NumberInput, required, SelectInput, TextInput } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { SourceKind } from '../types';
 import { MappingInput } from './MappingInput';
 import { SecretInput } from './SecretInput';
-import { DEFAULT_POLL_SECONDS, DEFAULT_SIGNATURE_HEADER } from './sourceForm';
+import {
+    DEFAULT_POLL_SECONDS,
+    DEFAULT_SIGNATURE_HEADER,
+    EMAIL_ADDRESS_PATTERN,
+    EMAIL_DEFAULTS,
+    mailSecurityChoices,
+} from './sourceForm';
 
 const PollSeconds = ({ kind }: { kind: SourceKind }) => (
     <NumberInput
@@ -31,6 +39,126 @@ const usePollDefault = (kind: SourceKind | undefined) => {
         if (untouched && next !== undefined) setValue('config.poll_seconds', next);
     }, [kind, getValues, setValue]);
 };
+
+const MailSection = ({ title, testId, children }: { title: string; testId: string; children: ReactNode }) => (
+    <Box data-testid={testId} sx={{ width: '100%', mt: 1 }}>
+        <Typography variant="subtitle2">{title}</Typography>
+        <Typography variant="body2" color="text.secondary" gutterBottom>
+            {children}
+        </Typography>
+    </Box>
+);
+
+const port = [minValue(1), maxValue(65_535)];
+
+/** Blank passes (required() says so); otherwise what the API takes as an address. */
+const emailAddress = (value: unknown) =>
+    typeof value === 'string' && value.trim() && !EMAIL_ADDRESS_PATTERN.test(value.trim())
+        ? 'An email address, e.g. support@example.com'
+        : undefined;
+
+/** A support mailbox: IMAP to read new mail, SMTP to send replies. The API's defaults are filled in. */
+const EmailFields = () => (
+    <>
+        <MailSection title="Incoming mail (IMAP)" testId="source-email-incoming">
+            Each new message becomes a mention, and a customer's answer to a reply joins its conversation. Mail
+            is read without being marked read.
+        </MailSection>
+        <TextInput
+            source="config.imap_host"
+            label="IMAP host"
+            validate={required()}
+            helperText="e.g. imap.example.com"
+            slotProps={{ htmlInput: { 'data-testid': 'source-imap-host' } }}
+        />
+        <NumberInput
+            source="config.imap_port"
+            label="IMAP port"
+            defaultValue={EMAIL_DEFAULTS.imap_port}
+            validate={port}
+            helperText={`993 for SSL/TLS, 143 for STARTTLS; ${EMAIL_DEFAULTS.imap_port} if left empty`}
+            slotProps={{ htmlInput: { 'data-testid': 'source-imap-port' } }}
+        />
+        <SelectInput
+            source="config.imap_security"
+            label="IMAP security"
+            choices={mailSecurityChoices}
+            defaultValue={EMAIL_DEFAULTS.imap_security}
+            validate={required()}
+            helperText="How the connection is encrypted"
+            slotProps={{ htmlInput: { 'data-testid': 'source-imap-security' } }}
+        />
+        <TextInput
+            source="config.username"
+            label="Username"
+            validate={required()}
+            helperText="The mailbox's login, often its address"
+            slotProps={{ htmlInput: { 'data-testid': 'source-username', autoComplete: 'off' } }}
+        />
+        <SecretInput
+            source="config.password"
+            label="Password"
+            validate={required()}
+            helperText="An app password where the provider asks for one"
+            testId="source-password"
+        />
+        <TextInput
+            source="config.mailbox"
+            label="Mailbox"
+            defaultValue={EMAIL_DEFAULTS.mailbox}
+            helperText={`The folder to read; ${EMAIL_DEFAULTS.mailbox} if left empty`}
+            slotProps={{ htmlInput: { 'data-testid': 'source-mailbox' } }}
+        />
+        <MailSection title="Outgoing mail (SMTP)" testId="source-email-outgoing">
+            Replies go to the sender as Re: &lt;subject&gt;, threaded by Message-ID.
+        </MailSection>
+        <TextInput
+            source="config.smtp_host"
+            label="SMTP host"
+            validate={required()}
+            helperText="e.g. smtp.example.com"
+            slotProps={{ htmlInput: { 'data-testid': 'source-smtp-host' } }}
+        />
+        <NumberInput
+            source="config.smtp_port"
+            label="SMTP port"
+            defaultValue={EMAIL_DEFAULTS.smtp_port}
+            validate={port}
+            helperText={`587 for STARTTLS, 465 for SSL/TLS; ${EMAIL_DEFAULTS.smtp_port} if left empty`}
+            slotProps={{ htmlInput: { 'data-testid': 'source-smtp-port' } }}
+        />
+        <SelectInput
+            source="config.smtp_security"
+            label="SMTP security"
+            choices={mailSecurityChoices}
+            defaultValue={EMAIL_DEFAULTS.smtp_security}
+            validate={required()}
+            helperText="How the connection is encrypted"
+            slotProps={{ htmlInput: { 'data-testid': 'source-smtp-security' } }}
+        />
+        <TextInput
+            source="config.smtp_username"
+            label="SMTP username"
+            helperText="Leave empty to use the IMAP username"
+            slotProps={{ htmlInput: { 'data-testid': 'source-smtp-username', autoComplete: 'off' } }}
+        />
+        <SecretInput
+            source="config.smtp_password"
+            label="SMTP password"
+            helperText="Leave empty to use the IMAP password"
+            testId="source-smtp-password"
+        />
+        <TextInput
+            source="config.from_address"
+            label="From address"
+            validate={[required(), emailAddress]}
+            helperText="The address replies are sent from, e.g. support@example.com"
+            fullWidth
+            slotProps={{ htmlInput: { 'data-testid': 'source-from-address' } }}
+        />
+        <PollSeconds kind="email" />
+    </>
+);
 
 /** The config inputs of the kind picked in the form (`kind`). */
 export const ConfigFields = () => {
@@ -72,6 +200,8 @@ export const ConfigFields = () => {
                     <PollSeconds kind={kind} />
                 </>
             );
+        case 'email':
+            return <EmailFields />;
         case 'webhook':
             return (
                 <>

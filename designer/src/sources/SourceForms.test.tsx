@@ -6,7 +6,7 @@ import { App } from '../App';
 import { createDataProvider } from '../dataProvider';
 import type { HttpClient } from '../dataProvider';
 import { fakeDataProvider } from '../test/fakeDataProvider';
-import { makeSource, mastodonSource, webhookSource } from '../test/fixtures';
+import { emailSource, makeSource, mastodonSource, webhookSource } from '../test/fixtures';
 
 /** The real data provider over a fake HTTP client: `refuse` answers the write with the API's 422. */
 const apiRefusing = (records: Record<string, unknown>[], refusal: unknown) => {
@@ -222,6 +222,190 @@ describe('source forms', () => {
             config: { url: 'ftp://reviews.example.com/feed.xml', poll_seconds: 300 },
         });
         consoleError.mockRestore();
+    });
+
+    it("creates an email source with the API's defaults filled in and the optional SMTP login left out", async () => {
+        window.location.hash = '#/sources/create';
+        const dataProvider = fakeDataProvider({ sources: [] });
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} />);
+
+        await user.type(await screen.findByTestId('source-id'), 'acme-support');
+        // Something typed for another kind first: only the email fields go out.
+        await pickKind(user, 'RSS feed');
+        await user.type(screen.getByTestId('source-url'), 'https://x.example/feed.xml');
+        await pickKind(user, 'Email (IMAP/SMTP)');
+
+        expect(screen.getByTestId('source-email-incoming')).toHaveTextContent('Incoming mail (IMAP)');
+        expect(screen.getByTestId('source-email-incoming')).toHaveTextContent('Mail is read without being marked read');
+        expect(screen.getByTestId('source-email-outgoing')).toHaveTextContent('Outgoing mail (SMTP)');
+        expect(screen.getByTestId('source-email-outgoing')).toHaveTextContent(
+            'Replies go to the sender as Re: <subject>, threaded by Message-ID',
+        );
+        expect(screen.queryByTestId('source-url')).toBeNull();
+        expect(screen.getByTestId('source-imap-port')).toHaveValue(993);
+        expect(screen.getByTestId('source-imap-security')).toHaveValue('ssl');
+        expect(screen.getByRole('combobox', { name: /IMAP security/ })).toHaveTextContent('SSL/TLS');
+        expect(screen.getByTestId('source-mailbox')).toHaveValue('INBOX');
+        expect(screen.getByTestId('source-smtp-port')).toHaveValue(587);
+        expect(screen.getByTestId('source-smtp-security')).toHaveValue('starttls');
+        expect(screen.getByRole('combobox', { name: /SMTP security/ })).toHaveTextContent('STARTTLS');
+        expect(screen.getByTestId('source-poll-seconds')).toHaveValue(60);
+        expect(screen.getByTestId('source-password')).toHaveAttribute('type', 'password');
+        expect(screen.getByTestId('source-smtp-password')).toHaveAttribute('type', 'password');
+
+        await user.type(screen.getByTestId('source-imap-host'), 'imap.acme.example');
+        await user.type(screen.getByTestId('source-username'), 'support@acme.example');
+        await user.type(screen.getByTestId('source-password'), ' app pass ');
+        await user.type(screen.getByTestId('source-smtp-host'), 'smtp.acme.example');
+        await user.type(screen.getByTestId('source-from-address'), 'support@acme.example');
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+
+        await waitFor(() => expect(dataProvider.create).toHaveBeenCalled());
+        expect(dataProvider.create.mock.calls[0][1].data).toEqual({
+            id: 'acme-support',
+            kind: 'email',
+            enabled: true,
+            config: {
+                imap_host: 'imap.acme.example',
+                imap_port: 993,
+                imap_security: 'ssl',
+                username: 'support@acme.example',
+                password: ' app pass ',
+                mailbox: 'INBOX',
+                smtp_host: 'smtp.acme.example',
+                smtp_port: 587,
+                smtp_security: 'starttls',
+                from_address: 'support@acme.example',
+                poll_seconds: 60,
+            },
+        });
+    });
+
+    it('checks an email source: required fields, the from address, the ports, before asking the API', async () => {
+        window.location.hash = '#/sources/create';
+        const dataProvider = fakeDataProvider({ sources: [] });
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} />);
+
+        await user.type(await screen.findByTestId('source-id'), 'acme-support');
+        await pickKind(user, 'Email (IMAP/SMTP)');
+        await user.type(screen.getByTestId('source-from-address'), 'support at acme');
+        await user.clear(screen.getByTestId('source-smtp-port'));
+        await user.type(screen.getByTestId('source-smtp-port'), '70000');
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+
+        const from = screen.getByTestId('source-from-address');
+        await waitFor(() => expect(from).toHaveAttribute('aria-invalid', 'true'));
+        expect(from).toHaveAccessibleDescription(/An email address/);
+        for (const testId of ['source-imap-host', 'source-username', 'source-password', 'source-smtp-host']) {
+            expect(screen.getByTestId(testId)).toHaveAttribute('aria-invalid', 'true');
+        }
+        expect(screen.getByTestId('source-smtp-port')).toHaveAccessibleDescription(/65535/);
+        expect(screen.getByTestId('source-smtp-username')).toHaveAttribute('aria-invalid', 'false');
+        expect(screen.getByTestId('source-smtp-password')).toHaveAttribute('aria-invalid', 'false');
+        expect(dataProvider.create).not.toHaveBeenCalled();
+    });
+
+    it("shows the API's refusal of an email source on the IMAP host", async () => {
+        const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        window.location.hash = '#/sources/create';
+        const message = 'String should have at most 255 characters';
+        const { client, dataProvider } = apiRefusing([], invalidConfig('config.imap_host', message));
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} />);
+
+        await user.type(await screen.findByTestId('source-id'), 'acme-support');
+        await pickKind(user, 'Email (IMAP/SMTP)');
+        await user.type(screen.getByTestId('source-imap-host'), 'imap.acme.example');
+        await user.type(screen.getByTestId('source-username'), 'support@acme.example');
+        await user.type(screen.getByTestId('source-password'), 's3cret');
+        await user.type(screen.getByTestId('source-smtp-host'), 'smtp.acme.example');
+        await user.type(screen.getByTestId('source-from-address'), 'support@acme.example');
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+
+        const host = screen.getByTestId('source-imap-host');
+        await waitFor(() => expect(host).toHaveAttribute('aria-invalid', 'true'));
+        expect(host).toHaveAccessibleDescription(message);
+        expect(screen.getByTestId('source-smtp-host')).toHaveAttribute('aria-invalid', 'false');
+        expect(screen.getByTestId('source-from-address')).toHaveAttribute('aria-invalid', 'false');
+        expect(await screen.findByRole('alert')).toHaveTextContent(message);
+        expect(host).toHaveValue('imap.acme.example');
+        const [, options] = client.mock.calls.find(([, o]) => o?.method === 'POST') ?? [];
+        const sent = JSON.parse(String(options?.body));
+        expect(sent.kind).toBe('email');
+        expect(sent.config).not.toHaveProperty('smtp_username');
+        expect(sent.config).not.toHaveProperty('smtp_password');
+
+        await user.clear(host);
+        await user.type(host, 'mail.acme.example');
+        await waitFor(() => expect(host).toHaveAttribute('aria-invalid', 'false'));
+        consoleError.mockRestore();
+    });
+
+    it("keeps an email source's two stored passwords unless they are edited", async () => {
+        window.location.hash = '#/sources/acme-support';
+        const dataProvider = fakeDataProvider({ sources: [emailSource] });
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} />);
+
+        const password = await screen.findByTestId('source-password');
+        const smtpPassword = screen.getByTestId('source-smtp-password');
+        for (const secret of [password, smtpPassword]) {
+            expect(secret).toHaveAttribute('type', 'password');
+            expect(secret).toHaveValue('********');
+            expect(secret).toHaveAttribute('data-masked', 'true');
+        }
+        expect(screen.getAllByText(/A secret is stored/)).toHaveLength(2);
+        expect(screen.getByTestId('source-imap-security')).toHaveValue('ssl');
+        expect(screen.getByTestId('source-smtp-username')).toHaveValue('relay-user');
+
+        await user.clear(screen.getByTestId('source-mailbox'));
+        await user.type(screen.getByTestId('source-mailbox'), 'Support');
+        await user.click(screen.getByRole('combobox', { name: /SMTP security/ }));
+        await user.click(await screen.findByRole('option', { name: 'SSL/TLS' }));
+        await user.clear(screen.getByTestId('source-smtp-port'));
+        await user.type(screen.getByTestId('source-smtp-port'), '465');
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+
+        await waitFor(() => expect(dataProvider.update).toHaveBeenCalledTimes(1));
+        expect(dataProvider.update.mock.calls[0][1]).toMatchObject({ id: 'acme-support' });
+        expect(dataProvider.update.mock.calls[0][1].data).toEqual({
+            name: 'Acme support mailbox',
+            enabled: true,
+            config: {
+                ...emailSource.config,
+                mailbox: 'Support',
+                smtp_security: 'ssl',
+                smtp_port: 465,
+                password: '********',
+                smtp_password: '********',
+            },
+        });
+    });
+
+    it("sends an email source's new SMTP password, keeps the IMAP one, and leaves out a cleared SMTP login", async () => {
+        window.location.hash = '#/sources/acme-support';
+        const dataProvider = fakeDataProvider({ sources: [emailSource] });
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} />);
+
+        const smtpPassword = await screen.findByTestId('source-smtp-password');
+        await user.click(smtpPassword);
+        await user.keyboard('relay-pass-2');
+        expect(smtpPassword).toHaveValue('relay-pass-2');
+        expect(smtpPassword).toHaveAttribute('data-masked', 'false');
+        expect(screen.getByTestId('source-password')).toHaveAttribute('data-masked', 'true');
+        await user.clear(screen.getByTestId('source-smtp-username'));
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+
+        await waitFor(() => expect(dataProvider.update).toHaveBeenCalledTimes(1));
+        const { smtp_username: _cleared, ...rest } = emailSource.config;
+        expect(dataProvider.update.mock.calls[0][1].data.config).toEqual({
+            ...rest,
+            password: '********',
+            smtp_password: 'relay-pass-2',
+        });
     });
 
     it('checks the poll interval before asking the API', async () => {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../App';
 import { fakeDataProvider } from '../test/fakeDataProvider';
-import { makeSource, mastodonSource, webhookSource } from '../test/fixtures';
+import { emailSource, makeSource, mastodonSource, webhookSource } from '../test/fixtures';
 
 const failing = makeSource({
     id: 'broken-feed',
@@ -67,5 +67,24 @@ describe('source pages', () => {
         render(<App dataProvider={dataProvider} />);
         expect(await screen.findByTestId('source-config')).toHaveTextContent('author ← user.handle');
         expect(screen.queryByTestId('source-poll')).toBeNull();
+    });
+
+    it("shows an email source's config with its passwords hidden and the SMTP login it falls back to", async () => {
+        window.location.hash = '#/sources/acme-support/show';
+        const source = { ...emailSource, config: { ...emailSource.config, smtp_username: null, smtp_password: null } };
+        const dataProvider = fakeDataProvider({ sources: [source] });
+        render(<App dataProvider={dataProvider} />);
+
+        const config = await screen.findByTestId('source-config');
+        expect(config).toHaveTextContent('imap.acme.example');
+        expect(config).toHaveTextContent('SSL/TLS');
+        expect(config).toHaveTextContent('STARTTLS');
+        expect(config).toHaveTextContent('stored (hidden)');
+        expect(config).not.toHaveTextContent('********');
+        expect(config).toHaveTextContent('same as username');
+        expect(config).toHaveTextContent('same as password');
+        expect(screen.getByText('Email (IMAP/SMTP)')).toBeInTheDocument();
+        expect(screen.getByTestId('source-poll')).toBeInTheDocument();
+        expect(screen.getByTestId('source-last-polled')).toBeInTheDocument();
     });
 });

@@ -7,11 +7,11 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { DateField, EditButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import { Fact } from '../common/Fact';
-import type { Source } from '../types';
+import type { MailSecurity, Source } from '../types';
 import { EnabledChip } from './EnabledChip';
 import { PollNowButton } from './PollNowButton';
 import { SourceHealthChip } from './SourceHealthChip';
-import { CONFIG_FIELDS, isMasked, kindLabel } from './sourceForm';
+import { CONFIG_FALLBACKS, CONFIG_FIELDS, isMasked, kindLabel, MAIL_SECURITY_LABELS } from './sourceForm';
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => (
     <Card variant="outlined">
@@ -95,8 +95,11 @@ const Health = () => {
 };
 
 const configValue = (key: string, value: unknown): string => {
-    if (value === null || value === undefined || value === '') return '—';
+    if (value === null || value === undefined || value === '') return CONFIG_FALLBACKS[key as keyof Source['config']] ?? '—';
     if (isMasked(value)) return 'stored (hidden)';
+    if ((key === 'imap_security' || key === 'smtp_security') && typeof value === 'string') {
+        return MAIL_SECURITY_LABELS[value as MailSecurity] ?? value;
+    }
     if (key === 'mapping' && typeof value === 'object') {
         const entries = Object.entries(value as Record<string, string>);
         return entries.length ? entries.map(([field, path]) => `${field} ← ${path}`).join(', ') : 'none';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { SOURCE_FORM_FIELDS } from '../dataProvider';
 import {
+    CONFIG_FIELDS,
     configPayload,
     createPayload,
     editPayload,
@@ -28,6 +30,48 @@ describe('configPayload', () => {
             base_url: 'https://m.example',
             access_token: '********',
         });
+    });
+
+    it("sends an email source's fields, leaving out the optional SMTP login when blank", () => {
+        const typed = {
+            url: 'http://feed.example/x.xml',
+            imap_host: ' imap.acme.example ',
+            imap_port: 993,
+            imap_security: 'ssl' as const,
+            username: 'support@acme.example',
+            password: ' p ',
+            mailbox: 'INBOX',
+            smtp_host: 'smtp.acme.example',
+            smtp_port: 587,
+            smtp_security: 'starttls' as const,
+            smtp_username: '',
+            smtp_password: null,
+            from_address: ' support@acme.example ',
+            poll_seconds: 60,
+        };
+        expect(configPayload('email', typed)).toEqual({
+            imap_host: 'imap.acme.example',
+            imap_port: 993,
+            imap_security: 'ssl',
+            username: 'support@acme.example',
+            password: ' p ',
+            mailbox: 'INBOX',
+            smtp_host: 'smtp.acme.example',
+            smtp_port: 587,
+            smtp_security: 'starttls',
+            from_address: 'support@acme.example',
+            poll_seconds: 60,
+        });
+        expect(configPayload('email', { ...typed, smtp_username: ' relay ', smtp_password: ' q ' })).toMatchObject({
+            smtp_username: 'relay',
+            smtp_password: ' q ',
+        });
+    });
+
+    it("names every kind's config field among those a 422 can land on", () => {
+        for (const keys of Object.values(CONFIG_FIELDS)) {
+            for (const key of keys) expect(SOURCE_FORM_FIELDS).toContain(`config.${key}`);
+        }
     });
 
     it("drops a mapping's empty paths", () => {

@@ -1,11 +1,12 @@
 // Pure helpers for the source forms and pages: no React, so they are tested directly.
-import { MAPPABLE_FIELDS, POLLING_KINDS, SECRET_MASK, SOURCE_KINDS } from '../types';
-import type { Source, SourceConfig, SourceKind } from '../types';
+import { MAIL_SECURITIES, MAPPABLE_FIELDS, POLLING_KINDS, SECRET_MASK, SOURCE_KINDS } from '../types';
+import type { MailSecurity, Source, SourceConfig, SourceKind } from '../types';
 
 export const KIND_LABELS: Record<SourceKind, string> = {
     webhook: 'Webhook',
     rss: 'RSS feed',
     mastodon: 'Mastodon',
+    email: 'Email (IMAP/SMTP)',
     file: 'File import',
 };
 
@@ -21,14 +22,55 @@ export const CONFIG_FIELDS: Record<SourceKind, readonly (keyof SourceConfig)[]> 
     webhook: ['mapping', 'hmac_secret', 'signature_header'],
     rss: ['url', 'poll_seconds'],
     mastodon: ['base_url', 'access_token', 'poll_seconds'],
+    email: [
+        'imap_host',
+        'imap_port',
+        'imap_security',
+        'username',
+        'password',
+        'mailbox',
+        'smtp_host',
+        'smtp_port',
+        'smtp_security',
+        'smtp_username',
+        'smtp_password',
+        'from_address',
+        'poll_seconds',
+    ],
     file: [],
 };
 
-export const SECRET_FIELDS: readonly string[] = ['access_token', 'hmac_secret'];
+export const SECRET_FIELDS: readonly string[] = ['access_token', 'hmac_secret', 'password', 'smtp_password'];
 
 /** The API's defaults, shown in the form. */
-export const DEFAULT_POLL_SECONDS: Partial<Record<SourceKind, number>> = { rss: 300, mastodon: 60 };
+export const DEFAULT_POLL_SECONDS: Partial<Record<SourceKind, number>> = { rss: 300, mastodon: 60, email: 60 };
 export const DEFAULT_SIGNATURE_HEADER = 'X-Signature-256';
+
+/** The API's defaults for an email source (besides its poll interval), filled in by the form. */
+export const EMAIL_DEFAULTS = {
+    imap_port: 993,
+    imap_security: 'ssl',
+    mailbox: 'INBOX',
+    smtp_port: 587,
+    smtp_security: 'starttls',
+} as const satisfies Partial<SourceConfig>;
+
+export const MAIL_SECURITY_LABELS: Record<MailSecurity, string> = {
+    ssl: 'SSL/TLS',
+    starttls: 'STARTTLS',
+    none: 'None (plain text)',
+};
+
+export const mailSecurityChoices = MAIL_SECURITIES.map(id => ({ id, name: MAIL_SECURITY_LABELS[id] }));
+
+/** Optional config fields that fall back to another one when left out (shown on the source's page). */
+export const CONFIG_FALLBACKS: Partial<Record<keyof SourceConfig, string>> = {
+    smtp_username: 'same as username',
+    smtp_password: 'same as password',
+};
+
+/** The API's check of a from address (api/connectors/config.py EmailConfig.from_address). */
+export const EMAIL_ADDRESS_PATTERN = /^[^@\s]+@[^@\s]+$/;
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 

@@ -129,6 +129,28 @@ export const mastodonSource = makeSource({
     cursor: '103',
 });
 
+export const emailSource = makeSource({
+    id: 'acme-support',
+    kind: 'email',
+    name: 'Acme support mailbox',
+    config: {
+        imap_host: 'imap.acme.example',
+        imap_port: 993,
+        imap_security: 'ssl',
+        username: 'support@acme.example',
+        password: '********',
+        mailbox: 'INBOX',
+        smtp_host: 'smtp.acme.example',
+        smtp_port: 587,
+        smtp_security: 'starttls',
+        smtp_username: 'relay-user',
+        smtp_password: '********',
+        from_address: 'support@acme.example',
+        poll_seconds: 60,
+    },
+    cursor: '{"uidvalidity": 7, "uid": 42}',
+});
+
 export const webhookSource = makeSource({
     id: 'acme-hook',
     kind: 'webhook',
