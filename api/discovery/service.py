@@ -97,9 +97,15 @@ def store_batch(*, engine: Engine, mentions: list[Mention], replay: bool = False
             # create the same conversation first, or deadlock with us: redo the batch, whose read then
             # sees what the other committed.
             raced = isinstance(exc, IntegrityError) or getattr(exc.orig, "sqlstate", None) in RETRYABLE
-            if not raced or attempt == STORE_ATTEMPTS - 1:
+            if not raced:
                 raise
+            if attempt == STORE_ATTEMPTS - 1:
+                raise StoreContended(f"the batch lost {STORE_ATTEMPTS} races with concurrent writes") from exc
     raise AssertionError("unreachable")
+
+
+class StoreContended(RuntimeError):
+    """A batch that kept racing other writes; nothing of it was stored, and sending it again is safe."""
 
 
 def _store(engine: Engine, mentions: list[Mention], *, replay: bool, cursor: tuple[str, str | None] | None

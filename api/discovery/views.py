@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from api.deps import EngineDep, ListDep, SessionDep, SettingsDep, TemporalDep
 from api.discovery.models import Conversation, ConversationPublic, ImportBatch, ImportReport, IncomingMention, Rejected
-from api.discovery.service import deliver_batch, store_batch
+from api.discovery.service import StoreContended, deliver_batch, store_batch
 from api.errors import ApiError
 from api.listing import get_or_404, list_rows
 from api.mentions.service import NoActiveFlow, UnknownSource, require_source
@@ -43,6 +43,8 @@ async def import_mentions(
                        message=f"no enabled source named {source!r}; create it first") from exc
     except NoActiveFlow as exc:
         raise ApiError(503, code="no_active_flow", path="", message=f"nothing was stored: {exc}") from exc
+    except StoreContended as exc:
+        raise ApiError(503, code="busy", path="", message=f"nothing was stored: {exc}; send the batch again") from exc
     delivered = await deliver_batch(engine=engine, temporal=temporal, task_queue=settings.task_queue, stored=stored)
     processed = stored.outcome.processed
     return ImportReport(stored=len(processed), duplicates=len(stored.outcome.duplicates), rejected=rejected,

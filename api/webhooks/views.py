@@ -23,7 +23,7 @@ from api.connectors.config import WebhookConfig, parse_config
 from api.deps import EngineDep, SettingsDep, TemporalDep
 from api.discovery.mapping import RowError, map_row
 from api.discovery.models import IncomingMention
-from api.discovery.service import deliver_batch, store_batch
+from api.discovery.service import StoreContended, deliver_batch, store_batch
 from api.errors import ApiError
 from api.mentions.models import Mention as MentionRow
 from api.mentions.service import NoActiveFlow, UnknownSource, deliver_stored, require_source
@@ -79,6 +79,8 @@ async def receive_webhook(
                                             rows=[previous]))[previous.id]
     except NoActiveFlow as exc:
         raise ApiError(503, code="no_active_flow", path="", message=f"nothing was stored: {exc}") from exc
+    except StoreContended as exc:
+        raise ApiError(503, code="busy", path="", message=f"nothing was stored: {exc}; post it again") from exc
     except RPCError as exc:
         raise _unavailable(message.id, exc.message) from exc
     response.status_code = status.HTTP_200_OK
