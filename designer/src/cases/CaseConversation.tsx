@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { DateField, RecordContextProvider, ReferenceManyField, useListContext } from 'react-admin';
+import { DateField, RecordContextProvider } from 'react-admin';
+import { MentionThread } from '../mentions/MentionThread';
 import type { Mention } from '../types';
 
 const MentionBubble = ({ mention }: { mention: Mention }) => {
@@ -32,35 +32,9 @@ const MentionBubble = ({ mention }: { mention: Mention }) => {
     );
 };
 
-const Thread = () => {
-    const { data, isPending } = useListContext<Mention>();
-    if (isPending) return null;
-    if (!data?.length) {
-        return (
-            <Typography variant="body2" color="text.secondary">
-                No mentions yet.
-            </Typography>
-        );
-    }
-    return (
-        <Stack spacing={1} data-testid="case-conversation">
-            {data.map(mention => (
-                <MentionBubble key={mention.id} mention={mention} />
-            ))}
-        </Stack>
-    );
-};
-
 /** The mentions of a case, oldest first: inbound on the left, our replies on the right. */
 export const CaseConversation = () => (
-    <ReferenceManyField<Mention>
-        reference="mentions"
-        target="case_id"
-        sort={{ field: 'created_at', order: 'ASC' }}
-        perPage={200}
-    >
-        <Thread />
-    </ReferenceManyField>
+    <MentionThread target="case_id" item={MentionBubble} spacing={1} testId="case-conversation" />
 );
 
 export default CaseConversation;

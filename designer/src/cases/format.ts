@@ -1,5 +1,5 @@
 // Pure display helpers for cases: no React, so they are tested directly.
-import type { CaseNote, CasePriority, CaseStatus, SlaOutcome } from '../types';
+import type { CasePriority, CaseStatus, SlaOutcome } from '../types';
 
 export type ChipColor = 'default' | 'primary' | 'secondary' | 'info' | 'success' | 'warning' | 'error';
 
@@ -99,7 +99,7 @@ export const noteAuthor = (author: string): NoteAuthor =>
     author.startsWith('expert:') ? { kind: 'expert', id: author.slice('expert:'.length) } : { kind: 'agent', id: author };
 
 /** Oldest first; notes written at the same instant keep the order the API gave them. */
-export const notesInOrder = (notes: readonly CaseNote[] | null | undefined): CaseNote[] =>
+export const notesInOrder = <T extends { at: string }>(notes: readonly T[] | null | undefined): T[] =>
     [...(notes ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || 0);
 
 /** A closed case's SLA outcomes, by target name: [{target: 'first_response', label: 'First response', outcome: 'met'}]. */

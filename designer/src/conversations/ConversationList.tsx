@@ -1,20 +1,6 @@
-import {
-    DataTable,
-    DateField,
-    FunctionField,
-    List,
-    NullableBooleanInput,
-    ReferenceInput,
-    SearchInput,
-    SelectInput,
-    TextField,
-} from 'react-admin';
-import { formatDuration } from '../cases/format';
+import { DataTable, List, NullableBooleanInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import type { Conversation } from '../types';
-import { ActionableChip } from './ActionableChip';
-import { SourceLink } from './SourceLink';
-
-const Column = DataTable.Col<Conversation>;
+import { conversationColumns } from './conversationColumns';
 
 const conversationFilters = [
     <SearchInput key="q" source="q" alwaysOn placeholder="Customer" />,
@@ -27,29 +13,10 @@ const conversationFilters = [
 export const ConversationList = () => (
     <List<Conversation> filters={conversationFilters} sort={{ field: 'last_at', order: 'DESC' }} perPage={25}>
         <DataTable<Conversation> rowClick="show" bulkActionButtons={false}>
-            <Column source="source">
-                <SourceLink />
-            </Column>
-            <Column source="customer">
-                <TextField source="customer" emptyText="—" data-testid="conversation-customer" />
-            </Column>
-            <Column source="first_at" label="First">
-                <DateField source="first_at" showTime />
-            </Column>
-            <Column source="last_at" label="Last">
-                <DateField source="last_at" showTime />
-            </Column>
-            <DataTable.NumberCol source="inbound_count" label="In" />
-            <DataTable.NumberCol source="outbound_count" label="Out" />
-            <Column source="first_response_seconds" label="First response">
-                <FunctionField<Conversation>
-                    render={record => formatDuration(record.first_response_seconds)}
-                    data-testid="conversation-first-response"
-                />
-            </Column>
-            <Column source="actionable">
-                <ActionableChip />
-            </Column>
+            {conversationColumns({
+                customerTestId: 'conversation-customer',
+                firstResponseTestId: 'conversation-first-response',
+            })}
         </DataTable>
     </List>
 );

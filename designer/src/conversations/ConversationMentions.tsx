@@ -2,17 +2,11 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import {
-    DateField,
-    Link,
-    RecordContextProvider,
-    ReferenceManyField,
-    useCreatePath,
-    useListContext,
-} from 'react-admin';
+import { DateField, Link, RecordContextProvider, useCreatePath } from 'react-admin';
 import { formatSentiment, sentimentTone } from '../cases/format';
 import { CustomerLink } from '../customers/CustomerLink';
 import { DirectionChip } from '../mentions/DirectionChip';
+import { MentionThread } from '../mentions/MentionThread';
 import type { Mention } from '../types';
 
 const TONE_COLORS = { negative: 'error', neutral: 'default', positive: 'success' } as const;
@@ -93,35 +87,15 @@ const MentionItem = ({ mention }: { mention: Mention }) => (
 export const mentionsInOrder = (mentions: readonly Mention[]): Mention[] =>
     [...mentions].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || 0);
 
-const Thread = () => {
-    const { data, isPending } = useListContext<Mention>();
-    if (isPending) return null;
-    if (!data?.length) {
-        return (
-            <Typography variant="body2" color="text.secondary">
-                No mentions yet.
-            </Typography>
-        );
-    }
-    return (
-        <Stack spacing={1.5} data-testid="conversation-mentions">
-            {mentionsInOrder(data).map(mention => (
-                <MentionItem key={mention.id} mention={mention} />
-            ))}
-        </Stack>
-    );
-};
-
 /** The mentions of a conversation, oldest first, in and out. */
 export const ConversationMentions = () => (
-    <ReferenceManyField<Mention>
-        reference="mentions"
+    <MentionThread
         target="conversation_id"
-        sort={{ field: 'created_at', order: 'ASC' }}
-        perPage={200}
-    >
-        <Thread />
-    </ReferenceManyField>
+        item={MentionItem}
+        order={mentionsInOrder}
+        spacing={1.5}
+        testId="conversation-mentions"
+    />
 );
 
 export default ConversationMentions;

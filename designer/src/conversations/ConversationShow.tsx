@@ -1,11 +1,10 @@
 import Box from '@mui/material/Box';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { DateField, ReferenceField, Show, useRecordContext } from 'react-admin';
 import { formatDuration } from '../cases/format';
 import { Fact } from '../common/Fact';
+import { Section } from '../common/Section';
 import type { Conversation } from '../types';
 import { ActionableChip } from './ActionableChip';
 import { ConversationMentions } from './ConversationMentions';
@@ -52,19 +51,12 @@ const Summary = () => {
 export const ConversationShow = () => (
     <Show<Conversation> component="div">
         <Stack spacing={2}>
-            <Card variant="outlined">
-                <CardContent>
-                    <Summary />
-                </CardContent>
-            </Card>
-            <Card variant="outlined">
-                <CardContent>
-                    <Typography variant="subtitle1" gutterBottom>
-                        Mentions
-                    </Typography>
-                    <ConversationMentions />
-                </CardContent>
-            </Card>
+            <Section>
+                <Summary />
+            </Section>
+            <Section title="Mentions">
+                <ConversationMentions />
+            </Section>
         </Stack>
     </Show>
 );

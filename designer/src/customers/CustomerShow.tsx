@@ -1,7 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -10,36 +8,22 @@ import type { ReactNode } from 'react';
 import {
     DataTable,
     DateField,
-    FunctionField,
     Pagination,
     RecordContextProvider,
     ReferenceManyField,
     Show,
-    TextField,
     useGetOne,
     useRecordContext,
 } from 'react-admin';
-import { formatDuration } from '../cases/format';
 import { Fact } from '../common/Fact';
-import { ActionableChip } from '../conversations/ActionableChip';
-import { SourceLink } from '../conversations/SourceLink';
+import { Section } from '../common/Section';
+import { conversationColumns } from '../conversations/conversationColumns';
 import type { Conversation, CustomerProfile } from '../types';
 import { CustomerLink } from './CustomerLink';
 import { CustomerNotes } from './CustomerNotes';
 import { MergeCustomerButton } from './MergeCustomerButton';
 import { SentimentTrend } from './SentimentTrend';
 import { topTags } from './trend';
-
-const Section = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => (
-    <Card variant="outlined" data-testid={testId}>
-        <CardContent>
-            <Typography variant="subtitle1" gutterBottom>
-                {title}
-            </Typography>
-            {children}
-        </CardContent>
-    </Card>
-);
 
 /** A merged customer's page points to the customer kept, whose page holds everything now. */
 const MergedBanner = () => {
@@ -153,8 +137,6 @@ const Trend = () => {
     return <SentimentTrend points={record?.sentiment_trend} />;
 };
 
-const Column = DataTable.Col<Conversation>;
-
 /** The customer's conversations, latest first, in the conversation list's columns; a row opens the conversation. */
 const CustomerConversations = () => (
     <ReferenceManyField<CustomerProfile, Conversation>
@@ -170,26 +152,7 @@ const CustomerConversations = () => (
         }
     >
         <DataTable<Conversation> rowClick="show" bulkActionButtons={false}>
-            <Column source="source">
-                <SourceLink />
-            </Column>
-            <Column source="customer" label="Author">
-                <TextField source="customer" emptyText="—" data-testid="customer-conversation-author" />
-            </Column>
-            <Column source="first_at" label="First">
-                <DateField source="first_at" showTime />
-            </Column>
-            <Column source="last_at" label="Last">
-                <DateField source="last_at" showTime />
-            </Column>
-            <DataTable.NumberCol source="inbound_count" label="In" />
-            <DataTable.NumberCol source="outbound_count" label="Out" />
-            <Column source="first_response_seconds" label="First response">
-                <FunctionField<Conversation> render={record => formatDuration(record.first_response_seconds)} />
-            </Column>
-            <Column source="actionable">
-                <ActionableChip />
-            </Column>
+            {conversationColumns({ customerLabel: 'Author', customerTestId: 'customer-conversation-author' })}
         </DataTable>
     </ReferenceManyField>
 );
@@ -210,13 +173,11 @@ const Profile = () => {
     return (
         <RecordContextProvider value={shown}>
             <Stack spacing={2}>
-                <Card variant="outlined">
-                    <CardContent>
-                        <Summary
-                            actions={<MergeCustomerButton agentId={agentId} onAgentChange={setAgentId} onMerged={update} />}
-                        />
-                    </CardContent>
-                </Card>
+                <Section>
+                    <Summary
+                        actions={<MergeCustomerButton agentId={agentId} onAgentChange={setAgentId} onMerged={update} />}
+                    />
+                </Section>
                 <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '2fr 1fr' } }}>
                     <Section title="Sentiment per day">
                         <Trend />

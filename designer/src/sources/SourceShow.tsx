@@ -1,28 +1,15 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
 import { DateField, EditButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import { Fact } from '../common/Fact';
+import { Section } from '../common/Section';
 import type { MailSecurity, Source } from '../types';
 import { EnabledChip } from './EnabledChip';
 import { PollNowButton } from './PollNowButton';
 import { SourceHealthChip } from './SourceHealthChip';
 import { CONFIG_FALLBACKS, CONFIG_FIELDS, isMasked, kindLabel, MAIL_SECURITY_LABELS } from './sourceForm';
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => (
-    <Card variant="outlined">
-        <CardContent>
-            <Typography variant="subtitle1" gutterBottom>
-                {title}
-            </Typography>
-            {children}
-        </CardContent>
-    </Card>
-);
 
 const SourceActions = () => (
     <TopToolbar>
@@ -135,11 +122,9 @@ const Config = () => {
 export const SourceShow = () => (
     <Show<Source> actions={<SourceActions />} component="div" queryOptions={{ refetchInterval: 5_000 }}>
         <Stack spacing={2}>
-            <Card variant="outlined">
-                <CardContent>
-                    <Summary />
-                </CardContent>
-            </Card>
+            <Section>
+                <Summary />
+            </Section>
             <Section title="Health">
                 <Health />
             </Section>
