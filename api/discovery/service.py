@@ -10,11 +10,8 @@ the job). Mentions of conversations that need no response are stored and counted
 
 from __future__ import annotations
 
-import asyncio
-import threading
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, bindparam, insert, text, tuple_, update
@@ -24,12 +21,11 @@ from temporalio.client import Client
 
 from api.customers.service import link_customers
 from api.db import session_scope
-from api.discovery.lexicons import compile_with_vader
 from api.discovery.models import Conversation
-from api.flows.models import Flow
+from api.flows.compiled import compiled
 from api.flows.service import active_flow
 from api.mentions.models import Mention as MentionRow
-from api.mentions.service import NoActiveFlow, deliver
+from api.mentions.service import Delivered, NoActiveFlow, deliver_all
 from api.sources import Source
 from engine.discovery.pipeline import BatchOutcome, ConversationChange, Known, Processed, lookups, process_batch
 from engine.flows import CompiledFlow
@@ -39,28 +35,14 @@ from engine.models import Direction, Mention, mention_id
 STORE_ATTEMPTS = 6
 STORE_LOCK = 0x5357_4244  # the advisory lock key of discovery's batches on PostgreSQL
 RETRYABLE = frozenset({"40P01", "40001"})  # PostgreSQL: deadlock, serialization failure
-# Deliveries in flight at once, per batch: enough to overlap round trips, few enough not to storm Temporal.
-DELIVERY_CONCURRENCY = 16
-
-_compiled: dict[str, CompiledFlow] = {}
-_compiled_lock = threading.Lock()
 
 
 def compiled_flow(session: Session) -> CompiledFlow:
-    """The active flow, compiled once per version (versions are immutable)."""
+    """The active flow, compiled once per version."""
     row = active_flow(session=session)
     if row is None:
         raise NoActiveFlow("no flow is active; publish one before taking in mentions")
-    return flow_version(row)
-
-
-def flow_version(row: Flow) -> CompiledFlow:
-    found = _compiled.get(row.id)
-    if found is None:
-        found = compile_with_vader(row.document)
-        with _compiled_lock:
-            _compiled[row.id] = found
-    return found
+    return compiled(row)
 
 
 @dataclass
@@ -72,12 +54,6 @@ class StoredBatch:
     @property
     def to_deliver(self) -> list[Processed]:
         return [] if self.replay else self.outcome.to_deliver
-
-
-@dataclass
-class Delivered:
-    case_ids: dict[str, str] = field(default_factory=dict)  # mention id -> case id
-    failed: dict[str, str] = field(default_factory=dict)  # mention id -> why
 
 
 def store_batch(*, engine: Engine, mentions: list[Mention], replay: bool = False,
@@ -225,39 +201,9 @@ def _merge_conversations(session: Session, changes: Iterable[ConversationChange]
 
 
 async def deliver_batch(*, engine: Engine, temporal: Client, task_queue: str, stored: StoredBatch) -> Delivered:
-    """Hand each actionable conversation's new mentions to its case workflow, in order, then mark them."""
-    by_conversation: dict[str, list[Mention]] = defaultdict(list)
-    for p in stored.to_deliver:
-        by_conversation[p.mention.conversation_id].append(p.mention)
-    result = Delivered()
-    gate = asyncio.Semaphore(DELIVERY_CONCURRENCY)
-
-    async def one(messages: list[Mention]) -> None:
-        async with gate:
-            try:
-                case_id = await deliver(temporal, task_queue, stored.flow_version, messages)
-            except Exception as exc:  # noqa: BLE001 - stored undispatched: the next start-up delivers it
-                for m in messages:
-                    result.failed[m.id] = f"{type(exc).__name__}: {exc}"
-                return
-            for m in messages:
-                result.case_ids[m.id] = case_id
-
-    await asyncio.gather(*(one(messages) for messages in by_conversation.values()))
-    if result.case_ids:
-        await asyncio.to_thread(mark_dispatched, engine, result.case_ids)
-    return result
-
-
-def mark_dispatched(engine: Engine, case_ids: dict[str, str]) -> None:
-    """Record which case each delivered mention went to (the case's own save confirms it later)."""
-    by_case: dict[str, list[str]] = defaultdict(list)
-    for mention, case in case_ids.items():
-        by_case[case].append(mention)
-    with session_scope(engine) as session:
-        for case, mentions in by_case.items():
-            session.execute(update(MentionRow).where(col(MentionRow.id).in_(mentions))
-                            .values(dispatched=True, case_id=case))
+    """Hand the batch's mentions of actionable conversations to their case workflows (deliver_all)."""
+    return await deliver_all(engine=engine, temporal=temporal, task_queue=task_queue, flow=stored.flow_version,
+                             messages=[p.mention for p in stored.to_deliver])
 
 
 def record_outbound(*, engine: Engine, reply: SendReplyInput, external_id: str, at: datetime) -> str:

@@ -7,10 +7,12 @@ delivers it. Nothing is lost.
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 from sqlmodel import col, select
 from temporalio.client import Client
 from temporalio.common import WorkflowIDConflictPolicy
@@ -80,36 +82,70 @@ def _active_flow_id(engine: Engine) -> str | None:
         return flow.id if flow is not None else None
 
 
-def _mark_dispatched(engine: Engine, ids: list[str], case_id: str) -> None:
+# Deliveries in flight at once: enough to overlap round trips, few enough not to storm Temporal.
+DELIVERY_CONCURRENCY = 16
+
+
+@dataclass
+class Delivered:
+    case_ids: dict[str, str] = field(default_factory=dict)  # mention id -> case id
+    failed: dict[str, str] = field(default_factory=dict)  # mention id -> why (stored undispatched)
+
+
+async def deliver_all(*, engine: Engine, temporal: Client, task_queue: str, flow: str,
+                      messages: list[MentionMessage]) -> Delivered:
+    """Deliver mentions to their cases, each conversation's in order and conversations side by side, then
+    record where each went. A conversation that fails stays undispatched: the next start-up retries it."""
+    by_conversation: dict[str, list[MentionMessage]] = defaultdict(list)
+    for message in messages:
+        by_conversation[message.conversation_id].append(message)
+    result = Delivered()
+    gate = asyncio.Semaphore(DELIVERY_CONCURRENCY)
+
+    async def one(batch: list[MentionMessage]) -> None:
+        async with gate:
+            try:
+                case_id = await deliver(temporal, task_queue, flow, batch)
+            except Exception as exc:  # noqa: BLE001 - kept as undispatched, reported to the caller
+                result.failed.update(dict.fromkeys((m.id for m in batch), f"{type(exc).__name__}: {exc}"))
+                return
+            result.case_ids.update(dict.fromkeys((m.id for m in batch), case_id))
+
+    await asyncio.gather(*(one(batch) for batch in by_conversation.values()))
+    if result.case_ids:
+        await run_in_threadpool(mark_dispatched, engine, result.case_ids)
+    return result
+
+
+def mark_dispatched(engine: Engine, case_ids: dict[str, str]) -> None:
+    """Record which case each delivered mention went to (the case's own save confirms it later)."""
+    by_case: dict[str, list[str]] = defaultdict(list)
+    for mention, case in case_ids.items():
+        by_case[case].append(mention)
     with session_scope(engine) as session:
-        for row in session.exec(select(Mention).where(col(Mention.id).in_(ids))):
-            if not row.dispatched or row.case_id is None:
-                row.dispatched, row.case_id = True, row.case_id or case_id
-                session.add(row)
+        for case, mentions in by_case.items():
+            session.execute(update(Mention).where(col(Mention.id).in_(mentions)).values(dispatched=True, case_id=case))
 
 
 async def redispatch_pending(*, engine: Engine, temporal: Client, task_queue: str, limit: int = 1000) -> int:
-    """Deliver mentions stored but never handed to their workflow (e.g. Temporal was down)."""
+    """Deliver mentions stored but never handed to their workflow (e.g. Temporal was down); returns how many."""
     pending = await run_in_threadpool(_undispatched, engine, limit)
-    await deliver_stored(engine=engine, temporal=temporal, task_queue=task_queue, rows=pending)
+    if not pending:
+        return 0
+    delivered = await deliver_stored(engine=engine, temporal=temporal, task_queue=task_queue, rows=pending)
+    if delivered.failed:
+        raise RuntimeError(f"{len(delivered.failed)} of {len(pending)} stored mentions are still undelivered: "
+                           f"{next(iter(delivered.failed.values()))}")
     return len(pending)
 
 
-async def deliver_stored(*, engine: Engine, temporal: Client, task_queue: str, rows: list[Mention]) -> dict[str, str]:
-    """Deliver stored mentions, a conversation at a time, in order; returns their case ids by mention id."""
+async def deliver_stored(*, engine: Engine, temporal: Client, task_queue: str, rows: list[Mention]) -> Delivered:
+    """Deliver stored mentions with the active flow (see deliver_all)."""
     flow = await run_in_threadpool(_active_flow_id, engine)
     if flow is None:
         raise NoActiveFlow("no flow is active; publish one before taking in mentions")
-    by_conversation: dict[str, list[MentionMessage]] = defaultdict(list)
-    for row in rows:
-        by_conversation[row.conversation_id].append(MentionMessage.model_validate(row.model_dump()))
-    case_ids: dict[str, str] = {}
-    for messages in by_conversation.values():
-        case_id = await deliver(temporal, task_queue, flow, messages)
-        ids = [m.id for m in messages]
-        await run_in_threadpool(_mark_dispatched, engine, ids, case_id)
-        case_ids.update(dict.fromkeys(ids, case_id))
-    return case_ids
+    return await deliver_all(engine=engine, temporal=temporal, task_queue=task_queue, flow=flow,
+                             messages=[MentionMessage.model_validate(row.model_dump()) for row in rows])
 
 
 def _undispatched(engine: Engine, limit: int) -> list[Mention]:

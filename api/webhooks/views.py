@@ -16,10 +16,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
-from sqlmodel import Session
+from sqlalchemy import Engine
 from temporalio.service import RPCError
 
 from api.connectors.config import WebhookConfig, parse_config
+from api.db import session_scope
 from api.deps import EngineDep, SettingsDep, TemporalDep
 from api.discovery.mapping import RowError, map_row
 from api.discovery.models import IncomingMention
@@ -75,8 +76,11 @@ async def receive_webhook(
         previous = await run_in_threadpool(_stored, engine, message.id)
         case_id = previous.case_id
         if not previous.dispatched:  # stored before, its delivery failed: posting it again retries
-            case_id = (await deliver_stored(engine=engine, temporal=temporal, task_queue=settings.task_queue,
-                                            rows=[previous]))[previous.id]
+            redelivered = await deliver_stored(engine=engine, temporal=temporal, task_queue=settings.task_queue,
+                                               rows=[previous])
+            if previous.id in redelivered.failed:
+                raise _unavailable(previous.id, redelivered.failed[previous.id])
+            case_id = redelivered.case_ids[previous.id]
     except NoActiveFlow as exc:
         raise ApiError(503, code="no_active_flow", path="", message=f"nothing was stored: {exc}") from exc
     except StoreContended as exc:
@@ -127,8 +131,8 @@ def _unavailable(mention_id: str, why: str) -> ApiError:
                             "post it again, or it is delivered at the next start-up")
 
 
-def _stored(engine: object, ident: str) -> MentionRow:
-    with Session(engine) as session:  # type: ignore[arg-type]
+def _stored(engine: Engine, ident: str) -> MentionRow:
+    with session_scope(engine, write=False) as session:
         row = session.get(MentionRow, ident)
     assert row is not None, ident  # a duplicate is stored by definition
     return row

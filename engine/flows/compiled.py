@@ -104,9 +104,7 @@ class CompiledFlow:
                      language=detect_language(text))
         extra = self._influence(mention) | {name for name, patterns in self.patterns.items()
                                             if any(search(p, text) for p in patterns)}
-        topics = with_ancestors(found.keywords) | extra
-        if len(topics) != len(found.keywords):
-            found.keywords = sorted(topics)
+        found.keywords = sorted(with_ancestors(found.keywords) | extra)
         if self.tag_rules is not None:
             extra = self.tag_rules.evaluate(rule_context(mention, found))
             # No match gives the set's default: nothing, or one tag.
