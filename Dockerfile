@@ -17,4 +17,7 @@ COPY cli/ cli/
 RUN pip install --no-cache-dir .
 COPY --from=designer /src/designer/dist /app/designer/dist
 ENV SWITCHBOARD_DESIGNER_DIST=/app/designer/dist
+# Nothing runs as root: the services need no privilege and write nothing inside the image.
+RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin switchboard
+USER switchboard
 EXPOSE 8000

@@ -9,19 +9,24 @@ store a reply as an outbound mention for the agent's own tooling to deliver.
 from __future__ import annotations
 
 import html
+import ipaddress
 import re
 from abc import ABC
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
-from api.connectors.config import KindConfig, parse_config
+from api.connectors.config import KindConfig, opened
 from api.db import session_scope
 from api.discovery.models import IncomingMention
 from api.discovery.service import record_outbound
+from api.security.keys import KeyRing
 from api.sources import Source
 from engine.messages import SendReplyInput, SentReply
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 class ConnectorError(RuntimeError):
@@ -78,13 +83,19 @@ class FileConnector(Connector):
 class ConnectorRegistry:
     """Connector kinds by name; a source's kind says which one answers it."""
 
-    def __init__(self, connectors: list[Connector] | None = None) -> None:
+    def __init__(self, connectors: list[Connector] | None = None, *, keys: KeyRing | None = None,
+                 allow: Sequence[Network] = ()) -> None:
+        """`allow`: the private networks the operator lets connectors reach (none by default)."""
+        self._keys = keys
         if connectors is None:
             from activities.feeds import RssConnector
             from activities.mailbox import EmailConnector
             from activities.mastodon import MastodonConnector
+            from activities.netguard import NetGuard
 
-            connectors = [WebhookConnector(), FileConnector(), RssConnector(), MastodonConnector(), EmailConnector()]
+            guard = NetGuard(allow)
+            connectors = [WebhookConnector(), FileConnector(), RssConnector(guard=guard),
+                          MastodonConnector(guard=guard), EmailConnector(guard=guard)]
         self._by_kind = {c.kind: c for c in connectors}
 
     def get(self, kind: str) -> Connector:
@@ -95,7 +106,10 @@ class ConnectorRegistry:
             row = session.get(Source, source)
         if row is None:
             raise ConnectorRefused(f"no source named {source!r}")
-        return row, self._by_kind[row.kind], parse_config(row.kind, row.config or {})
+        if self._keys is None:
+            raise ConnectorRefused("this worker has no key ring to open the source's secrets with: set "
+                                   "SWITCHBOARD_KEY_FILE or SWITCHBOARD_KEYS as for the API")
+        return row, self._by_kind[row.kind], opened(row.kind, row.config or {}, self._keys)
 
     def send_reply(self, *, engine: Engine, reply: SendReplyInput) -> SentReply:
         row, connector, config = self.source(engine=engine, source=reply.source)

@@ -14,6 +14,7 @@ import feedparser
 import httpx
 
 from activities.connectors import Connector, ConnectorError, ConnectorRefused, Page, plain_text
+from activities.netguard import NetGuard, redacted
 from api.connectors.config import KindConfig, RssConfig
 from api.discovery.models import IncomingMention
 from api.sources import Source
@@ -26,8 +27,9 @@ class RssConnector(Connector):
     kind = "rss"
     polls = True
 
-    def __init__(self, http: httpx.Client | None = None) -> None:
-        self._http = http or httpx.Client(timeout=TIMEOUT, follow_redirects=True, headers={"User-Agent": USER_AGENT})
+    def __init__(self, http: httpx.Client | None = None, *, guard: NetGuard | None = None) -> None:
+        self._http = http or (guard or NetGuard()).http_client(timeout=TIMEOUT, follow_redirects=True,
+                                                                headers={"User-Agent": USER_AGENT})
 
     def discover(self, *, source: Source, config: KindConfig, cursor: str | None) -> Page:
         assert isinstance(config, RssConfig)
@@ -37,20 +39,20 @@ class RssConnector(Connector):
             headers["If-None-Match"] = validators["etag"]
         if validators.get("modified"):
             headers["If-Modified-Since"] = validators["modified"]
-        url = str(config.url)
+        url, shown = str(config.url), redacted(str(config.url))
         try:
             answer = self._http.get(url, headers=headers)
         except httpx.HTTPError as exc:
-            raise ConnectorError(f"feed {url} did not answer: {type(exc).__name__}: {exc}") from exc
+            raise ConnectorError(f"feed {shown} did not answer ({type(exc).__name__})") from exc
         if answer.status_code == 304:
             return Page(mentions=[], cursor=cursor)
         if answer.status_code in (401, 403, 404, 410):
-            raise ConnectorRefused(f"feed {url} answered {answer.status_code}: check the URL and its access")
+            raise ConnectorRefused(f"feed {shown} answered {answer.status_code}: check the URL and its access")
         if answer.status_code >= 400:
-            raise ConnectorError(f"feed {url} answered {answer.status_code}")
+            raise ConnectorError(f"feed {shown} answered {answer.status_code}")
         feed = feedparser.parse(answer.content, response_headers={k.lower(): v for k, v in answer.headers.items()})
         if feed.bozo and not feed.entries:
-            raise ConnectorRefused(f"{url} is not an RSS or Atom feed ({feed.get('bozo_exception')})")
+            raise ConnectorRefused(f"{shown} is not an RSS or Atom feed (it did not parse as XML)")
         fetched = datetime.now(UTC)
         default_author = feed.feed.get("title") or source.name or source.id
         mentions = [m for m in (_mention(e, default_author, fetched) for e in feed.entries) if m is not None]

@@ -26,6 +26,7 @@ from email.utils import format_datetime, getaddresses, parseaddr
 from sqlalchemy import Engine
 
 from activities.connectors import Connector, ConnectorError, ConnectorRefused, Page, plain_text
+from activities.netguard import NetGuard, guarded_imap, guarded_smtp
 from api.connectors.config import EmailConfig, KindConfig
 from api.db import session_scope
 from api.discovery.models import IncomingMention
@@ -46,15 +47,12 @@ def _context() -> ssl.SSLContext:
 
 
 @contextlib.contextmanager
-def _imap(config: EmailConfig) -> Iterator[imaplib.IMAP4]:
+def _imap(config: EmailConfig, guard: NetGuard) -> Iterator[imaplib.IMAP4]:
     try:
-        if config.imap_security == "ssl":
-            client: imaplib.IMAP4 = imaplib.IMAP4_SSL(config.imap_host, config.imap_port, ssl_context=_context(),
-                                                      timeout=TIMEOUT)
-        else:
-            client = imaplib.IMAP4(config.imap_host, config.imap_port, timeout=TIMEOUT)
-            if config.imap_security == "starttls":
-                client.starttls(ssl_context=_context())
+        tls = _context() if config.imap_security == "ssl" else None
+        client = guarded_imap(guard, config.imap_host, config.imap_port, tls=tls, timeout=TIMEOUT)
+        if config.imap_security == "starttls":
+            client.starttls(ssl_context=_context())
     except (OSError, imaplib.IMAP4.error) as exc:
         raise ConnectorError(f"IMAP {config.imap_host}:{config.imap_port} did not answer: {exc}") from exc
     try:
@@ -82,9 +80,12 @@ class EmailConnector(Connector):
     kind = "email"
     polls = True
 
+    def __init__(self, *, guard: NetGuard | None = None) -> None:
+        self._guard = guard or NetGuard()
+
     def discover(self, *, source: Source, config: KindConfig, cursor: str | None) -> Page:
         assert isinstance(config, EmailConfig)
-        with _imap(config) as client:
+        with _imap(config, self._guard) as client:
             try:
                 _ok(client.select(_quoted(config.mailbox), readonly=True), f"SELECT {config.mailbox}")
             except imaplib.IMAP4.error as exc:
@@ -129,19 +130,16 @@ class EmailConnector(Connector):
         message["References"] = parent.external_id
         message["Date"] = format_datetime(now)
         message.set_content(reply.text)
-        _send(config, message)
+        _send(config, message, self._guard)
         return SentReply(mention_id=record_outbound(engine=engine, reply=reply, external_id=message_id, at=now))
 
 
-def _send(config: EmailConfig, message: EmailMessage) -> None:
+def _send(config: EmailConfig, message: EmailMessage, guard: NetGuard) -> None:
     user = config.smtp_username or config.username
     secret = config.smtp_password or config.password
     try:
-        if config.smtp_security == "ssl":
-            smtp: smtplib.SMTP = smtplib.SMTP_SSL(config.smtp_host, config.smtp_port, timeout=TIMEOUT,
-                                                  context=_context())
-        else:
-            smtp = smtplib.SMTP(config.smtp_host, config.smtp_port, timeout=TIMEOUT)
+        tls = _context() if config.smtp_security == "ssl" else None
+        smtp = guarded_smtp(guard, config.smtp_host, config.smtp_port, tls=tls, timeout=TIMEOUT)
         with smtp:
             if config.smtp_security == "starttls":
                 smtp.starttls(context=_context())

@@ -14,6 +14,7 @@ import httpx
 from sqlalchemy import Engine
 
 from activities.connectors import AuthorProfile, Connector, ConnectorError, ConnectorRefused, Page, plain_text
+from activities.netguard import NetGuard, redacted
 from api.connectors.config import KindConfig, MastodonConfig
 from api.discovery.models import IncomingMention
 from api.discovery.service import record_outbound
@@ -33,8 +34,8 @@ class MastodonConnector(Connector):
     kind = "mastodon"
     polls = True
 
-    def __init__(self, http: httpx.Client | None = None) -> None:
-        self._http = http or httpx.Client(timeout=TIMEOUT)
+    def __init__(self, http: httpx.Client | None = None, *, guard: NetGuard | None = None) -> None:
+        self._http = http or (guard or NetGuard()).http_client(timeout=TIMEOUT)
 
     def _call(self, config: MastodonConfig, method: str, path: str, **kw: object) -> httpx.Response:
         url = str(config.base_url).rstrip("/") + path
@@ -43,14 +44,14 @@ class MastodonConnector(Connector):
         try:
             answer = self._http.request(method, url, headers=headers, **kw)  # type: ignore[arg-type]
         except httpx.HTTPError as exc:
-            raise ConnectorError(f"{url} did not answer: {type(exc).__name__}") from exc
+            raise ConnectorError(f"{redacted(url)} did not answer ({type(exc).__name__})") from exc
         if answer.status_code in (401, 403):
             raise ConnectorRefused(f"{config.base_url} refused the access token ({answer.status_code}): create one "
                                    "with read:notifications and write:statuses and save it on the source")
         if answer.status_code == 429:
             raise ConnectorError(f"{config.base_url} is rate limiting us (429); retrying with backoff")
         if answer.status_code >= 400:
-            raise ConnectorError(f"{url} answered {answer.status_code}: {answer.text[:200]}")
+            raise ConnectorError(f"{redacted(url)} answered {answer.status_code}")  # its body is not ours to echo
         return answer
 
     def discover(self, *, source: Source, config: KindConfig, cursor: str | None) -> Page:

@@ -8,13 +8,18 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
+from fastapi.concurrency import run_in_threadpool
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from temporalio.client import Client
-from temporalio.contrib.pydantic import pydantic_data_converter
 
 from api.audit.views import router as audit_router
+from api.auth.deps import public
+from api.auth.tokens import router as tokens_router
+from api.auth.users import router as users_router
+from api.auth.views import router as auth_router
 from api.cases.views import router as cases_router
 from api.connectors.schedules import sync_schedules
 from api.connectors.views import router as sources_router
@@ -26,48 +31,75 @@ from api.flows.drafts import router as drafts_router
 from api.flows.views import router as flows_router
 from api.mentions.service import redispatch_pending
 from api.mentions.views import router as mentions_router
+from api.openapi import documented
+from api.security.codec import sealed_converter
+from api.security.keys import KeyRing
+from api.security.limits import RequestLimits
+from api.security.ratelimit import Limits
+from api.security.reseal import reseal_sources
+from api.security.views import router as codec_router
 from api.settings import Settings
 from api.teams.views import router as teams_router
+from api.webhooks.views import MAX_BODY as WEBHOOK_MAX_BODY
 from api.webhooks.views import router as webhooks_router
 
 log = logging.getLogger("switchboard.api")
 
 
-async def connect_temporal(settings: Settings) -> Client:
-    """A Temporal client speaking our pydantic payloads."""
+async def connect_temporal(settings: Settings, keys: KeyRing) -> Client:
+    """A Temporal client speaking our pydantic payloads, sealed with the key ring (see api.security.codec)."""
     return await Client.connect(settings.temporal_address, namespace=settings.temporal_namespace,
-                                data_converter=pydantic_data_converter)
+                                data_converter=sealed_converter(keys))
 
 
-def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Client | None = None) -> FastAPI:
-    """Build the app; `engine` and `temporal` may be given (tests), else they are made at start-up."""
+def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Client | None = None,
+               keys: KeyRing | None = None) -> FastAPI:
+    """Build the app; `engine`, `temporal` and `keys` may be given (tests), else they are made at start-up."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
+        app.state.limits = Limits(login_per_minute=settings.login_per_minute,
+                                  webhook_per_second=settings.webhook_per_second,
+                                  import_per_second=settings.import_per_second)
+        app.state.keys = keys or settings.key_ring()
         app.state.engine = engine or make_engine(settings.database_url)
-        app.state.temporal = temporal or await connect_temporal(settings)
+        app.state.temporal = temporal or await connect_temporal(settings, app.state.keys)
         task = asyncio.create_task(_redispatch(app))
         yield
         task.cancel()
 
     app = FastAPI(title="Switchboard", version="0.1.0", lifespan=lifespan)
     api = APIRouter(prefix="/api")
-    for router in (cases_router, mentions_router, teams_router, flows_router, drafts_router, audit_router,
-                   webhooks_router, experts_router, discovery_router, sources_router,
-                   customers_router):
+    for router in (auth_router, users_router, tokens_router, codec_router, cases_router, mentions_router,
+                   teams_router, flows_router, drafts_router, audit_router, webhooks_router, experts_router,
+                   discovery_router, sources_router, customers_router):
         api.include_router(router)
 
-    @api.get("/health", tags=["health"])
+    @api.get("/health", tags=["health"], openapi_extra=public("says only that the API answers"))
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
     app.include_router(api)
+    app.add_middleware(RequestLimits, default_cap=settings.max_body_bytes,
+                       caps=[(r"/api/webhooks/[^/]+", WEBHOOK_MAX_BODY),
+                             (r"/api/sources/[^/]+/imports", settings.max_import_bytes)])
+    if settings.temporal_ui_origin:
+        # Only the Temporal UI, and only for the codec: it calls it from the browser with the session cookie.
+        app.add_middleware(CORSMiddleware, allow_origins=[settings.temporal_ui_origin], allow_credentials=True,
+                           allow_methods=["POST"], allow_headers=["content-type", "x-namespace", "authorization"])
     _serve_designer(app, settings)
+    app.openapi = lambda: documented(app)  # type: ignore[method-assign]
     return app
 
 
 async def _redispatch(app: FastAPI) -> None:
+    try:
+        sealed = await run_in_threadpool(reseal_sources, engine=app.state.engine, keys=app.state.keys)
+        if sealed:
+            log.info("sealed %d connector secrets with key %s", sealed, app.state.keys.fingerprint())
+    except Exception:
+        log.exception("sealing stored connector secrets failed; the next start tries again")
     try:
         count = await redispatch_pending(engine=app.state.engine, temporal=app.state.temporal,
                                          task_queue=app.state.settings.task_queue)

@@ -12,6 +12,7 @@ from temporalio.client import Client
 
 from api.db import get_session, session_scope
 from api.listing import ListParams
+from api.security.keys import KeyRing
 from api.settings import Settings
 
 
@@ -36,9 +37,14 @@ def _settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
+def _keys(request: Request) -> KeyRing:
+    return request.app.state.keys
+
+
 EngineDep = Annotated[Engine, Depends(_engine)]
 SessionDep = Annotated[Session, Depends(_session, scope="function")]
 WriteSessionDep = Annotated[Session, Depends(_write_session, scope="function")]  # commits before the response
 TemporalDep = Annotated[Client, Depends(_temporal)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
+KeysDep = Annotated[KeyRing, Depends(_keys)]
 ListDep = Annotated[ListParams, Depends()]

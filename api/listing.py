@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import Query, Response
-from sqlalchemy import ColumnElement, func, or_
+from sqlalchemy import JSON, ColumnElement, func, or_
 from sqlmodel import Session, SQLModel, select
 
 from api.errors import ApiError
@@ -61,9 +61,16 @@ def list_rows(
     filterable: Sequence[str],
     searchable: Sequence[str] = (),
     where: Sequence[ColumnElement[bool]] | None = None,
+    sortable: Sequence[str] | None = None,
 ) -> list[Any]:
-    """Rows of `table` for one react-admin list page, setting Content-Range; `where` narrows them first."""
+    """Rows of `table` for one react-admin list page, setting Content-Range; `where` narrows them first.
+
+    Sorting is by `sortable` columns (default: every column but JSON ones and secrets' digests), so
+    nobody learns a secret's or a document's content from the order of rows.
+    """
     columns = table.__table__.columns  # type: ignore[attr-defined]
+    orderable = set(sortable) if sortable is not None else {
+        c.name for c in columns if not isinstance(c.type, JSON) and not c.name.endswith(("hash", "_history"))}
     conditions: list[ColumnElement[bool]] = list(where or ())
     for field, value in params.filter.items():
         if field == "q" and searchable:
@@ -77,9 +84,9 @@ def list_rows(
             raise ApiError(400, code="bad_query", path=f"filter/{field}",
                            message=f"{resource} cannot be filtered by {field!r}; use one of: {allowed}")
     field, direction = params.sort[0], str(params.sort[1]).upper()
-    if field not in columns:
+    if field not in orderable:
         raise ApiError(400, code="bad_query", path="sort",
-                       message=f"{resource} cannot be sorted by {field!r}; use a field of the record")
+                       message=f"{resource} cannot be sorted by {field!r}; use one of: {', '.join(sorted(orderable))}")
     order = columns[field].desc() if direction == "DESC" else columns[field].asc()
     total = session.exec(select(func.count()).select_from(table).where(*conditions)).one()
     first, last = params.range

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from api.security.keys import KeyRing, key_ring
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,6 +27,34 @@ class Settings(BaseSettings):
     api_port: int = 8000
     designer_dist: Path = Field(default=REPO_ROOT / "designer" / "dist",
                                 description="built designer served at / (skipped when missing)")
+    temporal_ui_origin: str | None = Field(default=None, description=(
+        "the Temporal UI's origin (e.g. https://temporal.example.com): it may call /api/codec with the user's "
+        "session to show sealed payloads"))
+    key_file: Path | None = Field(default=None, description=(
+        "the key ring file (JSON, mode 0600) that seals secrets and Temporal payloads; `switchboard up` makes "
+        "data/keys.json"))
+    keys: SecretStr | None = Field(default=None, description="the key ring's JSON itself, instead of a file")
+    connect_allow: str = Field(default="", description=(
+        "networks connectors may reach though private, loopback or link-local (e.g. 10.0.0.0/8,127.0.0.1/32); "
+        "none by default"))
+    login_per_minute: int = Field(default=20, ge=1, description="login attempts per client address per minute")
+    webhook_per_second: int = Field(default=500, ge=1, description="webhook posts per source (and per client) a second")
+    import_per_second: int = Field(default=50, ge=1, description="import batches per token (and per source) a second")
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024, description="largest request body, imports apart")
+    max_import_bytes: int = Field(default=32 * 1024 * 1024, ge=1024, description="largest import batch body")
+    session_idle_seconds: int = Field(default=1800, ge=60, description="a session unused this long ends")
+    session_max_seconds: int = Field(default=12 * 3600, ge=300, description="a session ends this long after login")
+    password_min_length: int = Field(default=12, ge=8, le=128)
+    password_history: int = Field(default=5, ge=0, le=50, description="how many earlier passwords cannot be reused")
+    totp_required_roles: str = Field(default="", description=(
+        "roles that must log in with an authenticator code too, e.g. admin,supervisor (comma-separated)"))
+    login_max_failures: int = Field(default=5, ge=1, description="failed logins in a row before a lockout")
+    login_lockout_seconds: int = Field(default=30, ge=1,
+                                       description="first lockout; each further failure doubles it (at most 1 h)")
+
+    def key_ring(self, *, create: bool = False) -> KeyRing:
+        return key_ring(key_file=self.key_file, keys_json=self.keys.get_secret_value() if self.keys else None,
+                        create=create)
 
     @classmethod
     def env_names(cls) -> set[str]:

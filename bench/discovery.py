@@ -11,7 +11,8 @@
    per batch.
 3. **End to end** (`--e2e N`): the first N as a JSONL file through `switchboard import --replay` into
    `switchboard up --no-demo` (the embedded default: dev server, SQLite, API and worker), timed from
-   the command's start to its summary.
+   the command's start to its summary. The import carries an API token scoped `import:twitter`, made
+   beforehand (untimed) with `switchboard users add` and `switchboard tokens create`, as an operator would.
 Only local files are touched.
 """
 
@@ -21,6 +22,7 @@ import argparse
 import json
 import os
 import random
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -40,7 +42,7 @@ from api.discovery.service import store_batch
 from bench.mentions import BODIES, OPENINGS
 from engine.discovery.pipeline import Known, process_batch
 from engine.models import Mention, mention_id
-from tests.harness.stack import SWITCHBOARD, start_up
+from tests.harness.stack import SWITCHBOARD, add_user, start_up
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -99,7 +101,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")
         migrate(engine)
-        seed(engine)
+        seed(engine, accounts=False)
         began = time.perf_counter()
         stored = 0
         for i in range(0, len(batch), args.batch):
@@ -112,6 +114,18 @@ def main() -> None:
             end_to_end(Path(tmp), batch[:args.e2e], args.batch, ours / len(batch))
 
 
+def import_token(data_dir: Path, source: str) -> str:
+    """An API token scoped `import:SOURCE`, of an admin added for the purpose, on `switchboard up`'s database."""
+    email = "bench@example.com"
+    add_user(data_dir, email, "admin", password=secrets.token_urlsafe(18))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SWITCHBOARD_") and k != "DATABASE_URL"}
+    made = subprocess.run([SWITCHBOARD, "tokens", "create", "--user", email, "--scope", f"import:{source}",
+                           "--data-dir", str(data_dir)], capture_output=True, text=True, env=env, timeout=60)
+    if made.returncode != 0 or not made.stdout.strip():
+        raise SystemExit(f"could not make an import token: {made.stderr.strip()}")
+    return made.stdout.strip().splitlines()[0]
+
+
 def end_to_end(tmp: Path, batch: list[Mention], size: int, ours_each: float) -> None:
     """`switchboard import --replay` of a JSONL file into `switchboard up` (embedded dev server, SQLite)."""
     path = tmp / "import.jsonl"
@@ -122,9 +136,11 @@ def end_to_end(tmp: Path, batch: list[Mention], size: int, ours_each: float) -> 
                                   "followers": m.author_followers}) + "\n")
     up = start_up(tmp / "up", "--no-demo")
     try:
+        token = import_token(tmp / "up", "twitter")
         began = time.perf_counter()
         done = subprocess.run([SWITCHBOARD, "import", str(path), "--source", "twitter", "--replay", "--quiet",
-                               "--batch-size", str(size), "--api", up.base_url], capture_output=True, text=True)
+                               "--batch-size", str(size), "--api", up.base_url, "--token", token],
+                              capture_output=True, text=True)
         seconds = time.perf_counter() - began
     finally:
         up.stop()

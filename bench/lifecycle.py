@@ -3,8 +3,10 @@
     .venv/bin/python -m bench.lifecycle [--rates 10,25,50,100,200] [--seconds 10] [--storm 1000]
 
 Starts `switchboard up --no-demo` (embedded dev server, SQLite, demo teams, agents and flow) on
-127.0.0.1 in a temporary folder, raises every agent's capacity to `--capacity` through the API
-(the demo's 13 support slots would otherwise measure staffing, not the engine), then:
+127.0.0.1 in a temporary folder, adds an admin (`switchboard users add`) and logs in as them, makes
+the twitter webhook source a token (`POST /api/sources/twitter/webhook-token`, sent with every post
+in X-Switchboard-Token), raises every agent's capacity to `--capacity` through the API (the demo's
+13 support slots would otherwise measure staffing, not the engine), then:
 
 1. **Rate ladder.** For each offered rate, posts mentions to the webhook for `--seconds`, open loop
    (each sent when due, whatever the answers' latency; the client waits up to 60 s for a connection
@@ -17,8 +19,8 @@ Starts `switchboard up --no-demo` (embedded dev server, SQLite, demo teams, agen
    over the span from the first mention received to the last case assigned (the throughput
    achieved); `due->assigned` measures from when the client was due to send, so it includes queueing
    before the webhook (failed posts count as never). The step's backlog is then drained (up to
-   `--drain` s) and its cases closed through the API, so each step starts with free capacity and no
-   open cases.
+   `--drain` s) and its cases closed through the API (by the admin), so each step starts with free
+   capacity and no open cases.
 2. **SLA breach storm** (`--storm N`, 0 skips it). The Monday-morning storm: mentions that arrive while
    a business-hours calendar is closed all get the same first-response deadline when it opens. It
    publishes and activates, through the API, the demo flow with its SLA node replaced by one policy
@@ -42,6 +44,7 @@ import asyncio
 import copy
 import math
 import os
+import secrets
 import sqlite3
 import tempfile
 import time
@@ -55,8 +58,9 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from tests.harness import stack
-from tests.harness.stack import start_up
+from tests.harness.stack import add_user, start_up
 
+ADMIN = "bench@example.com"
 TEXTS = ["I was charged twice, please refund", "the app is down again", "how do I change my address?",
          "my order never arrived, this is ridiculous", "can't log in since the update"]
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -207,8 +211,23 @@ async def raise_capacity(http: httpx.AsyncClient, capacity: int) -> list[str]:
     return ids
 
 
-async def close_cases(http: httpx.AsyncClient, case_ids: list[str], agent_id: str, parallel: int = 32) -> int:
-    """Close cases through the API (bounded parallelism); returns how many closes failed."""
+async def log_in(http: httpx.AsyncClient, data_dir: Path) -> None:
+    """Add an admin to the running `switchboard up`, log `http` in as them (a bearer session token) and give
+    it the twitter webhook source's token (a new one) for its posts."""
+    password = secrets.token_urlsafe(18)
+    add_user(data_dir, ADMIN, "admin", password=password)
+    answer = await http.post("/api/auth/login", json={"email": ADMIN, "password": password})
+    if answer.status_code != 200:
+        raise SystemExit(f"could not log in as {ADMIN}: {answer.status_code} {answer.text}")
+    http.headers["Authorization"] = f"Bearer {answer.json()['token']}"
+    made = await http.post("/api/sources/twitter/webhook-token")
+    if made.status_code != 200:
+        raise SystemExit(f"could not make the twitter webhook token: {made.status_code} {made.text}")
+    http.headers["X-Switchboard-Token"] = made.json()["webhook_token"]
+
+
+async def close_cases(http: httpx.AsyncClient, case_ids: list[str], parallel: int = 32) -> int:
+    """Close cases through the API as the logged-in admin (bounded parallelism); returns how many closes failed."""
     failed = 0
     gate = asyncio.Semaphore(parallel)
 
@@ -216,7 +235,7 @@ async def close_cases(http: httpx.AsyncClient, case_ids: list[str], agent_id: st
         nonlocal failed
         async with gate:
             try:
-                response = await http.post(f"/api/cases/{case_id}/close", json={"agent_id": agent_id})
+                response = await http.post(f"/api/cases/{case_id}/close", json={})
                 failed += response.status_code != 200
             except httpx.HTTPError:
                 failed += 1
@@ -243,8 +262,7 @@ LADDER_HEADER = (f"{'offered/s':>9} {'sent/s':>6} {'accepted':>8} {'failed':>6} 
                  f"{'due->assigned p99':>17}")
 
 
-async def ladder_step(http: httpx.AsyncClient, db: Path, rate: float, args: argparse.Namespace,
-                      closer: str) -> str:
+async def ladder_step(http: httpx.AsyncClient, db: Path, rate: float, args: argparse.Namespace) -> str:
     tag = uuid.uuid4().hex[:6]
     offered = await offer(http, int(rate * args.seconds), tag, rate=rate)
 
@@ -277,7 +295,7 @@ async def ladder_step(http: httpx.AsyncClient, db: Path, rate: float, args: argp
         drained = await wait_until(
             lambda: all(state in ("assigned", "waiting") for *_, state, _ in stored_cases(db, tag)), args.drain)
         ids = [case_id for _, _, case_id, _, _ in stored_cases(db, tag) if case_id]
-        failed = await close_cases(http, ids, closer)
+        failed = await close_cases(http, ids)
         freed = await wait_until(
             lambda: not query(db, "SELECT 1 FROM case_routing WHERE state = 'assigned' LIMIT 1"), 120)
         if failed or not freed or not drained:
@@ -422,9 +440,11 @@ async def storm(http: httpx.AsyncClient, db: Path, args: argparse.Namespace, pid
 # ---- main -----------------------------------------------------------------------------------------------
 
 
-async def run(up: stack.UpProcess, db: Path, args: argparse.Namespace) -> None:
+async def run(up: stack.UpProcess, data_dir: Path, args: argparse.Namespace) -> None:
+    db = data_dir / "switchboard.db"
     limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
     async with httpx.AsyncClient(base_url=up.base_url, timeout=60, limits=limits) as http:
+        await log_in(http, data_dir)
         agents = await raise_capacity(http, args.capacity)
         print(f"{len(agents)} agents online with capacity {args.capacity} each", flush=True)
         rates = [float(r) for r in args.rates.split(",") if r.strip()]
@@ -432,8 +452,7 @@ async def run(up: stack.UpProcess, db: Path, args: argparse.Namespace) -> None:
             print(f"\nRate ladder: {args.seconds:.0f} s per offered rate; latency = webhook received -> routing "
                   f"assigned; settle {args.settle:.0f} s\n{LADDER_HEADER}", flush=True)
         for rate in rates:
-            print(await ladder_step(http, db, rate, args, agents[0])
-                  + f"   [{load()}]", flush=True)
+            print(await ladder_step(http, db, rate, args) + f"   [{load()}]", flush=True)
         if args.storm > 0:
             await storm(http, db, args, up.process.pid)
 
@@ -464,7 +483,7 @@ def main() -> None:
         data = Path(folder) / "data"
         up = start_up(data, "--no-demo")
         try:
-            asyncio.run(run(up, data / "switchboard.db", args))
+            asyncio.run(run(up, data, args))
         finally:
             up.stop(timeout=60)
 

@@ -13,6 +13,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -56,6 +57,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--replay", action="store_true",
                         help="backfill history with its original timestamps: store, thread and measure, start no cases")
     parser.add_argument("--api", default="http://127.0.0.1:8000", help="the Switchboard API (default: %(default)s)")
+    parser.add_argument("--token", default=os.environ.get("SWITCHBOARD_TOKEN"),
+                        help="an API token with the scope import:SOURCE (default: $SWITCHBOARD_TOKEN); make one with "
+                             "`switchboard tokens create --user EMAIL --scope import:SOURCE`")
     parser.add_argument("--batch-size", type=int, default=500, help="mentions per request (at most 1000)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -69,13 +73,19 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, OSError, ZoneInfoNotFoundError) as exc:
         print(f"switchboard import: {exc}", file=sys.stderr)
         return 2
+    if not args.token:
+        print(f"switchboard import: the API takes imports only with a token: give --token (or set SWITCHBOARD_TOKEN) "
+              f"with the scope import:{args.source}; an admin makes one with `switchboard tokens create --user EMAIL "
+              f"--scope import:{args.source}`", file=sys.stderr)
+        return 2
     if not 1 <= args.batch_size <= 1000:
         print("switchboard import: --batch-size is from 1 to 1000", file=sys.stderr)
         return 2
     brands = {b.lower() for b in args.brand_author}
     summary = Summary()
     try:
-        with _open(args.file) as stream, httpx.Client(base_url=args.api, timeout=120) as http:
+        with _open(args.file) as stream, httpx.Client(
+                base_url=args.api, timeout=120, headers={"Authorization": f"Bearer {args.token}"}) as http:
             size = _size(args.file)
             bar = tqdm(total=size, unit="B", unit_scale=True, desc=f"importing {args.file.name}", file=sys.stderr,
                        disable=args.quiet, dynamic_ncols=True)

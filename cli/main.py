@@ -20,21 +20,31 @@ def _parser() -> argparse.ArgumentParser:
     up.add_argument("--temporal-ui-port", type=int, default=8233, help="Temporal UI's port (default: 8233)")
     up.add_argument("--external-temporal", action="store_true",
                     help="use SWITCHBOARD_TEMPORAL_ADDRESS instead of starting an embedded server")
-    up.add_argument("--no-demo", action="store_true", help="do not post the demo mentions")
+    up.add_argument("--no-demo", action="store_true",
+                    help="no demo accounts and no demo mentions (teams, sources and the default flow are still made)")
+    up.add_argument("--tls-cert", type=Path, help="serve HTTPS with this certificate (PEM; with --tls-key)")
+    up.add_argument("--tls-key", type=Path, help="the certificate's private key (PEM)")
 
     sub.add_parser("api", help="run the API only (settings from the environment)")
     sub.add_parser("worker", help="run a worker only (settings from the environment)")
     sub.add_parser("migrate", help="bring the database schema up to date")
+    from cli.accounts import add_parsers as add_account_parsers
     from cli.importing import add_parser as add_import_parser
+    from cli.keys import add_parser as add_keys_parser
     from cli.rules import add_parser as add_rules_parser
 
     add_rules_parser(sub)
     add_import_parser(sub)
+    add_account_parsers(sub)
+    add_keys_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "up" and (args.tls_cert is None) != (args.tls_key is None):
+        parser.error("--tls-cert and --tls-key go together")
     if args.command == "rules":
         from cli.rules import run as run_rules
 
@@ -43,13 +53,21 @@ def main(argv: list[str] | None = None) -> None:
         from cli.importing import run as run_import
 
         raise SystemExit(run_import(args))
+    if args.command == "keys":
+        from cli.keys import run as run_keys
+
+        raise SystemExit(run_keys(args))
+    if args.command in ("users", "tokens"):
+        from cli.accounts import run as run_accounts
+
+        raise SystemExit(run_accounts(args))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.command == "up":
         from cli.up import up
 
         asyncio.run(up(data_dir=args.data_dir, port=args.port, host=args.host, temporal_port=args.temporal_port,
                        temporal_ui_port=args.temporal_ui_port, embedded_temporal=not args.external_temporal,
-                       demo=not args.no_demo))
+                       demo=not args.no_demo, tls=(args.tls_cert, args.tls_key)))
     elif args.command == "api":
         from cli.services import run_api
 

@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
+import logging
+
 import uvicorn
 
+from activities.netguard import parse_networks
 from api.app import create_app
 from api.db import make_engine
 from api.db.migrate import migrate
 from api.settings import Settings
-from cli.up import wait_for_temporal
+from cli.up import first_user_hint, wait_for_temporal
 from workflows.worker import build_worker
+
+log = logging.getLogger("switchboard")
 
 
 def run_api() -> None:
     settings = Settings()
-    uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port)
+    engine = make_engine(settings.database_url)
+    hint = first_user_hint(engine, None)
+    if hint:
+        log.warning(hint)
+    uvicorn.run(create_app(settings, engine=engine), host=settings.api_host, port=settings.api_port)
 
 
 async def run_worker() -> None:
     settings = Settings()
-    client = await wait_for_temporal(settings, timeout=120)
-    worker = build_worker(client, task_queue=settings.task_queue, database_url=settings.database_url)
+    keys = settings.key_ring()
+    client = await wait_for_temporal(settings, keys, timeout=120)
+    worker = build_worker(client, task_queue=settings.task_queue, database_url=settings.database_url, keys=keys,
+                          connect_allow=parse_networks(settings.connect_allow))
     await worker.run()
 
 

@@ -37,9 +37,13 @@ def test_server_path() -> str:
     return _binary("temporal-test-server")
 
 
-def dev_server_command(*, db_file: Path, port: int, ui_port: int, ui: bool = True) -> list[str]:
-    """The command line of an embedded dev server keeping its state in `db_file`."""
+def dev_server_command(*, db_file: Path, port: int, ui_port: int, ui: bool = True,
+                       codec_endpoint: str | None = None) -> list[str]:
+    """The command line of an embedded dev server keeping its state in `db_file`; its UI decodes payloads
+    through `codec_endpoint` (our API's /api/codec)."""
     command = [dev_server_path(), "server", "start-dev", "--db-filename", str(db_file),
                "--ip", "127.0.0.1", "--port", str(port), "--log-level", "warn", *TUNING_ARGS]
     command += ["--ui-port", str(ui_port)] if ui else ["--headless"]
+    if ui and codec_endpoint:
+        command += ["--ui-codec-endpoint", codec_endpoint]
     return command

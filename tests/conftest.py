@@ -13,6 +13,7 @@ from api.db import make_engine
 from api.db.migrate import migrate
 from api.demo import seed
 from cli.temporal_server import TUNING_ARGS, dev_server_path, test_server_path
+from tests.harness.cases import WEBHOOK_TOKEN
 from tests.harness.postgres import create_database, postgres_server
 
 
@@ -40,7 +41,7 @@ def seeded_engine(database_url: str) -> Iterator[Engine]:
     """A migrated database holding the demo's sources, teams, agents and default flow."""
     engine = make_engine(database_url)
     migrate(engine)
-    seed(engine)
+    seed(engine, webhook_token=WEBHOOK_TOKEN)
     yield engine
     engine.dispose()
 

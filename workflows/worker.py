@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from temporalio.client import Client
@@ -9,11 +10,12 @@ from temporalio.worker import Worker
 from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
 from activities.cases import CaseActivities
-from activities.connectors import ConnectorRegistry
+from activities.connectors import ConnectorRegistry, Network
 from activities.discovery import DiscoveryActivities
 from activities.flows import FlowCache
 from activities.routing import RoutingActivities
 from api.db import make_engine
+from api.security.keys import KeyRing
 from workflows.case import CaseWorkflow
 from workflows.poll import PollSourceWorkflow
 
@@ -32,12 +34,14 @@ def sandbox_runner() -> SandboxedWorkflowRunner:
 MAX_CACHED_WORKFLOWS = 5000
 
 
-def build_worker(client: Client, *, task_queue: str, database_url: str,
-                 executor: ThreadPoolExecutor | None = None,
+def build_worker(client: Client, *, task_queue: str, database_url: str, keys: KeyRing | None,
+                 connect_allow: Sequence[Network] = (), executor: ThreadPoolExecutor | None = None,
                  max_cached_workflows: int = MAX_CACHED_WORKFLOWS) -> Worker:
-    """A worker for the case task queue, with activities bound to the read side at `database_url`."""
+    """A worker for the case task queue, with activities bound to the read side at `database_url`,
+    connector secrets opened with `keys` (payloads are sealed by the client's data converter), and
+    connectors reaching private networks only in `connect_allow`."""
     engine = make_engine(database_url)
-    connectors = ConnectorRegistry()
+    connectors = ConnectorRegistry(keys=keys, allow=connect_allow)
     acts = CaseActivities(engine=engine, flows=FlowCache(engine), connectors=connectors)
     routing = RoutingActivities(engine=engine, client=client)
     discovery = DiscoveryActivities(engine=engine, connectors=connectors, client=client, task_queue=task_queue)

@@ -5,18 +5,22 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from api.audit.models import CaseEvent, CaseEventPublic
+from api.auth.deps import ReadAudit
+from api.cases.access import get_visible, visible_case_column
 from api.deps import ListDep, SessionDep
-from api.listing import get_or_404, list_rows
+from api.listing import list_rows
 
 router = APIRouter(tags=["audit"])
 
 
 @router.get("/case_events", response_model=list[CaseEventPublic])
-def list_case_events(session: SessionDep, response: Response, params: ListDep) -> list[CaseEvent]:
+def list_case_events(principal: ReadAudit, session: SessionDep, response: Response,
+                     params: ListDep) -> list[CaseEvent]:
     return list_rows(session, response, params, table=CaseEvent, resource="case_events",
-                     filterable=("case_id", "kind", "actor"))
+                     filterable=("case_id", "kind", "actor"), where=visible_case_column(principal, CaseEvent.case_id))
 
 
 @router.get("/case_events/{event_id}", response_model=CaseEventPublic)
-def get_case_event(session: SessionDep, event_id: str) -> CaseEvent:
-    return get_or_404(session, CaseEvent, event_id, resource="case event")
+def get_case_event(principal: ReadAudit, session: SessionDep, event_id: str) -> CaseEvent:
+    return get_visible(session, CaseEvent, event_id, resource="case event",
+                       where=visible_case_column(principal, CaseEvent.case_id))

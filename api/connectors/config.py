@@ -1,27 +1,53 @@
 """Each connector kind's configuration, as pydantic models: checked when a source is saved.
 
-Secrets (tokens, signing keys) are `SecretStr`: stored as given (encryption at rest comes with the
-security issue), never logged, and never returned by the API, which shows "********" instead.
+Secrets (tokens, passwords, signing keys) are `SecretStr`: sealed with the key ring before they are
+stored (`stored`), opened only where a connector uses them (`opened`), never logged, and never returned
+by the API, which shows "********" instead.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import hashlib
+import hmac
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    SecretStr,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 
 from api.discovery.mapping import FIELDS as MAPPABLE
+from api.security.keys import KeyRing, is_sealed
 
 MASK = "********"
 
 
+SECRET_PURPOSE = "connector-secret"
+
+
 class KindConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    # Where the connector connects and as whom: changing any of these drops the stored secrets,
+    # so a secret is never sent to a host (or account) it was not given for.
+    identity_fields: ClassVar[tuple[str, ...]] = ()
 
 
 class WebhookConfig(KindConfig):
-    """A generic JSON webhook: our fields taken from the posted body by dotted path, optionally signed."""
+    """A generic JSON webhook: our fields taken from the posted body by dotted path; every post is
+    authenticated by the source's token or an HMAC signature, unless the operator says `none`."""
 
+    auth: Literal["token", "hmac", "none"] = Field(default="token", description=(
+        "token: each post carries the source's token in X-Switchboard-Token (made when the source is created, "
+        "shown once; POST /api/sources/{id}/webhook-token makes a new one); hmac: each post is signed with "
+        "hmac_secret; none: anyone who can reach the API may post (only behind a gateway that checks senders)"))
+    token_digest: str | None = Field(default=None, json_schema_extra={"managed": True},
+                                     description="SHA-256 of the source's token; set by the API, never shown")
     mapping: dict[str, str] = Field(default_factory=dict, description=(
         "our field -> dotted path in the posted JSON, e.g. {\"author\": \"user.handle\"}; unmapped fields are "
         "read under their own names"))
@@ -29,21 +55,48 @@ class WebhookConfig(KindConfig):
         "when set, each request must carry an HMAC-SHA256 of its raw body in signature_header"))
     signature_header: str = Field(default="X-Signature-256", min_length=1, max_length=100)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _signed_means_hmac(cls, raw: Any) -> Any:
+        # A config that gives a signing secret and says nothing of auth is signed (as before auth existed).
+        if isinstance(raw, dict) and raw.get("hmac_secret") and "auth" not in raw:
+            return {**raw, "auth": "hmac"}
+        return raw
+
     def model_post_init(self, _: Any) -> None:
         unknown = sorted(set(self.mapping) - set(MAPPABLE))
         if unknown:
             raise ValueError(f"mapping names unknown field(s) {', '.join(unknown)}; fields are {', '.join(MAPPABLE)}")
+        if self.auth == "hmac" and self.hmac_secret is None:
+            raise ValueError("auth is hmac: give hmac_secret, the key senders sign each body with")
+
+    def token_matches(self, given: str | None) -> bool:
+        if not given or self.token_digest is None:
+            return False
+        return hmac.compare_digest(self.token_digest, token_digest(given))
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def set_webhook_token(config: dict[str, Any], token: str) -> dict[str, Any]:
+    """A webhook config that takes `token` from now on (only its digest is kept)."""
+    return {**config, "auth": "token", "token_digest": token_digest(token)}
 
 
 class RssConfig(KindConfig):
     """An RSS or Atom feed, polled for new entries."""
 
+    identity_fields: ClassVar[tuple[str, ...]] = ("url",)
     url: HttpUrl
     poll_seconds: int = Field(default=300, ge=5, le=86_400)
 
 
 class MastodonConfig(KindConfig):
     """A Mastodon account: its mentions come in, replies go out as statuses."""
+
+    identity_fields: ClassVar[tuple[str, ...]] = ("base_url",)
 
     base_url: HttpUrl = Field(description="the instance, e.g. https://mastodon.social")
     access_token: SecretStr = Field(min_length=1, description="a token with read:notifications and write:statuses")
@@ -52,6 +105,9 @@ class MastodonConfig(KindConfig):
 
 class EmailConfig(KindConfig):
     """A support mailbox: mail comes in over IMAP, replies go out over SMTP, threaded by Message-ID."""
+
+    identity_fields: ClassVar[tuple[str, ...]] = ("imap_host", "imap_port", "username", "smtp_host", "smtp_port",
+                                                  "smtp_username")
 
     imap_host: str = Field(min_length=1, max_length=255)
     imap_port: int = Field(default=993, ge=1, le=65535)
@@ -83,26 +139,72 @@ def parse_config(kind: str, raw: dict[str, Any]) -> KindConfig:
     return KINDS[kind].model_validate(raw)
 
 
-def stored(config: KindConfig) -> dict[str, Any]:
-    """The config as saved: secrets in the clear (the API never returns this form)."""
+def secret_fields(kind: str) -> tuple[str, ...]:
+    model = KINDS.get(kind)
+    return tuple(name for name, info in (model.model_fields.items() if model else ())
+                 if info.annotation in (SecretStr, SecretStr | None))
+
+
+def stored(config: KindConfig, keys: KeyRing) -> dict[str, Any]:
+    """The config as saved: every secret sealed with the key ring (the API never returns this form)."""
     out = config.model_dump(mode="json")
     for name, value in config:
         if isinstance(value, SecretStr):
-            out[name] = value.get_secret_value()
+            out[name] = keys.seal(value.get_secret_value().encode(), purpose=SECRET_PURPOSE)
     return out
 
 
-def public(kind: str, raw: dict[str, Any]) -> dict[str, Any]:
-    """The config as the API shows it: every secret masked."""
+def open_secrets(kind: str, raw: dict[str, Any], keys: KeyRing) -> dict[str, Any]:
+    """`raw` with its sealed secrets opened (a secret stored before sealing existed is taken as it is)."""
+    out = dict(raw)
+    for name in secret_fields(kind):
+        if is_sealed(out.get(name)):
+            out[name] = keys.open(out[name], purpose=SECRET_PURPOSE).decode()
+    return out
+
+
+def opened(kind: str, raw: dict[str, Any], keys: KeyRing) -> KindConfig:
+    """The stored config, secrets opened, for the connector that uses it."""
+    return parse_config(kind, open_secrets(kind, raw, keys))
+
+
+def changed_identity(kind: str, before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """The identity fields (host, URL, account) that differ between two configs of a kind, compared as the
+    model reads them (`https://a.example` is `https://a.example/`)."""
     model = KINDS.get(kind)
     if model is None:
+        return []
+
+    def normal(name: str, config: dict[str, Any]) -> Any:
+        info = model.model_fields[name]
+        value = config.get(name, info.get_default(call_default_factory=True))
+        try:
+            return TypeAdapter(info.annotation).dump_python(TypeAdapter(info.annotation).validate_python(value),
+                                                            mode="json")
+        except ValidationError:
+            return value
+
+    return [f for f in model.identity_fields if normal(f, before) != normal(f, after)]
+
+
+def managed(kind: str) -> frozenset[str]:
+    """Config fields only the API sets (a digest of a token it made); requests cannot set or see them."""
+    model = KINDS.get(kind)
+    return frozenset(name for name, info in (model.model_fields.items() if model else ())
+                     if isinstance(info.json_schema_extra, dict) and info.json_schema_extra.get("managed"))
+
+
+def public(kind: str, raw: dict[str, Any]) -> dict[str, Any]:
+    """The config as the API shows it: every secret masked, managed fields left out."""
+    if kind not in KINDS:
         return {}
-    out = dict(raw)
-    for name, info in model.model_fields.items():
-        if info.annotation in (SecretStr, SecretStr | None) and out.get(name):
+    out = {k: v for k, v in raw.items() if k not in managed(kind)}
+    for name in secret_fields(kind):
+        if out.get(name):
             out[name] = MASK
     return out
 
 
 __all__ = ["KINDS", "MASK", "POLLING_KINDS", "EmailConfig", "KindConfig", "MastodonConfig", "RssConfig",
-           "ValidationError", "WebhookConfig", "parse_config", "public", "stored"]
+           "ValidationError", "WebhookConfig", "changed_identity", "managed", "open_secrets", "opened",
+           "parse_config", "public", "secret_fields", "set_webhook_token", "stored", "token_digest"]

@@ -5,58 +5,78 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Response
-from pydantic import BaseModel, Field
-from sqlmodel import col
+from pydantic import BaseModel, ConfigDict, Field
+from sqlmodel import col, select
 
+from api.auth.deps import MergeCustomers, ReadCustomers, WriteCustomers
+from api.auth.principal import Principal
+from api.cases.access import get_visible, visible_conversation_column
 from api.customers.models import Customer, CustomerProfile, CustomerPublic
 from api.customers.service import MergeRefused, add_note, merge_customers, profile
 from api.deps import ListDep, SessionDep, WriteSessionDep
+from api.discovery.models import Conversation
 from api.errors import ApiError
-from api.listing import get_or_404, list_rows
+from api.listing import list_rows
 
 router = APIRouter(tags=["customers"])
 CustomerId = Annotated[str, Path(max_length=100)]
 
 
+def _visible(principal: Principal) -> list:
+    """A user scoped to teams sees the customers of conversations whose cases they may see."""
+    conversations = visible_conversation_column(principal, Conversation.id)
+    if not conversations:
+        return []
+    return [col(Customer.id).in_(select(Conversation.customer_id).where(*conversations))]
+
+
+def _customer(session: SessionDep, principal: Principal, customer_id: str) -> Customer:
+    return get_visible(session, Customer, customer_id, resource="customer", where=_visible(principal))
+
+
 @router.get("/customers", response_model=list[CustomerPublic])
-def list_customers(session: SessionDep, response: Response, params: ListDep) -> list[Customer]:
+def list_customers(principal: ReadCustomers, session: SessionDep, response: Response,
+                   params: ListDep) -> list[Customer]:
     """Customers (merged ones only when filtered by `merged_into` or `id`); `q` searches names."""
+    # merged customers only when asked for, by merged_into or by id (a reference's lookup)
+    merged = [] if {"merged_into", "id"} & set(params.filter) else [col(Customer.merged_into).is_(None)]
     return list_rows(session, response, params, table=Customer, resource="customers",
-                     filterable=("merged_into",), searchable=("name",),
-                     # merged customers only when asked for, by merged_into or by id (a reference's lookup)
-                     where=None if {"merged_into", "id"} & set(params.filter)
-                     else (col(Customer.merged_into).is_(None),))
+                     filterable=("merged_into",), searchable=("name",), where=[*merged, *_visible(principal)])
 
 
 @router.get("/customers/{customer_id}", response_model=CustomerProfile)
-def get_customer(session: SessionDep, customer_id: CustomerId) -> CustomerProfile:
-    return profile(session, get_or_404(session, Customer, customer_id, resource="customer"))
+def get_customer(principal: ReadCustomers, session: SessionDep, customer_id: CustomerId) -> CustomerProfile:
+    return profile(session, _customer(session, principal, customer_id))
 
 
 class NoteInput(BaseModel):
-    author: str = Field(min_length=1, max_length=200, description="who writes it (an agent id)")
+    model_config = ConfigDict(extra="forbid")  # the author is whoever is logged in
     text: str = Field(min_length=1, max_length=5000)
 
 
 @router.post("/customers/{customer_id}/notes", response_model=CustomerProfile)
-def post_note(session: WriteSessionDep, customer_id: CustomerId, body: NoteInput) -> CustomerProfile:
-    customer = get_or_404(session, Customer, customer_id, resource="customer")
-    add_note(customer, author=body.author, text=body.text)
+def post_note(principal: WriteCustomers, session: WriteSessionDep, customer_id: CustomerId,
+              body: NoteInput) -> CustomerProfile:
+    customer = _customer(session, principal, customer_id)
+    add_note(customer, author=principal.user_id, text=body.text)
     session.add(customer)
     session.flush()
     return profile(session, customer)
 
 
 class MergeInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # who merges is whoever is logged in
     other_id: str = Field(min_length=1, max_length=100, description="the customer merged into this one")
-    by: str = Field(min_length=1, max_length=200, description="who merges (an agent id), for the record")
 
 
 @router.post("/customers/{customer_id}/merge", response_model=CustomerProfile)
-def merge(session: WriteSessionDep, customer_id: CustomerId, body: MergeInput) -> CustomerProfile:
+def merge(principal: MergeCustomers, session: WriteSessionDep, customer_id: CustomerId,
+          body: MergeInput) -> CustomerProfile:
     """Merge another customer into this one: their identities, conversations and mentions move here."""
+    _customer(session, principal, customer_id)
+    _customer(session, principal, body.other_id)
     try:
-        kept = merge_customers(session, keep=customer_id, other=body.other_id, by=body.by)
+        kept = merge_customers(session, keep=customer_id, other=body.other_id, by=principal.user_id)
     except MergeRefused as exc:
         raise ApiError(exc.status, code=exc.code, path="other_id", message=str(exc)) from exc
     session.flush()

@@ -3,6 +3,7 @@
 from sqlmodel import SQLModel
 
 from api.audit.models import CaseEvent
+from api.auth.models import ApiToken, User, UserSession
 from api.cases.models import Case
 from api.customers.models import Customer, CustomerIdentity
 from api.discovery.models import Conversation
@@ -16,6 +17,6 @@ from api.teams.models import Agent, Team
 
 metadata = SQLModel.metadata
 
-__all__ = ["Agent", "Case", "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "Customer",
-           "CustomerIdentity", "Expert", "ExpertRequest", "Flow", "FlowDraft", "Mention", "Source", "Team",
-           "metadata"]
+__all__ = ["Agent", "ApiToken", "Case", "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "Customer",
+           "CustomerIdentity", "Expert", "ExpertRequest", "Flow", "FlowDraft", "Mention", "Source", "Team", "User",
+           "UserSession", "metadata"]

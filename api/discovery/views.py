@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
+from api.auth.deps import ImportMentions, ReadMentions
+from api.cases.access import get_visible, visible_conversation_column
 from api.deps import EngineDep, ListDep, SessionDep, SettingsDep, TemporalDep
 from api.discovery.models import Conversation, ConversationPublic, ImportBatch, ImportReport, IncomingMention, Rejected
 from api.discovery.service import StoreContended, deliver_batch, store_batch
 from api.errors import ApiError
-from api.listing import get_or_404, list_rows
+from api.listing import list_rows
 from api.mentions.service import NoActiveFlow, UnknownSource, require_source
 
 router = APIRouter(tags=["discovery"])
@@ -21,12 +23,18 @@ router = APIRouter(tags=["discovery"])
 
 @router.post("/sources/{source}/imports", response_model=ImportReport)
 async def import_mentions(
-    source: Annotated[str, Path(max_length=100)], body: ImportBatch,
+    principal: ImportMentions, source: Annotated[str, Path(max_length=100)], body: ImportBatch, request: Request,
     engine: EngineDep, temporal: TemporalDep, settings: SettingsDep,
 ) -> ImportReport:
     """Take in a batch: every valid mention is stored once, threaded, tagged and triaged; invalid ones are
     reported by position and field. Mentions of actionable conversations go to their case workflows,
-    unless `replay` (backfilling history)."""
+    unless `replay` (backfilling history). Needs a token scoped `import:SOURCE` for this source."""
+    limits = request.app.state.limits
+    limits.import_client.check(principal.user_id)
+    limits.import_source.check(source)
+    if not principal.may_import(source):
+        raise ApiError(403, code="forbidden", path="source",
+                       message=f"this token may not import into {source!r}: make one with the scope import:{source}")
     now = datetime.now(UTC)
     messages, rejected = [], []
     for index, raw in enumerate(body.mentions):
@@ -53,11 +61,14 @@ async def import_mentions(
 
 
 @router.get("/conversations", response_model=list[ConversationPublic])
-def list_conversations(session: SessionDep, response: Response, params: ListDep) -> list[Conversation]:
+def list_conversations(principal: ReadMentions, session: SessionDep, response: Response,
+                       params: ListDep) -> list[Conversation]:
     return list_rows(session, response, params, table=Conversation, resource="conversations",
-                     filterable=("source", "customer", "customer_id", "actionable"), searchable=("customer",))
+                     filterable=("source", "customer", "customer_id", "actionable"), searchable=("customer",),
+                     where=visible_conversation_column(principal, Conversation.id))
 
 
 @router.get("/conversations/{conversation_id}", response_model=ConversationPublic)
-def get_conversation(session: SessionDep, conversation_id: str) -> Conversation:
-    return get_or_404(session, Conversation, conversation_id, resource="conversation")
+def get_conversation(principal: ReadMentions, session: SessionDep, conversation_id: str) -> Conversation:
+    return get_visible(session, Conversation, conversation_id, resource="conversation",
+                       where=visible_conversation_column(principal, Conversation.id))

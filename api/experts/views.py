@@ -11,6 +11,8 @@ from fastapi import APIRouter, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
+from api.auth.deps import ReadExpertRequests, ReadExperts, WriteExperts, public
+from api.cases.access import visible_case_column
 from api.cases.models import Case
 from api.cases.views import update_case
 from api.deps import ListDep, SessionDep, TemporalDep
@@ -27,18 +29,18 @@ class AnswerRequest(BaseModel):
 
 
 @router.get("/experts", response_model=list[ExpertPublic])
-def list_experts(session: SessionDep, response: Response, params: ListDep) -> list[Expert]:
+def list_experts(_: ReadExperts, session: SessionDep, response: Response, params: ListDep) -> list[Expert]:
     return list_rows(session, response, params, table=Expert, resource="experts",
                      filterable=("department", "active"), searchable=("name", "email", "department"))
 
 
 @router.get("/experts/{expert_id}", response_model=ExpertPublic)
-def get_expert(session: SessionDep, expert_id: str) -> Expert:
+def get_expert(_: ReadExperts, session: SessionDep, expert_id: str) -> Expert:
     return get_or_404(session, Expert, expert_id, resource="expert")
 
 
 @router.post("/experts", response_model=ExpertPublic, status_code=201)
-def create_expert(session: SessionDep, body: ExpertCreate) -> Expert:
+def create_expert(_: WriteExperts, session: SessionDep, body: ExpertCreate) -> Expert:
     if session.get(Expert, body.id) is not None:
         raise ApiError(409, code="exists", path="id", message=f"expert {body.id!r} exists; pick another id")
     expert = Expert.model_validate(body.model_dump())
@@ -52,19 +54,23 @@ def create_expert(session: SessionDep, body: ExpertCreate) -> Expert:
 
 
 @router.get("/expert-requests", response_model=list[ExpertRequestPublic])
-def list_requests(session: SessionDep, response: Response, params: ListDep) -> list[ExpertRequestPublic]:
+def list_requests(principal: ReadExpertRequests, session: SessionDep, response: Response,
+                  params: ListDep) -> list[ExpertRequestPublic]:
     rows = list_rows(session, response, params, table=ExpertRequest, resource="expert-requests",
-                     filterable=("expert_id", "case_id", "overdue", "asked_by"))
+                     filterable=("expert_id", "case_id", "overdue", "asked_by"),
+                     where=visible_case_column(principal, ExpertRequest.case_id))
     return [_public(session, row) for row in rows]
 
 
-@router.get("/expert-requests/{request_id}", response_model=ExpertRequestPublic)
+@router.get("/expert-requests/{request_id}", response_model=ExpertRequestPublic,
+            openapi_extra=public("the request id is the expert's link: 128 random bits"))
 def get_request(session: SessionDep, request_id: str) -> ExpertRequestPublic:
     """What the expert sees: the question, the case's subject and author, and their answer once given."""
     return _public(session, get_or_404(session, ExpertRequest, request_id, resource="expert request"))
 
 
-@router.post("/expert-requests/{request_id}/answer", response_model=ExpertRequestPublic)
+@router.post("/expert-requests/{request_id}/answer", response_model=ExpertRequestPublic,
+             openapi_extra=public("the request id is the expert's link: 128 random bits"))
 async def answer_request(session: SessionDep, temporal: TemporalDep, request_id: str,
                          body: AnswerRequest) -> ExpertRequestPublic:
     """The expert's answer: kept on the case as a note, and the case goes back to its team's queue."""

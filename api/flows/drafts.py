@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 from pydantic import BaseModel
 
+from api.auth.deps import ReadFlows, WriteFlows
 from api.deps import ListDep, SessionDep, WriteSessionDep
 from api.flows.models import Flow, FlowDraft, FlowDraftCreate, FlowDraftPublic, FlowDraftUpdate, FlowPublic
 from api.flows.service import activate_flow, publish_flow, save_draft
@@ -19,47 +20,51 @@ class PublishRequest(BaseModel):
 
 
 @router.get("/flow_drafts", response_model=list[FlowDraftPublic])
-def list_drafts(session: SessionDep, response: Response, params: ListDep) -> list[FlowDraft]:
+def list_drafts(_: ReadFlows, session: SessionDep, response: Response, params: ListDep) -> list[FlowDraft]:
     return list_rows(session, response, params, table=FlowDraft, resource="flow_drafts",
                      filterable=("based_on",), searchable=("name",))
 
 
 @router.get("/flow_drafts/{draft_id}", response_model=FlowDraftPublic)
-def get_draft(session: SessionDep, draft_id: str) -> FlowDraft:
+def get_draft(_: ReadFlows, session: SessionDep, draft_id: str) -> FlowDraft:
     return get_or_404(session, FlowDraft, draft_id, resource="flow draft")
 
 
 @router.post("/flow_drafts", response_model=FlowDraftPublic, status_code=status.HTTP_201_CREATED)
-def create_draft(session: WriteSessionDep, body: FlowDraftCreate) -> FlowDraft:
+def create_draft(principal: WriteFlows, session: WriteSessionDep, body: FlowDraftCreate) -> FlowDraft:
     if body.based_on is not None:
         get_or_404(session, Flow, body.based_on, resource="flow")
-    draft = save_draft(session=session, draft=None, name=body.name, document=body.document, based_on=body.based_on)
+    draft = save_draft(session=session, draft=None, name=body.name, document=body.document, based_on=body.based_on,
+                       by=principal.user_id)
     return draft
 
 
 @router.put("/flow_drafts/{draft_id}", response_model=FlowDraftPublic)
-def update_draft(session: WriteSessionDep, draft_id: str, body: FlowDraftUpdate) -> FlowDraft:
+def update_draft(principal: WriteFlows, session: WriteSessionDep, draft_id: str, body: FlowDraftUpdate) -> FlowDraft:
     draft = get_or_404(session, FlowDraft, draft_id, resource="flow draft")
-    draft = save_draft(session=session, draft=draft, name=body.name, document=body.document)
+    draft = save_draft(session=session, draft=draft, name=body.name, document=body.document, by=principal.user_id)
     return draft
 
 
 @router.delete("/flow_drafts/{draft_id}", response_model=FlowDraftPublic)
-def delete_draft(session: WriteSessionDep, draft_id: str) -> FlowDraft:
+def delete_draft(_: WriteFlows, session: WriteSessionDep, draft_id: str) -> FlowDraft:
     draft = get_or_404(session, FlowDraft, draft_id, resource="flow draft")
     session.delete(draft)
     return draft
 
 
 @router.post("/flow_drafts/{draft_id}/publish", response_model=FlowPublic)
-def publish_draft(session: WriteSessionDep, draft_id: str, body: PublishRequest) -> FlowPublic:
+def publish_draft(principal: WriteFlows, session: WriteSessionDep, draft_id: str,
+                  body: PublishRequest) -> FlowPublic:
     """A version of the draft's document; cases already running keep the version they started with."""
     draft = get_or_404(session, FlowDraft, draft_id, resource="flow draft")
-    flow = publish_flow(session=session, name=draft.name, document=draft.document, activate=body.activate)
+    flow = publish_flow(session=session, name=draft.name, document=draft.document, activate=body.activate,
+                        by=principal.user_id)
     return public_flow(flow)
 
 
 @router.post("/flows/{flow_id}/activate", response_model=FlowPublic)
-def activate(session: WriteSessionDep, flow_id: str) -> FlowPublic:
-    flow = activate_flow(session=session, flow=get_or_404(session, Flow, flow_id, resource="flow"))
+def activate(principal: WriteFlows, session: WriteSessionDep, flow_id: str) -> FlowPublic:
+    flow = activate_flow(session=session, flow=get_or_404(session, Flow, flow_id, resource="flow"),
+                         by=principal.user_id)
     return public_flow(flow)

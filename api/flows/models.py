@@ -14,6 +14,8 @@ class FlowBase(SQLModel):
     name: str
     active: bool = False
     published_at: datetime = Field(sa_type=UtcDateTime)
+    published_by: str | None = Field(default=None, description="the user who published it")
+    activated_by: str | None = Field(default=None, description="the user who last made it the active flow")
     document: dict[str, Any] = Field(sa_column=Column(JSON))
 
 
@@ -36,6 +38,7 @@ class FlowDraft(FlowDraftBase, table=True):
     id: str = Field(primary_key=True)
     based_on: str | None = Field(default=None, description="The version this draft was started from")
     updated_at: datetime = Field(sa_type=UtcDateTime)
+    updated_by: str | None = Field(default=None, description="the user who saved it last")
 
 
 class FlowDraftCreate(FlowDraftBase):
@@ -51,3 +54,4 @@ class FlowDraftPublic(FlowDraftBase):
     id: str
     based_on: str | None
     updated_at: datetime
+    updated_by: str | None

@@ -29,19 +29,23 @@ def checked_version(document: Any) -> str:
                        errors=errors) from exc
 
 
-def publish_flow(*, session: Session, name: str, document: dict[str, Any], activate: bool = True) -> Flow:
-    """Store a flow version (a broken flow raises a 422 and is not stored); publishing twice is a no-op."""
+def publish_flow(*, session: Session, name: str, document: dict[str, Any], activate: bool = True,
+                 by: str | None = None) -> Flow:
+    """Store a flow version (a broken flow raises a 422 and is not stored); publishing twice is a no-op.
+
+    `by`: the user who publishes (None: the system, e.g. the demo's seed).
+    """
     version = checked_version(document)
     flow = session.get(Flow, version)
     if flow is None:
-        flow = Flow(id=version, name=name, document=document, published_at=datetime.now(UTC))
+        flow = Flow(id=version, name=name, document=document, published_at=datetime.now(UTC), published_by=by)
         session.add(flow)
     if activate:
-        activate_flow(session=session, flow=flow)
+        activate_flow(session=session, flow=flow, by=by)
     return flow
 
 
-def activate_flow(*, session: Session, flow: Flow) -> Flow:
+def activate_flow(*, session: Session, flow: Flow, by: str | None = None) -> Flow:
     """Make `flow` the version new cases start with, and give its queue settings to the teams it names.
 
     Queue settings (strategy, pull, claim timeout) belong to the team, not to a
@@ -52,6 +56,7 @@ def activate_flow(*, session: Session, flow: Flow) -> Flow:
         other.active = False
         session.add(other)
     flow.active = True
+    flow.activated_by = by
     session.add(flow)
     for team_id, settings in compile_flow(flow.document).queues.items():
         team = session.get(Team, team_id)
@@ -67,17 +72,18 @@ def active_flow(*, session: Session) -> Flow | None:
 
 
 def save_draft(*, session: Session, draft: FlowDraft | None, name: str | None, document: dict[str, Any] | None,
-               based_on: str | None = None) -> FlowDraft:
+               based_on: str | None = None, by: str | None = None) -> FlowDraft:
     """Create or update a draft; its document must be valid to be saved."""
     if document is not None:
         checked_version(document)
     if draft is None:
         assert name is not None and document is not None
         draft = FlowDraft(id=uuid.uuid4().hex[:12], name=name, document=document, based_on=based_on,
-                          updated_at=datetime.now(UTC))
+                          updated_at=datetime.now(UTC), updated_by=by)
     else:
         draft.name = name if name is not None else draft.name
         draft.document = document if document is not None else draft.document
         draft.updated_at = datetime.now(UTC)
+        draft.updated_by = by
     session.add(draft)
     return draft

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
+from api.auth.deps import ReadFlows
 from api.deps import ListDep, SessionDep
 from api.flows.models import Flow, FlowPublic
 from api.listing import get_or_404, list_rows
@@ -16,12 +17,12 @@ def public_flow(flow: Flow) -> FlowPublic:
 
 
 @router.get("/flows", response_model=list[FlowPublic])
-def list_flows(session: SessionDep, response: Response, params: ListDep) -> list[FlowPublic]:
+def list_flows(_: ReadFlows, session: SessionDep, response: Response, params: ListDep) -> list[FlowPublic]:
     rows = list_rows(session, response, params, table=Flow, resource="flows",
                      filterable=("active",), searchable=("name",))
     return [public_flow(f) for f in rows]
 
 
 @router.get("/flows/{flow_id}", response_model=FlowPublic)
-def get_flow(session: SessionDep, flow_id: str) -> FlowPublic:
+def get_flow(_: ReadFlows, session: SessionDep, flow_id: str) -> FlowPublic:
     return public_flow(get_or_404(session, Flow, flow_id, resource="flow"))

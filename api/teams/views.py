@@ -6,10 +6,12 @@ from datetime import UTC, datetime
 
 from fastapi import APIRouter, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
+from api.auth.deps import ChangePresence, ReadTeams
+from api.auth.permissions import Permission
 from api.db import session_scope
 from api.deps import EngineDep, ListDep, SessionDep, TemporalDep
 from api.errors import ApiError
@@ -36,18 +38,18 @@ def _public(agent: Agent, open_cases: dict[str, int]) -> AgentPublic:
 
 
 @router.get("/teams", response_model=list[TeamPublic])
-def list_teams(session: SessionDep, response: Response, params: ListDep) -> list[Team]:
+def list_teams(_: ReadTeams, session: SessionDep, response: Response, params: ListDep) -> list[Team]:
     return list_rows(session, response, params, table=Team, resource="teams",
                      filterable=(), searchable=("name",))
 
 
 @router.get("/teams/{team_id}", response_model=TeamPublic)
-def get_team(session: SessionDep, team_id: str) -> Team:
+def get_team(_: ReadTeams, session: SessionDep, team_id: str) -> Team:
     return get_or_404(session, Team, team_id, resource="team")
 
 
 @router.get("/agents", response_model=list[AgentPublic])
-def list_agents(session: SessionDep, response: Response, params: ListDep) -> list[AgentPublic]:
+def list_agents(_: ReadTeams, session: SessionDep, response: Response, params: ListDep) -> list[AgentPublic]:
     agents = list_rows(session, response, params, table=Agent, resource="agents",
                        filterable=("team_id", "online"), searchable=("name", "email"))
     counts = _open_cases(session, [a.id for a in agents])
@@ -55,14 +57,16 @@ def list_agents(session: SessionDep, response: Response, params: ListDep) -> lis
 
 
 @router.get("/agents/{agent_id}", response_model=AgentPublic)
-def get_agent(session: SessionDep, agent_id: str) -> AgentPublic:
+def get_agent(_: ReadTeams, session: SessionDep, agent_id: str) -> AgentPublic:
     agent = get_or_404(session, Agent, agent_id, resource="agent")
     return _public(agent, _open_cases(session, [agent.id]))
 
 
 
 class AgentChange(BaseModel):
-    """Fields an agent (or their lead) changes; absent fields stay as they are."""
+    """Fields an agent (their own `online` only) or their lead changes; absent fields stay as they are."""
+
+    model_config = ConfigDict(extra="forbid")
 
     online: bool | None = None
     capacity: int | None = Field(default=None, ge=0, le=1000)
@@ -95,12 +99,16 @@ def _change_agent(engine: Engine, agent_id: str, change: AgentChange) -> tuple[A
 
 
 @router.patch("/agents/{agent_id}", response_model=AgentPublic)
-async def change_agent(engine: EngineDep, temporal: TemporalDep, agent_id: str, body: AgentChange) -> AgentPublic:
+async def change_agent(principal: ChangePresence, engine: EngineDep, temporal: TemporalDep, agent_id: str,
+                       body: AgentChange) -> AgentPublic:
     """Go online or offline, or change capacity and skills; waiting cases are dispatched at once.
 
+    An agent changes only their own presence; anything else, or anyone else, takes agents:manage.
     Going offline hands the agent's unstarted cases back to their queue (first
     in line, by their original waiting time); cases they began stay theirs.
     """
+    if agent_id != principal.user_id or body.model_dump(exclude_none=True, exclude={"online"}):
+        principal.require(Permission.agents_manage)
     agent, changes = await run_in_threadpool(_change_agent, engine, agent_id, body)
     await notify(temporal, changes)
     return agent

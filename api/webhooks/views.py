@@ -1,8 +1,10 @@
 """Inbound webhooks: one JSON mention per request, through the same discovery pipeline as imports.
 
-A webhook source's config maps the sender's JSON onto our fields (dotted paths) and may require an
-HMAC-SHA256 signature of the raw body (`X-Signature-256: sha256=<hex>` by default, as GitHub and
-Meta send it), checked in constant time before anything is parsed or stored.
+A webhook source's config maps the sender's JSON onto our fields (dotted paths). Every post is
+authenticated before anything is parsed or stored, in constant time: by the source's token in
+`X-Switchboard-Token` (the default), or by an HMAC-SHA256 signature of the raw body
+(`X-Signature-256: sha256=<hex>` by default, as GitHub and Meta send it). Only a source whose
+operator chose `auth: none` takes unauthenticated posts.
 """
 
 from __future__ import annotations
@@ -19,19 +21,23 @@ from pydantic import BaseModel
 from sqlalchemy import Engine
 from temporalio.service import RPCError
 
-from api.connectors.config import WebhookConfig, parse_config
+from api.auth.deps import public
+from api.connectors.config import WebhookConfig, opened
 from api.db import session_scope
-from api.deps import EngineDep, SettingsDep, TemporalDep
+from api.deps import EngineDep, KeysDep, SettingsDep, TemporalDep
 from api.discovery.mapping import RowError, map_row
 from api.discovery.models import IncomingMention
 from api.discovery.service import StoreContended, deliver_batch, store_batch
 from api.errors import ApiError
 from api.mentions.models import Mention as MentionRow
 from api.mentions.service import NoActiveFlow, UnknownSource, deliver_stored, require_source
+from api.security.keys import KeyRing
+from api.security.ratelimit import client_address
 from api.sources import Source
 
 router = APIRouter(tags=["webhooks"])
-MAX_BODY = 256 * 1024
+MAX_BODY = 256 * 1024  # enforced by api.security.limits
+TOKEN_HEADER = "X-Switchboard-Token"
 
 
 class WebhookAccepted(BaseModel):
@@ -43,12 +49,13 @@ class WebhookAccepted(BaseModel):
 
 
 @router.post("/webhooks/{source}", response_model=WebhookAccepted, status_code=status.HTTP_201_CREATED,
-             openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-                 "schema": IncomingMention.model_json_schema()}}}},
-             responses={200: {"model": WebhookAccepted, "description": "Already received: nothing new created"}})
+             responses={200: {"model": WebhookAccepted, "description": "Already received: nothing new created"}},
+             openapi_extra={**public("the source's token (X-Switchboard-Token) or HMAC signature"),
+                            "requestBody": {"required": True, "content": {"application/json": {
+                                "schema": {"$ref": "#/components/schemas/IncomingMention"}}}}})
 async def receive_webhook(
     source: Annotated[str, Path(max_length=100)], request: Request, response: Response,
-    engine: EngineDep, temporal: TemporalDep, settings: SettingsDep,
+    engine: EngineDep, temporal: TemporalDep, settings: SettingsDep, keys: KeysDep,
 ) -> WebhookAccepted:
     """One mention, in our field names or in the sender's shape as the source's `mapping` says."""
     try:
@@ -56,11 +63,12 @@ async def receive_webhook(
     except UnknownSource as exc:
         raise ApiError(404, code="unknown_source", path="source",
                        message=f"no enabled webhook source named {source!r}; create it first") from exc
-    raw = await request.body()
-    if len(raw) > MAX_BODY:
-        raise ApiError(413, code="too_large", path="", message=f"a webhook body is at most {MAX_BODY} bytes")
-    config = _config(row)
-    _verify(config, raw, request.headers.get(config.signature_header))
+    limits = request.app.state.limits
+    limits.webhook_source.check(source)
+    limits.webhook_client.check(client_address(request))
+    raw = await request.body()  # at most MAX_BODY: api.security.limits stops a longer one as it streams in
+    config = _config(row, keys)
+    _verify(config, raw, request.headers)
     message = IncomingMention.model_validate(_mapped(raw, config)).to_message(source, datetime.now(UTC))
     try:
         stored = await run_in_threadpool(store_batch, engine=engine, mentions=[message])
@@ -92,18 +100,26 @@ async def receive_webhook(
                            needs_response=previous.needs_response, case_id=case_id)
 
 
-def _config(row: Source) -> WebhookConfig:
+def _config(row: Source, keys: KeyRing) -> WebhookConfig:
     if row.kind != "webhook":
         raise ApiError(409, code="not_a_webhook", path="source",
                        message=f"source {row.id!r} is a {row.kind} source; webhooks post to webhook sources")
-    config = parse_config(row.kind, row.config or {})
+    config = opened(row.kind, row.config or {}, keys)
     assert isinstance(config, WebhookConfig)
     return config
 
 
-def _verify(config: WebhookConfig, raw: bytes, given: str | None) -> None:
-    if config.hmac_secret is None:
+def _verify(config: WebhookConfig, raw: bytes, headers: Any) -> None:
+    if config.auth == "none":
         return
+    if config.auth == "token":
+        if config.token_matches(headers.get(TOKEN_HEADER)):
+            return
+        raise ApiError(401, code="token_missing" if not headers.get(TOKEN_HEADER) else "token_mismatch",
+                       path=TOKEN_HEADER, message=f"this source takes posts carrying its token in {TOKEN_HEADER}; "
+                       "an admin makes a new one with POST /api/sources/{id}/webhook-token")
+    assert config.hmac_secret is not None  # the config refuses auth=hmac without a secret
+    given = headers.get(config.signature_header)
     if not given:
         raise ApiError(401, code="signature_missing", path=config.signature_header,
                        message=f"this source requires an HMAC-SHA256 of the body in {config.signature_header}")

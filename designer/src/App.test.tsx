@@ -3,8 +3,17 @@ import userEvent from '@testing-library/user-event';
 import { HttpError } from 'react-admin';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
+import { fakeAuthProvider, makeMe } from './test/fakeAuthProvider';
 import { agents, experts, makeCase, makeExpertRequest } from './test/fixtures';
 import { fakeDataProvider } from './test/fakeDataProvider';
+
+const menuItems = () => {
+    const menu = document.querySelector('.RaMenu-open, .RaMenu-closed');
+    expect(menu).not.toBeNull();
+    return within(menu as HTMLElement)
+        .getAllByRole('menuitem')
+        .map(item => item.textContent);
+};
 
 describe('App', () => {
     afterEach(() => {
@@ -19,9 +28,10 @@ describe('App', () => {
                 makeCase({ id: 'c2', status: 'open', assignee_id: null, subject: 'Love the new app', tags: [] }),
             ],
         });
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
-        const subjects = await screen.findAllByTestId('case-subject');
+        // The first render of a whole admin (auth check, permissions, list) can take a while on a busy machine.
+        const subjects = await screen.findAllByTestId('case-subject', {}, { timeout: 5_000 });
         expect(subjects.map(subject => subject.textContent)).toEqual(['My card was charged twice', 'Love the new app']);
         expect(screen.getAllByTestId('case-status').map(chip => chip.textContent)).toEqual(['Assigned', 'Open']);
         expect(await screen.findByText('Ada Lovelace')).toBeInTheDocument();
@@ -31,10 +41,8 @@ describe('App', () => {
             'cases',
             expect.objectContaining({ sort: { field: 'opened_at', order: 'DESC' } }),
         );
-        const menu = document.querySelector('.RaMenu-open, .RaMenu-closed');
-        expect(menu).not.toBeNull();
-        const items = within(menu as HTMLElement).getAllByRole('menuitem').map(item => item.textContent);
-        expect(items).toEqual([
+        await waitFor(() => expect(menuItems()).toHaveLength(10));
+        expect(menuItems()).toEqual([
             'Cases',
             'Mentions',
             'Conversations',
@@ -55,7 +63,7 @@ describe('App', () => {
             cases: [makeCase()],
             'expert-requests': [makeExpertRequest()],
         });
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
         expect(await screen.findByText('priya@example.com')).toBeInTheDocument();
         expect(screen.getByText('1 d')).toBeInTheDocument();
         expect(await screen.findByText('May we refund both charges?')).toBeInTheDocument();
@@ -66,12 +74,12 @@ describe('App', () => {
         );
     });
 
-    it("opens an expert's link on the request page, outside the layout, and sends the answer", async () => {
+    it("opens an expert's link on the request page, outside the layout and without a login, and sends the answer", async () => {
         window.location.hash = '#/expert-requests/r1';
         const request = makeExpertRequest({ due_at: '2999-01-01T00:00:00+00:00' });
         const dataProvider = fakeDataProvider({ 'expert-requests': [request] });
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('admin'), { signedIn: false })} />);
 
         expect(await screen.findByTestId('expert-request-question')).toHaveTextContent('May we refund both charges?');
         expect(screen.getByTestId('expert-request-subject')).toHaveTextContent('My card was charged twice');
@@ -96,7 +104,8 @@ describe('App', () => {
         window.location.hash = '#/expert-requests/r1';
         const answered = makeExpertRequest({ answered_at: '2025-01-02T12:00:00+00:00', answer: 'No refund.' });
         const dataProvider = fakeDataProvider({ 'expert-requests': [answered] });
-        const { unmount } = render(<App dataProvider={dataProvider} />);
+        const nobody = () => fakeAuthProvider(makeMe('admin'), { signedIn: false });
+        const { unmount } = render(<App dataProvider={dataProvider} authProvider={nobody()} />);
         expect(await screen.findByTestId('expert-request-answer')).toHaveTextContent('No refund.');
         expect(screen.queryByTestId('expert-answer-text')).toBeNull();
         unmount();
@@ -108,8 +117,95 @@ describe('App', () => {
                 detail: { code: 'not_found', message: "no expert request with id 'nope'", path: 'id' },
             }),
         );
-        render(<App dataProvider={dataProvider} />);
+        const { unmount: unmountError } = render(<App dataProvider={dataProvider} authProvider={nobody()} />);
         expect(await screen.findByTestId('expert-request-error')).toHaveTextContent("no expert request with id 'nope'");
+        unmountError();
+
+        // Even a refusal that would end a contact centre session leaves the expert on their page.
+        window.location.hash = '#/expert-requests/r1';
+        dataProvider.getOne.mockRejectedValueOnce(
+            new HttpError('log in', 401, { detail: { code: 'not_authenticated', message: 'log in', path: '' } }),
+        );
+        render(<App dataProvider={dataProvider} authProvider={nobody()} />);
+        expect(await screen.findByTestId('expert-request-error')).toHaveTextContent('log in');
+        expect(window.location.hash).toBe('#/expert-requests/r1');
+        expect(screen.queryByTestId('login-form')).toBeNull();
+        consoleError.mockRestore();
+    });
+
+    it('lists in the menu only what the role may read', async () => {
+        const dataProvider = fakeDataProvider({ agents, cases: [makeCase()] });
+        const { unmount } = render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('agent'))} />);
+        await screen.findAllByTestId('case-subject');
+        await waitFor(() => expect(menuItems()).toContain('Flow drafts'));
+        // Agents do not read sources.
+        expect(menuItems()).toEqual([
+            'Cases',
+            'Mentions',
+            'Conversations',
+            'Customers',
+            'Agents',
+            'Teams',
+            'Experts',
+            'Flows',
+            'Flow drafts',
+        ]);
+        unmount();
+        window.location.hash = '';
+
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('auditor'))} />);
+        await screen.findAllByTestId('case-subject');
+        await waitFor(() => expect(menuItems()).toHaveLength(10));
+    });
+
+    it('shows who is logged in, with their role, and logs them out', async () => {
+        const dataProvider = fakeDataProvider({ agents, cases: [makeCase()] });
+        const authProvider = fakeAuthProvider(makeMe('supervisor', { name: 'Sofia Kovalevskaya' }));
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} authProvider={authProvider} />);
+        expect(await screen.findByTestId('user-role')).toHaveTextContent('Supervisor');
+        // jsdom's window is narrow: the user menu is an icon button.
+        await user.click(await screen.findByRole('button', { name: 'Profile' }));
+        expect(await screen.findByTestId('user-menu-name')).toHaveTextContent('Sofia Kovalevskaya');
+        expect(screen.getByTestId('user-menu-role')).toHaveTextContent('Supervisor');
+        await user.click(screen.getByRole('menuitem', { name: 'Logout' }));
+        expect(await screen.findByTestId('login-form', {}, { timeout: 5_000 })).toBeInTheDocument();
+        expect(screen.queryByTestId('login-notice')).toBeNull();
+        expect(authProvider.fetch).toHaveBeenCalledWith('/api/auth/logout', expect.objectContaining({ method: 'POST' }));
+    });
+
+    it('sends the user to the login page, saying why, when the session expires', async () => {
+        const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        const dataProvider = fakeDataProvider({ agents, cases: [makeCase()] });
+        dataProvider.getList.mockRejectedValue(
+            new HttpError('the session ended', 401, {
+                detail: { code: 'session_expired', message: 'the session ended after 30 minutes without use', path: '' },
+            }),
+        );
+        const authProvider = fakeAuthProvider();
+        render(<App dataProvider={dataProvider} authProvider={authProvider} />);
+        expect(await screen.findByTestId('login-notice', {}, { timeout: 5_000 })).toHaveTextContent(
+            'Your session expired after inactivity; log in again',
+        );
+        expect(screen.getByTestId('login-email')).toBeInTheDocument();
+        expect(window.location.hash).toBe('#/login');
+        // The session is over already: nothing to end on the API.
+        expect(authProvider.fetch).not.toHaveBeenCalledWith('/api/auth/logout', expect.anything());
+        consoleError.mockRestore();
+    });
+
+    it("keeps the user logged in on a 403 and shows the API's message", async () => {
+        const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        const dataProvider = fakeDataProvider({ agents, cases: [makeCase()] });
+        const message = 'your role (agent) does not allow reading sources (sources:read); ask an admin';
+        dataProvider.getList.mockImplementation(async (resource: string) => {
+            if (resource === 'cases') throw new HttpError(message, 403, { detail: { code: 'forbidden', message, path: '' } });
+            return { data: [], total: 0 };
+        });
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
+        expect(await screen.findByText(message)).toBeInTheDocument();
+        expect(screen.queryByTestId('login-form')).toBeNull();
+        expect(screen.getByTestId('user-role')).toHaveTextContent('Admin');
         consoleError.mockRestore();
     });
 });

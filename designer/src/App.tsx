@@ -1,7 +1,10 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
-import type { DataProvider } from 'react-admin';
-import { Route } from 'react-router-dom';
+import { Admin, AuthContext, CustomRoutes, Resource } from 'react-admin';
+import type { AuthProvider, DataProvider } from 'react-admin';
+import { useMemo } from 'react';
+import { createHashRouter, Route, RouterProvider } from 'react-router-dom';
 import agents from './agents';
+import { authProvider as defaultAuthProvider } from './auth/authProvider';
+import { LoginPage } from './auth/LoginPage';
 import cases from './cases';
 import conversations from './conversations';
 import customers from './customers';
@@ -10,12 +13,40 @@ import experts from './experts';
 import { ExpertRequestPage } from './experts/ExpertRequestPage';
 import flowDrafts from './flowDrafts';
 import flows from './flows';
+import { SwitchboardLayout } from './layout/SwitchboardLayout';
 import mentions from './mentions';
 import sources from './sources';
 import teams from './teams';
 
-export const App = ({ dataProvider = defaultDataProvider }: { dataProvider?: DataProvider }) => (
-    <Admin title="Switchboard" dataProvider={dataProvider} disableTelemetry>
+/**
+ * The expert's link works without a login (the request id in it is what lets them in): no authProvider here,
+ * so an API refusal shows on the page instead of sending the expert to the contact centre's login.
+ */
+const PublicExpertRequestPage = () => (
+    <AuthContext.Provider value={undefined}>
+        <ExpertRequestPage />
+    </AuthContext.Provider>
+);
+
+interface AppProps {
+    dataProvider?: DataProvider;
+    authProvider?: AuthProvider;
+}
+
+/**
+ * Nothing renders before a login (`requireAuth`); the menu lists what the user's role may read and pages offer
+ * only what it may do (the authProvider's `canAccess`, on the API's permissions).
+ */
+const SwitchboardAdmin = ({ dataProvider = defaultDataProvider, authProvider = defaultAuthProvider }: AppProps) => (
+    <Admin
+        title="Switchboard"
+        dataProvider={dataProvider}
+        authProvider={authProvider}
+        loginPage={LoginPage}
+        layout={SwitchboardLayout}
+        requireAuth
+        disableTelemetry
+    >
         <Resource name="cases" {...cases} />
         <Resource name="mentions" {...mentions} />
         <Resource name="conversations" {...conversations} />
@@ -31,9 +62,23 @@ export const App = ({ dataProvider = defaultDataProvider }: { dataProvider?: Dat
         {/* Read through experts; each request's own page is the link sent to the expert. */}
         <Resource name="expert-requests" />
         <CustomRoutes noLayout>
-            <Route path="/expert-requests/:id" element={<ExpertRequestPage />} />
+            <Route path="/expert-requests/:id" element={<PublicExpertRequestPage />} />
         </CustomRoutes>
     </Admin>
 );
+
+/**
+ * react-admin in a hash router that moves between pages at once. The router react-admin makes itself moves in React
+ * transitions (react-router 7's default, though react-admin asks for none): when a session ends, the old page stays
+ * on screen while react-admin sends the user to the login page, checks the session again, logs out again, and so on
+ * for seconds.
+ */
+export const App = ({ dataProvider, authProvider }: AppProps) => {
+    const router = useMemo(
+        () => createHashRouter([{ path: '*', element: <SwitchboardAdmin dataProvider={dataProvider} authProvider={authProvider} /> }]),
+        [dataProvider, authProvider],
+    );
+    return <RouterProvider router={router} useTransitions={false} />;
+};
 
 export default App;

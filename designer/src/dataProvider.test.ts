@@ -40,42 +40,81 @@ describe('dataProvider', () => {
 
     it('posts a reply and returns the updated case', async () => {
         const client = clientReturning({ id: 'c1', status: 'closed' });
-        const result = await createDataProvider('/api', client).replyToCase('c1', {
-            agent_id: 'a1',
-            text: 'Thanks',
-            close: true,
-        });
+        const result = await createDataProvider('/api', client).replyToCase('c1', { text: 'Thanks', close: true });
         expect(result.data.status).toBe('closed');
         const [url, options] = client.mock.calls[0];
         expect(url).toBe('/api/cases/c1/replies');
         expect(options?.method).toBe('POST');
-        expect(JSON.parse(String(options?.body))).toEqual({ agent_id: 'a1', text: 'Thanks', close: true });
+        expect(JSON.parse(String(options?.body))).toEqual({ text: 'Thanks', close: true });
     });
 
     it('posts a close with its reason', async () => {
         const client = clientReturning({ id: 'c1' });
-        await createDataProvider('/api', client).closeCase('c1', { reason: 'spam', agent_id: 'a2' });
+        await createDataProvider('/api', client).closeCase('c1', { reason: 'spam' });
         const [url, options] = client.mock.calls[0];
         expect(url).toBe('/api/cases/c1/close');
-        expect(JSON.parse(String(options?.body))).toEqual({ reason: 'spam', agent_id: 'a2' });
+        expect(JSON.parse(String(options?.body))).toEqual({ reason: 'spam' });
     });
 
     it('posts notes and expert hand-overs to the case', async () => {
         const client = clientReturning({ id: 'c1', status: 'with_expert' });
         const provider = createDataProvider('/api', client);
-        await provider.addCaseNote('c1', { agent_id: 'a1', text: 'Called the bank' });
-        const { data } = await provider.askExpert('c1', { agent_id: 'a1', expert_id: 'priya', question: 'Refund both?' });
+        await provider.addCaseNote('c1', { text: 'Called the bank' });
+        const { data } = await provider.askExpert('c1', { expert_id: 'priya', question: 'Refund both?' });
         expect(data.status).toBe('with_expert');
         const [[noteUrl, noteOptions], [expertUrl, expertOptions]] = client.mock.calls;
         expect(noteUrl).toBe('/api/cases/c1/notes');
         expect(noteOptions?.method).toBe('POST');
-        expect(JSON.parse(String(noteOptions?.body))).toEqual({ agent_id: 'a1', text: 'Called the bank' });
+        expect(JSON.parse(String(noteOptions?.body))).toEqual({ text: 'Called the bank' });
         expect(expertUrl).toBe('/api/cases/c1/expert');
-        expect(JSON.parse(String(expertOptions?.body))).toEqual({
-            agent_id: 'a1',
-            expert_id: 'priya',
-            question: 'Refund both?',
-        });
+        expect(JSON.parse(String(expertOptions?.body))).toEqual({ expert_id: 'priya', question: 'Refund both?' });
+    });
+
+    it('sends no actor on any case action: the session says who acts', async () => {
+        const client = clientReturning({ id: 'c 1' });
+        const provider = createDataProvider('/api', client);
+        await provider.claimCase('c 1', {});
+        await provider.claimCase('c 1', { takeover: true });
+        await provider.approveReply('c 1', { reply_id: 'r1' });
+        await provider.approveReply('c 1', { reply_id: 'r2', text: 'Edited' });
+        await provider.rejectReply('c 1', { reply_id: 'r3', reason: 'Tone' });
+        await provider.transferCase('c 1', { team_id: 'marketing', note: 'Press' });
+        await provider.setCasePending('c 1', { waiting: true });
+        await provider.changeCaseTags('c 1', { add: ['vip'], remove: [] });
+        await provider.casePresence('c 1');
+        const sent = client.mock.calls.map(([url, options]) => [url, options?.method, JSON.parse(String(options?.body))]);
+        expect(sent).toEqual([
+            ['/api/cases/c%201/claim', 'POST', {}],
+            ['/api/cases/c%201/claim', 'POST', { takeover: true }],
+            ['/api/cases/c%201/approve', 'POST', { reply_id: 'r1' }],
+            ['/api/cases/c%201/approve', 'POST', { reply_id: 'r2', text: 'Edited' }],
+            ['/api/cases/c%201/reject', 'POST', { reply_id: 'r3', reason: 'Tone' }],
+            ['/api/cases/c%201/transfer', 'POST', { team_id: 'marketing', note: 'Press' }],
+            ['/api/cases/c%201/pending', 'POST', { waiting: true }],
+            ['/api/cases/c%201/tags', 'POST', { add: ['vip'], remove: [] }],
+            ['/api/cases/c%201/presence', 'POST', {}],
+        ]);
+    });
+
+    it("reads a case's drafts", async () => {
+        const drafts = [{ reply_id: 'r1', agent_id: 'linus', text: 'Hi', status: 'pending' }];
+        const client = clientReturning(drafts);
+        const { data } = await createDataProvider('/api', client).getCaseDrafts('c1');
+        const [url, options] = client.mock.calls[0];
+        expect(url).toBe('/api/cases/c1/drafts');
+        expect(options?.method ?? 'GET').toBe('GET');
+        expect(data).toEqual(drafts);
+    });
+
+    it('activates a flow version and asks for a new webhook token', async () => {
+        const client = clientReturning({ id: 'x' });
+        const provider = createDataProvider('/api', client);
+        await provider.activateFlow('f1');
+        await provider.newWebhookToken('shop hook');
+        expect(client.mock.calls.map(([url, options]) => [url, options?.method])).toEqual([
+            ['/api/flows/f1/activate', 'POST'],
+            ['/api/sources/shop%20hook/webhook-token', 'POST'],
+        ]);
     });
 
     it("posts an expert's answer to the request", async () => {
@@ -104,7 +143,7 @@ describe('dataProvider', () => {
             throw new HttpError('Conflict', 409, body);
         });
         const error = await createDataProvider('/api', client)
-            .closeCase('c1', { reason: 'resolved', agent_id: 'a1' })
+            .closeCase('c1', { reason: 'resolved' })
             .catch((caught: unknown) => caught);
         expect(error).toBeInstanceOf(HttpError);
         expect((error as HttpError).message).toBe('Case c1 is already closed');

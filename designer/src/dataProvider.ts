@@ -2,46 +2,99 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, useDataProvider } from 'react-admin';
 import type { DataProvider } from 'react-admin';
 import { apiErrorMessage, submissionErrors } from './apiErrors';
-import type { Case, CloseReason, CustomerProfile, ExpertRequest, Flow, Source } from './types';
+import type {
+    Case,
+    CaseViewer,
+    CloseReason,
+    CustomerProfile,
+    ExpertRequest,
+    Flow,
+    ReplyDraft,
+    Source,
+} from './types';
+
+// The acting person comes from the session (the login cookie): no payload names an agent, an approver or
+// an author; the API refuses the old actor fields with 422.
 
 export interface ReplyPayload {
-    agent_id: string;
     text: string;
+    /** Send and resolve in one step. */
     close: boolean;
+    /** Idempotency key: a retry with the same one sends once. */
+    reply_id?: string;
 }
 
 export interface ClosePayload {
     reason: CloseReason;
-    agent_id: string;
+}
+
+export interface ClaimPayload {
+    /** Supervisors: take the case from whoever holds it. */
+    takeover?: boolean;
+}
+
+export interface ApprovePayload {
+    reply_id: string;
+    /** Send this edit instead of the text as written. */
+    text?: string;
+}
+
+export interface RejectPayload {
+    reply_id: string;
+    reason: string;
+}
+
+export interface TransferPayload {
+    team_id: string;
+    /** Kept as a note on the case. */
+    note: string;
+}
+
+export interface PendingPayload {
+    /** true: waiting on the customer (SLA paused); false: back to work. */
+    waiting: boolean;
 }
 
 export interface NotePayload {
-    agent_id: string;
     text: string;
 }
 
+export interface TagsPayload {
+    add: string[];
+    remove: string[];
+}
+
 export interface ExpertHandoffPayload {
-    agent_id: string;
     expert_id: string;
     question: string;
 }
 
 export interface CustomerNotePayload {
-    /** an agent id */
-    author: string;
     text: string;
 }
 
 export interface MergePayload {
     /** the customer merged into the one kept */
     other_id: string;
-    /** the agent who merges, for the record */
-    by: string;
 }
 
 export interface SwitchboardDataProvider extends DataProvider {
     replyToCase: (caseId: string, payload: ReplyPayload) => Promise<{ data: Case }>;
     closeCase: (caseId: string, payload: ClosePayload) => Promise<{ data: Case }>;
+    /** Opens the case for work (the first claim wins), or takes it over (supervisors). */
+    claimCase: (caseId: string, payload: ClaimPayload) => Promise<{ data: Case }>;
+    /** Sends a reply held for approval, as written or edited. */
+    approveReply: (caseId: string, payload: ApprovePayload) => Promise<{ data: Case }>;
+    rejectReply: (caseId: string, payload: RejectPayload) => Promise<{ data: Case }>;
+    /** Moves the case to another team's queue. */
+    transferCase: (caseId: string, payload: TransferPayload) => Promise<{ data: Case }>;
+    /** Waiting on the customer (or back to work). */
+    setCasePending: (caseId: string, payload: PendingPayload) => Promise<{ data: Case }>;
+    changeCaseTags: (caseId: string, payload: TagsPayload) => Promise<{ data: Case }>;
+    /** Replies of the case that needed approval, pending or decided. */
+    getCaseDrafts: (caseId: string) => Promise<{ data: ReplyDraft[] }>;
+    /** "I am viewing this case" (repeat every few seconds); answers who else is. */
+    casePresence: (caseId: string) => Promise<{ data: CaseViewer[] }>;
     /** An internal note on the case, never sent to the customer. */
     addCaseNote: (caseId: string, payload: NotePayload) => Promise<{ data: Case }>;
     /** Hands the case to an expert outside the contact centre. */
@@ -50,8 +103,12 @@ export interface SwitchboardDataProvider extends DataProvider {
     answerExpertRequest: (requestId: string, payload: { text: string }) => Promise<{ data: ExpertRequest }>;
     /** Publishes a flow draft as a new (activated) flow version. */
     publishFlowDraft: (draftId: string) => Promise<{ data: Flow }>;
+    /** Makes a published flow version the active one. */
+    activateFlow: (flowId: string) => Promise<{ data: Flow }>;
     /** Asks a polling source (rss, mastodon, email) to poll now; the API answers 202 before the poll ends. */
     pollSource: (sourceId: string) => Promise<{ data: { status: string } }>;
+    /** A new token for a webhook source (the old one stops working); shown this once. */
+    newWebhookToken: (sourceId: string) => Promise<{ data: { webhook_token: string } }>;
     /** A note on a customer; answers with the customer's profile. */
     addCustomerNote: (customerId: string, payload: CustomerNotePayload) => Promise<{ data: CustomerProfile }>;
     /** Merges `other_id` into the customer `keepId`; answers with the kept profile. */
@@ -64,6 +121,7 @@ export const SOURCE_FORM_FIELDS = [
     'kind',
     'name',
     'enabled',
+    'config.auth',
     'config.url',
     'config.poll_seconds',
     'config.base_url',
@@ -124,6 +182,8 @@ export const createDataProvider = (
     const client = withApiErrors(httpClient);
     const base = simpleRestProvider(apiUrl, client);
 
+    const caseUrl = (caseId: string, action: string) => `${apiUrl}/cases/${encodeURIComponent(caseId)}/${action}`;
+
     const post = async <T = Case>(url: string, payload: object): Promise<{ data: T }> => {
         const { json } = await client(url, { method: 'POST', body: JSON.stringify(payload) });
         return { data: json as T };
@@ -144,18 +204,30 @@ export const createDataProvider = (
                 }).then(({ json }) => ({ data: json })),
             );
         },
-        replyToCase: (caseId, payload) =>
-            post(`${apiUrl}/cases/${encodeURIComponent(caseId)}/replies`, payload),
-        closeCase: (caseId, payload) =>
-            post(`${apiUrl}/cases/${encodeURIComponent(caseId)}/close`, payload),
-        addCaseNote: (caseId, payload) => post(`${apiUrl}/cases/${encodeURIComponent(caseId)}/notes`, payload),
-        askExpert: (caseId, payload) => post(`${apiUrl}/cases/${encodeURIComponent(caseId)}/expert`, payload),
+        replyToCase: (caseId, payload) => post(caseUrl(caseId, 'replies'), payload),
+        closeCase: (caseId, payload) => post(caseUrl(caseId, 'close'), payload),
+        claimCase: (caseId, payload) => post(caseUrl(caseId, 'claim'), payload),
+        approveReply: (caseId, payload) => post(caseUrl(caseId, 'approve'), payload),
+        rejectReply: (caseId, payload) => post(caseUrl(caseId, 'reject'), payload),
+        transferCase: (caseId, payload) => post(caseUrl(caseId, 'transfer'), payload),
+        setCasePending: (caseId, payload) => post(caseUrl(caseId, 'pending'), payload),
+        changeCaseTags: (caseId, payload) => post(caseUrl(caseId, 'tags'), payload),
+        getCaseDrafts: async caseId => {
+            const { json } = await client(caseUrl(caseId, 'drafts'));
+            return { data: json as ReplyDraft[] };
+        },
+        casePresence: caseId => post<CaseViewer[]>(caseUrl(caseId, 'presence'), {}),
+        addCaseNote: (caseId, payload) => post(caseUrl(caseId, 'notes'), payload),
+        askExpert: (caseId, payload) => post(caseUrl(caseId, 'expert'), payload),
         answerExpertRequest: (requestId, payload) =>
             post<ExpertRequest>(`${apiUrl}/expert-requests/${encodeURIComponent(requestId)}/answer`, payload),
         publishFlowDraft: draftId =>
             post<Flow>(`${apiUrl}/flow_drafts/${encodeURIComponent(draftId)}/publish`, { activate: true }),
+        activateFlow: flowId => post<Flow>(`${apiUrl}/flows/${encodeURIComponent(flowId)}/activate`, {}),
         pollSource: sourceId =>
             post<{ status: string }>(`${apiUrl}/sources/${encodeURIComponent(sourceId)}/poll`, {}),
+        newWebhookToken: sourceId =>
+            post<{ webhook_token: string }>(`${apiUrl}/sources/${encodeURIComponent(sourceId)}/webhook-token`, {}),
         addCustomerNote: (customerId, payload) =>
             post<CustomerProfile>(`${apiUrl}/customers/${encodeURIComponent(customerId)}/notes`, payload),
         mergeCustomers: (keepId, payload) =>

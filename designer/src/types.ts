@@ -106,7 +106,11 @@ export const MAPPABLE_FIELDS = [
     'author_verified',
 ] as const;
 
+/** How a webhook's senders prove who they are: the source's token, an HMAC signature, or nothing. */
+export type WebhookAuth = 'token' | 'hmac' | 'none';
+
 export interface WebhookConfig {
+    auth?: WebhookAuth;
     /** our field -> dotted path in the posted JSON */
     mapping?: Record<string, string>;
     hmac_secret?: string | null;
@@ -166,6 +170,8 @@ export interface Source extends RaRecord<string> {
     last_success_at: string | null;
     last_error: string | null;
     consecutive_failures: number;
+    /** Only in the answer to creating a webhook source that takes a token: shown this once. */
+    webhook_token?: string | null;
 }
 
 /** A thread of mentions, actionable or not, with the counts analytics reads. */
@@ -313,4 +319,26 @@ export interface CaseEvent extends RaRecord<string> {
     kind: string;
     actor: string;
     detail: Record<string, unknown>;
+}
+
+/** `GET /api/cases/{id}/drafts`: a reply the flow's approval rule held, pending or decided. */
+export interface ReplyDraft {
+    reply_id: string;
+    /** Who wrote it (an agent id). */
+    agent_id: string;
+    text: string;
+    status: 'pending' | 'approved' | 'rejected';
+    created_at: string;
+    /** Sending it resolves the case. */
+    close: boolean;
+    decided_by: string | null;
+    reason: string | null;
+    /** Why the approval rule held it. */
+    evidence: Record<string, unknown>;
+}
+
+/** Who else is looking at a case (`POST /api/cases/{id}/presence`). */
+export interface CaseViewer {
+    agent_id: string;
+    seen_at: string;
 }

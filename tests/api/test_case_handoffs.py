@@ -11,7 +11,7 @@ import uuid
 
 import httpx
 
-from tests.harness.cases import Stack, api_client, case_where, event_kinds, eventually, only_online
+from tests.harness.cases import Stack, api_client, as_user, case_where, event_kinds, eventually, only_online
 
 RUN = uuid.uuid4().hex[:8]
 COMPLAINT = "@acme I was charged twice, I need a refund"
@@ -32,22 +32,33 @@ async def test_an_expert_answers_by_link_and_the_case_comes_back_with_its_notes(
         case_id, _ = await _post(http)
         await eventually(lambda: case_where(stack.engine, case_id, assignee_id="ada"), what="assignment")
 
-        noted = await http.post(f"/api/cases/{case_id}/notes", json={"agent_id": "ada", "text": "VIP since 2019"})
+        ada = as_user(stack.engine, "ada")
+        noted = await http.post(f"/api/cases/{case_id}/notes", json={"text": "VIP since 2019"}, headers=ada)
         assert noted.status_code == 200, noted.text
-        assert [n["text"] for n in noted.json()["notes"]] == ["VIP since 2019"]
-        tagged = await http.post(f"/api/cases/{case_id}/tags", json={"agent_id": "ada", "add": ["vip"]})
+        assert [(n["author"], n["text"]) for n in noted.json()["notes"]] == [("ada", "VIP since 2019")]
+        posing = await http.post(f"/api/cases/{case_id}/notes", json={"agent_id": "sofia", "text": "x"},
+                                 headers=ada)
+        assert posing.status_code == 422  # the author is whoever is logged in
+        assert [e["loc"] for e in posing.json()["detail"]] == [["body", "agent_id"]]
+        tagged = await http.post(f"/api/cases/{case_id}/tags", json={"add": ["vip"]}, headers=ada)
         assert tagged.status_code == 200 and "vip" in tagged.json()["tags"]
-        empty = await http.post(f"/api/cases/{case_id}/tags", json={"agent_id": "ada"})
+        empty = await http.post(f"/api/cases/{case_id}/tags", json={}, headers=ada)
         assert empty.status_code == 422 and empty.json()["detail"]["code"] == "nothing_to_change"
-        blank = await http.post(f"/api/cases/{case_id}/tags", json={"agent_id": "ada", "add": [" x"]})
+        blank = await http.post(f"/api/cases/{case_id}/tags", json={"add": [" x"]}, headers=ada)
         assert blank.status_code == 422  # a tag starts with a visible character
+        # A marketing agent neither reads nor touches a support case.
+        maya = as_user(stack.engine, "maya")
+        hidden = await http.get(f"/api/cases/{case_id}", headers=maya)
+        assert hidden.status_code == 403 and hidden.json()["detail"]["code"] == "other_team"
+        outside = await http.post(f"/api/cases/{case_id}/tags", json={"add": ["spam"]}, headers=maya)
+        assert outside.status_code == 403 and outside.json()["detail"]["code"] == "other_team"
 
-        nobody = await http.post(f"/api/cases/{case_id}/expert",
-                                 json={"agent_id": "ada", "expert_id": "nobody", "question": "?"})
+        nobody = await http.post(f"/api/cases/{case_id}/expert", json={"expert_id": "nobody", "question": "?"},
+                                 headers=ada)
         assert nobody.status_code == 422
         assert (nobody.json()["detail"]["code"], nobody.json()["detail"]["path"]) == ("unknown_expert", "expert_id")
         handed = await http.post(f"/api/cases/{case_id}/expert", json={
-            "agent_id": "ada", "expert_id": "priya", "question": "Can we refund both charges?"})
+            "expert_id": "priya", "question": "Can we refund both charges?"}, headers=ada)
         assert handed.status_code == 200, handed.text
         case = handed.json()
         assert (case["status"], case["assignee_id"], case["expert_id"]) == ("with_expert", None, "priya")
@@ -55,29 +66,33 @@ async def test_an_expert_answers_by_link_and_the_case_comes_back_with_its_notes(
         loads = {a["id"]: a["open_cases"] for a in (await http.get("/api/agents")).json()}
         assert loads["ada"] == 0  # the slot is free while the expert works
         again = await http.post(f"/api/cases/{case_id}/expert", json={
-            "agent_id": "ada", "expert_id": "tom", "question": "And you?"})
+            "expert_id": "tom", "question": "And you?"}, headers=ada)
         assert again.status_code == 409 and again.json()["detail"]["code"] == "with_expert"
-        early = await http.post(f"/api/cases/{case_id}/replies", json={"agent_id": "ada", "text": "soon"})
+        early = await http.post(f"/api/cases/{case_id}/replies", json={"text": "soon"}, headers=ada)
         assert early.status_code == 409 and "priya" in early.json()["detail"]["message"]
 
-        # What the expert sees through their link, and their list.
+        # What the expert sees through their link (no login: the request id is the link), and their list.
         await eventually(lambda: case_where(stack.engine, case_id, expert_request_id=request_id), what="saved")
-        seen = (await http.get(f"/api/expert-requests/{request_id}")).json()
-        assert (seen["question"], seen["subject"], seen["answer"]) == ("Can we refund both charges?", COMPLAINT, None)
         mine = await http.get("/api/expert-requests", params={"filter": json.dumps({"expert_id": "priya"})})
         assert request_id in [r["id"] for r in mine.json()]
-
-        answered = await http.post(f"/api/expert-requests/{request_id}/answer", json={"text": "Yes, refund both."})
-        assert answered.status_code == 200, answered.text
-        assert answered.json()["answer"] == "Yes, refund both." and answered.json()["answered_at"] is not None
-        retried = await http.post(f"/api/expert-requests/{request_id}/answer", json={"text": "Yes, refund both."})
-        assert retried.status_code == 200  # a retried answer changes nothing
+        async with api_client(stack, user=None) as expert:
+            assert (await expert.get("/api/expert-requests")).status_code == 401  # the list is for logged-in users
+            seen = (await expert.get(f"/api/expert-requests/{request_id}")).json()
+            assert (seen["question"], seen["subject"], seen["answer"]) == ("Can we refund both charges?", COMPLAINT,
+                                                                           None)
+            answered = await expert.post(f"/api/expert-requests/{request_id}/answer",
+                                         json={"text": "Yes, refund both."})
+            assert answered.status_code == 200, answered.text
+            assert answered.json()["answer"] == "Yes, refund both." and answered.json()["answered_at"] is not None
+            retried = await expert.post(f"/api/expert-requests/{request_id}/answer",
+                                        json={"text": "Yes, refund both."})
+            assert retried.status_code == 200  # a retried answer changes nothing
+            missing = await expert.post("/api/expert-requests/nope/answer", json={"text": "x"})
+            assert missing.status_code == 404
         row = await eventually(lambda: case_where(stack.engine, case_id, assignee_id="ada", status="assigned"),
                                what="the case back with ada")
         assert [(n["author"], n["kind"]) for n in row.notes] == [("ada", "note"), ("expert:priya", "expert_answer")]
         assert "vip" in row.tags and row.transfers == 1
-        missing = await http.post("/api/expert-requests/nope/answer", json={"text": "x"})
-        assert missing.status_code == 404
         kinds = event_kinds(stack.engine, case_id)
         assert kinds.index("expert_consulted") < kinds.index("expert_answered") < kinds.index("reassigned") \
             if "reassigned" in kinds else kinds.index("expert_consulted") < kinds.index("expert_answered")
@@ -88,19 +103,22 @@ async def test_the_customer_writing_again_reopens_the_closed_case(stack: Stack) 
         await only_online(http, "grace")
         case_id, first = await _post(http)
         await eventually(lambda: case_where(stack.engine, case_id, assignee_id="grace"), what="assignment")
-        closed = await http.post(f"/api/cases/{case_id}/replies",
-                                 json={"agent_id": "grace", "text": "Refunded", "close": True})
+        grace = as_user(stack.engine, "grace")
+        closed = await http.post(f"/api/cases/{case_id}/replies", json={"text": "Refunded", "close": True},
+                                 headers=grace)
         assert closed.status_code == 200 and closed.json()["status"] == "closed"
         await eventually(lambda: case_where(stack.engine, case_id, status="closed"), what="the close")
-        noted = await http.post(f"/api/cases/{case_id}/notes", json={"agent_id": "sofia", "text": "checked"})
+        noted = await http.post(f"/api/cases/{case_id}/notes", json={"text": "checked"},
+                                headers=as_user(stack.engine, "sofia"))
         assert noted.status_code == 200  # a closed case in its reopen window still takes notes
+        assert noted.json()["notes"][-1]["author"] == "sofia"
 
         again, _ = await _post(http, "I was charged twice again, please refund", reply_to=first)
         assert again == case_id  # the same case, not a new one
         row = await eventually(lambda: case_where(stack.engine, case_id, status="assigned", reopen_count=1),
                                what="the reopened case assigned")
         assert row.assignee_id == "grace" and row.closed_at is None and row.sla_due_at is not None
-        done = await http.post(f"/api/cases/{case_id}/close", json={"agent_id": "grace"})
+        done = await http.post(f"/api/cases/{case_id}/close", json={}, headers=grace)
         assert done.status_code == 200
         row = await eventually(lambda: case_where(stack.engine, case_id, status="closed", reopen_count=1),
                                what="the second close")

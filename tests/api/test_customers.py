@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from tests.harness.cases import Stack, api_client
+from tests.harness.cases import Stack, api_client, as_user
 
 
 def mention(author: str, text: str, at: str) -> dict[str, Any]:
@@ -49,16 +49,29 @@ async def test_a_manual_merge_moves_everything_and_is_recorded(stack: Stack) -> 
         a = await post(http, "twitter", mention(f"@lee{tag}", "where is my parcel?", "2026-11-20T09:00:00Z"))
         b = await post(http, "facebook", mention(f"Lee Smith {tag}", "still no parcel, help", "2026-11-22T09:00:00Z"))
         assert a["customer_id"] != b["customer_id"]  # different handles: not linked by themselves
-        noted = await http.post(f"/api/customers/{b['customer_id']}/notes",
-                                json={"author": "ada", "text": "prefers DMs"})
-        assert noted.status_code == 200 and noted.json()["notes"][0]["text"] == "prefers DMs"
+        ada, sofia = as_user(stack.engine, "ada"), as_user(stack.engine, "sofia")
+        noted = await http.post(f"/api/customers/{b['customer_id']}/notes", json={"text": "prefers DMs"},
+                                headers=sofia)
+        assert noted.status_code == 200, noted.text
+        assert (noted.json()["notes"][0]["text"], noted.json()["notes"][0]["author"]) == ("prefers DMs", "sofia")
+        posing = await http.post(f"/api/customers/{b['customer_id']}/notes", json={"author": "ada", "text": "x"},
+                                 headers=sofia)
+        assert posing.status_code == 422  # the author is whoever is logged in
+        assert [e["loc"] for e in posing.json()["detail"]] == [["body", "author"]]
 
-        merged = await http.post(f"/api/customers/{a['customer_id']}/merge",
-                                 json={"other_id": b["customer_id"], "by": "ada"})
+        # Merging is a supervisor's call (customers:merge), recorded under their name.
+        not_yours = await http.post(f"/api/customers/{a['customer_id']}/merge", json={"other_id": b["customer_id"]},
+                                    headers=ada)
+        assert not_yours.status_code == 403 and not_yours.json()["detail"]["code"] == "forbidden"
+        by_body = await http.post(f"/api/customers/{a['customer_id']}/merge",
+                                  json={"other_id": b["customer_id"], "by": "ada"}, headers=sofia)
+        assert by_body.status_code == 422 and [e["loc"] for e in by_body.json()["detail"]] == [["body", "by"]]
+        merged = await http.post(f"/api/customers/{a['customer_id']}/merge", json={"other_id": b["customer_id"]},
+                                 headers=sofia)
         assert merged.status_code == 200, merged.text
         body = merged.json()
         assert len(body["identities"]) == 2 and body["mentions"] == 2 and body["conversations"] == 2
-        assert [n["kind"] for n in body["notes"]] == ["note", "merge"]
+        assert [(n["kind"], n["author"]) for n in body["notes"]] == [("note", "sofia"), ("merge", "sofia")]
         moved = (await http.get(f"/api/mentions/{b['id']}")).json()
         assert moved["customer_id"] == a["customer_id"]
         gone = (await http.get(f"/api/customers/{b['customer_id']}")).json()
@@ -72,13 +85,13 @@ async def test_a_manual_merge_moves_everything_and_is_recorded(stack: Stack) -> 
         later = await post(http, "facebook", mention(f"Lee Smith {tag}", "got it, thanks", "2026-11-23T09:00:00Z"))
         assert later["customer_id"] == a["customer_id"]
 
-        again = await http.post(f"/api/customers/{a['customer_id']}/merge",
-                                json={"other_id": b["customer_id"], "by": "ada"})
+        again = await http.post(f"/api/customers/{a['customer_id']}/merge", json={"other_id": b["customer_id"]},
+                                headers=sofia)
         assert again.status_code == 409 and again.json()["detail"]["code"] == "already_merged"
-        itself = await http.post(f"/api/customers/{a['customer_id']}/merge",
-                                 json={"other_id": a["customer_id"], "by": "ada"})
+        itself = await http.post(f"/api/customers/{a['customer_id']}/merge", json={"other_id": a["customer_id"]},
+                                 headers=sofia)
         assert itself.status_code == 400
-        missing = await http.post("/api/customers/nobody/merge", json={"other_id": a["customer_id"], "by": "ada"})
+        missing = await http.post("/api/customers/nobody/merge", json={"other_id": a["customer_id"]}, headers=sofia)
         assert missing.status_code == 404
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.harness.cases import Stack, api_client, eventually
+from tests.harness.cases import Stack, api_client, as_user, eventually
 from tests.harness.mail import PASSWORD, USER, Imap, SmtpSink, dovecot_server, smtp_sink
 
 pytestmark = pytest.mark.slow
@@ -66,8 +66,8 @@ async def test_mail_in_becomes_a_case_the_reply_goes_out_and_the_answer_joins(st
         assert first["needs_response"] is True and first["customer_id"]
 
         case = await eventually(lambda: _assigned(http, f"{source}:{first_id}"), what="an assigned case", timeout=30)
-        sent = await http.post(f"/api/cases/{case['id']}/replies", json={
-            "agent_id": case["assignee_id"], "text": "Refunded today, sorry!"})
+        sent = await http.post(f"/api/cases/{case['id']}/replies", json={"text": "Refunded today, sorry!"},
+                               headers=as_user(stack.engine, case["assignee_id"]))
         assert sent.status_code == 200, sent.text
         await eventually(lambda: sink.messages, what="the reply at the SMTP server", timeout=30)
         reply = sink.messages[0]

@@ -8,7 +8,7 @@ import pytest
 
 from api.demo import default_flow
 from engine.flows import flow_version
-from tests.harness.cases import Stack, api_client, case_where, eventually
+from tests.harness.cases import Stack, api_client, as_user, case_where, eventually
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
@@ -45,10 +45,17 @@ async def test_publish_keeps_running_cases_on_their_version(stack: Stack) -> Non
 
         draft = (await http.post("/api/flow_drafts", json={"name": "Faster SLA", "document": default_flow(),
                                                             "based_on": old_version})).json()
-        updated = await http.put(f"/api/flow_drafts/{draft['id']}", json={"document": faster_sla()})
-        assert updated.status_code == 200
-        published = await http.post(f"/api/flow_drafts/{draft['id']}/publish", json={"activate": True})
+        assert draft["updated_by"] == "admin"
+        olivia = as_user(stack.engine, "olivia")  # the ops lead edits and publishes flows; agents do not
+        refused = await http.put(f"/api/flow_drafts/{draft['id']}", json={"document": faster_sla()},
+                                 headers=as_user(stack.engine, "ada"))
+        assert refused.status_code == 403 and "flows:write" in refused.json()["detail"]["message"]
+        updated = await http.put(f"/api/flow_drafts/{draft['id']}", json={"document": faster_sla()}, headers=olivia)
+        assert updated.status_code == 200 and updated.json()["updated_by"] == "olivia"
+        published = await http.post(f"/api/flow_drafts/{draft['id']}/publish", json={"activate": True},
+                                    headers=olivia)
         assert published.status_code == 200, published.text
+        assert (published.json()["published_by"], published.json()["activated_by"]) == ("olivia", "olivia")
         new_version = published.json()["id"]
         assert new_version == flow_version(faster_sla()) != old_version
         actives = (await http.get("/api/flows", params={"filter": '{"active": true}'})).json()
@@ -64,7 +71,7 @@ async def test_publish_keeps_running_cases_on_their_version(stack: Stack) -> Non
         assert (old_case.sla_due_at - old_case.opened_at).total_seconds() == 14400
 
         again = await http.post(f"/api/flows/{old_version}/activate")
-        assert again.json()["active"] is True
+        assert again.json()["active"] is True and again.json()["activated_by"] == "admin"
         assert (await http.get(f"/api/flows/{new_version}")).json()["active"] is False
 
 

@@ -10,7 +10,7 @@ import uuid
 
 import pytest
 
-from tests.harness.cases import Stack, api_client, case_where, event_kinds, eventually
+from tests.harness.cases import WEBHOOK_TOKEN, Stack, api_client, as_user, case_where, event_kinds, eventually
 
 # The dev server outlives each test and a conversation names its workflow: ids must not repeat.
 RUN = uuid.uuid4().hex[:8]
@@ -39,8 +39,8 @@ async def test_a_mention_becomes_an_assigned_case_then_reply_closes_and_measures
         assert stored["created_at"] == "2026-11-23T07:00:00Z"  # stored in UTC, offset kept in meaning
         assert stored["case_id"] == case_id
 
-        replied = await http.post(f"/api/cases/{case_id}/replies",
-                                  json={"agent_id": row.assignee_id, "text": "Refunded, sorry!", "close": True})
+        replied = await http.post(f"/api/cases/{case_id}/replies", json={"text": "Refunded, sorry!", "close": True},
+                                  headers=as_user(stack.engine, row.assignee_id))
         assert replied.status_code == 200, replied.text
         assert replied.json()["status"] == "closed"
         closed = await eventually(lambda: case_where(stack.engine, case_id, status="closed"), what="measures")
@@ -52,6 +52,11 @@ async def test_a_mention_becomes_an_assigned_case_then_reply_closes_and_measures
         outbound_filter = json.dumps({"case_id": case_id, "direction": "outbound"})
         outbound = (await http.get("/api/mentions", params={"filter": outbound_filter})).json()
         assert [m["text"] for m in outbound] == ["Refunded, sorry!"]
+        events = (await http.get("/api/case_events", params={
+            "filter": json.dumps({"case_id": case_id, "kind": ["replied", "closed"]}),
+            "sort": json.dumps(["seq", "ASC"])})).json()
+        assert [(e["kind"], e["actor"]) for e in events] == [
+            ("replied", row.assignee_id), ("closed", row.assignee_id)]  # the logged-in agent, as the actor
 
 
 async def test_the_same_mention_twice_creates_nothing_new(stack: Stack, mention) -> None:
@@ -116,13 +121,28 @@ async def test_a_reply_from_someone_else_is_refused_with_who_holds_the_case(stac
     async with api_client(stack) as http:
         case_id = (await http.post("/api/webhooks/twitter", json=mention)).json()["case_id"]
         row = await eventually(lambda: case_where(stack.engine, case_id, status="assigned"), what="assignment")
-        other = "maya"
-        response = await http.post(f"/api/cases/{case_id}/replies", json={"agent_id": other, "text": "hi"})
+        holder = row.assignee_id
+        other = next(a for a in ("ada", "grace", "linus") if a != holder)
+        as_other = as_user(stack.engine, other)
+        response = await http.post(f"/api/cases/{case_id}/replies", json={"text": "hi"}, headers=as_other)
         assert response.status_code == 409
         assert response.json()["detail"]["code"] == "not_assignee"
-        assert row.assignee_id in response.json()["detail"]["message"]
-        missing = await http.post(f"/api/cases/{case_id}/replies", json={"agent_id": "nobody", "text": "hi"})
-        assert missing.status_code == 404 and missing.json()["detail"]["message"] == "no agent with id 'nobody'"
+        assert holder in response.json()["detail"]["message"]
+        # The one replying is whoever is logged in: naming the holder in the body is refused, not obeyed.
+        posing = await http.post(f"/api/cases/{case_id}/replies", json={"agent_id": holder, "text": "hi"},
+                                 headers=as_other)
+        assert posing.status_code == 422
+        assert [(e["type"], e["loc"]) for e in posing.json()["detail"]] == [("extra_forbidden", ["body", "agent_id"])]
+        # An agent of another team does not get to see the case at all.
+        outsider = await http.post(f"/api/cases/{case_id}/replies", json={"text": "hi"},
+                                   headers=as_user(stack.engine, "maya"))
+        assert outsider.status_code == 403 and outsider.json()["detail"]["code"] == "other_team"
+        anonymous = await http.post(f"/api/cases/{case_id}/replies", json={"text": "hi"},
+                                    headers={"Authorization": "Bearer not-a-session"})
+        assert anonymous.status_code == 401
+        assert case_where(stack.engine, case_id, reply_count=0) is not None
+        outbound = json.dumps({"case_id": case_id, "direction": "outbound"})
+        assert (await http.get("/api/mentions", params={"filter": outbound})).json() == []
 
 
 async def test_a_mapped_signed_webhook_takes_the_senders_shape_and_refuses_bad_signatures(stack: Stack) -> None:
@@ -139,6 +159,7 @@ async def test_a_mapped_signed_webhook_takes_the_senders_shape_and_refuses_bad_s
                                                "text": "event.message", "created_at": "event.at"}}})
         assert made.status_code == 201, made.text
         assert made.json()["config"]["hmac_secret"] == "********"
+        assert made.json()["config"]["auth"] == "hmac" and made.json()["webhook_token"] is None  # signed, no token
         headers = {"content-type": "application/json"}
         unsigned = await http.post(f"/api/webhooks/{source}", content=raw, headers=headers)
         assert unsigned.status_code == 401 and unsigned.json()["detail"]["code"] == "signature_missing"
@@ -154,3 +175,44 @@ async def test_a_mapped_signed_webhook_takes_the_senders_shape_and_refuses_bad_s
         assert (stored["author"], stored["author_followers"]) == ("@nina", 25_000)
         assert stored["created_at"] == "2017-10-31T22:10:47Z" and "influencer" in stored["tags"]
         assert signed.json()["needs_response"] is True and signed.json()["case_id"]
+
+
+async def test_a_new_webhook_source_takes_only_posts_carrying_its_own_token(stack: Stack, mention) -> None:
+    source = f"hook{uuid.uuid4().hex[:6]}"
+    async with api_client(stack) as http:
+        made = await http.post("/api/sources", json={"id": source, "kind": "webhook"})
+        assert made.status_code == 201, made.text
+        token = made.json()["webhook_token"]
+        assert token and made.json()["config"]["auth"] == "token" and "token_digest" not in made.json()["config"]
+        shown = await http.get(f"/api/sources/{source}")
+        assert token not in shown.text and "webhook_token" not in shown.json()  # shown once, at creation
+
+        bare = await http.post(f"/api/webhooks/{source}", json=mention, headers={"X-Switchboard-Token": ""})
+        assert bare.status_code == 401 and bare.json()["detail"]["code"] == "token_missing"
+        assert bare.json()["detail"]["path"] == "X-Switchboard-Token"
+        foreign = await http.post(f"/api/webhooks/{source}", json=mention)  # the demo sources' token, not its own
+        assert foreign.status_code == 401 and foreign.json()["detail"]["code"] == "token_mismatch"
+        assert (await http.get("/api/mentions", params={"filter": json.dumps({"source": source})})).json() == []
+
+        taken = await http.post(f"/api/webhooks/{source}", json=mention, headers={"X-Switchboard-Token": token})
+        assert taken.status_code == 201, taken.text
+        assert taken.json()["mention_id"] == f"{source}:{mention['external_id']}"
+
+        # An explicit opt-out takes posts without any token (for senders behind a gateway that checks them).
+        open_source = f"open{uuid.uuid4().hex[:6]}"
+        opened = await http.post("/api/sources", json={"id": open_source, "kind": "webhook",
+                                                       "config": {"auth": "none"}})
+        assert opened.status_code == 201 and opened.json()["webhook_token"] is None
+        anyone = await http.post(f"/api/webhooks/{open_source}", json=mention, headers={"X-Switchboard-Token": ""})
+        assert anyone.status_code == 201, anyone.text
+
+
+async def test_the_demo_sources_refuse_posts_without_their_token(stack: Stack, mention) -> None:
+    async with api_client(stack, user=None) as http:
+        missing = await http.post("/api/webhooks/twitter", json=mention, headers={"X-Switchboard-Token": ""})
+        assert missing.status_code == 401 and missing.json()["detail"]["code"] == "token_missing"
+        wrong = await http.post("/api/webhooks/twitter", json=mention,
+                                headers={"X-Switchboard-Token": WEBHOOK_TOKEN + "x"})
+        assert wrong.status_code == 401 and wrong.json()["detail"]["code"] == "token_mismatch"
+        taken = await http.post("/api/webhooks/twitter", json=mention)  # the token, and no login needed
+        assert taken.status_code == 201, taken.text

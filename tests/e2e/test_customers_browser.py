@@ -1,9 +1,10 @@
 """Customers in Debian's headless chromium, against `switchboard up` with its demo data.
 
 Robin writes on X as @robin_case and on Instagram as @Robin_Case (one customer, linked at ingest by
-the handle), and on Facebook as "Robin C." (a customer of their own). An agent finds Robin's profile
-with both identities and a sentiment trend, adds a note, merges "Robin C." in, and sees three
-identities and the merge on record; the merged customer's page points to the one kept.
+the handle), and on Facebook as "Robin C." (a customer of their own). A supervisor (merging customers
+is theirs to do) logs in, finds Robin's profile with both identities and a sentiment trend, adds a note,
+merges "Robin C." in, and sees three identities and the merge on record; the merged customer's page
+points to the one kept. An agent may add notes but not merge.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.harness.browser import shot
+from tests.harness.browser import login, shot
 from tests.harness.stack import UpProcess, start_up
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -40,24 +41,27 @@ def up(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UpProcess]:
 
 
 def post_mention(up: UpProcess, source: str, external_id: str, author: str, text: str, created_at: str) -> None:
+    """As the demo's social networks post: with the demo webhook token `switchboard up` printed."""
     posted = httpx.post(f"{up.base_url}/api/webhooks/{source}", timeout=30,
+                        headers={"X-Switchboard-Token": up.webhook_token()},
                         json={"external_id": external_id, "author": author, "text": text, "created_at": created_at})
     assert posted.status_code == 201, posted.text
 
 
 def customers_named(up: UpProcess, q: str) -> list[dict[str, Any]]:
-    found = httpx.get(f"{up.base_url}/api/customers", params={"filter": json.dumps({"q": q})})
+    with up.login("admin@example.com") as http:
+        found = http.get("/api/customers", params={"filter": json.dumps({"q": q})})
     assert found.status_code == 200, found.text
     return found.json()
 
 
-def test_an_agent_finds_a_customer_across_channels_notes_and_merges(up: UpProcess, page: Page) -> None:
+def test_a_supervisor_finds_a_customer_across_channels_notes_and_merges(up: UpProcess, page: Page) -> None:
     for mention in (*ROBIN, ROBIN_C):
         post_mention(up, *mention)
     robin = {c["name"]: c["id"] for c in customers_named(up, "robin")}
     assert set(robin) == {"@robin_case", "Robin C."}, robin
 
-    page.goto(up.base_url + "/#/customers")
+    login(page, up.base_url, "sofia@example.com", path="/#/customers")
     page.get_by_placeholder("Name").fill("robin")
     names = page.get_by_test_id("customer-name")
     expect(names).to_have_count(2)
@@ -80,13 +84,13 @@ def test_an_agent_finds_a_customer_across_channels_notes_and_merges(up: UpProces
     expect(page.get_by_test_id("customer-trend-summary")).to_contain_text("1 positive, 1 negative")
     shot(page, "customer-profile")
 
-    page.get_by_role("combobox", name="Agent", exact=True).click()
-    page.get_by_role("option", name=re.compile(r"^Ada Lovelace")).click()
+    # The note is the logged-in supervisor's: nobody to pick.
+    expect(page.get_by_role("combobox", name="Agent", exact=True)).to_have_count(0)
     page.get_by_test_id("customer-note-text").fill("Sent a replacement parcel; offer a voucher if they write again.")
     page.get_by_test_id("customer-note-add").click()
     notes = page.get_by_test_id("customer-note")
     expect(notes.filter(has_text="offer a voucher")).to_have_count(1)
-    expect(notes.filter(has_text="offer a voucher")).to_contain_text("Ada Lovelace")
+    expect(notes.filter(has_text="offer a voucher")).to_contain_text("Sofia Kovalevskaya")
     expect(page.get_by_test_id("customer-note-text")).to_have_value("")
 
     page.get_by_test_id("customer-merge").click()
@@ -96,7 +100,7 @@ def test_an_agent_finds_a_customer_across_channels_notes_and_merges(up: UpProces
     expect(option).to_have_count(1)  # this customer is not offered
     expect(option).to_have_attribute("data-id", robin["Robin C."])
     option.click()
-    expect(dialog.get_by_role("combobox", name="Merged by")).to_contain_text("Ada Lovelace")
+    expect(dialog.get_by_role("combobox", name="Merged by")).to_have_count(0)
     expect(dialog.get_by_test_id("customer-merge-summary")).to_contain_text("Robin C.’s identities")
     shot(page, "customer-merge")
     dialog.get_by_test_id("customer-merge-confirm").click()
@@ -133,3 +137,17 @@ def test_an_agent_finds_a_customer_across_channels_notes_and_merges(up: UpProces
     expect(customer).to_have_text("@robin_case")
     customer.click()
     expect(page).to_have_url(re.compile(rf"#/customers/{robin['@robin_case']}/show"))
+
+
+def test_an_agent_notes_a_customer_but_cannot_merge(up: UpProcess, page: Page) -> None:
+    post_mention(up, "twitter", "kim-1", "@kim_k", "Where is my parcel? Ordered a week ago.", "2026-11-24T10:00:00Z")
+    kim = customers_named(up, "kim_k")
+    assert [c["name"] for c in kim] == ["@kim_k"], kim
+
+    login(page, up.base_url, "ada@example.com", path=f"/#/customers/{kim[0]['id']}/show")
+    expect(page.get_by_test_id("customer-show-name")).to_have_text("@kim_k")
+    page.get_by_test_id("customer-note-text").fill("Parcel held at the depot; called them.")
+    page.get_by_test_id("customer-note-add").click()
+    expect(page.get_by_test_id("customer-note").filter(has_text="held at the depot")).to_contain_text("Ada Lovelace")
+    expect(page.get_by_test_id("customer-merge")).to_have_count(0)
+    shot(page, "customer-agent")

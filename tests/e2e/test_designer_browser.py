@@ -1,19 +1,25 @@
-"""The designer in Debian's headless chromium, against `switchboard up` with its demo data."""
+"""The designer in Debian's headless chromium, against `switchboard up` with its demo data.
+
+Everyone logs in first, as the demo account whose role fits: the agent who holds a case replies to it, an
+ops lead edits the flow, and each role sees only what it may do.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.harness.browser import shot
+from tests.harness.browser import login, shot
 from tests.harness.stack import UpProcess, start_up
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+ADMIN = "admin@example.com"
 
 
 @pytest.fixture(scope="module")
@@ -23,11 +29,39 @@ def up(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UpProcess]:
     stack.stop()
 
 
+def cases(up: UpProcess) -> list[dict[str, Any]]:
+    """Every case, as an admin (who sees all teams) reads them."""
+    with up.login(ADMIN) as http:
+        found = http.get("/api/cases")
+        assert found.status_code == 200, found.text
+        return found.json()
+
+
+def case_about(up: UpProcess, words: str) -> dict[str, Any]:
+    return next(case for case in cases(up) if words in case["subject"])
+
+
+
+def email_of(up: UpProcess, agent_id: str) -> str:
+    with up.login(ADMIN) as http:
+        return http.get(f"/api/agents/{agent_id}").json()["email"]
+
+
+def log_out(page: Page) -> None:
+    page.get_by_role("button", name="Profile").click()  # the user menu, under the user's name
+    page.get_by_role("menuitem", name="Logout").click()
+    expect(page.get_by_test_id("login-form")).to_be_visible()
+
+
 def test_an_agent_finds_a_case_reads_why_and_resolves_it(up: UpProcess, page: Page) -> None:
-    page.goto(up.base_url + "/#/cases")
+    charged = case_about(up, "charged twice")
+    holder = charged["assignee_id"]
+    login(page, up.base_url, email_of(up, holder), path="/#/cases")
     subject = page.get_by_test_id("case-subject").filter(has_text="charged twice")
     expect(subject).to_be_visible()
-    expect(page.get_by_test_id("case-status")).to_have_count(4)  # the praise needs no case
+    # The praise needs no case; the reporter's question is the marketing team's, which a support agent does not see.
+    support = [case for case in cases(up) if case["team_id"] == charged["team_id"]]
+    expect(page.get_by_test_id("case-status")).to_have_count(len(support))
     shot(page, "case-list")
 
     subject.click()
@@ -38,6 +72,7 @@ def test_an_agent_finds_a_case_reads_why_and_resolves_it(up: UpProcess, page: Pa
     timeline.get_by_role("button", name="Why?").nth(2).click()  # the triage decision's evidence
     expect(timeline).to_contain_text("needs_response")
     expect(page.get_by_test_id("mention").first).to_contain_text("charged twice")
+    expect(page.get_by_test_id("reply-holder")).to_have_count(0)  # the case is theirs: nobody to pick
     shot(page, "case-show")
 
     page.get_by_test_id("reply-text").fill("Refund issued, sorry for the trouble!")
@@ -48,18 +83,19 @@ def test_an_agent_finds_a_case_reads_why_and_resolves_it(up: UpProcess, page: Pa
 
 
 def test_the_flow_page_draws_the_lifecycle(up: UpProcess, page: Page) -> None:
-    page.goto(up.base_url + "/#/flows")
+    login(page, up.base_url, "audrey@example.com", path="/#/flows")  # an auditor reads flows
     page.get_by_text("Default care flow").click()
     canvas = page.get_by_test_id("flow-canvas")
     expect(canvas).to_be_visible()
     expect(canvas.locator(".react-flow__node")).to_have_count(8)
     expect(canvas.locator(".react-flow__edge")).to_have_count(7)
+    expect(page.get_by_test_id("flow-edit-as-draft")).to_have_count(0)  # ... and changes none
     shot(page, "flow")
 
 
 @pytest.mark.expect_status(422)
 def test_an_ops_lead_edits_a_flow_sees_the_bad_rule_and_publishes(up: UpProcess, page: Page) -> None:
-    page.goto(up.base_url + "/#/flows")
+    login(page, up.base_url, "olivia@example.com", path="/#/flows")
     page.get_by_text("Default care flow").click()
     page.get_by_test_id("flow-edit-as-draft").click()
     canvas = page.get_by_test_id("flow-editor-canvas")
@@ -80,5 +116,84 @@ def test_an_ops_lead_edits_a_flow_sees_the_bad_rule_and_publishes(up: UpProcess,
     page.get_by_test_id("flow-publish").click()
     expect(page).to_have_url(re.compile(r"#/flows/[0-9a-f]{16}/show"), timeout=15_000)
     published = page.url.rsplit("/", 2)[-2]
-    assert httpx.get(f"{up.base_url}/api/flows/{published}").json()["active"] is True
+    with up.login(ADMIN) as http:
+        assert http.get(f"/api/flows/{published}").json()["active"] is True
     shot(page, "flow-published")
+
+
+@pytest.mark.expect_status(401)
+def test_the_designer_asks_for_a_login_and_shows_each_role_what_it_may_do(up: UpProcess, page: Page) -> None:
+    everything = cases(up)
+    # Linus is a junior: the demo flow holds his replies for approval.
+    held = next((case for case in everything if case["assignee_id"] == "linus"), None)
+    assert held is not None, f"the demo gave linus no case: {everything}"
+    subject = held["subject"][:30]
+
+    # Nothing shows before a login; a wrong password says so.
+    page.goto(up.base_url + "/#/cases")
+    expect(page.get_by_test_id("login-form")).to_be_visible()
+    expect(page.get_by_test_id("case-subject")).to_have_count(0)
+    page.get_by_test_id("login-email").fill("grace@example.com")
+    page.get_by_test_id("login-password").fill("not her password")
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("login-error")).to_contain_text("the email or password is wrong")
+    shot(page, "login-refused")
+
+    # An agent sees their team's cases only, and nobody's approve button.
+    login(page, up.base_url, "linus@example.com", path="/#/cases")
+    expect(page.get_by_test_id("user-role")).to_have_text("Agent")
+    theirs = [case for case in everything if case["team_id"] == held["team_id"]]
+    assert len(theirs) < len(everything)  # the reporter's question went to marketing
+    expect(page.get_by_test_id("case-subject")).to_have_count(len(theirs))
+    expect(page.get_by_test_id("case-subject").filter(has_text="reporter")).to_have_count(0)
+    page.get_by_role("button", name="Profile").click()
+    expect(page.get_by_test_id("user-menu-name")).to_have_text("Linus Pauling")
+    expect(page.get_by_test_id("user-menu-role")).to_have_text("Agent")
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("menuitem", name="Sources")).to_have_count(0)
+    shot(page, "agent-case-list")
+
+    page.get_by_test_id("case-subject").filter(has_text=subject).click()
+    page.get_by_test_id("reply-text").fill("You can change it under Orders, then Edit address.")
+    page.get_by_test_id("reply-send").click()
+    expect(page.get_by_text("Reply held for approval")).to_be_visible(timeout=15_000)
+    draft = page.get_by_test_id("case-draft")
+    expect(draft).to_have_count(1, timeout=15_000)
+    expect(draft.get_by_test_id("draft-waiting")).to_be_visible()
+    expect(page.get_by_test_id("draft-approve")).to_have_count(0)
+    expect(page.get_by_test_id("case-takeover")).to_have_count(0)
+    shot(page, "agent-draft-waiting")
+    log_out(page)
+
+    # A supervisor sees every team's cases and approves the reply: it goes out.
+    login(page, up.base_url, "sofia@example.com", path=f"/#/cases/{held['id']}/show")
+    expect(page.get_by_test_id("user-role")).to_have_text("Supervisor")
+    approve = page.get_by_test_id("case-draft").get_by_test_id("draft-approve")
+    expect(approve).to_be_enabled(timeout=15_000)
+    shot(page, "supervisor-approves")
+    approve.click()
+    expect(page.get_by_text("Reply approved and sent")).to_be_visible(timeout=15_000)
+    expect(page.get_by_test_id("case-draft")).to_have_count(0, timeout=15_000)
+    reply = page.get_by_test_id("mention").filter(has_text="Edit address")
+    expect(reply).to_have_attribute("data-direction", "outbound", timeout=15_000)
+    page.get_by_role("menuitem", name="Cases").click()
+    expect(page.get_by_test_id("case-subject")).to_have_count(len(everything))
+    log_out(page)
+
+    # An auditor reads everything and changes nothing.
+    login(page, up.base_url, "audrey@example.com", path=f"/#/cases/{held['id']}/show")
+    expect(page.get_by_test_id("case-timeline")).to_contain_text("Reply approved")
+    expect(page.get_by_test_id("case-reply")).to_have_count(0)
+    expect(page.get_by_test_id("note-add")).to_have_count(0)
+    expect(page.get_by_role("menuitem", name="Sources")).to_be_visible()
+    shot(page, "auditor-case")
+
+    # The session ends behind the designer's back (here: logged out elsewhere): the next page asks for a login
+    # again and says why.
+    cookie = next(c["value"] for c in page.context.cookies() if c["name"] == "switchboard_session")
+    ended = httpx.post(f"{up.base_url}/api/auth/logout", cookies={"switchboard_session": cookie})
+    assert ended.status_code == 204, ended.text
+    page.get_by_role("menuitem", name="Customers").click()
+    expect(page.get_by_test_id("login-notice")).to_contain_text("this session is not valid")
+    expect(page).to_have_url(re.compile(r"#/login$"))
+    shot(page, "session-ended")

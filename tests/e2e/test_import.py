@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import time
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.harness.stack import SWITCHBOARD, UpProcess, start_up
+from tests.harness.stack import SWITCHBOARD, UpProcess, add_user, start_up
 
 pytestmark = pytest.mark.slow
 
@@ -27,22 +28,45 @@ c6,@dana,"still nothing, ridiculous",2026-11-20T10:20:00+01:00,,120
 """
 
 
+ADMIN, PASSWORD = "ops@example.com", "imports need a real passphrase"
+
+
 @pytest.fixture(scope="module")
 def up(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UpProcess]:
-    stack = start_up(tmp_path_factory.mktemp("import") / "data", "--no-demo")
+    data = tmp_path_factory.mktemp("import") / "data"
+    stack = start_up(data, "--no-demo")
+    add_user(data, ADMIN, "admin", password=PASSWORD)
+    stack.data_dir = data  # type: ignore[attr-defined]
     yield stack
     stack.stop()
 
 
-def switchboard_import(up: UpProcess, *args: str | Path, timeout: float = 600) -> subprocess.CompletedProcess:
+def make_token(up: UpProcess, *scopes: str) -> str:
+    """`switchboard tokens create` as an operator runs it: the token on stdout, the note on stderr."""
+    scope_args = [arg for scope in scopes for arg in ("--scope", scope)]
+    done = subprocess.run([SWITCHBOARD, "tokens", "create", "--user", ADMIN, *scope_args, "--data-dir",
+                           str(up.data_dir)], capture_output=True, text=True, timeout=60)  # type: ignore[attr-defined]
+    assert done.returncode == 0 and "shown this once" in done.stderr, done.stderr
+    return done.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def import_token(up: UpProcess) -> str:
+    return make_token(up, "mentions:import")
+
+
+def switchboard_import(up: UpProcess, *args: str | Path, timeout: float = 600,
+                       token: str | None = None) -> subprocess.CompletedProcess:
+    """The import, its token in SWITCHBOARD_TOKEN as a script would set it (the module's import token by default)."""
+    env = {k: v for k, v in os.environ.items() if k != "SWITCHBOARD_TOKEN"}
+    env["SWITCHBOARD_TOKEN"] = token if token is not None else up.import_token  # type: ignore[attr-defined]
     return subprocess.run([SWITCHBOARD, "import", *map(str, args), "--api", up.base_url], capture_output=True,
-                          text=True, timeout=timeout)
+                          text=True, timeout=timeout, env=env)
 
 
-def listing(http: httpx.Client, resource: str, **filters: object) -> tuple[list[dict], int]:
-    answer = http.get(f"/api/{resource}", params={"filter": json.dumps(filters), "range": "[0,499]"})
-    assert answer.status_code == 200, answer.text
-    return answer.json(), int(answer.headers["content-range"].rsplit("/", 1)[1])
+@pytest.fixture(autouse=True)
+def _token(up: UpProcess, import_token: str) -> None:
+    up.import_token = import_token  # type: ignore[attr-defined]
 
 
 def test_a_csv_export_is_mapped_checked_threaded_and_imported_once(up: UpProcess, tmp_path: Path) -> None:
@@ -58,7 +82,7 @@ def test_a_csv_export_is_mapped_checked_threaded_and_imported_once(up: UpProcess
     assert "line 5: created_at: '31/10/2017' is not a timestamp" in first.stdout
     assert "line 6: text: missing or empty (looked for body)" in first.stdout
 
-    with httpx.Client(base_url=up.base_url) as http:
+    with up.login(ADMIN, PASSWORD) as http:
         mentions, total = listing(http, "mentions", source="twitter")
         assert total == 4 and sorted(m["external_id"] for m in mentions) == ["c1", "c2", "c3", "c6"]
         by_id = {m["external_id"]: m for m in mentions}
@@ -97,7 +121,7 @@ def test_a_twitter_jsonl_history_replays_without_opening_cases(up: UpProcess, tm
     assert "3 rows: 2 mentions imported, 0 duplicates skipped, 1 rejected" in done.stdout
     assert "replay: 1 needed a response; no cases started" in done.stdout
     assert "line 3: row: not JSON" in done.stdout
-    with httpx.Client(base_url=up.base_url) as http:
+    with up.login(ADMIN, PASSWORD) as http:
         conversation = http.get("/api/conversations/facebook:900").json()
         assert conversation["first_response_seconds"] == 1800.0 and conversation["actionable"] is True
         assert listing(http, "cases", conversation_id="facebook:900")[1] == 0
@@ -134,7 +158,7 @@ def test_a_100k_mention_history_is_stored_exactly_once(up: UpProcess, tmp_path: 
     assert f"{total + repeats:,} rows: {total:,} mentions imported, {repeats:,} duplicates skipped, 0 rejected" \
         in done.stdout
     assert "importing big.jsonl" in done.stderr and "100%" in done.stderr
-    with httpx.Client(base_url=up.base_url, timeout=60) as http:
+    with up.login(ADMIN, PASSWORD) as http:
         assert listing(http, "mentions", source="instagram")[1] == total
         replies = http.get("/api/mentions/instagram:big-7").json()
         assert replies["conversation_id"] == http.get("/api/mentions/instagram:big-6").json()["conversation_id"]
@@ -154,10 +178,34 @@ def test_a_mapping_file_a_timezone_and_a_direction_column(up: UpProcess, tmp_pat
                               tmp_path / "mapping.json", "--timezone", "Europe/London", "--replay", "--quiet")
     assert "3 rows: 2 mentions imported, 0 duplicates skipped, 1 rejected" in done.stdout, done.stdout
     assert "line 4: direction: 'sideways' is neither inbound nor outbound" in done.stdout
-    with httpx.Client(base_url=up.base_url) as http:
+    with up.login(ADMIN, PASSWORD) as http:
         question = http.get("/api/mentions/facebook:k1").json()
         assert question["created_at"] == "2026-07-01T09:00:00Z" and question["direction"] == "inbound"
         conversation = http.get("/api/conversations/facebook:k1").json()
         assert (conversation["outbound_count"], conversation["first_response_seconds"]) == (1, 1800.0)
     bad_zone = switchboard_import(up, tmp_path / "crm.csv", "--source", "facebook", "--timezone", "Mars/Olympus")
     assert bad_zone.returncode == 2 and "Mars/Olympus" in bad_zone.stderr
+
+
+def test_imports_need_a_token_scoped_to_their_source(up: UpProcess, tmp_path: Path) -> None:
+    """Last in the module: it adds a twitter mention the tests above count without."""
+    path = tmp_path / "one.csv"
+    path.write_text("id,author,text,created_at\nt1,@tia,where is my order?,2026-11-20T09:00:00Z\n")
+    anonymous = switchboard_import(up, path, "--source", "twitter", token="")
+    assert anonymous.returncode == 2 and "with the scope import:twitter" in anonymous.stderr
+    twitter_only = make_token(up, "import:twitter")
+    elsewhere = switchboard_import(up, path, "--source", "facebook", token=twitter_only)
+    assert elsewhere.returncode == 2 and "may not import into 'facebook'" in elsewhere.stderr, elsewhere.stderr
+    forged = switchboard_import(up, path, "--source", "twitter", token=twitter_only[:-2] + "xx")
+    assert forged.returncode == 2 and "this API token is not valid" in forged.stderr, forged.stderr
+    done = switchboard_import(up, path, "--source", "twitter", "--replay", token=twitter_only)
+    assert done.returncode == 0 and "1 rows: 1 mentions imported" in done.stdout, done.stdout + done.stderr
+    # The same token cannot read anything: it holds an import scope only.
+    read = httpx.get(up.base_url + "/api/mentions", headers={"Authorization": f"Bearer {twitter_only}"})
+    assert read.status_code == 403 and "mentions:read" in read.json()["detail"]["message"]
+
+
+def listing(http: httpx.Client, resource: str, **filters: object) -> tuple[list[dict], int]:
+    answer = http.get(f"/api/{resource}", params={"filter": json.dumps(filters), "range": "[0,499]"})
+    assert answer.status_code == 200, answer.text
+    return answer.json(), int(answer.headers["content-range"].rsplit("/", 1)[1])

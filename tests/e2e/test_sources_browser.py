@@ -1,9 +1,10 @@
 """Sources and conversations in Debian's headless chromium, against `switchboard up --no-demo`.
 
-An ops lead adds an RSS feed (served by a local fake), sees it healthy after its first poll, polls it
-again, finds the feed entry's conversation and its mention; a Mastodon source with a bad instance URL
-shows the API's refusal on that field; a signed webhook with a field mapping keeps its secret through
-an edit.
+An admin (the account `switchboard users add` makes; sources are theirs to change) logs in, adds an RSS
+feed (served by a local fake), sees it healthy after its first poll, polls it again, finds the feed entry's
+conversation and its mention; a Mastodon source with a bad instance URL shows the API's refusal on that
+field; a signed webhook with a field mapping keeps its secret through an edit; a webhook that takes a token
+shows it once.
 """
 
 from __future__ import annotations
@@ -20,20 +21,28 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.harness.browser import shot
+from tests.harness.browser import login, shot
 from tests.harness.fake_social import FakeServer, FakeSocial
-from tests.harness.stack import UpProcess, start_up
+from tests.harness.stack import UpProcess, add_user, start_up
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 FEED_SOURCE = "acme-reviews"
+ADMIN, PASSWORD = "root@example.com", "sources want a long passphrase"
 
 
 @pytest.fixture(scope="module")
 def up(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UpProcess]:
-    stack = start_up(tmp_path_factory.mktemp("sources-browser") / "data", "--no-demo")
+    data = tmp_path_factory.mktemp("sources-browser") / "data"
+    stack = start_up(data, "--no-demo")
+    add_user(data, ADMIN, "admin", password=PASSWORD)
     yield stack
     stack.stop()
+
+
+def api_get(up: UpProcess, path: str) -> httpx.Response:
+    with up.login(ADMIN, PASSWORD) as http:
+        return http.get(path)
 
 
 @pytest.fixture(scope="module")
@@ -57,9 +66,9 @@ def pick(page: Page, label: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()
 
 
-def test_an_ops_lead_adds_a_feed_sees_it_healthy_and_finds_its_conversation(
+def test_an_admin_adds_a_feed_sees_it_healthy_and_finds_its_conversation(
         up: UpProcess, fake: FakeSocial, page: Page) -> None:
-    page.goto(up.base_url + "/#/sources")
+    login(page, up.base_url, ADMIN, PASSWORD, path="/#/sources")
     page.get_by_role("link", name="Create").click()
     page.get_by_test_id("source-id").fill(FEED_SOURCE)
     page.get_by_test_id("source-name-input").fill("Acme reviews")
@@ -99,7 +108,7 @@ def test_an_ops_lead_adds_a_feed_sees_it_healthy_and_finds_its_conversation(
 
     # The question is actionable: its case is opened shortly after the poll stored it.
     mention = f"{FEED_SOURCE}:r1"
-    until(lambda: httpx.get(f"{up.base_url}/api/mentions/{mention}").json().get("case_id"), "the mention's case")
+    until(lambda: api_get(up, f"/api/mentions/{mention}").json().get("case_id"), "the mention's case")
     conversation.get_by_text("fan@example.com (Fan)").click()
     expect(page).to_have_url(re.compile(r"#/conversations/.+/show"))
     mentions = page.get_by_test_id("conversation-mention")
@@ -117,7 +126,7 @@ def test_an_ops_lead_adds_a_feed_sees_it_healthy_and_finds_its_conversation(
 
 @pytest.mark.expect_status(422)
 def test_a_mastodon_source_with_a_bad_instance_url_shows_the_error_on_the_field(up: UpProcess, page: Page) -> None:
-    page.goto(up.base_url + "/#/sources/create")
+    login(page, up.base_url, ADMIN, PASSWORD, path="/#/sources/create")
     page.get_by_test_id("source-id").fill("acme-mastodon")
     pick(page, "Kind", "Mastodon")
     expect(page.get_by_test_id("source-poll-seconds")).to_have_value("60")
@@ -140,11 +149,11 @@ def test_a_mastodon_source_with_a_bad_instance_url_shows_the_error_on_the_field(
     expect(token).to_have_attribute("aria-invalid", "false")
     expect(page).to_have_url(re.compile(r"#/sources/create"))
     shot(page, "source-field-error")
-    assert httpx.get(f"{up.base_url}/api/sources/acme-mastodon").status_code == 404
+    assert api_get(up, "/api/sources/acme-mastodon").status_code == 404
 
 
 def test_a_signed_webhook_maps_fields_and_keeps_its_secret_through_an_edit(up: UpProcess, page: Page) -> None:
-    page.goto(up.base_url + "/#/sources/create")
+    login(page, up.base_url, ADMIN, PASSWORD, path="/#/sources/create")
     page.get_by_test_id("source-id").fill("shop-hook")
     pick(page, "Kind", "Webhook")
     page.get_by_test_id("source-hmac-secret").fill("hook-secret")
@@ -177,5 +186,32 @@ def test_a_signed_webhook_maps_fields_and_keeps_its_secret_through_an_edit(up: U
     posted = httpx.post(f"{up.base_url}/api/webhooks/shop-hook", content=body,
                         headers={"Content-Type": "application/json", "X-Signature-256": signature})
     assert posted.status_code == 201, posted.text
-    mention = httpx.get(f"{up.base_url}/api/mentions/{posted.json()['mention_id']}").json()
+    mention = api_get(up, f"/api/mentions/{posted.json()['mention_id']}").json()
     assert (mention["author"], mention["text"]) == ("@dana", "Thanks for the quick fix!")
+
+
+def test_a_webhook_that_takes_a_token_shows_it_once(up: UpProcess, page: Page) -> None:
+    login(page, up.base_url, ADMIN, PASSWORD, path="/#/sources/create")
+    page.get_by_test_id("source-id").fill("shop-token")
+    pick(page, "Kind", "Webhook")
+    pick(page, "Senders prove who they are by", "Token (X-Switchboard-Token header)")
+    page.get_by_role("button", name="Save").click()
+
+    # Shown once, before the source's page: the API keeps only its digest.
+    token = page.get_by_test_id("source-webhook-token")
+    expect(token).to_be_visible(timeout=15_000)
+    value = token.input_value()
+    assert len(value) >= 20, value
+    shot(page, "source-webhook-token")
+    page.get_by_test_id("source-webhook-token-done").click()
+    expect(page).to_have_url(re.compile(r"#/sources/shop-token/show"))
+    expect(page.get_by_test_id("source-config")).to_contain_text("Token (X-Switchboard-Token header)")
+    expect(page.get_by_test_id("source-webhook-token")).to_have_count(0)
+    source = api_get(up, "/api/sources/shop-token").json()
+    assert value not in json.dumps(source)
+
+    body = {"id": "t1", "author": "@lee", "text": "Is the sale still on?", "created_at": "2026-11-20T10:00:00Z"}
+    refused = httpx.post(f"{up.base_url}/api/webhooks/shop-token", json=body)
+    assert refused.status_code == 401, refused.text
+    posted = httpx.post(f"{up.base_url}/api/webhooks/shop-token", json=body, headers={"X-Switchboard-Token": value})
+    assert posted.status_code == 201, posted.text

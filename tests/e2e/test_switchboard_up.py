@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
+import ssl
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from temporalio.api.enums.v1 import EventType
 from temporalio.client import Client, WorkflowExecutionStatus
 from temporalio.contrib.pydantic import pydantic_data_converter
 
-from tests.harness.stack import UpProcess, start_up
+from api.demo import DEMO_PASSWORD
+from tests.harness.stack import UpProcess, add_user, start_up
 
 pytestmark = pytest.mark.slow
 
@@ -48,8 +56,44 @@ def test_it_serves_the_designer_the_api_and_the_temporal_ui(up: UpProcess) -> No
     assert httpx.get(up.temporal_ui).status_code == 200
 
 
-def test_demo_data_is_loaded_and_worked(up: UpProcess) -> None:
+def test_the_banner_names_the_demo_accounts_and_nothing_answers_anonymously(up: UpProcess) -> None:
+    banner = up.output()
+    assert f"password: {DEMO_PASSWORD}" in banner
+    for email, role in (("admin@example.com", "admin"), ("olivia@example.com", "ops_lead"),
+                        ("sofia@example.com", "supervisor"), ("ada@example.com", "agent"),
+                        ("audrey@example.com", "auditor")):
+        assert any(email in line and role in line for line in banner.splitlines()), (email, banner)
+    assert "No users yet" not in banner
+    for path in ("/api/cases", "/api/mentions", "/api/customers", "/api/flows", "/api/sources", "/api/users"):
+        refused = httpx.get(up.base_url + path)
+        assert refused.status_code == 401, (path, refused.text)
+        assert refused.json()["detail"]["code"] == "not_authenticated"
+        assert refused.headers["www-authenticate"] == "Bearer"
+    wrong = httpx.post(up.base_url + "/api/auth/login", json={"email": "ada@example.com", "password": "nope"})
+    assert wrong.status_code == 401 and wrong.json()["detail"]["code"] == "bad_credentials"
+    unsigned = httpx.post(up.base_url + "/api/webhooks/twitter", json={**MENTION, "external_id": "anon-1"})
+    assert unsigned.status_code == 401 and unsigned.json()["detail"]["code"] == "token_missing"
+
+
+def test_a_login_sets_an_http_only_cookie_and_logout_ends_it(up: UpProcess) -> None:
     with httpx.Client(base_url=up.base_url) as http:
+        answer = http.post("/api/auth/login", json={"email": "Ada@Example.com", "password": DEMO_PASSWORD})
+        assert answer.status_code == 200, answer.text
+        cookie = answer.headers["set-cookie"]
+        assert "switchboard_session=" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie
+        me = http.get("/api/auth/me").json()
+        assert (me["id"], me["role"], me["teams"], me["agent_id"]) == ("ada", "agent", ["support"], "ada")
+        assert "cases:approve" not in me["permissions"] and "cases:work" in me["permissions"]
+        assert me["idle_timeout_seconds"] == 1800
+        assert http.post("/api/auth/logout").status_code == 204
+        assert http.get("/api/auth/me").status_code == 401
+        # The token the login answered is the same session: it ended too.
+        bearer = httpx.get(up.base_url + "/api/auth/me", headers={"Authorization": f"Bearer {answer.json()['token']}"})
+        assert bearer.status_code == 401
+
+
+def test_demo_data_is_loaded_and_worked(up: UpProcess) -> None:
+    with up.login("admin@example.com") as http:
         assert http.get("/api/agents").headers["content-range"].endswith("/5")
         flows = http.get("/api/flows").json()
         assert [f["active"] for f in flows] == [True]
@@ -66,16 +110,21 @@ def test_demo_data_is_loaded_and_worked(up: UpProcess) -> None:
 
 
 def test_a_posted_mention_is_assigned_replied_closed_and_measured(up: UpProcess) -> None:
-    with httpx.Client(base_url=up.base_url) as http:
+    with up.login("admin@example.com") as http:
         started = time.monotonic()
-        posted = http.post("/api/webhooks/twitter", json={**MENTION, "external_id": "e2e-1"})
+        posted = http.post("/api/webhooks/twitter", json={**MENTION, "external_id": "e2e-1"},
+                           headers={"X-Switchboard-Token": up.webhook_token()})
         assert posted.status_code == 201, posted.text
         case_id = posted.json()["case_id"]
         case = wait_for(http, f"/api/cases/{case_id}", status="assigned")
         print(f"ingest -> assigned, seen by polling the API: {1000 * (time.monotonic() - started):.0f} ms")
-        reply = http.post(f"/api/cases/{case_id}/replies",
-                          json={"agent_id": case["assignee_id"], "text": "Refunded!", "close": True})
+        not_theirs = http.post(f"/api/cases/{case_id}/replies", json={"text": "Refunded!", "close": True})
+        assert not_theirs.status_code == 409 and not_theirs.json()["detail"]["code"] == "not_assignee"
+    with up.login(f"{case['assignee_id']}@example.com") as http:
+        reply = http.post(f"/api/cases/{case_id}/replies", json={"text": "Refunded!", "close": True})
         assert reply.status_code == 200, reply.text
+        events = http.get("/api/case_events", params={"filter": f'{{"case_id": "{case_id}"}}'}).json()
+        assert any(e["kind"] == "replied" and e["actor"] == case["assignee_id"] for e in events), events
         closed = wait_for(http, f"/api/cases/{case_id}", status="closed")
         deadline = time.monotonic() + 15
         while closed["resolution_seconds"] is None and time.monotonic() < deadline:
@@ -98,9 +147,19 @@ def test_a_posted_mention_is_assigned_replied_closed_and_measured(up: UpProcess)
 def test_cases_survive_a_restart_and_ctrl_c_stops_everything(tmp_path: Path) -> None:
     data = tmp_path / "data"
     first = start_up(data, "--no-demo")
-    with httpx.Client(base_url=first.base_url) as http:
-        case_id = http.post("/api/webhooks/twitter", json={**MENTION, "external_id": "r-1"}).json()["case_id"]
+    # No demo: no accounts, and the banner says how to make the first admin.
+    assert f"switchboard users add you@example.com --role admin --data-dir {data}" in first.output()
+    assert "demo accounts" not in first.output()
+    added = add_user(data, "Boss@Example.com", "admin", password="correct horse battery staple")
+    assert "boss@example.com (admin; teams: all)" in added
+    with first.login("boss@example.com", "correct horse battery staple") as http:
+        token = http.post("/api/sources/twitter/webhook-token").json()["webhook_token"]
+        posted = http.post("/api/webhooks/twitter", json={**MENTION, "external_id": "r-1"},
+                           headers={"X-Switchboard-Token": token})
+        case_id = posted.json()["case_id"]
         case = wait_for(http, f"/api/cases/{case_id}", status="assigned")
+    # The agent the case went to gets an account of their own (their agent profile already exists).
+    add_user(data, f"{case['assignee_id']}@example.com", "agent", "support", password="an agent's own passphrase")
     assert first.stop() == 0
     assert "stopping..." in first.output()
     with pytest.raises(httpx.ConnectError):
@@ -109,11 +168,49 @@ def test_cases_survive_a_restart_and_ctrl_c_stops_everything(tmp_path: Path) -> 
 
     second = start_up(data, "--no-demo")
     try:
-        with httpx.Client(base_url=second.base_url) as http:
+        assert "No users yet" not in second.output()
+        with second.login(f"{case['assignee_id']}@example.com", "an agent's own passphrase") as http:
             assert http.get(f"/api/cases/{case_id}").json()["status"] == "assigned"
             reply = http.post(f"/api/cases/{case_id}/replies",  # the workflow itself lived through the restart
-                              json={"agent_id": case["assignee_id"], "text": "Back!", "close": True})
+                              json={"text": "Back!", "close": True})
             assert reply.status_code == 200, reply.text
             assert reply.json()["status"] == "closed"
     finally:
         assert second.stop() == 0
+
+
+def _self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key, as an operator's own CA would issue one."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "switchboard.test")])
+    now = datetime.now(UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(minutes=5))
+            .not_valid_after(now + timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+def test_it_serves_https_with_a_given_certificate_and_the_cookie_is_secure(tmp_path: Path) -> None:
+    cert, key = _self_signed(tmp_path)
+    data = tmp_path / "data"
+    up = start_up(data, "--no-demo", "--tls-cert", str(cert), "--tls-key", str(key), scheme="https")
+    try:
+        assert f"designer:    {up.base_url}/" in up.output() and up.base_url.startswith("https://")
+        add_user(data, "sec@example.com", "admin", password="a passphrase for tls")
+        trust = ssl.create_default_context(cafile=str(cert))
+        with httpx.Client(base_url=up.base_url, verify=trust) as http:
+            assert http.get("/api/health").json() == {"status": "ok"}
+            answer = http.post("/api/auth/login", json={"email": "sec@example.com", "password": "a passphrase for tls"})
+            assert answer.status_code == 200 and "Secure" in answer.headers["set-cookie"]
+        with pytest.raises(httpx.HTTPError):
+            httpx.get(up.base_url.replace("https://", "http://") + "/api/health")
+    finally:
+        assert up.stop() == 0

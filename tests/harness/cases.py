@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,11 +18,17 @@ from sqlmodel import Session, select
 from temporalio.client import Client
 from temporalio.service import RPCError
 
+from activities.connectors import Network
+from activities.netguard import parse_networks
 from api.app import create_app
 from api.audit.models import CaseEvent
+from api.auth.models import User
+from api.auth.service import Policy, open_session
 from api.cases.models import Case
+from api.db import session_scope
 from api.discovery.models import IncomingMention
 from api.discovery.service import deliver_batch, store_batch
+from api.security.keys import KeyRing
 from api.settings import Settings
 from engine.models import case_workflow_id
 from workflows.worker import build_worker
@@ -54,11 +60,17 @@ async def ended(env: Any, handle: Any) -> Any:
         return await handle.result()
 
 
+# The tests' stand-ins for remote services (feeds, Mastodon, mail) listen on this machine.
+LOOPBACK = parse_networks("127.0.0.0/8,::1/128")
+
+
 @asynccontextmanager
-async def running_worker(client: Client, engine: Engine) -> AsyncIterator[str]:
+async def running_worker(client: Client, engine: Engine, *,
+                         connect_allow: Sequence[Network] = LOOPBACK) -> AsyncIterator[str]:
     """A worker on a fresh task queue bound to `engine`'s database; yields the task queue."""
     task_queue = f"cases-{uuid.uuid4().hex[:8]}"
-    worker = build_worker(client, task_queue=task_queue, database_url=engine.url.render_as_string(False))
+    worker = build_worker(client, task_queue=task_queue, database_url=engine.url.render_as_string(False),
+                          keys=TEST_KEYS, connect_allow=connect_allow)
     async with worker:
         yield task_queue
 
@@ -126,6 +138,22 @@ class Stack:
         return next(iter(delivered.case_ids.values()), "")
 
 
+# The token the demo's webhook sources take in the tests (seeded by tests/conftest.py).
+WEBHOOK_TOKEN = "test-webhook-token-0123456789"
+# The tests' key ring: connector secrets are sealed with it (a fixed key, for the tests only).
+TEST_KEYS = KeyRing(keys={"test-1": bytes(range(32))}, primary="test-1")
+
+
+def as_user(engine: Engine, user_id: str) -> dict[str, str]:
+    """Headers that make a request as `user_id` (one of the demo's users): a fresh session's bearer token."""
+    now = datetime.now(UTC)
+    with session_scope(engine) as session:
+        user = session.get(User, user_id)
+        assert user is not None, f"no user {user_id!r}"
+        token, _ = open_session(session=session, user=user, policy=Policy(), now=now)
+    return {"Authorization": f"Bearer {token}"}
+
+
 async def only_online(http: httpx.AsyncClient, *online: str) -> None:
     """Of the demo's support agents, only these are online (the others get no new work)."""
     for agent in ("ada", "grace", "linus"):
@@ -134,12 +162,19 @@ async def only_online(http: httpx.AsyncClient, *online: str) -> None:
 
 
 @asynccontextmanager
-async def api_client(stack: Stack) -> AsyncIterator[httpx.AsyncClient]:
-    """The real app (lifespan included) over ASGI, bound to the stack's database and worker queue."""
+async def api_client(stack: Stack, *, user: str | None = "admin", **settings_given: Any,
+                     ) -> AsyncIterator[httpx.AsyncClient]:
+    """The real app (lifespan included) over ASGI, bound to the stack's database and worker queue.
+
+    Requests go as `user` (a demo user; None: anonymous) unless they send their own headers
+    (`as_user`); webhook posts carry the demo sources' token. `settings_given` override settings.
+    """
     settings = Settings(database_url=stack.engine.url.render_as_string(False), task_queue=stack.task_queue,
-                        designer_dist=Path("/nonexistent"))
-    app = create_app(settings, engine=stack.engine, temporal=stack.client)
+                        designer_dist=Path("/nonexistent"), **settings_given)
+    app = create_app(settings, engine=stack.engine, temporal=stack.client, keys=TEST_KEYS)
+    headers = {"X-Switchboard-Token": WEBHOOK_TOKEN, **(as_user(stack.engine, user) if user else {})}
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://switchboard.test") as http:
+        async with httpx.AsyncClient(transport=transport, base_url="http://switchboard.test",
+                                     headers=headers) as http:
             yield http

@@ -7,12 +7,28 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
+
+from api.demo import DEMO_PASSWORD
 from tests.harness.postgres import free_port
 
 SWITCHBOARD = str(Path(sys.executable).parent / "switchboard")
+
+
+def add_user(data_dir: Path, email: str, role: str, *teams: str, password: str) -> str:
+    """`switchboard users add` as an operator runs it, the password on stdin; returns what it printed."""
+    team_args = [arg for team in teams for arg in ("--team", team)]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SWITCHBOARD_") and k != "DATABASE_URL"}
+    done = subprocess.run([SWITCHBOARD, "users", "add", email, "--role", role, *team_args, "--data-dir",
+                           str(data_dir)], input=password + "\n", text=True, capture_output=True, env=env,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 @dataclass
@@ -25,6 +41,19 @@ class UpProcess:
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")
+
+    def webhook_token(self) -> str:
+        """The demo webhook token the banner printed."""
+        line = next(line for line in self.output().splitlines() if "demo webhook token" in line)
+        return line.rsplit(": ", 1)[1].strip()
+
+    @contextmanager
+    def login(self, email: str, password: str = DEMO_PASSWORD) -> Iterator[httpx.Client]:
+        """A client logged in as `email` (its session cookie set), as the designer is."""
+        with httpx.Client(base_url=self.base_url, timeout=30) as http:
+            answer = http.post("/api/auth/login", json={"email": email, "password": password})
+            assert answer.status_code == 200, answer.text
+            yield http
 
     def stop(self, timeout: float = 30.0) -> int:
         """Ctrl-C, as a user would; returns the exit code."""
@@ -39,17 +68,18 @@ class UpProcess:
         return self.process.returncode
 
 
-def start_up(data_dir: Path, *extra: str, timeout: float = 120.0) -> UpProcess:
+def start_up(data_dir: Path, *extra: str, timeout: float = 120.0, scheme: str = "http") -> UpProcess:
     """Start `switchboard up` and wait for its 'is up' banner."""
     port, temporal_port, ui_port = free_port(), free_port(), free_port()
     log = data_dir.parent / f"{data_dir.name}-up-{port}.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("SWITCHBOARD_") and k != "DATABASE_URL"}
     env["PYTHONUNBUFFERED"] = "1"
+    env["SWITCHBOARD_CONNECT_ALLOW"] = "127.0.0.0/8"  # the tests' stand-ins for remote services are local
     process = subprocess.Popen(
         [SWITCHBOARD, "up", "--data-dir", str(data_dir), "--port", str(port),
          "--temporal-port", str(temporal_port), "--temporal-ui-port", str(ui_port), *extra],
         stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
-    up = UpProcess(process, log, f"http://127.0.0.1:{port}", f"127.0.0.1:{temporal_port}",
+    up = UpProcess(process, log, f"{scheme}://127.0.0.1:{port}", f"127.0.0.1:{temporal_port}",
                    f"http://127.0.0.1:{ui_port}")
     deadline = time.monotonic() + timeout
     while "Switchboard is up." not in up.output():

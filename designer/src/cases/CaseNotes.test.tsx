@@ -2,6 +2,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AdminContext, HttpError, Notification, RecordContextProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
+import type { AuthProvider } from 'react-admin';
+import { fakeAuthProvider, makeMe } from '../test/fakeAuthProvider';
 import { agents, experts, makeCase } from '../test/fixtures';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import type { Case } from '../types';
@@ -14,11 +16,11 @@ const notedCase = makeCase({
     ],
 });
 
-const setup = (record: Case = notedCase) => {
+const setup = (record: Case = notedCase, authProvider?: AuthProvider) => {
     const dataProvider = fakeDataProvider({ agents, experts, cases: [record] });
     const user = userEvent.setup();
     render(
-        <AdminContext dataProvider={dataProvider}>
+        <AdminContext dataProvider={dataProvider} authProvider={authProvider}>
             <RecordContextProvider value={record}>
                 <CaseNotes />
             </RecordContextProvider>
@@ -46,41 +48,46 @@ describe('CaseNotes', () => {
         expect(screen.getByText('No notes yet.')).toBeInTheDocument();
     });
 
-    it('adds a note as the assignee and clears the box', async () => {
+    it('adds a note as the logged-in user and clears the box', async () => {
         const { dataProvider, user } = setup();
         const add = screen.getByTestId('note-add');
         expect(add).toBeDisabled();
-        await waitFor(() => expect(screen.getByRole('combobox', { name: 'Author' })).toHaveTextContent('Ada Lovelace'));
+        // Nobody to pick: the session says who writes.
+        expect(screen.queryByRole('combobox', { name: 'Author' })).toBeNull();
         await user.type(screen.getByTestId('note-text'), '  Customer prefers email  ');
         await user.click(add);
-        await waitFor(() =>
-            expect(dataProvider.addCaseNote).toHaveBeenCalledWith('c1', { agent_id: 'a1', text: 'Customer prefers email' }),
-        );
+        await waitFor(() => expect(dataProvider.addCaseNote).toHaveBeenCalledWith('c1', { text: 'Customer prefers email' }));
         expect(await screen.findByText('Note added')).toBeInTheDocument();
         expect(screen.getByTestId('note-text')).toHaveValue('');
     });
 
-    it('takes notes on a closed case too, by the agent picked', async () => {
+    it('takes notes on a closed, unassigned case too', async () => {
         const { dataProvider, user } = setup(makeCase({ status: 'closed', assignee_id: null }));
         await user.type(screen.getByTestId('note-text'), 'Follow-up call done');
-        expect(screen.getByTestId('note-add')).toBeDisabled();
-        await user.click(screen.getByRole('combobox', { name: 'Author' }));
-        await user.click(await screen.findByRole('option', { name: 'Bob Stone (offline)' }));
         await user.click(screen.getByTestId('note-add'));
-        await waitFor(() =>
-            expect(dataProvider.addCaseNote).toHaveBeenCalledWith('c1', { agent_id: 'a2', text: 'Follow-up call done' }),
-        );
+        await waitFor(() => expect(dataProvider.addCaseNote).toHaveBeenCalledWith('c1', { text: 'Follow-up call done' }));
+    });
+
+    it('shows the notes but no form to whoever may not work cases', async () => {
+        const auditor = fakeAuthProvider(makeMe('auditor'));
+        setup(notedCase, auditor);
+        expect(screen.getAllByTestId('case-note')).toHaveLength(2);
+        await auditor.settled();
+        expect(screen.queryByTestId('note-text')).toBeNull();
+        expect(screen.queryByTestId('note-add')).toBeNull();
     });
 
     it('shows the API error and keeps the text', async () => {
         const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
         const { dataProvider, user } = setup();
         dataProvider.addCaseNote.mockRejectedValueOnce(
-            new HttpError('no agent a1', 404, { detail: { code: 'not_found', message: 'no agent a1', path: 'id' } }),
+            new HttpError('case c1 has finished; it takes no changes', 409, {
+                detail: { code: 'case_closed', message: 'case c1 has finished; it takes no changes', path: '' },
+            }),
         );
         await user.type(screen.getByTestId('note-text'), 'Hi');
         await user.click(screen.getByTestId('note-add'));
-        expect(await screen.findByText('no agent a1')).toBeInTheDocument();
+        expect(await screen.findByText('case c1 has finished; it takes no changes')).toBeInTheDocument();
         expect(screen.getByTestId('note-text')).toHaveValue('Hi');
         consoleError.mockRestore();
     });

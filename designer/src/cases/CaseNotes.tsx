@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { useRecordContext } from 'react-admin';
 import { NoteList } from '../common/NoteList';
 import type { NoteHighlight } from '../common/NoteList';
+import { useCan } from '../auth/useCan';
 import type { Case } from '../types';
-import { AgentSelect } from './AgentSelect';
 import { useCaseAction } from './useCaseAction';
 
 const EXPERT_ANSWER: NoteHighlight = {
@@ -17,44 +17,46 @@ const EXPERT_ANSWER: NoteHighlight = {
     testId: 'case-note-expert',
 };
 
-/** Internal notes of a case (never sent to the customer), oldest first, and a form to add one. */
+/**
+ * Internal notes of a case (never sent to the customer), oldest first, and a form to add one, written by the
+ * logged-in user; only for those who work cases.
+ */
 export const CaseNotes = () => {
     const record = useRecordContext<Case>();
-    const [pickedAgent, setPickedAgent] = useState('');
+    const canWrite = useCan('cases', 'note', record);
     const [text, setText] = useState('');
     const { run, pending } = useCaseAction();
     if (!record) return null;
 
-    const agentId = pickedAgent || record.assignee_id || '';
-    const canAdd = !pending && agentId !== '' && text.trim() !== '';
+    const canAdd = !pending && text.trim() !== '';
 
     const add = async () => {
-        const done = await run(
-            dataProvider => dataProvider.addCaseNote(record.id, { agent_id: agentId, text: text.trim() }),
-            'Note added',
-        );
+        const done = await run(dataProvider => dataProvider.addCaseNote(record.id, { text: text.trim() }), 'Note added');
         if (done) setText('');
     };
 
     return (
         <Stack spacing={2} data-testid="case-notes">
             <NoteList notes={record.notes} testId="case-note" highlight={EXPERT_ANSWER} />
-            <AgentSelect value={agentId} onChange={setPickedAgent} disabled={pending} label="Author" testId="note-agent" />
-            <TextField
-                label="Internal note"
-                helperText="Only agents and supervisors see notes; the customer never does."
-                multiline
-                minRows={2}
-                value={text}
-                onChange={event => setText(event.target.value)}
-                disabled={pending}
-                slotProps={{ htmlInput: { 'data-testid': 'note-text' } }}
-            />
-            <Box>
-                <Button variant="outlined" disabled={!canAdd} onClick={add} data-testid="note-add">
-                    Add note
-                </Button>
-            </Box>
+            {canWrite && (
+                <>
+                    <TextField
+                        label="Internal note"
+                        helperText="Only agents and supervisors see notes; the customer never does."
+                        multiline
+                        minRows={2}
+                        value={text}
+                        onChange={event => setText(event.target.value)}
+                        disabled={pending}
+                        slotProps={{ htmlInput: { 'data-testid': 'note-text' } }}
+                    />
+                    <Box>
+                        <Button variant="outlined" disabled={!canAdd} onClick={add} data-testid="note-add">
+                            Add note
+                        </Button>
+                    </Box>
+                </>
+            )}
         </Stack>
     );
 };

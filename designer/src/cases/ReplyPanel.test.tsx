@@ -2,16 +2,23 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AdminContext, HttpError, Notification, RecordContextProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
+import type { AuthProvider } from 'react-admin';
+import { ada, fakeAuthProvider, makeMe } from '../test/fakeAuthProvider';
 import { agents, experts, makeCase } from '../test/fixtures';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import type { Case } from '../types';
 import { ReplyPanel } from './ReplyPanel';
 
-const setup = (record: Case = makeCase()) => {
-    const dataProvider = fakeDataProvider({ agents, experts, cases: [record] });
+const teams = [
+    { id: 't1', name: 'Support', description: '' },
+    { id: 't2', name: 'Marketing', description: '' },
+];
+
+const setup = (record: Case = makeCase(), authProvider?: AuthProvider) => {
+    const dataProvider = fakeDataProvider({ agents, experts, teams, cases: [record] });
     const user = userEvent.setup();
     render(
-        <AdminContext dataProvider={dataProvider}>
+        <AdminContext dataProvider={dataProvider} authProvider={authProvider}>
             <RecordContextProvider value={record}>
                 <ReplyPanel />
             </RecordContextProvider>
@@ -22,12 +29,13 @@ const setup = (record: Case = makeCase()) => {
 };
 
 describe('ReplyPanel', () => {
-    it('sends a reply as the assignee and clears the box', async () => {
-        const { dataProvider, user } = setup();
-        const send = screen.getByTestId('reply-send');
+    it('sends a reply as the logged-in assignee and clears the box', async () => {
+        const { dataProvider, user } = setup(makeCase(), fakeAuthProvider(ada));
+        const send = await screen.findByTestId('reply-send');
         expect(send).toBeDisabled();
-        // The agent selector defaults to the case assignee.
-        await waitFor(() => expect(screen.getByRole('combobox', { name: 'Agent' })).toHaveTextContent('Ada Lovelace'));
+        // Nobody to pick: the session says who replies.
+        expect(screen.queryByRole('combobox', { name: 'Agent' })).toBeNull();
+        expect(screen.queryByTestId('reply-holder')).toBeNull();
 
         await user.type(screen.getByTestId('reply-text'), 'Sorry about that, refunding now.');
         expect(send).toBeEnabled();
@@ -35,7 +43,6 @@ describe('ReplyPanel', () => {
 
         await waitFor(() =>
             expect(dataProvider.replyToCase).toHaveBeenCalledWith('c1', {
-                agent_id: 'a1',
                 text: 'Sorry about that, refunding now.',
                 close: false,
             }),
@@ -49,7 +56,7 @@ describe('ReplyPanel', () => {
         await user.type(screen.getByTestId('reply-text'), 'Done!');
         await user.click(screen.getByTestId('reply-send-resolve'));
         await waitFor(() =>
-            expect(dataProvider.replyToCase).toHaveBeenCalledWith('c1', { agent_id: 'a1', text: 'Done!', close: true }),
+            expect(dataProvider.replyToCase).toHaveBeenCalledWith('c1', { text: 'Done!', close: true }),
         );
         expect(await screen.findByText('Reply sent and case resolved')).toBeInTheDocument();
     });
@@ -63,18 +70,58 @@ describe('ReplyPanel', () => {
         expect(screen.queryByText('Reply sent')).not.toBeInTheDocument();
     });
 
-    it('needs an agent on an unassigned case, and uses the one picked', async () => {
-        const { dataProvider, user } = setup(makeCase({ assignee_id: null, status: 'open' }));
-        await user.type(screen.getByTestId('reply-text'), 'Hello');
+    it('lets an agent claim an unassigned case before replying', async () => {
+        const { dataProvider, user } = setup(makeCase({ assignee_id: null, status: 'open' }), fakeAuthProvider(ada));
+        expect(await screen.findByTestId('reply-holder')).toHaveTextContent('Nobody holds this case yet: claim it to reply.');
+        expect(screen.getByTestId('reply-text')).toBeDisabled();
         expect(screen.getByTestId('reply-send')).toBeDisabled();
+        expect(screen.queryByTestId('case-takeover')).toBeNull();
+        await user.click(screen.getByTestId('case-claim'));
+        await waitFor(() => expect(dataProvider.claimCase).toHaveBeenCalledWith('c1', {}));
+        expect(await screen.findByText('Case claimed: it is yours to work')).toBeInTheDocument();
+    });
 
-        await user.click(screen.getByRole('combobox', { name: 'Agent' }));
-        await user.click(await screen.findByRole('option', { name: 'Bob Stone (offline)' }));
-        expect(screen.getByTestId('reply-send')).toBeEnabled();
-        await user.click(screen.getByTestId('reply-send'));
+    it("tells an agent who holds someone else's case, without a takeover or a transfer", async () => {
+        setup(makeCase({ assignee_id: 'a2' }), fakeAuthProvider(ada));
+        const holder = await screen.findByTestId('reply-holder');
+        await waitFor(() => expect(holder).toHaveTextContent('Bob Stone holds this case: only they reply.'));
+        expect(screen.getByTestId('reply-text')).toBeDisabled();
+        expect(screen.queryByTestId('case-claim')).toBeNull();
+        expect(screen.queryByTestId('case-takeover')).toBeNull();
+        expect(screen.queryByTestId('case-transfer')).toBeNull();
+        // Closing needs no particular holder.
+        expect(screen.getByTestId('case-close')).toBeEnabled();
+    });
+
+    it('lets a supervisor take the case over and transfer it', async () => {
+        const sofia = makeMe('supervisor', { id: 'sofia', agent_id: 'sofia' });
+        const { dataProvider, user } = setup(makeCase({ assignee_id: 'a1' }), fakeAuthProvider(sofia));
+        const holder = await screen.findByTestId('reply-holder');
+        await waitFor(() => expect(holder).toHaveTextContent('Ada Lovelace holds this case: only they reply, unless you take it over.'));
+        await user.click(await screen.findByTestId('case-takeover'));
+        await waitFor(() => expect(dataProvider.claimCase).toHaveBeenCalledWith('c1', { takeover: true }));
+        expect(await screen.findByText('You took the case over')).toBeInTheDocument();
+
+        await user.click(screen.getByTestId('case-transfer'));
+        const dialog = await screen.findByRole('dialog');
+        await user.click(within(dialog).getByRole('combobox', { name: 'Team' }));
+        // The case's own team is not offered.
+        expect(screen.queryByRole('option', { name: 'Support' })).toBeNull();
+        await user.click(await screen.findByRole('option', { name: 'Marketing' }));
+        await user.type(within(dialog).getByTestId('case-transfer-note'), 'Press question');
+        await user.click(within(dialog).getByTestId('case-transfer-confirm'));
         await waitFor(() =>
-            expect(dataProvider.replyToCase).toHaveBeenCalledWith('c1', { agent_id: 'a2', text: 'Hello', close: false }),
+            expect(dataProvider.transferCase).toHaveBeenCalledWith('c1', { team_id: 't2', note: 'Press question' }),
         );
+    });
+
+    it('is not offered to an auditor, who only reads', async () => {
+        const auditor = fakeAuthProvider(makeMe('auditor'));
+        setup(makeCase(), auditor);
+        await auditor.settled();
+        expect(auditor.fetch).toHaveBeenCalledWith('/api/auth/me', expect.anything());
+        expect(screen.queryByTestId('case-reply')).toBeNull();
+        expect(screen.queryByTestId('reply-send')).toBeNull();
     });
 
     it('shows the API error message and keeps the text', async () => {
@@ -82,11 +129,11 @@ describe('ReplyPanel', () => {
         const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
         const { dataProvider, user } = setup();
         dataProvider.replyToCase.mockRejectedValueOnce(
-            new HttpError('Agent a1 is offline', 409, { detail: { code: 'agent_offline', message: 'Agent a1 is offline', path: '/agent_id' } }),
+            new HttpError('case c1 has finished; it takes no changes', 409, { detail: { code: 'case_closed', message: 'case c1 has finished; it takes no changes', path: '' } }),
         );
         await user.type(screen.getByTestId('reply-text'), 'Hi');
         await user.click(screen.getByTestId('reply-send'));
-        expect(await screen.findByText('Agent a1 is offline')).toBeInTheDocument();
+        expect(await screen.findByText('case c1 has finished; it takes no changes')).toBeInTheDocument();
         expect(screen.getByTestId('reply-text')).toHaveValue('Hi');
         consoleError.mockRestore();
     });
@@ -97,7 +144,7 @@ describe('ReplyPanel', () => {
         const dialog = await screen.findByRole('dialog');
         await user.click(within(dialog).getByLabelText('Spam'));
         await user.click(within(dialog).getByTestId('case-close-confirm'));
-        await waitFor(() => expect(dataProvider.closeCase).toHaveBeenCalledWith('c1', { reason: 'spam', agent_id: 'a1' }));
+        await waitFor(() => expect(dataProvider.closeCase).toHaveBeenCalledWith('c1', { reason: 'spam' }));
         expect(await screen.findByText('Case closed')).toBeInTheDocument();
     });
 
@@ -123,7 +170,6 @@ describe('ReplyPanel', () => {
         await user.click(ask);
         await waitFor(() =>
             expect(dataProvider.askExpert).toHaveBeenCalledWith('c1', {
-                agent_id: 'a1',
                 expert_id: 'omar',
                 question: 'Is the double charge a known bug?',
             }),
@@ -157,7 +203,6 @@ describe('ReplyPanel', () => {
         expect(screen.getByTestId('case-with-expert')).toBeInTheDocument();
         expect(screen.getByTestId('reply-text')).toBeDisabled();
         expect(screen.getByTestId('case-ask-expert')).toBeDisabled();
-        // Nobody holds the case: closing it needs an agent picked first.
-        expect(screen.getByTestId('case-close')).toBeDisabled();
+        expect(screen.getByTestId('case-close')).toBeEnabled();
     });
 });

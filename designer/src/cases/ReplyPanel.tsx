@@ -5,30 +5,49 @@ import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
-import { useRecordContext } from 'react-admin';
+import { ReferenceField, RecordContextProvider, useRecordContext } from 'react-admin';
+import { useCan, useMe } from '../auth/useCan';
 import type { Case, CloseReason } from '../types';
-import { AgentSelect } from './AgentSelect';
 import { AskExpertButton } from './AskExpertButton';
 import { CloseCaseButton } from './CloseCaseButton';
+import { TransferCaseButton } from './TransferCaseButton';
 import { useCaseAction } from './useCaseAction';
 
-/** Reply to the author (optionally resolving the case), ask an expert, or close it without a reply. */
+/** An agent by name (the raw id while unknown). */
+const AgentName = ({ id }: { id: string }) => (
+    <RecordContextProvider value={{ id, agent_id: id }}>
+        <ReferenceField source="agent_id" reference="agents" link={false} empty={id} />
+    </RecordContextProvider>
+);
+
+/**
+ * Reply to the author (optionally resolving the case), ask an expert, or close it without a reply; claim it,
+ * take it over or transfer it. The logged-in user acts: the API knows them by their session. Users who may not
+ * work cases (auditors, ops leads) see no panel at all.
+ */
 export const ReplyPanel = () => {
     const record = useRecordContext<Case>();
-    const [pickedAgent, setPickedAgent] = useState('');
+    const canWork = useCan('cases', 'work', record);
+    const canTakeOver = useCan('cases', 'takeover', record);
+    const canTransfer = useCan('cases', 'transfer', record);
+    const me = useMe();
     const [text, setText] = useState('');
     const { run, pending } = useCaseAction();
-    if (!record) return null;
+    if (!record || !canWork) return null;
 
-    const agentId = pickedAgent || record.assignee_id || '';
     const closed = record.status === 'closed';
     // With an expert, the case waits for their answer: no replies, but it can still be closed.
     const withExpert = record.status === 'with_expert';
-    const canSend = !closed && !withExpert && !pending && agentId !== '' && text.trim() !== '';
+    const holder = record.claimed_by ?? record.assignee_id;
+    // Only the case's assignee (or whoever claimed it) replies; unknown without a login (component tests).
+    const myAgent = me ? me.agent_id : undefined;
+    const mine = myAgent === undefined || (myAgent !== null && [record.assignee_id, record.claimed_by].includes(myAgent));
+    const canSend = !closed && !withExpert && !pending && mine && text.trim() !== '';
+    const open = !closed && !withExpert;
 
     const send = async (close: boolean) => {
         const done = await run(
-            dataProvider => dataProvider.replyToCase(record.id, { agent_id: agentId, text: text.trim(), close }),
+            dataProvider => dataProvider.replyToCase(record.id, { text: text.trim(), close }),
             // The flow's approval rule may hold the reply: then nothing was sent yet, and the agent must know.
             updated =>
                 (updated.drafts_pending ?? 0) > (record.drafts_pending ?? 0)
@@ -41,13 +60,19 @@ export const ReplyPanel = () => {
     };
 
     const closeCase = (reason: CloseReason) =>
-        run(dataProvider => dataProvider.closeCase(record.id, { reason, agent_id: agentId }), 'Case closed');
+        run(dataProvider => dataProvider.closeCase(record.id, { reason }), 'Case closed');
 
     const askExpert = (expertId: string, question: string) =>
+        run(dataProvider => dataProvider.askExpert(record.id, { expert_id: expertId, question }), 'Case handed to the expert');
+
+    const claim = (takeover: boolean) =>
         run(
-            dataProvider => dataProvider.askExpert(record.id, { agent_id: agentId, expert_id: expertId, question }),
-            'Case handed to the expert',
+            dataProvider => dataProvider.claimCase(record.id, takeover ? { takeover: true } : {}),
+            takeover ? 'You took the case over' : 'Case claimed: it is yours to work',
         );
+
+    const transfer = (teamId: string, note: string) =>
+        run(dataProvider => dataProvider.transferCase(record.id, { team_id: teamId, note }), 'Case transferred');
 
     return (
         <Card variant="outlined" data-testid="case-reply">
@@ -59,14 +84,27 @@ export const ReplyPanel = () => {
                             This case is with an expert until they answer; it can still be closed.
                         </Alert>
                     )}
-                    <AgentSelect value={agentId} onChange={setPickedAgent} disabled={closed || pending} />
+                    {open && !mine && (
+                        <Alert severity="info" data-testid="reply-holder">
+                            {myAgent === null ? (
+                                'Only agents reply to customers: your account has no agent profile.'
+                            ) : holder ? (
+                                <>
+                                    <AgentName id={holder} /> holds this case: only they reply
+                                    {canTakeOver ? ', unless you take it over.' : '.'}
+                                </>
+                            ) : (
+                                'Nobody holds this case yet: claim it to reply.'
+                            )}
+                        </Alert>
+                    )}
                     <TextField
                         label="Reply"
                         multiline
                         minRows={3}
                         value={text}
                         onChange={event => setText(event.target.value)}
-                        disabled={closed || withExpert || pending}
+                        disabled={closed || withExpert || pending || !mine}
                         slotProps={{ htmlInput: { 'data-testid': 'reply-text' } }}
                     />
                     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
@@ -81,11 +119,31 @@ export const ReplyPanel = () => {
                         >
                             Send and resolve
                         </Button>
-                        <AskExpertButton
-                            disabled={closed || withExpert || pending || agentId === ''}
-                            onConfirm={askExpert}
-                        />
-                        <CloseCaseButton disabled={closed || pending || agentId === ''} onConfirm={closeCase} />
+                        {open && !mine && myAgent && !holder && (
+                            <Button variant="outlined" disabled={pending} onClick={() => claim(false)} data-testid="case-claim">
+                                Claim
+                            </Button>
+                        )}
+                        {open && canTakeOver && holder && myAgent && holder !== myAgent && (
+                            <Button
+                                variant="outlined"
+                                color="warning"
+                                disabled={pending}
+                                onClick={() => claim(true)}
+                                data-testid="case-takeover"
+                            >
+                                Take over
+                            </Button>
+                        )}
+                        <AskExpertButton disabled={closed || withExpert || pending} onConfirm={askExpert} />
+                        {canTransfer && (
+                            <TransferCaseButton
+                                currentTeam={record.team_id}
+                                disabled={closed || withExpert || pending}
+                                onConfirm={transfer}
+                            />
+                        )}
+                        <CloseCaseButton disabled={closed || pending} onConfirm={closeCase} />
                     </Stack>
                 </Stack>
             </CardContent>

@@ -7,6 +7,14 @@ import type { Case } from '../types';
 type Action<T> = (dataProvider: SwitchboardDataProvider) => Promise<{ data: T }>;
 
 /**
+ * react-admin answers a call refused for a lost session (401) with empty data while it logs the user out:
+ * nothing was done, and the login page says why.
+ */
+export const loggedOutAnswer = (data: unknown): boolean =>
+    data === undefined ||
+    (typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).length === 0);
+
+/**
  * Runs one of the case endpoints (or an expert's answer), tells the agent how it went and refreshes
  * the page so the conversation and the audit timeline show the outcome.
  */
@@ -24,6 +32,7 @@ export const useCaseAction = () => {
         setPending(true);
         try {
             const { data } = await action(dataProvider);
+            if (loggedOutAnswer(data)) return false;
             const successMessage = typeof success === 'string' ? success : success(data);
             notify(successMessage, { type: 'success', messageArgs: { _: successMessage } });
             onSuccess?.(data);

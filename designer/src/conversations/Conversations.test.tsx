@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../App';
+import { fakeAuthProvider } from '../test/fakeAuthProvider';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import { conversationMentions, makeCase, makeConversation, makeSource } from '../test/fixtures';
 
@@ -27,7 +28,7 @@ describe('conversations', () => {
                 }),
             ],
         });
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         const chips = await screen.findAllByTestId('conversation-actionable');
         expect(chips.map(chip => chip.textContent)).toEqual(['Actionable', 'No action']);
@@ -46,7 +47,7 @@ describe('conversations', () => {
         window.location.hash = '#/conversations';
         const dataProvider = fakeDataProvider({ sources: [makeSource()], conversations: [makeConversation()] });
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
         await screen.findAllByTestId('conversation-actionable');
 
         await user.click(screen.getByRole('combobox', { name: 'Actionable' }));
@@ -66,7 +67,7 @@ describe('conversations', () => {
             mentions: conversationMentions,
             cases: [makeCase()],
         });
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         expect(await screen.findByTestId('conversation-show-customer')).toHaveTextContent('fan@example.com (Fan)');
         expect(screen.getByTestId('conversation-counts')).toHaveTextContent('1 / 1');

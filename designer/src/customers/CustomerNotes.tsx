@@ -4,7 +4,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useRecordContext } from 'react-admin';
-import { AgentSelect } from '../cases/AgentSelect';
+import { useCan } from '../auth/useCan';
 import { useCaseAction } from '../cases/useCaseAction';
 import { NoteList } from '../common/NoteList';
 import type { NoteHighlight } from '../common/NoteList';
@@ -13,27 +13,28 @@ import type { CustomerProfile } from '../types';
 const MERGE: NoteHighlight = { kind: 'merge', color: 'info', label: 'Merge', testId: 'customer-note-merge' };
 
 interface CustomerNotesProps {
-    /** The agent writing, shared with the merge action. */
-    agentId: string;
-    onAgentChange: (agentId: string) => void;
     /** The profile as the API answered the note. */
     onAdded: (profile: CustomerProfile) => void;
     /** Merged customers take no notes: their notes went to the customer kept. */
     readOnly?: boolean;
 }
 
-/** Notes on a customer (agents' own, and the record of each merge), oldest first, and a form to add one. */
-export const CustomerNotes = ({ agentId, onAgentChange, onAdded, readOnly }: CustomerNotesProps) => {
+/**
+ * Notes on a customer (agents' own, and the record of each merge), oldest first, and a form to add one, written
+ * by the logged-in user (with `customers:write`).
+ */
+export const CustomerNotes = ({ onAdded, readOnly }: CustomerNotesProps) => {
     const record = useRecordContext<CustomerProfile>();
+    const canWrite = useCan('customers', 'note');
     const [text, setText] = useState('');
     const { run, pending } = useCaseAction();
     if (!record) return null;
 
-    const canAdd = !pending && agentId !== '' && text.trim() !== '';
+    const canAdd = !pending && text.trim() !== '';
 
     const add = async () => {
         const done = await run<CustomerProfile>(
-            dataProvider => dataProvider.addCustomerNote(String(record.id), { author: agentId, text: text.trim() }),
+            dataProvider => dataProvider.addCustomerNote(String(record.id), { text: text.trim() }),
             'Note added',
             onAdded,
         );
@@ -43,11 +44,8 @@ export const CustomerNotes = ({ agentId, onAgentChange, onAdded, readOnly }: Cus
     return (
         <Stack spacing={2} data-testid="customer-notes">
             <NoteList notes={record.notes} testId="customer-note" highlight={MERGE} />
-            {!readOnly && (
+            {!readOnly && canWrite && (
                 <>
-                    <Box>
-                        <AgentSelect value={agentId} onChange={onAgentChange} disabled={pending} testId="customer-note-agent" />
-                    </Box>
                     <TextField
                         label="Note"
                         helperText="Only agents see notes on a customer; the customer never does."

@@ -164,7 +164,6 @@ const CustomerConversations = () => (
 const Profile = () => {
     const record = useRecordContext<CustomerProfile>();
     const [answered, setAnswered] = useState<{ base: CustomerProfile; profile: CustomerProfile } | null>(null);
-    const [agentId, setAgentId] = useState('');
     if (!record) return null;
     const shown = answered && answered.base === record && answered.profile.id === record.id ? answered.profile : record;
     const update = (profile: CustomerProfile) => setAnswered({ base: record, profile });
@@ -175,7 +174,7 @@ const Profile = () => {
             <Stack spacing={2}>
                 <Section>
                     <Summary
-                        actions={<MergeCustomerButton agentId={agentId} onAgentChange={setAgentId} onMerged={update} />}
+                        actions={<MergeCustomerButton onMerged={update} />}
                     />
                 </Section>
                 <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '2fr 1fr' } }}>
@@ -187,7 +186,7 @@ const Profile = () => {
                     </Section>
                 </Box>
                 <Section title="Notes">
-                    <CustomerNotes agentId={agentId} onAgentChange={setAgentId} onAdded={update} readOnly={merged} />
+                    <CustomerNotes onAdded={update} readOnly={merged} />
                 </Section>
                 <Section title="Conversations" testId="customer-conversations">
                     <CustomerConversations />

@@ -1,8 +1,9 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpError } from 'react-admin';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
+import { fakeAuthProvider, makeMe } from '../test/fakeAuthProvider';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import { agents, makeConversation, makeCustomer, mergedRobin, otherRobin } from '../test/fixtures';
 
@@ -14,7 +15,11 @@ const robinConversation = makeConversation({
     customer_id: 'cus-robin',
 });
 
-const setup = (hash: string, records: Parameters<typeof fakeDataProvider>[0] = {}) => {
+const setup = (
+    hash: string,
+    records: Parameters<typeof fakeDataProvider>[0] = {},
+    authProvider = fakeAuthProvider(makeMe('supervisor', { id: 'a1', agent_id: 'a1' })),
+) => {
     window.location.hash = hash;
     const dataProvider = fakeDataProvider({
         agents,
@@ -23,7 +28,7 @@ const setup = (hash: string, records: Parameters<typeof fakeDataProvider>[0] = {
         ...records,
     });
     const user = userEvent.setup();
-    render(<App dataProvider={dataProvider} />);
+    render(<App dataProvider={dataProvider} authProvider={authProvider} />);
     return { dataProvider, user };
 };
 
@@ -90,32 +95,46 @@ describe('customers', () => {
         await waitFor(() => expect(window.location.hash).toBe('#/conversations/twitter%3Ar1/show'));
     });
 
-    it('adds a note as the agent picked, and shows it at once', async () => {
+    it('adds a note as the logged-in user, and shows it at once', async () => {
         const { dataProvider, user } = setup('#/customers/cus-robin/show');
         await screen.findByTestId('customer-show-name');
-        const add = screen.getByTestId('customer-note-add');
+        const add = await screen.findByTestId('customer-note-add');
+        expect(add).toBeDisabled();
+        // Nobody to pick: the session says who writes.
+        expect(screen.queryByRole('combobox', { name: 'Agent' })).toBeNull();
         await user.type(screen.getByTestId('customer-note-text'), '  Sent a voucher  ');
-        expect(add).toBeDisabled(); // no agent yet
-        await user.click(screen.getByRole('combobox', { name: 'Agent' }));
-        await user.click(await screen.findByRole('option', { name: 'Bob Stone (offline)' }));
         await user.click(add);
-        await waitFor(() =>
-            expect(dataProvider.addCustomerNote).toHaveBeenCalledWith('cus-robin', { author: 'a2', text: 'Sent a voucher' }),
-        );
+        await waitFor(() => expect(dataProvider.addCustomerNote).toHaveBeenCalledWith('cus-robin', { text: 'Sent a voucher' }));
         expect(await screen.findByText('Note added')).toBeInTheDocument();
         const notes = screen.getAllByTestId('customer-note');
         expect(notes.map(note => note.textContent)).toEqual([
             expect.stringContaining('Prefers DMs.'),
             expect.stringContaining('Sent a voucher'),
         ]);
-        await waitFor(() => expect(notes[1]).toHaveTextContent('Bob Stone'));
+        await waitFor(() => expect(notes[1]).toHaveTextContent('Ada Lovelace'));
         expect(screen.getByTestId('customer-note-text')).toHaveValue('');
+    });
+
+    it('offers an agent notes but no merge, and an auditor neither', async () => {
+        setup('#/customers/cus-robin/show', {}, fakeAuthProvider(makeMe('agent')));
+        expect(await screen.findByTestId('customer-note-add')).toBeInTheDocument();
+        expect(screen.queryByTestId('customer-merge')).toBeNull();
+        cleanup();
+
+        const auditor = fakeAuthProvider(makeMe('auditor'));
+        setup('#/customers/cus-robin/show', {}, auditor);
+        expect(await screen.findByTestId('customer-show-name')).toHaveTextContent('@robin_case');
+        expect(screen.getByTestId('customer-note')).toHaveTextContent('Prefers DMs.');
+        await auditor.settled();
+        expect(screen.queryByTestId('customer-note-add')).toBeNull();
+        expect(screen.queryByTestId('customer-note-text')).toBeNull();
+        expect(screen.queryByTestId('customer-merge')).toBeNull();
     });
 
     it('merges another customer in after confirming, then shows the kept profile', async () => {
         const { dataProvider, user } = setup('#/customers/cus-robin/show');
         await screen.findByTestId('customer-show-name');
-        await user.click(screen.getByTestId('customer-merge'));
+        await user.click(await screen.findByTestId('customer-merge'));
         const dialog = await screen.findByRole('dialog');
         await user.type(within(dialog).getByTestId('customer-merge-search'), 'Robin');
         await waitFor(() =>
@@ -128,15 +147,11 @@ describe('customers', () => {
         expect(within(dialog).getByTestId('customer-merge-summary')).toHaveTextContent(
             'Robin C.’s identities, conversations, mentions and notes move to @robin_case.',
         );
-        const confirm = within(dialog).getByTestId('customer-merge-confirm');
-        expect(confirm).toBeDisabled(); // who merges is on the record
-        await user.click(within(dialog).getByRole('combobox', { name: 'Merged by' }));
-        await user.click(await screen.findByRole('option', { name: 'Ada Lovelace' }));
-        await user.click(confirm);
+        // Who merges is on the record: the logged-in user, whom the API knows by the session.
+        expect(within(dialog).queryByRole('combobox', { name: 'Merged by' })).toBeNull();
+        await user.click(within(dialog).getByTestId('customer-merge-confirm'));
 
-        await waitFor(() =>
-            expect(dataProvider.mergeCustomers).toHaveBeenCalledWith('cus-robin', { other_id: 'cus-robin-c', by: 'a1' }),
-        );
+        await waitFor(() => expect(dataProvider.mergeCustomers).toHaveBeenCalledWith('cus-robin', { other_id: 'cus-robin-c' }));
         expect(await screen.findByText('Merged Robin C. into @robin_case')).toBeInTheDocument();
         await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
         expect(identities()).toEqual(['twitter · @robin_case', 'instagram · @Robin_Case', 'facebook · Robin C.']);
@@ -144,8 +159,6 @@ describe('customers', () => {
         const merge = screen.getAllByTestId('customer-note').find(note => note.getAttribute('data-kind') === 'merge');
         expect(merge).toHaveTextContent('merged Robin C. (cus-robin-c) into this customer');
         expect(within(merge as HTMLElement).getByTestId('customer-note-merge')).toHaveTextContent('Merge');
-        // The agent picked for the merge is the one the note form uses too.
-        expect(screen.getByRole('combobox', { name: 'Agent' })).toHaveTextContent('Ada Lovelace');
     });
 
     it("shows the API's refusal of a merge in the dialog, which stays open", async () => {
@@ -161,9 +174,7 @@ describe('customers', () => {
             }),
         );
         await screen.findByTestId('customer-show-name');
-        await user.click(screen.getByRole('combobox', { name: 'Agent' }));
-        await user.click(await screen.findByRole('option', { name: 'Ada Lovelace' }));
-        await user.click(screen.getByTestId('customer-merge'));
+        await user.click(await screen.findByTestId('customer-merge'));
         const dialog = await screen.findByRole('dialog');
         await user.click(within(dialog).getByTestId('customer-merge-search'));
         await user.click((await screen.findAllByTestId('customer-merge-search-option'))[0]);

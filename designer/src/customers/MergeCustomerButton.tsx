@@ -9,25 +9,25 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
 import { useNotify, useRecordContext, useRefresh } from 'react-admin';
-import { AgentSelect } from '../cases/AgentSelect';
+import { useCan } from '../auth/useCan';
+import { loggedOutAnswer } from '../cases/useCaseAction';
 import { useSwitchboardDataProvider } from '../dataProvider';
 import type { Customer, CustomerProfile } from '../types';
 import { CustomerPicker } from './CustomerPicker';
 
 interface MergeCustomerButtonProps {
-    /** The agent merging, shared with the notes form. */
-    agentId: string;
-    onAgentChange: (agentId: string) => void;
     /** The kept profile as the API answered the merge. */
     onMerged: (profile: CustomerProfile) => void;
 }
 
 /**
  * "Merge…": pick another customer who is the same person, confirm, and everything of theirs (identities,
- * conversations, mentions, notes) moves to this customer. A refusal is shown in the dialog, which stays open.
+ * conversations, mentions, notes) moves to this customer, merged by the logged-in user (with `customers:merge`).
+ * A refusal is shown in the dialog, which stays open.
  */
-export const MergeCustomerButton = ({ agentId, onAgentChange, onMerged }: MergeCustomerButtonProps) => {
+export const MergeCustomerButton = ({ onMerged }: MergeCustomerButtonProps) => {
     const record = useRecordContext<CustomerProfile>();
+    const canMerge = useCan('customers', 'merge');
     const dataProvider = useSwitchboardDataProvider();
     const notify = useNotify();
     const refresh = useRefresh();
@@ -35,7 +35,7 @@ export const MergeCustomerButton = ({ agentId, onAgentChange, onMerged }: MergeC
     const [other, setOther] = useState<Customer | null>(null);
     const [error, setError] = useState<string | null>(null);
     const [pending, setPending] = useState(false);
-    if (!record || record.merged_into) return null;
+    if (!record || record.merged_into || !canMerge) return null;
 
     const close = () => {
         setOpen(false);
@@ -48,7 +48,8 @@ export const MergeCustomerButton = ({ agentId, onAgentChange, onMerged }: MergeC
         setPending(true);
         setError(null);
         try {
-            const { data } = await dataProvider.mergeCustomers(String(record.id), { other_id: String(other.id), by: agentId });
+            const { data } = await dataProvider.mergeCustomers(String(record.id), { other_id: String(other.id) });
+            if (loggedOutAnswer(data)) return;
             const message = `Merged ${other.name} into ${data.name}`;
             notify(message, { type: 'success', messageArgs: { _: message } });
             close();
@@ -87,13 +88,6 @@ export const MergeCustomerButton = ({ agentId, onAgentChange, onMerged }: MergeC
                             label="Customer to merge in"
                             testId="customer-merge-search"
                         />
-                        <AgentSelect
-                            value={agentId}
-                            onChange={onAgentChange}
-                            disabled={pending}
-                            label="Merged by"
-                            testId="customer-merge-agent"
-                        />
                         {other && (
                             <DialogContentText data-testid="customer-merge-summary">
                                 {other.name}’s identities, conversations, mentions and notes move to {record.name}.{' '}
@@ -112,7 +106,7 @@ export const MergeCustomerButton = ({ agentId, onAgentChange, onMerged }: MergeC
                     <Button
                         variant="contained"
                         onClick={confirm}
-                        disabled={pending || !other || agentId === ''}
+                        disabled={pending || !other}
                         data-testid="customer-merge-confirm"
                     >
                         Merge

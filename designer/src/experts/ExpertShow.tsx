@@ -9,6 +9,7 @@ import {
     SimpleShowLayout,
     TextField,
 } from 'react-admin';
+import { useCan } from '../auth/useCan';
 import { formatDuration } from '../cases/format';
 import type { Expert, ExpertRequest } from '../types';
 import { ActiveChip } from './ActiveChip';
@@ -48,17 +49,21 @@ const ExpertRequests = ({ label = 'Requests' }: { label?: string }) => (
     </ReferenceManyField>
 );
 
-export const ExpertShow = () => (
-    <Show>
-        <SimpleShowLayout>
-            <TextField source="name" />
-            <EmailField source="email" />
-            <TextField source="department" />
-            <FunctionField<Expert> label="Answers within" render={record => formatDuration(record.response_seconds)} />
-            <ActiveChip label="Active" />
-            <ExpertRequests label="Requests" />
-        </SimpleShowLayout>
-    </Show>
-);
+export const ExpertShow = () => {
+    // Ops leads read experts but not the requests sent to them.
+    const canReadRequests = useCan('expert-requests', 'list');
+    return (
+        <Show>
+            <SimpleShowLayout>
+                <TextField source="name" />
+                <EmailField source="email" />
+                <TextField source="department" />
+                <FunctionField<Expert> label="Answers within" render={record => formatDuration(record.response_seconds)} />
+                <ActiveChip label="Active" />
+                {canReadRequests && <ExpertRequests label="Requests" />}
+            </SimpleShowLayout>
+        </Show>
+    );
+};
 
 export default ExpertShow;

@@ -1,15 +1,17 @@
 import EditIcon from '@mui/icons-material/EditNote';
 import Button from '@mui/material/Button';
 import { useCreate, useNotify, useRecordContext, useRedirect } from 'react-admin';
+import { useCan } from '../auth/useCan';
 import type { Flow, FlowDraft } from '../types';
 
-/** Copies this (immutable) flow version into a new draft and opens the draft editor. */
+/** Copies this (immutable) flow version into a new draft and opens the draft editor (needs `flows:write`). */
 export const EditAsDraftButton = () => {
     const record = useRecordContext<Flow>();
+    const canEdit = useCan('flow_drafts', 'create');
     const [create, { isPending }] = useCreate<FlowDraft>();
     const notify = useNotify();
     const redirect = useRedirect();
-    if (!record) return null;
+    if (!record || !canEdit) return null;
     const onClick = () =>
         create(
             'flow_drafts',

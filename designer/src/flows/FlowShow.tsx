@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import { useMemo, useState } from 'react';
 import { BooleanField, DateField, Labeled, Show, TextField, useRecordContext } from 'react-admin';
 import type { Flow } from '../types';
+import { ActivateFlowButton } from './ActivateFlowButton';
 import { EditAsDraftButton } from './EditAsDraftButton';
 import { FlowCanvas } from './FlowCanvas';
 import { toFlowGraph } from './flowGraph';
@@ -45,7 +46,8 @@ export const FlowShow = () => (
                 <Labeled>
                     <DateField source="published_at" showTime emptyText="—" />
                 </Labeled>
-                <Box sx={{ ml: 'auto', alignSelf: 'center' }}>
+                <Box sx={{ ml: 'auto', alignSelf: 'center', display: 'flex', gap: 1 }}>
+                    <ActivateFlowButton />
                     <EditAsDraftButton />
                 </Box>
             </Box>

@@ -13,6 +13,7 @@ import {
     EMAIL_ADDRESS_PATTERN,
     EMAIL_DEFAULTS,
     mailSecurityChoices,
+    webhookAuthChoices,
 } from './sourceForm';
 
 const PollSeconds = ({ kind }: { kind: SourceKind }) => (
@@ -205,6 +206,14 @@ export const ConfigFields = () => {
         case 'webhook':
             return (
                 <>
+                    <SelectInput
+                        source="config.auth"
+                        label="Senders prove who they are by"
+                        choices={webhookAuthChoices}
+                        emptyText="Automatic: HMAC when a signing secret is set, else a token"
+                        helperText="A new token is shown once, when the source is saved; None only behind a gateway that checks senders"
+                        slotProps={{ htmlInput: { 'data-testid': 'source-webhook-auth' } }}
+                    />
                     <SecretInput
                         source="config.hmac_secret"
                         label="Signing secret (HMAC)"

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
 import { createDataProvider } from '../dataProvider';
 import type { HttpClient } from '../dataProvider';
+import { fakeAuthProvider } from '../test/fakeAuthProvider';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import { emailSource, makeSource, mastodonSource, webhookSource } from '../test/fixtures';
 
@@ -39,7 +40,7 @@ describe('source forms', () => {
         window.location.hash = '#/sources/create';
         const dataProvider = fakeDataProvider({ sources: [] });
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         await user.type(await screen.findByTestId('source-id'), 'acme-feed');
         expect(screen.queryByTestId('source-url')).toBeNull();
@@ -68,7 +69,7 @@ describe('source forms', () => {
         window.location.hash = '#/sources/create';
         const dataProvider = fakeDataProvider({ sources: [] });
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         await user.type(await screen.findByTestId('source-id'), 'acme-mastodon');
         await pickKind(user, 'RSS feed');
@@ -94,7 +95,7 @@ describe('source forms', () => {
         const message = 'Input should be a valid URL, relative URL without a base';
         const { client, dataProvider } = apiRefusing([], invalidConfig('config.base_url', message));
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         await user.type(await screen.findByTestId('source-id'), 'acme-mastodon');
         await pickKind(user, 'Mastodon');
@@ -124,7 +125,7 @@ describe('source forms', () => {
         window.location.hash = '#/sources/acme-mastodon';
         const dataProvider = fakeDataProvider({ sources: [mastodonSource] });
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         const token = await screen.findByTestId('source-access-token');
         expect(token).toHaveAttribute('type', 'password');
@@ -150,7 +151,7 @@ describe('source forms', () => {
         window.location.hash = '#/sources/acme-mastodon';
         const dataProvider = fakeDataProvider({ sources: [mastodonSource] });
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         const token = await screen.findByTestId('source-access-token');
         // Focusing the mask selects it: typing replaces the whole secret.
@@ -172,7 +173,7 @@ describe('source forms', () => {
         window.location.hash = '#/sources/acme-hook';
         const dataProvider = fakeDataProvider({ sources: [webhookSource] });
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         const mapping = await screen.findByTestId('source-mapping');
         expect(within(mapping).getAllByTestId('source-mapping-row')).toHaveLength(1);
@@ -204,7 +205,7 @@ describe('source forms', () => {
         const message = "URL scheme should be 'http' or 'https'";
         const { client, dataProvider } = apiRefusing([makeSource()], invalidConfig('config.url', message));
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         const url = await screen.findByTestId('source-url');
         await user.clear(url);
@@ -228,7 +229,7 @@ describe('source forms', () => {
         window.location.hash = '#/sources/create';
         const dataProvider = fakeDataProvider({ sources: [] });
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         await user.type(await screen.findByTestId('source-id'), 'acme-support');
         // Something typed for another kind first: only the email fields go out.
@@ -286,7 +287,7 @@ describe('source forms', () => {
         window.location.hash = '#/sources/create';
         const dataProvider = fakeDataProvider({ sources: [] });
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         await user.type(await screen.findByTestId('source-id'), 'acme-support');
         await pickKind(user, 'Email (IMAP/SMTP)');
@@ -313,7 +314,7 @@ describe('source forms', () => {
         const message = 'String should have at most 255 characters';
         const { client, dataProvider } = apiRefusing([], invalidConfig('config.imap_host', message));
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         await user.type(await screen.findByTestId('source-id'), 'acme-support');
         await pickKind(user, 'Email (IMAP/SMTP)');
@@ -347,7 +348,7 @@ describe('source forms', () => {
         window.location.hash = '#/sources/acme-support';
         const dataProvider = fakeDataProvider({ sources: [emailSource] });
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         const password = await screen.findByTestId('source-password');
         const smtpPassword = screen.getByTestId('source-smtp-password');
@@ -388,7 +389,7 @@ describe('source forms', () => {
         window.location.hash = '#/sources/acme-support';
         const dataProvider = fakeDataProvider({ sources: [emailSource] });
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         const smtpPassword = await screen.findByTestId('source-smtp-password');
         await user.click(smtpPassword);
@@ -412,7 +413,7 @@ describe('source forms', () => {
         window.location.hash = '#/sources/acme-feed';
         const dataProvider = fakeDataProvider({ sources: [makeSource()] });
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         const seconds = await screen.findByTestId('source-poll-seconds');
         await user.clear(seconds);

@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../App';
+import { fakeAuthProvider } from '../test/fakeAuthProvider';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import { emailSource, makeSource, mastodonSource, webhookSource } from '../test/fixtures';
 
@@ -21,7 +22,7 @@ describe('source pages', () => {
     it('lists sources with their kind, health and failures', async () => {
         window.location.hash = '#/sources';
         const dataProvider = fakeDataProvider({ sources: [makeSource(), failing, webhookSource] });
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         const names = await screen.findAllByTestId('source-name');
         expect(names.map(name => name.textContent)).toEqual(['Acme reviews', 'Broken feed', 'Acme webhook']);
@@ -42,13 +43,13 @@ describe('source pages', () => {
         window.location.hash = '#/sources/broken-feed/show';
         const dataProvider = fakeDataProvider({ sources: [failing] });
         const user = userEvent.setup();
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         expect(await screen.findByTestId('source-last-error')).toHaveTextContent('answered 503');
         expect(screen.getByTestId('source-health')).toHaveTextContent('Unhealthy');
         expect(screen.getByTestId('source-failures')).toHaveTextContent('4');
         expect(screen.getByTestId('source-config')).toHaveTextContent('https://reviews.example.com/feed.xml');
-        await user.click(screen.getByTestId('source-poll'));
+        await user.click(await screen.findByTestId('source-poll'));
         await waitFor(() => expect(dataProvider.pollSource).toHaveBeenCalledWith('broken-feed'));
         expect(await screen.findByText(/Polling Broken feed now/)).toBeInTheDocument();
     });
@@ -56,16 +57,20 @@ describe('source pages', () => {
     it('never shows a secret, and offers no poll for a webhook', async () => {
         window.location.hash = '#/sources/acme-mastodon/show';
         const dataProvider = fakeDataProvider({ sources: [mastodonSource, webhookSource] });
-        const { unmount } = render(<App dataProvider={dataProvider} />);
+        const { unmount } = render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
         const config = await screen.findByTestId('source-config');
         expect(config).toHaveTextContent('stored (hidden)');
         expect(config).not.toHaveTextContent('********');
-        expect(screen.getByTestId('source-poll')).toBeInTheDocument();
+        expect(await screen.findByTestId('source-poll')).toBeInTheDocument();
         unmount();
 
         window.location.hash = '#/sources/acme-hook/show';
-        render(<App dataProvider={dataProvider} />);
+        const admin = fakeAuthProvider();
+        render(<App dataProvider={dataProvider} authProvider={admin} />);
         expect(await screen.findByTestId('source-config')).toHaveTextContent('author ← user.handle');
+        // A webhook pushes: nothing to poll, but its token can be replaced.
+        expect(await screen.findByTestId('source-new-token')).toBeInTheDocument();
+        await admin.settled();
         expect(screen.queryByTestId('source-poll')).toBeNull();
     });
 
@@ -73,7 +78,7 @@ describe('source pages', () => {
         window.location.hash = '#/sources/acme-support/show';
         const source = { ...emailSource, config: { ...emailSource.config, smtp_username: null, smtp_password: null } };
         const dataProvider = fakeDataProvider({ sources: [source] });
-        render(<App dataProvider={dataProvider} />);
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
         const config = await screen.findByTestId('source-config');
         expect(config).toHaveTextContent('imap.acme.example');
@@ -84,7 +89,7 @@ describe('source pages', () => {
         expect(config).toHaveTextContent('same as username');
         expect(config).toHaveTextContent('same as password');
         expect(screen.getByText('Email (IMAP/SMTP)')).toBeInTheDocument();
-        expect(screen.getByTestId('source-poll')).toBeInTheDocument();
+        expect(await screen.findByTestId('source-poll')).toBeInTheDocument();
         expect(screen.getByTestId('source-last-polled')).toBeInTheDocument();
     });
 });

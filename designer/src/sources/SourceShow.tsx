@@ -5,15 +5,25 @@ import Typography from '@mui/material/Typography';
 import { DateField, EditButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import { Fact } from '../common/Fact';
 import { Section } from '../common/Section';
-import type { MailSecurity, Source } from '../types';
+import type { MailSecurity, Source, WebhookAuth } from '../types';
 import { EnabledChip } from './EnabledChip';
 import { PollNowButton } from './PollNowButton';
 import { SourceHealthChip } from './SourceHealthChip';
-import { CONFIG_FALLBACKS, CONFIG_FIELDS, isMasked, kindLabel, MAIL_SECURITY_LABELS } from './sourceForm';
+import {
+    CONFIG_FALLBACKS,
+    CONFIG_FIELDS,
+    isMasked,
+    kindLabel,
+    MAIL_SECURITY_LABELS,
+    WEBHOOK_AUTH_LABELS,
+} from './sourceForm';
+import { NewWebhookTokenButton } from './WebhookToken';
 
+// EditButton hides itself without `sources:write` (canAccess); the others check it too.
 const SourceActions = () => (
     <TopToolbar>
         <PollNowButton />
+        <NewWebhookTokenButton />
         <EditButton />
     </TopToolbar>
 );
@@ -84,6 +94,7 @@ const Health = () => {
 const configValue = (key: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return CONFIG_FALLBACKS[key as keyof Source['config']] ?? '—';
     if (isMasked(value)) return 'stored (hidden)';
+    if (key === 'auth' && typeof value === 'string') return WEBHOOK_AUTH_LABELS[value as WebhookAuth] ?? value;
     if ((key === 'imap_security' || key === 'smtp_security') && typeof value === 'string') {
         return MAIL_SECURITY_LABELS[value as MailSecurity] ?? value;
     }

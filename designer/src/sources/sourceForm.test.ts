@@ -74,6 +74,15 @@ describe('configPayload', () => {
         }
     });
 
+    it("sends a webhook's way of authenticating senders when one is picked, else lets the API choose", () => {
+        expect(configPayload('webhook', { auth: 'none', mapping: {} })).toEqual({ auth: 'none' });
+        expect(configPayload('webhook', { auth: 'hmac', hmac_secret: 'k' })).toEqual({ auth: 'hmac', hmac_secret: 'k' });
+        expect(configPayload('webhook', { hmac_secret: 'k' })).toEqual({ hmac_secret: 'k' });
+        expect(configPayload('rss', { auth: 'token', url: 'https://x.example/feed' } as never)).toEqual({
+            url: 'https://x.example/feed',
+        });
+    });
+
     it("drops a mapping's empty paths", () => {
         expect(configPayload('webhook', { mapping: { author: ' user.handle ', text: '' } })).toEqual({
             mapping: { author: 'user.handle' },

@@ -1,6 +1,6 @@
 // Pure helpers for the source forms and pages: no React, so they are tested directly.
 import { MAIL_SECURITIES, MAPPABLE_FIELDS, POLLING_KINDS, SECRET_MASK, SOURCE_KINDS } from '../types';
-import type { MailSecurity, Source, SourceConfig, SourceKind } from '../types';
+import type { MailSecurity, Source, SourceConfig, SourceKind, WebhookAuth } from '../types';
 
 export const KIND_LABELS: Record<SourceKind, string> = {
     webhook: 'Webhook',
@@ -19,7 +19,7 @@ export const isPollingKind = (kind: string | undefined): boolean => POLLING_KIND
 
 /** The config keys each kind takes (the API forbids others). */
 export const CONFIG_FIELDS: Record<SourceKind, readonly (keyof SourceConfig)[]> = {
-    webhook: ['mapping', 'hmac_secret', 'signature_header'],
+    webhook: ['auth', 'mapping', 'hmac_secret', 'signature_header'],
     rss: ['url', 'poll_seconds'],
     mastodon: ['base_url', 'access_token', 'poll_seconds'],
     email: [
@@ -60,6 +60,18 @@ export const MAIL_SECURITY_LABELS: Record<MailSecurity, string> = {
     starttls: 'STARTTLS',
     none: 'None (plain text)',
 };
+
+/** How a webhook's senders prove who they are (`config.auth`). */
+export const WEBHOOK_AUTH_LABELS: Record<WebhookAuth, string> = {
+    token: 'Token (X-Switchboard-Token header)',
+    hmac: 'HMAC signature of each body',
+    none: 'None: anyone who reaches the API may post',
+};
+
+export const webhookAuthChoices = (Object.keys(WEBHOOK_AUTH_LABELS) as WebhookAuth[]).map(id => ({
+    id,
+    name: WEBHOOK_AUTH_LABELS[id],
+}));
 
 export const mailSecurityChoices = MAIL_SECURITIES.map(id => ({ id, name: MAIL_SECURITY_LABELS[id] }));
 

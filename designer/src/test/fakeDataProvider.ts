@@ -1,10 +1,12 @@
 import { vi } from 'vitest';
 import type { DataProvider, RaRecord } from 'react-admin';
 import type { SwitchboardDataProvider } from '../dataProvider';
-import type { Case, CustomerProfile, ExpertRequest, Flow } from '../types';
+import type { Case, CaseViewer, CustomerProfile, ExpertRequest, Flow, ReplyDraft } from '../types';
 
 /** When the fake API writes notes (customer notes, merges). */
 export const FAKE_NOW = '2025-01-05T09:00:00+00:00';
+/** Who the fake API's session says is acting (the agent `a1` of the fixtures). */
+export const FAKE_ACTOR = 'a1';
 
 /** An in-memory data provider: `records` per resource, case actions as spies. */
 export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
@@ -24,9 +26,11 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
                 return { data, total: data.length };
             },
         ),
-        create: vi.fn(async (_resource: string, { data }: { data: Record<string, unknown> }) => ({
-            data: { id: 'new', ...data },
-        })),
+        create: vi.fn(
+            async (_resource: string, { data }: { data: Record<string, unknown> }): Promise<{ data: RaRecord }> => ({
+                data: { id: 'new', ...data },
+            }),
+        ),
         update: vi.fn(async (_resource: string, { id, data }: { id: unknown; data: Record<string, unknown> }) => ({
             data: { ...data, id },
         })),
@@ -35,6 +39,18 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
         publishFlowDraft: vi.fn(async () => ({ data: { id: 'f-new' } as Flow })),
         replyToCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         closeCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        claimCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        approveReply: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        rejectReply: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        transferCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        setCasePending: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        changeCaseTags: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        getCaseDrafts: vi.fn(async (caseId: string) => ({
+            data: all('drafts').filter(draft => draft.case_id === caseId) as unknown as ReplyDraft[],
+        })),
+        casePresence: vi.fn(async () => ({ data: [] as CaseViewer[] })),
+        activateFlow: vi.fn(async (flowId: string) => ({ data: { id: flowId, active: true } as Flow })),
+        newWebhookToken: vi.fn(async () => ({ data: { webhook_token: 'new-webhook-token' } })),
         addCaseNote: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         askExpert: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         answerExpertRequest: vi.fn(async (requestId: string, { text }: { text: string }) => ({
@@ -46,13 +62,16 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
             } as ExpertRequest,
         })),
         // Answer as the API does, without changing `records`: what getOne gives stays the same.
-        addCustomerNote: vi.fn(async (customerId: string, { author, text }: { author: string; text: string }) => {
+        addCustomerNote: vi.fn(async (customerId: string, { text }: { text: string }) => {
             const found = customer(customerId);
             return {
-                data: { ...found, notes: [...found.notes, { at: FAKE_NOW, author, kind: 'note', text }] } as CustomerProfile,
+                data: {
+                    ...found,
+                    notes: [...found.notes, { at: FAKE_NOW, author: FAKE_ACTOR, kind: 'note', text }],
+                } as CustomerProfile,
             };
         }),
-        mergeCustomers: vi.fn(async (keepId: string, { other_id, by }: { other_id: string; by: string }) => {
+        mergeCustomers: vi.fn(async (keepId: string, { other_id }: { other_id: string }) => {
             const kept = customer(keepId);
             const other = customer(other_id);
             return {
@@ -65,7 +84,7 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
                     notes: [
                         ...kept.notes,
                         ...other.notes,
-                        { at: FAKE_NOW, author: by, kind: 'merge', text: `merged ${other.name} (${other_id}) into this customer` },
+                        { at: FAKE_NOW, author: FAKE_ACTOR, kind: 'merge', text: `merged ${other.name} (${other_id}) into this customer` },
                     ],
                 } as CustomerProfile,
             };

@@ -1,0 +1,99 @@
+"""Every route's guard: `Security(authenticate, scopes=[permission])`, as Annotated aliases.
+
+The permission shows in the OpenAPI document as the operation's security scopes, so a test can
+check that every route declares one. The principal comes from the session cookie or a bearer
+token (a session token, or an API token `sbt_...`), never from a request body.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.concurrency import run_in_threadpool
+from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer, SecurityScopes
+
+from api.auth.permissions import Permission
+from api.auth.principal import Principal
+from api.auth.service import TOKEN_PREFIX, AuthRefused, Policy, session_principal, token_principal
+from api.db import session_scope
+from api.errors import ApiError
+
+SESSION_COOKIE = "switchboard_session"
+_bearer = HTTPBearer(auto_error=False, scheme_name="token",
+                     description="an API token (sbt_...) or the token POST /api/auth/login answers")
+_cookie = APIKeyCookie(name=SESSION_COOKIE, auto_error=False, scheme_name="session",
+                       description="the HttpOnly cookie POST /api/auth/login sets")
+
+
+def unauthenticated(code: str, message: str) -> ApiError:
+    return ApiError(401, code=code, path="", message=message, headers={"WWW-Authenticate": "Bearer"})
+
+
+def _resolve(request: Request, token: str) -> Principal:
+    settings = request.app.state.settings
+    now = datetime.now(UTC)
+    with session_scope(request.app.state.engine) as session:
+        if token.startswith(TOKEN_PREFIX):
+            return token_principal(session=session, token=token, now=now)
+        return session_principal(session=session, token=token, policy=Policy.of(settings), now=now)
+
+
+async def authenticate(scopes: SecurityScopes, request: Request,
+                       bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+                       cookie: Annotated[str | None, Depends(_cookie)]) -> Principal:
+    """The caller, holding every permission in `scopes`; else 401 (who are you?) or 403 (not allowed)."""
+    principal = getattr(request.state, "principal", None)
+    if principal is None:
+        token = bearer.credentials if bearer is not None else cookie
+        if not token:
+            raise unauthenticated("not_authenticated", "log in (POST /api/auth/login) or send an API token as "
+                                                       "'Authorization: Bearer sbt_...'")
+        try:
+            principal = await run_in_threadpool(_resolve, request, token)
+        except AuthRefused as exc:
+            raise unauthenticated(exc.code, exc.message) from exc
+        request.state.principal = principal
+    if principal.enrolling and scopes.scopes:
+        raise ApiError(403, code="second_factor_required", path="",
+                       message=f"the {principal.role.value} role logs in with an authenticator code: set one up "
+                               "first (POST /api/auth/totp, then /api/auth/totp/confirm)")
+    for scope in scopes.scopes:
+        principal.require(Permission(scope))
+    return principal
+
+
+def _guard(permission: Permission) -> object:
+    return Security(authenticate, scopes=[permission.value])
+
+
+P = Permission
+Authenticated = Annotated[Principal, Security(authenticate)]
+ReadCases = Annotated[Principal, _guard(P.cases_read)]
+WorkCases = Annotated[Principal, _guard(P.cases_work)]
+ApproveCases = Annotated[Principal, _guard(P.cases_approve)]
+TransferCases = Annotated[Principal, _guard(P.cases_transfer)]
+ReadMentions = Annotated[Principal, _guard(P.mentions_read)]
+ImportMentions = Annotated[Principal, _guard(P.mentions_import)]
+ReadCustomers = Annotated[Principal, _guard(P.customers_read)]
+WriteCustomers = Annotated[Principal, _guard(P.customers_write)]
+MergeCustomers = Annotated[Principal, _guard(P.customers_merge)]
+ReadAudit = Annotated[Principal, _guard(P.audit_read)]
+ReadFlows = Annotated[Principal, _guard(P.flows_read)]
+WriteFlows = Annotated[Principal, _guard(P.flows_write)]
+ReadTeams = Annotated[Principal, _guard(P.teams_read)]
+ChangePresence = Annotated[Principal, _guard(P.agents_presence)]
+ReadExperts = Annotated[Principal, _guard(P.experts_read)]
+WriteExperts = Annotated[Principal, _guard(P.experts_write)]
+ReadExpertRequests = Annotated[Principal, _guard(P.expert_requests_read)]
+ReadSources = Annotated[Principal, _guard(P.sources_read)]
+WriteSources = Annotated[Principal, _guard(P.sources_write)]
+ManageUsers = Annotated[Principal, _guard(P.users_manage)]
+DecodeHistories = Annotated[Principal, _guard(P.histories_decode)]
+OwnTokens = Annotated[Principal, _guard(P.tokens_own)]
+
+
+def public(why: str) -> dict[str, str]:
+    """`openapi_extra` of a route anyone may call; `why` says what protects it instead."""
+    return {"x-public": why}

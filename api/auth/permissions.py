@@ -1,0 +1,100 @@
+"""Roles, the permissions each grants, and the scopes an API token may carry.
+
+Every route declares one permission (`api.auth.deps`); a role is a fixed set of them. A user may
+also be scoped to teams: then they see and touch only those teams' cases (an empty set is all).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    admin = "admin"
+    ops_lead = "ops_lead"
+    supervisor = "supervisor"
+    agent = "agent"
+    auditor = "auditor"
+
+
+class Permission(StrEnum):
+    cases_read = "cases:read"
+    cases_work = "cases:work"  # claim, reply, close, pending, notes, tags, expert hand-off, presence
+    cases_approve = "cases:approve"
+    cases_takeover = "cases:takeover"
+    cases_transfer = "cases:transfer"
+    mentions_read = "mentions:read"  # mentions and conversations
+    mentions_import = "mentions:import"
+    customers_read = "customers:read"
+    customers_write = "customers:write"
+    customers_merge = "customers:merge"
+    audit_read = "audit:read"
+    flows_read = "flows:read"
+    flows_write = "flows:write"
+    teams_read = "teams:read"  # teams and agents
+    agents_manage = "agents:manage"  # any agent's presence, capacity, skills
+    agents_presence = "agents:presence"  # one's own presence only
+    experts_read = "experts:read"
+    experts_write = "experts:write"
+    expert_requests_read = "expert_requests:read"
+    sources_read = "sources:read"
+    sources_write = "sources:write"
+    histories_decode = "histories:decode"  # Temporal payloads through /api/codec
+    users_manage = "users:manage"
+    tokens_own = "tokens:own"
+
+
+P = Permission
+DESCRIPTIONS: dict[Permission, str] = {
+    P.cases_read: "reading cases", P.cases_work: "working cases (claim, reply, close, notes, tags)",
+    P.cases_approve: "approving or rejecting replies", P.cases_takeover: "taking over a claimed case",
+    P.cases_transfer: "transferring cases between teams", P.mentions_read: "reading mentions and conversations",
+    P.mentions_import: "importing mentions", P.customers_read: "reading customers",
+    P.customers_write: "writing customer notes", P.customers_merge: "merging customers",
+    P.audit_read: "reading case histories", P.flows_read: "reading flows",
+    P.flows_write: "editing and publishing flows",
+    P.teams_read: "reading teams and agents", P.agents_manage: "changing agents' capacity, skills and presence",
+    P.agents_presence: "going online or offline", P.experts_read: "reading experts",
+    P.experts_write: "adding experts", P.expert_requests_read: "reading expert requests",
+    P.sources_read: "reading sources", P.sources_write: "creating and changing sources",
+    P.histories_decode: "reading sealed Temporal histories", P.users_manage: "managing users",
+    P.tokens_own: "managing one's own API tokens",
+}
+
+_READ = frozenset(p for p in P if p.value.endswith(":read"))
+_AGENT = frozenset({P.cases_read, P.cases_work, P.mentions_read, P.customers_read, P.customers_write, P.audit_read,
+                    P.flows_read, P.teams_read, P.agents_presence, P.experts_read, P.expert_requests_read,
+                    P.tokens_own})
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.admin: frozenset(P),
+    Role.ops_lead: _READ | {P.flows_write, P.agents_manage, P.agents_presence,
+                                                         P.experts_write, P.tokens_own},
+    Role.supervisor: _AGENT | {P.cases_approve, P.cases_takeover, P.cases_transfer, P.customers_merge,
+                               P.agents_manage},
+    Role.agent: _AGENT,
+    Role.auditor: _READ | {P.histories_decode, P.tokens_own},
+}
+# Roles that work cases: each such user has an agent profile (team, capacity, skills) under the same id.
+WORKING_ROLES = frozenset({Role.agent, Role.supervisor})
+
+
+class ScopeError(ValueError):
+    """A token scope that names nothing a token can hold."""
+
+
+def scope_permissions(scope: str) -> tuple[frozenset[Permission], str | None]:
+    """What one token scope grants: permissions, and for `import:SOURCE` the source it is bound to.
+
+    Scopes are a permission (`cases:work`), `read:AREA` (`read:cases` = `cases:read`) or
+    `import:SOURCE` (import into that source only).
+    """
+    kind, _, rest = scope.partition(":")
+    if kind == "import" and rest:
+        return frozenset({P.mentions_import}), rest
+    if kind == "read" and f"{rest}:read" in P._value2member_map_:
+        return frozenset({P(f"{rest}:read")}), None
+    if scope in P._value2member_map_:
+        return frozenset({P(scope)}), None
+    areas = sorted({p.value.split(":")[0] for p in _READ})
+    raise ScopeError(f"{scope!r} is not a scope: use a permission (e.g. cases:read), read:AREA ({', '.join(areas)}) "
+                     "or import:SOURCE")

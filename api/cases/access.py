@@ -1,0 +1,57 @@
+"""Which cases a principal may see: a user scoped to teams sees their teams' cases and the cases
+assigned to them; everything read through a case (its events, mentions, conversation, customer,
+expert requests) follows the same rule."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_, select
+from sqlmodel import Session, SQLModel, col
+
+from api.auth.principal import Principal
+from api.cases.models import Case
+from api.errors import ApiError
+from api.listing import get_or_404
+
+
+def case_filter(principal: Principal) -> list[ColumnElement[bool]]:
+    """Conditions on Case rows the principal may see (none: every case)."""
+    if not principal.teams:
+        return []
+    return [or_(col(Case.team_id).in_(sorted(principal.teams)), Case.assignee_id == principal.user_id)]
+
+
+def visible_case_column(principal: Principal, column: object) -> list[ColumnElement[bool]]:
+    """Conditions that `column` (a case id column of another table) names a case the principal may see."""
+    if not principal.teams:
+        return []
+    return [col(column).in_(select(Case.id).where(*case_filter(principal)))]  # type: ignore[arg-type]
+
+
+def visible_conversation_column(principal: Principal, column: object) -> list[ColumnElement[bool]]:
+    """Conditions that `column` names a conversation with a case the principal may see."""
+    if not principal.teams:
+        return []
+    return [col(column).in_(select(Case.conversation_id).where(*case_filter(principal)))]  # type: ignore[arg-type]
+
+
+def check_case(principal: Principal, case: Case) -> Case:
+    """The case, if the principal may see it; else 403 naming the team it belongs to."""
+    if principal.sees_team(case.team_id) or case.assignee_id == principal.user_id:
+        return case
+    team = case.team_id or "no team yet"
+    raise ApiError(403, code="other_team", path="case_id",
+                   message=f"case {case.id} belongs to {team}; you work for {', '.join(sorted(principal.teams))}")
+
+
+def get_visible(session: Session, table: type[SQLModel], ident: str, *, resource: str,
+                where: Sequence[ColumnElement[bool]]) -> Any:
+    """One row by id: 404 if there is none, 403 if `where` (a visibility rule) hides it from the caller."""
+    row = get_or_404(session, table, ident, resource=resource)
+    key = table.__table__.columns["id"]  # type: ignore[attr-defined]
+    if where and session.exec(select(key).where(key == ident, *where)).first() is None:
+        raise ApiError(403, code="other_team", path="id",
+                       message=f"{resource} {ident} belongs to another team's cases; you see only your teams'")
+    return row

@@ -1,0 +1,58 @@
+"""The OpenAPI document, with the refusals every route shares written down: a client generated from it
+knows that a guarded route can answer 401 and 403, a route with a body 413 and 415, and a rate-limited
+one 429, each in our one error shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from api.discovery.models import IncomingMention
+
+ERROR_SCHEMA = {
+    "type": "object", "required": ["detail"],
+    "properties": {"detail": {"type": "object", "required": ["code", "message", "path"], "properties": {
+        "code": {"type": "string"}, "message": {"type": "string"}, "path": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "object"}}}}},
+}
+_SHARED = {
+    "401": "not logged in, or the session or token is no longer valid (the code says which)",
+    "403": "logged in, but the role, token scope or team does not allow this (the message names what is missing)",
+    "413": "the body is larger than this route takes",
+    "415": "the body is not JSON",
+    "429": "too many requests: wait as long as Retry-After says",
+}
+RATE_LIMITED = {("post", "/api/auth/login"), ("post", "/api/webhooks/{source}"),
+                ("post", "/api/sources/{source}/imports")}
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {"description": description,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}}
+
+
+def documented(app: FastAPI) -> dict[str, Any]:
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components["ApiError"] = ERROR_SCHEMA
+        # The webhook reads its raw body itself (to check signatures), so FastAPI does not list its model.
+        mention = IncomingMention.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(mention.pop("$defs", {}))
+        components["IncomingMention"] = mention
+        for path, operations in schema["paths"].items():
+            for method, operation in operations.items():
+                responses = operation.setdefault("responses", {})
+                codes = []
+                if operation.get("security"):
+                    codes += ["401", "403"]
+                if "requestBody" in operation:
+                    codes += ["413", "415"]
+                if (method, path) in RATE_LIMITED:
+                    codes.append("429")
+                for code in codes:
+                    responses.setdefault(code, _error(_SHARED[code]))
+        app.openapi_schema = schema
+    return app.openapi_schema

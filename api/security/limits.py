@@ -1,0 +1,87 @@
+"""Limits every request meets before a route reads it: JSON bodies only, and a size cap enforced while
+the body streams in (a declared Content-Length over the cap is refused before a byte is read)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from api.errors import ApiError
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+_WITH_BODY = {"POST", "PUT", "PATCH"}
+
+
+class TooLarge(ApiError):
+    """Raised from the body stream once it passes the cap; FastAPI answers it as it answers any ApiError."""
+
+    def __init__(self, cap: int) -> None:
+        super().__init__(413, code="too_large", path="", message=f"this request's body is at most {cap:,} bytes; "
+                                                                 "send less at a time")
+
+
+async def _refuse(send: Send, status: int, code: str, message: str, path: str = "") -> None:
+    body = json.dumps({"detail": {"code": code, "message": message, "path": path}}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class RequestLimits:
+    """ASGI middleware for /api: `caps` are (path pattern, most bytes) pairs, the first match wins."""
+
+    def __init__(self, app: ASGIApp, *, default_cap: int, caps: list[tuple[str, int]]) -> None:
+        self.app = app
+        self.default_cap = default_cap
+        self.caps = [(re.compile(pattern), cap) for pattern, cap in caps]
+
+    def cap(self, path: str) -> int:
+        return next((cap for pattern, cap in self.caps if pattern.fullmatch(path)), self.default_cap)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/api/") or scope["method"] not in _WITH_BODY:
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode().lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        declared = headers.get("content-length")
+        cap = self.cap(scope["path"])
+        if declared and declared.isdigit() and int(declared) > 0 or "transfer-encoding" in headers:
+            kind = headers.get("content-type", "").split(";")[0].strip().lower()
+            if kind != "application/json" and not kind.endswith("+json"):
+                await _refuse(send, 415, "not_json", f"send the body as JSON with 'Content-Type: application/json' "
+                                                     f"(got {kind or 'no content type'})", "content-type")
+                return
+        if declared and declared.isdigit() and int(declared) > cap:
+            await _refuse(send, 413, "too_large", f"this request's body is at most {cap:,} bytes "
+                                                  f"(it declares {int(declared):,}); send less at a time")
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > cap:
+                    raise TooLarge(cap)
+            return message
+
+        started = False
+
+        async def tracking(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, tracking)
+        except TooLarge as exc:  # read outside FastAPI's handling (e.g. by a middleware)
+            if not started:
+                await _refuse(send, 413, exc.code, exc.message)

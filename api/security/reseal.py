@@ -1,0 +1,30 @@
+"""Sealing what is stored: connector secrets written before sealing existed, or under a retired key."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlmodel import select
+
+from api.connectors.config import SECRET_PURPOSE, secret_fields
+from api.db import session_scope
+from api.security.keys import KeyRing, is_sealed
+from api.sources import Source
+
+
+def reseal_sources(*, engine: Engine, keys: KeyRing) -> int:
+    """Seal every plaintext secret, and re-seal under the primary key any sealed by another; returns how many."""
+    changed = 0
+    with session_scope(engine) as session:
+        for row in session.exec(select(Source)).all():
+            config = dict(row.config or {})
+            for name in secret_fields(row.kind):
+                value = config.get(name)
+                if not value or (is_sealed(value) and keys.sealed_by(value) == keys.primary):
+                    continue
+                plain = keys.open(value, purpose=SECRET_PURPOSE) if is_sealed(value) else str(value).encode()
+                config[name] = keys.seal(plain, purpose=SECRET_PURPOSE)
+                changed += 1
+            if config != row.config:
+                row.config = config
+                session.add(row)
+    return changed

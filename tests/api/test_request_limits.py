@@ -1,0 +1,54 @@
+"""Limits met before a route reads a request: JSON only, body size caps, and rates with Retry-After."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.security.ratelimit import RateLimiter
+from tests.harness.cases import Stack, api_client
+
+SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+
+def test_a_bucket_refills_at_its_rate() -> None:
+    limiter = RateLimiter(per_second=2, burst=3, what="things")
+    assert [limiter.wait_for("a", now=100.0) for _ in range(3)] == [0, 0, 0]
+    assert limiter.wait_for("a", now=100.0) == pytest.approx(0.5)
+    assert limiter.wait_for("b", now=100.0) == 0  # each key has its own bucket
+    assert limiter.wait_for("a", now=100.5) == 0  # half a second later: one token back
+
+
+@SQLITE
+async def test_bodies_must_be_json_and_within_their_cap(stack: Stack) -> None:
+    async with api_client(stack) as http:
+        form = await http.post("/api/webhooks/twitter", content=b'{"text": "x"}',
+                               headers={"content-type": "text/plain"})  # a cross-site form can send this
+        assert form.status_code == 415 and form.json()["detail"]["code"] == "not_json"
+        none = await http.post("/api/cases/x/notes", content=b'{"text": "x"}', headers={"content-type": ""})
+        assert none.status_code == 415
+        huge = b'{"text": "' + b"x" * (300 * 1024) + b'"}'
+        declared = await http.post("/api/webhooks/twitter", content=huge, headers={"content-type": "application/json"})
+        assert declared.status_code == 413 and "262,144 bytes" in declared.json()["detail"]["message"]
+
+        async def chunks():  # no Content-Length: the cap is enforced as the body streams in
+            for _ in range(40):
+                yield b"x" * 8192
+
+        streamed = await http.post("/api/webhooks/twitter", content=chunks(),
+                                   headers={"content-type": "application/json"})
+        assert streamed.status_code == 413 and streamed.json()["detail"]["code"] == "too_large"
+        big_note = await http.post("/api/customers/x/notes", content=b'{"text": "' + b"y" * (2 * 1024 * 1024) + b'"}',
+                                   headers={"content-type": "application/json"})
+        assert big_note.status_code == 413  # every route has a cap, 1 MiB by default
+
+
+@SQLITE
+async def test_logins_from_one_address_are_rate_limited(stack: Stack) -> None:
+    async with api_client(stack, user=None, login_per_minute=3) as http:
+        answers = [await http.post("/api/auth/login", json={"email": f"u{i}@example.com", "password": "x"})
+                   for i in range(6)]
+        assert [a.status_code for a in answers[:3]] == [401] * 3  # a burst of the minute's allowance
+        # One token comes back every 20 s: however slow the machine, the next three cannot all get one.
+        limited = [a for a in answers[3:] if a.status_code == 429]
+        assert limited and limited[0].json()["detail"]["code"] == "rate_limited"
+        assert 1 <= int(limited[0].headers["retry-after"]) <= 20
