@@ -6,13 +6,17 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from http import HTTPStatus
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from starlette.convertors import Convertor, register_url_convertor
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from temporalio.client import Client
 
 from api.audit.views import router as audit_router
@@ -26,6 +30,7 @@ from api.connectors.views import router as sources_router
 from api.customers.views import router as customers_router
 from api.db import make_engine
 from api.discovery.views import router as discovery_router
+from api.errors import validation_error_body
 from api.experts.views import router as experts_router
 from api.flows.drafts import router as drafts_router
 from api.flows.views import router as flows_router
@@ -35,6 +40,7 @@ from api.openapi import documented
 from api.security.codec import sealed_converter
 from api.security.keys import KeyRing
 from api.security.limits import RequestLimits
+from api.security.methods import AllowEveryMethod
 from api.security.ratelimit import Limits
 from api.security.reseal import reseal_sources
 from api.security.views import router as codec_router
@@ -44,6 +50,21 @@ from api.webhooks.views import MAX_BODY as WEBHOOK_MAX_BODY
 from api.webhooks.views import router as webhooks_router
 
 log = logging.getLogger("switchboard.api")
+
+
+class _PageConvertor(Convertor[str]):
+    """A path outside /api (the designer's own routes and files)."""
+
+    regex = r"(?!api(?:/|$)).*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("page", _PageConvertor())
 
 
 async def connect_temporal(settings: Settings, keys: KeyRing) -> Client:
@@ -81,6 +102,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
         return {"status": "ok"}
 
     app.include_router(api)
+    app.add_middleware(AllowEveryMethod)
     app.add_middleware(RequestLimits, default_cap=settings.max_body_bytes,
                        caps=[(r"/api/webhooks/[^/]+", WEBHOOK_MAX_BODY),
                              (r"/api/sources/[^/]+/imports", settings.max_import_bytes)])
@@ -90,6 +112,20 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
                            allow_methods=["POST"], allow_headers=["content-type", "x-namespace", "authorization"])
     _serve_designer(app, settings)
     app.openapi = lambda: documented(app)  # type: ignore[method-assign]
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(validation_error_body(list(exc.errors())), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def refused(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # Ours carry {code, message, path}; the framework's (a body that is not JSON, no such route,
+        # a method the route lacks) get the same shape.
+        detail = exc.detail if isinstance(exc.detail, dict) else {
+            "code": HTTPStatus(exc.status_code).phrase.lower().replace(" ", "_"), "message": str(exc.detail),
+            "path": ""}
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+
     return app
 
 
@@ -124,7 +160,9 @@ def _serve_designer(app: FastAPI, settings: Settings) -> None:
         return
     app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
 
-    @app.get("/{path:path}", include_in_schema=False)
+    # Every path but /api's: an API path that is no route answers 404 (or 405 for a method it lacks),
+    # never the designer's page.
+    @app.get("/{path:page}", include_in_schema=False)
     def spa(path: str) -> FileResponse:
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):

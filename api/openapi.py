@@ -18,9 +18,12 @@ ERROR_SCHEMA = {
         "errors": {"type": "array", "items": {"type": "object"}}}}},
 }
 _SHARED = {
+    "400": "a list's sort, range or filter is not one this list takes (the path names which)",
+    "404": "nothing has that id",
     "401": "not logged in, or the session or token is no longer valid (the code says which)",
     "403": "logged in, but the role, token scope or team does not allow this (the message names what is missing)",
     "413": "the body is larger than this route takes",
+    "400-body": "the body is not valid JSON",
     "415": "the body is not JSON",
     "429": "too many requests: wait as long as Retry-After says",
 }
@@ -46,13 +49,25 @@ def documented(app: FastAPI) -> dict[str, Any]:
             for method, operation in operations.items():
                 responses = operation.setdefault("responses", {})
                 codes = []
-                if operation.get("security"):
+                params = {p["name"] for p in operation.get("parameters", ()) if p.get("in") == "query"}
+                if {"sort", "range", "filter"} <= params:
+                    codes.append("400")
+                if "{" in path:
+                    codes.append("404")
+                if operation.get("security") or "link" in operation.get("x-public", ""):
                     codes += ["401", "403"]
                 if "requestBody" in operation:
                     codes += ["413", "415"]
+                    if "400" not in codes:
+                        responses.setdefault("400", _error(_SHARED["400-body"]))
                 if (method, path) in RATE_LIMITED:
                     codes.append("429")
                 for code in codes:
                     responses.setdefault(code, _error(_SHARED[code]))
+                if "422" in responses:  # FastAPI's own refusals are answered in our shape too (api.app)
+                    responses["422"] = _error("the request does not fit: each problem with its path in `errors`")
+        for unused in ("HTTPValidationError", "ValidationError"):
+            if f"#/components/schemas/{unused}" not in str(schema["paths"]):
+                components.pop(unused, None)
         app.openapi_schema = schema
     return app.openapi_schema

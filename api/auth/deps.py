@@ -16,7 +16,15 @@ from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBea
 
 from api.auth.permissions import Permission
 from api.auth.principal import Principal
-from api.auth.service import TOKEN_PREFIX, AuthRefused, Policy, session_principal, token_principal
+from api.auth.service import (
+    TOKEN_PREFIX,
+    AuthRefused,
+    Policy,
+    mark_seen,
+    needs_marking,
+    session_principal,
+    token_principal,
+)
 from api.db import session_scope
 from api.errors import ApiError
 
@@ -32,12 +40,17 @@ def unauthenticated(code: str, message: str) -> ApiError:
 
 
 def _resolve(request: Request, token: str) -> Principal:
-    settings = request.app.state.settings
+    settings, engine = request.app.state.settings, request.app.state.engine
     now = datetime.now(UTC)
-    with session_scope(request.app.state.engine) as session:
+    with session_scope(engine, write=False) as session:  # most requests only read (SQLite's lock stays free)
         if token.startswith(TOKEN_PREFIX):
-            return token_principal(session=session, token=token, now=now)
-        return session_principal(session=session, token=token, policy=Policy.of(settings), now=now)
+            principal = token_principal(session=session, token=token, now=now)
+        else:
+            principal = session_principal(session=session, token=token, policy=Policy.of(settings), now=now)
+    if needs_marking(principal, now):
+        with session_scope(engine) as session:
+            mark_seen(session=session, principal=principal, now=now)
+    return principal
 
 
 async def authenticate(scopes: SecurityScopes, request: Request,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from api.auth.permissions import DESCRIPTIONS, Permission, Role
 from api.errors import ApiError
@@ -17,6 +18,8 @@ class Principal:
     teams: frozenset[str]  # empty: every team
     permissions: frozenset[Permission]
     via: str  # "session" or "token"
+    credential: str = ""  # the session's digest or the token's id
+    seen_at: datetime | None = None  # the credential's last recorded use
     session_id: str | None = None
     # For tokens with import:SOURCE scopes, the sources they may import into; None: any.
     import_sources: frozenset[str] | None = None

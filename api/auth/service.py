@@ -87,25 +87,36 @@ def create_user(*, session: Session, email: str, role: Role, now: datetime, poli
                 teams: list[str] | None = None, password: str | None = None, user_id: str | None = None) -> User:
     """A new user; working roles (agent, supervisor) get their agent profile under the same id."""
     email = email.strip().lower()
-    teams = list(dict.fromkeys(teams or []))
     if find_user(session=session, email=email) is not None:
         raise AccountError(f"a user with email {email} exists", path="email", status=409, code="exists")
+    teams = checked_teams(session=session, role=role, teams=teams or [])
+    user = User(id=user_id or _new_user_id(session, email), email=email, name=name or email.split("@")[0],
+                role=role, teams=teams, created_at=now)
+    if password is not None:
+        _set_password(user, password, policy=policy, now=now)
+    session.add(user)
+    give_agent_profile(session=session, user=user)
+    session.flush()
+    return user
+
+
+def checked_teams(*, session: Session, role: Role, teams: list[str]) -> list[str]:
+    """`teams` without repeats, once each is known and an agent has one; else AccountError on `teams`."""
+    teams = list(dict.fromkeys(teams))
     for team in teams:
         if session.get(Team, team) is None:
             known = ", ".join(t.id for t in session.exec(select(Team)))
             raise AccountError(f"no team {team!r}; teams are {known or 'none yet'}", path="teams")
     if role == Role.agent and not teams:
         raise AccountError("an agent works for a team: give one (--team TEAM)", path="teams")
-    user = User(id=user_id or _new_user_id(session, email), email=email, name=name or email.split("@")[0],
-                role=role, teams=teams, created_at=now)
-    if password is not None:
-        _set_password(user, password, policy=policy, now=now)
-    session.add(user)
-    if role in WORKING_ROLES and teams and session.get(Agent, user.id) is None:
-        session.add(Agent(id=user.id, name=user.name, email=email, team_id=teams[0],
-                          roles=["agent", "supervisor"] if role == Role.supervisor else ["agent"]))
-    session.flush()
-    return user
+    return teams
+
+
+def give_agent_profile(*, session: Session, user: User) -> None:
+    """A user whose role works cases gets an agent profile (team, capacity, skills) under the same id."""
+    if user.role in WORKING_ROLES and user.teams and session.get(Agent, user.id) is None:
+        session.add(Agent(id=user.id, name=user.name, email=user.email, team_id=user.teams[0],
+                          roles=["agent", "supervisor"] if user.role == Role.supervisor else ["agent"]))
 
 
 def _set_password(user: User, password: str, *, policy: Policy, now: datetime) -> None:
@@ -188,11 +199,12 @@ def revoke_session(*, session: Session, session_id: str, now: datetime) -> None:
         session.add(row)
 
 
-def _principal(user: User, permissions: frozenset[Permission], *, via: str, session_id: str | None = None,
+def _principal(user: User, permissions: frozenset[Permission], *, via: str, credential: str,
+               seen_at: datetime | None, session_id: str | None = None,
                import_sources: frozenset[str] | None = None, enrolling: bool = False) -> Principal:
     return Principal(user_id=user.id, email=user.email, name=user.name, role=user.role, teams=frozenset(user.teams),
-                     permissions=permissions, via=via, session_id=session_id, import_sources=import_sources,
-                     enrolling=enrolling)
+                     permissions=permissions, via=via, credential=credential, seen_at=seen_at,
+                     session_id=session_id, import_sources=import_sources, enrolling=enrolling)
 
 
 def session_principal(*, session: Session, token: str, policy: Policy, now: datetime) -> Principal:
@@ -206,11 +218,8 @@ def session_principal(*, session: Session, token: str, policy: Policy, now: date
     user = session.get(User, row.user_id)
     if user is None or user.disabled:
         raise AuthRefused("not_authenticated", "this account is disabled: ask an admin")
-    if now - row.last_seen_at >= SEEN_EVERY:
-        row.last_seen_at = now
-        session.add(row)
-    return _principal(user, ROLE_PERMISSIONS[user.role], via="session", session_id=row.id,
-                      enrolling=policy.enrolling(user))
+    return _principal(user, ROLE_PERMISSIONS[user.role], via="session", credential=row.id, session_id=row.id,
+                      seen_at=row.last_seen_at, enrolling=policy.enrolling(user))
 
 
 def create_token(*, session: Session, user: User, name: str, scopes: list[str], now: datetime,
@@ -227,6 +236,8 @@ def create_token(*, session: Session, user: User, name: str, scopes: list[str], 
         if not granted <= allowed:
             raise AccountError(f"{user.email} ({user.role.value}) cannot hold {scope!r}: their role does not "
                                "allow it", path=f"scopes/{index}", status=403, code="forbidden")
+    if expires_at is not None and expires_at.tzinfo is None:
+        raise AccountError("expires_at needs a time zone, e.g. 2027-01-31T23:59:59Z", path="expires_at")
     if expires_at is not None and expires_at <= now:
         raise AccountError("expires_at is in the past", path="expires_at")
     ident, secret = secrets.token_hex(6), secrets.token_urlsafe(32)
@@ -257,10 +268,24 @@ def token_principal(*, session: Session, token: str, now: datetime) -> Principal
         granted |= perms
         if source is not None:
             sources.add(source)
-    if row.last_used_at is None or now - row.last_used_at >= SEEN_EVERY:
-        row.last_used_at = now
-        session.add(row)
     # The bare mentions:import scope imports anywhere; import:SOURCE scopes only into their sources.
     anywhere = Permission.mentions_import.value in row.scopes
-    return _principal(user, frozenset(granted) & ROLE_PERMISSIONS[user.role], via="token",
-                      import_sources=None if anywhere else frozenset(sources))
+    return _principal(user, frozenset(granted) & ROLE_PERMISSIONS[user.role], via="token", credential=row.id,
+                      seen_at=row.last_used_at, import_sources=None if anywhere else frozenset(sources))
+
+
+def needs_marking(principal: Principal, now: datetime) -> bool:
+    """Whether the session's or token's last use is older than SEEN_EVERY (reads do not write every time)."""
+    return principal.seen_at is None or now - principal.seen_at >= SEEN_EVERY
+
+
+def mark_seen(*, session: Session, principal: Principal, now: datetime) -> None:
+    """Record the use: a session's idle clock starts again; a token shows when it was last used."""
+    row = session.get(UserSession if principal.via == "session" else ApiToken, principal.credential)
+    if row is None:
+        return
+    if isinstance(row, UserSession):
+        row.last_seen_at = now
+    else:
+        row.last_used_at = now
+    session.add(row)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response, status
-from pydantic import BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field
 
 from api.auth.deps import OwnTokens
 from api.auth.models import ApiToken, ApiTokenCreated, ApiTokenPublic, User
@@ -27,7 +27,7 @@ class TokenCreate(BaseModel):
     name: str = Field(min_length=1, max_length=200, description="what the token is for, e.g. 'nightly import'")
     scopes: list[str] = Field(min_length=1, max_length=50,
                               description="permissions (cases:read), read:AREA, or import:SOURCE")
-    expires_at: datetime | None = None
+    expires_at: AwareDatetime | None = Field(default=None, description="with a time zone, e.g. 2027-01-31T23:59:59Z")
 
 
 @router.get("/tokens", response_model=list[ApiTokenPublic])

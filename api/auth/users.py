@@ -14,7 +14,15 @@ from api.auth.deps import ManageUsers
 from api.auth.models import EMAIL_PATTERN, User, UserPublic
 from api.auth.passwords import PasswordRefused
 from api.auth.permissions import Role
-from api.auth.service import AccountError, Policy, create_user, end_sessions, set_password
+from api.auth.service import (
+    AccountError,
+    Policy,
+    checked_teams,
+    create_user,
+    end_sessions,
+    give_agent_profile,
+    set_password,
+)
 from api.db import session_scope
 from api.deps import ListDep, SessionDep, SettingsDep
 from api.errors import ApiError
@@ -93,10 +101,15 @@ def change_user(principal: ManageUsers, user_id: UserId, body: UserChange, reque
                            message="you cannot disable or demote yourself; another admin can")
         if body.name is not None:
             user.name = body.name
-        if body.role is not None:
-            user.role = body.role
-        if body.teams is not None:
-            user.teams = list(dict.fromkeys(body.teams))
+        if body.role is not None or body.teams is not None:
+            role = body.role if body.role is not None else user.role
+            try:
+                user.teams = checked_teams(session=session, role=role,
+                                           teams=body.teams if body.teams is not None else user.teams)
+            except AccountError as exc:
+                raise account_error(exc) from exc
+            user.role = role
+            give_agent_profile(session=session, user=user)
         if body.disabled is not None:
             user.disabled = body.disabled
             if body.disabled:

@@ -19,8 +19,11 @@ from pydantic import (
     SecretStr,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from api.discovery.mapping import FIELDS as MAPPABLE
 from api.security.keys import KeyRing, is_sealed
@@ -122,6 +125,19 @@ class EmailConfig(KindConfig):
     smtp_password: SecretStr | None = Field(default=None, description="default: password")
     from_address: str = Field(pattern=r"^[^@\s]+@[^@\s]+$", description="the address replies are sent from")
     poll_seconds: int = Field(default=60, ge=5, le=86_400)
+    allow_insecure: bool = Field(default=False, validate_default=True, description=(
+        "take imap_security or smtp_security 'none' (the password crosses the network in the clear); only for "
+        "a server on a network you trust"))
+
+    @field_validator("allow_insecure")
+    @classmethod
+    def _tls_unless_allowed(cls, allowed: bool, info: ValidationInfo) -> bool:
+        plain = [name for name in ("imap_security", "smtp_security") if info.data.get(name) == "none"]
+        if plain and not allowed:
+            raise PydanticCustomError("insecure", f"{' and '.join(plain)} 'none' would send the password in the "
+                                      "clear: use ssl or starttls, or set allow_insecure for a server on a network "
+                                      "you trust")
+        return allowed
 
 
 class FileConfig(KindConfig):

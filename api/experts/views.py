@@ -1,22 +1,26 @@
 """Experts outside the contact centre, and the requests they answer.
 
-The request id is the expert's link: whoever holds it may read the question and
-answer it (experts have no login). Authentication is a later issue; until then
-the id is unguessable (128 random bits) and listed only to the contact centre.
+Experts have no login: an agent who may work the case gets the request's link
+(`GET /api/expert-requests/{id}/link`) and sends it; its token (api.experts.links)
+lets the expert read that one question and answer it until the link expires.
 """
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
-from api.auth.deps import ReadExpertRequests, ReadExperts, WriteExperts, public
-from api.cases.access import visible_case_column
+from api.auth.deps import ReadExpertRequests, ReadExperts, WorkCases, WriteExperts, public
+from api.cases.access import check_case, visible_case_column
 from api.cases.models import Case
 from api.cases.views import update_case
-from api.deps import ListDep, SessionDep, TemporalDep
+from api.deps import KeysDep, ListDep, SessionDep, TemporalDep
 from api.errors import ApiError
+from api.experts.links import HEADER, check_link, link_token
 from api.experts.models import Expert, ExpertCreate, ExpertPublic, ExpertRequest, ExpertRequestPublic
 from api.listing import get_or_404, list_rows
 from engine.messages import EXPERT_ANSWER_UPDATE, ExpertAnswerInput
@@ -62,18 +66,37 @@ def list_requests(principal: ReadExpertRequests, session: SessionDep, response: 
     return [_public(session, row) for row in rows]
 
 
-@router.get("/expert-requests/{request_id}", response_model=ExpertRequestPublic,
-            openapi_extra=public("the request id is the expert's link: 128 random bits"))
-def get_request(session: SessionDep, request_id: str) -> ExpertRequestPublic:
+class ExpertLink(BaseModel):
+    url: str = Field(description="the page the expert opens, token included; send it to them")
+    token: str = Field(description=f"the link's token, sent as {HEADER} to the API")
+    expires_at: datetime
+
+
+ExpertToken = Annotated[str | None, Header(alias=HEADER, description="the token of the expert's link")]
+LINK = public(f"the expert's link: a signed, expiring token for this request only, in {HEADER}")
+
+
+@router.get("/expert-requests/{request_id}/link", response_model=ExpertLink)
+def get_link(principal: WorkCases, session: SessionDep, keys: KeysDep, request_id: str) -> ExpertLink:
+    """The link to send the expert (never listed; whoever may work the case can ask for it again)."""
+    request = get_or_404(session, ExpertRequest, request_id, resource="expert request")
+    check_case(principal, get_or_404(session, Case, request.case_id, resource="case"))
+    token, expires_at = link_token(keys, request.id, request.asked_at)
+    return ExpertLink(url=f"/#/expert-requests/{request.id}?token={token}", token=token, expires_at=expires_at)
+
+
+@router.get("/expert-requests/{request_id}", response_model=ExpertRequestPublic, openapi_extra=LINK)
+def get_request(session: SessionDep, keys: KeysDep, request_id: str, token: ExpertToken = None) -> ExpertRequestPublic:
     """What the expert sees: the question, the case's subject and author, and their answer once given."""
+    check_link(keys, request_id, token, datetime.now(UTC))
     return _public(session, get_or_404(session, ExpertRequest, request_id, resource="expert request"))
 
 
-@router.post("/expert-requests/{request_id}/answer", response_model=ExpertRequestPublic,
-             openapi_extra=public("the request id is the expert's link: 128 random bits"))
-async def answer_request(session: SessionDep, temporal: TemporalDep, request_id: str,
-                         body: AnswerRequest) -> ExpertRequestPublic:
+@router.post("/expert-requests/{request_id}/answer", response_model=ExpertRequestPublic, openapi_extra=LINK)
+async def answer_request(session: SessionDep, temporal: TemporalDep, keys: KeysDep, request_id: str,
+                         body: AnswerRequest, token: ExpertToken = None) -> ExpertRequestPublic:
     """The expert's answer: kept on the case as a note, and the case goes back to its team's queue."""
+    check_link(keys, request_id, token, datetime.now(UTC))
     request = get_or_404(session, ExpertRequest, request_id, resource="expert request")
     case = get_or_404(session, Case, request.case_id, resource="case")
     session.close()

@@ -41,7 +41,7 @@ describe('App', () => {
             'cases',
             expect.objectContaining({ sort: { field: 'opened_at', order: 'DESC' } }),
         );
-        await waitFor(() => expect(menuItems()).toHaveLength(10));
+        await waitFor(() => expect(menuItems()).toHaveLength(12));
         expect(menuItems()).toEqual([
             'Cases',
             'Mentions',
@@ -53,6 +53,8 @@ describe('App', () => {
             'Sources',
             'Flows',
             'Flow drafts',
+            'Users',
+            'API tokens',
         ]);
     });
 
@@ -72,10 +74,14 @@ describe('App', () => {
             'expert-requests',
             expect.objectContaining({ target: 'expert_id', id: 'priya', sort: { field: 'asked_at', order: 'DESC' } }),
         );
+        // A request opens its case, where whoever may work it copies the expert's link (the request's own page
+        // needs the link's token).
+        await userEvent.setup().click(screen.getByText('May we refund both charges?'));
+        await waitFor(() => expect(window.location.hash).toBe('#/cases/c1/show'));
     });
 
     it("opens an expert's link on the request page, outside the layout and without a login, and sends the answer", async () => {
-        window.location.hash = '#/expert-requests/r1';
+        window.location.hash = '#/expert-requests/r1?token=1797491109.sig';
         const request = makeExpertRequest({ due_at: '2999-01-01T00:00:00+00:00' });
         const dataProvider = fakeDataProvider({ 'expert-requests': [request] });
         const user = userEvent.setup();
@@ -91,8 +97,17 @@ describe('App', () => {
         await user.click(screen.getByTestId('expert-answer-text'));
         await user.paste('Yes, refund both.');
         await user.click(send);
+        // The link's token goes with the read and the answer: it is what lets the expert in.
+        expect(dataProvider.getOne).toHaveBeenCalledWith(
+            'expert-requests',
+            expect.objectContaining({ id: 'r1', meta: { expertToken: '1797491109.sig' } }),
+        );
         await waitFor(() =>
-            expect(dataProvider.answerExpertRequest).toHaveBeenCalledWith('r1', { text: 'Yes, refund both.' }),
+            expect(dataProvider.answerExpertRequest).toHaveBeenCalledWith(
+                'r1',
+                { text: 'Yes, refund both.' },
+                '1797491109.sig',
+            ),
         );
         // The answer as the API returned it, even before GET shows it.
         expect(await screen.findByTestId('expert-request-answer')).toHaveTextContent('Yes, refund both.');
@@ -101,7 +116,7 @@ describe('App', () => {
     });
 
     it('shows an answered request without the form, and an unknown link as an error', async () => {
-        window.location.hash = '#/expert-requests/r1';
+        window.location.hash = '#/expert-requests/r1?token=t';
         const answered = makeExpertRequest({ answered_at: '2025-01-02T12:00:00+00:00', answer: 'No refund.' });
         const dataProvider = fakeDataProvider({ 'expert-requests': [answered] });
         const nobody = () => fakeAuthProvider(makeMe('admin'), { signedIn: false });
@@ -111,7 +126,7 @@ describe('App', () => {
         unmount();
 
         const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-        window.location.hash = '#/expert-requests/nope';
+        window.location.hash = '#/expert-requests/nope?token=t';
         dataProvider.getOne.mockRejectedValueOnce(
             new HttpError("no expert request with id 'nope'", 404, {
                 detail: { code: 'not_found', message: "no expert request with id 'nope'", path: 'id' },
@@ -122,14 +137,56 @@ describe('App', () => {
         unmountError();
 
         // Even a refusal that would end a contact centre session leaves the expert on their page.
-        window.location.hash = '#/expert-requests/r1';
+        window.location.hash = '#/expert-requests/r1?token=t';
         dataProvider.getOne.mockRejectedValueOnce(
             new HttpError('log in', 401, { detail: { code: 'not_authenticated', message: 'log in', path: '' } }),
         );
         render(<App dataProvider={dataProvider} authProvider={nobody()} />);
         expect(await screen.findByTestId('expert-request-error')).toHaveTextContent('log in');
-        expect(window.location.hash).toBe('#/expert-requests/r1');
+        expect(window.location.hash).toBe('#/expert-requests/r1?token=t');
         expect(screen.queryByTestId('login-form')).toBeNull();
+        consoleError.mockRestore();
+    });
+
+    it.each([
+        [
+            'link_missing',
+            '#/expert-requests/r1',
+            'This link is incomplete',
+            'open the request through the link you were sent (it carries its token)',
+        ],
+        [
+            'link_invalid',
+            '#/expert-requests/r1?token=1797491109.forged',
+            'This link does not work',
+            'this link is not valid for this request: use the link you were sent, whole',
+        ],
+        [
+            'link_expired',
+            '#/expert-requests/r1?token=1700000000.old',
+            'This link has expired',
+            'this link expired on 2023-11-14 22:13 UTC: ask the agent who sent it for a new one',
+        ],
+    ])("says what is wrong with a link the API refuses (%s), without a login page", async (code, hash, title, message) => {
+        const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        window.location.hash = hash;
+        const dataProvider = fakeDataProvider({ 'expert-requests': [makeExpertRequest()] });
+        dataProvider.getOne.mockRejectedValueOnce(
+            new HttpError(message, 401, { detail: { code, message, path: 'X-Expert-Token' } }),
+        );
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('admin'), { signedIn: false })} />);
+        const error = await screen.findByTestId('expert-request-error');
+        expect(error).toHaveAttribute('data-code', code);
+        expect(screen.getByTestId('expert-request-error-title')).toHaveTextContent(title);
+        expect(error).toHaveTextContent(message);
+        expect(screen.queryByTestId('expert-answer-text')).toBeNull();
+        expect(screen.queryByTestId('login-form')).toBeNull();
+        expect(window.location.hash).toBe(hash);
+        const token = new URLSearchParams(hash.split('?')[1] ?? '').get('token') ?? '';
+        expect(dataProvider.getOne).toHaveBeenCalledWith(
+            'expert-requests',
+            expect.objectContaining({ id: 'r1', meta: { expertToken: token } }),
+        );
         consoleError.mockRestore();
     });
 
@@ -149,13 +206,16 @@ describe('App', () => {
             'Experts',
             'Flows',
             'Flow drafts',
+            'API tokens',
         ]);
         unmount();
         window.location.hash = '';
 
+        // An auditor reads everything, and has API tokens of their own; users are for admins.
         render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('auditor'))} />);
         await screen.findAllByTestId('case-subject');
-        await waitFor(() => expect(menuItems()).toHaveLength(10));
+        await waitFor(() => expect(menuItems()).toHaveLength(11));
+        expect(menuItems()).not.toContain('Users');
     });
 
     it('shows who is logged in, with their role, and logs them out', async () => {

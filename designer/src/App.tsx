@@ -17,9 +17,11 @@ import { SwitchboardLayout } from './layout/SwitchboardLayout';
 import mentions from './mentions';
 import sources from './sources';
 import teams from './teams';
+import tokens from './tokens';
+import users from './users';
 
 /**
- * The expert's link works without a login (the request id in it is what lets them in): no authProvider here,
+ * The expert's link works without a login (the token in it is what lets them in): no authProvider here,
  * so an API refusal shows on the page instead of sending the expert to the contact centre's login.
  */
 const PublicExpertRequestPage = () => (
@@ -57,6 +59,9 @@ const SwitchboardAdmin = ({ dataProvider = defaultDataProvider, authProvider = d
         <Resource name="sources" {...sources} />
         <Resource name="flows" {...flows} />
         <Resource name="flow_drafts" {...flowDrafts} />
+        {/* Admins only (users:manage); everyone has their own API tokens (tokens:own). */}
+        <Resource name="users" {...users} />
+        <Resource name="tokens" {...tokens} />
         {/* Read through cases only: no menu entry. */}
         <Resource name="case_events" />
         {/* Read through experts; each request's own page is the link sent to the expert. */}

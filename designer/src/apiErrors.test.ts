@@ -19,6 +19,19 @@ describe('apiErrorMessage', () => {
         ).toBe("text: String should have at least 1 character; reason: Input should be 'resolved', 'no_action' or 'spam'");
     });
 
+    it("drops pydantic's \"Value error, \" before a check's own message", () => {
+        const message = "imap_security 'none' would send the password in the clear";
+        expect(apiErrorMessage({ detail: { code: 'invalid_config', message: `Value error, ${message}`, path: 'config' } })).toBe(
+            message,
+        );
+        expect(apiErrorMessage({ detail: [{ loc: ['body', 'config'], msg: `Value error, ${message}` }] })).toBe(
+            `config: ${message}`,
+        );
+        expect(apiFieldErrors({ detail: { message: `Value error, ${message}`, path: 'config' } })).toEqual([
+            { path: 'config', message },
+        ]);
+    });
+
     it('accepts a plain string detail and falls back otherwise', () => {
         expect(apiErrorMessage({ detail: 'Not Found' })).toBe('Not Found');
         expect(apiErrorMessage(undefined, 'Conflict')).toBe('Conflict');

@@ -11,11 +11,14 @@ interface ValidationItem {
 const isObject = (value: unknown): value is Record<string, unknown> =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** pydantic prefixes a check's own message with "Value error, ": the message alone reads better. */
+export const cleanMessage = (message: string): string => message.replace(/^(Value|Assertion) error, /, '');
+
 const describeValidationItem = (item: ValidationItem): string => {
     // Drop FastAPI's leading "body"/"query" so the path reads as the field name.
     const loc = (item.loc ?? []).filter(part => part !== 'body' && part !== 'query' && part !== 'path');
     const where = loc.length ? `${loc.join('.')}: ` : '';
-    return `${where}${item.msg ?? 'invalid value'}`;
+    return `${where}${cleanMessage(item.msg ?? 'invalid value')}`;
 };
 
 export const apiErrorMessage = (body: unknown, fallback = 'Request failed'): string => {
@@ -32,7 +35,7 @@ export const apiErrorMessage = (body: unknown, fallback = 'Request failed'): str
             .join('; ');
     }
     if (isObject(detail) && typeof detail.message === 'string') {
-        return detail.message;
+        return cleanMessage(detail.message);
     }
     if (typeof body.message === 'string' && body.message) {
         return body.message;
@@ -67,15 +70,15 @@ export const apiFieldErrors = (body: unknown): ApiFieldError[] => {
     if (Array.isArray(detail)) {
         return detail.filter(isObject).map(item => ({
             path: fieldPath(item.loc),
-            message: typeof item.msg === 'string' ? item.msg : 'invalid value',
+            message: typeof item.msg === 'string' ? cleanMessage(item.msg) : 'invalid value',
         }));
     }
     if (!isObject(detail)) return [];
-    const message = typeof detail.message === 'string' ? detail.message : 'invalid value';
+    const message = typeof detail.message === 'string' ? cleanMessage(detail.message) : 'invalid value';
     if (Array.isArray(detail.errors) && detail.errors.length) {
         return detail.errors.filter(isObject).map(item => ({
             path: fieldPath(item.path),
-            message: typeof item.message === 'string' ? item.message : message,
+            message: typeof item.message === 'string' ? cleanMessage(item.message) : message,
         }));
     }
     return [{ path: fieldPath(detail.path), message }];

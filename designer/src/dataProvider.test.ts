@@ -117,14 +117,57 @@ describe('dataProvider', () => {
         ]);
     });
 
-    it("posts an expert's answer to the request", async () => {
+    it("posts an expert's answer to the request, with the link's token", async () => {
         const client = clientReturning({ id: 'r 1', answer: 'Yes' });
-        const { data } = await createDataProvider('/api', client).answerExpertRequest('r 1', { text: 'Yes' });
+        const { data } = await createDataProvider('/api', client).answerExpertRequest('r 1', { text: 'Yes' }, 'tok.en');
         const [url, options] = client.mock.calls[0];
         expect(url).toBe('/api/expert-requests/r%201/answer');
         expect(options?.method).toBe('POST');
         expect(JSON.parse(String(options?.body))).toEqual({ text: 'Yes' });
+        expect(new Headers(options?.headers).get('X-Expert-Token')).toBe('tok.en');
         expect(data.answer).toBe('Yes');
+    });
+
+    it("reads an expert's request with the link's token, and without one sends no header", async () => {
+        const client = clientReturning({ id: 'r1', question: 'Refund both?' });
+        const provider = createDataProvider('/api', client);
+        const { data } = await provider.getOne('expert-requests', { id: 'r1', meta: { expertToken: '1797.abc' } });
+        expect(data.question).toBe('Refund both?');
+        const [url, options] = client.mock.calls[0];
+        expect(url).toBe('/api/expert-requests/r1');
+        expect(options?.method ?? 'GET').toBe('GET');
+        expect(new Headers(options?.headers).get('X-Expert-Token')).toBe('1797.abc');
+
+        await provider.getOne('expert-requests', { id: 'r1' });
+        expect(new Headers(client.mock.calls[1][1]?.headers).has('X-Expert-Token')).toBe(false);
+    });
+
+    it("asks for the expert's link of a request", async () => {
+        const link = { url: '/#/expert-requests/r1?token=t', token: 't', expires_at: '2026-12-17T07:05:09Z' };
+        const client = clientReturning(link);
+        const { data } = await createDataProvider('/api', client).getExpertLink('r1');
+        expect(client.mock.calls[0][0]).toBe('/api/expert-requests/r1/link');
+        expect(data).toEqual(link);
+    });
+
+    it('changes a user with PATCH, and resets their second factor', async () => {
+        const client = clientReturning({ id: 'grace', email: 'grace@example.com' });
+        const provider = createDataProvider('/api', client);
+        await provider.update('users', { id: 'grace', data: { role: 'supervisor' }, previousData: { id: 'grace' } });
+        await provider.resetSecondFactor('grace');
+        expect(client.mock.calls.map(([url, options]) => [url, options?.method, JSON.parse(String(options?.body))])).toEqual([
+            ['/api/users/grace', 'PATCH', { role: 'supervisor' }],
+            ['/api/users/grace', 'PATCH', { reset_second_factor: true }],
+        ]);
+    });
+
+    it('revokes a token with DELETE, answering the token with when it was revoked', async () => {
+        const client = clientReturning({ id: 'be3f', name: 'nightly', revoked_at: '2026-12-03T07:05:33Z' });
+        const { data } = await createDataProvider('/api', client).revokeToken('be3f');
+        const [url, options] = client.mock.calls[0];
+        expect(url).toBe('/api/tokens/be3f');
+        expect(options?.method).toBe('DELETE');
+        expect(data.revoked_at).toBe('2026-12-03T07:05:33Z');
     });
 
     it('publishes a flow draft and activates it', async () => {
@@ -207,5 +250,70 @@ describe('dataProvider', () => {
         expect(url).toBe('/api/sources/acme%20feed/poll');
         expect(options?.method).toBe('POST');
         expect(data.status).toBe('polling');
+    });
+
+    const refusing = (status: number, body: unknown) =>
+        vi.fn<HttpClient>(async () => {
+            throw new HttpError('Refused', status, body);
+        });
+
+    it("puts a refused user's messages on the fields they name: a weak password, a taken email, the teams", async () => {
+        const weak = { detail: { code: 'weak_password', message: 'a password has at least 12 characters; this one has 5', path: 'password' } };
+        const refused = (await createDataProvider('/api', refusing(422, weak))
+            .create('users', { data: { email: 'n@example.com', role: 'agent', teams: ['support'], password: 'short' } })
+            .catch((caught: unknown) => caught)) as HttpError;
+        expect(refused.message).toBe('a password has at least 12 characters; this one has 5');
+        expect(refused.body.errors).toEqual({
+            password: 'a password has at least 12 characters; this one has 5',
+            root: { serverError: 'a password has at least 12 characters; this one has 5' },
+        });
+
+        const taken = { detail: { code: 'exists', message: 'a user with email ada@example.com exists', path: 'email' } };
+        const conflict = (await createDataProvider('/api', refusing(409, taken))
+            .create('users', { data: { email: 'ada@example.com' } })
+            .catch((caught: unknown) => caught)) as HttpError;
+        expect(conflict.body.errors.email).toBe('a user with email ada@example.com exists');
+
+        const own = { detail: { code: 'own_account', message: 'you cannot disable or demote yourself; another admin can', path: 'disabled' } };
+        const self = (await createDataProvider('/api', refusing(409, own))
+            .update('users', { id: 'admin', data: { disabled: true }, previousData: { id: 'admin' } })
+            .catch((caught: unknown) => caught)) as HttpError;
+        expect(self.body.errors.disabled).toBe('you cannot disable or demote yourself; another admin can');
+    });
+
+    it("puts a refused token scope on the scopes field, and keeps a 403 without a field a plain refusal", async () => {
+        const beyond = {
+            detail: {
+                code: 'forbidden',
+                message: "ada@example.com (agent) cannot hold 'sources:write': their role does not allow it",
+                path: 'scopes/1',
+            },
+        };
+        const refused = (await createDataProvider('/api', refusing(403, beyond))
+            .create('tokens', { data: { name: 'x', scopes: ['cases:read', 'sources:write'] } })
+            .catch((caught: unknown) => caught)) as HttpError;
+        expect(refused.status).toBe(403);
+        expect(refused.body.errors.scopes).toBe("ada@example.com (agent) cannot hold 'sources:write': their role does not allow it");
+
+        const forbidden = { detail: { code: 'forbidden', message: 'a token cannot make tokens; log in to make one', path: '' } };
+        const plain = (await createDataProvider('/api', refusing(403, forbidden))
+            .create('tokens', { data: { name: 'x', scopes: ['cases:read'] } })
+            .catch((caught: unknown) => caught)) as HttpError;
+        expect(plain.message).toBe('a token cannot make tokens; log in to make one');
+        expect(plain.body.errors).toBeUndefined();
+    });
+
+    it('puts the refusal of plain IMAP/SMTP on the allow_insecure checkbox', async () => {
+        const message =
+            "imap_security 'none' would send the password in the clear: use ssl or starttls, or set allow_insecure for a server on a network you trust";
+        const body = { detail: { code: 'invalid_config', message, path: 'config.allow_insecure', errors: [{ code: 'invalid_config', path: 'config.allow_insecure', message }] } };
+        const refused = (await createDataProvider('/api', refusing(422, body))
+            .update('sources', { id: 'mail', data: { config: { imap_security: 'none' } }, previousData: { id: 'mail' } })
+            .catch((caught: unknown) => caught)) as HttpError;
+        const clean = message;
+        expect(refused.message).toBe(clean);
+        expect(refused.body.errors).toEqual({ config: { allow_insecure: clean }, root: { serverError: clean } });
+        // The API's body itself is kept as it came.
+        expect(refused.body.detail.path).toBe('config.allow_insecure');
     });
 });

@@ -1,16 +1,19 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, useDataProvider } from 'react-admin';
 import type { DataProvider } from 'react-admin';
-import { apiErrorMessage, submissionErrors } from './apiErrors';
+import { apiErrorMessage, apiFieldErrors, submissionErrors } from './apiErrors';
 import type {
+    ApiToken,
     Case,
     CaseViewer,
     CloseReason,
     CustomerProfile,
+    ExpertLink,
     ExpertRequest,
     Flow,
     ReplyDraft,
     Source,
+    User,
 } from './types';
 
 // The acting person comes from the session (the login cookie): no payload names an agent, an approver or
@@ -78,6 +81,49 @@ export interface MergePayload {
     other_id: string;
 }
 
+export interface ExpertAnswerPayload {
+    text: string;
+}
+
+/** The header the expert's page sends its link's token in (no login). */
+export const EXPERT_TOKEN_HEADER = 'X-Expert-Token';
+
+/** `getOne('expert-requests', {id, meta})`: the token of the expert's link, from the page's URL. */
+export interface ExpertRequestMeta {
+    expertToken?: string;
+}
+
+/** `POST /api/users` (admins). */
+export interface UserCreatePayload {
+    email: string;
+    name: string;
+    role: User['role'];
+    /** Team ids; empty: every team (an agent needs one). */
+    teams: string[];
+    password: string;
+}
+
+/** `PATCH /api/users/{id}`: only what changes. */
+export interface UserChangePayload {
+    name?: string;
+    role?: User['role'];
+    teams?: string[];
+    disabled?: boolean;
+    /** A new password. */
+    password?: string;
+    /** Remove their authenticator (a lost phone); their sessions end. */
+    reset_second_factor?: boolean;
+}
+
+/** `POST /api/tokens`. */
+export interface TokenCreatePayload {
+    name: string;
+    /** Permissions (`cases:read`), `read:AREA` or `import:SOURCE`, within the user's role. */
+    scopes: string[];
+    /** With a time zone; none: the token does not expire. */
+    expires_at?: string;
+}
+
 export interface SwitchboardDataProvider extends DataProvider {
     replyToCase: (caseId: string, payload: ReplyPayload) => Promise<{ data: Case }>;
     closeCase: (caseId: string, payload: ClosePayload) => Promise<{ data: Case }>;
@@ -99,8 +145,18 @@ export interface SwitchboardDataProvider extends DataProvider {
     addCaseNote: (caseId: string, payload: NotePayload) => Promise<{ data: Case }>;
     /** Hands the case to an expert outside the contact centre. */
     askExpert: (caseId: string, payload: ExpertHandoffPayload) => Promise<{ data: Case }>;
-    /** The expert's answer, through their request's link. */
-    answerExpertRequest: (requestId: string, payload: { text: string }) => Promise<{ data: ExpertRequest }>;
+    /** The expert's answer, with their link's token (no login). */
+    answerExpertRequest: (
+        requestId: string,
+        payload: ExpertAnswerPayload,
+        token: string,
+    ) => Promise<{ data: ExpertRequest }>;
+    /** The link to send the expert (whoever may work the case may ask for it again). */
+    getExpertLink: (requestId: string) => Promise<{ data: ExpertLink }>;
+    /** Removes a user's authenticator (admins); their sessions end. */
+    resetSecondFactor: (userId: string) => Promise<{ data: User }>;
+    /** Revokes an API token at once; answers the token with its `revoked_at`. */
+    revokeToken: (tokenId: string) => Promise<{ data: ApiToken }>;
     /** Publishes a flow draft as a new (activated) flow version. */
     publishFlowDraft: (draftId: string) => Promise<{ data: Flow }>;
     /** Makes a published flow version the active one. */
@@ -141,18 +197,39 @@ export const SOURCE_FORM_FIELDS = [
     'config.smtp_username',
     'config.smtp_password',
     'config.from_address',
+    'config.allow_insecure',
 ] as const;
 
-/** Rethrows a refused source save with react-admin's `body.errors`, so the form shows each message on its field. */
-const withFieldErrors = async <T>(request: Promise<T>): Promise<T> => {
+/** The fields of the user forms (create and edit) that the API's refusals name. */
+export const USER_FORM_FIELDS = ['email', 'name', 'role', 'teams', 'disabled', 'password'] as const;
+
+/** The fields of the API token form; `scopes/1` lands on `scopes`. */
+export const TOKEN_FORM_FIELDS = ['name', 'scopes', 'expires_at'] as const;
+
+const FORM_FIELDS: Record<string, readonly string[]> = {
+    sources: SOURCE_FORM_FIELDS,
+    users: USER_FORM_FIELDS,
+    tokens: TOKEN_FORM_FIELDS,
+};
+
+/**
+ * Rethrows a refused save (422, 409, or a 403 naming a field) with react-admin's `body.errors`, so the form
+ * shows each message on its field.
+ */
+const withFieldErrors = async <T>(resource: string, request: Promise<T>): Promise<T> => {
     try {
         return await request;
     } catch (error) {
-        if (error instanceof HttpError && (error.status === 422 || error.status === 409)) {
-            const errors = submissionErrors(error.body, SOURCE_FORM_FIELDS, error.message);
+        const fields = FORM_FIELDS[resource];
+        if (fields && error instanceof HttpError && [403, 409, 422].includes(error.status)) {
+            const body = error.body;
+            const found = apiFieldErrors(body);
+            // A 403 without a field (the role may not do this at all) stays a notification.
+            if (error.status === 403 && !found.some(({ path }) => path)) throw error;
+            const errors = submissionErrors(body, fields, error.message);
             if (errors) {
-                const body = typeof error.body === 'object' && error.body !== null ? error.body : {};
-                throw new HttpError(error.message, error.status, { ...body, errors });
+                const original = typeof error.body === 'object' && error.body !== null ? error.body : {};
+                throw new HttpError(error.message, error.status, { ...original, errors });
             }
         }
         throw error;
@@ -189,20 +266,39 @@ export const createDataProvider = (
         return { data: json as T };
     };
 
+    const patch = async <T>(url: string, payload: object): Promise<{ data: T }> => {
+        const { json } = await client(url, { method: 'PATCH', body: JSON.stringify(payload) });
+        return { data: json as T };
+    };
+
+    const resourceUrl = (resource: string, id: unknown) => `${apiUrl}/${resource}/${encodeURIComponent(String(id))}`;
+
+    /** The expert's page has no login: its link's token goes in a header (none: the API says the link is cut). */
+    const expertHeaders = (token: string | undefined) =>
+        new Headers(token ? { [EXPERT_TOKEN_HEADER]: token } : {});
+
     return {
         ...base,
-        create: (resource, params) =>
-            resource === 'sources' ? withFieldErrors(base.create(resource, params)) : base.create(resource, params),
-        // The sources API changes a source with PATCH (name, enabled, config); the id and kind are fixed.
+        getOne: (resource, params) => {
+            if (resource !== 'expert-requests') return base.getOne(resource, params);
+            const { expertToken } = (params.meta ?? {}) as ExpertRequestMeta;
+            return client(resourceUrl(resource, params.id), {
+                headers: expertHeaders(expertToken),
+                signal: params.signal,
+            }).then(({ json }) => ({ data: json }));
+        },
+        create: (resource, params) => withFieldErrors(resource, base.create(resource, params)),
         update: (resource, params) => {
-            if (resource !== 'sources') return base.update(resource, params);
-            const { name, enabled, config } = params.data as Partial<Source>;
-            return withFieldErrors(
-                client(`${apiUrl}/sources/${encodeURIComponent(String(params.id))}`, {
-                    method: 'PATCH',
-                    body: JSON.stringify({ name, enabled, config }),
-                }).then(({ json }) => ({ data: json })),
-            );
+            // The sources API changes a source with PATCH (name, enabled, config); the id and kind are fixed.
+            if (resource === 'sources') {
+                const { name, enabled, config } = params.data as Partial<Source>;
+                return withFieldErrors(resource, patch(resourceUrl(resource, params.id), { name, enabled, config }));
+            }
+            // Users change with PATCH too, with only what changed (see users/userForm.ts).
+            if (resource === 'users') {
+                return withFieldErrors(resource, patch(resourceUrl(resource, params.id), params.data as UserChangePayload));
+            }
+            return base.update(resource, params);
         },
         replyToCase: (caseId, payload) => post(caseUrl(caseId, 'replies'), payload),
         closeCase: (caseId, payload) => post(caseUrl(caseId, 'close'), payload),
@@ -219,8 +315,24 @@ export const createDataProvider = (
         casePresence: caseId => post<CaseViewer[]>(caseUrl(caseId, 'presence'), {}),
         addCaseNote: (caseId, payload) => post(caseUrl(caseId, 'notes'), payload),
         askExpert: (caseId, payload) => post(caseUrl(caseId, 'expert'), payload),
-        answerExpertRequest: (requestId, payload) =>
-            post<ExpertRequest>(`${apiUrl}/expert-requests/${encodeURIComponent(requestId)}/answer`, payload),
+        answerExpertRequest: async (requestId, payload, token) => {
+            const { json } = await client(`${resourceUrl('expert-requests', requestId)}/answer`, {
+                method: 'POST',
+                body: JSON.stringify(payload),
+                headers: expertHeaders(token),
+            });
+            return { data: json as ExpertRequest };
+        },
+        getExpertLink: async requestId => {
+            const { json } = await client(`${resourceUrl('expert-requests', requestId)}/link`);
+            return { data: json as ExpertLink };
+        },
+        resetSecondFactor: userId =>
+            patch<User>(resourceUrl('users', userId), { reset_second_factor: true } satisfies UserChangePayload),
+        revokeToken: async tokenId => {
+            const { json } = await client(resourceUrl('tokens', tokenId), { method: 'DELETE' });
+            return { data: json as ApiToken };
+        },
         publishFlowDraft: draftId =>
             post<Flow>(`${apiUrl}/flow_drafts/${encodeURIComponent(draftId)}/publish`, { activate: true }),
         activateFlow: flowId => post<Flow>(`${apiUrl}/flows/${encodeURIComponent(flowId)}/activate`, {}),

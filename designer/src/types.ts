@@ -1,6 +1,7 @@
 // Record shapes of the Switchboard API (`/api/...`), written by hand from the
 // API contract until a client is generated from the OpenAPI schema.
 import type { RaRecord } from 'react-admin';
+import type { Role } from './auth/access';
 
 /** with_expert: handed to an expert outside the contact centre until they answer. */
 export type CaseStatus = 'open' | 'assigned' | 'escalated' | 'pending' | 'with_expert' | 'closed';
@@ -151,6 +152,8 @@ export interface EmailConfig {
     /** The address replies are sent from. */
     from_address?: string;
     poll_seconds?: number;
+    /** Takes imap_security or smtp_security 'none' (the password crosses the network in the clear). */
+    allow_insecure?: boolean;
 }
 
 export type SourceConfig = WebhookConfig & RssConfig & MastodonConfig & EmailConfig;
@@ -341,4 +344,41 @@ export interface ReplyDraft {
 export interface CaseViewer {
     agent_id: string;
     seen_at: string;
+}
+
+/** `GET /api/expert-requests/{id}/link`: the page the expert opens, its token, and when it stops working. */
+export interface ExpertLink {
+    /** `/#/expert-requests/{id}?token=...`: relative to the designer's origin. */
+    url: string;
+    /** Sent by the expert's page as X-Expert-Token. */
+    token: string;
+    expires_at: string;
+}
+
+/** `GET /api/users` (admins): a person who logs in. */
+export interface User extends RaRecord<string> {
+    email: string;
+    name: string;
+    role: Role;
+    /** Teams whose cases the user sees; empty: every team (an agent needs one). */
+    teams: string[];
+    disabled: boolean;
+    created_at: string;
+    last_login_at: string | null;
+    /** They log in with an authenticator code too. */
+    second_factor: boolean;
+}
+
+/** `GET /api/tokens`: an API token for integrations (its secret is never shown again). */
+export interface ApiToken extends RaRecord<string> {
+    name: string;
+    /** Permissions (`cases:read`), `read:AREA` or `import:SOURCE`. */
+    scopes: string[];
+    expires_at: string | null;
+    user_id: string;
+    created_at: string;
+    last_used_at: string | null;
+    revoked_at: string | null;
+    /** Only in the answer to `POST /api/tokens`: shown this once. */
+    token?: string;
 }

@@ -212,3 +212,34 @@ async def test_a_role_that_must_use_a_second_factor_can_do_nothing_before_enroll
         assert confirmed.status_code == 204
         assert (await http.get("/api/cases", headers=sofia)).status_code == 200
         assert (await http.get("/api/cases", headers=as_user(stack.engine, "ada"))).status_code == 200  # agents: no
+
+
+async def test_using_a_session_keeps_it_alive(stack: Stack) -> None:
+    async with api_client(stack, user=None) as http:
+        token = (await _login(http, "grace@example.com")).json()["token"]
+        with Session(stack.engine) as session:
+            row = session.exec(select(UserSession).where(UserSession.user_id == "grace")).one()
+            row.last_seen_at = datetime.now(UTC) - timedelta(minutes=29)  # a minute short of the idle limit
+            session.add(row)
+            session.commit()
+        assert (await http.get("/api/cases", headers={"Authorization": f"Bearer {token}"})).status_code == 200
+        with Session(stack.engine) as session:
+            seen = session.exec(select(UserSession).where(UserSession.user_id == "grace")).one().last_seen_at
+        assert datetime.now(UTC) - seen < timedelta(minutes=1)  # the idle clock started again
+
+
+async def test_user_changes_and_token_expiries_are_checked_like_new_ones(stack: Stack) -> None:
+    async with api_client(stack) as http:
+        unknown = await http.patch("/api/users/ada", json={"teams": ["nope"]})
+        assert unknown.status_code == 422 and unknown.json()["detail"]["path"] == "teams"
+        no_team = await http.patch("/api/users/audrey", json={"role": "agent"})
+        assert no_team.status_code == 422 and "works for a team" in no_team.json()["detail"]["message"]
+        promoted = await http.patch("/api/users/audrey", json={"role": "agent", "teams": ["marketing"]})
+        assert promoted.status_code == 200 and promoted.json()["teams"] == ["marketing"]
+        assert (await http.get("/api/agents/audrey")).json()["team_id"] == "marketing"  # she now works cases
+        naive = await http.post("/api/tokens", json={"name": "t", "scopes": ["read:cases"], "expires_at": "2999-01-01"})
+        assert naive.status_code == 422 and naive.json()["detail"]["path"] == "expires_at"
+        assert "timezone" in naive.json()["detail"]["message"]
+        past = await http.post("/api/tokens", json={"name": "t", "scopes": ["read:cases"],
+                                                    "expires_at": "2001-01-01T00:00:00Z"})
+        assert past.status_code == 422 and past.json()["detail"]["path"] == "expires_at"

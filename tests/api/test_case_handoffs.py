@@ -39,7 +39,7 @@ async def test_an_expert_answers_by_link_and_the_case_comes_back_with_its_notes(
         posing = await http.post(f"/api/cases/{case_id}/notes", json={"agent_id": "sofia", "text": "x"},
                                  headers=ada)
         assert posing.status_code == 422  # the author is whoever is logged in
-        assert [e["loc"] for e in posing.json()["detail"]] == [["body", "agent_id"]]
+        assert [e["path"] for e in posing.json()["detail"]["errors"]] == ["agent_id"]
         tagged = await http.post(f"/api/cases/{case_id}/tags", json={"add": ["vip"]}, headers=ada)
         assert tagged.status_code == 200 and "vip" in tagged.json()["tags"]
         empty = await http.post(f"/api/cases/{case_id}/tags", json={}, headers=ada)
@@ -71,24 +71,37 @@ async def test_an_expert_answers_by_link_and_the_case_comes_back_with_its_notes(
         early = await http.post(f"/api/cases/{case_id}/replies", json={"text": "soon"}, headers=ada)
         assert early.status_code == 409 and "priya" in early.json()["detail"]["message"]
 
-        # What the expert sees through their link (no login: the request id is the link), and their list.
+        # What the expert sees through their link (no login: a signed, expiring token for this request), and
+        # the contact centre's list, which never shows the token.
         await eventually(lambda: case_where(stack.engine, case_id, expert_request_id=request_id), what="saved")
         mine = await http.get("/api/expert-requests", params={"filter": json.dumps({"expert_id": "priya"})})
         assert request_id in [r["id"] for r in mine.json()]
+        link = await http.get(f"/api/expert-requests/{request_id}/link", headers=ada)
+        assert link.status_code == 200, link.text
+        token = link.json()["token"]
+        assert link.json()["url"] == f"/#/expert-requests/{request_id}?token={token}" and token not in mine.text
+        other_team = await http.get(f"/api/expert-requests/{request_id}/link", headers=as_user(stack.engine, "maya"))
+        assert other_team.status_code == 403
         async with api_client(stack, user=None) as expert:
             assert (await expert.get("/api/expert-requests")).status_code == 401  # the list is for logged-in users
-            seen = (await expert.get(f"/api/expert-requests/{request_id}")).json()
+            bare = await expert.get(f"/api/expert-requests/{request_id}")  # the id alone opens nothing
+            assert bare.status_code == 401 and bare.json()["detail"]["code"] == "link_missing"
+            tampered = token[:-3] + ("abc" if token[-3:] != "abc" else "xyz")
+            forged = await expert.get(f"/api/expert-requests/{request_id}", headers={"X-Expert-Token": tampered})
+            assert forged.status_code == 401 and forged.json()["detail"]["code"] == "link_invalid"
+            capability = {"X-Expert-Token": token}
+            seen = (await expert.get(f"/api/expert-requests/{request_id}", headers=capability)).json()
             assert (seen["question"], seen["subject"], seen["answer"]) == ("Can we refund both charges?", COMPLAINT,
                                                                            None)
-            answered = await expert.post(f"/api/expert-requests/{request_id}/answer",
+            answered = await expert.post(f"/api/expert-requests/{request_id}/answer", headers=capability,
                                          json={"text": "Yes, refund both."})
             assert answered.status_code == 200, answered.text
             assert answered.json()["answer"] == "Yes, refund both." and answered.json()["answered_at"] is not None
-            retried = await expert.post(f"/api/expert-requests/{request_id}/answer",
+            retried = await expert.post(f"/api/expert-requests/{request_id}/answer", headers=capability,
                                         json={"text": "Yes, refund both."})
             assert retried.status_code == 200  # a retried answer changes nothing
-            missing = await expert.post("/api/expert-requests/nope/answer", json={"text": "x"})
-            assert missing.status_code == 404
+            elsewhere = await expert.post("/api/expert-requests/nope/answer", json={"text": "x"}, headers=capability)
+            assert elsewhere.status_code == 401  # the link is for its own request only
         row = await eventually(lambda: case_where(stack.engine, case_id, assignee_id="ada", status="assigned"),
                                what="the case back with ada")
         assert [(n["author"], n["kind"]) for n in row.notes] == [("ada", "note"), ("expert:priya", "expert_answer")]

@@ -38,10 +38,10 @@ async def _post(http: httpx.AsyncClient, text: str = COMPLAINT) -> str:
     return posted.json()["case_id"]
 
 
-def refused_fields(response: httpx.Response) -> list[list[str]]:
-    """Where a 422 for fields the body may not carry points (FastAPI's validation errors)."""
+def refused_fields(response: httpx.Response) -> list[str]:
+    """The paths a 422 names for fields the body may not carry."""
     assert response.status_code == 422, response.text
-    return [e["loc"] for e in response.json()["detail"] if e["type"] == "extra_forbidden"]
+    return [e["path"] for e in response.json()["detail"]["errors"] if e["code"] == "extra_forbidden"]
 
 
 async def actors(http: httpx.AsyncClient, case_id: str, kind: str) -> list[str] | None:
@@ -76,7 +76,7 @@ async def test_claims_collide_cleanly_and_a_supervisor_takes_over(stack: Stack) 
         # Who claims is whoever is logged in: a body naming someone else is refused, not obeyed.
         posing = await http.post(f"/api/cases/{case_id}/claim", json={"agent_id": "sofia", "takeover": True},
                                  headers=as_other)
-        assert refused_fields(posing) == [["body", "agent_id"]]
+        assert refused_fields(posing) == ["agent_id"]
         assert await eventually(lambda: actors(http, case_id, "claimed"), what="the claim event") == [holder]
 
         taken = await http.post(f"/api/cases/{case_id}/claim", json={"takeover": True},
@@ -116,7 +116,7 @@ async def test_a_juniors_reply_waits_for_an_approver(stack: Stack) -> None:
         assert posing.status_code == 403
         naming = await http.post(f"/api/cases/{case_id}/approve", json={"approver_id": "ada", "reply_id": "d1"},
                                  headers=sofia)
-        assert refused_fields(naming) == [["body", "approver_id"]]
+        assert refused_fields(naming) == ["approver_id"]
         missing = await http.post(f"/api/cases/{case_id}/approve", json={"reply_id": "zz"}, headers=sofia)
         assert missing.status_code == 404 and missing.json()["detail"]["code"] == "unknown_reply"
         assert (await http.get(f"/api/cases/{case_id}/drafts")).json()[0]["status"] == "pending"

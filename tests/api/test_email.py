@@ -42,6 +42,7 @@ def email(message_id: str, subject: str, body: str, *, sender: str = "Pat Lee <p
 def config(imap: Imap, sink: SmtpSink, password: str = PASSWORD) -> dict[str, Any]:
     return {"imap_host": imap.host, "imap_port": imap.port, "imap_security": "none", "username": USER,
             "password": password, "smtp_host": "127.0.0.1", "smtp_port": sink.port, "smtp_security": "none",
+            "allow_insecure": True,  # the local dovecot and sink speak plain IMAP and SMTP
             "from_address": "support@acme.test", "poll_seconds": 3600}
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from activities.connectors import ConnectorRefused
 from activities.netguard import NetGuard, guarded_imap, guarded_smtp, parse_networks, redacted
+from api.connectors.config import ValidationError, parse_config
 from tests.harness.cases import Stack, api_client, eventually, running_worker
 from tests.harness.fake_social import FakeServer
 
@@ -119,3 +120,12 @@ async def test_a_feed_on_this_machine_is_refused_by_a_worker_that_does_not_allow
                 assert "SWITCHBOARD_CONNECT_ALLOW" in row["last_error"]
                 assert fake.requests == []  # nothing reached the server
             await dev_server_env.client.get_schedule_handle(f"poll-{source}").delete()
+
+
+def test_mail_without_tls_needs_an_explicit_allowance() -> None:
+    base = {"imap_host": "imap.example", "username": "care", "password": "pw", "smtp_host": "smtp.example",
+            "from_address": "care@example.com"}
+    parse_config("email", base)  # ssl and starttls by default
+    with pytest.raises(ValidationError, match="imap_security 'none' would send the password in the clear"):
+        parse_config("email", {**base, "imap_security": "none"})
+    assert parse_config("email", {**base, "smtp_security": "none", "allow_insecure": True}).allow_insecure

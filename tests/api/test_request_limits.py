@@ -52,3 +52,20 @@ async def test_logins_from_one_address_are_rate_limited(stack: Stack) -> None:
         limited = [a for a in answers[3:] if a.status_code == 429]
         assert limited and limited[0].json()["detail"]["code"] == "rate_limited"
         assert 1 <= int(limited[0].headers["retry-after"]) <= 20
+
+
+@SQLITE
+async def test_every_refusal_has_one_shape_naming_the_field(stack: Stack) -> None:
+    async with api_client(stack) as http:
+        bad = await http.post("/api/users", json={"email": "not an email", "role": "king", "password": "x"})
+        detail = bad.json()["detail"]
+        assert bad.status_code == 422 and detail["code"] == "invalid_request"
+        assert {e["path"] for e in detail["errors"]} == {"email", "role"}
+        assert detail["message"].startswith(f"{detail['path']}: ")
+        broken = await http.post("/api/auth/login", content=b'{"email": ', headers={"content-type": "application/json"})
+        assert broken.status_code == 422 and "not valid JSON" in broken.json()["detail"]["message"]
+        nowhere = await http.get("/api/no-such-thing")
+        assert nowhere.status_code == 404 and nowhere.json()["detail"]["code"] == "not_found"
+        wrong = await http.put("/api/users")
+        assert wrong.status_code == 405 and wrong.headers["allow"] == "GET, POST"
+        assert wrong.json()["detail"]["code"] == "method_not_allowed"

@@ -7,6 +7,7 @@ import base64
 import json
 import stat
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from temporalio.api.common.v1 import Payload
 from temporalio.client import Client
 
 from api.db import session_scope
+from api.errors import ApiError
+from api.experts.links import LIFETIME, check_link, link_token
 from api.security.codec import ENCODING, sealed_converter
 from api.security.keys import KeyRing, KeyRingError, is_sealed, load_key_file
 from api.security.reseal import reseal_sources
@@ -191,3 +194,34 @@ def _payloads(message):  # type: ignore[no-untyped-def]
             items = [value]
         for item in items:
             yield from _payloads(item)
+
+
+def test_an_expert_link_expires_and_survives_a_key_rotation() -> None:
+    asked = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    token, expires = link_token(TEST_KEYS, "req-1", asked)
+    assert expires == asked + LIFETIME
+    check_link(TEST_KEYS, "req-1", token, asked + timedelta(days=13))
+    check_link(TEST_KEYS.rotated(), "req-1", token, asked)  # signed by an older key of the ring
+    stretched = f"{int(expires.timestamp()) + 86400}.{token.split('.', 1)[1]}"  # a later expiry, same signature
+    for ring, request_id, link, at, code in (
+            (TEST_KEYS, "req-2", token, asked, "link_invalid"),  # another request
+            (TEST_KEYS, "req-1", token, expires, "link_expired"),
+            (TEST_KEYS, "req-1", stretched, asked, "link_invalid"),
+            (KeyRing.generate(), "req-1", token, asked, "link_invalid"),  # another deployment's key
+            (TEST_KEYS, "req-1", None, asked, "link_missing")):
+        with pytest.raises(ApiError) as refused:
+            check_link(ring, request_id, link, at)
+        assert refused.value.code == code
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_lists_are_not_sorted_by_secrets_or_documents(stack: Stack) -> None:
+    """The order of rows would leak what a sealed secret or a JSON document holds, a bit at a time."""
+    async with api_client(stack) as http:
+        for resource, field in (("sources", "config"), ("cases", "notes"), ("users", "password_hash"),
+                                ("tokens", "secret_hash"), ("users", "totp_secret")):
+            refused = await http.get(f"/api/{resource}", params={"sort": json.dumps([field, "ASC"])})
+            assert refused.status_code == 400 and refused.json()["detail"]["path"] == "sort", (resource, field)
+            assert field not in refused.json()["detail"]["message"].split("use one of:")[1]
+        by_name = await http.get("/api/sources", params={"sort": json.dumps(["name", "DESC"])})
+        assert by_name.status_code == 200

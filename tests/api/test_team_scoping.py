@@ -88,6 +88,7 @@ async def test_agents_cannot_approve_and_auditors_change_nothing(stack: Stack) -
         # The actor is the session's: a body that names one is refused, and the event records who it was.
         forged = await http.post(f"/api/cases/{case_id}/notes", headers=holder,
                                  json={"agent_id": "sofia", "text": "as someone else"})
-        assert forged.status_code == 422 and forged.json()["detail"][0]["loc"] == ["body", "agent_id"]
+        assert forged.status_code == 422 and forged.json()["detail"]["path"] == "agent_id"
+        assert forged.json()["detail"]["message"] == "agent_id: Extra inputs are not permitted"
         noted = await http.post(f"/api/cases/{case_id}/notes", headers=holder, json={"text": "mine"})
         assert noted.status_code == 200 and noted.json()["notes"][-1]["author"] == row.assignee_id

@@ -132,7 +132,7 @@ async def test_a_reply_from_someone_else_is_refused_with_who_holds_the_case(stac
         posing = await http.post(f"/api/cases/{case_id}/replies", json={"agent_id": holder, "text": "hi"},
                                  headers=as_other)
         assert posing.status_code == 422
-        assert [(e["type"], e["loc"]) for e in posing.json()["detail"]] == [("extra_forbidden", ["body", "agent_id"])]
+        assert [(e["code"], e["path"]) for e in posing.json()["detail"]["errors"]] == [("extra_forbidden", "agent_id")]
         # An agent of another team does not get to see the case at all.
         outsider = await http.post(f"/api/cases/{case_id}/replies", json={"text": "hi"},
                                    headers=as_user(stack.engine, "maya"))

@@ -1,9 +1,11 @@
-"""The browser tests' chromium (one per module) and a page per test that fails on any console error."""
+"""The browser tests' chromium (one per module) and a page per test that fails on any console error; `guest` is a
+second page in a browser context of its own (no session cookie), for someone who has no login."""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,8 +24,9 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+@contextmanager
+def checked_page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A page in a fresh browser context, failing the test on any console error it did not expect."""
     context = browser.new_context(reduced_motion="reduce", viewport={"width": 1400, "height": 900})
     page = context.new_page()
     errors: list[str] = []
@@ -36,3 +39,16 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     yield page
     context.close()
     assert not errors, f"browser console errors: {errors}"
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    with checked_page(browser, request) as page:
+        yield page
+
+
+@pytest.fixture
+def guest(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """Another browser, as it were: no cookies shared with `page` (an expert who opens a link, say)."""
+    with checked_page(browser, request) as page:
+        yield page

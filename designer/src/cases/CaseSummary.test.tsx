@@ -1,7 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AdminContext, Notification, RecordContextProvider, ResourceContextProvider } from 'react-admin';
+import { AdminContext, HttpError, Notification, RecordContextProvider, ResourceContextProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
+import { fakeAuthProvider, makeMe } from '../test/fakeAuthProvider';
 import { agents, experts, makeCase } from '../test/fixtures';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import type { Case } from '../types';
@@ -37,20 +38,70 @@ describe('CaseSummary', () => {
         expect(screen.queryByTestId('case-sla-outcomes')).toBeNull();
     });
 
-    it('names the expert consulted and links to their request, with a link to copy', async () => {
+    it("names the expert consulted and copies their link, as the API makes it, with its expiry", async () => {
         const user = userEvent.setup();
         // After userEvent.setup(), which installs a clipboard of its own.
         const writeText = vi.fn(async () => undefined);
         Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-        setup(makeCase({ status: 'with_expert', assignee_id: null, expert_id: 'priya', expert_request_id: 'r1' }));
+        const { dataProvider } = setup(
+            makeCase({ status: 'with_expert', assignee_id: null, expert_id: 'priya', expert_request_id: 'r1' }),
+        );
         const fact = screen.getByTestId('case-expert');
         expect(fact).toHaveTextContent('With expert');
         await waitFor(() => expect(fact).toHaveTextContent('Priya Shah'));
-        expect(within(fact).getByTestId('case-expert-request')).toHaveAttribute('href', '#/expert-requests/r1');
+        // The link is asked for only when wanted: the API makes its token.
+        expect(dataProvider.getExpertLink).not.toHaveBeenCalled();
 
-        await user.click(within(fact).getByTestId('case-expert-copy'));
-        await waitFor(() => expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/#/expert-requests/r1`));
+        await user.click(within(fact).getByTestId('case-expert-link'));
+        const dialog = await screen.findByTestId('expert-link-dialog');
+        const full = `${window.location.origin}/#/expert-requests/r1?token=1797491109.sig-r1`;
+        expect(await within(dialog).findByTestId('expert-link-url')).toHaveValue(full);
+        expect(dataProvider.getExpertLink).toHaveBeenCalledWith('r1');
+        const expires = within(dialog).getByTestId('expert-link-expires');
+        expect(expires).toHaveAttribute('data-expires-at', '2026-12-17T07:05:09Z');
+        expect(expires).toHaveTextContent(/It works until .*2026/);
+
+        await user.click(within(dialog).getByTestId('expert-link-url-copy'));
+        await waitFor(() => expect(writeText).toHaveBeenCalledWith(full));
         expect(await screen.findByText('Link copied')).toBeInTheDocument();
+    });
+
+    it("shows why the link could not be made, and asks again", async () => {
+        const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        const user = userEvent.setup();
+        const { dataProvider } = setup(
+            makeCase({ status: 'with_expert', assignee_id: null, expert_id: 'priya', expert_request_id: 'r1' }),
+        );
+        const message = 'case c1 belongs to team t2; you work for t1';
+        dataProvider.getExpertLink.mockRejectedValueOnce(
+            new HttpError(message, 403, { detail: { code: 'other_team', message, path: '' } }),
+        );
+        await user.click(screen.getByTestId('case-expert-link'));
+        expect(await screen.findByTestId('expert-link-error')).toHaveTextContent(message);
+        await user.click(screen.getByRole('button', { name: 'Try again' }));
+        expect(await screen.findByTestId('expert-link-url')).toHaveValue(
+            `${window.location.origin}/#/expert-requests/r1?token=1797491109.sig-r1`,
+        );
+        expect(dataProvider.getExpertLink).toHaveBeenCalledTimes(2);
+        consoleError.mockRestore();
+    });
+
+    it("offers no link to whoever may not work the case", async () => {
+        const record = makeCase({ status: 'with_expert', assignee_id: null, expert_id: 'priya', expert_request_id: 'r1' });
+        const authProvider = fakeAuthProvider(makeMe('auditor'));
+        const dataProvider = fakeDataProvider({ agents, experts, cases: [record] });
+        render(
+            <AdminContext dataProvider={dataProvider} authProvider={authProvider}>
+                <ResourceContextProvider value="cases">
+                    <RecordContextProvider value={record}>
+                        <CaseSummary />
+                    </RecordContextProvider>
+                </ResourceContextProvider>
+            </AdminContext>,
+        );
+        await waitFor(() => expect(screen.getByTestId('case-expert')).toHaveTextContent('Priya Shah'));
+        await authProvider.settled();
+        expect(screen.queryByTestId('case-expert-link')).toBeNull();
     });
 
     it('shows the SLA outcomes of a closed case', () => {

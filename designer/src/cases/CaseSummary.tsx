@@ -1,13 +1,11 @@
-import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import IconButton from '@mui/material/IconButton';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { DateField, Link, ReferenceField, useNotify, useRecordContext } from 'react-admin';
+import { DateField, ReferenceField, useRecordContext } from 'react-admin';
+import { useCan } from '../auth/useCan';
 import { Fact } from '../common/Fact';
 import { TagChips } from '../common/TagChips';
-import { expertRequestPath, expertRequestUrl } from '../experts/requests';
+import { ExpertLinkButton } from '../experts/ExpertLinkDialog';
 import type { Case } from '../types';
 import { CaseStatusChip } from './CaseStatusChip';
 import { formatDuration, formatSentiment, sentimentTone, slaOutcomeList, slaState } from './format';
@@ -26,41 +24,18 @@ const SlaFact = ({ record }: { record: Case }) => {
     );
 };
 
-/** The expert consulted last, and the link to their request (to open, or to copy and send them). */
+/**
+ * The expert consulted last; whoever may work the case can copy the link to their request (a token the API
+ * makes each time), to send it to them again.
+ */
 const ExpertFact = ({ record }: { record: Case }) => {
-    const notify = useNotify();
+    const canWork = useCan('cases', 'work', record);
     if (!record.expert_id) return null;
     const requestId = record.expert_request_id;
-    const copy = async (url: string) => {
-        try {
-            await navigator.clipboard.writeText(url);
-            notify('Link copied', { type: 'info', messageArgs: { _: 'Link copied' } });
-        } catch {
-            // No clipboard (e.g. not a secure context): show the link to copy by hand.
-            notify(url, { type: 'warning', messageArgs: { _: url }, autoHideDuration: null });
-        }
-    };
     return (
         <Fact label={record.status === 'with_expert' ? 'With expert' : 'Expert consulted'} testId="case-expert">
             <ReferenceField source="expert_id" reference="experts" empty={record.expert_id} />
-            {requestId && (
-                <>
-                    <span>·</span>
-                    <Link to={expertRequestPath(requestId)} title={requestId} data-testid="case-expert-request">
-                        open request
-                    </Link>
-                    <Tooltip title="Copy the link to send to the expert">
-                        <IconButton
-                            size="small"
-                            aria-label="Copy the expert's link"
-                            onClick={() => copy(expertRequestUrl(requestId))}
-                            data-testid="case-expert-copy"
-                        >
-                            <ContentCopyIcon fontSize="inherit" />
-                        </IconButton>
-                    </Tooltip>
-                </>
-            )}
+            {requestId && canWork && <ExpertLinkButton requestId={requestId} />}
         </Fact>
     );
 };

@@ -179,6 +179,28 @@ describe('ReplyPanel', () => {
         expect(dataProvider.getList).toHaveBeenCalledWith('experts', expect.objectContaining({ filter: { active: true } }));
     });
 
+    it("offers the expert's link right after the hand-off", async () => {
+        const { dataProvider, user } = setup();
+        dataProvider.askExpert.mockResolvedValueOnce({
+            data: makeCase({ status: 'with_expert', assignee_id: null, expert_id: 'priya', expert_request_id: 'r9' }),
+        });
+        await user.click(screen.getByTestId('case-ask-expert'));
+        const dialog = await screen.findByRole('dialog');
+        await user.click(within(dialog).getByRole('combobox', { name: 'Expert' }));
+        await user.click(await screen.findByRole('option', { name: /Priya Shah/ }));
+        await user.type(within(dialog).getByTestId('ask-expert-question'), 'Refund both?');
+        await user.click(within(dialog).getByTestId('ask-expert-confirm'));
+
+        const link = await screen.findByTestId('expert-link-dialog');
+        expect(within(link).getByTestId('expert-link-intro')).toHaveTextContent('The case is with the expert now');
+        expect(await within(link).findByTestId('expert-link-url')).toHaveValue(
+            `${window.location.origin}/#/expert-requests/r9?token=1797491109.sig-r9`,
+        );
+        expect(dataProvider.getExpertLink).toHaveBeenCalledWith('r9');
+        await user.click(within(link).getByTestId('expert-link-close'));
+        await waitFor(() => expect(screen.queryByTestId('expert-link-dialog')).toBeNull());
+    });
+
     it('keeps the question open and shows why when the API refuses it', async () => {
         const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
         const { dataProvider, user } = setup();

@@ -7,6 +7,7 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { ReferenceField, RecordContextProvider, useRecordContext } from 'react-admin';
 import { useCan, useMe } from '../auth/useCan';
+import { ExpertLinkDialog } from '../experts/ExpertLinkDialog';
 import type { Case, CloseReason } from '../types';
 import { AskExpertButton } from './AskExpertButton';
 import { CloseCaseButton } from './CloseCaseButton';
@@ -32,6 +33,8 @@ export const ReplyPanel = () => {
     const canTransfer = useCan('cases', 'transfer', record);
     const me = useMe();
     const [text, setText] = useState('');
+    // The request just handed to an expert: its link is offered at once, to send them.
+    const [handedOff, setHandedOff] = useState<string | null>(null);
     const { run, pending } = useCaseAction();
     if (!record || !canWork) return null;
 
@@ -63,7 +66,11 @@ export const ReplyPanel = () => {
         run(dataProvider => dataProvider.closeCase(record.id, { reason }), 'Case closed');
 
     const askExpert = (expertId: string, question: string) =>
-        run(dataProvider => dataProvider.askExpert(record.id, { expert_id: expertId, question }), 'Case handed to the expert');
+        run(
+            dataProvider => dataProvider.askExpert(record.id, { expert_id: expertId, question }),
+            'Case handed to the expert',
+            updated => setHandedOff(updated.expert_request_id ?? null),
+        );
 
     const claim = (takeover: boolean) =>
         run(
@@ -146,6 +153,11 @@ export const ReplyPanel = () => {
                         <CloseCaseButton disabled={closed || pending} onConfirm={closeCase} />
                     </Stack>
                 </Stack>
+                <ExpertLinkDialog
+                    requestId={handedOff}
+                    onClose={() => setHandedOff(null)}
+                    intro="The case is with the expert now. Their answer comes back as a note, and the case returns to its team."
+                />
             </CardContent>
         </Card>
     );

@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -9,10 +10,14 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { DateField, RecordContextProvider, useGetOne, useParams } from 'react-admin';
+import { DateField, HttpError, RecordContextProvider, useGetOne, useParams } from 'react-admin';
+import { useLocation } from 'react-router-dom';
+import { apiErrorCode } from '../auth/authProvider';
 import { useCaseAction } from '../cases/useCaseAction';
 import { Fact } from '../common/Fact';
+import type { ExpertRequestMeta } from '../dataProvider';
 import type { ExpertRequest } from '../types';
+import { expertLinkToken, linkProblemTitle } from './requests';
 import { RequestStateChip } from './RequestStateChip';
 
 const Quote = ({ children, testId }: { children: string; testId: string }) => (
@@ -32,12 +37,18 @@ const Quote = ({ children, testId }: { children: string; testId: string }) => (
     </Box>
 );
 
-const AnswerForm = ({ requestId, onAnswered }: { requestId: string; onAnswered: (request: ExpertRequest) => void }) => {
+interface AnswerFormProps {
+    requestId: string;
+    token: string;
+    onAnswered: (request: ExpertRequest) => void;
+}
+
+const AnswerForm = ({ requestId, token, onAnswered }: AnswerFormProps) => {
     const [text, setText] = useState('');
     const { run, pending } = useCaseAction();
     const send = () =>
         run(
-            dataProvider => dataProvider.answerExpertRequest(requestId, { text: text.trim() }),
+            dataProvider => dataProvider.answerExpertRequest(requestId, { text: text.trim() }, token),
             'Thank you: your answer is with the contact centre',
             onAnswered,
         );
@@ -67,20 +78,33 @@ const AnswerForm = ({ requestId, onAnswered }: { requestId: string; onAnswered: 
     );
 };
 
-/** The request behind an expert's link: the question and the case's subject, and the answer form (or the answer). */
-export const ExpertRequestView = ({ id }: { id: string }) => {
-    const { data, isPending, error } = useGetOne<ExpertRequest>('expert-requests', { id }, { retry: false });
+/**
+ * Why the page cannot show the request: a link without its token, a wrong one or an old one (the API's
+ * `link_missing`, `link_invalid`, `link_expired`) says so in its own words, with the API's message.
+ */
+const RequestError = ({ error }: { error: unknown }) => {
+    const code = error instanceof HttpError ? apiErrorCode(error.body) : undefined;
+    const message = error instanceof Error && error.message ? error.message : 'This request could not be found';
+    const title = linkProblemTitle(code);
+    return (
+        <Alert severity={code === 'link_expired' ? 'warning' : 'error'} data-testid="expert-request-error" data-code={code ?? ''}>
+            {title && <AlertTitle data-testid="expert-request-error-title">{title}</AlertTitle>}
+            {message}
+        </Alert>
+    );
+};
+
+/**
+ * The request behind an expert's link: the question and the case's subject, and the answer form (or the answer).
+ * `token` is the link's (`?token=`): the API lets the expert in by it, with no login.
+ */
+export const ExpertRequestView = ({ id, token }: { id: string; token: string }) => {
+    const meta: ExpertRequestMeta = { expertToken: token };
+    const { data, isPending, error } = useGetOne<ExpertRequest>('expert-requests', { id, meta }, { retry: false });
     // The answer as the API returned it: the list behind GET may take a moment to show it.
     const [answered, setAnswered] = useState<ExpertRequest | null>(null);
     if (isPending) return <CircularProgress aria-label="Loading" />;
-    if (error || !data) {
-        const message = error instanceof Error && error.message ? error.message : 'This request could not be found';
-        return (
-            <Alert severity="error" data-testid="expert-request-error">
-                {message}
-            </Alert>
-        );
-    }
+    if (error || !data) return <RequestError error={error} />;
     const request = answered ?? data;
     return (
         <RecordContextProvider value={request}>
@@ -128,7 +152,7 @@ export const ExpertRequestView = ({ id }: { id: string }) => {
                                 <Quote testId="expert-request-answer">{request.answer ?? ''}</Quote>
                             </Box>
                         ) : (
-                            <AnswerForm requestId={request.id} onAnswered={setAnswered} />
+                            <AnswerForm requestId={request.id} token={token} onAnswered={setAnswered} />
                         )}
                     </Stack>
                 </CardContent>
@@ -137,15 +161,16 @@ export const ExpertRequestView = ({ id }: { id: string }) => {
     );
 };
 
-/** `/#/expert-requests/{id}`: the page the expert's link opens, outside the contact centre's layout. */
+/** `/#/expert-requests/{id}?token=...`: the page the expert's link opens, outside the contact centre's layout. */
 export const ExpertRequestPage = () => {
     const { id = '' } = useParams<{ id: string }>();
+    const token = expertLinkToken(useLocation().search);
     return (
         <Container maxWidth="md" sx={{ py: 4 }}>
             <Typography variant="h5" gutterBottom>
                 Switchboard · Expert request
             </Typography>
-            <ExpertRequestView id={id} />
+            <ExpertRequestView id={id} token={token} />
         </Container>
     );
 };

@@ -13,12 +13,14 @@ import { useCan } from '../auth/useCan';
 import { formatDuration } from '../cases/format';
 import type { Expert, ExpertRequest } from '../types';
 import { ActiveChip } from './ActiveChip';
-import { expertRequestPath } from './requests';
 import { RequestStateChip } from './RequestStateChip';
 
 const Column = DataTable.Col<ExpertRequest>;
 
-/** What the expert was asked, newest first; a row opens the request's page (the expert's link). */
+/**
+ * What the expert was asked, newest first; a row opens the case (where whoever may work it copies the expert's
+ * link: the request's own page needs the link's token).
+ */
 const ExpertRequests = ({ label = 'Requests' }: { label?: string }) => (
     <ReferenceManyField<Expert, ExpertRequest>
         label={label}
@@ -28,7 +30,7 @@ const ExpertRequests = ({ label = 'Requests' }: { label?: string }) => (
         perPage={25}
     >
         <DataTable<ExpertRequest>
-            rowClick={id => expertRequestPath(String(id))}
+            rowClick={(_id, _resource, record) => `/cases/${encodeURIComponent(String(record.case_id))}/show`}
             bulkActionButtons={false}
             empty={<span>No requests yet.</span>}
         >

@@ -1,10 +1,14 @@
 import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { useEffect, useRef } from 'react';
-import { maxValue, minValue, NumberInput, required, SelectInput, TextInput } from 'react-admin';
+import { useEffect, useId, useRef } from 'react';
+import { InputHelperText, maxValue, minValue, NumberInput, required, SelectInput, TextInput, useInput } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
-import type { SourceKind } from '../types';
+import type { MailSecurity, SourceKind } from '../types';
 import { MappingInput } from './MappingInput';
 import { SecretInput } from './SecretInput';
 import {
@@ -13,6 +17,7 @@ import {
     EMAIL_ADDRESS_PATTERN,
     EMAIL_DEFAULTS,
     mailSecurityChoices,
+    plainMailProtocols,
     webhookAuthChoices,
 } from './sourceForm';
 
@@ -57,6 +62,50 @@ const emailAddress = (value: unknown) =>
     typeof value === 'string' && value.trim() && !EMAIL_ADDRESS_PATTERN.test(value.trim())
         ? 'An email address, e.g. support@example.com'
         : undefined;
+
+/**
+ * `config.allow_insecure`, offered only while IMAP or SMTP security is "none": the API refuses plain text
+ * (the password would cross the network in the clear) unless this is ticked, and its refusal shows here.
+ */
+const AllowInsecureInput = () => {
+    const [imap, smtp] = useWatch({ name: ['config.imap_security', 'config.smtp_security'] }) as [
+        MailSecurity | undefined,
+        MailSecurity | undefined,
+    ];
+    const plain = plainMailProtocols({ imap_security: imap, smtp_security: smtp });
+    const helperId = useId();
+    const { field, fieldState } = useInput({ source: 'config.allow_insecure', defaultValue: false });
+    if (!plain.length) return null;
+    // A variable, not a literal: MUI's slot props do not list data-* attributes.
+    const checkboxInput = {
+        'aria-describedby': helperId,
+        'aria-invalid': fieldState.invalid,
+        'data-testid': 'source-allow-insecure',
+    };
+    return (
+        <FormControl error={fieldState.invalid} sx={{ width: '100%', mb: 1 }} data-testid="source-allow-insecure-field">
+            <FormControlLabel
+                label="Allow plain IMAP/SMTP (no TLS)"
+                control={
+                    <Checkbox
+                        checked={field.value === true}
+                        onChange={event => field.onChange(event.target.checked)}
+                        onBlur={field.onBlur}
+                        name={field.name}
+                        inputRef={field.ref}
+                        slotProps={{ input: checkboxInput }}
+                    />
+                }
+            />
+            <FormHelperText id={helperId}>
+                <InputHelperText
+                    error={fieldState.error?.message}
+                    helperText={`${plain.join(' and ')} security is None: the password crosses the network in the clear. Only for a server on a network you trust.`}
+                />
+            </FormHelperText>
+        </FormControl>
+    );
+};
 
 /** A support mailbox: IMAP to read new mail, SMTP to send replies. The API's defaults are filled in. */
 const EmailFields = () => (
@@ -137,6 +186,7 @@ const EmailFields = () => (
             helperText="How the connection is encrypted"
             slotProps={{ htmlInput: { 'data-testid': 'source-smtp-security' } }}
         />
+        <AllowInsecureInput />
         <TextInput
             source="config.smtp_username"
             label="SMTP username"

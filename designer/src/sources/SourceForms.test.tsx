@@ -371,11 +371,13 @@ describe('source forms', () => {
 
         await waitFor(() => expect(dataProvider.update).toHaveBeenCalledTimes(1));
         expect(dataProvider.update.mock.calls[0][1]).toMatchObject({ id: 'acme-support' });
+        // Plain text is allowed only while a protocol asks for it: false is the API's default, left out.
+        const { allow_insecure: _default, ...config } = emailSource.config;
         expect(dataProvider.update.mock.calls[0][1].data).toEqual({
             name: 'Acme support mailbox',
             enabled: true,
             config: {
-                ...emailSource.config,
+                ...config,
                 mailbox: 'Support',
                 smtp_security: 'ssl',
                 smtp_port: 465,
@@ -401,7 +403,7 @@ describe('source forms', () => {
         await user.click(screen.getByRole('button', { name: 'Save' }));
 
         await waitFor(() => expect(dataProvider.update).toHaveBeenCalledTimes(1));
-        const { smtp_username: _cleared, ...rest } = emailSource.config;
+        const { smtp_username: _cleared, allow_insecure: _default, ...rest } = emailSource.config;
         expect(dataProvider.update.mock.calls[0][1].data.config).toEqual({
             ...rest,
             password: '********',
@@ -422,5 +424,59 @@ describe('source forms', () => {
         await waitFor(() => expect(seconds).toHaveAttribute('aria-invalid', 'true'));
         expect(seconds).toHaveAccessibleDescription(/at least 5/);
         expect(dataProvider.update).not.toHaveBeenCalled();
+    });
+
+    it('offers "Allow plain IMAP/SMTP" only for security None, shows the API\'s refusal on it, and sends it once ticked', async () => {
+        const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        window.location.hash = '#/sources/acme-support';
+        const message =
+            "imap_security 'none' would send the password in the clear: use ssl or starttls, or set allow_insecure for a server on a network you trust";
+        // As the API answers: the checkbox's field is named.
+        const refusal = { detail: { code: 'invalid_config', message, path: 'config.allow_insecure', errors: [{ code: 'invalid_config', path: 'config.allow_insecure', message }] } };
+        let refuse = true;
+        const client = vi.fn<HttpClient>(async (url, options) => {
+            if ((options?.method ?? 'GET') !== 'GET') {
+                if (refuse) throw new HttpError('Unprocessable Entity', 422, refusal);
+                const json = { ...emailSource, ...JSON.parse(String(options?.body)) };
+                return { status: 200, headers: new Headers(), body: JSON.stringify(json), json };
+            }
+            const json = String(url).includes('/sources/acme-support') ? emailSource : [emailSource];
+            return { status: 200, headers: new Headers({ 'Content-Range': 'sources 0-0/1' }), body: JSON.stringify(json), json };
+        });
+        const user = userEvent.setup();
+        render(<App dataProvider={createDataProvider('/api', client)} authProvider={fakeAuthProvider()} />);
+
+        await screen.findByTestId('source-imap-host');
+        expect(screen.queryByTestId('source-allow-insecure')).toBeNull();
+        await user.click(screen.getByRole('combobox', { name: /IMAP security/ }));
+        await user.click(await screen.findByRole('option', { name: 'None (plain text)' }));
+        const allow = await screen.findByTestId('source-allow-insecure');
+        expect(allow).not.toBeChecked();
+        expect(allow).toHaveAccessibleDescription(/IMAP security is None: the password crosses the network in the clear/);
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+
+        const clean = message;
+        await waitFor(() => expect(allow).toHaveAttribute('aria-invalid', 'true'));
+        expect(allow).toHaveAccessibleDescription(clean);
+        expect(screen.getByTestId('source-imap-host')).toHaveAttribute('aria-invalid', 'false');
+        const sent = client.mock.calls.filter(([, o]) => o?.method === 'PATCH').map(([, o]) => JSON.parse(String(o?.body)));
+        expect(sent[0].config.imap_security).toBe('none');
+        expect(sent[0].config).not.toHaveProperty('allow_insecure');
+
+        refuse = false;
+        await user.click(allow);
+        await waitFor(() => expect(allow).toHaveAttribute('aria-invalid', 'false'));
+        // Back to SSL/TLS: nothing to allow, and the checkbox goes; None again brings it back, as ticked.
+        await user.click(screen.getByRole('combobox', { name: /IMAP security/ }));
+        await user.click(await screen.findByRole('option', { name: 'SSL/TLS' }));
+        await waitFor(() => expect(screen.queryByTestId('source-allow-insecure')).toBeNull());
+        await user.click(screen.getByRole('combobox', { name: /IMAP security/ }));
+        await user.click(await screen.findByRole('option', { name: 'None (plain text)' }));
+        expect(await screen.findByTestId('source-allow-insecure')).toBeChecked();
+        await user.click(screen.getByRole('button', { name: 'Save' }));
+        await waitFor(() => expect(client.mock.calls.filter(([, o]) => o?.method === 'PATCH')).toHaveLength(2));
+        const second = JSON.parse(String(client.mock.calls.filter(([, o]) => o?.method === 'PATCH')[1][1]?.body));
+        expect(second.config).toMatchObject({ imap_security: 'none', smtp_security: 'starttls', allow_insecure: true });
+        consoleError.mockRestore();
     });
 });

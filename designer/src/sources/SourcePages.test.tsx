@@ -88,6 +88,7 @@ describe('source pages', () => {
         expect(config).not.toHaveTextContent('********');
         expect(config).toHaveTextContent('same as username');
         expect(config).toHaveTextContent('same as password');
+        expect(config).toHaveTextContent(/allow insecure\s*no/);
         expect(screen.getByText('Email (IMAP/SMTP)')).toBeInTheDocument();
         expect(await screen.findByTestId('source-poll')).toBeInTheDocument();
         expect(screen.getByTestId('source-last-polled')).toBeInTheDocument();

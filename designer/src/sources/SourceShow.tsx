@@ -92,6 +92,7 @@ const Health = () => {
 };
 
 const configValue = (key: string, value: unknown): string => {
+    if (key === 'allow_insecure') return value === true ? 'yes: plain IMAP/SMTP allowed' : 'no';
     if (value === null || value === undefined || value === '') return CONFIG_FALLBACKS[key as keyof Source['config']] ?? '—';
     if (isMasked(value)) return 'stored (hidden)';
     if (key === 'auth' && typeof value === 'string') return WEBHOOK_AUTH_LABELS[value as WebhookAuth] ?? value;

@@ -6,11 +6,40 @@ import {
     createPayload,
     editPayload,
     mappingToRows,
+    plainMailProtocols,
     rowsToMapping,
     sourceHealth,
 } from './sourceForm';
 
 describe('configPayload', () => {
+    it('sends allow_insecure only when ticked and a protocol is plain text', () => {
+        const mail = { imap_host: 'imap.x', username: 'u', password: 'p', smtp_host: 'smtp.x', from_address: 'a@x' };
+        expect(configPayload('email', { ...mail, imap_security: 'none', allow_insecure: true })).toMatchObject({
+            imap_security: 'none',
+            allow_insecure: true,
+        });
+        expect(configPayload('email', { ...mail, smtp_security: 'none', allow_insecure: true })).toHaveProperty(
+            'allow_insecure',
+            true,
+        );
+        // Not ticked, or nothing plain: the API's default (false) applies.
+        expect(configPayload('email', { ...mail, imap_security: 'none', allow_insecure: false })).not.toHaveProperty(
+            'allow_insecure',
+        );
+        expect(configPayload('email', { ...mail, imap_security: 'ssl', smtp_security: 'starttls', allow_insecure: true })).not.toHaveProperty(
+            'allow_insecure',
+        );
+        // Other kinds never send it.
+        expect(configPayload('rss', { url: 'http://x/feed', allow_insecure: true })).toEqual({ url: 'http://x/feed' });
+    });
+
+    it('names the protocols set to plain text', () => {
+        expect(plainMailProtocols({ imap_security: 'none', smtp_security: 'none' })).toEqual(['IMAP', 'SMTP']);
+        expect(plainMailProtocols({ imap_security: 'ssl', smtp_security: 'none' })).toEqual(['SMTP']);
+        expect(plainMailProtocols({ imap_security: 'ssl', smtp_security: 'starttls' })).toEqual([]);
+        expect(plainMailProtocols(undefined)).toEqual([]);
+    });
+
     it("sends only the kind's keys, so what was typed for another kind is left out", () => {
         const typed = { url: 'http://feed.example/x.xml', base_url: 'https://mastodon.social', poll_seconds: 60 };
         expect(configPayload('rss', typed)).toEqual({ url: 'http://feed.example/x.xml', poll_seconds: 60 });

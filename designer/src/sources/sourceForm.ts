@@ -36,6 +36,7 @@ export const CONFIG_FIELDS: Record<SourceKind, readonly (keyof SourceConfig)[]> 
         'smtp_password',
         'from_address',
         'poll_seconds',
+        'allow_insecure',
     ],
     file: [],
 };
@@ -108,6 +109,12 @@ export const mappingToRows = (mapping: Record<string, string> | null | undefined
         .map(([field, path]) => ({ field, path: String(path) }));
 };
 
+/** Which of an email source's protocols are set to plain text (security "none"), as "IMAP" and "SMTP". */
+export const plainMailProtocols = (config: Pick<SourceConfig, 'imap_security' | 'smtp_security'> | null | undefined) =>
+    [config?.imap_security === 'none' && 'IMAP', config?.smtp_security === 'none' && 'SMTP'].filter(
+        (name): name is string => Boolean(name),
+    );
+
 const isBlank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && !value.trim());
 
 /**
@@ -118,7 +125,10 @@ export const configPayload = (kind: SourceKind, config: SourceConfig | null | un
     const out: Record<string, unknown> = {};
     for (const key of CONFIG_FIELDS[kind] ?? []) {
         const value = config?.[key];
-        if (key === 'mapping') {
+        if (key === 'allow_insecure') {
+            // Only while a protocol is plain text: otherwise the API's default (false) applies.
+            if (value === true && plainMailProtocols(config).length) out.allow_insecure = true;
+        } else if (key === 'mapping') {
             const mapping = rowsToMapping(mappingToRows(value as Record<string, string> | undefined));
             if (Object.keys(mapping).length) out.mapping = mapping;
         } else if (!isBlank(value)) {

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import type { DataProvider, RaRecord } from 'react-admin';
 import type { SwitchboardDataProvider } from '../dataProvider';
-import type { Case, CaseViewer, CustomerProfile, ExpertRequest, Flow, ReplyDraft } from '../types';
+import type { ApiToken, Case, CaseViewer, CustomerProfile, ExpertLink, ExpertRequest, Flow, ReplyDraft, User } from '../types';
 
 /** When the fake API writes notes (customer notes, merges). */
 export const FAKE_NOW = '2025-01-05T09:00:00+00:00';
@@ -60,6 +60,19 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
                 answer: text,
                 answered_at: '2025-01-02T12:00:00+00:00',
             } as ExpertRequest,
+        })),
+        getExpertLink: vi.fn(async (requestId: string) => ({
+            data: {
+                url: `/#/expert-requests/${requestId}?token=1797491109.sig-${requestId}`,
+                token: `1797491109.sig-${requestId}`,
+                expires_at: '2026-12-17T07:05:09Z',
+            } as ExpertLink,
+        })),
+        resetSecondFactor: vi.fn(async (userId: string) => ({
+            data: { ...all('users').find(record => record.id === userId), id: userId, second_factor: false } as User,
+        })),
+        revokeToken: vi.fn(async (tokenId: string) => ({
+            data: { ...all('tokens').find(record => record.id === tokenId), id: tokenId, revoked_at: FAKE_NOW } as ApiToken,
         })),
         // Answer as the API does, without changing `records`: what getOne gives stays the same.
         addCustomerNote: vi.fn(async (customerId: string, { text }: { text: string }) => {

@@ -147,6 +147,7 @@ export const emailSource = makeSource({
         smtp_password: '********',
         from_address: 'support@acme.example',
         poll_seconds: 60,
+        allow_insecure: false,
     },
     cursor: '{"uidvalidity": 7, "uid": 42}',
 });

@@ -1,0 +1,66 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import type { MouseEvent } from 'react';
+import { useState } from 'react';
+import { useRecordContext } from 'react-admin';
+import { useCaseAction } from '../cases/useCaseAction';
+import type { ApiToken } from '../types';
+import { tokenState } from './tokenForm';
+
+/** Revokes a token after a confirmation: whatever uses it is refused from then on. */
+export const RevokeTokenButton = (_props: { label?: string }) => {
+    const record = useRecordContext<ApiToken>();
+    const [confirming, setConfirming] = useState(false);
+    const { run, pending } = useCaseAction();
+    if (!record || tokenState(record) === 'revoked') return null;
+
+    const stop = (event: MouseEvent) => event.stopPropagation();
+    const revoke = async () => {
+        const done = await run<ApiToken>(
+            dataProvider => dataProvider.revokeToken(String(record.id)),
+            `Token "${record.name}" revoked: it no longer works`,
+        );
+        if (done) setConfirming(false);
+    };
+
+    return (
+        <span onClick={stop}>
+            <Button
+                size="small"
+                color="error"
+                onClick={() => setConfirming(true)}
+                disabled={pending}
+                data-testid="token-revoke"
+            >
+                Revoke
+            </Button>
+            <Dialog open={confirming} onClose={() => setConfirming(false)}>
+                <DialogTitle>Revoke the token "{record.name}"?</DialogTitle>
+                <DialogContent>
+                    <DialogContentText>
+                        Anything that uses it is refused from now on. This cannot be undone: make a new token if you need
+                        one again.
+                    </DialogContentText>
+                </DialogContent>
+                <DialogActions>
+                    <Button onClick={() => setConfirming(false)}>Cancel</Button>
+                    <Button
+                        variant="contained"
+                        color="error"
+                        disabled={pending}
+                        onClick={revoke}
+                        data-testid="token-revoke-confirm"
+                    >
+                        Revoke
+                    </Button>
+                </DialogActions>
+            </Dialog>
+        </span>
+    );
+};
+
+export default RevokeTokenButton;
