@@ -86,7 +86,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
         app.state.keys = keys or settings.key_ring()
         app.state.engine = engine or make_engine(settings.database_url)
         app.state.temporal = temporal or await connect_temporal(settings, app.state.keys)
-        task = asyncio.create_task(_redispatch(app))
+        task = asyncio.create_task(_at_start(app))
         yield
         task.cancel()
 
@@ -129,7 +129,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
     return app
 
 
-async def _redispatch(app: FastAPI) -> None:
+async def _at_start(app: FastAPI) -> None:
+    """Seal stored secrets, redeliver stored mentions, set the polling schedules: each retried at the next start."""
     try:
         sealed = await run_in_threadpool(reseal_sources, engine=app.state.engine, keys=app.state.keys)
         if sealed:
