@@ -6,7 +6,7 @@ from fastapi import APIRouter, Response
 
 from api.audit.models import CaseEvent, CaseEventPublic
 from api.auth.deps import ReadAudit
-from api.cases.access import get_visible, visible_case_column
+from api.cases.access import get_visible, through_cases
 from api.deps import ListDep, SessionDep
 from api.listing import list_rows
 
@@ -17,10 +17,10 @@ router = APIRouter(tags=["audit"])
 def list_case_events(principal: ReadAudit, session: SessionDep, response: Response,
                      params: ListDep) -> list[CaseEvent]:
     return list_rows(session, response, params, table=CaseEvent, resource="case_events",
-                     filterable=("case_id", "kind", "actor"), where=visible_case_column(principal, CaseEvent.case_id))
+                     filterable=("case_id", "kind", "actor"), where=through_cases(principal, CaseEvent.case_id))
 
 
 @router.get("/case_events/{event_id}", response_model=CaseEventPublic)
 def get_case_event(principal: ReadAudit, session: SessionDep, event_id: str) -> CaseEvent:
     return get_visible(session, CaseEvent, event_id, resource="case event",
-                       where=visible_case_column(principal, CaseEvent.case_id))
+                       where=through_cases(principal, CaseEvent.case_id))

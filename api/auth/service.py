@@ -3,7 +3,6 @@ caller owns the transaction."""
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 import secrets
@@ -17,7 +16,7 @@ from api.auth.passwords import check_policy, hash_password, needs_rehash, verify
 from api.auth.permissions import ROLE_PERMISSIONS, WORKING_ROLES, Permission, Role, scope_permissions
 from api.auth.principal import Principal
 from api.auth.totp import matching_step
-from api.security.keys import KeyRing
+from api.security.keys import KeyRing, digest
 from api.settings import Settings
 from api.teams.models import Agent, Team
 
@@ -64,10 +63,6 @@ class Policy:
     def enrolling(self, user: User) -> bool:
         """The user's role must use a second factor and they have none yet."""
         return user.role in self.totp_roles and user.totp_secret is None
-
-
-def digest(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 def find_user(*, session: Session, email: str) -> User | None:

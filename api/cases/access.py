@@ -23,18 +23,12 @@ def case_filter(principal: Principal) -> list[ColumnElement[bool]]:
     return [or_(col(Case.team_id).in_(sorted(principal.teams)), Case.assignee_id == principal.user_id)]
 
 
-def visible_case_column(principal: Principal, column: object) -> list[ColumnElement[bool]]:
-    """Conditions that `column` (a case id column of another table) names a case the principal may see."""
+def through_cases(principal: Principal, column: object, key: object = Case.id) -> list[ColumnElement[bool]]:
+    """Conditions that `column` (of another table) matches `key` of a case the principal may see: a case id
+    by default, or `Case.conversation_id` for what belongs to conversations."""
     if not principal.teams:
         return []
-    return [col(column).in_(select(Case.id).where(*case_filter(principal)))]  # type: ignore[arg-type]
-
-
-def visible_conversation_column(principal: Principal, column: object) -> list[ColumnElement[bool]]:
-    """Conditions that `column` names a conversation with a case the principal may see."""
-    if not principal.teams:
-        return []
-    return [col(column).in_(select(Case.conversation_id).where(*case_filter(principal)))]  # type: ignore[arg-type]
+    return [col(column).in_(select(key).where(*case_filter(principal)))]  # type: ignore[arg-type,call-overload]
 
 
 def check_case(principal: Principal, case: Case) -> Case:

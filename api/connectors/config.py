@@ -7,7 +7,6 @@ by the API, which shows "********" instead.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from typing import Any, ClassVar, Literal
 
@@ -26,7 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from api.discovery.mapping import FIELDS as MAPPABLE
-from api.security.keys import KeyRing, is_sealed
+from api.security.keys import KeyRing, digest, is_sealed
 
 MASK = "********"
 
@@ -76,16 +75,12 @@ class WebhookConfig(KindConfig):
     def token_matches(self, given: str | None) -> bool:
         if not given or self.token_digest is None:
             return False
-        return hmac.compare_digest(self.token_digest, token_digest(given))
-
-
-def token_digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+        return hmac.compare_digest(self.token_digest, digest(given))
 
 
 def set_webhook_token(config: dict[str, Any], token: str) -> dict[str, Any]:
     """A webhook config that takes `token` from now on (only its digest is kept)."""
-    return {**config, "auth": "token", "token_digest": token_digest(token)}
+    return {**config, "auth": "token", "token_digest": digest(token)}
 
 
 class RssConfig(KindConfig):
@@ -223,4 +218,4 @@ def public(kind: str, raw: dict[str, Any]) -> dict[str, Any]:
 
 __all__ = ["KINDS", "MASK", "POLLING_KINDS", "EmailConfig", "KindConfig", "MastodonConfig", "RssConfig",
            "ValidationError", "WebhookConfig", "changed_identity", "managed", "open_secrets", "opened",
-           "parse_config", "public", "secret_fields", "set_webhook_token", "stored", "token_digest"]
+           "parse_config", "public", "secret_fields", "set_webhook_token", "stored"]

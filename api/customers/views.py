@@ -10,7 +10,8 @@ from sqlmodel import col, select
 
 from api.auth.deps import MergeCustomers, ReadCustomers, WriteCustomers
 from api.auth.principal import Principal
-from api.cases.access import get_visible, visible_conversation_column
+from api.cases.access import get_visible, through_cases
+from api.cases.models import Case
 from api.customers.models import Customer, CustomerProfile, CustomerPublic
 from api.customers.service import MergeRefused, add_note, merge_customers, profile
 from api.deps import ListDep, SessionDep, WriteSessionDep
@@ -24,7 +25,7 @@ CustomerId = Annotated[str, Path(max_length=100)]
 
 def _visible(principal: Principal) -> list:
     """A user scoped to teams sees the customers of conversations whose cases they may see."""
-    conversations = visible_conversation_column(principal, Conversation.id)
+    conversations = through_cases(principal, Conversation.id, Case.conversation_id)
     if not conversations:
         return []
     return [col(Customer.id).in_(select(Conversation.customer_id).where(*conversations))]

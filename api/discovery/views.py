@@ -10,7 +10,8 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
 from api.auth.deps import ImportMentions, ReadMentions
-from api.cases.access import get_visible, visible_conversation_column
+from api.cases.access import get_visible, through_cases
+from api.cases.models import Case
 from api.deps import EngineDep, ListDep, SessionDep, SettingsDep, TemporalDep
 from api.discovery.models import Conversation, ConversationPublic, ImportBatch, ImportReport, IncomingMention, Rejected
 from api.discovery.service import StoreContended, deliver_batch, store_batch
@@ -65,10 +66,10 @@ def list_conversations(principal: ReadMentions, session: SessionDep, response: R
                        params: ListDep) -> list[Conversation]:
     return list_rows(session, response, params, table=Conversation, resource="conversations",
                      filterable=("source", "customer", "customer_id", "actionable"), searchable=("customer",),
-                     where=visible_conversation_column(principal, Conversation.id))
+                     where=through_cases(principal, Conversation.id, Case.conversation_id))
 
 
 @router.get("/conversations/{conversation_id}", response_model=ConversationPublic)
 def get_conversation(principal: ReadMentions, session: SessionDep, conversation_id: str) -> Conversation:
     return get_visible(session, Conversation, conversation_id, resource="conversation",
-                       where=visible_conversation_column(principal, Conversation.id))
+                       where=through_cases(principal, Conversation.id, Case.conversation_id))

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
 from api.auth.deps import ReadExpertRequests, ReadExperts, WorkCases, WriteExperts, public
-from api.cases.access import check_case, visible_case_column
+from api.cases.access import check_case, through_cases
 from api.cases.models import Case
 from api.cases.views import update_case
 from api.deps import KeysDep, ListDep, SessionDep, TemporalDep
@@ -62,7 +62,7 @@ def list_requests(principal: ReadExpertRequests, session: SessionDep, response: 
                   params: ListDep) -> list[ExpertRequestPublic]:
     rows = list_rows(session, response, params, table=ExpertRequest, resource="expert-requests",
                      filterable=("expert_id", "case_id", "overdue", "asked_by"),
-                     where=visible_case_column(principal, ExpertRequest.case_id))
+                     where=through_cases(principal, ExpertRequest.case_id))
     return [_public(session, row) for row in rows]
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from api.auth.deps import ReadMentions
-from api.cases.access import get_visible, visible_conversation_column
+from api.cases.access import get_visible, through_cases
+from api.cases.models import Case
 from api.deps import ListDep, SessionDep
 from api.listing import list_rows
 from api.mentions.models import Mention, MentionPublic
@@ -19,10 +20,10 @@ def list_mentions(principal: ReadMentions, session: SessionDep, response: Respon
     return list_rows(session, response, params, table=Mention, resource="mentions",
                      filterable=("case_id", "conversation_id", "customer_id", "source", "direction", "author"),
                      searchable=("text", "author"),
-                     where=visible_conversation_column(principal, Mention.conversation_id))
+                     where=through_cases(principal, Mention.conversation_id, Case.conversation_id))
 
 
 @router.get("/mentions/{mention_id}", response_model=MentionPublic)
 def get_mention(principal: ReadMentions, session: SessionDep, mention_id: str) -> Mention:
     return get_visible(session, Mention, mention_id, resource="mention",
-                       where=visible_conversation_column(principal, Mention.conversation_id))
+                       where=through_cases(principal, Mention.conversation_id, Case.conversation_id))

@@ -126,6 +126,11 @@ class KeyRing:
                                                      hashlib.sha256).digest()), signature) for kid in self.keys)
 
 
+def digest(secret: str) -> str:
+    """SHA-256 of a random secret (a session, token or webhook token): kept instead of the secret itself."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
 def is_sealed(value: object) -> bool:
     return isinstance(value, str) and value.startswith(SEALED_PREFIX)
 

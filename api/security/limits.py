@@ -73,15 +73,4 @@ class RequestLimits:
                     raise TooLarge(cap)
             return message
 
-        started = False
-
-        async def tracking(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counted, tracking)
-        except TooLarge as exc:  # read outside FastAPI's handling (e.g. by a middleware)
-            if not started:
-                await _refuse(send, 413, exc.code, exc.message)
+        await self.app(scope, counted, send)

@@ -222,11 +222,10 @@ const withFieldErrors = async <T>(resource: string, request: Promise<T>): Promis
     } catch (error) {
         const fields = FORM_FIELDS[resource];
         if (fields && error instanceof HttpError && [403, 409, 422].includes(error.status)) {
-            const body = error.body;
-            const found = apiFieldErrors(body);
+            const found = apiFieldErrors(error.body);
             // A 403 without a field (the role may not do this at all) stays a notification.
             if (error.status === 403 && !found.some(({ path }) => path)) throw error;
-            const errors = submissionErrors(body, fields, error.message);
+            const errors = submissionErrors(error.body, fields, error.message);
             if (errors) {
                 const original = typeof error.body === 'object' && error.body !== null ? error.body : {};
                 throw new HttpError(error.message, error.status, { ...original, errors });

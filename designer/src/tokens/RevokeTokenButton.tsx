@@ -1,13 +1,9 @@
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import type { MouseEvent } from 'react';
 import { useState } from 'react';
 import { useRecordContext } from 'react-admin';
 import { useCaseAction } from '../cases/useCaseAction';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import type { ApiToken } from '../types';
 import { tokenState } from './tokenForm';
 
@@ -38,27 +34,17 @@ export const RevokeTokenButton = (_props: { label?: string }) => {
             >
                 Revoke
             </Button>
-            <Dialog open={confirming} onClose={() => setConfirming(false)}>
-                <DialogTitle>Revoke the token "{record.name}"?</DialogTitle>
-                <DialogContent>
-                    <DialogContentText>
-                        Anything that uses it is refused from now on. This cannot be undone: make a new token if you need
-                        one again.
-                    </DialogContentText>
-                </DialogContent>
-                <DialogActions>
-                    <Button onClick={() => setConfirming(false)}>Cancel</Button>
-                    <Button
-                        variant="contained"
-                        color="error"
-                        disabled={pending}
-                        onClick={revoke}
-                        data-testid="token-revoke-confirm"
-                    >
-                        Revoke
-                    </Button>
-                </DialogActions>
-            </Dialog>
+            <ConfirmDialog
+                open={confirming}
+                title={<>Revoke the token "{record.name}"?</>}
+                text="Anything that uses it is refused from now on. This cannot be undone: make a new token if you need one again."
+                confirmLabel="Revoke"
+                color="error"
+                pending={pending}
+                onConfirm={revoke}
+                onClose={() => setConfirming(false)}
+                testId="token-revoke-confirm"
+            />
         </span>
     );
 };

@@ -1,14 +1,10 @@
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useRecordContext } from 'react-admin';
 import { useCaseAction } from '../cases/useCaseAction';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import type { User } from '../types';
 
 /** Removes a user's authenticator (a lost phone): they log in with their password and set up a new one. */
@@ -41,27 +37,17 @@ export const ResetSecondFactorButton = () => {
             >
                 Reset second factor
             </Button>
-            <Dialog open={confirming} onClose={() => setConfirming(false)}>
-                <DialogTitle>Reset {record.email}'s second factor?</DialogTitle>
-                <DialogContent>
-                    <DialogContentText>
-                        Their authenticator stops working and their sessions end. They log in with their password alone,
-                        and set up a new authenticator if their role asks for one.
-                    </DialogContentText>
-                </DialogContent>
-                <DialogActions>
-                    <Button onClick={() => setConfirming(false)}>Cancel</Button>
-                    <Button
-                        variant="contained"
-                        color="warning"
-                        disabled={pending}
-                        onClick={reset}
-                        data-testid="user-reset-second-factor-confirm"
-                    >
-                        Reset
-                    </Button>
-                </DialogActions>
-            </Dialog>
+            <ConfirmDialog
+                open={confirming}
+                title={<>Reset {record.email}'s second factor?</>}
+                text="Their authenticator stops working and their sessions end. They log in with their password alone, and set up a new authenticator if their role asks for one."
+                confirmLabel="Reset"
+                color="warning"
+                pending={pending}
+                onConfirm={reset}
+                onClose={() => setConfirming(false)}
+                testId="user-reset-second-factor-confirm"
+            />
         </Stack>
     );
 };
