@@ -49,13 +49,15 @@ $(JS_HARNESS_STAMP): tests/js/package-lock.json
 
 # The rules benchmark (engine.rules against datalogic-py, panzi-json-logic and json-logic-qubit),
 # then cases/s and ingest -> assigned latency on the embedded default, then bare Temporal's floor,
-# then discovery's mentions/s/core and the sentiment scorer against vaderSentiment.
+# then discovery's mentions/s/core, the sentiment scorer against vaderSentiment, and the calendar
+# maths on calendars open rarely or never against an office calendar and an hourly is_open walk.
 bench: $(BENCH_STAMP) $(DESIGNER_BUILD)
 	$(BIN)/python -m bench.rules_bench $(ARGS)
 	$(BIN)/python -m bench.lifecycle
 	$(BIN)/python -m bench.temporal_floor
 	$(BIN)/python -m bench.discovery
 	$(BIN)/python -m bench.sentiment_bench
+	$(BIN)/python -m bench.calendars
 
 $(BENCH_STAMP): $(STAMP) pyproject.toml
 	$(BIN)/pip install --quiet -e '.[bench]'

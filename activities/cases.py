@@ -11,8 +11,10 @@ from activities.flows import FlowCache
 from api.audit.models import CaseEvent as CaseEventRow
 from api.cases.models import Case, case_fields
 from api.db import session_scope
+from api.discovery.budget import tagging_budget
 from api.experts.models import ExpertRequest
 from api.mentions.models import Mention as MentionRow
+from api.settings import DEFAULT_TAGGING_BUDGET_MS
 from api.teams.models import Agent
 from engine.messages import (
     Classification,
@@ -28,17 +30,24 @@ from engine.messages import (
 
 
 class CaseActivities:
-    """Bound to one database engine at worker start; each method is one activity."""
+    """Bound to one database engine at worker start; each method is one activity.
 
-    def __init__(self, *, engine: Engine, flows: FlowCache, connectors: ConnectorRegistry) -> None:
+    `tagging_budget_ms` is each mention's tagging budget in classification (the `tagging_budget_ms`
+    setting, read by the worker's composition root): a classification cut short says so in its triage
+    evidence, and the case goes on with the tags found.
+    """
+
+    def __init__(self, *, engine: Engine, flows: FlowCache, connectors: ConnectorRegistry,
+                 tagging_budget_ms: float = DEFAULT_TAGGING_BUDGET_MS) -> None:
         self._engine = engine
         self._flows = flows
         self._connectors = connectors
+        self._tagging_budget = tagging_budget(tagging_budget_ms)
 
     @activity.defn(name="classify_mention")
     def classify_mention(self, inp: ClassifyInput) -> Classification:
         flow = self._flows.get(inp.flow_version)
-        tags = flow.tag(inp.mention)
+        tags = flow.tag(inp.mention, self._tagging_budget)
         triage = flow.triage(inp.mention, tags)
         route = flow.route(inp.mention, tags)
         if route.priority is not None and route.priority != triage.priority:

@@ -19,6 +19,7 @@ from temporalio.exceptions import ApplicationError
 from activities.connectors import ConnectorError, ConnectorRefused, ConnectorRegistry
 from api.db import session_scope
 from api.discovery.service import deliver_batch, store_batch
+from api.settings import DEFAULT_TAGGING_BUDGET_MS
 from api.sources import Source
 from engine.messages import PollInput, PollPage
 
@@ -26,8 +27,10 @@ POLL_SOURCE = "poll_source"
 
 
 class DiscoveryActivities:
-    def __init__(self, *, engine: Engine, connectors: ConnectorRegistry, client: Client, task_queue: str) -> None:
+    def __init__(self, *, engine: Engine, connectors: ConnectorRegistry, client: Client, task_queue: str,
+                 tagging_budget_ms: float = DEFAULT_TAGGING_BUDGET_MS) -> None:
         self._engine, self._connectors, self._client, self._task_queue = engine, connectors, client, task_queue
+        self._tagging_budget_ms = tagging_budget_ms
 
     @activity.defn(name=POLL_SOURCE)
     async def poll_source(self, inp: PollInput) -> PollPage:
@@ -44,7 +47,7 @@ class DiscoveryActivities:
                                    non_retryable=isinstance(exc, ConnectorRefused)) from exc
         messages = [m.to_message(inp.source, datetime.now(UTC)) for m in page.mentions]
         stored = await asyncio.to_thread(store_batch, engine=self._engine, mentions=messages,
-                                         cursor=(inp.source, page.cursor))
+                                         cursor=(inp.source, page.cursor), tagging_budget_ms=self._tagging_budget_ms)
         await asyncio.to_thread(self._health, inp.source, error=None)
         delivered = await deliver_batch(engine=self._engine, temporal=self._client, task_queue=self._task_queue,
                                         stored=stored)

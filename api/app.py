@@ -111,7 +111,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
         app.add_middleware(CORSMiddleware, allow_origins=[settings.temporal_ui_origin], allow_credentials=True,
                            allow_methods=["POST"], allow_headers=["content-type", "x-namespace", "authorization"])
     _serve_designer(app, settings)
-    app.openapi = lambda: documented(app)  # type: ignore[method-assign]
+    app.openapi = lambda: documented(app, password_min_length=settings.password_min_length)  # type: ignore[method-assign]
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:

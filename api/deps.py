@@ -11,7 +11,6 @@ from sqlmodel import Session
 from temporalio.client import Client
 
 from api.db import get_session, session_scope
-from api.listing import ListParams
 from api.security.keys import KeyRing
 from api.settings import Settings
 
@@ -47,4 +46,3 @@ WriteSessionDep = Annotated[Session, Depends(_write_session, scope="function")] 
 TemporalDep = Annotated[Client, Depends(_temporal)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 KeysDep = Annotated[KeyRing, Depends(_keys)]
-ListDep = Annotated[ListParams, Depends()]

@@ -16,6 +16,12 @@ class ApiError(HTTPException):
 
 
 
+def refusal(description: str) -> dict[str, object]:
+    """One route's own refusal for the OpenAPI document, in our one shape: `responses={409: refusal("...")}`."""
+    return {"description": description,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}}
+
+
 def _where(loc: tuple | list) -> str:
     """A pydantic error's location as our paths name fields: `config.url`, `sort`, `scopes.0`."""
     parts = [str(p) for p in loc]

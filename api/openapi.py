@@ -10,7 +10,10 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from api.auth.passwords import breached_pattern
 from api.discovery.models import IncomingMention
+from api.errors import refusal
+from api.listing import Listing
 
 ERROR_SCHEMA = {
     "type": "object", "required": ["detail"],
@@ -48,14 +51,65 @@ _WORKFLOWS = {("post", "/api/webhooks/{source}"), ("post", "/api/sources/{source
               ("post", "/api/expert-requests/{request_id}/answer")}
 
 
-def _error(description: str) -> dict[str, Any]:
-    return {"description": description,
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}}
+def _list_parameters(schema: dict[str, Any]) -> None:
+    """A list route's sort, range and filter as the JSON its Listing takes, rather than any string.
+
+    Every list route is GET /api/{resource}, its Listing's resource."""
+    for path, operations in schema["paths"].items():
+        for operation in operations.values():
+            names = {p["name"] for p in operation.get("parameters", ())}
+            if {"sort", "range", "filter"} <= names:
+                listing = Listing.declared.get(path.removeprefix("/api/"))
+                if listing is None:
+                    raise LookupError(f"{path} takes sort, range and filter but declares no Listing for them")
+                shaped = listing.openapi_parameters()
+                operation["parameters"] = [p for p in operation["parameters"] if p["name"] not in names] + shaped
 
 
-def documented(app: FastAPI) -> dict[str, Any]:
+NO_NUL = {"pattern": "\\u0000"}  # what a string must not match: PostgreSQL's text cannot hold NUL
+
+
+# Any JSON whose text holds no NUL: what a free-form object (a flow node's content, an imported row) holds.
+JSON_VALUE = {"description": "any JSON value without the NUL character in its text", "anyOf": [
+    {"type": "null"}, {"type": "boolean"}, {"type": "number"}, {"type": "string", "not": dict(NO_NUL)},
+    {"type": "array", "items": {"$ref": "#/components/schemas/JsonValue"}},
+    {"type": "object", "propertyNames": {"not": dict(NO_NUL)},
+     "additionalProperties": {"$ref": "#/components/schemas/JsonValue"}}]}
+
+
+def _without_nul(node: Any) -> None:
+    """Every string the document describes, and every free object's keys, hold no NUL character: the API
+    refuses one in a path or a body (api.security.limits)."""
+    if isinstance(node, dict):
+        kind = node.get("type")
+        if kind == "string" or isinstance(kind, list) and "string" in kind:
+            node.setdefault("not", dict(NO_NUL))
+        if kind == "object" and node.get("additionalProperties") is not False:
+            node.setdefault("propertyNames", {"not": dict(NO_NUL)})
+            if node.get("additionalProperties", True) is True:  # unknown keys are taken (and ignored)
+                node["additionalProperties"] = {"$ref": "#/components/schemas/JsonValue"}
+        for value in node.values():
+            _without_nul(value)
+    elif isinstance(node, list):
+        for item in node:
+            _without_nul(item)
+
+
+def _password_policy(node: Any, min_length: int, breached: str) -> None:
+    """A new password's schema says what the policy refuses: too short, or a common breached one in any case
+    (not the account's email or a recent password: those depend on the account, and answer 422 or 409)."""
+    if isinstance(node, dict):
+        if node.pop("x-password-policy", False):
+            node["minLength"] = min_length
+            node["not"] = {"type": "string", "anyOf": [dict(NO_NUL), {"pattern": breached}]}
+        for value in node.values():
+            _password_policy(value, min_length, breached)
+
+
+def documented(app: FastAPI, *, password_min_length: int) -> dict[str, Any]:
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
+        _list_parameters(schema)
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         components["ApiError"] = ERROR_SCHEMA
         # The webhook reads its raw body itself (to check signatures), so FastAPI does not list its model.
@@ -76,7 +130,7 @@ def documented(app: FastAPI) -> dict[str, Any]:
                 if "requestBody" in operation:
                     codes += ["413", "415"]
                     if "400" not in codes:
-                        responses.setdefault("400", _error(_SHARED["400-body"]))
+                        responses.setdefault("400", refusal(_SHARED["400-body"]))
                 if (method, path) in RATE_LIMITED:
                     codes.append("429")
                 case_action = method == "post" and _CASE_ACTION.fullmatch(path) is not None
@@ -89,13 +143,19 @@ def documented(app: FastAPI) -> dict[str, Any]:
                 if "x-public" in operation and "token" in operation["x-public"]:
                     codes.append("401")
                 if (method, path) == ("post", "/api/flow_drafts"):
-                    responses.setdefault("404", _error(_SHARED["404-body"]))
+                    responses.setdefault("404", refusal(_SHARED["404-body"]))
                 for code in codes:
-                    responses.setdefault(code, _error(_SHARED[code]))
-                if "422" in responses:  # FastAPI's own refusals are answered in our shape too (api.app)
-                    responses["422"] = _error("the request does not fit: each problem with its path in `errors`")
+                    responses.setdefault(code, refusal(_SHARED[code]))
+                if "422" in responses or "requestBody" in operation:
+                    # FastAPI's own refusals are answered in our shape too (api.app); a body's NUL character
+                    # is refused before (api.security.limits)
+                    responses["422"] = refusal("the request does not fit: each problem with its path in `errors`")
         for unused in ("HTTPValidationError", "ValidationError"):
             if f"#/components/schemas/{unused}" not in str(schema["paths"]):
                 components.pop(unused, None)
+        _password_policy(components, password_min_length, breached_pattern(password_min_length))
+        _without_nul(schema["paths"])
+        _without_nul(components)
+        components["JsonValue"] = JSON_VALUE
         app.openapi_schema = schema
     return app.openapi_schema

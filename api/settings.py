@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from api.security.keys import KeyRing, key_ring
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TAGGING_BUDGET_MS = 200.0
 
 
 class Settings(BaseSettings):
@@ -51,6 +53,18 @@ class Settings(BaseSettings):
     login_max_failures: int = Field(default=5, ge=1, description="failed logins in a row before a lockout")
     login_lockout_seconds: int = Field(default=30, ge=1,
                                        description="first lockout; each further failure doubles it (at most 1 h)")
+    tagging_budget_ms: float = Field(default=DEFAULT_TAGGING_BUDGET_MS, description=(
+        "CPU time one mention's tagging may take (ms), at ingest and in the case's classification: once spent, its "
+        "remaining steps (sentiment, language, patterns, tagging rules) are skipped and the cut is recorded; the "
+        "mention goes on with the tags found"))
+
+    @field_validator("tagging_budget_ms")
+    @classmethod
+    def _positive_budget(cls, value: float) -> float:
+        if not (math.isfinite(value) and value > 0):
+            raise ValueError(f"SWITCHBOARD_TAGGING_BUDGET_MS is the CPU time (ms) one mention's tagging may take: "
+                             f"a number above 0 (default {DEFAULT_TAGGING_BUDGET_MS:g}); no value turns the budget off")
+        return value
 
     def key_ring(self, *, create: bool = False) -> KeyRing:
         return key_ring(key_file=self.key_file, keys_json=self.keys.get_secret_value() if self.keys else None,

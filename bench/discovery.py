@@ -27,7 +27,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -40,6 +39,7 @@ from api.demo import seed
 from api.discovery.lexicons import compile_with_vader
 from api.discovery.service import store_batch
 from bench.mentions import BODIES, OPENINGS
+from bench.timing import best_of
 from engine.discovery.pipeline import Known, process_batch
 from engine.models import Mention, mention_id
 from tests.harness.stack import SWITCHBOARD, add_user, start_up
@@ -60,15 +60,6 @@ def mentions(count: int, seed_value: int = 7) -> list[Mention]:
                            conversation_id="", author=f"@user{n % 2000}", text=text, created_at=at, received_at=at,
                            reply_to_id=reply, author_followers=rng.choice([10, 200, 5000, 50_000])))
     return out
-
-
-def best_of(runs: int, fn: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        began = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - began)
-    return best
 
 
 def main() -> None:

@@ -12,8 +12,6 @@ gives texts/s for both, the ratio, the Python version and the machine load.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import random
 import sys
 import time
@@ -23,6 +21,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from api.discovery.lexicons import load_vader
 from bench.mentions import BODIES, OPENINGS
+from bench.timing import machine
 
 OPENERS = [*OPENINGS, "@brand", "@support_team", "lol", "omg", "SERIOUSLY", "Hey", "ugh", "Day 3 and"]
 EXTRAS = [
@@ -92,9 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, seconds in (("ours (engine.discovery.sentiment)", ours_s), ("vaderSentiment 3.3.2", theirs_s)):
         print(f"{name:<36} {len(texts) / seconds:>10,.0f} texts/s  {seconds / len(texts) * 1e6:6.2f} us/text")
     print(f"ratio: ours is {theirs_s / ours_s:.2f}x VADER (best of {args.runs} runs)")
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"Python {platform.python_version()} ({platform.python_implementation()}) on {platform.machine()}, "
-          f"{os.cpu_count()} CPUs, load average {load}")
+    print(machine())
     return 0
 
 

@@ -10,6 +10,7 @@ from activities.netguard import parse_networks
 from api.app import create_app
 from api.db import make_engine
 from api.db.migrate import migrate
+from api.security.limits import MAX_REQUEST_HEAD
 from api.settings import Settings
 from cli.up import first_user_hint, wait_for_temporal
 from workflows.worker import build_worker
@@ -23,7 +24,8 @@ def run_api() -> None:
     hint = first_user_hint(engine, None)
     if hint:
         log.warning(hint)
-    uvicorn.run(create_app(settings, engine=engine), host=settings.api_host, port=settings.api_port)
+    uvicorn.run(create_app(settings, engine=engine), host=settings.api_host, port=settings.api_port, http="h11",
+                h11_max_incomplete_event_size=MAX_REQUEST_HEAD)
 
 
 async def run_worker() -> None:
@@ -31,7 +33,8 @@ async def run_worker() -> None:
     keys = settings.key_ring()
     client = await wait_for_temporal(settings, keys, timeout=120)
     worker = build_worker(client, task_queue=settings.task_queue, database_url=settings.database_url, keys=keys,
-                          connect_allow=parse_networks(settings.connect_allow))
+                          connect_allow=parse_networks(settings.connect_allow),
+                          tagging_budget_ms=settings.tagging_budget_ms)
     await worker.run()
 
 

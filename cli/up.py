@@ -26,6 +26,7 @@ from api.db import make_engine, session_scope
 from api.db.migrate import migrate
 from api.demo import DEMO_PASSWORD, demo_accounts, demo_mentions, seed
 from api.security.keys import KeyRing
+from api.security.limits import MAX_REQUEST_HEAD
 from api.settings import Settings
 from cli.datadir import settings_for
 from cli.temporal_server import dev_server_command
@@ -138,11 +139,13 @@ async def _serve(settings: Settings, process: subprocess.Popen | None, *, demo: 
     webhook_token = secrets.token_urlsafe(24) if demo else None
     seed(engine, accounts=demo, webhook_token=webhook_token)
     worker = build_worker(client, task_queue=settings.task_queue, database_url=settings.database_url, keys=keys,
-                          connect_allow=parse_networks(settings.connect_allow))
+                          connect_allow=parse_networks(settings.connect_allow),
+                          tagging_budget_ms=settings.tagging_budget_ms)
     app = create_app(settings, engine=engine, temporal=client, keys=keys)
     cert, key = tls
     server = _Server(uvicorn.Config(app, host=settings.api_host, port=settings.api_port, log_level="warning",
-                                    ssl_certfile=str(cert) if cert else None, ssl_keyfile=str(key) if key else None))
+                                    ssl_certfile=str(cert) if cert else None, ssl_keyfile=str(key) if key else None,
+                                    http="h11", h11_max_incomplete_event_size=MAX_REQUEST_HEAD))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

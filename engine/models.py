@@ -62,6 +62,11 @@ class Tags(BaseModel):
     keywords: list[str] = Field(default_factory=list)
     sentiment: float = 0.0
     language: str | None = Field(default=None, description="ISO 639-1, or 'und' when it cannot tell.")
+    # Older histories have no such field: the default keeps them decoding.
+    cut_short: dict | None = Field(default=None, description=(
+        "When tagging ran out of its time budget: {step, path, budget_ms, spent_ms}, `path` the JSON Pointer "
+        "in the flow of the first step not run (e.g. /nodes/1/content/rules/rules/2); the tags are what "
+        "the steps before it found."))
 
 
 class Triage(BaseModel):

@@ -1,4 +1,5 @@
-"""Keyword matching, and a small lexicon sentiment score for when no sentiment model is given.
+"""Keyword matching, a small lexicon sentiment score for when no sentiment model is given, and the
+time budget of one mention's tagging.
 
 Flows compiled by the API and the worker score sentiment with VADER (engine.discovery.sentiment,
 lexicons from api.discovery.lexicons); this small lexicon is the engine's own default, for
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 _WORD = re.compile(r"[a-z0-9']+|[!?]")
 
@@ -83,3 +86,50 @@ class KeywordMatcher:
 def match_keywords(text: str, keywords: dict[str, list[str]]) -> list[str]:
     """Names of the keyword tags whose phrases occur in the text (case-insensitive, whole words)."""
     return KeywordMatcher(keywords).match(text)
+
+
+@dataclass(frozen=True, slots=True)
+class TagBudget:
+    """How long tagging one mention may run, measured by clocks the caller gives (the engine reads none).
+
+    `clock` gives seconds; the API and the worker pass the thread's CPU time, so a loaded machine does not
+    cut tagging short. `wall`, optional, is a cheaper clock that never advances more slowly than `clock`
+    (wall time, for a thread's CPU time): while it shows less than `seconds` gone, `clock` is not read.
+    """
+
+    clock: Callable[[], float]
+    seconds: float
+    wall: Callable[[], float] | None = None
+
+    def __post_init__(self) -> None:
+        if not self.seconds > 0:  # NaN too
+            raise ValueError(f"a tagging budget is a positive number of seconds, not {self.seconds!r}")
+
+    def start(self) -> Deadline:
+        """The budget of one mention's tagging, counting from now."""
+        return Deadline(self)
+
+
+class Deadline:
+    """One mention's tagging budget, running: tagging asks `over()` before each step."""
+
+    __slots__ = ("_began", "_clock", "_wall", "_wall_began", "seconds", "spent")
+
+    def __init__(self, budget: TagBudget) -> None:
+        self._clock, self._wall, self.seconds = budget.clock, budget.wall, budget.seconds
+        # The wall clock first, so its interval holds the CPU clock's.
+        self._wall_began = budget.wall() if budget.wall is not None else 0.0
+        self._began = budget.clock()
+        self.spent = 0.0  # by `clock`, as of the last reading
+
+    def over(self) -> bool:
+        """Whether more than the budget has been spent."""
+        if self._wall is not None and self._wall() - self._wall_began <= self.seconds:
+            return False
+        self.spent = self._clock() - self._began
+        return self.spent > self.seconds
+
+    def cut_short(self, step: str, path: str) -> dict[str, object]:
+        """The record of a tagging stopped before `step` at `path` (a JSON Pointer into the flow)."""
+        return {"step": step, "path": path, "budget_ms": round(self.seconds * 1000, 6),
+                "spent_ms": round(self.spent * 1000, 3)}

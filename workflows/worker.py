@@ -16,6 +16,7 @@ from activities.flows import FlowCache
 from activities.routing import RoutingActivities
 from api.db import make_engine
 from api.security.keys import KeyRing
+from api.settings import DEFAULT_TAGGING_BUDGET_MS
 from workflows.case import CaseWorkflow
 from workflows.poll import PollSourceWorkflow
 
@@ -36,15 +37,19 @@ MAX_CACHED_WORKFLOWS = 5000
 
 def build_worker(client: Client, *, task_queue: str, database_url: str, keys: KeyRing | None,
                  connect_allow: Sequence[Network] = (), executor: ThreadPoolExecutor | None = None,
-                 max_cached_workflows: int = MAX_CACHED_WORKFLOWS) -> Worker:
+                 max_cached_workflows: int = MAX_CACHED_WORKFLOWS,
+                 tagging_budget_ms: float = DEFAULT_TAGGING_BUDGET_MS) -> Worker:
     """A worker for the case task queue, with activities bound to the read side at `database_url`,
-    connector secrets opened with `keys` (payloads are sealed by the client's data converter), and
-    connectors reaching private networks only in `connect_allow`."""
+    connector secrets opened with `keys` (payloads are sealed by the client's data converter),
+    connectors reaching private networks only in `connect_allow`, and each mention's classification
+    tagged within `tagging_budget_ms` of CPU time (the setting of that name)."""
     engine = make_engine(database_url)
     connectors = ConnectorRegistry(keys=keys, allow=connect_allow)
-    acts = CaseActivities(engine=engine, flows=FlowCache(engine), connectors=connectors)
+    acts = CaseActivities(engine=engine, flows=FlowCache(engine), connectors=connectors,
+                          tagging_budget_ms=tagging_budget_ms)
     routing = RoutingActivities(engine=engine, client=client)
-    discovery = DiscoveryActivities(engine=engine, connectors=connectors, client=client, task_queue=task_queue)
+    discovery = DiscoveryActivities(engine=engine, connectors=connectors, client=client, task_queue=task_queue,
+                                    tagging_budget_ms=tagging_budget_ms)
     return Worker(
         client,
         task_queue=task_queue,

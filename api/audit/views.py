@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Response
 
 from api.audit.models import CaseEvent, CaseEventPublic
 from api.auth.deps import ReadAudit
 from api.cases.access import get_visible, through_cases
-from api.deps import ListDep, SessionDep
-from api.listing import list_rows
+from api.deps import SessionDep
+from api.listing import Listing, ListParams, list_rows
 
 router = APIRouter(tags=["audit"])
 
 
+CASE_EVENTS = Listing(CaseEvent, "case_events", filterable=("case_id", "kind", "actor"))
+
+
 @router.get("/case_events", response_model=list[CaseEventPublic])
 def list_case_events(principal: ReadAudit, session: SessionDep, response: Response,
-                     params: ListDep) -> list[CaseEvent]:
-    return list_rows(session, response, params, table=CaseEvent, resource="case_events",
-                     filterable=("case_id", "kind", "actor"), where=through_cases(principal, CaseEvent.case_id))
+                     params: Annotated[ListParams, Depends(CASE_EVENTS)]) -> list[CaseEvent]:
+    return list_rows(session, response, params, where=through_cases(principal, CaseEvent.case_id))
 
 
 @router.get("/case_events/{event_id}", response_model=CaseEventPublic)

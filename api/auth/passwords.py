@@ -42,6 +42,18 @@ def _common_passwords() -> frozenset[str]:
         return frozenset(line.strip() for line in lines if line.strip())
 
 
+def breached_pattern(min_length: int) -> str:
+    """A regex (in the dialect Python and ECMA share) matching, in any case, each common breached password of
+    at least `min_length` characters: what the OpenAPI document says a new password must not match."""
+    def any_case(char: str) -> str:
+        upper = char.upper()
+        if upper != char.lower() and len(upper) == 1:
+            return f"[{char.lower()}{upper}]"
+        return "\\" + char if char in r".^$*+?()[]{}|\/-" else char
+    words = sorted(w for w in _common_passwords() if len(w) >= min_length)
+    return "^(?:" + "|".join("".join(map(any_case, w)) for w in words) + ")$"
+
+
 def check_policy(password: str, *, min_length: int, email: str, previous: list[str]) -> None:
     """Raise PasswordRefused unless `password` is long enough, not common, not the email, and not reused."""
     if len(password) < min_length:

@@ -6,7 +6,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Request, Response, status
 from pydantic import AwareDatetime, BaseModel, Field
 
 from api.auth.deps import OwnTokens
@@ -15,9 +15,9 @@ from api.auth.permissions import Permission
 from api.auth.service import AccountError, create_token
 from api.auth.users import account_error
 from api.db import session_scope
-from api.deps import ListDep, SessionDep
+from api.deps import SessionDep
 from api.errors import ApiError
-from api.listing import get_or_404, list_rows
+from api.listing import Listing, ListParams, get_or_404, list_rows
 
 log = logging.getLogger("switchboard.auth")
 router = APIRouter(tags=["tokens"])
@@ -30,13 +30,16 @@ class TokenCreate(BaseModel):
     expires_at: AwareDatetime | None = Field(default=None, description="with a time zone, e.g. 2027-01-31T23:59:59Z")
 
 
+TOKENS = Listing(ApiToken, "tokens", filterable=("user_id",), searchable=("name",),
+                 sortable=("id", "name", "user_id", "created_at", "last_used_at", "expires_at"))
+
+
 @router.get("/tokens", response_model=list[ApiTokenPublic])
-def list_tokens(principal: OwnTokens, session: SessionDep, response: Response, params: ListDep) -> list[ApiToken]:
+def list_tokens(principal: OwnTokens, session: SessionDep, response: Response,
+                params: Annotated[ListParams, Depends(TOKENS)]) -> list[ApiToken]:
     """Your API tokens (admins: everyone's); secrets are never shown again."""
     where = [] if principal.can(Permission.users_manage) else [ApiToken.user_id == principal.user_id]
-    return list_rows(session, response, params, table=ApiToken, resource="tokens", filterable=("user_id",),
-                     searchable=("name",), where=where,
-                     sortable=("id", "name", "user_id", "created_at", "last_used_at", "expires_at"))
+    return list_rows(session, response, params, where=where)
 
 
 @router.post("/tokens", response_model=ApiTokenCreated, status_code=status.HTTP_201_CREATED)

@@ -6,13 +6,14 @@ import logging
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response, status
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Depends, Path, Request, Response, status
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 from sqlmodel import Session
 
 from api.auth.deps import ManageUsers
-from api.auth.models import EMAIL_PATTERN, User, UserPublic
-from api.auth.passwords import PasswordRefused
+from api.auth.models import User, UserPublic
+from api.auth.passwords import PasswordRefused, check_policy
 from api.auth.permissions import Role
 from api.auth.service import (
     AccountError,
@@ -24,9 +25,10 @@ from api.auth.service import (
     set_password,
 )
 from api.db import session_scope
-from api.deps import ListDep, SessionDep, SettingsDep
-from api.errors import ApiError
-from api.listing import get_or_404, list_rows
+from api.deps import SessionDep, SettingsDep
+from api.errors import ApiError, refusal
+from api.fields import EMAIL_PATTERN
+from api.listing import Listing, ListParams, get_or_404, list_rows
 
 log = logging.getLogger("switchboard.auth")
 router = APIRouter(tags=["users"])
@@ -42,33 +44,93 @@ def set_password_or_refuse(session: Session, user: User, password: str, policy: 
         raise ApiError(422, code="weak_password", path=path, message=str(exc)) from exc
 
 
+# A new password's schema: api.openapi sets its minLength from SWITCHBOARD_PASSWORD_MIN_LENGTH and adds the list of
+# common breached passwords (api.auth.passwords.breached_pattern); the policy itself checks both.
+PASSWORD_SCHEMA = {"minLength": Policy.min_length, "x-password-policy": True}
+PASSWORD_RULES = (f"at least SWITCHBOARD_PASSWORD_MIN_LENGTH characters ({Policy.min_length} unless set), not on the "
+                  "list of common breached passwords, not the account's email or name")
+# An agent works for a team; supervisors, ops leads, admins and auditors may see all teams.
+AGENT_NEEDS_TEAM = "an agent works for a team: give one in teams"
+
+
+def _agent_with_team(teams: list[str] | None, info: ValidationInfo) -> list[str] | None:
+    if info.data.get("role") == Role.agent and teams == []:
+        raise PydanticCustomError("agent_needs_team", AGENT_NEEDS_TEAM)
+    return teams
+
+
 class UserCreate(BaseModel):
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"properties": {"role": {"const": Role.agent.value}}, "required": ["role"]},
+        "then": {"properties": {"teams": {"minItems": 1}}, "required": ["teams"]}})
+
     email: str = Field(pattern=EMAIL_PATTERN, max_length=320)
     name: str = Field(default="", max_length=200)
     role: Role
-    teams: list[str] = Field(default_factory=list, max_length=100,
+    teams: list[str] = Field(default_factory=list, max_length=100, validate_default=True,
                              description="teams whose cases the user sees; empty = all (an agent needs one)")
-    password: str = Field(min_length=1, max_length=1024)
+    password: str = Field(min_length=1, max_length=1024, json_schema_extra=PASSWORD_SCHEMA, description=PASSWORD_RULES)
+
+    _teams = field_validator("teams")(_agent_with_team)
 
 
 class UserChange(BaseModel):
+    model_config = ConfigDict(json_schema_extra={
+        "if": {"properties": {"role": {"const": Role.agent.value}}, "required": ["role"]},
+        "then": {"properties": {"teams": {"minItems": 1}}}})
+
     name: str | None = Field(default=None, max_length=200)
     role: Role | None = None
-    teams: list[str] | None = Field(default=None, max_length=100)
-    disabled: bool | None = Field(default=None, description="a disabled user's sessions and tokens stop working")
-    reset_second_factor: bool = Field(default=False, description="remove their authenticator (a lost phone)")
-    password: str | None = Field(default=None, min_length=1, max_length=1024, description="set a new password")
+    teams: list[str] | None = Field(default=None, max_length=100, description=(
+        "teams whose cases the user sees; empty = all (an agent needs one: 409 if the user stays an agent)"))
+    disabled: bool | None = Field(default=None, strict=True,
+                                  description="a disabled user's sessions and tokens stop working")
+    reset_second_factor: bool = Field(default=False, strict=True,
+                                      description="remove their authenticator (a lost phone)")
+    password: str | None = Field(default=None, min_length=1, max_length=1024, json_schema_extra=PASSWORD_SCHEMA,
+                                 description=f"set a new password: {PASSWORD_RULES}, not one they used recently "
+                                             "(409)")
+
+    _teams = field_validator("teams")(_agent_with_team)
+
+
+def _checked_teams(session: Session, role: Role, teams: list[str], *, sent: bool = True) -> list[str]:
+    """`teams` once each is known. A team the body names (`sent`) that does not exist answers 404; a user the
+    stored role or teams leave an agent without a team (which the body alone cannot say) answers 409."""
+    try:
+        return checked_teams(session=session, role=role, teams=teams)
+    except AccountError as exc:
+        if teams:  # one of them does not exist: named in the body (404), or kept from before (409)
+            raise ApiError(404 if sent else 409, code="unknown_team", path="teams", message=str(exc)) from exc
+        raise ApiError(409, code="agent_needs_team", path="teams",
+                       message=f"{AGENT_NEEDS_TEAM} (this user has none)") from exc
+
+
+def _changed_password(session: Session, user: User, password: str, policy: Policy, now: datetime) -> None:
+    """Set an admin's new password for `user`: 422 when the password fails the policy on its own, 409 when only
+    this account makes it fail (its email or name, or a password it used recently)."""
+    try:
+        set_password(session=session, user=user, password=password, policy=policy, now=now)
+    except PasswordRefused as exc:
+        try:
+            check_policy(password, min_length=policy.min_length, email="", previous=[])
+        except PasswordRefused:
+            raise ApiError(422, code="weak_password", path="password", message=str(exc)) from exc
+        raise ApiError(409, code="password_conflict", path="password", message=str(exc)) from exc
 
 
 def account_error(exc: AccountError) -> ApiError:
     return ApiError(exc.status, code=exc.code, path=exc.path, message=str(exc))
 
 
+USERS = Listing(User, "users", filterable=("role", "disabled"), searchable=("email", "name"),
+                sortable=("id", "email", "name", "role", "created_at", "last_login_at"))
+
+
 @router.get("/users", response_model=list[UserPublic])
-def list_users(_: ManageUsers, session: SessionDep, response: Response, params: ListDep) -> list[User]:
-    return list_rows(session, response, params, table=User, resource="users", filterable=("role", "disabled"),
-                     searchable=("email", "name"), sortable=("id", "email", "name", "role", "created_at",
-                                                            "last_login_at"))
+def list_users(_: ManageUsers, session: SessionDep, response: Response,
+               params: Annotated[ListParams, Depends(USERS)]) -> list[User]:
+    return list_rows(session, response, params)
 
 
 @router.get("/users/{user_id}", response_model=UserPublic)
@@ -76,11 +138,13 @@ def get_user(_: ManageUsers, session: SessionDep, user_id: UserId) -> User:
     return get_or_404(session, User, user_id, resource="user")
 
 
-@router.post("/users", response_model=UserPublic, status_code=status.HTTP_201_CREATED)
+@router.post("/users", response_model=UserPublic, status_code=status.HTTP_201_CREATED, responses={
+    404: refusal("a team the body names does not exist (path: teams)")})
 def add_user(principal: ManageUsers, body: UserCreate, request: Request, settings: SettingsDep) -> User:
     with session_scope(request.app.state.engine) as session:
+        teams = _checked_teams(session, body.role, body.teams)
         try:
-            user = create_user(session=session, email=body.email, role=body.role, name=body.name, teams=body.teams,
+            user = create_user(session=session, email=body.email, role=body.role, name=body.name, teams=teams,
                                password=body.password, policy=Policy.of(settings), now=datetime.now(UTC))
         except AccountError as exc:
             raise account_error(exc) from exc
@@ -103,11 +167,8 @@ def change_user(principal: ManageUsers, user_id: UserId, body: UserChange, reque
             user.name = body.name
         if body.role is not None or body.teams is not None:
             role = body.role if body.role is not None else user.role
-            try:
-                user.teams = checked_teams(session=session, role=role,
-                                           teams=body.teams if body.teams is not None else user.teams)
-            except AccountError as exc:
-                raise account_error(exc) from exc
+            sent = body.teams is not None
+            user.teams = _checked_teams(session, role, body.teams if sent else user.teams, sent=sent)
             user.role = role
             give_agent_profile(session=session, user=user)
         if body.disabled is not None:
@@ -115,7 +176,7 @@ def change_user(principal: ManageUsers, user_id: UserId, body: UserChange, reque
             if body.disabled:
                 end_sessions(session=session, user_id=user.id, now=now)
         if body.password is not None:
-            set_password_or_refuse(session, user, body.password, Policy.of(settings), now, path="password")
+            _changed_password(session, user, body.password, Policy.of(settings), now)
         if body.reset_second_factor:
             user.totp_secret = user.totp_pending = user.totp_last_step = None
             end_sessions(session=session, user_id=user.id, now=now)

@@ -16,7 +16,7 @@ from api.auth.permissions import ROLE_PERMISSIONS, Permission
 from api.auth.service import AuthRefused, Policy, login, open_session, revoke_session
 from api.auth.totp import matching_step, new_secret, provisioning_uri
 from api.auth.totp import seal as seal_totp
-from api.auth.users import set_password_or_refuse
+from api.auth.users import PASSWORD_RULES, PASSWORD_SCHEMA, set_password_or_refuse
 from api.db import session_scope
 from api.deps import SessionDep, SettingsDep
 from api.errors import ApiError
@@ -94,7 +94,8 @@ def who_am_i(principal: Authenticated, session: SessionDep, settings: SettingsDe
 
 class PasswordChange(BaseModel):
     current_password: str = Field(min_length=1, max_length=1024)
-    new_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(min_length=1, max_length=1024, json_schema_extra=PASSWORD_SCHEMA,
+                              description=f"{PASSWORD_RULES}, not one you used recently")
     totp: str | None = Field(default=None, max_length=10, description="the authenticator's code, if you have one")
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Annotated
 
-from fastapi import APIRouter, Response
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, Depends, Response
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 from sqlmodel import Session
 from temporalio.client import WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError
 from temporalio.exceptions import ApplicationError
@@ -18,10 +20,11 @@ from api.auth.principal import Principal
 from api.cases.access import case_filter, check_case
 from api.cases.models import Case, CasePublic, case_fields
 from api.db import session_scope
-from api.deps import EngineDep, ListDep, SessionDep, TemporalDep
+from api.deps import EngineDep, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.experts.models import Expert
-from api.listing import get_or_404, list_rows
+from api.fields import WHITESPACE
+from api.listing import Listing, ListParams, get_or_404, list_rows
 from api.routing.presence import beat, viewers
 from api.teams.models import Agent, Team
 from engine.messages import (
@@ -46,7 +49,6 @@ from engine.messages import (
     RejectInput,
     ReplyDraft,
     ReplyInput,
-    Tag,
     TagInput,
     TransferInput,
 )
@@ -59,7 +61,7 @@ UPDATE_TIMEOUT = timedelta(seconds=20)
 _REFUSALS = {"not_assignee": 409, "case_closed": 409, "case_opening": 409, "claimed": 409, "not_supervisor": 403,
              "pull_not_allowed": 409, "at_capacity": 409, "not_in_team": 409, "not_waiting": 409, "not_routed": 409,
              "self_approval": 409, "already_decided": 409, "unknown_reply": 404, "same_team": 409,
-             "not_assigned": 409, "unknown_team": 422, "with_expert": 409, "nothing_to_change": 422,
+             "not_assigned": 409, "unknown_team": 404, "with_expert": 409, "nothing_to_change": 422,
              "unknown_request": 404}
 
 
@@ -108,9 +110,25 @@ class NoteRequest(Body):
     text: str = Field(min_length=1, max_length=10_000)
 
 
+# The engine's Tag (a visible first character, one line), spelled alike in every regex dialect.
+RequestTag = Annotated[str, Field(min_length=1, max_length=50, pattern=rf"^[^{WHITESPACE}][^\n]*$")]
+
+
 class TagRequest(Body):
-    add: list[Tag] = Field(default_factory=list, max_length=50)
-    remove: list[Tag] = Field(default_factory=list, max_length=50)
+    """A change of the case's tags: at least one tag to add or to remove."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"anyOf": [
+        {"required": ["add"], "properties": {"add": {"minItems": 1}}},
+        {"required": ["remove"], "properties": {"remove": {"minItems": 1}}}]})
+
+    add: list[RequestTag] = Field(default_factory=list, max_length=50)
+    remove: list[RequestTag] = Field(default_factory=list, max_length=50)
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> TagRequest:
+        if not self.add and not self.remove:
+            raise PydanticCustomError("nothing_to_change", "give tags to add or to remove")
+        return self
 
 
 class ExpertHandoffRequest(Body):
@@ -123,13 +141,16 @@ class Viewer(BaseModel):
     seen_at: datetime
 
 
+CASES = Listing(Case, "cases", filterable=("status", "priority", "assignee_id", "team_id", "source",
+                                           "conversation_id", "needs_response", "sla_breached"),
+                searchable=("subject", "author"))
+
+
 @router.get("/cases", response_model=list[CasePublic])
-def list_cases(principal: ReadCases, session: SessionDep, response: Response, params: ListDep) -> list[Case]:
+def list_cases(principal: ReadCases, session: SessionDep, response: Response,
+               params: Annotated[ListParams, Depends(CASES)]) -> list[Case]:
     """The cases you may see (a user scoped to teams: their teams' and their own)."""
-    return list_rows(session, response, params, table=Case, resource="cases",
-                     filterable=("status", "priority", "assignee_id", "team_id", "source", "conversation_id",
-                                 "needs_response", "sla_breached"),
-                     searchable=("subject", "author"), where=case_filter(principal))
+    return list_rows(session, response, params, where=case_filter(principal))
 
 
 def _case(session: Session, principal: Principal, case_id: str) -> Case:
@@ -200,7 +221,8 @@ async def transfer_case(principal: TransferCases, session: SessionDep, temporal:
                         body: TransferRequest) -> CasePublic:
     """Move the case to another team's queue; it keeps its place in line (its waiting time)."""
     if session.get(Team, body.team_id) is None:
-        raise ApiError(422, code="unknown_team", path="team_id", message=f"no team {body.team_id!r}")
+        raise ApiError(404, code="unknown_team", path="team_id",
+                       message=f"no team {body.team_id!r}; see GET /api/teams")
     return await _on_behalf(session, principal, temporal, case_id, TRANSFER_UPDATE,
                             TransferInput(agent_id=principal.user_id, team_id=body.team_id, note=body.note))
 
@@ -238,9 +260,12 @@ async def hand_to_expert(principal: WorkCases, session: SessionDep, temporal: Te
     in its team's queue.
     """
     expert = session.get(Expert, body.expert_id)
-    if expert is None or not expert.active:
-        raise ApiError(422, code="unknown_expert", path="expert_id",
-                       message=f"no active expert {body.expert_id!r}; see GET /api/experts")
+    if expert is None:
+        raise ApiError(404, code="unknown_expert", path="expert_id",
+                       message=f"no expert {body.expert_id!r}; see GET /api/experts")
+    if not expert.active:
+        raise ApiError(409, code="inactive_expert", path="expert_id",
+                       message=f"expert {body.expert_id!r} is not active; ask an active one (GET /api/experts)")
     request = ExpertRequestInput(agent_id=principal.user_id, request_id=uuid.uuid4().hex, expert_id=expert.id,
                                  expert_name=expert.name, question=body.question,
                                  response_seconds=expert.response_seconds)

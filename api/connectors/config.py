@@ -8,7 +8,8 @@ by the API, which shows "********" instead.
 from __future__ import annotations
 
 import hmac
-from typing import Any, ClassVar, Literal
+import re
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -19,12 +20,15 @@ from pydantic import (
     TypeAdapter,
     ValidationError,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from api.discovery.mapping import FIELDS as MAPPABLE
+from api.fields import EMAIL_PATTERN, WHOLE
 from api.security.keys import KeyRing, digest, is_sealed
 
 MASK = "********"
@@ -33,24 +37,76 @@ MASK = "********"
 SECRET_PURPOSE = "connector-secret"
 
 
+# An http(s) URL with a host name or an IPv4 address (and maybe a user, a port, a path, a query, a fragment), in
+# characters the URL keeps as they are: every such URL parses, and parses again as stored (stored, it gains at most
+# the "/" of an empty path). A name never ends in a number, which would make it an address (`http://1.2.3.4.5`
+# does not parse), and has no `xn--` label (punycode, which parses only when it is valid).
+URL_MAX_LENGTH = 2082  # sent; pydantic's 2083 once stored, with the "/" an empty path gains
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_PORT = r"(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})"
+_USER = r"(?:[A-Za-z0-9._~!$&'()*+,-]|%[0-9A-Fa-f]{2})"  # RFC 3986 userinfo, but ; and = (which URLs escape)
+_PATH = r"(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})"  # RFC 3986 path characters
+_QUERY = r"(?:[A-Za-z0-9._~!$&()*+,;=:@/?-]|%[0-9A-Fa-f]{2})"  # RFC 3986 query, but ' (which URLs escape)
+_AFTER_X = (r"(?:[A-MO-Za-mo-z0-9_-][A-Za-z0-9_-]*"
+            r"|[nN](?:[A-Za-z0-9_][A-Za-z0-9_-]*|-(?:[A-Za-z0-9_][A-Za-z0-9_-]*)?)?)?")
+_LABEL = rf"(?:[A-WYZa-wyz0-9_-][A-Za-z0-9_-]*|[xX]{_AFTER_X})"
+_LAST_LABEL = rf"(?:[A-WYZa-wyz][A-Za-z0-9_-]*|[xX]{_AFTER_X})"  # a letter first: never read as an address
+URL_PATTERN = (rf"^https?://(?:{_USER}+(?::{_USER}*)?@)?"
+               rf"(?:(?:{_LABEL}\.)*{_LAST_LABEL}|(?:{_OCTET}\.){{3}}{_OCTET})"
+               rf"(?::{_PORT})?(?:/{_PATH}*)?(?:\?{_QUERY}*)?(?:#{_QUERY}*)?$")
+
+
+def _url_shaped(value: Any, parse: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
+    url = parse(value)  # what is no URL at all is refused as such
+    # Then its shape, only as sent: a stored URL was checked when it was saved (older ones had no shape).
+    sent = bool(info.context and info.context.get("sent"))
+    if sent and isinstance(value, str) and (len(value) > URL_MAX_LENGTH or not re.fullmatch(URL_PATTERN, value)):
+        raise PydanticCustomError("url_shape", "give an http or https URL with a host name or an IPv4 address, "
+                                               f"at most {URL_MAX_LENGTH} characters, e.g. https://example.com/feed")
+    return url
+
+
+WebUrl = Annotated[HttpUrl, WrapValidator(_url_shaped),
+                   Field(json_schema_extra={"pattern": URL_PATTERN, "maxLength": URL_MAX_LENGTH})]
+Seconds = Annotated[int, Field(strict=True, ge=5, le=86_400, description="how often to poll, in seconds"), WHOLE]
+Port = Annotated[int, Field(strict=True, ge=1, le=65535), WHOLE]
+
+
+def _as_requests_send_it(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """A config as requests send it: fields only the API sets left out, and the kind's rules across fields."""
+    for name in getattr(model, "managed_fields", ()):
+        schema.get("properties", {}).pop(name, None)
+    schema.update(getattr(model, "schema_rules", {}))
+
+
 class KindConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_as_requests_send_it)
     # Where the connector connects and as whom: changing any of these drops the stored secrets,
     # so a secret is never sent to a host (or account) it was not given for.
     identity_fields: ClassVar[tuple[str, ...]] = ()
+    # Fields only the API sets (a digest of a token it made): requests cannot set or see them.
+    managed_fields: ClassVar[tuple[str, ...]] = ()
+    # What the fields' own schemas cannot say: JSON Schema keywords over the whole config (if/then).
+    schema_rules: ClassVar[dict[str, Any]] = {}
 
 
 class WebhookConfig(KindConfig):
     """A generic JSON webhook: our fields taken from the posted body by dotted path; every post is
     authenticated by the source's token or an HMAC signature, unless the operator says `none`."""
 
+    managed_fields: ClassVar[tuple[str, ...]] = ("token_digest",)
+    schema_rules: ClassVar[dict[str, Any]] = {
+        "if": {"properties": {"auth": {"const": "hmac"}}, "required": ["auth"]},
+        "then": {"properties": {"hmac_secret": {"type": "string"}}, "required": ["hmac_secret"]}}
+
     auth: Literal["token", "hmac", "none"] = Field(default="token", description=(
         "token: each post carries the source's token in X-Switchboard-Token (made when the source is created, "
         "shown once; POST /api/sources/{id}/webhook-token makes a new one); hmac: each post is signed with "
         "hmac_secret; none: anyone who can reach the API may post (only behind a gateway that checks senders)"))
-    token_digest: str | None = Field(default=None, json_schema_extra={"managed": True},
-                                     description="SHA-256 of the source's token; set by the API, never shown")
-    mapping: dict[str, str] = Field(default_factory=dict, description=(
+    token_digest: str | None = Field(default=None, description="SHA-256 of the source's token; set by the API, "
+                                                               "never shown")
+    mapping: dict[str, str] = Field(default_factory=dict, json_schema_extra={"propertyNames": {"enum": list(MAPPABLE)}},
+                                    description=(
         "our field -> dotted path in the posted JSON, e.g. {\"author\": \"user.handle\"}; unmapped fields are "
         "read under their own names"))
     hmac_secret: SecretStr | None = Field(default=None, description=(
@@ -83,12 +139,15 @@ def set_webhook_token(config: dict[str, Any], token: str) -> dict[str, Any]:
     return {**config, "auth": "token", "token_digest": digest(token)}
 
 
+_HEADER_TOKEN = r"^[!-~]+$"
+
+
 class RssConfig(KindConfig):
     """An RSS or Atom feed, polled for new entries."""
 
     identity_fields: ClassVar[tuple[str, ...]] = ("url",)
-    url: HttpUrl
-    poll_seconds: int = Field(default=300, ge=5, le=86_400)
+    url: WebUrl
+    poll_seconds: Seconds = 300
 
 
 class MastodonConfig(KindConfig):
@@ -96,9 +155,19 @@ class MastodonConfig(KindConfig):
 
     identity_fields: ClassVar[tuple[str, ...]] = ("base_url",)
 
-    base_url: HttpUrl = Field(description="the instance, e.g. https://mastodon.social")
-    access_token: SecretStr = Field(min_length=1, description="a token with read:notifications and write:statuses")
-    poll_seconds: int = Field(default=60, ge=5, le=86_400)
+    base_url: WebUrl = Field(description="the instance, e.g. https://mastodon.social")
+    access_token: SecretStr = Field(min_length=1, max_length=500, json_schema_extra={"pattern": _HEADER_TOKEN},
+                                    description="a token with read:notifications and write:statuses")
+    poll_seconds: Seconds = 60
+
+    @field_validator("access_token")
+    @classmethod
+    def _sendable(cls, token: SecretStr) -> SecretStr:
+        # It travels in an Authorization header: printable ASCII, no spaces (never echoed in the message).
+        if not re.fullmatch(_HEADER_TOKEN, token.get_secret_value()):
+            raise ValueError("an access token is printable ASCII without spaces, as the instance gave it; "
+                             "paste it again")
+        return token
 
 
 class EmailConfig(KindConfig):
@@ -107,20 +176,25 @@ class EmailConfig(KindConfig):
     identity_fields: ClassVar[tuple[str, ...]] = ("imap_host", "imap_port", "username", "smtp_host", "smtp_port",
                                                   "smtp_username")
 
+    schema_rules: ClassVar[dict[str, Any]] = {
+        "if": {"anyOf": [{"properties": {name: {"const": "none"}}, "required": [name]}
+                         for name in ("imap_security", "smtp_security")]},
+        "then": {"properties": {"allow_insecure": {"const": True}}, "required": ["allow_insecure"]}}
+
     imap_host: str = Field(min_length=1, max_length=255)
-    imap_port: int = Field(default=993, ge=1, le=65535)
+    imap_port: Port = 993
     imap_security: Literal["ssl", "starttls", "none"] = "ssl"
     username: str = Field(min_length=1, max_length=255)
     password: SecretStr = Field(min_length=1)
     mailbox: str = Field(default="INBOX", min_length=1, max_length=255)
     smtp_host: str = Field(min_length=1, max_length=255)
-    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_port: Port = 587
     smtp_security: Literal["ssl", "starttls", "none"] = "starttls"
     smtp_username: str | None = Field(default=None, description="default: username")
     smtp_password: SecretStr | None = Field(default=None, description="default: password")
-    from_address: str = Field(pattern=r"^[^@\s]+@[^@\s]+$", description="the address replies are sent from")
-    poll_seconds: int = Field(default=60, ge=5, le=86_400)
-    allow_insecure: bool = Field(default=False, validate_default=True, description=(
+    from_address: str = Field(pattern=EMAIL_PATTERN, description="the address replies are sent from")
+    poll_seconds: Seconds = 60
+    allow_insecure: bool = Field(default=False, strict=True, validate_default=True, description=(
         "take imap_security or smtp_security 'none' (the password crosses the network in the clear); only for "
         "a server on a network you trust"))
 
@@ -139,21 +213,28 @@ class FileConfig(KindConfig):
     """Mentions that only come by `switchboard import` (backfills, exports)."""
 
 
+Kind = Literal["webhook", "rss", "mastodon", "email", "file"]
 KINDS: dict[str, type[KindConfig]] = {
     "webhook": WebhookConfig, "rss": RssConfig, "mastodon": MastodonConfig, "email": EmailConfig,
     "file": FileConfig}
 POLLING_KINDS = frozenset({"rss", "mastodon", "email"})
 
 
-def parse_config(kind: str, raw: dict[str, Any]) -> KindConfig:
-    """The kind's config; raises KeyError for an unknown kind, ValidationError/ValueError for a bad config."""
-    return KINDS[kind].model_validate(raw)
+def parse_config(kind: str, raw: dict[str, Any], *, sent: bool = False) -> KindConfig:
+    """The kind's config; raises KeyError for an unknown kind, ValidationError/ValueError for a bad config.
+
+    `sent`: as a request sends it, held to the limits the API documents (a stored one was, when it was saved).
+    """
+    return KINDS[kind].model_validate(raw, context={"sent": sent})
 
 
 def secret_fields(kind: str) -> tuple[str, ...]:
     model = KINDS.get(kind)
-    return tuple(name for name, info in (model.model_fields.items() if model else ())
-                 if info.annotation in (SecretStr, SecretStr | None))
+    return secrets_of(model) if model else ()
+
+
+def secrets_of(model: type[KindConfig]) -> tuple[str, ...]:
+    return tuple(name for name, info in model.model_fields.items() if info.annotation in (SecretStr, SecretStr | None))
 
 
 def stored(config: KindConfig, keys: KeyRing) -> dict[str, Any]:
@@ -201,8 +282,7 @@ def changed_identity(kind: str, before: dict[str, Any], after: dict[str, Any]) -
 def managed(kind: str) -> frozenset[str]:
     """Config fields only the API sets (a digest of a token it made); requests cannot set or see them."""
     model = KINDS.get(kind)
-    return frozenset(name for name, info in (model.model_fields.items() if model else ())
-                     if isinstance(info.json_schema_extra, dict) and info.json_schema_extra.get("managed"))
+    return frozenset(model.managed_fields if model else ())
 
 
 def public(kind: str, raw: dict[str, Any]) -> dict[str, Any]:
@@ -216,6 +296,6 @@ def public(kind: str, raw: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-__all__ = ["KINDS", "MASK", "POLLING_KINDS", "EmailConfig", "KindConfig", "MastodonConfig", "RssConfig",
-           "ValidationError", "WebhookConfig", "changed_identity", "managed", "open_secrets", "opened",
-           "parse_config", "public", "secret_fields", "set_webhook_token", "stored"]
+__all__ = ["KINDS", "MASK", "POLLING_KINDS", "EmailConfig", "FileConfig", "Kind", "KindConfig", "MastodonConfig",
+           "RssConfig", "ValidationError", "WebhookConfig", "changed_identity", "managed", "open_secrets", "opened",
+           "parse_config", "public", "secret_fields", "secrets_of", "set_webhook_token", "stored"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Response, status
+from fastapi import APIRouter, Depends, Path, Response, status
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, WrapValidator
 from sqlalchemy import Engine
 from temporalio.service import RPCError
 
@@ -17,20 +17,28 @@ from api.connectors.config import (
     KINDS,
     MASK,
     POLLING_KINDS,
+    EmailConfig,
+    FileConfig,
+    Kind,
+    KindConfig,
+    MastodonConfig,
+    RssConfig,
+    WebhookConfig,
     changed_identity,
     managed,
     open_secrets,
     parse_config,
     public,
     secret_fields,
+    secrets_of,
     set_webhook_token,
     stored,
 )
 from api.connectors.schedules import ensure_schedule, poll_now
 from api.db import session_scope
-from api.deps import EngineDep, KeysDep, ListDep, SessionDep, SettingsDep, TemporalDep
-from api.errors import ApiError
-from api.listing import get_or_404, list_rows
+from api.deps import EngineDep, KeysDep, SessionDep, SettingsDep, TemporalDep
+from api.errors import ApiError, refusal
+from api.listing import Listing, ListParams, get_or_404, list_rows
 from api.security.keys import KeyRing
 from api.sources import Source
 
@@ -52,11 +60,69 @@ class SourcePublic(BaseModel):
     consecutive_failures: int
 
 
-class SourceCreate(BaseModel):
+def documented_as(shape: Any) -> WrapValidator:
+    """Checked as the annotated type, documented as `shape`. A config is checked by `_checked` (which names each
+    problem `config.<field>`, and knows the stored source), against the same models `shape` documents."""
+    return WrapValidator(lambda value, handler: handler(value), json_schema_input_type=shape)
+
+
+class SourceFields(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,99}$", description="lower-case name, e.g. mastodon-acme")
-    kind: str = Field(description=f"one of {', '.join(KINDS)}")
-    name: str = Field(default="", max_length=200)
-    enabled: bool = True
+    name: str = Field(default="", max_length=200, description="default: the id")
+    enabled: bool = Field(default=True, strict=True)
+
+
+def _secrets_given(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """A new source has no stored secret for ******** to keep: its secrets are the secrets themselves."""
+    config = model.model_fields["config"].annotation
+    names = secrets_of(config) if isinstance(config, type) and issubclass(config, KindConfig) else ()
+    if names:
+        schema["properties"]["config"] = {"allOf": [schema["properties"]["config"], {
+            "properties": {name: {"not": {"const": MASK}} for name in names}}]}
+
+
+class NewSourceOfKind(SourceFields):
+    """A new source of one kind, as the document shows POST /api/sources (SourceCreate is how it is checked)."""
+
+    model_config = ConfigDict(json_schema_extra=_secrets_given)
+
+
+class NewWebhookSource(NewSourceOfKind):
+    kind: Literal["webhook"]
+    config: WebhookConfig = Field(default_factory=WebhookConfig)
+
+
+class NewRssSource(NewSourceOfKind):
+    kind: Literal["rss"]
+    config: RssConfig
+
+
+class NewMastodonSource(NewSourceOfKind):
+    kind: Literal["mastodon"]
+    config: MastodonConfig
+
+
+class NewEmailSource(NewSourceOfKind):
+    kind: Literal["email"]
+    config: EmailConfig
+
+
+class NewFileSource(NewSourceOfKind):
+    kind: Literal["file"]
+    config: FileConfig = Field(default_factory=FileConfig)
+
+
+# What POST /api/sources takes: one variant per kind, with that kind's config.
+NewSource = Annotated[NewWebhookSource | NewRssSource | NewMastodonSource | NewEmailSource | NewFileSource,
+                      Field(discriminator="kind")]
+AnyConfig = WebhookConfig | RssConfig | MastodonConfig | EmailConfig | FileConfig
+
+
+class SourceCreate(SourceFields):
+    """POST /api/sources as it is checked: the config by `_checked`, against the kind's model (documented as
+    NewSource)."""
+
+    kind: Kind
     config: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -71,8 +137,10 @@ class WebhookToken(BaseModel):
 
 class SourceChange(BaseModel):
     name: str | None = Field(default=None, max_length=200)
-    enabled: bool | None = None
-    config: dict[str, Any] | None = Field(default=None, description="a secret sent back as ******** is kept")
+    enabled: bool | None = Field(default=None, strict=True)
+    config: Annotated[dict[str, Any] | None, documented_as(AnyConfig | None)] = Field(default=None, description=(
+        "the whole config, of the source's kind (another kind's answers 409); a secret sent back as ******** keeps "
+        "the stored one (409 if none is stored, or if the host, URL or account changed)"))
 
 
 def _public(row: Source) -> SourcePublic:
@@ -81,37 +149,68 @@ def _public(row: Source) -> SourcePublic:
 
 
 def _checked(kind: str, raw: dict[str, Any], keys: KeyRing, kept: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The config to store, secrets sealed: checked, with the fields only the API sets taken from `kept`
-    (the stored config), never from the request. A secret sent back masked keeps its stored value, unless
-    the host, URL or account changed: a secret is never sent where it was not given for."""
-    if kind not in KINDS:
-        raise ApiError(422, code="unknown_kind", path="kind",
-                       message=f"no connector kind {kind!r}; kinds are {', '.join(KINDS)}")
-    own, kept = managed(kind), kept or {}
-    raw = {**{k: v for k, v in raw.items() if k not in own}, **{k: v for k, v in kept.items() if k in own}}
-    moved = changed_identity(kind, kept, raw) if kept else []
-    previous = open_secrets(kind, kept, keys)
-    for name in secret_fields(kind):
-        if raw.get(name) == MASK:
-            if moved:
-                del raw[name]
-            else:
-                raw[name] = previous.get(name)
+    """The config to store, secrets sealed; `kept` is the stored config when a source changes (None: a new one).
+
+    Fields only the API sets come from `kept`, never from the request. A secret sent back masked keeps its
+    stored value, unless the host, URL or account changed: a secret is never sent where it was not given for.
+    A config that fits some kind but not this source (another kind's, or a masked secret with none to keep)
+    conflicts with what is stored: 409. Any other problem is the request's: 422.
+    """
+    own = managed(kind)
+    if own & raw.keys():
+        name = min(own & raw.keys())
+        raise ApiError(422, code="invalid_config", path=f"config.{name}",
+                       message=f"config.{name} is set by the API, never sent: leave it out")
+    masked = [name for name in secret_fields(kind) if raw.get(name) == MASK]
+    if kept is None and masked:
+        raise ApiError(422, code="invalid_config", path=f"config.{masked[0]}",
+                       message=f"******** stands for a stored secret, and a new source has none: give {masked[0]}")
+    moved = changed_identity(kind, kept, raw) if kept is not None else []
+    previous = open_secrets(kind, kept or {}, keys)
+    config = {**raw, **{k: v for k, v in (kept or {}).items() if k in own}}
+    for name in masked:
+        if moved or previous.get(name) is None:
+            del config[name]
+        else:
+            config[name] = previous[name]
     try:
-        return stored(parse_config(kind, raw), keys)
+        return stored(parse_config(kind, config, sent=True), keys)
     except ValidationError as exc:
-        why = f" (the stored secrets were dropped: {', '.join(moved)} changed; give them again)" if moved else ""
+        why = (f" (the stored secrets were dropped: {', '.join(moved)} changed; give them again)" if moved else
+               " (******** keeps a stored secret, and this source has none: give it)")
         errors = [{"code": "invalid_config", "path": ".".join(["config", *map(str, e["loc"])]),
-                   "message": e["msg"] + (why if e["type"] == "missing" else "")} for e in exc.errors()]
-        raise ApiError(422, code="invalid_config", path=errors[0]["path"], message=errors[0]["message"],
+                   "message": e["msg"] + (why if e["type"] == "missing" and e["loc"][0] in masked else "")}
+                  for e in exc.errors()]
+        if kept is None or not _fits_a_kind(raw):
+            raise ApiError(422, code="invalid_config", path=errors[0]["path"], message=errors[0]["message"],
+                           errors=errors) from exc
+        other = "" if _fits(KINDS[kind], raw) else f"this is a {kind} source, and this is not a {kind} config: "
+        raise ApiError(409, code="config_conflict", path=errors[0]["path"], message=other + errors[0]["message"],
                        errors=errors) from exc
 
 
+def _fits(model: type[KindConfig], raw: dict[str, Any]) -> bool:
+    """Whether `raw`, as sent, is a config of the model's kind (a masked secret counts as given)."""
+    if raw.keys() & set(model.managed_fields):
+        return False
+    try:
+        model.model_validate(raw, context={"sent": True})
+    except ValidationError:
+        return False
+    return True
+
+
+def _fits_a_kind(raw: dict[str, Any]) -> bool:
+    return any(_fits(model, raw) for model in KINDS.values())
+
+
+SOURCES = Listing(Source, "sources", filterable=("kind", "enabled", "healthy"), searchable=("name",))
+
+
 @router.get("/sources", response_model=list[SourcePublic])
-def list_sources(_: ReadSources, session: SessionDep, response: Response, params: ListDep) -> list[SourcePublic]:
-    rows = list_rows(session, response, params, table=Source, resource="sources", filterable=("kind", "enabled",
-                                                                                             "healthy"),
-                     searchable=("name",))
+def list_sources(_: ReadSources, session: SessionDep, response: Response,
+                 params: Annotated[ListParams, Depends(SOURCES)]) -> list[SourcePublic]:
+    rows = list_rows(session, response, params)
     return [_public(r) for r in rows]
 
 
@@ -121,8 +220,8 @@ def get_source(_: ReadSources, session: SessionDep, source_id: str) -> SourcePub
 
 
 @router.post("/sources", response_model=SourceCreated, status_code=status.HTTP_201_CREATED)
-async def create_source(_: WriteSources, body: SourceCreate, engine: EngineDep, temporal: TemporalDep,
-                        settings: SettingsDep, keys: KeysDep) -> SourceCreated:
+async def create_source(_: WriteSources, body: Annotated[SourceCreate, documented_as(NewSource)], engine: EngineDep,
+                        temporal: TemporalDep, settings: SettingsDep, keys: KeysDep) -> SourceCreated:
     """A new source; a webhook source authenticated by token answers its token, this once."""
     config = _checked(body.kind, body.config, keys)
     token = None
@@ -144,7 +243,9 @@ def _create(engine: Engine, body: SourceCreate, config: dict[str, Any]) -> Sourc
     return row
 
 
-@router.patch("/sources/{source_id}", response_model=SourcePublic)
+@router.patch("/sources/{source_id}", response_model=SourcePublic, responses={409: refusal(
+    "the config is not one this source takes: another kind's, or a secret sent back as ******** with none stored to "
+    "keep (or its host, URL or account changed)")})
 async def change_source(_: WriteSources, source_id: Annotated[str, Path(max_length=100)], body: SourceChange,
                         engine: EngineDep, temporal: TemporalDep, settings: SettingsDep,
                         keys: KeysDep) -> SourcePublic:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Depends, Path, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import col, select
 
@@ -14,10 +14,10 @@ from api.cases.access import get_visible, through_cases
 from api.cases.models import Case
 from api.customers.models import Customer, CustomerProfile, CustomerPublic
 from api.customers.service import MergeRefused, add_note, merge_customers, profile
-from api.deps import ListDep, SessionDep, WriteSessionDep
+from api.deps import SessionDep, WriteSessionDep
 from api.discovery.models import Conversation
 from api.errors import ApiError
-from api.listing import list_rows
+from api.listing import Listing, ListParams, list_rows
 
 router = APIRouter(tags=["customers"])
 CustomerId = Annotated[str, Path(max_length=100)]
@@ -35,14 +35,16 @@ def _customer(session: SessionDep, principal: Principal, customer_id: str) -> Cu
     return get_visible(session, Customer, customer_id, resource="customer", where=_visible(principal))
 
 
+CUSTOMERS = Listing(Customer, "customers", filterable=("merged_into",), searchable=("name",))
+
+
 @router.get("/customers", response_model=list[CustomerPublic])
 def list_customers(principal: ReadCustomers, session: SessionDep, response: Response,
-                   params: ListDep) -> list[Customer]:
+                   params: Annotated[ListParams, Depends(CUSTOMERS)]) -> list[Customer]:
     """Customers (merged ones only when filtered by `merged_into` or `id`); `q` searches names."""
     # merged customers only when asked for, by merged_into or by id (a reference's lookup)
     merged = [] if {"merged_into", "id"} & set(params.filter) else [col(Customer.merged_into).is_(None)]
-    return list_rows(session, response, params, table=Customer, resource="customers",
-                     filterable=("merged_into",), searchable=("name",), where=[*merged, *_visible(principal)])
+    return list_rows(session, response, params, where=[*merged, *_visible(principal)])
 
 
 @router.get("/customers/{customer_id}", response_model=CustomerProfile)

@@ -6,13 +6,19 @@ writes the new mentions and the conversations' counts. Only then are the mention
 conversations handed to their case workflows; each is stored `dispatched = False` until its workflow
 has it, so a crash in between loses nothing (the start-up redelivery, or posting it again, finishes
 the job). Mentions of conversations that need no response are stored and counted, and start no workflow.
+
+Each mention's tagging has a budget of the thread's CPU time (`SWITCHBOARD_TAGGING_BUDGET_MS`, see
+`api.discovery.budget`): a flow whose many patterns and rules together run long over a long text has the rest of
+its tagging skipped for that mention, which is stored and triaged with the tags found, and a warning is logged.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from sqlalchemy import Engine, bindparam, insert, text, tuple_, update
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -21,16 +27,21 @@ from temporalio.client import Client
 
 from api.customers.service import link_customers
 from api.db import session_scope
+from api.discovery.budget import tagging_budget
 from api.discovery.models import Conversation
 from api.flows.compiled import compiled
 from api.flows.service import active_flow
 from api.mentions.models import Mention as MentionRow
 from api.mentions.service import Delivered, NoActiveFlow, deliver_all
+from api.settings import DEFAULT_TAGGING_BUDGET_MS
 from api.sources import Source
 from engine.discovery.pipeline import BatchOutcome, ConversationChange, Known, Processed, lookups, process_batch
 from engine.flows import CompiledFlow
 from engine.messages import SendReplyInput
 from engine.models import Direction, Mention, mention_id
+from engine.tagging import TagBudget
+
+log = logging.getLogger("switchboard.discovery")
 
 STORE_ATTEMPTS = 6
 STORE_LOCK = 0x5357_4244  # the advisory lock key of discovery's batches on PostgreSQL
@@ -57,17 +68,20 @@ class StoredBatch:
 
 
 def store_batch(*, engine: Engine, mentions: list[Mention], replay: bool = False,
-                cursor: tuple[str, str | None] | None = None) -> StoredBatch:
+                cursor: tuple[str, str | None] | None = None,
+                tagging_budget_ms: float = DEFAULT_TAGGING_BUDGET_MS) -> StoredBatch:
     """Dedupe, thread, tag, triage and store a batch in one transaction (see the module docstring).
 
     `replay` backfills history: everything is stored, threaded, tagged and counted, and no case
     workflow is started (the conversations are old; their responses are already in the file).
     `cursor` (source, cursor) is saved on the source in the same transaction: a polled page and
-    the cursor after it are stored together or not at all.
+    the cursor after it are stored together or not at all. `tagging_budget_ms` is each mention's
+    tagging budget (the `tagging_budget_ms` setting).
     """
+    budget = tagging_budget(tagging_budget_ms)
     for attempt in range(STORE_ATTEMPTS):
         try:
-            return _store(engine, mentions, replay=replay, cursor=cursor)
+            stored = _store(engine, mentions, replay=replay, cursor=cursor, budget=budget)
         except (IntegrityError, OperationalError) as exc:
             # Batches are stored one at a time, but a reply being recorded (record_outbound) can still
             # create the same conversation first, or deadlock with us: redo the batch, whose read then
@@ -77,6 +91,9 @@ def store_batch(*, engine: Engine, mentions: list[Mention], replay: bool = False
                 raise
             if attempt == STORE_ATTEMPTS - 1:
                 raise StoreContended(f"the batch lost {STORE_ATTEMPTS} races with concurrent writes") from exc
+        else:
+            _warn_cut_short(stored)
+            return stored
     raise AssertionError("unreachable")
 
 
@@ -84,8 +101,18 @@ class StoreContended(RuntimeError):
     """A batch that kept racing other writes; nothing of it was stored, and sending it again is safe."""
 
 
-def _store(engine: Engine, mentions: list[Mention], *, replay: bool, cursor: tuple[str, str | None] | None
-           ) -> StoredBatch:
+def _warn_cut_short(stored: StoredBatch) -> None:
+    # Ids and the flow's path only: a mention's text and author stay out of the logs.
+    for p in stored.outcome.processed:
+        if p.tags is not None and p.tags.cut_short is not None:
+            cut = p.tags.cut_short
+            log.warning("tagging of mention %s cut short by its budget (%s of %s ms CPU) before %s of flow %s; "
+                        "stored and triaged with the tags found", p.mention.id, cut["spent_ms"], cut["budget_ms"],
+                        cut["path"], stored.flow_version)
+
+
+def _store(engine: Engine, mentions: list[Mention], *, replay: bool, cursor: tuple[str, str | None] | None,
+           budget: TagBudget) -> StoredBatch:
     with session_scope(engine) as session:
         if session.get_bind().dialect.name == "postgresql":
             # One batch at a time, as SQLite's write lock gives: batches overlap (a thread's replies, an
@@ -94,7 +121,7 @@ def _store(engine: Engine, mentions: list[Mention], *, replay: bool, cursor: tup
         flow = compiled_flow(session)
         window = timedelta(seconds=flow.thread_window_seconds)
         known = _known(session, mentions, window)
-        outcome = process_batch(mentions, known, flow.screen, window=window)
+        outcome = process_batch(mentions, known, partial(flow.screen, budget=budget), window=window)
         customers = link_customers(session, ((p.mention.source, p.mention.author, p.mention.created_at)
                                              for p in outcome.processed if p.mention.direction == Direction.inbound))
         _insert_mentions(session, outcome.processed, replay=replay, customers=customers)

@@ -5,18 +5,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
 from api.auth.deps import ImportMentions, ReadMentions
 from api.cases.access import get_visible, through_cases
 from api.cases.models import Case
-from api.deps import EngineDep, ListDep, SessionDep, SettingsDep, TemporalDep
+from api.deps import EngineDep, SessionDep, SettingsDep, TemporalDep
 from api.discovery.models import Conversation, ConversationPublic, ImportBatch, ImportReport, IncomingMention, Rejected
 from api.discovery.service import StoreContended, deliver_batch, store_batch
 from api.errors import ApiError
-from api.listing import list_rows
+from api.listing import Listing, ListParams, list_rows
 from api.mentions.service import NoActiveFlow, UnknownSource, require_source
 
 router = APIRouter(tags=["discovery"])
@@ -46,7 +46,8 @@ async def import_mentions(
                          for e in exc.errors()]
     try:
         await run_in_threadpool(require_source, engine, source)
-        stored = await run_in_threadpool(store_batch, engine=engine, mentions=messages, replay=body.replay)
+        stored = await run_in_threadpool(store_batch, engine=engine, mentions=messages, replay=body.replay,
+                                         tagging_budget_ms=settings.tagging_budget_ms)
     except UnknownSource as exc:
         raise ApiError(404, code="unknown_source", path="source",
                        message=f"no enabled source named {source!r}; create it first") from exc
@@ -61,12 +62,14 @@ async def import_mentions(
                         undelivered=len(delivered.failed))
 
 
+CONVERSATIONS = Listing(Conversation, "conversations", filterable=("source", "customer", "customer_id", "actionable"),
+                        searchable=("customer",))
+
+
 @router.get("/conversations", response_model=list[ConversationPublic])
 def list_conversations(principal: ReadMentions, session: SessionDep, response: Response,
-                       params: ListDep) -> list[Conversation]:
-    return list_rows(session, response, params, table=Conversation, resource="conversations",
-                     filterable=("source", "customer", "customer_id", "actionable"), searchable=("customer",),
-                     where=through_cases(principal, Conversation.id, Case.conversation_id))
+                       params: Annotated[ListParams, Depends(CONVERSATIONS)]) -> list[Conversation]:
+    return list_rows(session, response, params, where=through_cases(principal, Conversation.id, Case.conversation_id))
 
 
 @router.get("/conversations/{conversation_id}", response_model=ConversationPublic)

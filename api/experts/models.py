@@ -9,10 +9,14 @@ truth; `ExpertRequest` rows are its read side, written by the save_case activity
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
+from pydantic import BaseModel
+from pydantic import Field as PydanticField
 from sqlmodel import Field, SQLModel
 
 from api.db.types import UtcDateTime
+from api.fields import EMAIL_PATTERN, WHOLE
 
 
 class ExpertBase(SQLModel):
@@ -32,8 +36,17 @@ class ExpertPublic(ExpertBase):
     id: str
 
 
-class ExpertCreate(ExpertBase):
-    id: str = Field(min_length=1, max_length=64, regex=r"^[a-z0-9][a-z0-9_-]*$")
+class ExpertCreate(BaseModel):
+    """A new expert; the same fields as ExpertPublic, each with the limits it is checked against."""
+
+    id: str = PydanticField(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_-]*$",
+                            description="lower-case name, e.g. priya or legal-emea")
+    name: str = PydanticField(min_length=1, max_length=200)
+    email: str = PydanticField(pattern=EMAIL_PATTERN, max_length=320, description="where the request's link is sent")
+    department: str = PydanticField(default="", max_length=100, description="e.g. Legal, Product, Engineering")
+    response_seconds: Annotated[int, PydanticField(strict=True, gt=0, le=30 * 86_400), WHOLE] = PydanticField(
+        default=86_400, description="The expert's own SLA: answer within this many seconds")
+    active: bool = PydanticField(default=True, strict=True, description="only active experts are asked")
 
 
 class ExpertRequestBase(SQLModel):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Response
+from fastapi import APIRouter, Depends, Header, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
@@ -18,11 +18,11 @@ from api.auth.deps import ReadExpertRequests, ReadExperts, WorkCases, WriteExper
 from api.cases.access import check_case, through_cases
 from api.cases.models import Case
 from api.cases.views import update_case
-from api.deps import KeysDep, ListDep, SessionDep, TemporalDep
+from api.deps import KeysDep, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.experts.links import HEADER, check_link, link_token
 from api.experts.models import Expert, ExpertCreate, ExpertPublic, ExpertRequest, ExpertRequestPublic
-from api.listing import get_or_404, list_rows
+from api.listing import Listing, ListParams, get_or_404, list_rows
 from engine.messages import EXPERT_ANSWER_UPDATE, ExpertAnswerInput
 
 router = APIRouter(tags=["experts"])
@@ -32,10 +32,14 @@ class AnswerRequest(BaseModel):
     text: str = Field(min_length=1, max_length=10_000)
 
 
+EXPERTS = Listing(Expert, "experts", filterable=("department", "active"), searchable=("name", "email", "department"))
+REQUESTS = Listing(ExpertRequest, "expert-requests", filterable=("expert_id", "case_id", "overdue", "asked_by"))
+
+
 @router.get("/experts", response_model=list[ExpertPublic])
-def list_experts(_: ReadExperts, session: SessionDep, response: Response, params: ListDep) -> list[Expert]:
-    return list_rows(session, response, params, table=Expert, resource="experts",
-                     filterable=("department", "active"), searchable=("name", "email", "department"))
+def list_experts(_: ReadExperts, session: SessionDep, response: Response,
+                 params: Annotated[ListParams, Depends(EXPERTS)]) -> list[Expert]:
+    return list_rows(session, response, params)
 
 
 @router.get("/experts/{expert_id}", response_model=ExpertPublic)
@@ -59,10 +63,8 @@ def create_expert(_: WriteExperts, session: SessionDep, body: ExpertCreate) -> E
 
 @router.get("/expert-requests", response_model=list[ExpertRequestPublic])
 def list_requests(principal: ReadExpertRequests, session: SessionDep, response: Response,
-                  params: ListDep) -> list[ExpertRequestPublic]:
-    rows = list_rows(session, response, params, table=ExpertRequest, resource="expert-requests",
-                     filterable=("expert_id", "case_id", "overdue", "asked_by"),
-                     where=through_cases(principal, ExpertRequest.case_id))
+                  params: Annotated[ListParams, Depends(REQUESTS)]) -> list[ExpertRequestPublic]:
+    rows = list_rows(session, response, params, where=through_cases(principal, ExpertRequest.case_id))
     return [_public(session, row) for row in rows]
 
 

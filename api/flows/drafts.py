@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
-from pydantic import BaseModel
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Response, status
+from pydantic import BaseModel, Field
 
 from api.auth.deps import ReadFlows, WriteFlows
-from api.deps import ListDep, SessionDep, WriteSessionDep
+from api.deps import SessionDep, WriteSessionDep
+from api.errors import ApiError
 from api.flows.models import Flow, FlowDraft, FlowDraftCreate, FlowDraftPublic, FlowDraftUpdate, FlowPublic
 from api.flows.service import activate_flow, publish_flow, save_draft
 from api.flows.views import public_flow
-from api.listing import get_or_404, list_rows
+from api.listing import Listing, ListParams, get_or_404, list_rows
 
 router = APIRouter(tags=["flows"])
 
 
 class PublishRequest(BaseModel):
-    activate: bool = True
+    activate: bool = Field(default=True, strict=True, description="make it the flow new cases start with")
+
+
+DRAFTS = Listing(FlowDraft, "flow_drafts", filterable=("based_on",), searchable=("name",))
 
 
 @router.get("/flow_drafts", response_model=list[FlowDraftPublic])
-def list_drafts(_: ReadFlows, session: SessionDep, response: Response, params: ListDep) -> list[FlowDraft]:
-    return list_rows(session, response, params, table=FlowDraft, resource="flow_drafts",
-                     filterable=("based_on",), searchable=("name",))
+def list_drafts(_: ReadFlows, session: SessionDep, response: Response,
+                params: Annotated[ListParams, Depends(DRAFTS)]) -> list[FlowDraft]:
+    return list_rows(session, response, params)
 
 
 @router.get("/flow_drafts/{draft_id}", response_model=FlowDraftPublic)
@@ -32,8 +38,10 @@ def get_draft(_: ReadFlows, session: SessionDep, draft_id: str) -> FlowDraft:
 
 @router.post("/flow_drafts", response_model=FlowDraftPublic, status_code=status.HTTP_201_CREATED)
 def create_draft(principal: WriteFlows, session: WriteSessionDep, body: FlowDraftCreate) -> FlowDraft:
-    if body.based_on is not None:
-        get_or_404(session, Flow, body.based_on, resource="flow")
+    """A new draft; a document that does not make a working flow is refused (422, each problem with its path)."""
+    if body.based_on is not None and session.get(Flow, body.based_on) is None:
+        raise ApiError(404, code="not_found", path="based_on",
+                       message=f"no flow version {body.based_on!r} to base the draft on; see GET /api/flows")
     draft = save_draft(session=session, draft=None, name=body.name, document=body.document, based_on=body.based_on,
                        by=principal.user_id)
     return draft
@@ -41,9 +49,9 @@ def create_draft(principal: WriteFlows, session: WriteSessionDep, body: FlowDraf
 
 @router.put("/flow_drafts/{draft_id}", response_model=FlowDraftPublic)
 def update_draft(principal: WriteFlows, session: WriteSessionDep, draft_id: str, body: FlowDraftUpdate) -> FlowDraft:
+    """Save the draft; a document that does not make a working flow is refused (422, each problem with its path)."""
     draft = get_or_404(session, FlowDraft, draft_id, resource="flow draft")
-    draft = save_draft(session=session, draft=draft, name=body.name, document=body.document, by=principal.user_id)
-    return draft
+    return save_draft(session=session, draft=draft, name=body.name, document=body.document, by=principal.user_id)
 
 
 @router.delete("/flow_drafts/{draft_id}", response_model=FlowDraftPublic)

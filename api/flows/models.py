@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, cast
 
+from pydantic import BaseModel, PlainValidator
+from pydantic import Field as PydanticField
 from sqlmodel import JSON, Column, Field, SQLModel
 
 from api.db.types import UtcDateTime
+from engine.flows.document import FlowDocument
 
 
 class FlowBase(SQLModel):
@@ -41,13 +44,27 @@ class FlowDraft(FlowDraftBase, table=True):
     updated_by: str | None = Field(default=None, description="the user who saved it last")
 
 
-class FlowDraftCreate(FlowDraftBase):
-    based_on: str | None = None
+def _flow_shaped(document: Any) -> dict[str, Any]:
+    """The document as sent (kept whole: its version is the hash of what was sent), once it has a flow's shape."""
+    FlowDocument.model_validate(document, strict=True)
+    return cast(dict[str, Any], document)
 
 
-class FlowDraftUpdate(SQLModel):
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    document: dict[str, Any] | None = None
+# A draft's document: documented as a flow's shape (nodes of known types, edges) and checked strictly for it, then
+# as a whole (edges to missing nodes, a stage missing, rules that do not compile: 422, each with its path).
+DraftDocument = Annotated[dict[str, Any], PlainValidator(_flow_shaped, json_schema_input_type=FlowDocument)]
+
+
+class FlowDraftCreate(BaseModel):
+    name: str = PydanticField(min_length=1, max_length=200)
+    document: DraftDocument
+    based_on: str | None = PydanticField(default=None, max_length=100,
+                                         description="the version this draft starts from")
+
+
+class FlowDraftUpdate(BaseModel):
+    name: str | None = PydanticField(default=None, min_length=1, max_length=200)
+    document: DraftDocument | None = None
 
 
 class FlowDraftPublic(FlowDraftBase):

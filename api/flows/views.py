@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Response
 
 from api.auth.deps import ReadFlows
-from api.deps import ListDep, SessionDep
+from api.deps import SessionDep
 from api.flows.models import Flow, FlowPublic
-from api.listing import get_or_404, list_rows
+from api.listing import Listing, ListParams, get_or_404, list_rows
 
 router = APIRouter(tags=["flows"])
 
@@ -16,10 +18,13 @@ def public_flow(flow: Flow) -> FlowPublic:
     return FlowPublic(**flow.model_dump(), version=flow.id)
 
 
+FLOWS = Listing(Flow, "flows", filterable=("active",), searchable=("name",))
+
+
 @router.get("/flows", response_model=list[FlowPublic])
-def list_flows(_: ReadFlows, session: SessionDep, response: Response, params: ListDep) -> list[FlowPublic]:
-    rows = list_rows(session, response, params, table=Flow, resource="flows",
-                     filterable=("active",), searchable=("name",))
+def list_flows(_: ReadFlows, session: SessionDep, response: Response,
+               params: Annotated[ListParams, Depends(FLOWS)]) -> list[FlowPublic]:
+    rows = list_rows(session, response, params)
     return [public_flow(f) for f in rows]
 
 

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Response
 
 from api.auth.deps import ReadMentions
 from api.cases.access import get_visible, through_cases
 from api.cases.models import Case
-from api.deps import ListDep, SessionDep
-from api.listing import list_rows
+from api.deps import SessionDep
+from api.listing import Listing, ListParams, list_rows
 from api.mentions.models import Mention, MentionPublic
 
 router = APIRouter(tags=["mentions"])
 
 
+MENTIONS = Listing(Mention, "mentions", filterable=("case_id", "conversation_id", "customer_id", "source",
+                                                    "direction", "author"), searchable=("text", "author"))
+
+
 @router.get("/mentions", response_model=list[MentionPublic])
 def list_mentions(principal: ReadMentions, session: SessionDep, response: Response,
-                  params: ListDep) -> list[Mention]:
-    return list_rows(session, response, params, table=Mention, resource="mentions",
-                     filterable=("case_id", "conversation_id", "customer_id", "source", "direction", "author"),
-                     searchable=("text", "author"),
+                  params: Annotated[ListParams, Depends(MENTIONS)]) -> list[Mention]:
+    return list_rows(session, response, params,
                      where=through_cases(principal, Mention.conversation_id, Case.conversation_id))
 
 

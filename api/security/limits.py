@@ -1,5 +1,7 @@
 """Limits every request meets before a route reads it: JSON bodies only, and a size cap enforced while
-the body streams in (a declared Content-Length over the cap is refused before a byte is read)."""
+the body streams in (a declared Content-Length over the cap is refused before a byte is read); no NUL
+character (U+0000) in a path or in a body's text, since PostgreSQL's text cannot hold one (the OpenAPI
+document says so of every string: `api.openapi`)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,20 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 _WITH_BODY = {"POST", "PUT", "PATCH"}
+# The request line and headers the server reads (uvicorn's h11 takes 16 KiB unless told): enough for the
+# longest filter a list's OpenAPI schema allows (api.listing), JSON-escaped and percent-encoded.
+MAX_REQUEST_HEAD = 2 * 1024 * 1024
+
+
+# A JSON escape of NUL: `\u0000` after an even run of backslashes (an odd one escapes the backslash).
+_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
+_CARRY = 64  # bytes of the last chunk searched again with the next, so an escape split between them is seen
+
+
+class HoldsNul(ApiError):
+    def __init__(self) -> None:
+        super().__init__(422, code="nul_character", path="", message=(
+            "the body's text holds the NUL character (\\u0000), which cannot be stored; remove it"))
 
 
 class TooLarge(ApiError):
@@ -46,7 +62,13 @@ class RequestLimits:
         return next((cap for pattern, cap in self.caps if pattern.fullmatch(path)), self.default_cap)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith("/api/") or scope["method"] not in _WITH_BODY:
+        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        if "\x00" in scope["path"]:
+            await _refuse(send, 404, "not_found", "nothing has a name or id holding the NUL character (%00)", "id")
+            return
+        if scope["method"] not in _WITH_BODY:
             await self.app(scope, receive, send)
             return
         headers = {k.decode().lower(): v.decode("latin-1") for k, v in scope["headers"]}
@@ -63,14 +85,19 @@ class RequestLimits:
                                                   f"(it declares {int(declared):,}); send less at a time")
             return
         seen = 0
+        carry = b""
 
         async def counted() -> Message:
-            nonlocal seen
+            nonlocal seen, carry
             message = await receive()
             if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
+                chunk = message.get("body", b"")
+                seen += len(chunk)
                 if seen > cap:
                     raise TooLarge(cap)
+                if b"u0000" in carry + chunk and _NUL.search(carry + chunk):
+                    raise HoldsNul()
+                carry = (carry + chunk)[-_CARRY:]
             return message
 
         await self.app(scope, counted, send)

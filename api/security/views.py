@@ -8,11 +8,12 @@ SWITCHBOARD_TEMPORAL_UI_ORIGIN may call it from a browser (CORS with credentials
 from __future__ import annotations
 
 import base64
-import binascii
 import logging
+from typing import Annotated
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, Field
+from google.protobuf.message import DecodeError
+from pydantic import BaseModel, ConfigDict, Field
 from temporalio.api.common.v1 import Payload
 
 from api.auth.deps import DecodeHistories
@@ -24,21 +25,30 @@ log = logging.getLogger("switchboard.codec")
 router = APIRouter(tags=["codec"])
 
 
+# Standard base64, padded: what Temporal's codec JSON carries, and all that decodes as it.
+BASE64_PATTERN = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
+Base64 = Annotated[str, Field(pattern=BASE64_PATTERN, description="bytes in base64 (standard alphabet, padded)")]
+
+
 class JsonPayload(BaseModel):
-    metadata: dict[str, str] = Field(default_factory=dict, description="name -> base64 bytes")
-    data: str = Field(default="", description="base64 bytes")
+    """One Temporal payload as the codec protocol's JSON has it; a key it does not know is refused, not dropped
+    (what we answer would lack it)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    metadata: dict[str, Base64] = Field(default_factory=dict, description="name -> base64 bytes")
+    data: Base64 = Field(default="", description="base64 bytes")
 
 
 class Payloads(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     payloads: list[JsonPayload] = Field(max_length=1000)
 
 
 def _to_proto(payloads: Payloads) -> list[Payload]:
-    try:
-        return [Payload(metadata={k: base64.b64decode(v, validate=True) for k, v in p.metadata.items()},
-                        data=base64.b64decode(p.data, validate=True)) for p in payloads.payloads]
-    except (binascii.Error, ValueError) as exc:
-        raise ApiError(422, code="not_base64", path="payloads", message="metadata values and data are base64") from exc
+    return [Payload(metadata={k: base64.b64decode(v, validate=True) for k, v in p.metadata.items()},
+                    data=base64.b64decode(p.data, validate=True)) for p in payloads.payloads]
 
 
 def _to_json(payloads: list[Payload]) -> Payloads:
@@ -53,6 +63,9 @@ async def decode(principal: DecodeHistories, body: Payloads, request: Request) -
         opened = await SealingCodec(request.app.state.keys).decode(_to_proto(body))
     except KeyRingError as exc:
         raise ApiError(422, code="cannot_open", path="payloads", message=str(exc)) from exc
+    except (UnicodeDecodeError, DecodeError) as exc:  # says it is sealed, but is no sealed value at all
+        raise ApiError(422, code="cannot_open", path="payloads",
+                       message="a payload whose metadata says binary/sealed does not hold a sealed value") from exc
     log.info("%s decoded %d payloads", principal.email, len(opened))
     return _to_json(opened)
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Annotated
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Depends, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine, func
@@ -13,9 +14,9 @@ from sqlmodel import Session, col, select
 from api.auth.deps import ChangePresence, ReadTeams
 from api.auth.permissions import Permission
 from api.db import session_scope
-from api.deps import EngineDep, ListDep, SessionDep, TemporalDep
-from api.errors import ApiError
-from api.listing import get_or_404, list_rows
+from api.deps import EngineDep, SessionDep, TemporalDep
+from api.fields import WHOLE
+from api.listing import Listing, ListParams, get_or_404, list_rows
 from api.routing.models import CaseRouting
 from api.routing.notify import notify
 from api.routing.service import ASSIGNED, redispatch, set_presence
@@ -37,10 +38,14 @@ def _public(agent: Agent, open_cases: dict[str, int]) -> AgentPublic:
     return AgentPublic(**agent.model_dump(), open_cases=open_cases.get(agent.id, 0))
 
 
+TEAMS = Listing(Team, "teams", searchable=("name",))
+AGENTS = Listing(Agent, "agents", filterable=("team_id", "online"), searchable=("name", "email"))
+
+
 @router.get("/teams", response_model=list[TeamPublic])
-def list_teams(_: ReadTeams, session: SessionDep, response: Response, params: ListDep) -> list[Team]:
-    return list_rows(session, response, params, table=Team, resource="teams",
-                     filterable=(), searchable=("name",))
+def list_teams(_: ReadTeams, session: SessionDep, response: Response,
+               params: Annotated[ListParams, Depends(TEAMS)]) -> list[Team]:
+    return list_rows(session, response, params)
 
 
 @router.get("/teams/{team_id}", response_model=TeamPublic)
@@ -49,9 +54,9 @@ def get_team(_: ReadTeams, session: SessionDep, team_id: str) -> Team:
 
 
 @router.get("/agents", response_model=list[AgentPublic])
-def list_agents(_: ReadTeams, session: SessionDep, response: Response, params: ListDep) -> list[AgentPublic]:
-    agents = list_rows(session, response, params, table=Agent, resource="agents",
-                       filterable=("team_id", "online"), searchable=("name", "email"))
+def list_agents(_: ReadTeams, session: SessionDep, response: Response,
+                params: Annotated[ListParams, Depends(AGENTS)]) -> list[AgentPublic]:
+    agents = list_rows(session, response, params)
     counts = _open_cases(session, [a.id for a in agents])
     return [_public(a, counts) for a in agents]
 
@@ -63,29 +68,30 @@ def get_agent(_: ReadTeams, session: SessionDep, agent_id: str) -> AgentPublic:
 
 
 
+Capacity = Annotated[int, Field(strict=True, ge=0, le=1000, description="open cases at once: 0 to 1000"), WHOLE]
+SkillLevel = Annotated[int, Field(strict=True, ge=1, le=5, description="a skill level: 1 (novice) to 5 (expert)"),
+                       WHOLE]
+
+
 class AgentChange(BaseModel):
     """Fields an agent (their own `online` only) or their lead changes; absent fields stay as they are."""
 
     model_config = ConfigDict(extra="forbid")
 
-    online: bool | None = None
-    capacity: int | None = Field(default=None, ge=0, le=1000)
-    channel_capacity: dict[str, int] | None = None
-    skills: dict[str, int] | None = None
-    languages: list[str] | None = None
-    channels: list[str] | None = None
+    online: bool | None = Field(default=None, strict=True)
+    capacity: Capacity | None = Field(default=None, description="most open cases at once, over all channels")
+    channel_capacity: dict[str, Capacity] | None = Field(
+        default=None, description="channel -> most open cases on it at once, e.g. {\"email\": 10}")
+    skills: dict[str, SkillLevel] | None = Field(
+        default=None, description="skill -> level, 1 (novice) to 5 (expert), e.g. {\"billing\": 4}")
+    languages: list[str] | None = Field(default=None, description="languages spoken; empty: any language")
+    channels: list[str] | None = Field(default=None, description="channels served; empty: any channel")
 
 
 def _change_agent(engine: Engine, agent_id: str, change: AgentChange) -> tuple[AgentPublic, list[RoutingState]]:
     now = datetime.now(UTC)
     with session_scope(engine) as session:
         agent = get_or_404(session, Agent, agent_id, resource="agent")
-        for key, levels in (("skills", change.skills), ("channel_capacity", change.channel_capacity)):
-            bad = [name for name, value in (levels or {}).items()
-                   if not (1 <= value <= 5 if key == "skills" else value >= 0)]
-            if bad:
-                raise ApiError(422, code="bad_value", path=f"{key}/{bad[0]}",
-                               message="a skill level is 1 to 5" if key == "skills" else "a capacity is 0 or more")
         fields = change.model_dump(exclude_none=True, exclude={"online"})
         agent.sqlmodel_update(fields)
         session.add(agent)

@@ -71,7 +71,8 @@ async def receive_webhook(
     _verify(config, raw, request.headers)
     message = IncomingMention.model_validate(_mapped(raw, config)).to_message(source, datetime.now(UTC))
     try:
-        stored = await run_in_threadpool(store_batch, engine=engine, mentions=[message])
+        stored = await run_in_threadpool(store_batch, engine=engine, mentions=[message],
+                                         tagging_budget_ms=settings.tagging_budget_ms)
         if stored.outcome.processed:
             processed = stored.outcome.processed[0]
             delivered = await deliver_batch(engine=engine, temporal=temporal, task_queue=settings.task_queue,

@@ -18,9 +18,10 @@ from engine.flows.stages import (
 )
 from engine.models import Mention, Priority, Tags, Triage
 from engine.rules import CompiledRule, CompiledRuleSet, truthy
+from engine.rules.errors import pointer
 from engine.rules.library.regex import search
 from engine.slas import SlaPolicy
-from engine.tagging import KeywordMatcher
+from engine.tagging import Deadline, KeywordMatcher, TagBudget
 from engine.tagging import sentiment as small_lexicon_sentiment
 
 
@@ -97,8 +98,17 @@ class CompiledFlow:
     # Text -> compound score in [-1, 1]: VADER in production (api.discovery.lexicons), a small lexicon here.
     sentiment: Callable[[str], float] = small_lexicon_sentiment
 
-    def tag(self, mention: Mention) -> Tags:
-        """Keyword tags, sentiment, language and influence, then the tags of every matching tagging rule."""
+    def tag(self, mention: Mention, budget: TagBudget | None = None) -> Tags:
+        """Keyword tags, sentiment, language and influence, then the tags of every matching tagging rule.
+
+        With a `budget`, each step after the keywords (sentiment, language, each pattern, each tagging
+        rule) runs only while the budget lasts: once it is spent the rest are skipped, what was found is
+        kept, and `cut_short` says where tagging stopped. Influence tags, read from the author's
+        profile, are always given.
+        """
+        if budget is not None:
+            return self._tag_within(mention, budget.start())
+        # Unbudgeted, nothing is asked between steps and the tagging rules run as one generated function.
         text = mention.text
         found = Tags(keywords=self.keyword_matcher.match(text), sentiment=self.sentiment(text),
                      language=detect_language(text))
@@ -112,6 +122,46 @@ class CompiledFlow:
             found.keywords = sorted(set(found.keywords) | {t for t in extra if isinstance(t, str)})
         return found
 
+    def _tag_within(self, mention: Mention, deadline: Deadline) -> Tags:
+        """`tag`, asking the deadline before each step after the keywords; as `tag` while it lasts."""
+        text = mention.text
+        keywords = self.keyword_matcher.match(text)
+        extra = self._influence(mention)
+        if deadline.over():
+            return self._cut(keywords, extra, deadline, "sentiment", "")
+        sentiment = self.sentiment(text)
+        if deadline.over():
+            return self._cut(keywords, extra, deadline, "language", "", sentiment=sentiment)
+        language = detect_language(text)
+        for name, patterns in self.patterns.items():
+            for index, pattern in enumerate(patterns):
+                if deadline.over():
+                    path = pointer(pointer("/content/patterns", name), index)
+                    return self._cut(keywords, extra, deadline, "pattern", path, sentiment=sentiment,
+                                     language=language)
+                if search(pattern, text):
+                    extra.add(name)
+                    break
+        found = Tags(keywords=sorted(with_ancestors(keywords) | extra), sentiment=sentiment, language=language)
+        if self.tag_rules is None:
+            return found
+        value, skipped = self.tag_rules.evaluate_until(rule_context(mention, found), deadline.over)
+        value = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        found.keywords = sorted(set(found.keywords) | {t for t in value if isinstance(t, str)})
+        if skipped is not None:
+            found.cut_short = deadline.cut_short("rule", self._tag_path(f"/content/rules/rules/{skipped}"))
+        return found
+
+    def _cut(self, keywords: list[str], extra: set[str], deadline: Deadline, step: str, path: str,
+             **found: Any) -> Tags:
+        return Tags(keywords=sorted(with_ancestors(keywords) | extra), **found,
+                    cut_short=deadline.cut_short(step, self._tag_path(path)))
+
+    def _tag_path(self, rest: str) -> str:
+        # Sentiment and language are the tag stage's own steps, with no place in its content: the node itself.
+        index, _ = self.document.node("tag")
+        return f"/nodes/{index}{rest}"
+
     def _influence(self, mention: Mention) -> set[str]:
         found = set()
         if self.influencer_followers and (mention.author_followers or 0) >= self.influencer_followers:
@@ -122,19 +172,24 @@ class CompiledFlow:
             found.add("vip")
         return found
 
-    def screen(self, mention: Mention) -> tuple[Tags, bool]:
-        """Tags and whether the mention needs a response: triage's question, without its evidence (fast)."""
-        tags = self.tag(mention)
+    def screen(self, mention: Mention, budget: TagBudget | None = None) -> tuple[Tags, bool]:
+        """Tags (within `budget`, as `tag`) and whether the mention needs a response: triage's question,
+        without its evidence (fast)."""
+        tags = self.tag(mention, budget)
         return tags, truthy(self.needs_response.evaluate(rule_context(mention, tags)))
 
     def triage(self, mention: Mention, tags: Tags) -> Triage:
-        """Whether a mention needs a response and at what priority, with each rule's trace as evidence."""
+        """Whether a mention needs a response and at what priority, with each rule's trace as evidence
+        (and, when tagging was cut short, where and why, as `tagging_cut_short`)."""
         data = rule_context(mention, tags)
         needs = self.needs_response.explain(data)
         raw = self.priority.explain(data)
         evidence: dict[str, Any] = {"flow_version": self.version, "input": data,
                                     "needs_response": needs.result, "priority": raw.result,
                                     "trace": {"needs_response": needs.to_dict(), "priority": raw.to_dict()}}
+        if tags.cut_short is not None:
+            # A tag the rules might have used may be missing: say where tagging stopped, and why.
+            evidence["tagging_cut_short"] = tags.cut_short
         try:
             priority = Priority(raw.result)
         except ValueError:

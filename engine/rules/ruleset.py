@@ -82,6 +82,7 @@ class CompiledRuleSet:
         self._fn = fn
         self._value_fn = value_fn
         self._rules: list[CompiledRule] | None = None
+        self._one_by_one: list[Callable[[object], object]] | None = None
         self._lock = threading.Lock()
 
     def rules(self) -> list[CompiledRule]:
@@ -135,6 +136,42 @@ class CompiledRuleSet:
         return self._value(self._matches(data))[0]
 
     __call__ = evaluate
+
+    def evaluate_until(self, data: object, stop: Callable[[], bool]) -> tuple[object, int | None]:
+        """An all_match set's value, its rules evaluated one at a time, asking `stop()` before each.
+
+        Returns the value and None when every rule ran (what `evaluate` gives, a little slower); when
+        `stop()` says so, the `then` of each rule that matched before it (never the default: nothing
+        shows that no rule matches) and the index of the first rule not evaluated. Never raises.
+        """
+        if self.mode != "all_match":
+            raise ValueError(f"evaluate_until takes an all_match rule set, not {self.mode}")
+        tests = self._one_by_one if self._one_by_one is not None else self._build_tests()
+        specs = self.specs
+        found: list[object] = []
+        for index, test in enumerate(tests):
+            if stop():
+                return found, index
+            try:
+                if test(data) == 0:
+                    found.append(copy_json(specs[index].then))
+            except Exception:  # noqa: BLE001 - a failing rule is a non-matching one, as in _matches
+                pass
+        return (found if found else copy_json(self.default)), None
+
+    def _build_tests(self) -> list[Callable[[object], object]]:
+        with self._lock:
+            if self._one_by_one is None:
+                self._one_by_one = [self._test(spec.node) for spec in self.specs]
+            return self._one_by_one
+
+    def _test(self, node: Node) -> Callable[[object], object]:
+        """One condition as a one-rule first_match set: `data -> 0` when it is truthy, else -1."""
+        found = set_function([node], self.custom, first=True)  # generated as the whole set's, truthiness inline
+        if found is not None:
+            return found
+        closure = ClosureGenerator(self.custom).gen(node).fn  # a condition too deep for Python's parser
+        return lambda data: 0 if truthy(closure(data)) else -1
 
     def decide(self, data: object = None) -> Decision:
         """The value plus which rules matched (and the score); never raises."""

@@ -96,6 +96,10 @@ async def test_passwords_follow_the_policy(stack: Stack) -> None:
         no_team = await http.post("/api/users", json={"email": "x@example.com", "role": "agent",
                                                       "password": NEW_PASSWORD})
         assert no_team.status_code == 422 and no_team.json()["detail"]["path"] == "teams"
+        assert "works for a team" in no_team.json()["detail"]["message"]
+        nowhere = await http.post("/api/users", json={"email": "x@example.com", "role": "agent", "teams": ["nope"],
+                                                      "password": NEW_PASSWORD})
+        assert nowhere.status_code == 404 and nowhere.json()["detail"]["path"] == "teams"
 
         me = as_user(stack.engine, "new")
         reuse = await http.post("/api/auth/password", headers=me,
@@ -106,6 +110,15 @@ async def test_passwords_follow_the_policy(stack: Stack) -> None:
         assert changed.status_code == 204
         assert (await http.get("/api/auth/me", headers=me)).status_code == 401  # every session ended
         assert (await _login(http, "new@example.com", "yet another passphrase")).status_code == 200
+
+        # An admin's new password for someone: refused on its own (422), or only for this account (409).
+        common = await http.patch("/api/users/new", json={"password": "1qaz2wsx3edc"})
+        assert (common.status_code, common.json()["detail"]["code"]) == (422, "weak_password")
+        recent = await http.patch("/api/users/new", json={"password": NEW_PASSWORD})
+        assert (recent.status_code, recent.json()["detail"]["code"]) == (409, "password_conflict")
+        assert "used recently" in recent.json()["detail"]["message"] and recent.json()["detail"]["path"] == "password"
+        own_name = await http.patch("/api/users/new", json={"password": "New@example.com"})
+        assert own_name.status_code == 409 and "email or its name" in own_name.json()["detail"]["message"]
 
 
 async def test_a_disabled_user_is_out_at_once(stack: Stack) -> None:
@@ -230,10 +243,16 @@ async def test_using_a_session_keeps_it_alive(stack: Stack) -> None:
 
 async def test_user_changes_and_token_expiries_are_checked_like_new_ones(stack: Stack) -> None:
     async with api_client(stack) as http:
-        unknown = await http.patch("/api/users/ada", json={"teams": ["nope"]})
-        assert unknown.status_code == 422 and unknown.json()["detail"]["path"] == "teams"
-        no_team = await http.patch("/api/users/audrey", json={"role": "agent"})
-        assert no_team.status_code == 422 and "works for a team" in no_team.json()["detail"]["message"]
+        unknown = await http.patch("/api/users/ada", json={"teams": ["nope"]})  # named, but not there
+        assert unknown.status_code == 404 and unknown.json()["detail"]["path"] == "teams"
+        assert unknown.json()["detail"]["code"] == "unknown_team" and "'nope'" in unknown.json()["detail"]["message"]
+        no_team = await http.patch("/api/users/audrey", json={"role": "agent"})  # her stored teams: none
+        assert no_team.status_code == 409 and "works for a team" in no_team.json()["detail"]["message"]
+        assert no_team.json()["detail"]["path"] == "teams"
+        emptied = await http.patch("/api/users/ada", json={"teams": []})  # ada is an agent
+        assert emptied.status_code == 409 and emptied.json()["detail"]["code"] == "agent_needs_team"
+        said = await http.patch("/api/users/audrey", json={"role": "agent", "teams": []})  # the body alone says it
+        assert said.status_code == 422 and said.json()["detail"]["path"] == "teams"
         promoted = await http.patch("/api/users/audrey", json={"role": "agent", "teams": ["marketing"]})
         assert promoted.status_code == 200 and promoted.json()["teams"] == ["marketing"]
         assert (await http.get("/api/agents/audrey")).json()["team_id"] == "marketing"  # she now works cases

@@ -42,10 +42,15 @@ async def test_an_expert_answers_by_link_and_the_case_comes_back_with_its_notes(
         assert [e["path"] for e in posing.json()["detail"]["errors"]] == ["agent_id"]
         tagged = await http.post(f"/api/cases/{case_id}/tags", json={"add": ["vip"]}, headers=ada)
         assert tagged.status_code == 200 and "vip" in tagged.json()["tags"]
-        empty = await http.post(f"/api/cases/{case_id}/tags", json={}, headers=ada)
-        assert empty.status_code == 422 and empty.json()["detail"]["code"] == "nothing_to_change"
-        blank = await http.post(f"/api/cases/{case_id}/tags", json={"add": [" x"]}, headers=ada)
-        assert blank.status_code == 422  # a tag starts with a visible character
+        for nothing in ({}, {"add": []}, {"add": [], "remove": []}):  # the document asks for a tag to change
+            empty = await http.post(f"/api/cases/{case_id}/tags", json=nothing, headers=ada)
+            assert empty.status_code == 422 and empty.json()["detail"]["errors"][0]["code"] == "nothing_to_change"
+            assert "give tags to add or to remove" in empty.json()["detail"]["message"]
+        for blank in (" x", "\u00a0x", "x\ny"):  # a tag starts with a visible character and is one line
+            refused = await http.post(f"/api/cases/{case_id}/tags", json={"add": [blank]}, headers=ada)
+            assert refused.status_code == 422 and refused.json()["detail"]["path"] == "add.0", blank
+        odd = await http.post(f"/api/cases/{case_id}/tags", json={"remove": ["\x1cx"]}, headers=ada)
+        assert odd.status_code == 200, odd.text  # not white space, whatever Python's str.isspace says
         # A marketing agent neither reads nor touches a support case.
         maya = as_user(stack.engine, "maya")
         hidden = await http.get(f"/api/cases/{case_id}", headers=maya)
@@ -55,8 +60,14 @@ async def test_an_expert_answers_by_link_and_the_case_comes_back_with_its_notes(
 
         nobody = await http.post(f"/api/cases/{case_id}/expert", json={"expert_id": "nobody", "question": "?"},
                                  headers=ada)
-        assert nobody.status_code == 422
+        assert nobody.status_code == 404
         assert (nobody.json()["detail"]["code"], nobody.json()["detail"]["path"]) == ("unknown_expert", "expert_id")
+        away = await http.post("/api/experts", json={"id": f"away-{RUN}", "name": "Away", "email": "away@example.com",
+                                                     "active": False})
+        assert away.status_code == 201, away.text
+        resting = await http.post(f"/api/cases/{case_id}/expert", json={"expert_id": f"away-{RUN}", "question": "?"},
+                                  headers=ada)
+        assert resting.status_code == 409 and resting.json()["detail"]["code"] == "inactive_expert"
         handed = await http.post(f"/api/cases/{case_id}/expert", json={
             "expert_id": "priya", "question": "Can we refund both charges?"}, headers=ada)
         assert handed.status_code == 200, handed.text

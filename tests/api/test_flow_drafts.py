@@ -35,6 +35,21 @@ async def test_a_broken_rule_is_rejected_on_save_with_the_path_to_the_bad_node(s
         assert (await http.get("/api/flow_drafts")).json() == []
 
 
+async def test_a_draft_has_a_flows_shape_and_a_known_base(stack: Stack) -> None:
+    async with api_client(stack) as http:
+        shapeless = await http.post("/api/flow_drafts", json={"name": "x", "document": {}})
+        assert shapeless.status_code == 422 and shapeless.json()["detail"]["path"] == "document.nodes"
+        typed = await http.post("/api/flow_drafts", json={"name": "x", "document": {"nodes": [
+            {"id": "a", "type": "tag", "position": {"x": "1", "y": 0}}]}})
+        assert typed.status_code == 422 and typed.json()["detail"]["path"] == "document.nodes.0.position.x"
+        orphan = await http.post("/api/flow_drafts", json={"name": "x", "document": default_flow(), "based_on": "nope"})
+        assert orphan.status_code == 404 and orphan.json()["detail"]["path"] == "based_on"
+        kept = {**default_flow(), "note": "mine"}
+        saved = await http.post("/api/flow_drafts", json={"name": "x" * 200, "document": kept})
+        assert saved.status_code == 201 and saved.json()["document"] == kept  # as sent: its version hashes that
+        assert (await http.post("/api/flow_drafts", json={"name": "x" * 201, "document": kept})).status_code == 422
+
+
 async def test_publish_keeps_running_cases_on_their_version(stack: Stack) -> None:
     async with api_client(stack) as http:
         old_version = (await http.get("/api/flows", params={"filter": '{"active": true}'})).json()[0]["id"]

@@ -69,3 +69,28 @@ async def test_every_refusal_has_one_shape_naming_the_field(stack: Stack) -> Non
         wrong = await http.put("/api/users")
         assert wrong.status_code == 405 and wrong.headers["allow"] == "GET, POST"
         assert wrong.json()["detail"]["code"] == "method_not_allowed"
+
+
+@pytest.mark.parametrize("database_url", ["sqlite", "postgresql"], indirect=True)
+async def test_text_with_a_nul_character_is_refused_on_every_database(stack: Stack) -> None:
+    """PostgreSQL's text cannot hold U+0000: a body or a path holding one is refused the same way on both."""
+    async with api_client(stack) as http:
+        expert = {"id": "nul1", "name": "A\u0000B", "email": "a@example.com", "department": "Legal",
+                  "response_seconds": 3600}
+        body = await http.post("/api/experts", json=expert)
+        assert body.status_code == 422 and body.json()["detail"]["code"] == "nul_character", body.text
+        assert "\\u0000" in body.json()["detail"]["message"]
+
+        async def split():  # the escape arrives cut in two
+            yield b'{"id": "nul2", "name": "A\\u00'
+            yield b'00B", "email": "a@example.com", "department": "Legal", "response_seconds": 3600}'
+
+        streamed = await http.post("/api/experts", content=split(), headers={"content-type": "application/json"})
+        assert streamed.status_code == 422 and streamed.json()["detail"]["code"] == "nul_character"
+        escaped = await http.post("/api/experts", json={**expert, "id": "nul3", "name": "A\\u0000B"})
+        assert escaped.status_code == 201, escaped.text  # a backslash, then "u0000": plain text
+        assert (await http.get("/api/experts/nul3")).json()["name"] == "A\\u0000B"
+        path = await http.get("/api/cases/a%00b")
+        assert path.status_code == 404 and path.json()["detail"]["code"] == "not_found"
+        assert (await http.get("/api/experts", params={"filter": '{"q": "a\\u0000"}'})).status_code == 400
+        assert [e["id"] for e in (await http.get("/api/experts")).json()].count("nul1") == 0

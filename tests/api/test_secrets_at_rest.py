@@ -105,7 +105,7 @@ async def test_a_new_host_drops_the_stored_secret_unless_a_new_one_is_given(stac
         assert kept.status_code == 200, kept.text  # the same host, written another way: the secret stays
         moved = await http.patch(f"/api/sources/{source}", json={"config": {
             "base_url": "https://evil.example", "access_token": "********"}})
-        assert moved.status_code == 422 and moved.json()["detail"]["path"] == "config.access_token"
+        assert moved.status_code == 409 and moved.json()["detail"]["path"] == "config.access_token"  # the stored one
         assert "base_url changed; give them again" in moved.json()["detail"]["message"]
         given = await http.patch(f"/api/sources/{source}", json={"config": {
             "base_url": "https://other.example", "access_token": "a-new-token"}})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from time import perf_counter
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from engine.calendars import (
+    SEARCH_HORIZON,
     WEEKDAYS,
     BusinessCalendar,
     CalendarError,
@@ -141,26 +141,30 @@ def test_office_hours_stay_on_the_wall_clock_over_a_dst_weekend(
 
 
 # --- Calendars open rarely or never -------------------------------------------------------------------
+# How fast these answer is measured by `python -m bench.calendars`, not asserted here: a slow or busy machine
+# must not fail a test of what the calendar computes.
 
 
-def test_a_rarely_open_calendar_answers_quickly() -> None:
+def test_a_rarely_open_calendar_finds_openings_years_away() -> None:
     # One hour a week, and every Wednesday but one in a hundred a holiday.
     holidays = [date(2026, 1, 7) + timedelta(weeks=w) for w in range(0, 300) if w % 100]
     rare = BusinessCalendar(timezone="Europe/London", weekly={"wed": [["10:00", "11:00"]]}, holidays=holidays)
-    began = perf_counter()
-    assert add_business_time(rare, london(2026, 1, 1), 3 * H) == london(2029, 11, 7, 11)
-    assert perf_counter() - began < 1
+    due = add_business_time(rare, london(2026, 1, 1), 3 * H)
+    assert due == london(2029, 11, 7, 11)
+    assert business_time_between(rare, london(2026, 1, 1), due) == 3 * H
+    assert next_open(rare, london(2026, 1, 7, 11)) == london(2027, 12, 8, 10)  # a hundred weeks on
 
 
-@pytest.mark.parametrize("exceptions", [{}, {"2020-01-06": [["09:00", "10:00"]]}])
-def test_a_calendar_never_open_again_raises_instead_of_looping(exceptions: dict) -> None:
+@pytest.mark.parametrize(("exceptions", "message"), [
+    ({}, "has no opening hours on any day"),
+    ({"2020-01-06": [["09:00", "10:00"]]}, f"is closed for over {SEARCH_HORIZON.days} days after 2026-01-01"),
+])
+def test_a_calendar_never_open_again_raises_instead_of_looping(exceptions: dict, message: str) -> None:
     never = BusinessCalendar(timezone="UTC", weekly={}, exceptions=exceptions)
-    began = perf_counter()
     for question in (lambda: next_open(never, utc(2026, 1, 1)), lambda: add_business_time(never, utc(2026, 1, 1), H)):
-        with pytest.raises(CalendarError, match="no opening hours|closed for over") as raised:
+        with pytest.raises(CalendarError, match=message) as raised:
             question()
         assert raised.value.code == "never_open"
-    assert perf_counter() - began < 2
     assert business_time_between(never, utc(2026, 1, 1), utc(2026, 2, 1)) == timedelta(0)
     assert not is_open(never, utc(2026, 1, 1))
 

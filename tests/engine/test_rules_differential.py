@@ -34,14 +34,28 @@ BATCHES, BATCH_SIZE = 12, 50
 # json-logic-js exceptions where ours returns null or false (DIFFERENCES.md, "Run time").
 JS_THROWS = ("Cannot read properties of null", "Cannot read properties of undefined", "is not a function")
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("node") is None or not (HARNESS / "node_modules" / "json-logic-js").is_dir(),
-    reason="json-logic-js is not installed: run `make tests/js/node_modules/.installed-stamp`",
-)
+
+def missing_harness() -> str | None:
+    """What keeps json-logic-js from running here (node, the package, its pinned version) and the cure, or None."""
+    if shutil.which("node") is None:
+        return "node is not on PATH: install Node 20 and npm (the README's prerequisites)"
+    pinned = json.loads((HARNESS / "package.json").read_text())["dependencies"]["json-logic-js"]
+    installed = HARNESS / "node_modules" / "json-logic-js" / "package.json"
+    version = json.loads(installed.read_text()).get("version") if installed.is_file() else None
+    if version != pinned:
+        found = f"json-logic-js {version} is" if version else "json-logic-js is not"
+        return (f"{found} installed in {HARNESS / 'node_modules'}, the tests pin {pinned}: `make test` and "
+                "`make test-fast` install it, or by hand `cd tests/js && npm ci`")
+    return None
 
 
 @pytest.fixture(scope="module")
 def json_logic_js() -> Iterator[subprocess.Popen]:
+    # Fail, never skip: a differential suite that skips when its peer is missing passes having compared nothing.
+    missing = missing_harness()
+    if missing:
+        pytest.fail(f"{missing}. To leave these tests out on purpose: "
+                    "`pytest --ignore tests/engine/test_rules_differential.py`", pytrace=False)
     process = subprocess.Popen(["node", str(HARNESS / "evaluate.js")], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, text=True, encoding="utf-8")
     yield process
@@ -166,6 +180,7 @@ def test_agrees_with_json_logic_js(json_logic_js: subprocess.Popen, batch: list)
     assert not failures, "\n".join(failures[:10])
 
 
+@pytest.mark.usefixtures("json_logic_js")  # without it, fails for the reason the property test did
 def test_the_corpus_was_large_enough() -> None:
     # Runs after the property test (pytest keeps file order).
     assert COUNTS["compared"] >= 500, COUNTS

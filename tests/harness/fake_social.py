@@ -1,11 +1,14 @@
 """Local stand-ins for remote social APIs that cannot be reached here, serving their documented HTTP shapes.
 
-- A feed: RSS 2.0 at /feed.xml with ETag / If-None-Match (304 when unchanged).
+- A feed: RSS 2.0 at /feed.xml with ETag and Last-Modified, answering 304 to an If-None-Match that
+  matches or (without one) an If-Modified-Since not older than the newest item, as RFC 9110 orders them.
 - Mastodon: GET /api/v1/notifications (types[]=mention, limit, min_id: the page just after min_id,
-  newest first within it, as Mastodon answers), POST /api/v1/statuses (honouring Idempotency-Key),
-  GET /api/v1/accounts/lookup; every call needs the Bearer token.
-`fail_with` makes every request answer that status (an outage, a revoked token) until cleared.
-The connector code under test is the real client; only the far end is ours.
+  newest first within it, as Mastodon answers), POST /api/v1/statuses (a repeated Idempotency-Key gets
+  the status made the first time), GET /api/v1/accounts/lookup; every call needs the Bearer token.
+`fail_with` makes every request answer that status (an outage, a revoked token) until cleared;
+`lose_status_answers` makes the next status POSTs take effect but answer 502 (a proxy timing out).
+Every request is kept in `received` with its headers and the answer's, so tests check what was sent,
+not what the stand-in made of it. The connector code under test is the real client; only the far end is ours.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import json
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
@@ -25,15 +28,37 @@ TOKEN = "test-token-123"
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
 
+@dataclass(frozen=True)
+class Received:
+    """One request as it arrived (header names lower-cased) and what the stand-in answered."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    status: int
+    answered: dict[str, str]
+
+
 @dataclass
 class FakeSocial:
     feed_items: list[dict[str, Any]] = field(default_factory=list)
     notifications: list[dict[str, Any]] = field(default_factory=list)
-    posted: list[dict[str, Any]] = field(default_factory=list)  # statuses we were asked to post, once per key
-    requests: list[str] = field(default_factory=list)
+    posted: list[dict[str, Any]] = field(default_factory=list)  # every status POST: its body and Idempotency-Key
+    statuses: list[dict[str, Any]] = field(default_factory=list)  # the statuses those POSTs made
+    received: list[Received] = field(default_factory=list)
     fail_with: int | None = None
+    lose_status_answers: int = 0
     base_url: str = ""
     _keys: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def requests(self) -> list[str]:
+        """Each request as "METHOD /path?query", in the order they came."""
+        return [f"{r.method} {r.path}" for r in self.received]
+
+    def asked_for(self, path: str) -> list[Received]:
+        """The requests for `path` (without its query), in the order they came."""
+        return [r for r in self.received if urlparse(r.path).path == path]
 
     # ---- content -------------------------------------------------------------
     def add_feed_item(self, guid: str, title: str, minutes: int) -> None:
@@ -60,17 +85,27 @@ class FakeSocial:
 
     # ---- serving -------------------------------------------------------------
     def handle(self, method: str, raw_path: str, headers: dict[str, str], body: bytes) -> tuple[int, dict, bytes]:
-        self.requests.append(f"{method} {raw_path}")
+        status, answered, payload = self._answer(method, raw_path, headers, body)
+        self.received.append(Received(method, raw_path, dict(headers), status, dict(answered)))
+        return status, answered, payload
+
+    def _answer(self, method: str, raw_path: str, headers: dict[str, str], body: bytes) -> tuple[int, dict, bytes]:
         if self.fail_with:
             return self.fail_with, {}, b'{"error": "failing on purpose"}'
         url = urlparse(raw_path)
         query = parse_qs(url.query)
         if url.path == "/feed.xml":
             xml = self.feed_xml()
-            etag = f'"{abs(hash(xml))}"'
-            if headers.get("if-none-match") == etag:
-                return 304, {"ETag": etag}, b""
-            return 200, {"Content-Type": "application/rss+xml", "ETag": etag}, xml.encode()
+            modified = max((i["at"] for i in self.feed_items), default=T0)
+            validators = {"ETag": f'"{abs(hash(xml))}"', "Last-Modified": format_datetime(modified, usegmt=True)}
+            if "if-none-match" in headers:  # it decides alone when sent (RFC 9110, 13.2.2)
+                unchanged = headers["if-none-match"] == validators["ETag"]
+            else:
+                since = headers.get("if-modified-since")
+                unchanged = since is not None and modified <= parsedate_to_datetime(since)
+            if unchanged:
+                return 304, validators, b""
+            return 200, {"Content-Type": "application/rss+xml", **validators}, xml.encode()
         if not url.path.startswith("/api/v1/"):
             return 404, {}, b"{}"
         if headers.get("authorization") != f"Bearer {TOKEN}":
@@ -84,14 +119,19 @@ class FakeSocial:
                 after = ordered[-limit:]
             return _json(list(reversed(after)))
         if url.path == "/api/v1/statuses" and method == "POST":
-            key = headers.get("idempotency-key", "")
-            if key not in self._keys:
-                payload = json.loads(body)
-                status = {"id": str(900_000 + len(self.posted)), "created_at": datetime.now(UTC).isoformat(),
+            payload, key = json.loads(body), headers.get("idempotency-key")
+            self.posted.append({**payload, "idempotency_key": key})
+            status = self._keys.get(key) if key else None
+            if status is None:  # a new key, or none: a new status
+                status = {"id": str(900_000 + len(self.statuses)), "created_at": datetime.now(UTC).isoformat(),
                           "content": payload["status"], "in_reply_to_id": payload.get("in_reply_to_id")}
-                self._keys[key] = status
-                self.posted.append({**payload, "idempotency_key": key})
-            return _json(self._keys[key])
+                self.statuses.append(status)
+                if key:
+                    self._keys[key] = status
+            if self.lose_status_answers:
+                self.lose_status_answers -= 1
+                return 502, {}, b"<html>502 Bad Gateway</html>"
+            return _json(status)
         if url.path == "/api/v1/accounts/lookup":
             acct = query.get("acct", [""])[0]
             return _json({"id": "1", "acct": acct, "display_name": acct, "followers_count": 4200, "url": ""})
