@@ -95,9 +95,10 @@ class RequestLimits:
                 seen += len(chunk)
                 if seen > cap:
                     raise TooLarge(cap)
-                if b"u0000" in carry + chunk and _NUL.search(carry + chunk):
+                window = carry + chunk
+                if b"u0000" in window and _NUL.search(window):
                     raise HoldsNul()
-                carry = (carry + chunk)[-_CARRY:]
+                carry = window[-_CARRY:]
             return message
 
         await self.app(scope, counted, send)
