@@ -8,14 +8,6 @@ from temporalio import activity
 
 from activities.connectors import ConnectorRegistry
 from activities.flows import FlowCache
-from api.audit.models import CaseEvent as CaseEventRow
-from api.cases.models import Case, case_fields
-from api.db import session_scope
-from api.discovery.budget import tagging_budget
-from api.experts.models import ExpertRequest
-from api.mentions.models import Mention as MentionRow
-from api.settings import DEFAULT_TAGGING_BUDGET_MS
-from api.teams.models import Agent
 from engine.messages import (
     Classification,
     ClassifyInput,
@@ -27,6 +19,13 @@ from engine.messages import (
     SlaSelectInput,
     SlaSelection,
 )
+from store.budget import DEFAULT_TAGGING_BUDGET_MS, tagging_budget
+from store.case_events import CaseEvent as CaseEventRow
+from store.cases import Case, case_fields
+from store.db import session_scope
+from store.experts import ExpertRequest
+from store.mentions import Mention as MentionRow
+from store.teams import Agent
 
 
 class CaseActivities:

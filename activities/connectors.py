@@ -18,13 +18,13 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
-from api.connectors.config import KindConfig, opened
-from api.db import session_scope
-from api.discovery.models import IncomingMention
-from api.discovery.service import record_outbound
-from api.security.keys import KeyRing
-from api.sources import Source
 from engine.messages import SendReplyInput, SentReply
+from store.connector_config import KindConfig, opened
+from store.db import session_scope
+from store.incoming import IncomingMention
+from store.ingest import record_outbound
+from store.keys import KeyRing
+from store.sources import Source
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 

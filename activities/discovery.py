@@ -17,11 +17,11 @@ from temporalio.client import Client
 from temporalio.exceptions import ApplicationError
 
 from activities.connectors import ConnectorError, ConnectorRefused, ConnectorRegistry
-from api.db import session_scope
-from api.discovery.service import deliver_batch, store_batch
-from api.settings import DEFAULT_TAGGING_BUDGET_MS
-from api.sources import Source
 from engine.messages import PollInput, PollPage
+from store.budget import DEFAULT_TAGGING_BUDGET_MS
+from store.db import session_scope
+from store.ingest import deliver_batch, store_batch
+from store.sources import Source
 
 POLL_SOURCE = "poll_source"
 

@@ -15,9 +15,9 @@ import httpx
 
 from activities.connectors import Connector, ConnectorError, ConnectorRefused, Page, plain_text
 from activities.netguard import NetGuard, redacted
-from api.connectors.config import KindConfig, RssConfig
-from api.discovery.models import IncomingMention
-from api.sources import Source
+from store.connector_config import KindConfig, RssConfig
+from store.incoming import IncomingMention
+from store.sources import Source
 
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 USER_AGENT = "Switchboard/0.1 (+https://github.com/switchboard)"

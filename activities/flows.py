@@ -1,13 +1,13 @@
-"""Loads flow versions from the read side, compiled once per process (api.flows.compiled)."""
+"""Loads flow versions from the read side, compiled once per process (store.compiled_flows)."""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from api.flows.compiled import cached, compiled
-from api.flows.models import Flow
 from engine.flows import CompiledFlow
+from store.compiled_flows import cached, compiled
+from store.flows import Flow
 
 
 class UnknownFlowVersion(LookupError):

@@ -27,15 +27,15 @@ from sqlalchemy import Engine
 
 from activities.connectors import Connector, ConnectorError, ConnectorRefused, Page, plain_text
 from activities.netguard import NetGuard, guarded_imap, guarded_smtp
-from api.connectors.config import EmailConfig, KindConfig
-from api.db import session_scope
-from api.discovery.models import IncomingMention
-from api.discovery.service import record_outbound
-from api.mentions.models import Mention as MentionRow
-from api.sources import Source
 from engine.discovery.timestamps import TimestampError, parse_timestamp
 from engine.messages import SendReplyInput, SentReply
 from engine.models import mention_id
+from store.connector_config import EmailConfig, KindConfig
+from store.db import session_scope
+from store.incoming import IncomingMention
+from store.ingest import record_outbound
+from store.mentions import Mention as MentionRow
+from store.sources import Source
 
 PAGE = 50
 TIMEOUT = 30

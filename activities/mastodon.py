@@ -15,11 +15,11 @@ from sqlalchemy import Engine
 
 from activities.connectors import AuthorProfile, Connector, ConnectorError, ConnectorRefused, Page, plain_text
 from activities.netguard import NetGuard, redacted
-from api.connectors.config import KindConfig, MastodonConfig
-from api.discovery.models import IncomingMention
-from api.discovery.service import record_outbound
-from api.sources import Source
 from engine.messages import SendReplyInput, SentReply
+from store.connector_config import KindConfig, MastodonConfig
+from store.incoming import IncomingMention
+from store.ingest import record_outbound
+from store.sources import Source
 
 PAGE = 40
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)

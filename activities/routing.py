@@ -12,10 +12,10 @@ from sqlmodel import Session
 from temporalio import activity
 from temporalio.client import Client
 
-from api.db import session_scope
-from api.routing import service
-from api.routing.notify import notify
 from engine.messages import ReleaseRequest, RouteRequest, RoutingState, WorkRequest, WorkResult
+from store.db import session_scope
+from store.routing import service
+from store.routing.notify import notify
 
 T = TypeVar("T")
 

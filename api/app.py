@@ -28,17 +28,14 @@ from api.cases.views import router as cases_router
 from api.connectors.schedules import sync_schedules
 from api.connectors.views import router as sources_router
 from api.customers.views import router as customers_router
-from api.db import make_engine
 from api.discovery.views import router as discovery_router
 from api.errors import validation_error_body
 from api.experts.views import router as experts_router
 from api.flows.drafts import router as drafts_router
 from api.flows.views import router as flows_router
-from api.mentions.service import redispatch_pending
 from api.mentions.views import router as mentions_router
 from api.openapi import documented
 from api.security.codec import sealed_converter
-from api.security.keys import KeyRing
 from api.security.limits import RequestLimits
 from api.security.methods import AllowEveryMethod
 from api.security.ratelimit import Limits
@@ -48,6 +45,9 @@ from api.settings import Settings
 from api.teams.views import router as teams_router
 from api.webhooks.views import MAX_BODY as WEBHOOK_MAX_BODY
 from api.webhooks.views import router as webhooks_router
+from store.db import make_engine
+from store.delivery import redispatch_pending
+from store.keys import KeyRing
 
 log = logging.getLogger("switchboard.api")
 

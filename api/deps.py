@@ -10,9 +10,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 from temporalio.client import Client
 
-from api.db import get_session, session_scope
-from api.security.keys import KeyRing
 from api.settings import Settings
+from store.db import get_session, session_scope
+from store.keys import KeyRing
 
 
 def _engine(request: Request) -> Engine:

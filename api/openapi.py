@@ -11,9 +11,9 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from api.auth.passwords import breached_pattern
-from api.discovery.models import IncomingMention
 from api.errors import refusal
 from api.listing import Listing
+from store.incoming import IncomingMention
 
 ERROR_SCHEMA = {
     "type": "object", "required": ["detail"],

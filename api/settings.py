@@ -8,10 +8,10 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from api.security.keys import KeyRing, key_ring
+from store.budget import DEFAULT_TAGGING_BUDGET_MS
+from store.keys import KeyRing, key_ring
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TAGGING_BUDGET_MS = 200.0
 
 
 class Settings(BaseSettings):

@@ -6,7 +6,7 @@
    mentions/s on one core (this process is single-threaded), against two peers on the same texts in the
    same run: vaderSentiment's `polarity_scores` alone (the sentiment step of a naive pipeline) and the
    demo flow's traced triage (`CompiledFlow.triage`, what a case workflow records as evidence).
-2. **Stored** (api.discovery.service.store_batch into a fresh SQLite file, replay mode, batches of
+2. **Stored** (store.ingest.store_batch into a fresh SQLite file, replay mode, batches of
    `--batch`): the same mentions with the dedupe/threading lookups and the writes in one transaction
    per batch.
 3. **End to end** (`--e2e N`): the first N as a JSONL file through `switchboard import --replay` into
@@ -32,16 +32,16 @@ from pathlib import Path
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from api.db import make_engine
-from api.db.migrate import migrate
 from api.demo import HERE as DEMO
 from api.demo import seed
-from api.discovery.lexicons import compile_with_vader
-from api.discovery.service import store_batch
 from bench.mentions import BODIES, OPENINGS
 from bench.timing import best_of
 from engine.discovery.pipeline import Known, process_batch
 from engine.models import Mention, mention_id
+from store.db import make_engine
+from store.db.migrate import migrate
+from store.ingest import store_batch
+from store.lexicons import compile_with_vader
 from tests.harness.stack import SWITCHBOARD, add_user, start_up
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -19,9 +19,9 @@ from collections.abc import Callable
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from api.discovery.lexicons import load_vader
 from bench.mentions import BODIES, OPENINGS
 from bench.timing import machine
+from store.lexicons import load_vader
 
 OPENERS = [*OPENINGS, "@brand", "@support_team", "lol", "omg", "SERIOUSLY", "Hey", "ugh", "Day 3 and"]
 EXTRAS = [

@@ -12,13 +12,13 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
-from api.auth.models import ApiToken, User
 from api.auth.passwords import PasswordRefused
 from api.auth.permissions import Role
 from api.auth.service import AccountError, Policy, create_token, create_user, end_sessions, find_user, set_password
-from api.db import make_engine, session_scope
-from api.db.migrate import migrate
 from cli.datadir import settings_for
+from store.accounts import ApiToken, User
+from store.db import make_engine, session_scope
+from store.db.migrate import migrate
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:

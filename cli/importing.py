@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import httpx
 from tqdm import tqdm
 
-from api.discovery.mapping import FIELDS, RowError, map_row
+from store.mapping import FIELDS, RowError, map_row
 
 RETRIES = 6
 

@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from api.db import make_engine
-from api.db.migrate import migrate
-from api.security.keys import KeyRing, KeyRingError, write_key_file
 from api.security.reseal import reseal_sources
 from cli.datadir import settings_for
+from store.db import make_engine
+from store.db.migrate import migrate
+from store.keys import KeyRing, KeyRingError, write_key_file
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

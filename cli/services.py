@@ -8,11 +8,11 @@ import uvicorn
 
 from activities.netguard import parse_networks
 from api.app import create_app
-from api.db import make_engine
-from api.db.migrate import migrate
 from api.security.limits import MAX_REQUEST_HEAD
 from api.settings import Settings
 from cli.up import first_user_hint, wait_for_temporal
+from store.db import make_engine
+from store.db.migrate import migrate
 from workflows.worker import build_worker
 
 log = logging.getLogger("switchboard")

@@ -21,15 +21,15 @@ from temporalio.client import Client
 
 from activities.netguard import parse_networks
 from api.app import connect_temporal, create_app
-from api.auth.models import User
-from api.db import make_engine, session_scope
-from api.db.migrate import migrate
 from api.demo import DEMO_PASSWORD, demo_accounts, demo_mentions, seed
-from api.security.keys import KeyRing
 from api.security.limits import MAX_REQUEST_HEAD
 from api.settings import Settings
 from cli.datadir import settings_for
 from cli.temporal_server import dev_server_command
+from store.accounts import User
+from store.db import make_engine, session_scope
+from store.db.migrate import migrate
+from store.keys import KeyRing
 from workflows.worker import build_worker
 
 

@@ -2,7 +2,7 @@
 time budget of one mention's tagging.
 
 Flows compiled by the API and the worker score sentiment with VADER (engine.discovery.sentiment,
-lexicons from api.discovery.lexicons); this small lexicon is the engine's own default, for
+lexicons from store.lexicons); this small lexicon is the engine's own default, for
 engine-only use and tests.
 """
 

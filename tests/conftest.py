@@ -9,10 +9,10 @@ from sqlalchemy import Engine
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.testing import WorkflowEnvironment
 
-from api.db import make_engine
-from api.db.migrate import migrate
 from api.demo import seed
 from cli.temporal_server import TUNING_ARGS, dev_server_path, test_server_path
+from store.db import make_engine
+from store.db.migrate import migrate
 from tests.harness.cases import WEBHOOK_TOKEN
 from tests.harness.postgres import create_database, postgres_server
 

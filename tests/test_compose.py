@@ -10,9 +10,9 @@ from pathlib import Path
 import yaml
 from sqlalchemy.engine import make_url
 
-from api.security.keys import KeyRing
 from api.settings import Settings
 from cli.main import _parser
+from store.keys import KeyRing
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())

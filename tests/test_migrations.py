@@ -6,9 +6,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from api.db import make_engine
-from api.db.migrate import migrate
-from api.db.tables import metadata
+from store.db import make_engine
+from store.db.migrate import migrate
+from store.db.tables import metadata
 
 
 def test_migrations_match_the_tables(database_url: str) -> None:

@@ -3,7 +3,7 @@
 Decisions that depend on the outside (the flow's rules, the agents on shift)
 come from local activities, so their results sit in history and a replay
 shows an auditor exactly what was decided and why. Routing state lives in
-the database (see api/routing/models.py); the workflow hears its changes as
+the database (see store/routing/models.py); the workflow hears its changes as
 `routing` signals (workflows/case_routing.py). SLA deadlines are workflow
 timers computed by the pure maths in engine.slas (workflows/case_sla.py).
 Closing, measuring and the reopen window are workflows/case_closing.py.

@@ -1,6 +1,6 @@
 """Routing steps of the case workflow: queue the case, and take the routing table's changes.
 
-Routing state lives in the database (see api/routing/models.py); the workflow
+Routing state lives in the database (see store/routing/models.py); the workflow
 hears its changes as `routing` signals, each with a sequence number.
 """
 

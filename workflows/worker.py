@@ -14,9 +14,9 @@ from activities.connectors import ConnectorRegistry, Network
 from activities.discovery import DiscoveryActivities
 from activities.flows import FlowCache
 from activities.routing import RoutingActivities
-from api.db import make_engine
-from api.security.keys import KeyRing
-from api.settings import DEFAULT_TAGGING_BUDGET_MS
+from store.budget import DEFAULT_TAGGING_BUDGET_MS
+from store.db import make_engine
+from store.keys import KeyRing
 from workflows.case import CaseWorkflow
 from workflows.poll import PollSourceWorkflow
 

@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 
-from api.audit.models import CaseEvent, CaseEventPublic
 from api.auth.deps import ReadAudit
 from api.cases.access import get_visible, through_cases
 from api.deps import SessionDep
 from api.listing import Listing, ListParams, list_rows
+from store.case_events import CaseEvent, CaseEventPublic
 
 router = APIRouter(tags=["audit"])
 

@@ -25,8 +25,8 @@ from api.auth.service import (
     session_principal,
     token_principal,
 )
-from api.db import session_scope
 from api.errors import ApiError
+from store.db import session_scope
 
 SESSION_COOKIE = "switchboard_session"
 _bearer = HTTPBearer(auto_error=False, scheme_name="token",

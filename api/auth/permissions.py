@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from store.accounts import Role
 
-class Role(StrEnum):
-    admin = "admin"
-    ops_lead = "ops_lead"
-    supervisor = "supervisor"
-    agent = "agent"
-    auditor = "auditor"
+__all__ = ["Permission", "Role"]  # Role lives with the users' table; its permissions here
 
 
 class Permission(StrEnum):

@@ -11,14 +11,14 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from api.auth.models import ApiToken, User, UserSession
 from api.auth.passwords import check_policy, hash_password, needs_rehash, verify_password
 from api.auth.permissions import ROLE_PERMISSIONS, WORKING_ROLES, Permission, Role, scope_permissions
 from api.auth.principal import Principal
 from api.auth.totp import matching_step
-from api.security.keys import KeyRing, digest
 from api.settings import Settings
-from api.teams.models import Agent, Team
+from store.accounts import ApiToken, User, UserSession
+from store.keys import KeyRing, digest
+from store.teams import Agent, Team
 
 TOKEN_PREFIX = "sbt_"
 MAX_LOCKOUT = timedelta(hours=1)

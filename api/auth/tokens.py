@@ -10,14 +10,14 @@ from fastapi import APIRouter, Depends, Path, Request, Response, status
 from pydantic import AwareDatetime, BaseModel, Field
 
 from api.auth.deps import OwnTokens
-from api.auth.models import ApiToken, ApiTokenCreated, ApiTokenPublic, User
 from api.auth.permissions import Permission
 from api.auth.service import AccountError, create_token
 from api.auth.users import account_error
-from api.db import session_scope
 from api.deps import SessionDep
 from api.errors import ApiError
 from api.listing import Listing, ListParams, get_or_404, list_rows
+from store.accounts import ApiToken, ApiTokenCreated, ApiTokenPublic, User
+from store.db import session_scope
 
 log = logging.getLogger("switchboard.auth")
 router = APIRouter(tags=["tokens"])

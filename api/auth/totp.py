@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pyotp
 
-from api.auth.models import User
-from api.security.keys import KeyRing
+from store.accounts import User
+from store.keys import KeyRing
 
 PURPOSE = "totp-secret"
 ISSUER = "Switchboard"

@@ -12,7 +12,6 @@ from pydantic_core import PydanticCustomError
 from sqlmodel import Session
 
 from api.auth.deps import ManageUsers
-from api.auth.models import User, UserPublic
 from api.auth.passwords import PasswordRefused, check_policy
 from api.auth.permissions import Role
 from api.auth.service import (
@@ -24,11 +23,12 @@ from api.auth.service import (
     give_agent_profile,
     set_password,
 )
-from api.db import session_scope
 from api.deps import SessionDep, SettingsDep
 from api.errors import ApiError, refusal
-from api.fields import EMAIL_PATTERN
 from api.listing import Listing, ListParams, get_or_404, list_rows
+from store.accounts import User, UserPublic
+from store.db import session_scope
+from store.fields import EMAIL_PATTERN
 
 log = logging.getLogger("switchboard.auth")
 router = APIRouter(tags=["users"])

@@ -11,18 +11,19 @@ from pydantic import BaseModel, Field
 from sqlmodel import Session
 
 from api.auth.deps import SESSION_COOKIE, Authenticated, public
-from api.auth.models import LoginAnswer, LoginRequest, Me, User, UserSession
+from api.auth.models import LoginAnswer, LoginRequest, Me
 from api.auth.permissions import ROLE_PERMISSIONS, Permission
 from api.auth.service import AuthRefused, Policy, login, open_session, revoke_session
 from api.auth.totp import matching_step, new_secret, provisioning_uri
 from api.auth.totp import seal as seal_totp
 from api.auth.users import PASSWORD_RULES, PASSWORD_SCHEMA, set_password_or_refuse
-from api.db import session_scope
 from api.deps import SessionDep, SettingsDep
 from api.errors import ApiError
 from api.listing import get_or_404
 from api.security.ratelimit import client_address
-from api.teams.models import Agent
+from store.accounts import User, UserSession
+from store.db import session_scope
+from store.teams import Agent
 
 log = logging.getLogger("switchboard.auth")
 router = APIRouter(tags=["auth"])

@@ -11,9 +11,9 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlmodel import Session, SQLModel, col
 
 from api.auth.principal import Principal
-from api.cases.models import Case
 from api.errors import ApiError
 from api.listing import get_or_404
+from store.cases import Case
 
 
 def case_filter(principal: Principal) -> list[ColumnElement[bool]]:

@@ -18,15 +18,9 @@ from api.auth.deps import ApproveCases, ReadCases, TransferCases, WorkCases
 from api.auth.permissions import Permission
 from api.auth.principal import Principal
 from api.cases.access import case_filter, check_case
-from api.cases.models import Case, CasePublic, case_fields
-from api.db import session_scope
 from api.deps import EngineDep, SessionDep, TemporalDep
 from api.errors import ApiError
-from api.experts.models import Expert
-from api.fields import WHITESPACE
 from api.listing import Listing, ListParams, get_or_404, list_rows
-from api.routing.presence import beat, viewers
-from api.teams.models import Agent, Team
 from engine.messages import (
     APPROVE_UPDATE,
     CLAIM_UPDATE,
@@ -53,6 +47,12 @@ from engine.messages import (
     TransferInput,
 )
 from engine.models import CloseReason
+from store.cases import Case, CasePublic, case_fields
+from store.db import session_scope
+from store.experts import Expert
+from store.fields import WHITESPACE
+from store.presence import beat, viewers
+from store.teams import Agent, Team
 
 router = APIRouter(tags=["cases"])
 UPDATE_TIMEOUT = timedelta(seconds=20)

@@ -22,10 +22,10 @@ from temporalio.client import (
 )
 from temporalio.service import RPCError, RPCStatusCode
 
-from api.connectors.config import POLLING_KINDS, parse_config
-from api.db import session_scope
-from api.sources import Source
 from engine.messages import POLL_WORKFLOW, PollInput
+from store.connector_config import POLLING_KINDS, parse_config
+from store.db import session_scope
+from store.sources import Source
 
 
 def schedule_id(source: str) -> str:

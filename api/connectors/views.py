@@ -13,7 +13,11 @@ from sqlalchemy import Engine
 from temporalio.service import RPCError
 
 from api.auth.deps import ReadSources, WriteSources
-from api.connectors.config import (
+from api.connectors.schedules import ensure_schedule, poll_now
+from api.deps import EngineDep, KeysDep, SessionDep, SettingsDep, TemporalDep
+from api.errors import ApiError, refusal
+from api.listing import Listing, ListParams, get_or_404, list_rows
+from store.connector_config import (
     KINDS,
     MASK,
     POLLING_KINDS,
@@ -34,13 +38,9 @@ from api.connectors.config import (
     set_webhook_token,
     stored,
 )
-from api.connectors.schedules import ensure_schedule, poll_now
-from api.db import session_scope
-from api.deps import EngineDep, KeysDep, SessionDep, SettingsDep, TemporalDep
-from api.errors import ApiError, refusal
-from api.listing import Listing, ListParams, get_or_404, list_rows
-from api.security.keys import KeyRing
-from api.sources import Source
+from store.db import session_scope
+from store.keys import KeyRing
+from store.sources import Source
 
 router = APIRouter(tags=["sources"])
 

@@ -8,78 +8,20 @@ put right with a merge, which moves every identity, conversation and mention to 
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import update
 from sqlmodel import Session, col, func, select
 
-from api.customers.models import Customer, CustomerIdentity, CustomerProfile, IdentityPublic, SentimentPoint
-from api.discovery.models import Conversation
-from api.mentions.models import Mention
 from engine.models import Direction
+from store.conversations import Conversation
+from store.customers import Customer, CustomerIdentity, CustomerProfile, IdentityPublic, SentimentPoint
+from store.mentions import Mention
 
 TREND_DAYS = 90
 PROFILE_MENTIONS = 5000  # the latest mentions a profile's tags and trend are drawn from
-
-
-def identity_key(handle: str) -> str:
-    """What linking compares: lower case; a handle without its leading @, an email address as it is."""
-    return handle.strip().lower().lstrip("@")
-
-
-def _customer_id(identity: str) -> str:
-    # Deterministic, so a batch retried after a failed transaction makes the same customer.
-    return "cus-" + hashlib.sha256(identity.encode()).hexdigest()[:20]
-
-
-def link_customers(session: Session, sightings: Iterable[tuple[str, str, datetime]]) -> dict[tuple[str, str], str]:
-    """The customer of each (source, handle) seen at a time; creates identities and customers as needed."""
-    seen: dict[str, tuple[str, str, datetime]] = {}
-    for source, handle, at in sightings:
-        ident = f"{source}:{handle}"
-        if ident not in seen or at > seen[ident][2]:
-            seen[ident] = (source, handle, at)
-    if not seen:
-        return {}
-    identities = CustomerIdentity.__table__  # type: ignore[attr-defined]
-    people = Customer.__table__  # type: ignore[attr-defined]
-    owner = dict(session.execute(select(identities.c.id, identities.c.customer_id)
-                                 .where(identities.c.id.in_(list(seen)))).all())
-    new = [ident for ident in seen if ident not in owner]
-    if new:
-        keys = {identity_key(seen[ident][1]) for ident in new}
-        by_key: dict[str, str] = {}
-        for key, customer in session.execute(select(identities.c.key, identities.c.customer_id).where(
-                identities.c.key.in_(keys)).order_by(identities.c.first_seen_at)).all():
-            by_key.setdefault(key, customer)
-        new_people, new_identities = [], []
-        for ident in new:
-            source, handle, at = seen[ident]
-            key = identity_key(handle)
-            customer = by_key.get(key)
-            if customer is None:
-                customer = by_key[key] = _customer_id(ident)
-                new_people.append({"id": customer, "name": handle, "first_seen_at": at, "last_seen_at": at,
-                                   "notes": [], "merged_into": None})
-            new_identities.append({"id": ident, "source": source, "handle": handle, "key": key,
-                                   "customer_id": customer, "first_seen_at": at})
-            owner[ident] = customer
-        # Sorted, so concurrent batches take their locks in one order (PostgreSQL).
-        if new_people:
-            session.execute(insert(people), sorted(new_people, key=lambda row: row["id"]))
-        session.execute(insert(identities), sorted(new_identities, key=lambda row: row["id"]))
-    latest: dict[str, datetime] = {}
-    for ident, (_, _, at) in seen.items():
-        customer = owner[ident]
-        latest[customer] = max(at, latest.get(customer, at))
-    seen_at = bindparam("seen_at")
-    session.execute(update(people).where(people.c.id == bindparam("customer"), people.c.last_seen_at < seen_at)
-                    .values(last_seen_at=seen_at), [{"customer": c, "seen_at": latest[c]} for c in sorted(latest)])
-    return {(source, handle): owner[f"{source}:{handle}"] for source, handle, _ in seen.values()}
 
 
 class MergeRefused(ValueError):

@@ -11,13 +11,13 @@ from sqlmodel import col, select
 from api.auth.deps import MergeCustomers, ReadCustomers, WriteCustomers
 from api.auth.principal import Principal
 from api.cases.access import get_visible, through_cases
-from api.cases.models import Case
-from api.customers.models import Customer, CustomerProfile, CustomerPublic
 from api.customers.service import MergeRefused, add_note, merge_customers, profile
 from api.deps import SessionDep, WriteSessionDep
-from api.discovery.models import Conversation
 from api.errors import ApiError
 from api.listing import Listing, ListParams, list_rows
+from store.cases import Case
+from store.conversations import Conversation
+from store.customers import Customer, CustomerProfile, CustomerPublic
 
 router = APIRouter(tags=["customers"])
 CustomerId = Annotated[str, Path(max_length=100)]

@@ -10,15 +10,16 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from api.auth.models import User
 from api.auth.passwords import hash_password
 from api.auth.permissions import Role
-from api.connectors.config import set_webhook_token
-from api.db import session_scope
-from api.experts.models import Expert
-from api.flows.service import active_flow, publish_flow
-from api.sources import Source
-from api.teams.models import Agent, Team
+from api.flows.service import publish_flow
+from store.accounts import User
+from store.connector_config import set_webhook_token
+from store.db import session_scope
+from store.experts import Expert
+from store.flows import active_flow
+from store.sources import Source
+from store.teams import Agent, Team
 
 HERE = Path(__file__).resolve().parent
 # The demo accounts' password, printed in `switchboard up`'s banner: for trying Switchboard out on one's

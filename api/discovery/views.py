@@ -11,13 +11,15 @@ from pydantic import ValidationError
 
 from api.auth.deps import ImportMentions, ReadMentions
 from api.cases.access import get_visible, through_cases
-from api.cases.models import Case
 from api.deps import EngineDep, SessionDep, SettingsDep, TemporalDep
-from api.discovery.models import Conversation, ConversationPublic, ImportBatch, ImportReport, IncomingMention, Rejected
-from api.discovery.service import StoreContended, deliver_batch, store_batch
+from api.discovery.models import ImportBatch, ImportReport, Rejected
 from api.errors import ApiError
 from api.listing import Listing, ListParams, list_rows
-from api.mentions.service import NoActiveFlow, UnknownSource, require_source
+from store.cases import Case
+from store.conversations import Conversation, ConversationPublic
+from store.delivery import NoActiveFlow, UnknownSource, require_source
+from store.incoming import IncomingMention
+from store.ingest import StoreContended, deliver_batch, store_batch
 
 router = APIRouter(tags=["discovery"])
 

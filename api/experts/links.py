@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from api.errors import ApiError
-from api.security.keys import KeyRing
+from store.keys import KeyRing
 
 PURPOSE = "expert-link"
 HEADER = "X-Expert-Token"

@@ -16,14 +16,14 @@ from sqlalchemy.exc import IntegrityError
 
 from api.auth.deps import ReadExpertRequests, ReadExperts, WorkCases, WriteExperts, public
 from api.cases.access import check_case, through_cases
-from api.cases.models import Case
 from api.cases.views import update_case
 from api.deps import KeysDep, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.experts.links import HEADER, check_link, link_token
-from api.experts.models import Expert, ExpertCreate, ExpertPublic, ExpertRequest, ExpertRequestPublic
 from api.listing import Listing, ListParams, get_or_404, list_rows
 from engine.messages import EXPERT_ANSWER_UPDATE, ExpertAnswerInput
+from store.cases import Case
+from store.experts import Expert, ExpertCreate, ExpertPublic, ExpertRequest, ExpertRequestPublic
 
 router = APIRouter(tags=["experts"])
 

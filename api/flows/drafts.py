@@ -10,10 +10,10 @@ from pydantic import BaseModel, Field
 from api.auth.deps import ReadFlows, WriteFlows
 from api.deps import SessionDep, WriteSessionDep
 from api.errors import ApiError
-from api.flows.models import Flow, FlowDraft, FlowDraftCreate, FlowDraftPublic, FlowDraftUpdate, FlowPublic
 from api.flows.service import activate_flow, publish_flow, save_draft
 from api.flows.views import public_flow
 from api.listing import Listing, ListParams, get_or_404, list_rows
+from store.flows import Flow, FlowDraft, FlowDraftCreate, FlowDraftPublic, FlowDraftUpdate, FlowPublic
 
 router = APIRouter(tags=["flows"])
 

@@ -10,10 +10,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from api.errors import ApiError
-from api.flows.models import Flow, FlowDraft
-from api.teams.models import Team
 from engine.flows import compile_flow
 from engine.flows.compiled import InvalidFlow
+from store.flows import Flow, FlowDraft
+from store.teams import Team
 
 
 def checked_version(document: Any) -> str:
@@ -64,11 +64,6 @@ def activate_flow(*, session: Session, flow: Flow, by: str | None = None) -> Flo
             team.sqlmodel_update(settings.model_dump())
             session.add(team)
     return flow
-
-
-def active_flow(*, session: Session) -> Flow | None:
-    """The flow new cases start with."""
-    return session.exec(select(Flow).where(col(Flow.active)).order_by(col(Flow.published_at).desc())).first()
 
 
 def save_draft(*, session: Session, draft: FlowDraft | None, name: str | None, document: dict[str, Any] | None,

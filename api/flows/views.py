@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Response
 
 from api.auth.deps import ReadFlows
 from api.deps import SessionDep
-from api.flows.models import Flow, FlowPublic
 from api.listing import Listing, ListParams, get_or_404, list_rows
+from store.flows import Flow, FlowPublic
 
 router = APIRouter(tags=["flows"])
 

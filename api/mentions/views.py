@@ -8,10 +8,10 @@ from fastapi import APIRouter, Depends, Response
 
 from api.auth.deps import ReadMentions
 from api.cases.access import get_visible, through_cases
-from api.cases.models import Case
 from api.deps import SessionDep
 from api.listing import Listing, ListParams, list_rows
-from api.mentions.models import Mention, MentionPublic
+from store.cases import Case
+from store.mentions import Mention, MentionPublic
 
 router = APIRouter(tags=["mentions"])
 

@@ -16,7 +16,7 @@ from temporalio.api.common.v1 import Payload
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.converter import DataConverter, PayloadCodec
 
-from api.security.keys import KeyRing
+from store.keys import KeyRing
 
 ENCODING = b"binary/sealed"
 PURPOSE = "temporal-payload"

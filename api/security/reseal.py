@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import Engine
 from sqlmodel import select
 
-from api.connectors.config import SECRET_PURPOSE, secret_fields
-from api.db import session_scope
-from api.security.keys import KeyRing, is_sealed
-from api.sources import Source
+from store.connector_config import SECRET_PURPOSE, secret_fields
+from store.db import session_scope
+from store.keys import KeyRing, is_sealed
+from store.sources import Source
 
 
 def reseal_sources(*, engine: Engine, keys: KeyRing) -> int:

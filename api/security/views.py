@@ -19,7 +19,7 @@ from temporalio.api.common.v1 import Payload
 from api.auth.deps import DecodeHistories
 from api.errors import ApiError
 from api.security.codec import SealingCodec
-from api.security.keys import KeyRingError
+from store.keys import KeyRingError
 
 log = logging.getLogger("switchboard.codec")
 router = APIRouter(tags=["codec"])

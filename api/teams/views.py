@@ -13,15 +13,15 @@ from sqlmodel import Session, col, select
 
 from api.auth.deps import ChangePresence, ReadTeams
 from api.auth.permissions import Permission
-from api.db import session_scope
 from api.deps import EngineDep, SessionDep, TemporalDep
-from api.fields import WHOLE
 from api.listing import Listing, ListParams, get_or_404, list_rows
-from api.routing.models import CaseRouting
-from api.routing.notify import notify
-from api.routing.service import ASSIGNED, redispatch, set_presence
-from api.teams.models import Agent, AgentPublic, Team, TeamPublic
 from engine.messages import RoutingState
+from store.db import session_scope
+from store.fields import WHOLE
+from store.routing.models import CaseRouting
+from store.routing.notify import notify
+from store.routing.service import ASSIGNED, redispatch, set_presence
+from store.teams import Agent, AgentPublic, Team, TeamPublic
 
 router = APIRouter(tags=["teams"])
 

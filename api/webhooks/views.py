@@ -22,18 +22,18 @@ from sqlalchemy import Engine
 from temporalio.service import RPCError
 
 from api.auth.deps import public
-from api.connectors.config import WebhookConfig, opened
-from api.db import session_scope
 from api.deps import EngineDep, KeysDep, SettingsDep, TemporalDep
-from api.discovery.mapping import RowError, map_row
-from api.discovery.models import IncomingMention
-from api.discovery.service import StoreContended, deliver_batch, store_batch
 from api.errors import ApiError
-from api.mentions.models import Mention as MentionRow
-from api.mentions.service import NoActiveFlow, UnknownSource, deliver_stored, require_source
-from api.security.keys import KeyRing
 from api.security.ratelimit import client_address
-from api.sources import Source
+from store.connector_config import WebhookConfig, opened
+from store.db import session_scope
+from store.delivery import NoActiveFlow, UnknownSource, deliver_stored, require_source
+from store.incoming import IncomingMention
+from store.ingest import StoreContended, deliver_batch, store_batch
+from store.keys import KeyRing
+from store.mapping import RowError, map_row
+from store.mentions import Mention as MentionRow
+from store.sources import Source
 
 router = APIRouter(tags=["webhooks"])
 MAX_BODY = 256 * 1024  # enforced by api.security.limits

@@ -7,7 +7,7 @@ for Sentiment Analysis of Social Media Text", ICWSM-14), as released in the
 below (boosters, negations, special-case idioms, the empirical increments and
 alpha=15) are VADER's own. The two lexicons, ``vader_lexicon.txt`` and
 ``emoji_utf8_lexicon.txt``, come from the vaderSentiment wheel; the engine does
-no I/O, so they are passed in (``api.discovery.lexicons.load_vader`` reads them).
+no I/O, so they are passed in (``store.lexicons.load_vader`` reads them).
 
 ``SentimentModel.compound(text)`` returns the value of VADER's
 ``SentimentIntensityAnalyzer().polarity_scores(text)["compound"]``, including

@@ -95,7 +95,7 @@ class CompiledFlow:
     thread_window_seconds: int = DEFAULT_THREAD_WINDOW_SECONDS
     influencer_followers: int = DEFAULT_INFLUENCER_FOLLOWERS
     vip_authors: frozenset[str] = frozenset()
-    # Text -> compound score in [-1, 1]: VADER in production (api.discovery.lexicons), a small lexicon here.
+    # Text -> compound score in [-1, 1]: VADER in production (store.lexicons), a small lexicon here.
     sentiment: Callable[[str], float] = small_lexicon_sentiment
 
     def tag(self, mention: Mention, budget: TagBudget | None = None) -> Tags:

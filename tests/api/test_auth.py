@@ -8,8 +8,8 @@ import pyotp
 import pytest
 from sqlmodel import Session, select
 
-from api.auth.models import ApiToken, User, UserSession
 from api.demo import DEMO_PASSWORD
+from store.accounts import ApiToken, User, UserSession
 from tests.harness.cases import Stack, api_client, as_user
 
 NEW_PASSWORD = "a brand new passphrase 7"

@@ -10,9 +10,9 @@ import httpx
 import pytest
 from temporalio.client import WorkflowExecutionStatus
 
-from api.db import session_scope
 from api.demo import default_flow
 from api.flows.service import publish_flow
+from store.db import session_scope
 from tests.harness.cases import (
     Stack,
     api_client,

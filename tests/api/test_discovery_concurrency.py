@@ -10,11 +10,11 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine
 from sqlmodel import Session, func, select
 
-from api.customers.models import Customer, CustomerIdentity
-from api.discovery.models import Conversation
-from api.discovery.service import store_batch
-from api.mentions.models import Mention as MentionRow
 from engine.models import Mention, mention_id
+from store.conversations import Conversation
+from store.customers import Customer, CustomerIdentity
+from store.ingest import store_batch
+from store.mentions import Mention as MentionRow
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 

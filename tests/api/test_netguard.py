@@ -14,7 +14,7 @@ import pytest
 
 from activities.connectors import ConnectorRefused
 from activities.netguard import NetGuard, guarded_imap, guarded_smtp, parse_networks, redacted
-from api.connectors.config import ValidationError, parse_config
+from store.connector_config import ValidationError, parse_config
 from tests.harness.cases import Stack, api_client, eventually, running_worker
 from tests.harness.fake_social import FakeServer
 

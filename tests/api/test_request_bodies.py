@@ -12,9 +12,9 @@ from typing import Any, get_args
 import pytest
 
 from api.app import create_app
-from api.connectors.config import KINDS, Kind
 from api.security.codec import ENCODING
 from api.settings import Settings
+from store.connector_config import KINDS, Kind
 from tests.harness.cases import Stack, api_client
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

@@ -15,13 +15,13 @@ from sqlalchemy import text
 from temporalio.api.common.v1 import Payload
 from temporalio.client import Client
 
-from api.db import session_scope
 from api.errors import ApiError
 from api.experts.links import LIFETIME, check_link, link_token
 from api.security.codec import ENCODING, sealed_converter
-from api.security.keys import KeyRing, KeyRingError, is_sealed, load_key_file
 from api.security.reseal import reseal_sources
-from api.sources import Source
+from store.db import session_scope
+from store.keys import KeyRing, KeyRingError, is_sealed, load_key_file
+from store.sources import Source
 from tests.harness.cases import TEST_KEYS, Stack, api_client, as_user, case_where, eventually, running_worker
 
 SECRETS = {"access_token": "mastodon-secret-4471", "password": "imap-secret-8823",

@@ -10,11 +10,11 @@ from typing import Any
 import httpx
 from temporalio.client import WorkflowExecutionStatus
 
-from api.connectors.config import open_secrets
 from api.connectors.schedules import schedule_id
-from api.db import session_scope
-from api.sources import Source
 from engine.messages import PollPage
+from store.connector_config import open_secrets
+from store.db import session_scope
+from store.sources import Source
 from tests.harness.cases import LOOPBACK, TEST_KEYS, Stack, api_client, as_user, eventually
 from tests.harness.fake_social import TOKEN, FakeServer
 
@@ -257,7 +257,7 @@ def test_the_mastodon_connector_looks_up_an_author_profile() -> None:
     """The connector interface's author lookup, against the local Mastodon stand-in."""
     from activities.mastodon import MastodonConnector
     from activities.netguard import NetGuard
-    from api.connectors.config import MastodonConfig
+    from store.connector_config import MastodonConfig
 
     with FakeServer() as fake:
         connector = MastodonConnector(guard=NetGuard(LOOPBACK))  # the stand-in is local: allow-listed, as in the worker

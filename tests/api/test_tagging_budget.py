@@ -21,13 +21,13 @@ from pydantic import ValidationError
 from sqlmodel import Session
 from temporalio.service import RPCError
 
-from api.discovery.budget import tagging_budget, tagging_clock
-from api.discovery.models import IncomingMention
-from api.discovery.service import deliver_batch, store_batch
-from api.flows.service import active_flow
-from api.mentions.models import Mention as MentionRow
 from api.settings import Settings
 from engine.models import case_workflow_id
+from store.budget import tagging_budget, tagging_clock
+from store.flows import active_flow
+from store.incoming import IncomingMention
+from store.ingest import deliver_batch, store_batch
+from store.mentions import Mention as MentionRow
 from tests.harness.cases import LOOPBACK, TEST_KEYS, Stack, api_client, case_where, eventually
 from workflows.worker import build_worker
 

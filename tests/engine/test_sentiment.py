@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
 
-from api.discovery.lexicons import EMOJI_FILE, LEXICON_FILE, load_vader, parse_emoji, parse_lexicon, read_resource
 from engine.discovery.sentiment import SentimentModel
+from store.lexicons import EMOJI_FILE, LEXICON_FILE, load_vader, parse_emoji, parse_lexicon, read_resource
 
 ORACLE = SentimentIntensityAnalyzer()
 MODEL = load_vader()

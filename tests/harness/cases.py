@@ -21,16 +21,16 @@ from temporalio.service import RPCError
 from activities.connectors import Network
 from activities.netguard import parse_networks
 from api.app import create_app
-from api.audit.models import CaseEvent
-from api.auth.models import User
 from api.auth.service import Policy, open_session
-from api.cases.models import Case
-from api.db import session_scope
-from api.discovery.models import IncomingMention
-from api.discovery.service import deliver_batch, store_batch
-from api.security.keys import KeyRing
 from api.settings import Settings
 from engine.models import case_workflow_id
+from store.accounts import User
+from store.case_events import CaseEvent
+from store.cases import Case
+from store.db import session_scope
+from store.incoming import IncomingMention
+from store.ingest import deliver_batch, store_batch
+from store.keys import KeyRing
 from workflows.worker import build_worker
 
 T = TypeVar("T")

@@ -22,8 +22,6 @@ from pathlib import Path
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.testing import WorkflowEnvironment
 
-from api.db import make_engine
-from api.db.migrate import migrate
 from api.demo import seed
 from cli.temporal_server import test_server_path
 from engine.messages import (
@@ -49,6 +47,8 @@ from engine.messages import (
     TagInput,
     TransferInput,
 )
+from store.db import make_engine
+from store.db.migrate import migrate
 from tests.harness.cases import Stack, case_where, ended, eventually, running_worker
 
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "histories"

@@ -19,15 +19,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 from temporalio.client import WorkflowUpdateFailedError
 
-from api.db import session_scope
 from api.demo import default_flow
-from api.experts.models import ExpertRequest
 from api.flows.service import publish_flow
-from api.mentions.models import Mention
-from api.routing.models import CaseRouting
-from api.routing.notify import notify
-from api.routing.service import set_presence
-from api.teams.models import Agent, Team
 from engine.messages import (
     APPROVE_UPDATE,
     CLAIM_UPDATE,
@@ -50,6 +43,13 @@ from engine.messages import (
     ReplyInput,
 )
 from engine.models import Direction
+from store.db import session_scope
+from store.experts import ExpertRequest
+from store.mentions import Mention
+from store.routing.models import CaseRouting
+from store.routing.notify import notify
+from store.routing.service import set_presence
+from store.teams import Agent, Team
 from tests.harness.cases import Stack, case_row, case_stack, case_where, ended, event_kinds, eventually
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

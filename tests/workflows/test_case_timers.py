@@ -11,13 +11,13 @@ from temporalio.client import WorkflowUpdateFailedError
 from temporalio.exceptions import ApplicationError
 from temporalio.service import RPCError
 
-from api.cases.models import Case
-from api.db import session_scope
-from api.discovery.models import Conversation
-from api.mentions.models import Mention
-from api.routing.notify import notify
-from api.routing.service import set_presence
 from engine.messages import CLOSE_UPDATE, REPLY_UPDATE, CaseView, CloseInput, ReplyInput
+from store.cases import Case
+from store.conversations import Conversation
+from store.db import session_scope
+from store.mentions import Mention
+from store.routing.notify import notify
+from store.routing.service import set_presence
 from tests.harness.cases import Stack, case_row, case_stack, case_where, ended, event_kinds, eventually
 
 BILLING = "I was charged twice for my order, please refund"  # demo flow: needs response, priority normal (4h)

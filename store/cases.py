@@ -1,0 +1,82 @@
+"""Cases as the read side sees them; the case workflow is their source of truth."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import JSON, Column, Field, SQLModel
+
+from engine.messages import CaseView
+from engine.models import CaseStatus, CloseReason, Priority
+from store.db.types import UtcDateTime
+
+
+def _when(**kw: object) -> object:
+    return Field(default=None, sa_type=UtcDateTime, **kw)  # type: ignore[call-overload]
+
+
+class CaseBase(SQLModel):
+    workflow_id: str = Field(index=True)
+    conversation_id: str = Field(index=True)
+    source: str
+    status: CaseStatus = Field(default=CaseStatus.open, index=True)
+    priority: Priority = Field(default=Priority.normal, index=True)
+    needs_response: bool = True
+    sentiment: float = 0.0
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    team_id: str | None = Field(default=None, index=True)
+    assignee_id: str | None = Field(default=None, index=True)
+    author: str = ""
+    subject: str = ""
+    opened_at: datetime = Field(sa_type=UtcDateTime, index=True)
+    assigned_at: datetime | None = _when()
+    first_response_at: datetime | None = _when()
+    closed_at: datetime | None = _when()
+    close_reason: CloseReason | None = None
+    sla_due_at: datetime | None = _when()
+    sla_breached: bool = False
+    flow_version: str
+    first_response_seconds: float | None = None
+    resolution_seconds: float | None = None
+    mention_count: int = 0
+    reply_count: int = 0
+    updated_at: datetime = Field(sa_type=UtcDateTime)
+    claimed_by: str | None = None
+    claimed_at: datetime | None = _when()
+    transfers: int = 0
+    escalation_level: int = 0
+    drafts_pending: int = Field(default=0, description="Replies waiting for approval")
+    sla: dict = Field(default_factory=dict, sa_column=Column(JSON))
+    notes: list[dict] = Field(default_factory=list, sa_column=Column(JSON),
+                              description="Internal notes (author, at, text, kind); never sent to the customer")
+    expert_id: str | None = Field(default=None, description="The outside expert consulted last")
+    expert_request_id: str | None = Field(default=None, description="Their request: the link the expert answers by")
+    reopen_count: int = 0
+    handle_seconds: float = Field(default=0.0, description="Time agents held the case for work")
+    sla_outcomes: dict = Field(default_factory=dict, sa_column=Column(JSON),
+                               description="Per SLA target, once closed: met or breached")
+
+
+class Case(CaseBase, table=True):
+    id: str = Field(primary_key=True)
+
+
+class CasePublic(CaseBase):
+    id: str
+
+
+def case_fields(view: CaseView) -> dict[str, object]:
+    """The read-side columns of a case, from the workflow's view of it."""
+    fields = view.model_dump(exclude={"case_id", "mention_ids", "measures", "drafts", "notes", "expert"})
+    fields["mention_count"] = len(view.mention_ids)
+    fields["drafts_pending"] = sum(1 for draft in view.drafts if draft.status == "pending")
+    as_json = view.model_dump(mode="json", include={"sla", "notes"})
+    fields["sla"], fields["notes"] = as_json["sla"], as_json["notes"]
+    fields["expert_id"] = view.expert.expert_id if view.expert is not None else None
+    fields["expert_request_id"] = view.expert.request_id if view.expert is not None else None
+    measures = view.measures
+    # A reopened case has no measures until it closes again.
+    fields["first_response_seconds"] = measures.first_response_seconds if measures else None
+    fields["resolution_seconds"] = measures.resolution_seconds if measures else None
+    fields["sla_outcomes"] = dict(measures.sla_outcomes) if measures else {}
+    return fields

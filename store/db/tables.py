@@ -1,0 +1,22 @@
+"""Imports every table so SQLModel.metadata is complete (for migrations and tests)."""
+
+from sqlmodel import SQLModel
+
+from store.accounts import ApiToken, User, UserSession
+from store.case_events import CaseEvent
+from store.cases import Case
+from store.conversations import Conversation
+from store.customers import Customer, CustomerIdentity
+from store.experts import Expert, ExpertRequest
+from store.flows import Flow, FlowDraft
+from store.mentions import Mention
+from store.presence import CasePresence
+from store.routing.models import CaseRouting
+from store.sources import Source
+from store.teams import Agent, Team
+
+metadata = SQLModel.metadata
+
+__all__ = ["Agent", "ApiToken", "Case", "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "Customer",
+           "CustomerIdentity", "Expert", "ExpertRequest", "Flow", "FlowDraft", "Mention", "Source", "Team", "User",
+           "UserSession", "metadata"]
