@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, update
 from sqlmodel import col, select
 from temporalio import activity
 
@@ -11,6 +13,7 @@ from activities.flows import FlowCache
 from engine.messages import (
     Classification,
     ClassifyInput,
+    HandOnInput,
     ReplyCheck,
     ReplyCheckInput,
     SaveCaseInput,
@@ -19,12 +22,15 @@ from engine.messages import (
     SlaSelectInput,
     SlaSelection,
 )
+from engine.opening import classify
 from store.budget import DEFAULT_TAGGING_BUDGET_MS, tagging_budget
 from store.case_events import CaseEvent as CaseEventRow
 from store.cases import Case, case_fields
+from store.conversations import Conversation
 from store.db import session_scope
 from store.experts import ExpertRequest
 from store.mentions import Mention as MentionRow
+from store.outbox import Kind, enqueue
 from store.teams import Agent
 
 
@@ -46,19 +52,7 @@ class CaseActivities:
     @activity.defn(name="classify_mention")
     def classify_mention(self, inp: ClassifyInput) -> Classification:
         flow = self._flows.get(inp.flow_version)
-        tags = flow.tag(inp.mention, self._tagging_budget)
-        triage = flow.triage(inp.mention, tags)
-        route = flow.route(inp.mention, tags)
-        if route.priority is not None and route.priority != triage.priority:
-            triage.evidence["routing_override"] = {"from": triage.priority.value, "to": route.priority.value}
-            triage.priority = route.priority
-        policy, why = flow.select_sla({"priority": triage.priority.value, "channel": inp.mention.source,
-                                       "tags": tags.keywords, "sentiment": tags.sentiment, "team_id": route.team_id,
-                                       "author": inp.mention.author})
-        return Classification(tags=tags, triage=triage, team_id=route.team_id, routing=route.evidence,
-                              required_skills=route.required_skills, optional_skills=route.optional_skills,
-                              language=route.language, sla_policy=policy, sla_evidence=why,
-                              reopen_window_seconds=flow.reopen_window_seconds)
+        return classify(flow, inp.mention, flow.tag(inp.mention, self._tagging_budget))
 
     @activity.defn(name="select_sla")
     def select_sla(self, inp: SlaSelectInput) -> SlaSelection:
@@ -80,7 +74,13 @@ class CaseActivities:
         view = inp.view
         fields = case_fields(view)
         with session_scope(self._engine) as session:
-            case = session.get(Case, view.case_id) or Case(id=view.case_id, **fields)
+            case = session.get(Case, view.case_id)
+            if case is None:
+                case = Case(id=view.case_id, **fields)
+                # A case its workflow opened (before cases were opened at ingest) becomes its conversation's
+                # current one, so the next mention joins it.
+                session.execute(update(Conversation).where(col(Conversation.id) == view.conversation_id)
+                                .values(case_id=view.case_id))
             for name, value in fields.items():
                 setattr(case, name, value)
             session.add(case)
@@ -103,10 +103,20 @@ class CaseActivities:
                     mention.case_id, mention.dispatched = view.case_id, True
                     session.add(mention)
 
+    @activity.defn(name="hand_on_mentions")
+    def hand_on_mentions(self, inp: HandOnInput) -> None:
+        """Mentions a finished case could not take: the relay places them (store.decisions), opening the
+        conversation's next case; the case's workflow then ends."""
+        with session_scope(self._engine) as session:
+            rows = session.exec(select(MentionRow).where(col(MentionRow.id).in_(inp.mention_ids))).all()
+            enqueue(session, [{"workflow_id": f"place:{row.conversation_id}", "kind": Kind.place, "mention_id": row.id,
+                               "payload": {"finished_case": inp.case_id}} for row in rows], datetime.now(UTC))
+
     @activity.defn(name="send_reply")
     def send_reply(self, inp: SendReplyInput) -> SentReply:
         return self._connectors.send_reply(engine=self._engine, reply=inp)
 
     def all(self) -> list:
         """The activity callables, for the worker."""
-        return [self.classify_mention, self.select_sla, self.check_reply, self.save_case, self.send_reply]
+        return [self.classify_mention, self.select_sla, self.check_reply, self.save_case, self.send_reply,
+                self.hand_on_mentions]

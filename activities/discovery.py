@@ -20,7 +20,7 @@ from activities.connectors import ConnectorError, ConnectorRefused, ConnectorReg
 from engine.messages import PollInput, PollPage
 from store.budget import DEFAULT_TAGGING_BUDGET_MS
 from store.db import session_scope
-from store.ingest import deliver_batch, store_batch
+from store.ingest import store_batch
 from store.sources import Source
 
 POLL_SOURCE = "poll_source"
@@ -49,13 +49,10 @@ class DiscoveryActivities:
         stored = await asyncio.to_thread(store_batch, engine=self._engine, mentions=messages,
                                          cursor=(inp.source, page.cursor), tagging_budget_ms=self._tagging_budget_ms)
         await asyncio.to_thread(self._health, inp.source, error=None)
-        delivered = await deliver_batch(engine=self._engine, temporal=self._client, task_queue=self._task_queue,
-                                        stored=stored)
         result = PollPage(source=inp.source, fetched=len(messages), stored=len(stored.outcome.processed),
-                          duplicates=len(stored.outcome.duplicates), delivered=len(delivered.case_ids),
-                          undelivered=len(delivered.failed), more=page.more)
-        activity.logger.info("source %s: %d fetched, %d new, %d duplicates, %d delivered to cases", inp.source,
-                             result.fetched, result.stored, result.duplicates, result.delivered)
+                          duplicates=len(stored.outcome.duplicates), cases=stored.to_tell, more=page.more)
+        activity.logger.info("source %s: %d fetched, %d new, %d duplicates, %d given cases", inp.source,
+                             result.fetched, result.stored, result.duplicates, result.cases)
         return result
 
     def _health(self, source: str, *, error: str | None) -> None:

@@ -40,13 +40,13 @@ class RoutingActivities:
             return RoutingState(case_id=req.case_id, workflow_id=req.workflow_id, seq=0, state="waiting",
                                 team_id=req.team_id, at=datetime.now(UTC),
                                 reason={"error": refused.code, "message": refused.message})
-        await notify(self._client, others)
+        await notify(self._client, others, engine=self._engine)
         return own
 
     @activity.defn(name="release_case")
     async def release_case(self, req: ReleaseRequest) -> None:
         await notify(self._client, await self._transaction(
-            lambda session, now: service.release(session, req.case_id, now)))
+            lambda session, now: service.release(session, req.case_id, now)), engine=self._engine)
 
     @activity.defn(name="start_work")
     async def start_work(self, req: WorkRequest) -> WorkResult:
@@ -62,7 +62,7 @@ class RoutingActivities:
             own, others = await self._transaction(work)
         except service.RoutingRefused as refused:
             return WorkResult(ok=False, code=refused.code, message=refused.message, holder=refused.holder)
-        await notify(self._client, others)
+        await notify(self._client, others, engine=self._engine)
         return WorkResult(ok=True, state=own)
 
     def all(self) -> list:

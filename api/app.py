@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,7 +13,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from starlette.convertors import Convertor, register_url_convertor
@@ -33,6 +34,7 @@ from api.errors import validation_error_body
 from api.experts.views import router as experts_router
 from api.flows.drafts import router as drafts_router
 from api.flows.views import router as flows_router
+from api.health import Health, health_of, prometheus_text
 from api.mentions.views import router as mentions_router
 from api.openapi import documented
 from api.security.codec import sealed_converter
@@ -46,8 +48,8 @@ from api.teams.views import router as teams_router
 from api.webhooks.views import MAX_BODY as WEBHOOK_MAX_BODY
 from api.webhooks.views import router as webhooks_router
 from store.db import make_engine
-from store.delivery import redispatch_pending
 from store.keys import KeyRing
+from store.relay import OutboxRelay
 
 log = logging.getLogger("switchboard.api")
 
@@ -86,9 +88,14 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
         app.state.keys = keys or settings.key_ring()
         app.state.engine = engine or make_engine(settings.database_url)
         app.state.temporal = temporal or await connect_temporal(settings, app.state.keys)
-        task = asyncio.create_task(_at_start(app))
+        app.state.relay = OutboxRelay(engine=app.state.engine, temporal=app.state.temporal,
+                                      task_queue=settings.task_queue, tagging_budget_ms=settings.tagging_budget_ms)
+        await _at_start(app)
+        relay = asyncio.create_task(app.state.relay.run(), name="outbox-relay")
         yield
-        task.cancel()
+        relay.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await relay
 
     app = FastAPI(title="Switchboard", version="0.1.0", lifespan=lifespan)
     api = APIRouter(prefix="/api")
@@ -97,9 +104,15 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
                    discovery_router, sources_router, customers_router):
         api.include_router(router)
 
-    @api.get("/health", tags=["health"], openapi_extra=public("says only that the API answers"))
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
+    @api.get("/health", tags=["health"], response_model=Health,
+             openapi_extra=public("says that the API answers, and how far behind the outbox relay is (counts only)"))
+    async def health(request: Request) -> Health:
+        return await health_of(request.app.state.relay)
+
+    @api.get("/metrics", tags=["health"], response_class=PlainTextResponse,
+             openapi_extra=public("counts only, in Prometheus' text format"))
+    async def metrics(request: Request) -> str:
+        return await prometheus_text(request.app.state.relay)
 
     app.include_router(api)
     app.add_middleware(AllowEveryMethod)
@@ -130,27 +143,15 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
 
 
 async def _at_start(app: FastAPI) -> None:
-    """Seal stored secrets, redeliver stored mentions, set the polling schedules: each retried at the next start."""
-    try:
-        sealed = await run_in_threadpool(reseal_sources, engine=app.state.engine, keys=app.state.keys)
-        if sealed:
-            log.info("sealed %d connector secrets with key %s", sealed, app.state.keys.fingerprint())
-    except Exception:
-        log.exception("sealing stored connector secrets failed; the next start tries again")
-    try:
-        count = await redispatch_pending(engine=app.state.engine, temporal=app.state.temporal,
-                                         task_queue=app.state.settings.task_queue)
-        if count:
-            log.info("redelivered %d stored mentions to their case workflows", count)
-    except Exception:  # start-up must not fail on it; the next start tries again
-        log.exception("redelivery of stored mentions failed")
-    try:
-        polled = await sync_schedules(engine=app.state.engine, temporal=app.state.temporal,
-                                      task_queue=app.state.settings.task_queue)
-        if polled:
-            log.info("polling schedules in place for %d sources", polled)
-    except Exception:
-        log.exception("setting the polling schedules failed; the next start tries again")
+    """Seal stored secrets and set the polling schedules. A failure stops the start-up, loudly: an API
+    running with plaintext secrets or sources nobody polls would fail silently later."""
+    sealed = await run_in_threadpool(reseal_sources, engine=app.state.engine, keys=app.state.keys)
+    if sealed:
+        log.info("sealed %d connector secrets with key %s", sealed, app.state.keys.fingerprint())
+    polled = await sync_schedules(engine=app.state.engine, temporal=app.state.temporal,
+                                  task_queue=app.state.settings.task_queue)
+    if polled:
+        log.info("polling schedules in place for %d sources", polled)
 
 
 def _serve_designer(app: FastAPI, settings: Settings) -> None:

@@ -13,6 +13,7 @@ from temporalio.client import Client
 from api.settings import Settings
 from store.db import get_session, session_scope
 from store.keys import KeyRing
+from store.relay import OutboxRelay
 
 
 def _engine(request: Request) -> Engine:
@@ -32,6 +33,10 @@ def _temporal(request: Request) -> Client:
     return request.app.state.temporal
 
 
+def _relay(request: Request) -> OutboxRelay:
+    return request.app.state.relay
+
+
 def _settings(request: Request) -> Settings:
     return request.app.state.settings
 
@@ -44,5 +49,6 @@ EngineDep = Annotated[Engine, Depends(_engine)]
 SessionDep = Annotated[Session, Depends(_session, scope="function")]
 WriteSessionDep = Annotated[Session, Depends(_write_session, scope="function")]  # commits before the response
 TemporalDep = Annotated[Client, Depends(_temporal)]
+RelayDep = Annotated[OutboxRelay, Depends(_relay)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 KeysDep = Annotated[KeyRing, Depends(_keys)]

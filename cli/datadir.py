@@ -4,7 +4,10 @@ SWITCHBOARD_KEY_FILE or SWITCHBOARD_KEYS, else the data folder's keys.json."""
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
+
+from pydantic import AliasChoices, SecretStr
 
 from api.settings import Settings
 
@@ -17,3 +20,19 @@ def settings_for(data_dir: Path) -> Settings:
     if settings.key_file is None and settings.keys is None:
         settings.key_file = data_dir.resolve() / "keys.json"
     return settings
+
+
+def settings_environment(settings: Settings, base: Mapping[str, str]) -> dict[str, str]:
+    """`base` (an environment) with every variable the settings read replaced by `settings`' values, so
+    that `Settings()` in a child process reads back the same settings (`switchboard up`'s workers)."""
+    names = {name.upper() for name in Settings.env_names()}
+    env = {key: value for key, value in base.items() if key.upper() not in names}
+    for name, field in Settings.model_fields.items():
+        value = getattr(settings, name)
+        if value is None:
+            continue
+        alias = field.validation_alias
+        key = str(alias.choices[0]) if isinstance(alias, AliasChoices) else f"SWITCHBOARD_{name.upper()}"
+        # Every setting is a scalar (str, number, path or secret), which the environment holds as its str().
+        env[key] = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+    return env

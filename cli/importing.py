@@ -36,8 +36,7 @@ class Summary:
     stored: int = 0
     duplicates: int = 0
     actionable: int = 0
-    delivered: int = 0
-    undelivered: int = 0
+    cases: int = 0
     rejected: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
 
 
@@ -223,8 +222,7 @@ def _send(http: httpx.Client, args: argparse.Namespace, batch: list[tuple[int, d
     summary.stored += report["stored"]
     summary.duplicates += report["duplicates"]
     summary.actionable += report["actionable"]
-    summary.delivered += report["delivered"]
-    summary.undelivered += report["undelivered"]
+    summary.cases += report["cases"]
     seen: set[int] = set()
     for item in report["rejected"]:
         if item["index"] not in seen:
@@ -246,9 +244,7 @@ def _report(summary: Summary, args: argparse.Namespace, out: TextIO) -> None:
     if args.replay:
         out.write(f"replay: {summary.actionable:,} needed a response; no cases started\n")
     else:
-        out.write(f"{summary.actionable:,} need a response; {summary.delivered:,} mentions handed to their cases"
-                  + (f", {summary.undelivered:,} to be delivered at the next start-up" if summary.undelivered else "")
-                  + "\n")
+        out.write(f"{summary.actionable:,} need a response; {summary.cases:,} mentions given their cases\n")
     for line, why in sorted(summary.rejected)[:50]:
         out.write(f"  line {line}: {why}\n")
     if len(summary.rejected) > 50:

@@ -5,14 +5,21 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import sys
 from pathlib import Path
 
+# Commands whose parsers are here: running one of them skips building the others' parsers, which import
+# what those commands run (the account commands import the API's password hashing, which hashes once at
+# import). `switchboard up` starts its workers sooner for it; each worker process is `switchboard worker`.
+SERVICE_COMMANDS = frozenset({"up", "api", "worker", "migrate"})
 
-def _parser() -> argparse.ArgumentParser:
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or, for one of SERVICE_COMMANDS, just enough of it to parse that one."""
     parser = argparse.ArgumentParser(prog="switchboard", description="Social customer care on Temporal.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    up = sub.add_parser("up", help="run everything on this machine: Temporal, worker, API and designer")
+    up = sub.add_parser("up", help="run everything on this machine: Temporal, workers, API and designer")
     up.add_argument("--data-dir", type=Path, default=Path("data"), help="where the databases live (default: data)")
     up.add_argument("--host", default="127.0.0.1", help="interface of the API and designer")
     up.add_argument("--port", type=int, default=8000, help="port of the API and designer (default: 8000)")
@@ -24,10 +31,14 @@ def _parser() -> argparse.ArgumentParser:
                     help="no demo accounts and no demo mentions (teams, sources and the default flow are still made)")
     up.add_argument("--tls-cert", type=Path, help="serve HTTPS with this certificate (PEM; with --tls-key)")
     up.add_argument("--tls-key", type=Path, help="the certificate's private key (PEM)")
+    up.add_argument("--workers", type=_positive, default=1, metavar="N",
+                    help="worker processes, each its own `switchboard worker` on the task queue (default: 1)")
 
     sub.add_parser("api", help="run the API only (settings from the environment)")
     sub.add_parser("worker", help="run a worker only (settings from the environment)")
     sub.add_parser("migrate", help="bring the database schema up to date")
+    if command in SERVICE_COMMANDS:
+        return parser
     from cli.accounts import add_parsers as add_account_parsers
     from cli.importing import add_parser as add_import_parser
     from cli.keys import add_parser as add_keys_parser
@@ -40,8 +51,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number above 0")
+    return value
+
+
 def main(argv: list[str] | None = None) -> None:
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = _parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     if args.command == "up" and (args.tls_cert is None) != (args.tls_key is None):
         parser.error("--tls-cert and --tls-key go together")
@@ -67,7 +89,7 @@ def main(argv: list[str] | None = None) -> None:
 
         asyncio.run(up(data_dir=args.data_dir, port=args.port, host=args.host, temporal_port=args.temporal_port,
                        temporal_ui_port=args.temporal_ui_port, embedded_temporal=not args.external_temporal,
-                       demo=not args.no_demo, tls=(args.tls_cert, args.tls_key)))
+                       demo=not args.no_demo, tls=(args.tls_cert, args.tls_key), workers=args.workers))
     elif args.command == "api":
         from cli.services import run_api
 

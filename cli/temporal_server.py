@@ -8,11 +8,12 @@ import sysconfig
 from pathlib import Path
 
 # Measured on 2-core machines (shared/TEMPORAL-NOTES.md): the defaults cap a
-# dev server far below what one worker can do.
+# dev server far below what one worker can do. synchronous=full: a start Temporal acknowledged is on
+# disk, so the outbox relay never deletes an entry whose start a power loss could undo.
 TUNING_ARGS: tuple[str, ...] = (
     "--dynamic-config-value", "history.transferProcessorMaxPollRPS=1000",
     "--sqlite-pragma", "journal_mode=wal",
-    "--sqlite-pragma", "synchronous=normal",
+    "--sqlite-pragma", "synchronous=full",
 )
 
 

@@ -1,65 +1,71 @@
-"""`switchboard up`: everything on one machine, in one command."""
+"""`switchboard up`: everything on one machine, in one command.
+
+Processes: this one (migrations, demo data, the API and designer, and the supervisor of the others),
+the embedded Temporal dev server, and `--workers N` worker processes (`switchboard worker`, all on the
+task queue), so the API's event loop and the workflows share no GIL and a worker can be killed alone:
+a worker that dies is started again. All of them stop with this one, and die with it.
+
+The API's modules are imported where they are used, after the workers have been started: a worker
+process takes seconds to import and connect, and the first case waits for one.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import ctypes
+import logging
+import os
 import secrets
 import signal
 import subprocess
-from collections.abc import Iterator
+import sys
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
-import uvicorn
-from fastapi import FastAPI
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import select
-from temporalio.client import Client
-
-from activities.netguard import parse_networks
-from api.app import connect_temporal, create_app
-from api.demo import DEMO_PASSWORD, demo_accounts, demo_mentions, seed
-from api.security.limits import MAX_REQUEST_HEAD
 from api.settings import Settings
-from cli.datadir import settings_for
+from cli.datadir import settings_environment, settings_for
 from cli.temporal_server import dev_server_command
-from store.accounts import User
-from store.db import make_engine, session_scope
+from store.db import make_engine
 from store.db.migrate import migrate
-from store.keys import KeyRing
-from workflows.worker import build_worker
+
+if TYPE_CHECKING:
+    import uvicorn
+    from fastapi import FastAPI
+    from temporalio.client import Client
+
+log = logging.getLogger("switchboard")
+
+WORKER_COMMAND = (sys.executable, "-m", "cli.main", "worker")
+WORKERS_PID_FILE = "workers.pid"
 
 
-class _Server(uvicorn.Server):
-    """uvicorn without its own signal handling: the supervisor owns SIGINT/SIGTERM."""
+def _api_server(app: FastAPI, settings: Settings, tls: tuple[Path | None, Path | None]) -> uvicorn.Server:
+    """uvicorn without its own signal handling: `up` owns SIGINT/SIGTERM."""
+    import uvicorn
 
-    @contextlib.contextmanager
-    def capture_signals(self) -> Iterator[None]:
-        yield
+    from api.security.limits import MAX_REQUEST_HEAD
 
+    class Server(uvicorn.Server):
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            yield
 
-async def wait_for_temporal(settings: Settings, keys: KeyRing, *, timeout: float = 60.0,
-                            process: subprocess.Popen | None = None) -> Client:
-    """Connect, retrying while the server starts; fail clearly if it died or never answered."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while True:
-        try:
-            return await connect_temporal(settings, keys)
-        except Exception as exc:  # the server is not listening yet
-            if process is not None and process.poll() is not None:
-                raise SystemExit(f"the embedded Temporal server exited with code {process.returncode}; "
-                                 "see its log in the data folder") from exc
-            if asyncio.get_running_loop().time() > deadline:
-                raise SystemExit(f"Temporal at {settings.temporal_address} did not answer in {timeout:.0f}s") from exc
-            await asyncio.sleep(0.2)
+    cert, key = tls
+    return Server(uvicorn.Config(app, host=settings.api_host, port=settings.api_port, log_level="warning",
+                                 ssl_certfile=str(cert) if cert else None, ssl_keyfile=str(key) if key else None,
+                                 http="h11", h11_max_incomplete_event_size=MAX_REQUEST_HEAD))
 
 
 async def post_demo_mentions(app: FastAPI, webhook_token: str) -> int:
     """Post the demo mentions through the webhook route, as a connector would (in process, so a TLS
     certificate for another name does not stand in the way); returns how many were new."""
+    import httpx
+
+    from api.demo import demo_mentions
+
     created = 0
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://switchboard.local",
                                  timeout=30, headers={"X-Switchboard-Token": webhook_token}) as http:
@@ -72,27 +78,162 @@ async def post_demo_mentions(app: FastAPI, webhook_token: str) -> int:
     return created
 
 
+_prctl = None
+
+
 def _die_with_parent() -> None:
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG (Linux)
-    except OSError:
-        pass
+    """In a child between fork and exec: ask for SIGTERM when the parent dies (PR_SET_PDEATHSIG, Linux).
+    libc is opened in the parent beforehand (`_ready_to_die_with_parent`): no dlopen in a forked child."""
+    if _prctl is not None:
+        _prctl(1, signal.SIGTERM)
 
 
-def first_user_hint(engine: Engine, data_dir: Path | None) -> str | None:
-    """What to run when nobody can log in yet (no users), else None."""
-    try:
-        with session_scope(engine, write=False) as session:
-            if session.exec(select(User.id).limit(1)).first() is not None:
-                return None
-    except SQLAlchemyError:  # not migrated yet: `switchboard migrate` comes first
-        return None
-    where = f" --data-dir {data_dir}" if data_dir is not None else ""
-    return ("No users yet, so nobody can log in. Create the first admin (the password is prompted for):\n"
-            f"  switchboard users add you@example.com --role admin{where}")
+def _ready_to_die_with_parent() -> None:
+    global _prctl
+    if _prctl is None:
+        with contextlib.suppress(OSError, AttributeError):
+            _prctl = ctypes.CDLL("libc.so.6", use_errno=True).prctl
+
+
+def _spawn(command: Sequence[str], *, log_file: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """A child in its own session (a terminal's Ctrl-C reaches us only, and we stop it in order), writing
+    to `log_file`, and sent SIGTERM should we die outright. Called on the event loop's thread: the
+    parent-death signal follows the thread that forked, which lives as long as we do."""
+    _ready_to_die_with_parent()
+    with log_file.open("ab") as out:
+        return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, env=env,
+                                start_new_session=True, preexec_fn=_die_with_parent)
+
+
+def _exit_description(code: int) -> str:
+    if code < 0:
+        with contextlib.suppress(ValueError):
+            return f"killed by {signal.Signals(-code).name}"
+    return f"exited with code {code}"
+
+
+class Workers:
+    """`count` worker processes, `switchboard worker` with the API's settings, on one task queue; their
+    pids in `workers.pid` (one a line) and their output in `worker-<n>.log`, in the data folder."""
+
+    FIRST_DELAY, MAX_DELAY, STEADY_SECONDS = 0.5, 30.0, 60.0
+
+    def __init__(self, count: int, *, settings: Settings, data_dir: Path) -> None:
+        self.count, self.settings, self.data_dir = count, settings, data_dir
+        self.env = settings_environment(settings, os.environ)
+        self.processes: list[subprocess.Popen] = []
+        self._started: list[float] = []
+        self._delays: list[float] = []
+        self._restart_at: list[float | None] = []
+        self._stopping = False
+
+    def log_file(self, n: int) -> Path:
+        return self.data_dir / f"worker-{n + 1}.log"
+
+    @property
+    def pids(self) -> list[int]:
+        return [p.pid for p in self.processes]
+
+    def start(self) -> None:
+        for n in range(self.count):
+            self.processes.append(self._spawn(n))
+            self._started.append(time.monotonic())
+            self._delays.append(self.FIRST_DELAY)
+            self._restart_at.append(None)
+        self._write_pids()
+
+    def _spawn(self, n: int) -> subprocess.Popen:
+        return _spawn(WORKER_COMMAND, log_file=self.log_file(n), env=self.env)
+
+    def _write_pids(self) -> None:
+        path = self.data_dir / WORKERS_PID_FILE
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text("".join(f"{pid}\n" for pid in self.pids))
+        temporary.replace(path)
+
+    async def wait_ready(self, client: Client, *, stop: asyncio.Event, timeout: float = 60.0) -> bool:
+        """Until Temporal lists every worker process as polling the task queue for workflow and for
+        activity tasks (a worker's identity is `pid@host`): True then, False if `stop` is set first;
+        fail clearly if a worker exits first, or is not polling after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while not stop.is_set():
+            polling = await task_queue_pollers(client, self.settings.task_queue)
+            if all(any(identity.startswith(f"{pid}@") for identity in polling) for pid in self.pids):
+                return True
+            for n, process in enumerate(self.processes):
+                if process.poll() is not None:
+                    raise SystemExit(f"worker {n + 1} {_exit_description(process.returncode)} before it polled "
+                                     f"the task queue; see {self.log_file(n)}")
+            if time.monotonic() > deadline:
+                raise SystemExit(f"the workers did not poll the task queue in {timeout:.0f}s; see "
+                                 f"{self.data_dir / 'worker-*.log'}")
+            await asyncio.sleep(0.1)
+        return False
+
+    async def supervise(self) -> None:
+        """Start again, after a short back-off, any worker that exits (until cancelled): each quick exit
+        doubles the back-off, up to 30 s; a worker that ran a minute starts from 0.5 s again."""
+        while not self._stopping:
+            await asyncio.sleep(0.1)
+            now = time.monotonic()
+            for n, process in enumerate(self.processes):
+                if self._stopping:
+                    return
+                restart_at = self._restart_at[n]
+                if restart_at is None:
+                    if process.poll() is None:
+                        continue
+                    ran = now - self._started[n]
+                    delay = self.FIRST_DELAY if ran >= self.STEADY_SECONDS else self._delays[n]
+                    self._delays[n] = min(delay * 2, self.MAX_DELAY)
+                    self._restart_at[n] = now + delay
+                    log.warning("worker %d (pid %d) %s after %.0fs; starting it again in %.1fs (see %s)", n + 1,
+                                process.pid, _exit_description(process.returncode), ran, delay, self.log_file(n))
+                elif now >= restart_at:
+                    self.processes[n] = self._spawn(n)
+                    self._started[n], self._restart_at[n] = now, None
+                    self._write_pids()
+                    log.warning("worker %d started again: pid %d", n + 1, self.processes[n].pid)
+
+    async def stop(self, timeout: float = 15.0) -> None:
+        """SIGTERM (a worker shuts down cleanly), then wait, then SIGKILL what is left."""
+        self._stopping = True
+        for process in self.processes:
+            if process.poll() is None:
+                process.terminate()
+        deadline = time.monotonic() + timeout
+        while any(p.poll() is None for p in self.processes) and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        for n, process in enumerate(self.processes):
+            if process.poll() is None:
+                log.warning("worker %d (pid %d) did not stop in %.0fs: killing it", n + 1, process.pid, timeout)
+                process.kill()
+                process.wait()
+        (self.data_dir / WORKERS_PID_FILE).unlink(missing_ok=True)
+
+
+async def task_queue_pollers(client: Client, task_queue: str) -> set[str]:
+    """The identities Temporal saw polling `task_queue` lately for both workflow and activity tasks."""
+    from temporalio.api.enums.v1 import TaskQueueKind, TaskQueueType
+    from temporalio.api.taskqueue.v1 import TaskQueue
+    from temporalio.api.workflowservice.v1 import DescribeTaskQueueRequest
+    from temporalio.service import RPCError
+
+    seen: list[set[str]] = []
+    for kind in (TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY):
+        try:
+            answer = await client.workflow_service.describe_task_queue(DescribeTaskQueueRequest(
+                namespace=client.namespace, task_queue_type=kind,
+                task_queue=TaskQueue(name=task_queue, kind=TaskQueueKind.TASK_QUEUE_KIND_NORMAL)))
+        except RPCError:
+            return set()
+        seen.append({poller.identity for poller in answer.pollers})
+    return set.intersection(*seen)
 
 
 def demo_banner(webhook_token: str) -> str:
+    from api.demo import DEMO_PASSWORD, demo_accounts
+
     accounts = "\n".join(f"    {u['email']:<22} {u['role']}" + (f" ({', '.join(u['teams'])})" if u["teams"] else "")
                          for u in demo_accounts())
     return (f"  demo accounts (password: {DEMO_PASSWORD}; for trying out only, `--no-demo` makes none):\n"
@@ -102,26 +243,25 @@ def demo_banner(webhook_token: str) -> str:
 
 
 async def up(*, data_dir: Path, port: int, host: str, temporal_port: int, temporal_ui_port: int,
-             embedded_temporal: bool, demo: bool, tls: tuple[Path | None, Path | None] = (None, None)) -> None:
+             embedded_temporal: bool, demo: bool, tls: tuple[Path | None, Path | None] = (None, None),
+             workers: int = 1) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = settings_for(data_dir)
     settings.api_port, settings.api_host = port, host
     process = None
     if embedded_temporal:
         settings.temporal_address = f"127.0.0.1:{temporal_port}"
-        log = (data_dir / "temporal.log").open("ab")
         scheme = "https" if tls[0] else "http"
         command = dev_server_command(db_file=data_dir.resolve() / "temporal.db", port=temporal_port,
                                      ui_port=temporal_ui_port, codec_endpoint=f"{scheme}://{host}:{port}/api/codec")
         settings.temporal_ui_origin = f"http://127.0.0.1:{temporal_ui_port}"
-        # Its own process group: a terminal's Ctrl-C reaches us only, and we stop it after the
-        # worker has drained; the parent-death signal stops it should we be killed outright.
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                                   preexec_fn=_die_with_parent)
+        process = _spawn(command, log_file=data_dir / "temporal.log")
+    pool = Workers(workers, settings=settings, data_dir=data_dir)
     try:
-        await _serve(settings, process, demo=demo, temporal_ui_port=temporal_ui_port if process else None,
+        await _serve(settings, process, pool, demo=demo, temporal_ui_port=temporal_ui_port if process else None,
                      data_dir=data_dir, tls=tls)
     finally:
+        await pool.stop()  # the workers drain while Temporal still answers
         if process is not None:
             process.terminate()
             try:
@@ -130,51 +270,56 @@ async def up(*, data_dir: Path, port: int, host: str, temporal_port: int, tempor
                 process.kill()
 
 
-async def _serve(settings: Settings, process: subprocess.Popen | None, *, demo: bool,
+async def _serve(settings: Settings, process: subprocess.Popen | None, workers: Workers, *, demo: bool,
                  temporal_ui_port: int | None, data_dir: Path, tls: tuple[Path | None, Path | None]) -> None:
-    keys = settings.key_ring(create=True)
-    client = await wait_for_temporal(settings, keys, process=process)
+    keys = settings.key_ring(create=True)  # made before the workers start: they open the same key file
     engine = make_engine(settings.database_url)
-    migrate(engine)
+    migrate(engine)  # before the workers start: their activities use the read side
+    workers.start()  # they import and connect to Temporal while we do
+    from api.app import create_app
+    from api.demo import seed
+    from cli.services import first_user_hint, wait_for_temporal
+
+    client = await wait_for_temporal(settings, keys, process=process)
     webhook_token = secrets.token_urlsafe(24) if demo else None
     seed(engine, accounts=demo, webhook_token=webhook_token)
-    worker = build_worker(client, task_queue=settings.task_queue, database_url=settings.database_url, keys=keys,
-                          connect_allow=parse_networks(settings.connect_allow),
-                          tagging_budget_ms=settings.tagging_budget_ms)
     app = create_app(settings, engine=engine, temporal=client, keys=keys)
-    cert, key = tls
-    server = _Server(uvicorn.Config(app, host=settings.api_host, port=settings.api_port, log_level="warning",
-                                    ssl_certfile=str(cert) if cert else None, ssl_keyfile=str(key) if key else None,
-                                    http="h11", h11_max_incomplete_event_size=MAX_REQUEST_HEAD))
+    server = _api_server(app, settings, tls)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    worker_task = asyncio.create_task(worker.run())
     server_task = asyncio.create_task(server.serve())
     while not server.started and not server_task.done():
         await asyncio.sleep(0.05)
     if server_task.done():
         await server_task
         raise SystemExit(f"the API could not start on {settings.api_host}:{settings.api_port}")
-    base = f"{'https' if cert else 'http'}://{settings.api_host}:{settings.api_port}"
-    if webhook_token is not None:
-        created = await post_demo_mentions(app, webhook_token)
-        print(f"demo: {created} new mentions posted")
-    print(f"Switchboard is up.\n  designer:    {base}/\n  API:         {base}/api  (docs: {base}/docs)")
-    if temporal_ui_port:
-        print(f"  Temporal UI: http://127.0.0.1:{temporal_ui_port}")
-    if webhook_token is not None:
-        print(demo_banner(webhook_token))
-    hint = first_user_hint(engine, data_dir)
-    if hint:
-        print(hint)
-    print("Ctrl-C stops everything.", flush=True)
     stopper = asyncio.create_task(stop.wait())
-    await asyncio.wait({stopper, worker_task, server_task}, return_when=asyncio.FIRST_COMPLETED)
+    supervisor = None
+    if await workers.wait_ready(client, stop=stop):  # the demo's cases need a worker
+        supervisor = asyncio.create_task(workers.supervise())
+        base = f"{'https' if tls[0] else 'http'}://{settings.api_host}:{settings.api_port}"
+        if webhook_token is not None:
+            created = await post_demo_mentions(app, webhook_token)
+            print(f"demo: {created} new mentions posted")
+        print(f"Switchboard is up.\n  designer:    {base}/\n  API:         {base}/api  (docs: {base}/docs)")
+        if temporal_ui_port:
+            print(f"  Temporal UI: http://127.0.0.1:{temporal_ui_port}")
+        print(f"  workers:     {workers.count} (pids {', '.join(map(str, workers.pids))}; "
+              f"logs: {data_dir / 'worker-<n>.log'})")
+        if webhook_token is not None:
+            print(demo_banner(webhook_token))
+        hint = first_user_hint(engine, data_dir)
+        if hint:
+            print(hint)
+        print("Ctrl-C stops everything.", flush=True)
+        await asyncio.wait({stopper, supervisor, server_task}, return_when=asyncio.FIRST_COMPLETED)
     print("stopping...", flush=True)
     server.should_exit = True
+    if supervisor is not None and not supervisor.done():
+        supervisor.cancel()
     await server_task
-    if not worker_task.done():
-        await worker.shutdown()
     stopper.cancel()
+    if supervisor is not None and supervisor.done() and not supervisor.cancelled():
+        supervisor.result()  # it failed (could not start a process): say why

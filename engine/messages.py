@@ -39,6 +39,9 @@ class CaseInput(BaseModel):
     conversation_id: str
     flow_version: str
     carried_mentions: list[Mention] = Field(default_factory=list)
+    decision: CaseDecision | None = Field(default=None, description=(
+        "The case as the ingest transaction opened it (engine.opening); None: the workflow classifies and "
+        "routes its first mention itself (cases started before decisions moved to ingest)"))
 
 
 class ReplyInput(BaseModel):
@@ -322,7 +325,29 @@ class PollPage(BaseModel):
     fetched: int = 0
     stored: int = 0
     duplicates: int = 0
-    delivered: int = 0
-    undelivered: int = 0
+    cases: int = Field(default=0, description="new mentions given a case (opened or joined) as they were stored")
     more: bool = False
     skipped: str | None = None
+
+
+class CaseDecision(BaseModel):
+    """A case opened in the ingest transaction: its first mention, how the flow version classified it,
+    and where routing put it. The workflow's input carries it, so the history shows what was decided
+    and why; engine.opening builds the same opening view and events from it on both sides."""
+
+    case_id: str
+    decided_at: datetime
+    mention: Mention
+    classification: Classification
+    routing: RoutingState
+
+
+class HandOnInput(BaseModel):
+    """Mentions a finished case cannot take (they came after its reopen window): the conversation's
+    next case gets them."""
+
+    case_id: str
+    mention_ids: list[str]
+
+
+CaseInput.model_rebuild()

@@ -93,5 +93,11 @@ def mention_id(source: str, external_id: str) -> str:
 
 
 def case_workflow_id(conversation_id: str) -> str:
-    """The case workflow id for a conversation: one open case per conversation."""
+    """The workflow id of a conversation's cases before cases were opened at ingest: one at a time, its run
+    id the case id."""
     return f"case-{conversation_id}"
+
+
+def decided_workflow_id(case_id: str) -> str:
+    """The workflow id of a case opened at ingest (store.decisions): one workflow per case."""
+    return f"case-{case_id}"

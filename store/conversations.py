@@ -23,6 +23,7 @@ class ConversationBase(SQLModel):
     first_response_seconds: float | None = None
     actionable: bool = Field(default=False, index=True, description="Triage found a mention needing a response.")
     customer_id: str | None = Field(default=None, index=True)
+    case_id: str | None = Field(default=None, description="Its current case: the latest opened")
 
 
 class Conversation(ConversationBase, table=True):

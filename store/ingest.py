@@ -1,11 +1,12 @@
-"""Taking in a batch of mentions: dedupe, thread, tag and triage in one transaction, then deliver.
+"""Taking in a batch of mentions: dedupe, thread, tag, triage, route and store in one transaction.
 
 One write transaction per batch reads what the store knows about the batch (its ids, reply parents,
 authors' latest mentions, actionable conversations), runs the pure pipeline (engine.discovery), and
-writes the new mentions and the conversations' counts. Only then are the mentions of actionable
-conversations handed to their case workflows; each is stored `dispatched = False` until its workflow
-has it, so a crash in between loses nothing (the start-up redelivery, or posting it again, finishes
-the job). Mentions of conversations that need no response are stored and counted, and start no workflow.
+writes the new mentions and the conversations' counts. In the same transaction each mention of an
+actionable conversation gets its case (store.decisions): it joins the open one, or opens one, routed
+and assigned, and an outbox entry says what its workflow must hear. The relay (store.relay) tells the
+workflows after the commit; nothing here waits for Temporal, and a crash anywhere loses nothing.
+Mentions of conversations that need no response are stored and counted, and open no case.
 
 Each mention's tagging has a budget of the thread's CPU time (`SWITCHBOARD_TAGGING_BUDGET_MS`, see
 `store.budget`): a flow whose many patterns and rules together run long over a long text has the rest of
@@ -16,14 +17,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from sqlalchemy import Engine, bindparam, insert, text, tuple_, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
-from temporalio.client import Client
 
 from engine.discovery.pipeline import BatchOutcome, ConversationChange, Known, Processed, lookups, process_batch
 from engine.flows import CompiledFlow
@@ -35,7 +35,7 @@ from store.compiled_flows import compiled
 from store.conversations import Conversation
 from store.customers import link_customers
 from store.db import session_scope
-from store.delivery import Delivered, NoActiveFlow, deliver_all
+from store.decisions import Placement, place
 from store.flows import active_flow
 from store.mentions import Mention as MentionRow
 from store.sources import Source
@@ -45,6 +45,10 @@ log = logging.getLogger("switchboard.discovery")
 STORE_ATTEMPTS = 6
 STORE_LOCK = 0x5357_4244  # the advisory lock key of discovery's batches on PostgreSQL
 RETRYABLE = frozenset({"40P01", "40001"})  # PostgreSQL: deadlock, serialization failure
+
+
+class NoActiveFlow(RuntimeError):
+    pass
 
 
 def compiled_flow(session: Session) -> CompiledFlow:
@@ -60,27 +64,31 @@ class StoredBatch:
     flow_version: str
     outcome: BatchOutcome
     replay: bool
+    cases: dict[str, str | None] = field(default_factory=dict)  # mention id -> its case (None: none needed)
 
     @property
-    def to_deliver(self) -> list[Processed]:
-        return [] if self.replay else self.outcome.to_deliver
+    def to_tell(self) -> int:
+        """How many of the batch's mentions the relay will hand to a case workflow."""
+        return sum(1 for case in self.cases.values() if case is not None)
 
 
 def store_batch(*, engine: Engine, mentions: list[Mention], replay: bool = False,
                 cursor: tuple[str, str | None] | None = None,
-                tagging_budget_ms: float = DEFAULT_TAGGING_BUDGET_MS) -> StoredBatch:
+                tagging_budget_ms: float = DEFAULT_TAGGING_BUDGET_MS, now: datetime | None = None) -> StoredBatch:
     """Dedupe, thread, tag, triage and store a batch in one transaction (see the module docstring).
 
     `replay` backfills history: everything is stored, threaded, tagged and counted, and no case
     workflow is started (the conversations are old; their responses are already in the file).
     `cursor` (source, cursor) is saved on the source in the same transaction: a polled page and
     the cursor after it are stored together or not at all. `tagging_budget_ms` is each mention's
-    tagging budget (the `tagging_budget_ms` setting).
+    tagging budget (the `tagging_budget_ms` setting). `now` is when cases it opens are opened (their SLA
+    clocks start then): the wall clock, or a test's virtual clock that the workflows' timers share.
     """
     budget = tagging_budget(tagging_budget_ms)
     for attempt in range(STORE_ATTEMPTS):
         try:
-            stored = _store(engine, mentions, replay=replay, cursor=cursor, budget=budget)
+            stored = _store(engine, mentions, replay=replay, cursor=cursor, budget=budget,
+                            now=now or datetime.now(UTC))
         except (IntegrityError, OperationalError) as exc:
             # Batches are stored one at a time, but a reply being recorded (record_outbound) can still
             # create the same conversation first, or deadlock with us: redo the batch, whose read then
@@ -111,12 +119,9 @@ def _warn_cut_short(stored: StoredBatch) -> None:
 
 
 def _store(engine: Engine, mentions: list[Mention], *, replay: bool, cursor: tuple[str, str | None] | None,
-           budget: TagBudget) -> StoredBatch:
+           budget: TagBudget, now: datetime) -> StoredBatch:
     with session_scope(engine) as session:
-        if session.get_bind().dialect.name == "postgresql":
-            # One batch at a time, as SQLite's write lock gives: batches overlap (a thread's replies, an
-            # author's follow-ups, a customer's identities), and exact counts need each to see the last.
-            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STORE_LOCK})
+        lock_ingest(session)
         flow = compiled_flow(session)
         window = timedelta(seconds=flow.thread_window_seconds)
         known = _known(session, mentions, window)
@@ -125,9 +130,19 @@ def _store(engine: Engine, mentions: list[Mention], *, replay: bool, cursor: tup
                                              for p in outcome.processed if p.mention.direction == Direction.inbound))
         _insert_mentions(session, outcome.processed, replay=replay, customers=customers)
         _merge_conversations(session, outcome.conversations.values(), customers)
+        cases = {} if replay else place(session, flow=flow, now=now, placements=[
+            Placement(mention=p.mention, tags=p.tags, needs_response=p.needs_response)
+            for p in outcome.to_deliver if p.tags is not None])
         if cursor is not None:
             session.execute(update(Source).where(col(Source.id) == cursor[0]).values(cursor=cursor[1]))
-    return StoredBatch(flow_version=flow.version, outcome=outcome, replay=replay)
+    return StoredBatch(flow_version=flow.version, outcome=outcome, replay=replay, cases=cases)
+
+
+def lock_ingest(session: Session) -> None:
+    """One batch at a time on PostgreSQL, as SQLite's write lock gives: batches overlap (a thread's
+    replies, an author's follow-ups, a customer's identities), and exact counts need each to see the last."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STORE_LOCK})
 
 
 def _known(session: Session, mentions: list[Mention], window: timedelta) -> Known:
@@ -224,12 +239,6 @@ def _merge_conversations(session: Session, changes: Iterable[ConversationChange]
         statement = update(table).where(table.c.id == bindparam("row_id")).values(
             {c: bindparam(f"new_{c}") for c in changed})
         session.execute(statement, [{"row_id": r["id"], **{f"new_{c}": r[c] for c in changed}} for r in updates])
-
-
-async def deliver_batch(*, engine: Engine, temporal: Client, task_queue: str, stored: StoredBatch) -> Delivered:
-    """Hand the batch's mentions of actionable conversations to their case workflows (deliver_all)."""
-    return await deliver_all(engine=engine, temporal=temporal, task_queue=task_queue, flow=stored.flow_version,
-                             messages=[p.mention for p in stored.to_deliver])
 
 
 def record_outbound(*, engine: Engine, reply: SendReplyInput, external_id: str, at: datetime) -> str:

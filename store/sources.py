@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import Engine
 from sqlmodel import JSON, Column, Field, SQLModel
 
+from store.db import session_scope
 from store.db.types import UtcDateTime
 
 
@@ -26,3 +28,16 @@ class Source(SourceHealth, table=True):
     config: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
     # Where polling resumes: advanced only in the transaction that stores the page it ends.
     cursor: str | None = None
+
+
+class UnknownSource(LookupError):
+    pass
+
+
+def require_source(engine: Engine, source: str) -> Source:
+    """The enabled connector instance named `source`; UnknownSource if there is none."""
+    with session_scope(engine, write=False) as session:
+        row = session.get(Source, source)
+    if row is None or not row.enabled:
+        raise UnknownSource(source)
+    return row

@@ -20,3 +20,39 @@ def test_migrations_match_the_tables(database_url: str) -> None:
     assert diff == []
     assert set(metadata.tables) <= set(inspect(engine).get_table_names())
     engine.dispose()
+
+
+def test_the_outbox_migration_gives_conversations_their_case_and_queues_undelivered_mentions(
+        database_url: str) -> None:
+    engine = make_engine(database_url)
+    migrate(engine, "0007")
+    at = "2026-11-23 09:00:00+00:00"
+    with engine.begin() as c:
+        for table, row in [
+            ("conversation", {"id": "t:1", "source": "t", "first_at": at, "last_at": at, "inbound_count": 2,
+                              "outbound_count": 0, "actionable": True}),
+            ("case", {"id": "run-old", "workflow_id": "case-t:1", "conversation_id": "t:1", "source": "t",
+                      "status": "closed", "opened_at": "2026-11-20 09:00:00+00:00"}),
+            ("case", {"id": "run-new", "workflow_id": "case-t:1", "conversation_id": "t:1", "source": "t",
+                      "status": "open", "opened_at": at}),
+            ("mention", {"id": "t:a", "dispatched": True}),
+            ("mention", {"id": "t:b", "dispatched": False}),
+        ]:
+            if table == "case":
+                row = {"priority": "normal", "needs_response": True, "sentiment": 0.0, "author": "", "subject": "",
+                       "flow_version": "v", "mention_count": 1, "reply_count": 0, "updated_at": at, "transfers": 0,
+                       "escalation_level": 0, "drafts_pending": 0, "reopen_count": 0, "handle_seconds": 0.0,
+                       "sla_breached": False, **row}
+            if table == "mention":
+                row = {"source": "t", "external_id": row["id"][2:], "conversation_id": "t:1", "author": "@x",
+                       "text": "hi", "created_at": at, "received_at": at, "direction": "inbound",
+                       "author_verified": False, **row}
+            columns = ", ".join(f'"{k}"' for k in row)
+            marks = ", ".join(["%s" if engine.dialect.name == "postgresql" else "?"] * len(row))
+            c.exec_driver_sql(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(row.values()))
+    migrate(engine)
+    with engine.connect() as c:
+        assert c.exec_driver_sql("SELECT case_id FROM conversation WHERE id = 't:1'").scalar() == "run-new"
+        queued = c.exec_driver_sql("SELECT workflow_id, kind, mention_id FROM outbox").all()
+    assert [tuple(r) for r in queued] == [("place:t:1", "place", "t:b")]  # the relay gives it its case
+    engine.dispose()

@@ -45,6 +45,7 @@ with workflow.unsafe.imports_passed_through():
         ExpertAnswerInput,
         ExpertConsult,
         ExpertRequestInput,
+        HandOnInput,
         NoteInput,
         PendingInput,
         RejectInput,
@@ -62,6 +63,7 @@ with workflow.unsafe.imports_passed_through():
         WorkResult,
     )
     from engine.models import CaseStatus, CloseReason, Mention
+    from engine.opening import SUBJECT_LENGTH, opening
     from engine.slas import (
         met,
         pause,
@@ -69,11 +71,16 @@ with workflow.unsafe.imports_passed_through():
         resume,
     )
 
-SUBJECT_LENGTH = 140
-
-
 @workflow.defn(name=CASE_WORKFLOW)
 class CaseWorkflow(ClosingSteps):
+    @workflow.init
+    def __init__(self, inp: CaseInput) -> None:
+        super().__init__()
+        self._flow_version = inp.flow_version
+        if inp.decision is not None:
+            # Before any handler runs: a claim or a reply can arrive with the start itself.
+            self._open_decided(inp)
+
     # ---- signals and queries ---------------------------------------------
     @workflow.signal(name=ADD_MENTION_SIGNAL)
     def add_mention(self, mention: Mention) -> None:
@@ -383,6 +390,47 @@ class CaseWorkflow(ClosingSteps):
         self._flow_version = inp.flow_version
         for mention in inp.carried_mentions:
             self.add_mention(mention)
+        if inp.decision is None:
+            await self._open_and_classify(inp)
+        view = self._require_view()
+        while True:
+            await self._work_until_closed()
+            await workflow.wait_condition(workflow.all_handlers_finished)
+            if view.needs_response:
+                await workflow.execute_local_activity("release_case", ReleaseRequest(case_id=view.case_id),
+                                                      **LOCAL)
+            self._measure()
+            await self._save()
+            if not workflow.patched("reopen-window") or not await self._reopened_in_window():
+                break
+        if self._pending and inp.decision is not None:
+            # This workflow is this case's alone: the conversation's next case is opened as ingest opens
+            # one (store.decisions), never by continuing this one.
+            await workflow.execute_local_activity(
+                "hand_on_mentions", HandOnInput(case_id=view.case_id, mention_ids=[m.id for m in self._pending]),
+                **LOCAL)
+        elif self._pending:
+            # Mentions that arrived while the case was closing start the next case, never dropped.
+            workflow.continue_as_new(CaseInput(conversation_id=inp.conversation_id, flow_version=inp.flow_version,
+                                               carried_mentions=self._pending))
+        return view
+
+    def _open_decided(self, inp: CaseInput) -> None:
+        """Take the case as the ingest transaction opened it: the same view and events (engine.opening)."""
+        decision = inp.decision
+        assert decision is not None
+        opened = opening(decision, workflow_id=workflow.info().workflow_id, conversation_id=inp.conversation_id,
+                         flow_version=inp.flow_version)
+        self._view, self._cls, self._sla = opened.view, decision.classification, opened.clocks
+        self._seen.add(decision.mention.id)
+        self._unsaved, self._seq = list(opened.events), len(opened.events)
+        self._routing, self._routed_at = decision.routing, decision.decided_at
+        workflow.logger.info("case %s opened at ingest: priority %s, queue %s, %s", decision.case_id,
+                             opened.view.priority.value, opened.view.team_id,
+                             f"assigned to {opened.view.assignee_id}" if opened.view.assignee_id else "waiting")
+
+    async def _open_and_classify(self, inp: CaseInput) -> None:
+        """A case started before decisions moved to ingest: classify and route its first mention here."""
         await workflow.wait_condition(lambda: bool(self._pending))
         first = self._pending.pop(0)
         info = workflow.info()
@@ -409,22 +457,6 @@ class CaseWorkflow(ClosingSteps):
         else:
             self._start_sla(cls.sla_policy, cls.sla_evidence)
             await self._route()
-
-        while True:
-            await self._work_until_closed()
-            await workflow.wait_condition(workflow.all_handlers_finished)
-            if view.needs_response:
-                await workflow.execute_local_activity("release_case", ReleaseRequest(case_id=view.case_id),
-                                                      **LOCAL)
-            self._measure()
-            await self._save()
-            if not workflow.patched("reopen-window") or not await self._reopened_in_window():
-                break
-        if self._pending:
-            # Mentions that arrived while the case was closing start the next case, never dropped.
-            workflow.continue_as_new(CaseInput(conversation_id=inp.conversation_id, flow_version=inp.flow_version,
-                                               carried_mentions=self._pending))
-        return view
 
     # ---- steps ----------------------------------------------------------
     async def _work_until_closed(self) -> None:

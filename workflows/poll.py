@@ -30,7 +30,7 @@ class PollSourceWorkflow:
             page = await workflow.execute_activity("poll_source", inp, result_type=PollPage,
                                                    start_to_close_timeout=timedelta(minutes=2),
                                                    retry_policy=POLL_RETRY)
-            for name in ("fetched", "stored", "duplicates", "delivered", "undelivered"):
+            for name in ("fetched", "stored", "duplicates", "cases"):
                 setattr(total, name, getattr(total, name) + getattr(page, name))
             total.skipped, total.more = page.skipped, page.more
             if not page.more:

@@ -10,7 +10,11 @@ from temporalio.worker import Worker
 from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
 from activities.cases import CaseActivities
-from activities.connectors import ConnectorRegistry, Network
+from activities.connectors.base import ConnectorRegistry, PushOnly
+from activities.connectors.email import EmailConnector
+from activities.connectors.mastodon import MastodonConnector
+from activities.connectors.netguard import NetGuard, Network
+from activities.connectors.rss import RssConnector
 from activities.discovery import DiscoveryActivities
 from activities.flows import FlowCache
 from activities.routing import RoutingActivities
@@ -44,7 +48,10 @@ def build_worker(client: Client, *, task_queue: str, database_url: str, keys: Ke
     connectors reaching private networks only in `connect_allow`, and each mention's classification
     tagged within `tagging_budget_ms` of CPU time (the setting of that name)."""
     engine = make_engine(database_url)
-    connectors = ConnectorRegistry(keys=keys, allow=connect_allow)
+    guard = NetGuard(connect_allow)
+    connectors = ConnectorRegistry({"webhook": PushOnly(), "file": PushOnly(), "rss": RssConnector(guard=guard),
+                                    "mastodon": MastodonConnector(guard=guard), "email": EmailConnector(guard=guard)},
+                                   keys=keys)
     acts = CaseActivities(engine=engine, flows=FlowCache(engine), connectors=connectors,
                           tagging_budget_ms=tagging_budget_ms)
     routing = RoutingActivities(engine=engine, client=client)

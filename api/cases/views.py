@@ -18,7 +18,8 @@ from api.auth.deps import ApproveCases, ReadCases, TransferCases, WorkCases
 from api.auth.permissions import Permission
 from api.auth.principal import Principal
 from api.cases.access import case_filter, check_case
-from api.deps import EngineDep, SessionDep, TemporalDep
+from api.cases.workflows import CaseWorkflowsDep, NotStarted
+from api.deps import EngineDep, SessionDep
 from api.errors import ApiError
 from api.listing import Listing, ListParams, get_or_404, list_rows
 from engine.messages import (
@@ -32,9 +33,7 @@ from engine.messages import (
     REPLY_UPDATE,
     TAG_UPDATE,
     TRANSFER_UPDATE,
-    VIEW_QUERY,
     ApproveInput,
-    CaseView,
     ClaimInput,
     CloseInput,
     ExpertRequestInput,
@@ -162,32 +161,32 @@ def get_case(principal: ReadCases, session: SessionDep, case_id: str) -> Case:
     return _case(session, principal, case_id)
 
 
-async def _on_behalf(session: Session, principal: Principal, temporal: TemporalDep, case_id: str, name: str,
+async def _on_behalf(session: Session, principal: Principal, workflows: CaseWorkflowsDep, case_id: str, name: str,
                      arg: object) -> CasePublic:
     """An Update made by the logged-in user on a case they may see; no connection is held while it runs."""
     case = _case(session, principal, case_id)
     session.close()
-    return await update_case(temporal, case, name, arg)
+    return await update_case(workflows, case, name, arg)
 
 
 @router.post("/cases/{case_id}/replies", response_model=CasePublic)
-async def reply_to_case(principal: WorkCases, session: SessionDep, temporal: TemporalDep, case_id: str,
+async def reply_to_case(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                         body: ReplyRequest) -> CasePublic:
     update = ReplyInput(reply_id=body.reply_id or str(uuid.uuid4()), agent_id=principal.user_id,
                         text=body.text, close=body.close)
-    return await _on_behalf(session, principal, temporal, case_id, REPLY_UPDATE, update)
+    return await _on_behalf(session, principal, workflows, case_id, REPLY_UPDATE, update)
 
 
 @router.post("/cases/{case_id}/close", response_model=CasePublic)
-async def close_case(principal: WorkCases, session: SessionDep, temporal: TemporalDep, case_id: str,
+async def close_case(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                      body: CloseRequest | None = None) -> CasePublic:
     body = body or CloseRequest()
-    return await _on_behalf(session, principal, temporal, case_id, CLOSE_UPDATE,
+    return await _on_behalf(session, principal, workflows, case_id, CLOSE_UPDATE,
                             CloseInput(agent_id=principal.user_id, reason=body.reason))
 
 
 @router.post("/cases/{case_id}/claim", response_model=CasePublic)
-async def claim_case(principal: WorkCases, session: SessionDep, temporal: TemporalDep, case_id: str,
+async def claim_case(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                      body: ClaimRequest | None = None) -> CasePublic:
     """Open the case for work: the first claim wins, others learn who holds it (409 `claimed`)."""
     body = body or ClaimRequest()
@@ -198,60 +197,60 @@ async def claim_case(principal: WorkCases, session: SessionDep, temporal: Tempor
                        message=f"{principal.email} has no agent profile (team, capacity): an admin gives them a team")
     claim = ClaimInput(agent_id=principal.user_id, takeover=body.takeover,
                        supervisor=principal.can(Permission.cases_takeover))
-    return await _on_behalf(session, principal, temporal, case_id, CLAIM_UPDATE, claim)
+    return await _on_behalf(session, principal, workflows, case_id, CLAIM_UPDATE, claim)
 
 
 @router.post("/cases/{case_id}/approve", response_model=CasePublic)
-async def approve_reply(principal: ApproveCases, session: SessionDep, temporal: TemporalDep, case_id: str,
+async def approve_reply(principal: ApproveCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                         body: ApproveRequest) -> CasePublic:
     """Send a reply that waits for approval, as written or with the approver's edit."""
-    return await _on_behalf(session, principal, temporal, case_id, APPROVE_UPDATE,
+    return await _on_behalf(session, principal, workflows, case_id, APPROVE_UPDATE,
                             ApproveInput(reply_id=body.reply_id, approver_id=principal.user_id, text=body.text))
 
 
 @router.post("/cases/{case_id}/reject", response_model=CasePublic)
-async def reject_reply(principal: ApproveCases, session: SessionDep, temporal: TemporalDep, case_id: str,
+async def reject_reply(principal: ApproveCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                        body: RejectRequest) -> CasePublic:
-    return await _on_behalf(session, principal, temporal, case_id, REJECT_UPDATE,
+    return await _on_behalf(session, principal, workflows, case_id, REJECT_UPDATE,
                             RejectInput(reply_id=body.reply_id, approver_id=principal.user_id, reason=body.reason))
 
 
 @router.post("/cases/{case_id}/transfer", response_model=CasePublic)
-async def transfer_case(principal: TransferCases, session: SessionDep, temporal: TemporalDep, case_id: str,
+async def transfer_case(principal: TransferCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                         body: TransferRequest) -> CasePublic:
     """Move the case to another team's queue; it keeps its place in line (its waiting time)."""
     if session.get(Team, body.team_id) is None:
         raise ApiError(404, code="unknown_team", path="team_id",
                        message=f"no team {body.team_id!r}; see GET /api/teams")
-    return await _on_behalf(session, principal, temporal, case_id, TRANSFER_UPDATE,
+    return await _on_behalf(session, principal, workflows, case_id, TRANSFER_UPDATE,
                             TransferInput(agent_id=principal.user_id, team_id=body.team_id, note=body.note))
 
 
 @router.post("/cases/{case_id}/pending", response_model=CasePublic)
-async def set_pending(principal: WorkCases, session: SessionDep, temporal: TemporalDep, case_id: str,
+async def set_pending(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                       body: PendingRequest | None = None) -> CasePublic:
     body = body or PendingRequest()
-    return await _on_behalf(session, principal, temporal, case_id, PENDING_UPDATE,
+    return await _on_behalf(session, principal, workflows, case_id, PENDING_UPDATE,
                             PendingInput(agent_id=principal.user_id, waiting=body.waiting))
 
 
 @router.post("/cases/{case_id}/notes", response_model=CasePublic)
-async def add_note(principal: WorkCases, session: SessionDep, temporal: TemporalDep, case_id: str,
+async def add_note(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                    body: NoteRequest) -> CasePublic:
     """An internal note: never sent to the customer; it travels with the case through every hand-over."""
-    return await _on_behalf(session, principal, temporal, case_id, NOTE_UPDATE,
+    return await _on_behalf(session, principal, workflows, case_id, NOTE_UPDATE,
                             NoteInput(agent_id=principal.user_id, text=body.text))
 
 
 @router.post("/cases/{case_id}/tags", response_model=CasePublic)
-async def change_tags(principal: WorkCases, session: SessionDep, temporal: TemporalDep, case_id: str,
+async def change_tags(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                       body: TagRequest) -> CasePublic:
-    return await _on_behalf(session, principal, temporal, case_id, TAG_UPDATE,
+    return await _on_behalf(session, principal, workflows, case_id, TAG_UPDATE,
                             TagInput(agent_id=principal.user_id, add=body.add, remove=body.remove))
 
 
 @router.post("/cases/{case_id}/expert", response_model=CasePublic)
-async def hand_to_expert(principal: WorkCases, session: SessionDep, temporal: TemporalDep, case_id: str,
+async def hand_to_expert(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                          body: ExpertHandoffRequest) -> CasePublic:
     """Hand the case to an expert outside the contact centre, on the expert's own SLA.
 
@@ -269,18 +268,17 @@ async def hand_to_expert(principal: WorkCases, session: SessionDep, temporal: Te
     request = ExpertRequestInput(agent_id=principal.user_id, request_id=uuid.uuid4().hex, expert_id=expert.id,
                                  expert_name=expert.name, question=body.question,
                                  response_seconds=expert.response_seconds)
-    return await _on_behalf(session, principal, temporal, case_id, EXPERT_UPDATE, request)
+    return await _on_behalf(session, principal, workflows, case_id, EXPERT_UPDATE, request)
 
 
 @router.get("/cases/{case_id}/drafts", response_model=list[ReplyDraft])
-async def list_drafts(principal: ReadCases, session: SessionDep, temporal: TemporalDep,
+async def list_drafts(principal: ReadCases, session: SessionDep, workflows: CaseWorkflowsDep,
                       case_id: str) -> list[ReplyDraft]:
     """Replies of the case that needed approval, pending or decided."""
     case = _case(session, principal, case_id)
     session.close()
     try:
-        view = await temporal.get_workflow_handle(case.workflow_id, run_id=case.id).query(
-            VIEW_QUERY, result_type=CaseView, rpc_timeout=UPDATE_TIMEOUT)
+        view = await workflows.view(case, timeout=UPDATE_TIMEOUT)
     except RPCError as exc:
         raise ApiError(503, code="workflow_service_unavailable", path="",
                        message=f"could not ask case {case.id} for its drafts ({exc.message}); try again") from exc
@@ -303,10 +301,9 @@ def who_is_viewing(principal: ReadCases, session: SessionDep, case_id: str) -> l
     return [Viewer(agent_id=v.agent_id, seen_at=v.seen_at) for v in viewers(session, case_id, datetime.now(UTC))]
 
 
-async def update_case(temporal: TemporalDep, case: Case, name: str, arg: object) -> CasePublic:
-    handle = temporal.get_workflow_handle(case.workflow_id, run_id=case.id)
+async def update_case(workflows: CaseWorkflowsDep, case: Case, name: str, arg: object) -> CasePublic:
     try:
-        view = await handle.execute_update(name, arg, result_type=CaseView, rpc_timeout=UPDATE_TIMEOUT)
+        view = await workflows.update(case, name, arg, timeout=UPDATE_TIMEOUT)
     except WorkflowUpdateRPCTimeoutOrCancelledError as exc:
         raise ApiError(504, code="case_busy", path="",
                        message=f"case {case.id} did not answer within {UPDATE_TIMEOUT.seconds}s; the change may "
@@ -318,6 +315,10 @@ async def update_case(temporal: TemporalDep, case: Case, name: str, arg: object)
             message = cause.message if holder is None or holder in cause.message else f"{cause.message} ({holder})"
             raise ApiError(_REFUSALS[cause.type], code=cause.type, message=message, path="") from exc
         raise
+    except NotStarted as exc:
+        raise ApiError(503, code="case_starting", path="",
+                       message=f"case {case.id} is stored and assigned; its workflow has not started yet ({exc}); "
+                               "nothing was changed, try again in a moment") from exc
     except RPCError as exc:
         if exc.status == RPCStatusCode.NOT_FOUND:
             raise ApiError(409, code="case_closed", message=f"case {case.id} has finished; it takes no changes",

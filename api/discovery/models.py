@@ -25,5 +25,6 @@ class ImportReport(BaseModel):
     duplicates: int
     rejected: list[Rejected]
     actionable: int = Field(description="new inbound mentions that need a response")
-    delivered: int = Field(description="mentions handed to their case workflows")
-    undelivered: int = Field(description="stored, not yet handed to their workflows: delivered at the next start-up")
+    cases: int = Field(description=(
+        "new mentions given a case (opened, routed and assigned, or joined to an open one) as they were stored; "
+        "their case workflows hear of them through the outbox"))

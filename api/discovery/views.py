@@ -11,15 +11,15 @@ from pydantic import ValidationError
 
 from api.auth.deps import ImportMentions, ReadMentions
 from api.cases.access import get_visible, through_cases
-from api.deps import EngineDep, SessionDep, SettingsDep, TemporalDep
+from api.deps import EngineDep, RelayDep, SessionDep, SettingsDep
 from api.discovery.models import ImportBatch, ImportReport, Rejected
 from api.errors import ApiError
 from api.listing import Listing, ListParams, list_rows
 from store.cases import Case
 from store.conversations import Conversation, ConversationPublic
-from store.delivery import NoActiveFlow, UnknownSource, require_source
 from store.incoming import IncomingMention
-from store.ingest import StoreContended, deliver_batch, store_batch
+from store.ingest import NoActiveFlow, StoreContended, store_batch
+from store.sources import UnknownSource, require_source
 
 router = APIRouter(tags=["discovery"])
 
@@ -27,11 +27,11 @@ router = APIRouter(tags=["discovery"])
 @router.post("/sources/{source}/imports", response_model=ImportReport)
 async def import_mentions(
     principal: ImportMentions, source: Annotated[str, Path(max_length=100)], body: ImportBatch, request: Request,
-    engine: EngineDep, temporal: TemporalDep, settings: SettingsDep,
+    engine: EngineDep, relay: RelayDep, settings: SettingsDep,
 ) -> ImportReport:
     """Take in a batch: every valid mention is stored once, threaded, tagged and triaged; invalid ones are
-    reported by position and field. Mentions of actionable conversations go to their case workflows,
-    unless `replay` (backfilling history). Needs a token scoped `import:SOURCE` for this source."""
+    reported by position and field. Mentions of actionable conversations get their cases in the same
+    transaction, unless `replay` (backfilling history). Needs a token scoped `import:SOURCE` for this source."""
     limits = request.app.state.limits
     limits.import_client.check(principal.user_id)
     limits.import_source.check(source)
@@ -57,11 +57,10 @@ async def import_mentions(
         raise ApiError(503, code="no_active_flow", path="", message=f"nothing was stored: {exc}") from exc
     except StoreContended as exc:
         raise ApiError(503, code="busy", path="", message=f"nothing was stored: {exc}; send the batch again") from exc
-    delivered = await deliver_batch(engine=engine, temporal=temporal, task_queue=settings.task_queue, stored=stored)
+    relay.wake()
     processed = stored.outcome.processed
     return ImportReport(stored=len(processed), duplicates=len(stored.outcome.duplicates), rejected=rejected,
-                        actionable=sum(1 for p in processed if p.needs_response), delivered=len(delivered.case_ids),
-                        undelivered=len(delivered.failed))
+                        actionable=sum(1 for p in processed if p.needs_response), cases=stored.to_tell)
 
 
 CONVERSATIONS = Listing(Conversation, "conversations", filterable=("source", "customer", "customer_id", "actionable"),

@@ -17,7 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from api.auth.deps import ReadExpertRequests, ReadExperts, WorkCases, WriteExperts, public
 from api.cases.access import check_case, through_cases
 from api.cases.views import update_case
-from api.deps import KeysDep, SessionDep, TemporalDep
+from api.cases.workflows import CaseWorkflowsDep
+from api.deps import KeysDep, SessionDep
 from api.errors import ApiError
 from api.experts.links import HEADER, check_link, link_token
 from api.listing import Listing, ListParams, get_or_404, list_rows
@@ -95,14 +96,14 @@ def get_request(session: SessionDep, keys: KeysDep, request_id: str, token: Expe
 
 
 @router.post("/expert-requests/{request_id}/answer", response_model=ExpertRequestPublic, openapi_extra=LINK)
-async def answer_request(session: SessionDep, temporal: TemporalDep, keys: KeysDep, request_id: str,
+async def answer_request(session: SessionDep, workflows: CaseWorkflowsDep, keys: KeysDep, request_id: str,
                          body: AnswerRequest, token: ExpertToken = None) -> ExpertRequestPublic:
     """The expert's answer: kept on the case as a note, and the case goes back to its team's queue."""
     check_link(keys, request_id, token, datetime.now(UTC))
     request = get_or_404(session, ExpertRequest, request_id, resource="expert request")
     case = get_or_404(session, Case, request.case_id, resource="case")
     session.close()
-    view = await update_case(temporal, case, EXPERT_ANSWER_UPDATE,
+    view = await update_case(workflows, case, EXPERT_ANSWER_UPDATE,
                              ExpertAnswerInput(request_id=request_id, text=body.text))
     answer = _answer_in(view.notes) or body.text
     answered_at = request.answered_at or view.updated_at  # the read side may not have the answer yet

@@ -116,5 +116,5 @@ async def change_agent(principal: ChangePresence, engine: EngineDep, temporal: T
     if agent_id != principal.user_id or body.model_dump(exclude_none=True, exclude={"online"}):
         principal.require(Permission.agents_manage)
     agent, changes = await run_in_threadpool(_change_agent, engine, agent_id, body)
-    await notify(temporal, changes)
+    await notify(temporal, changes, engine=engine)
     return agent

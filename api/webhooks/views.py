@@ -19,21 +19,19 @@ from fastapi import APIRouter, Path, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 from sqlalchemy import Engine
-from temporalio.service import RPCError
 
 from api.auth.deps import public
-from api.deps import EngineDep, KeysDep, SettingsDep, TemporalDep
+from api.deps import EngineDep, KeysDep, RelayDep, SettingsDep
 from api.errors import ApiError
 from api.security.ratelimit import client_address
 from store.connector_config import WebhookConfig, opened
 from store.db import session_scope
-from store.delivery import NoActiveFlow, UnknownSource, deliver_stored, require_source
 from store.incoming import IncomingMention
-from store.ingest import StoreContended, deliver_batch, store_batch
+from store.ingest import NoActiveFlow, StoreContended, store_batch
 from store.keys import KeyRing
 from store.mapping import RowError, map_row
 from store.mentions import Mention as MentionRow
-from store.sources import Source
+from store.sources import Source, UnknownSource, require_source
 
 router = APIRouter(tags=["webhooks"])
 MAX_BODY = 256 * 1024  # enforced by api.security.limits
@@ -55,7 +53,7 @@ class WebhookAccepted(BaseModel):
                                 "schema": {"$ref": "#/components/schemas/IncomingMention"}}}}})
 async def receive_webhook(
     source: Annotated[str, Path(max_length=100)], request: Request, response: Response,
-    engine: EngineDep, temporal: TemporalDep, settings: SettingsDep, keys: KeysDep,
+    engine: EngineDep, relay: RelayDep, settings: SettingsDep, keys: KeysDep,
 ) -> WebhookAccepted:
     """One mention, in our field names or in the sender's shape as the source's `mapping` says."""
     try:
@@ -73,32 +71,21 @@ async def receive_webhook(
     try:
         stored = await run_in_threadpool(store_batch, engine=engine, mentions=[message],
                                          tagging_budget_ms=settings.tagging_budget_ms)
-        if stored.outcome.processed:
-            processed = stored.outcome.processed[0]
-            delivered = await deliver_batch(engine=engine, temporal=temporal, task_queue=settings.task_queue,
-                                            stored=stored)
-            if message.id in delivered.failed:
-                raise _unavailable(message.id, delivered.failed[message.id])
-            return WebhookAccepted(mention_id=message.id, conversation_id=processed.mention.conversation_id,
-                                   duplicate=False, needs_response=processed.needs_response if processed.tags else None,
-                                   case_id=delivered.case_ids.get(message.id))
-        previous = await run_in_threadpool(_stored, engine, message.id)
-        case_id = previous.case_id
-        if not previous.dispatched:  # stored before, its delivery failed: posting it again retries
-            redelivered = await deliver_stored(engine=engine, temporal=temporal, task_queue=settings.task_queue,
-                                               rows=[previous])
-            if previous.id in redelivered.failed:
-                raise _unavailable(previous.id, redelivered.failed[previous.id])
-            case_id = redelivered.case_ids[previous.id]
     except NoActiveFlow as exc:
         raise ApiError(503, code="no_active_flow", path="", message=f"nothing was stored: {exc}") from exc
     except StoreContended as exc:
         raise ApiError(503, code="busy", path="", message=f"nothing was stored: {exc}; post it again") from exc
-    except RPCError as exc:
-        raise _unavailable(message.id, exc.message) from exc
+    # Committed: the mention, its case and what its workflow must hear are durable. The relay tells it.
+    relay.wake()
+    if stored.outcome.processed:
+        processed = stored.outcome.processed[0]
+        return WebhookAccepted(mention_id=message.id, conversation_id=processed.mention.conversation_id,
+                               duplicate=False, needs_response=processed.needs_response if processed.tags else None,
+                               case_id=stored.cases.get(message.id))
+    previous = await run_in_threadpool(_stored, engine, message.id)
     response.status_code = status.HTTP_200_OK
     return WebhookAccepted(mention_id=previous.id, conversation_id=previous.conversation_id, duplicate=True,
-                           needs_response=previous.needs_response, case_id=case_id)
+                           needs_response=previous.needs_response, case_id=previous.case_id)
 
 
 def _config(row: Source, keys: KeyRing) -> WebhookConfig:
@@ -140,12 +127,6 @@ def _mapped(raw: bytes, config: WebhookConfig) -> dict[str, Any]:
         return map_row(body if isinstance(body, dict) else "the body is one JSON object", config.mapping)
     except RowError as exc:
         raise ApiError(422, code="invalid_mention", path=exc.path, message=str(exc)) from exc
-
-
-def _unavailable(mention_id: str, why: str) -> ApiError:
-    return ApiError(503, code="workflow_service_unavailable", path="",
-                    message=f"mention {mention_id} is stored; the workflow service did not take it ({why}); "
-                            "post it again, or it is delivered at the next start-up")
 
 
 def _stored(engine: Engine, ident: str) -> MentionRow:

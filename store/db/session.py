@@ -31,7 +31,10 @@ def _sqlite_tuning(engine: Engine) -> None:
         dbapi_conn.isolation_level = None  # let SQLAlchemy's BEGIN below start transactions
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        # FULL: a commit is on disk before it returns, so a mention answered with a 2xx (and the outbox entry
+        # written with it) survives a power loss. WAL with NORMAL could lose the last commits; FULL costs an
+        # fsync per commit (~0.2 ms here), far below ingest's other costs.
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 

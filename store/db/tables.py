@@ -10,6 +10,7 @@ from store.customers import Customer, CustomerIdentity
 from store.experts import Expert, ExpertRequest
 from store.flows import Flow, FlowDraft
 from store.mentions import Mention
+from store.outbox import OutboxEntry
 from store.presence import CasePresence
 from store.routing.models import CaseRouting
 from store.sources import Source
@@ -18,5 +19,5 @@ from store.teams import Agent, Team
 metadata = SQLModel.metadata
 
 __all__ = ["Agent", "ApiToken", "Case", "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "Customer",
-           "CustomerIdentity", "Expert", "ExpertRequest", "Flow", "FlowDraft", "Mention", "Source", "Team", "User",
-           "UserSession", "metadata"]
+           "CustomerIdentity", "Expert", "ExpertRequest", "Flow", "FlowDraft", "Mention", "OutboxEntry", "Source",
+           "Team", "User", "UserSession", "metadata"]

@@ -7,7 +7,6 @@ import json
 import uuid
 
 import httpx
-import pytest
 from temporalio.client import WorkflowExecutionStatus
 
 from api.demo import default_flow
@@ -22,12 +21,11 @@ from tests.harness.cases import (
     event_kinds,
     eventually,
     only_online,
+    workflow_handle,
 )
 
 RUN = uuid.uuid4().hex[:8]
 COMPLAINT = "@acme I was charged twice, I need a refund"
-
-pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 async def _post(http: httpx.AsyncClient, text: str = COMPLAINT) -> str:
@@ -198,5 +196,5 @@ async def test_a_flow_routing_to_a_missing_team_leaves_the_case_waiting_visibly(
         events = (await http.get("/api/case_events", params={"filter": json.dumps({"case_id": case_id})})).json()
         failed = next(e for e in events if e["kind"] == "routing_failed")
         assert failed["detail"]["error"] == "unknown_team" and "legal-ghosts" in failed["detail"]["message"]
-        handle = stack.client.get_workflow_handle(case["workflow_id"], run_id=case_id)
+        handle = workflow_handle(stack.client, case["workflow_id"], case_id)
         assert (await handle.describe()).status == WorkflowExecutionStatus.RUNNING

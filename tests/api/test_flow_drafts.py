@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import copy
 
-import pytest
-
 from api.demo import default_flow
 from engine.flows import flow_version
 from tests.harness.cases import Stack, api_client, as_user, case_where, eventually
-
-pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 def faster_sla() -> dict:

@@ -11,14 +11,11 @@ from api.app import create_app
 from api.settings import Settings
 from tests.harness.cases import Stack, api_client
 
-SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-
 
 def q(**params: object) -> dict[str, str]:
     return {k: json.dumps(v) for k, v in params.items()}
 
 
-@SQLITE
 async def test_sort_range_filter_and_content_range(stack: Stack) -> None:
     async with api_client(stack) as http:
         page = await http.get("/api/agents", params=q(sort=["name", "DESC"], range=[0, 1]))
@@ -45,7 +42,6 @@ async def test_sort_range_filter_and_content_range(stack: Stack) -> None:
             assert listed.status_code == 200 and listed.headers["content-range"].startswith(resource)
 
 
-@SQLITE
 @pytest.mark.parametrize(("params", "path", "words"), [
     ({"sort": "name"}, "sort", "not valid JSON"),
     ({"sort": '["name","SIDEWAYS"]'}, "sort", '"ASC" or "DESC"'),
@@ -67,7 +63,6 @@ async def test_bad_queries_say_which_parameter_and_why(stack: Stack, params, pat
         assert detail["code"] == "bad_query" and detail["path"] == path and words in detail["message"], detail
 
 
-@SQLITE
 async def test_unknown_ids_are_404_naming_the_resource(stack: Stack) -> None:
     async with api_client(stack) as http:
         for url, resource in (("/api/cases/nope", "case"), ("/api/flows/nope", "flow"),

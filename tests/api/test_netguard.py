@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from activities.connectors import ConnectorRefused
-from activities.netguard import NetGuard, guarded_imap, guarded_smtp, parse_networks, redacted
+from activities.connectors.netguard import NetGuard, guarded_imap, guarded_smtp, parse_networks, redacted
 from store.connector_config import ValidationError, parse_config
 from tests.harness.cases import Stack, api_client, eventually, running_worker
 from tests.harness.fake_social import FakeServer

@@ -157,7 +157,7 @@ async def test_temporal_holds_only_sealed_payloads_and_auditors_read_them_throug
         sealed_ones = [p for p in payloads if p.metadata["encoding"] == ENCODING]
         # Temporal's own bookkeeping of local activities (which one, when) is the only thing left unsealed.
         bookkeeping = [json.loads(p.data) for p in payloads if p.metadata["encoding"] != ENCODING]
-        assert len(sealed_ones) >= 4, payloads
+        assert len(sealed_ones) >= 2, payloads  # at least the start's decision and the first save of the case
         assert all(set(b) <= {"seq", "attempt", "activity_id", "activity_type", "complete_time", "backoff",
                                "original_schedule_time", "activation_index"}
                    for b in bookkeeping), bookkeeping

@@ -255,8 +255,8 @@ async def _polls(stack: Stack, source: str, count: int) -> list[PollPage] | None
 
 def test_the_mastodon_connector_looks_up_an_author_profile() -> None:
     """The connector interface's author lookup, against the local Mastodon stand-in."""
-    from activities.mastodon import MastodonConnector
-    from activities.netguard import NetGuard
+    from activities.connectors.mastodon import MastodonConnector
+    from activities.connectors.netguard import NetGuard
     from store.connector_config import MastodonConfig
 
     with FakeServer() as fake:

@@ -22,11 +22,11 @@ from sqlmodel import Session
 from temporalio.service import RPCError
 
 from api.settings import Settings
-from engine.models import case_workflow_id
+from engine.models import decided_workflow_id
 from store.budget import tagging_budget, tagging_clock
 from store.flows import active_flow
 from store.incoming import IncomingMention
-from store.ingest import deliver_batch, store_batch
+from store.ingest import store_batch
 from store.mentions import Mention as MentionRow
 from tests.harness.cases import LOOPBACK, TEST_KEYS, Stack, api_client, case_where, eventually
 from workflows.worker import build_worker
@@ -65,9 +65,10 @@ async def test_a_mention_whose_tagging_runs_out_of_budget_is_stored_and_its_case
         assert processed.tags.cut_short["path"] in warnings[0]
         assert TEXT not in warnings[0] and author not in warnings[0] and "refund" not in warnings[0]
 
-        delivered = await deliver_batch(engine=seeded_engine, temporal=client, task_queue=task_queue, stored=stored)
-        case_id = delivered.case_ids[message.id]
+        case_id = stored.cases[message.id]
+        assert case_id is not None
         try:
+            await stack.relay().drain()
             case = await eventually(lambda: case_where(seeded_engine, case_id, status="assigned"), what="routing")
             assert case.tags == ["billing"] and case.priority == "normal"
             async with api_client(stack, user="audrey") as http:  # the auditor reads the timeline
@@ -75,8 +76,7 @@ async def test_a_mention_whose_tagging_runs_out_of_budget_is_stored_and_its_case
                     "filter": json.dumps({"case_id": case_id, "kind": "triaged"})})).json()
         finally:  # the dev server is shared: leave no case running
             with contextlib.suppress(RPCError):
-                await client.get_workflow_handle(case_workflow_id(processed.mention.conversation_id)).terminate(
-                    "test over")
+                await client.get_workflow_handle(decided_workflow_id(case_id)).terminate("test over")
     [triaged] = events
     cut = triaged["detail"]["evidence"]["tagging_cut_short"]
     assert cut["step"] == "sentiment" and cut["path"] == "/nodes/1"  # the tag node: its sentiment step

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import os
+import signal
 import ssl
+import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import httpx
 import pytest
@@ -21,9 +25,12 @@ from temporalio.client import Client, WorkflowExecutionStatus
 from temporalio.contrib.pydantic import pydantic_data_converter
 
 from api.demo import DEMO_PASSWORD
-from tests.harness.stack import UpProcess, add_user, start_up
+from cli.up import task_queue_pollers
+from tests.harness.cases import workflow_handle
+from tests.harness.stack import SWITCHBOARD, UpProcess, add_user, start_up
 
 pytestmark = pytest.mark.slow
+T = TypeVar("T")
 
 MENTION = {"author": "@sam", "created_at": "2026-11-23T10:00:00Z",
            "text": "I was charged twice for my order, I need a refund"}
@@ -52,7 +59,8 @@ def test_it_serves_the_designer_the_api_and_the_temporal_ui(up: UpProcess) -> No
     assert page.status_code == 200 and "<title>Switchboard</title>" in page.text
     asset = page.text.split('src="', 1)[1].split('"', 1)[0]
     assert httpx.get(up.base_url + asset).status_code == 200
-    assert httpx.get(up.base_url + "/api/health").json() == {"status": "ok"}
+    health = httpx.get(up.base_url + "/api/health").json()
+    assert health["status"] == "ok" and health["outbox"]["failing"] == 0
     assert httpx.get(up.temporal_ui).status_code == 200
 
 
@@ -133,7 +141,7 @@ def test_a_posted_mention_is_assigned_replied_closed_and_measured(up: UpProcess)
 
     async def history() -> tuple[WorkflowExecutionStatus | None, list[EventType.ValueType]]:
         client = await Client.connect(up.temporal_address, data_converter=pydantic_data_converter)
-        handle = client.get_workflow_handle(case["workflow_id"], run_id=case_id)
+        handle = workflow_handle(client, case["workflow_id"], case_id)
         status = (await handle.describe()).status
         return status, [event.event_type for event in (await handle.fetch_history()).events]
 
@@ -207,10 +215,117 @@ def test_it_serves_https_with_a_given_certificate_and_the_cookie_is_secure(tmp_p
         add_user(data, "sec@example.com", "admin", password="a passphrase for tls")
         trust = ssl.create_default_context(cafile=str(cert))
         with httpx.Client(base_url=up.base_url, verify=trust) as http:
-            assert http.get("/api/health").json() == {"status": "ok"}
+            assert http.get("/api/health").json()["status"] == "ok"
             answer = http.post("/api/auth/login", json={"email": "sec@example.com", "password": "a passphrase for tls"})
             assert answer.status_code == 200 and "Secure" in answer.headers["set-cookie"]
         with pytest.raises(httpx.HTTPError):
             httpx.get(up.base_url.replace("https://", "http://") + "/api/health")
     finally:
         assert up.stop() == 0
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process under `pid` (Linux /proc), whichever of their threads started them."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        for children in Path(f"/proc/{parent}/task").glob("*/children"):
+            try:
+                new = {int(child) for child in children.read_text().split()} - found
+            except OSError:  # gone meanwhile
+                continue
+            found |= new
+            todo += new
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"  # a zombie has exited, only its parent has not collected it yet
+
+
+def _command(pid: int) -> list[str]:
+    return Path(f"/proc/{pid}/cmdline").read_text().rstrip("\0").split("\0")
+
+
+def _worker_pids(data: Path) -> list[int]:
+    path = data / "workers.pid"
+    return [int(line) for line in path.read_text().split()] if path.exists() else []
+
+
+def _pollers(temporal_address: str) -> set[str]:
+    async def ask() -> set[str]:
+        return await task_queue_pollers(await Client.connect(temporal_address), "switchboard-cases")
+
+    return asyncio.run(ask())
+
+
+def _eventually(check: Callable[[], T], what: str, timeout: float = 60.0) -> T:
+    deadline = time.monotonic() + timeout
+    while not (result := check()):
+        assert time.monotonic() < deadline, f"never {what}"
+        time.sleep(0.1)
+    return result
+
+
+def test_workers_run_apart_a_killed_one_is_started_again_and_sigterm_stops_everything(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    up = start_up(data, "--workers", "2")
+    try:
+        first = _worker_pids(data)
+        assert len(first) == 2, first
+        assert f"workers:     2 (pids {first[0]}, {first[1]};" in up.output()
+        assert set(first) <= _descendants(up.process.pid) and up.process.pid not in first
+        for pid in first:
+            assert _command(pid)[-1] == "worker", _command(pid)  # `switchboard worker`, each a process
+            assert (data / f"worker-{first.index(pid) + 1}.log").exists()
+        polling = _pollers(up.temporal_address)
+        assert all(any(p.startswith(f"{pid}@") for p in polling) for pid in first), polling
+        assert not any(p.startswith(f"{up.process.pid}@") for p in polling), "the API process runs no worker"
+
+        killed = time.monotonic()
+        os.kill(first[0], signal.SIGKILL)
+        again = _eventually(lambda: (pids := _worker_pids(data)) and pids[0] != first[0] and pids, "restarted")
+        assert again[1] == first[1] and _alive(again[1])
+        _eventually(lambda: any(p.startswith(f"{again[0]}@") for p in _pollers(up.temporal_address)),
+                    "polling again")
+        print(f"kill -9 of a worker -> its successor polling: {time.monotonic() - killed:.1f} s")
+        assert f"worker 1 (pid {first[0]}) killed by SIGKILL" in up.output()
+        assert f"worker 1 started again: pid {again[0]}" in up.output()
+
+        with up.login("admin@example.com") as http:
+            posted = http.post("/api/webhooks/twitter", json={**MENTION, "external_id": "after-kill-1"},
+                               headers={"X-Switchboard-Token": up.webhook_token()})
+            assert posted.status_code == 201, posted.text
+            wait_for(http, f"/api/cases/{posted.json()['case_id']}", status="assigned")
+
+        everything = _descendants(up.process.pid)  # the workers and the Temporal server (and its own)
+        assert set(again) < everything
+        up.process.send_signal(signal.SIGTERM)
+        assert up.process.wait(timeout=30) == 0, up.output()
+        assert "stopping..." in up.output()
+        still = [(pid, _command(pid)) for pid in everything if _alive(pid)]
+        assert not still, f"left running: {still}"
+        assert not (data / "workers.pid").exists()
+    finally:
+        up.stop()
+
+
+def test_the_workers_and_temporal_die_with_switchboard_up(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    up = start_up(data, "--no-demo")
+    children = _descendants(up.process.pid)
+    assert set(_worker_pids(data)) < children
+    up.process.kill()  # no clean stop: the parent-death signal must do it
+    up.process.wait()
+    _eventually(lambda: not any(_alive(pid) for pid in children), "stopped once their parent died", timeout=30)
+
+
+def test_workers_takes_a_number_above_zero(tmp_path: Path) -> None:
+    done = subprocess.run([SWITCHBOARD, "up", "--workers", "0", "--data-dir", str(tmp_path / "data")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "--workers: '0' is not a whole number above 0" in done.stderr

@@ -50,9 +50,7 @@ from store.routing.models import CaseRouting
 from store.routing.notify import notify
 from store.routing.service import set_presence
 from store.teams import Agent, Team
-from tests.harness.cases import Stack, case_row, case_stack, case_where, ended, event_kinds, eventually
-
-pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+from tests.harness.cases import Stack, case_row, case_stack, case_where, ended, event_kinds, eventually, workflow_handle
 
 PARIS = ZoneInfo("Europe/Paris")
 COMPLAINT = "I was charged twice for my order, please refund"  # demo flow: needs a response, priority normal
@@ -97,7 +95,7 @@ class CaseHandle:
     """A case workflow's handle whose updates answer with a CaseView."""
 
     def __init__(self, stack: Stack, row: Any) -> None:
-        self._handle = stack.client.get_workflow_handle(row.workflow_id, run_id=row.id, result_type=CaseView)
+        self._handle = workflow_handle(stack.client, row.workflow_id, row.id, result_type=CaseView)
 
     async def execute_update(self, name: str, arg: object) -> CaseView:
         return await self._handle.execute_update(name, arg, result_type=CaseView)
@@ -281,7 +279,7 @@ async def test_unstarted_cases_go_back_to_the_queue_when_their_agent_goes_offlin
     with session_scope(engine) as session:
         online = set_presence(session, b, True, datetime.now(PARIS))
         offline = set_presence(session, a, False, datetime.now(PARIS))
-    await notify(stack.client, online + offline)
+    await notify(stack.client, online + offline, engine=engine)
     await eventually(lambda: case_where(engine, unstarted, assignee_id=b), what="the unstarted case moving to b")
     assert case_row(engine, started).assignee_id == a  # begun work stays with its agent
     assert event_kinds(engine, unstarted)[-1] == "reassigned"

@@ -18,12 +18,9 @@ from store.db import session_scope
 from store.mentions import Mention
 from store.routing.notify import notify
 from store.routing.service import set_presence
-from tests.harness.cases import Stack, case_row, case_stack, case_where, ended, event_kinds, eventually
+from tests.harness.cases import Stack, case_row, case_stack, case_where, ended, event_kinds, eventually, workflow_handle
 
 BILLING = "I was charged twice for my order, please refund"  # demo flow: needs response, priority normal (4h)
-
-
-pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 async def _assigned(stack: Stack, text: str = BILLING) -> tuple[str, Case]:
@@ -64,7 +61,7 @@ async def test_first_response_sla_breaches_exactly_at_the_deadline(stack, time_s
 async def test_reply_in_time_stops_the_sla_and_close_measures_the_case(stack, time_skipping_env) -> None:
     env, engine = time_skipping_env, stack.engine
     case_id, row = await _assigned(stack)
-    handle = env.client.get_workflow_handle(row.workflow_id, run_id=case_id, result_type=CaseView)
+    handle = workflow_handle(env.client, row.workflow_id, case_id, result_type=CaseView)
 
     await env.sleep(timedelta(minutes=30))
     view = await handle.execute_update(
@@ -88,7 +85,7 @@ async def test_reply_in_time_stops_the_sla_and_close_measures_the_case(stack, ti
 
 async def test_the_same_reply_id_is_sent_once(stack) -> None:
     case_id, row = await _assigned(stack)
-    handle = stack.client.get_workflow_handle(row.workflow_id, run_id=case_id, result_type=CaseView)
+    handle = workflow_handle(stack.client, row.workflow_id, case_id, result_type=CaseView)
     reply = ReplyInput(reply_id="same", agent_id=row.assignee_id, text="On it")
     await handle.execute_update(REPLY_UPDATE, reply, result_type=CaseView)
     view = await handle.execute_update(REPLY_UPDATE, reply, result_type=CaseView)
@@ -98,7 +95,7 @@ async def test_the_same_reply_id_is_sent_once(stack) -> None:
 async def test_only_the_assignee_may_reply_and_closed_cases_refuse_changes(stack, time_skipping_env) -> None:
     env, engine = time_skipping_env, stack.engine
     case_id, row = await _assigned(stack)
-    handle = env.client.get_workflow_handle(row.workflow_id, run_id=case_id, result_type=CaseView)
+    handle = workflow_handle(env.client, row.workflow_id, case_id, result_type=CaseView)
     other = "grace" if row.assignee_id != "grace" else "ada"
     with pytest.raises(WorkflowUpdateFailedError) as refused:
         await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="x", agent_id=other, text="mine now"))
@@ -150,6 +147,6 @@ async def test_a_case_waits_in_queue_until_an_agent_comes_online(stack) -> None:
     with session_scope(engine) as session:
         changes = set_presence(session, "grace", True, now)  # what PATCH /api/agents/grace does
     assert [(c.case_id, c.agent_id) for c in changes] == [(case_id, "grace")]
-    await notify(stack.client, changes)
+    await notify(stack.client, changes, engine=stack.engine)
     row = await eventually(lambda: case_where(engine, case_id, status="assigned"), what="late assignment")
     assert row.assignee_id == "grace"

@@ -11,14 +11,23 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import httpx
-from sqlalchemy import Engine
 
-from activities.connectors import AuthorProfile, Connector, ConnectorError, ConnectorRefused, Page, plain_text
-from activities.netguard import NetGuard, redacted
-from engine.messages import SendReplyInput, SentReply
-from store.connector_config import KindConfig, MastodonConfig
+from activities.connectors.base import (
+    AuthorProfile,
+    ConnectorError,
+    ConnectorRefused,
+    Discovers,
+    LooksUpAuthors,
+    Page,
+    SendsReplies,
+    Sent,
+    plain_text,
+)
+from activities.connectors.netguard import NetGuard, redacted
+from engine.messages import SendReplyInput
+from store.connector_config import MastodonConfig
 from store.incoming import IncomingMention
-from store.ingest import record_outbound
+from store.mentions import Mention as MentionRow
 from store.sources import Source
 
 PAGE = 40
@@ -30,10 +39,7 @@ def _order(ident: str) -> tuple[int, str]:
     return len(ident), ident
 
 
-class MastodonConnector(Connector):
-    kind = "mastodon"
-    polls = True
-
+class MastodonConnector(Discovers[MastodonConfig], SendsReplies[MastodonConfig], LooksUpAuthors[MastodonConfig]):
     def __init__(self, http: httpx.Client | None = None, *, guard: NetGuard | None = None) -> None:
         self._http = http or (guard or NetGuard()).http_client(timeout=TIMEOUT)
 
@@ -54,8 +60,7 @@ class MastodonConnector(Connector):
             raise ConnectorError(f"{redacted(url)} answered {answer.status_code}")  # its body is not ours to echo
         return answer
 
-    def discover(self, *, source: Source, config: KindConfig, cursor: str | None) -> Page:
-        assert isinstance(config, MastodonConfig)
+    def discover(self, *, source: Source, config: MastodonConfig, cursor: str | None) -> Page:
         params: list[tuple[str, str | int]] = [("types[]", "mention"), ("limit", PAGE)]
         if cursor:
             params.append(("min_id", cursor))
@@ -68,17 +73,15 @@ class MastodonConnector(Connector):
         newest = max(ids, key=_order) if ids else cursor
         return Page(mentions=mentions, cursor=newest, more=bool(cursor) and len(notifications) >= PAGE)
 
-    def send_reply(self, *, engine: Engine, source: Source, config: KindConfig, reply: SendReplyInput) -> SentReply:
-        assert isinstance(config, MastodonConfig)
-        parent = reply.in_reply_to.removeprefix(f"{reply.source}:") if reply.in_reply_to else None
-        body = {"status": reply.text, **({"in_reply_to_id": parent} if parent else {})}
+    def send_reply(self, *, source: Source, config: MastodonConfig, reply: SendReplyInput,
+                   parent: MentionRow | None) -> Sent:
+        answering = reply.in_reply_to.removeprefix(f"{reply.source}:") if reply.in_reply_to else None
+        body = {"status": reply.text, **({"in_reply_to_id": answering} if answering else {})}
         status = self._call(config, "POST", "/api/v1/statuses", json=body,
                             headers={"Idempotency-Key": reply.reply_id}).json()
-        at = _when(status.get("created_at")) or datetime.now(UTC)
-        return SentReply(mention_id=record_outbound(engine=engine, reply=reply, external_id=str(status["id"]), at=at))
+        return Sent(external_id=str(status["id"]), at=_when(status.get("created_at")) or datetime.now(UTC))
 
-    def lookup_author(self, *, source: Source, config: KindConfig, handle: str) -> AuthorProfile | None:
-        assert isinstance(config, MastodonConfig)
+    def lookup_author(self, *, source: Source, config: MastodonConfig, handle: str) -> AuthorProfile | None:
         try:
             account = self._call(config, "GET", "/api/v1/accounts/lookup", params={"acct": handle.lstrip("@")}).json()
         except ConnectorError:

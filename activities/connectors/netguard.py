@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 
-from activities.connectors import ConnectorRefused
+from activities.connectors.base import ConnectorRefused
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address

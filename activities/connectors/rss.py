@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 import feedparser
 import httpx
 
-from activities.connectors import Connector, ConnectorError, ConnectorRefused, Page, plain_text
-from activities.netguard import NetGuard, redacted
-from store.connector_config import KindConfig, RssConfig
+from activities.connectors.base import ConnectorError, ConnectorRefused, Discovers, Page, plain_text
+from activities.connectors.netguard import NetGuard, redacted
+from store.connector_config import RssConfig
 from store.incoming import IncomingMention
 from store.sources import Source
 
@@ -23,16 +23,14 @@ TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 USER_AGENT = "Switchboard/0.1 (+https://github.com/switchboard)"
 
 
-class RssConnector(Connector):
-    kind = "rss"
-    polls = True
+class RssConnector(Discovers[RssConfig]):
+    """A feed's entries as mentions; a reply to one is kept for delivery by hand (the base's send)."""
 
     def __init__(self, http: httpx.Client | None = None, *, guard: NetGuard | None = None) -> None:
         self._http = http or (guard or NetGuard()).http_client(timeout=TIMEOUT, follow_redirects=True,
                                                                 headers={"User-Agent": USER_AGENT})
 
-    def discover(self, *, source: Source, config: KindConfig, cursor: str | None) -> Page:
-        assert isinstance(config, RssConfig)
+    def discover(self, *, source: Source, config: RssConfig, cursor: str | None) -> Page:
         validators = json.loads(cursor) if cursor else {}
         headers = {}
         if validators.get("etag"):

@@ -7,7 +7,7 @@ and `In-Reply-To` the reply link, so a customer's answer to our reply joins the 
 mailbox's UIDVALIDITY changes, reading starts over and dedupe drops what was stored already.
 
 Replies go to the sender of the mention answered, as `Re: <subject>`, with In-Reply-To/References
-set and a Message-ID derived from the reply id; a reply already recorded is not sent again.
+set and a Message-ID derived from the reply id, so a reply already recorded is not sent again.
 """
 
 from __future__ import annotations
@@ -23,17 +23,12 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import format_datetime, getaddresses, parseaddr
 
-from sqlalchemy import Engine
-
-from activities.connectors import Connector, ConnectorError, ConnectorRefused, Page, plain_text
-from activities.netguard import NetGuard, guarded_imap, guarded_smtp
+from activities.connectors.base import ConnectorError, ConnectorRefused, Discovers, Page, SendsReplies, Sent, plain_text
+from activities.connectors.netguard import NetGuard, guarded_imap, guarded_smtp
 from engine.discovery.timestamps import TimestampError, parse_timestamp
-from engine.messages import SendReplyInput, SentReply
-from engine.models import mention_id
-from store.connector_config import EmailConfig, KindConfig
-from store.db import session_scope
+from engine.messages import SendReplyInput
+from store.connector_config import EmailConfig
 from store.incoming import IncomingMention
-from store.ingest import record_outbound
 from store.mentions import Mention as MentionRow
 from store.sources import Source
 
@@ -76,15 +71,11 @@ def _ok(answer: tuple[str, list], what: str) -> list:
     return data
 
 
-class EmailConnector(Connector):
-    kind = "email"
-    polls = True
-
+class EmailConnector(Discovers[EmailConfig], SendsReplies[EmailConfig]):
     def __init__(self, *, guard: NetGuard | None = None) -> None:
         self._guard = guard or NetGuard()
 
-    def discover(self, *, source: Source, config: KindConfig, cursor: str | None) -> Page:
-        assert isinstance(config, EmailConfig)
+    def discover(self, *, source: Source, config: EmailConfig, cursor: str | None) -> Page:
         with _imap(config, self._guard) as client:
             try:
                 _ok(client.select(_quoted(config.mailbox), readonly=True), f"SELECT {config.mailbox}")
@@ -109,17 +100,15 @@ class EmailConnector(Connector):
         next_cursor = f"{validity}:{page[-1]}" if page else (cursor if last else f"{validity}:0")
         return Page(mentions=mentions, cursor=next_cursor, more=more)
 
-    def send_reply(self, *, engine: Engine, source: Source, config: KindConfig, reply: SendReplyInput) -> SentReply:
-        assert isinstance(config, EmailConfig)
-        message_id = f"<reply-{reply.reply_id}@{config.from_address.split('@', 1)[1]}>"
-        ident = mention_id(reply.source, message_id)
-        with session_scope(engine, write=False) as session:
-            if session.get(MentionRow, ident) is not None:
-                return SentReply(mention_id=ident)  # sent and recorded by an earlier attempt
-            parent = session.get(MentionRow, reply.in_reply_to) if reply.in_reply_to else None
+    def known_external_id(self, *, config: EmailConfig, reply: SendReplyInput) -> str:
+        """Our Message-ID, derived from the reply id: a reply recorded under it is not sent again."""
+        return f"<reply-{reply.reply_id}@{config.from_address.split('@', 1)[1]}>"
+
+    def send_reply(self, *, source: Source, config: EmailConfig, reply: SendReplyInput,
+                   parent: MentionRow | None) -> Sent:
         if parent is None:
             raise ConnectorRefused(f"reply {reply.reply_id} answers no stored email: nobody to send it to")
-        now = datetime.now(UTC)
+        message_id, now = self.known_external_id(config=config, reply=reply), datetime.now(UTC)
         message = EmailMessage()
         message["From"] = config.from_address
         message["To"] = parent.author
@@ -131,7 +120,7 @@ class EmailConnector(Connector):
         message["Date"] = format_datetime(now)
         message.set_content(reply.text)
         _send(config, message, self._guard)
-        return SentReply(mention_id=record_outbound(engine=engine, reply=reply, external_id=message_id, at=now))
+        return Sent(external_id=message_id, at=now)
 
 
 def _send(config: EmailConfig, message: EmailMessage, guard: NetGuard) -> None:

@@ -1,0 +1,256 @@
+"""The outbox relay: tells the case workflows what the outbox (store.outbox) holds, all the time.
+
+It runs beside the API for as long as it is up (api.app starts it; anything that commits entries may
+`wake` it), reads the entries due, and for each workflow, in id order, tells it: starts it with its
+decision, signals it a mention or a routing change. An entry is deleted only after Temporal
+acknowledged it, in a transaction that also marks its mention dispatched, so a crash before that
+tells it again, and telling twice is harmless: a start finds the workflow running (or finished), a
+workflow ignores a mention it has seen and a routing change older than the last.
+
+Pacing: at most `concurrency` requests are in flight, so the relay goes as fast as Temporal answers
+and no faster; an entry that fails waits (exponential backoff up to a minute) and holds back the
+entries after it for the same workflow, while other workflows go on.
+
+A mention whose case's workflow has ended (closed, reopen window over) is placed again
+(store.decisions): it opens the conversation's next case.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine, delete, func, update
+from sqlmodel import Session, col, select
+from temporalio.client import Client
+from temporalio.common import WorkflowIDConflictPolicy, WorkflowIDReusePolicy
+from temporalio.exceptions import WorkflowAlreadyStartedError
+from temporalio.service import RPCError, RPCStatusCode
+
+from engine.messages import ADD_MENTION_SIGNAL, CASE_WORKFLOW, ROUTING_SIGNAL, CaseInput, RoutingState
+from engine.models import Mention
+from store.budget import DEFAULT_TAGGING_BUDGET_MS, tagging_budget
+from store.db import session_scope
+from store.decisions import Placement, place
+from store.ingest import compiled_flow, lock_ingest
+from store.mentions import Mention as MentionRow
+from store.outbox import Backlog, Kind, OutboxEntry, backlog, enqueue
+
+log = logging.getLogger("switchboard.relay")
+
+CONCURRENCY = 32  # requests in flight to Temporal
+BATCH = 500  # entries read at a time
+IDLE_POLL = 0.25  # seconds between looks at an empty outbox when nobody wakes the relay
+MAX_BACKOFF = timedelta(seconds=60)
+
+
+@dataclass
+class _Told:
+    entry: OutboxEntry
+    finished: bool = False  # the case's workflow had ended: place its mention again
+
+
+@dataclass
+class RelayStats:
+    told: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    failures: int = 0
+    last_error: str | None = None
+
+
+class OutboxRelay:
+    def __init__(self, *, engine: Engine, temporal: Client, task_queue: str, concurrency: int = CONCURRENCY,
+                 batch: int = BATCH, idle_poll: float = IDLE_POLL,
+                 tagging_budget_ms: float = DEFAULT_TAGGING_BUDGET_MS) -> None:
+        self._engine, self._temporal, self._task_queue = engine, temporal, task_queue
+        self._gate = asyncio.Semaphore(concurrency)
+        self._batch, self._idle_poll = batch, idle_poll
+        self._budget = tagging_budget(tagging_budget_ms)
+        self._wake = asyncio.Event()
+        self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self.stats = RelayStats()
+
+    def wake(self) -> None:
+        """Entries were committed: look now rather than at the next poll."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        """Relay until cancelled. Errors of one round are logged and the round is tried again."""
+        pause = 0.0
+        while True:
+            self._wake.clear()
+            try:
+                entries = await asyncio.to_thread(self._due)
+                told = await self._tell(entries) if entries else 0
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # the database was locked or gone for a moment: try again, slower
+                log.exception("the outbox relay's round failed; trying again")
+                told, pause = 0, min(max(pause * 2, 0.5), 10.0)
+                await asyncio.sleep(pause)
+                continue
+            pause = 0.0
+            if not told:
+                # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a cancellation that
+                # lands as the wait ends, and the relay would never stop.
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(self._idle_poll):
+                        await self._wake.wait()
+
+    async def drain(self, timeout: float = 60.0) -> None:
+        """Tell everything, waiting out retries' backoff (tests, and a clean stop); TimeoutError if the
+        outbox does not empty in time."""
+        async with asyncio.timeout(timeout):
+            while (await self.backlog()).entries:
+                entries = await asyncio.to_thread(self._due)
+                if not entries or not await self._tell(entries):
+                    await asyncio.sleep(0.05)  # only retries are left, or they failed again: let backoff pass
+
+    async def flush(self, workflow_id: str) -> None:
+        """Tell one workflow what is due for it, now (a case acted on before its workflow started)."""
+        entries = await asyncio.to_thread(self._due, workflow_id)
+        if entries:
+            await self._tell(entries)
+
+    async def backlog(self) -> Backlog:
+        def read() -> Backlog:
+            with session_scope(self._engine, write=False) as session:
+                return backlog(session)
+        return await asyncio.to_thread(read)
+
+    async def backlog_of(self, workflow_id: str) -> int:
+        """Entries not yet told to one workflow."""
+        def read() -> int:
+            with session_scope(self._engine, write=False) as session:
+                return session.exec(select(func.count()).where(OutboxEntry.workflow_id == workflow_id)).one()
+        return await asyncio.to_thread(read)
+
+    # ---- a round ----------------------------------------------------------
+    def _due(self, workflow_id: str | None = None) -> list[OutboxEntry]:
+        now = datetime.now(UTC)
+        with session_scope(self._engine, write=False) as session:
+            due = (OutboxEntry.next_attempt_at == None) | (col(OutboxEntry.next_attempt_at) <= now)  # noqa: E711
+            query = select(OutboxEntry).where(due)
+            waiting = select(OutboxEntry.workflow_id, func.min(OutboxEntry.id)).where(
+                col(OutboxEntry.next_attempt_at) > now).group_by(OutboxEntry.workflow_id)
+            if workflow_id is not None:
+                query = query.where(OutboxEntry.workflow_id == workflow_id)
+                waiting = waiting.where(OutboxEntry.workflow_id == workflow_id)
+            entries = list(session.exec(query.order_by(col(OutboxEntry.id)).limit(self._batch)).all())
+            # An entry waiting out its backoff holds back the later entries of its workflow.
+            held = dict(session.exec(waiting).all()) if entries else {}
+        return [e for e in entries if e.id < held.get(e.workflow_id, e.id + 1)]  # type: ignore[operator]
+
+    async def _tell(self, entries: list[OutboxEntry]) -> int:
+        by_workflow: dict[str, list[OutboxEntry]] = defaultdict(list)
+        for entry in entries:
+            by_workflow[entry.workflow_id].append(entry)
+        mentions = await asyncio.to_thread(self._mentions, [e.mention_id for e in entries
+                                                            if e.kind == Kind.mention and e.mention_id])
+        counts = await asyncio.gather(*(self._tell_workflow(wid, group, mentions)
+                                        for wid, group in by_workflow.items()))
+        return sum(counts)
+
+    async def _tell_workflow(self, workflow_id: str, entries: list[OutboxEntry],
+                             mentions: dict[str, Mention]) -> int:
+        told: list[_Told] = []
+        failed: tuple[OutboxEntry, str] | None = None
+        async with self._locks[workflow_id], self._gate:
+            for entry in entries:
+                try:
+                    told.append(await self._tell_one(entry, mentions))
+                except Exception as exc:  # noqa: BLE001 - kept, retried with backoff, reported in health
+                    failed = (entry, f"{type(exc).__name__}: {exc}")
+                    break
+            await asyncio.to_thread(self._finish, told, failed)
+        self._locks.pop(workflow_id, None)  # one lock per case would pile up; a rare second holder is harmless
+        for t in told:
+            self.stats.told[t.entry.kind] += 1
+        if failed is not None:
+            self.stats.failures += 1
+            self.stats.last_error = failed[1]
+            log.warning("outbox entry %s (%s for %s) not told: %s; retried later", failed[0].id, failed[0].kind,
+                        workflow_id, failed[1])
+        return len(told)
+
+    async def _tell_one(self, entry: OutboxEntry, mentions: dict[str, Mention]) -> _Told:
+        if entry.kind == Kind.place:
+            await asyncio.to_thread(self._place, entry)
+            return _Told(entry)
+        if entry.kind == Kind.start:
+            try:
+                await self._temporal.start_workflow(
+                    CASE_WORKFLOW, CaseInput.model_validate(entry.payload), id=entry.workflow_id,
+                    task_queue=self._task_queue, id_conflict_policy=WorkflowIDConflictPolicy.USE_EXISTING,
+                    id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE)
+            except WorkflowAlreadyStartedError:
+                pass  # told before a crash, and the case has run its course since
+            return _Told(entry)
+        handle = self._temporal.get_workflow_handle(entry.workflow_id)
+        try:
+            if entry.kind == Kind.mention:
+                mention = mentions.get(entry.mention_id or "")
+                if mention is None:
+                    raise LookupError(f"mention {entry.mention_id} is not stored")
+                await handle.signal(ADD_MENTION_SIGNAL, mention)
+            else:
+                await handle.signal(ROUTING_SIGNAL, RoutingState.model_validate(entry.payload))
+        except RPCError as exc:
+            if exc.status != RPCStatusCode.NOT_FOUND:
+                raise
+            # The workflow has ended: a routing change is moot; a mention goes to the next case.
+            return _Told(entry, finished=entry.kind == Kind.mention)
+        return _Told(entry)
+
+    def _mentions(self, ids: list[str]) -> dict[str, Mention]:
+        if not ids:
+            return {}
+        with session_scope(self._engine, write=False) as session:
+            rows = session.exec(select(MentionRow).where(col(MentionRow.id).in_(ids))).all()
+            return {row.id: Mention.model_validate(row.model_dump()) for row in rows}
+
+    def _finish(self, told: list[_Told], failed: tuple[OutboxEntry, str] | None) -> None:
+        now = datetime.now(UTC)
+        with session_scope(self._engine) as session:
+            done = [t.entry.id for t in told if t.entry.kind != Kind.place]  # a placement deleted its own
+            if done:
+                session.execute(delete(OutboxEntry).where(col(OutboxEntry.id).in_(done)))
+            delivered = [t.entry.mention_id for t in told
+                         if t.entry.kind in (Kind.start, Kind.mention) and not t.finished and t.entry.mention_id]
+            if delivered:
+                session.execute(update(MentionRow).where(col(MentionRow.id).in_(delivered)).values(dispatched=True))
+            self._place_later(session, [t.entry for t in told if t.finished], now)
+            if failed is not None:
+                entry, why = failed
+                backoff = min(timedelta(seconds=0.5 * 2 ** entry.attempts), MAX_BACKOFF)
+                session.execute(update(OutboxEntry).where(col(OutboxEntry.id) == entry.id).values(
+                    attempts=OutboxEntry.attempts + 1, last_error=why[:1000], next_attempt_at=now + backoff))
+
+    @staticmethod
+    def _place_later(session: Session, entries: list[OutboxEntry], now: datetime) -> None:
+        if not entries:
+            return
+        rows = {row.id: row for row in session.exec(select(MentionRow).where(
+            col(MentionRow.id).in_([e.mention_id for e in entries])))}
+        enqueue(session, [{"workflow_id": f"place:{rows[e.mention_id].conversation_id}", "kind": Kind.place,
+                           "mention_id": e.mention_id, "payload": {"finished_case": e.case_id}}
+                          for e in entries if e.mention_id in rows], now)
+
+    def _place(self, entry: OutboxEntry) -> None:
+        """Give a stored mention its case (store.decisions), and drop the entry, in one transaction."""
+        now = datetime.now(UTC)
+        with session_scope(self._engine) as session:
+            lock_ingest(session)
+            row = session.get(MentionRow, entry.mention_id)
+            finished = entry.payload.get("finished_case")
+            if row is not None and (row.case_id is None or row.case_id == finished):
+                flow = compiled_flow(session)  # NoActiveFlow: kept and retried, nothing is decided without one
+                mention = Mention.model_validate(row.model_dump())
+                tags = flow.tag(mention, self._budget)
+                needs = row.needs_response if row.needs_response is not None else flow.screen(mention)[1]
+                place(session, flow=flow, now=now, finished_case=finished,
+                      placements=[Placement(mention=mention, tags=tags, needs_response=needs)])
+            session.execute(delete(OutboxEntry).where(col(OutboxEntry.id) == entry.id))
