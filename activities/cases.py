@@ -7,10 +7,12 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, update
 from sqlmodel import col, select
 from temporalio import activity
+from temporalio.exceptions import ApplicationError
 
 from activities.connectors import ConnectorRegistry
 from activities.flows import FlowCache
 from engine.messages import (
+    Activity,
     Classification,
     ClassifyInput,
     HandOnInput,
@@ -22,7 +24,8 @@ from engine.messages import (
     SlaSelectInput,
     SlaSelection,
 )
-from engine.opening import classify
+from engine.models import Mention, Tags
+from engine.opening import classify, text_by_reference
 from store.budget import DEFAULT_TAGGING_BUDGET_MS, tagging_budget
 from store.case_events import CaseEvent as CaseEventRow
 from store.cases import Case, case_fields
@@ -49,17 +52,27 @@ class CaseActivities:
         self._connectors = connectors
         self._tagging_budget = tagging_budget(tagging_budget_ms)
 
-    @activity.defn(name="classify_mention")
+    @activity.defn(name=Activity.classify_mention)
     def classify_mention(self, inp: ClassifyInput) -> Classification:
         flow = self._flows.get(inp.flow_version)
-        return classify(flow, inp.mention, flow.tag(inp.mention, self._tagging_budget))
+        if inp.mention is not None:
+            return classify(flow, inp.mention, flow.tag(inp.mention, self._tagging_budget))
+        with session_scope(self._engine, write=False) as session:
+            row = session.get(MentionRow, inp.mention_id)
+        if row is None:
+            raise ApplicationError(f"mention {inp.mention_id} is not stored", type="unknown_mention")
+        mention = Mention.model_validate(row.model_dump())
+        # Tagged once, at ingest (within its budget): the stored tags, not a second pass over the text.
+        tags = Tags(keywords=list(row.tags or []), sentiment=row.sentiment or 0.0, language=row.language) \
+            if row.tags is not None else flow.tag(mention, self._tagging_budget)
+        return text_by_reference(classify(flow, mention, tags), mention)
 
-    @activity.defn(name="select_sla")
+    @activity.defn(name=Activity.select_sla)
     def select_sla(self, inp: SlaSelectInput) -> SlaSelection:
         policy, why = self._flows.get(inp.flow_version).select_sla(inp.facts)
         return SlaSelection(policy=policy, evidence=why)
 
-    @activity.defn(name="check_reply")
+    @activity.defn(name=Activity.check_reply)
     def check_reply(self, inp: ReplyCheckInput) -> ReplyCheck:
         with session_scope(self._engine, write=False) as session:
             agent = session.get(Agent, inp.agent_id)
@@ -69,7 +82,7 @@ class CaseActivities:
         needs, why = self._flows.get(inp.flow_version).needs_approval(data)
         return ReplyCheck(needs_approval=needs, evidence=why)
 
-    @activity.defn(name="save_case")
+    @activity.defn(name=Activity.save_case)
     def save_case(self, inp: SaveCaseInput) -> None:
         view = inp.view
         fields = case_fields(view)
@@ -98,12 +111,16 @@ class CaseActivities:
                     due_at=consult.due_at)
                 request.answered_at, request.overdue = consult.answered_at, consult.overdue
                 session.add(request)
-            for mention in session.exec(select(MentionRow).where(col(MentionRow.id).in_(view.mention_ids))):
-                if mention.case_id != view.case_id or not mention.dispatched:
-                    mention.case_id, mention.dispatched = view.case_id, True
-                    session.add(mention)
+            # The mentions this save takes in (the first save: the case's first; then what was folded since):
+            # the case has them, so they are dispatched to it. A thread of thousands is not read again each save.
+            taken = {e.detail["mention_id"] for e in inp.events if e.kind in ("mention_added", "kept_closed")}
+            if taken:
+                session.execute(update(MentionRow).where(
+                    col(MentionRow.id).in_(sorted(taken)),
+                    (col(MentionRow.case_id) != view.case_id) | col(MentionRow.case_id).is_(None)
+                    | ~col(MentionRow.dispatched)).values(case_id=view.case_id, dispatched=True))
 
-    @activity.defn(name="hand_on_mentions")
+    @activity.defn(name=Activity.hand_on_mentions)
     def hand_on_mentions(self, inp: HandOnInput) -> None:
         """Mentions a finished case could not take: the relay places them (store.decisions), opening the
         conversation's next case; the case's workflow then ends."""
@@ -112,7 +129,7 @@ class CaseActivities:
             enqueue(session, [{"workflow_id": f"place:{row.conversation_id}", "kind": Kind.place, "mention_id": row.id,
                                "payload": {"finished_case": inp.case_id}} for row in rows], datetime.now(UTC))
 
-    @activity.defn(name="send_reply")
+    @activity.defn(name=Activity.send_reply)
     def send_reply(self, inp: SendReplyInput) -> SentReply:
         return self._connectors.send_reply(engine=self._engine, reply=inp)
 

@@ -17,13 +17,11 @@ from temporalio.client import Client
 from temporalio.exceptions import ApplicationError
 
 from activities.connectors import ConnectorError, ConnectorRefused, ConnectorRegistry
-from engine.messages import PollInput, PollPage
+from engine.messages import Activity, PollInput, PollPage
 from store.budget import DEFAULT_TAGGING_BUDGET_MS
 from store.db import session_scope
 from store.ingest import store_batch
 from store.sources import Source
-
-POLL_SOURCE = "poll_source"
 
 
 class DiscoveryActivities:
@@ -32,7 +30,7 @@ class DiscoveryActivities:
         self._engine, self._connectors, self._client, self._task_queue = engine, connectors, client, task_queue
         self._tagging_budget_ms = tagging_budget_ms
 
-    @activity.defn(name=POLL_SOURCE)
+    @activity.defn(name=Activity.poll_source)
     async def poll_source(self, inp: PollInput) -> PollPage:
         row, connector, config = await asyncio.to_thread(self._connectors.source, engine=self._engine,
                                                          source=inp.source)

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from temporalio import activity
 from temporalio.client import Client
 
-from engine.messages import ReleaseRequest, RouteRequest, RoutingState, WorkRequest, WorkResult
+from engine.messages import Activity, ReleaseRequest, RouteRequest, RoutingState, WorkRequest, WorkResult
 from store.db import session_scope
 from store.routing import service
 from store.routing.notify import notify
@@ -31,7 +31,7 @@ class RoutingActivities:
                 return work(session, datetime.now(UTC))
         return await asyncio.to_thread(run)
 
-    @activity.defn(name="route_case")
+    @activity.defn(name=Activity.route_case)
     async def route_case(self, req: RouteRequest) -> RoutingState:
         try:
             own, others = await self._transaction(lambda session, now: service.route(session, req, now))
@@ -43,12 +43,12 @@ class RoutingActivities:
         await notify(self._client, others, engine=self._engine)
         return own
 
-    @activity.defn(name="release_case")
+    @activity.defn(name=Activity.release_case)
     async def release_case(self, req: ReleaseRequest) -> None:
         await notify(self._client, await self._transaction(
             lambda session, now: service.release(session, req.case_id, now)), engine=self._engine)
 
-    @activity.defn(name="start_work")
+    @activity.defn(name=Activity.start_work)
     async def start_work(self, req: WorkRequest) -> WorkResult:
         def work(session: Session, now: datetime) -> tuple[RoutingState | None, list[RoutingState]]:
             if req.mode == "pull":

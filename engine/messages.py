@@ -8,6 +8,7 @@ speak them and engine/ is the one package each of them may import.
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, Field
@@ -17,7 +18,8 @@ from engine.models import CaseEvent, CaseStatus, CloseReason, Mention, Priority,
 from engine.slas import SlaPolicy
 
 CASE_WORKFLOW = "CaseWorkflow"
-ADD_MENTION_SIGNAL = "add_mention"
+ADD_MENTION_SIGNAL = "add_mention"  # one Mention, text and all: older cases' histories
+MENTIONS_SIGNAL = "mentions"  # MentionRefs: new mentions by id, read from the read side
 REPLY_UPDATE = "reply"
 CLOSE_UPDATE = "close"
 CLAIM_UPDATE = "claim"
@@ -31,6 +33,55 @@ EXPERT_UPDATE = "consult_expert"
 EXPERT_ANSWER_UPDATE = "expert_answer"
 VIEW_QUERY = "view"
 ROUTING_SIGNAL = "routing"
+
+
+class Activity(StrEnum):
+    """The activities' names: what the workflows call and the worker registers."""
+
+    classify_mention = "classify_mention"
+    select_sla = "select_sla"
+    check_reply = "check_reply"
+    save_case = "save_case"
+    send_reply = "send_reply"
+    hand_on_mentions = "hand_on_mentions"
+    route_case = "route_case"
+    release_case = "release_case"
+    start_work = "start_work"
+    poll_source = "poll_source"
+
+
+class Refusal(StrEnum):
+    """Why a case refused a change (an Update's validator or handler, or routing), with the HTTP status the
+    API answers it with. Every one is the caller's to fix or retry; the workflow records nothing for it."""
+
+    status: int
+
+    def __new__(cls, code: str, status: int) -> Refusal:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.status = status
+        return member
+
+    not_assignee = ("not_assignee", 409)
+    case_closed = ("case_closed", 409)
+    case_opening = ("case_opening", 409)
+    claimed = ("claimed", 409)
+    not_supervisor = ("not_supervisor", 403)
+    pull_not_allowed = ("pull_not_allowed", 409)
+    at_capacity = ("at_capacity", 409)
+    not_in_team = ("not_in_team", 409)
+    not_waiting = ("not_waiting", 409)
+    not_routed = ("not_routed", 409)
+    self_approval = ("self_approval", 409)
+    already_decided = ("already_decided", 409)
+    unknown_reply = ("unknown_reply", 404)
+    same_team = ("same_team", 409)
+    not_assigned = ("not_assigned", 409)
+    unknown_team = ("unknown_team", 404)
+    unknown_agent = ("unknown_agent", 404)
+    with_expert = ("with_expert", 409)
+    nothing_to_change = ("nothing_to_change", 422)
+    unknown_request = ("unknown_request", 404)
 
 Tag = Annotated[str, Field(min_length=1, max_length=50, pattern=r"^[^\s].*$")]
 
@@ -197,9 +248,19 @@ class CaseView(BaseModel):
     handle_seconds: float = 0.0
 
 
+class MentionRefs(BaseModel):
+    """New mentions of a case, by id: the workflow reads each from the read side as it takes it in, so a
+    thread of any length, with texts of any size, stays far under Temporal's payload and history limits."""
+
+    ids: list[str] = Field(min_length=1, max_length=500)
+
+
 class ClassifyInput(BaseModel):
+    """A mention to classify: carried whole (older histories), or by id, with the tags ingest stored."""
+
     flow_version: str
-    mention: Mention
+    mention: Mention | None = None
+    mention_id: str | None = None
 
 
 class Classification(BaseModel):

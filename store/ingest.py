@@ -87,8 +87,7 @@ def store_batch(*, engine: Engine, mentions: list[Mention], replay: bool = False
     budget = tagging_budget(tagging_budget_ms)
     for attempt in range(STORE_ATTEMPTS):
         try:
-            stored = _store(engine, mentions, replay=replay, cursor=cursor, budget=budget,
-                            now=now or datetime.now(UTC))
+            stored = _store(engine, mentions, replay=replay, cursor=cursor, budget=budget, now=now)
         except (IntegrityError, OperationalError) as exc:
             # Batches are stored one at a time, but a reply being recorded (record_outbound) can still
             # create the same conversation first, or deadlock with us: redo the batch, whose read then
@@ -119,7 +118,7 @@ def _warn_cut_short(stored: StoredBatch) -> None:
 
 
 def _store(engine: Engine, mentions: list[Mention], *, replay: bool, cursor: tuple[str, str | None] | None,
-           budget: TagBudget, now: datetime) -> StoredBatch:
+           budget: TagBudget, now: datetime | None) -> StoredBatch:
     with session_scope(engine) as session:
         lock_ingest(session)
         flow = compiled_flow(session)
@@ -128,9 +127,10 @@ def _store(engine: Engine, mentions: list[Mention], *, replay: bool, cursor: tup
         outcome = process_batch(mentions, known, partial(flow.screen, budget=budget), window=window)
         customers = link_customers(session, ((p.mention.source, p.mention.author, p.mention.created_at)
                                              for p in outcome.processed if p.mention.direction == Direction.inbound))
-        _insert_mentions(session, outcome.processed, replay=replay, customers=customers)
+        at = now or datetime.now(UTC)  # received, and its case decided: once the batch holds the write lock
+        _insert_mentions(session, outcome.processed, replay=replay, customers=customers, at=at)
         _merge_conversations(session, outcome.conversations.values(), customers)
-        cases = {} if replay else place(session, flow=flow, now=now, placements=[
+        cases = {} if replay else place(session, flow=flow, now=at, placements=[
             Placement(mention=p.mention, tags=p.tags, needs_response=p.needs_response)
             for p in outcome.to_deliver if p.tags is not None])
         if cursor is not None:
@@ -170,16 +170,15 @@ def _known(session: Session, mentions: list[Mention], window: timedelta) -> Know
 
 
 def _insert_mentions(session: Session, processed: list[Processed], *, replay: bool,
-                     customers: dict[tuple[str, str], str]) -> None:
+                     customers: dict[tuple[str, str], str], at: datetime) -> None:
     if not processed:
         return
-    now = datetime.now(UTC)
     rows = []
     for p in processed:
         m, tags = p.mention, p.tags
         rows.append({
             "id": m.id, "source": m.source, "external_id": m.external_id, "conversation_id": m.conversation_id,
-            "author": m.author, "text": m.text, "created_at": m.created_at, "received_at": now,
+            "author": m.author, "text": m.text, "created_at": m.created_at, "received_at": at,
             "reply_to_id": m.reply_to_id, "direction": m.direction, "thread_id": m.thread_id,
             "author_followers": m.author_followers, "author_verified": m.author_verified,
             "tags": tags.keywords if tags else None, "sentiment": tags.sentiment if tags else None,

@@ -2,7 +2,7 @@
 
 It runs beside the API for as long as it is up (api.app starts it; anything that commits entries may
 `wake` it), reads the entries due, and for each workflow, in id order, tells it: starts it with its
-decision, signals it a mention or a routing change. An entry is deleted only after Temporal
+decision, signals it mentions (by id) or a routing change. An entry is deleted only after Temporal
 acknowledged it, in a transaction that also marks its mention dispatched, so a crash before that
 tells it again, and telling twice is harmless: a start finds the workflow running (or finished), a
 workflow ignores a mention it has seen and a routing change older than the last.
@@ -31,7 +31,7 @@ from temporalio.common import WorkflowIDConflictPolicy, WorkflowIDReusePolicy
 from temporalio.exceptions import WorkflowAlreadyStartedError
 from temporalio.service import RPCError, RPCStatusCode
 
-from engine.messages import ADD_MENTION_SIGNAL, CASE_WORKFLOW, ROUTING_SIGNAL, CaseInput, RoutingState
+from engine.messages import CASE_WORKFLOW, MENTIONS_SIGNAL, ROUTING_SIGNAL, CaseInput, MentionRefs, RoutingState
 from engine.models import Mention
 from store.budget import DEFAULT_TAGGING_BUDGET_MS, tagging_budget
 from store.db import session_scope
@@ -148,38 +148,40 @@ class OutboxRelay:
         by_workflow: dict[str, list[OutboxEntry]] = defaultdict(list)
         for entry in entries:
             by_workflow[entry.workflow_id].append(entry)
-        mentions = await asyncio.to_thread(self._mentions, [e.mention_id for e in entries
-                                                            if e.kind == Kind.mention and e.mention_id])
-        counts = await asyncio.gather(*(self._tell_workflow(wid, group, mentions)
-                                        for wid, group in by_workflow.items()))
-        return sum(counts)
-
-    async def _tell_workflow(self, workflow_id: str, entries: list[OutboxEntry],
-                             mentions: dict[str, Mention]) -> int:
-        told: list[_Told] = []
-        failed: tuple[OutboxEntry, str] | None = None
-        async with self._locks[workflow_id], self._gate:
-            for entry in entries:
-                try:
-                    told.append(await self._tell_one(entry, mentions))
-                except Exception as exc:  # noqa: BLE001 - kept, retried with backoff, reported in health
-                    failed = (entry, f"{type(exc).__name__}: {exc}")
-                    break
-            await asyncio.to_thread(self._finish, told, failed)
-        self._locks.pop(workflow_id, None)  # one lock per case would pile up; a rare second holder is harmless
+        rounds = await asyncio.gather(*(self._tell_workflow(wid, group) for wid, group in by_workflow.items()))
+        told = [t for done, _ in rounds for t in done]
+        failed = [f for _, f in rounds if f is not None]
+        # One transaction for the round's bookkeeping: SQLite has one writer, and ingest needs it more.
+        await asyncio.to_thread(self._finish, told, failed)
         for t in told:
             self.stats.told[t.entry.kind] += 1
-        if failed is not None:
+        for entry, why in failed:
             self.stats.failures += 1
-            self.stats.last_error = failed[1]
-            log.warning("outbox entry %s (%s for %s) not told: %s; retried later", failed[0].id, failed[0].kind,
-                        workflow_id, failed[1])
+            self.stats.last_error = why
+            log.warning("outbox entry %s (%s for %s) not told: %s; retried later", entry.id, entry.kind,
+                        entry.workflow_id, why)
         return len(told)
 
-    async def _tell_one(self, entry: OutboxEntry, mentions: dict[str, Mention]) -> _Told:
+    async def _tell_workflow(self, workflow_id: str, entries: list[OutboxEntry],
+                             ) -> tuple[list[_Told], tuple[OutboxEntry, str] | None]:
+        """Tell one workflow its entries in order; consecutive mentions go as one `mentions` signal."""
+        told: list[_Told] = []
+        try:
+            async with self._locks[workflow_id], self._gate:
+                for group in _runs(entries):
+                    try:
+                        told += await self._tell_group(group)
+                    except Exception as exc:  # noqa: BLE001 - kept, retried with backoff, reported in health
+                        return told, (group[0], f"{type(exc).__name__}: {exc}")
+            return told, None
+        finally:
+            self._locks.pop(workflow_id, None)  # one lock per case would pile up; a rare second holder is harmless
+
+    async def _tell_group(self, group: list[OutboxEntry]) -> list[_Told]:
+        entry = group[0]
         if entry.kind == Kind.place:
             await asyncio.to_thread(self._place, entry)
-            return _Told(entry)
+            return [_Told(entry)]
         if entry.kind == Kind.start:
             try:
                 await self._temporal.start_workflow(
@@ -188,31 +190,21 @@ class OutboxRelay:
                     id_reuse_policy=WorkflowIDReusePolicy.REJECT_DUPLICATE)
             except WorkflowAlreadyStartedError:
                 pass  # told before a crash, and the case has run its course since
-            return _Told(entry)
+            return [_Told(entry)]
         handle = self._temporal.get_workflow_handle(entry.workflow_id)
         try:
             if entry.kind == Kind.mention:
-                mention = mentions.get(entry.mention_id or "")
-                if mention is None:
-                    raise LookupError(f"mention {entry.mention_id} is not stored")
-                await handle.signal(ADD_MENTION_SIGNAL, mention)
+                await handle.signal(MENTIONS_SIGNAL, MentionRefs(ids=[e.mention_id for e in group if e.mention_id]))
             else:
                 await handle.signal(ROUTING_SIGNAL, RoutingState.model_validate(entry.payload))
         except RPCError as exc:
             if exc.status != RPCStatusCode.NOT_FOUND:
                 raise
-            # The workflow has ended: a routing change is moot; a mention goes to the next case.
-            return _Told(entry, finished=entry.kind == Kind.mention)
-        return _Told(entry)
+            # The workflow has ended: a routing change is moot; mentions go to the conversation's next case.
+            return [_Told(e, finished=e.kind == Kind.mention) for e in group]
+        return [_Told(e) for e in group]
 
-    def _mentions(self, ids: list[str]) -> dict[str, Mention]:
-        if not ids:
-            return {}
-        with session_scope(self._engine, write=False) as session:
-            rows = session.exec(select(MentionRow).where(col(MentionRow.id).in_(ids))).all()
-            return {row.id: Mention.model_validate(row.model_dump()) for row in rows}
-
-    def _finish(self, told: list[_Told], failed: tuple[OutboxEntry, str] | None) -> None:
+    def _finish(self, told: list[_Told], failed: list[tuple[OutboxEntry, str]]) -> None:
         now = datetime.now(UTC)
         with session_scope(self._engine) as session:
             done = [t.entry.id for t in told if t.entry.kind != Kind.place]  # a placement deleted its own
@@ -223,8 +215,7 @@ class OutboxRelay:
             if delivered:
                 session.execute(update(MentionRow).where(col(MentionRow.id).in_(delivered)).values(dispatched=True))
             self._place_later(session, [t.entry for t in told if t.finished], now)
-            if failed is not None:
-                entry, why = failed
+            for entry, why in failed:
                 backoff = min(timedelta(seconds=0.5 * 2 ** entry.attempts), MAX_BACKOFF)
                 session.execute(update(OutboxEntry).where(col(OutboxEntry.id) == entry.id).values(
                     attempts=OutboxEntry.attempts + 1, last_error=why[:1000], next_attempt_at=now + backoff))
@@ -254,3 +245,18 @@ class OutboxRelay:
                 place(session, flow=flow, now=now, finished_case=finished,
                       placements=[Placement(mention=mention, tags=tags, needs_response=needs)])
             session.execute(delete(OutboxEntry).where(col(OutboxEntry.id) == entry.id))
+
+
+MAX_REFS = 500  # mention ids in one signal (MentionRefs)
+
+
+def _runs(entries: list[OutboxEntry]) -> list[list[OutboxEntry]]:
+    """The entries in order, consecutive mentions together (up to MAX_REFS), everything else alone."""
+    runs: list[list[OutboxEntry]] = []
+    for entry in entries:
+        if (entry.kind == Kind.mention and runs and runs[-1][0].kind == Kind.mention
+                and len(runs[-1]) < MAX_REFS):
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    return runs

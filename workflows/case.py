@@ -29,6 +29,7 @@ with workflow.unsafe.imports_passed_through():
         CLOSE_UPDATE,
         EXPERT_ANSWER_UPDATE,
         EXPERT_UPDATE,
+        MENTIONS_SIGNAL,
         NOTE_UPDATE,
         PENDING_UPDATE,
         REJECT_UPDATE,
@@ -37,6 +38,7 @@ with workflow.unsafe.imports_passed_through():
         TAG_UPDATE,
         TRANSFER_UPDATE,
         VIEW_QUERY,
+        Activity,
         ApproveInput,
         CaseInput,
         CaseView,
@@ -46,8 +48,10 @@ with workflow.unsafe.imports_passed_through():
         ExpertConsult,
         ExpertRequestInput,
         HandOnInput,
+        MentionRefs,
         NoteInput,
         PendingInput,
+        Refusal,
         RejectInput,
         ReleaseRequest,
         ReplyCheck,
@@ -89,6 +93,14 @@ class CaseWorkflow(ClosingSteps):
             self._pending.append(mention)
             self._wake = True
 
+    @workflow.signal(name=MENTIONS_SIGNAL)
+    def add_mentions(self, refs: MentionRefs) -> None:
+        for mention_id in refs.ids:
+            if mention_id not in self._seen:
+                self._seen.add(mention_id)
+                self._pending.append(mention_id)
+                self._wake = True
+
     @workflow.signal(name=ROUTING_SIGNAL)
     def on_routing(self, state: RoutingState) -> None:
         if self._view is not None and state.case_id == self._view.case_id:
@@ -108,7 +120,7 @@ class CaseWorkflow(ClosingSteps):
         self._claim_seen_at = workflow.now()
         await self._start_work(inp.agent_id)
         check = await workflow.execute_local_activity(
-            "check_reply", ReplyCheckInput(flow_version=self._flow_version, agent_id=inp.agent_id, text=inp.text,
+            Activity.check_reply, ReplyCheckInput(flow_version=self._flow_version, agent_id=inp.agent_id, text=inp.text,
                                            case=self._facts()), result_type=ReplyCheck, **LOCAL)
         if check.needs_approval:
             self._sending.discard(inp.reply_id)
@@ -132,7 +144,7 @@ class CaseWorkflow(ClosingSteps):
         self._require_in_house(view)
         if inp.agent_id not in (view.assignee_id, view.claimed_by):
             holder = view.claimed_by or view.assignee_id or "nobody yet"
-            raise refuse(f"case is assigned to {holder}, not to {inp.agent_id}", "not_assignee",
+            raise refuse(f"case is assigned to {holder}, not to {inp.agent_id}", Refusal.not_assignee,
                           holder=view.claimed_by or view.assignee_id)
 
     @workflow.update(name=APPROVE_UPDATE)
@@ -173,11 +185,11 @@ class CaseWorkflow(ClosingSteps):
         if draft.status != "pending":
             if draft.decided_by == approver_id:
                 return  # a retried decision
-            raise refuse(f"reply {reply_id} was already {draft.status} by {draft.decided_by}", "already_decided",
+            raise refuse(f"reply {reply_id} was already {draft.status} by {draft.decided_by}", Refusal.already_decided,
                           holder=draft.decided_by)
         self._require_open(view)
         if approver_id == draft.agent_id:
-            raise refuse("a reply needs someone other than its author to approve it", "self_approval")
+            raise refuse("a reply needs someone other than its author to approve it", Refusal.self_approval)
 
     # ---- work: claim, transfer, waiting on the customer, close -------------
     @workflow.update(name=CLAIM_UPDATE)
@@ -192,12 +204,12 @@ class CaseWorkflow(ClosingSteps):
         view.claimed_by, view.claimed_at, self._claim_seen_at = inp.agent_id, now, now
         mode = "takeover" if inp.takeover else "start" if view.assignee_id == inp.agent_id else "pull"
         result = await workflow.execute_local_activity(
-            "start_work", WorkRequest(case_id=view.case_id, agent_id=inp.agent_id, mode=mode),
+            Activity.start_work, WorkRequest(case_id=view.case_id, agent_id=inp.agent_id, mode=mode),
             result_type=WorkResult, **LOCAL)
         if not result.ok:
             if view.claimed_by == inp.agent_id:
                 view.claimed_by, view.claimed_at = None, None
-            raise refuse(result.message, result.code, holder=result.holder)
+            raise refuse(result.message, Refusal(result.code), holder=result.holder)
         self._started_by = inp.agent_id
         if result.state is not None:
             self._apply_routing(result.state)
@@ -219,21 +231,21 @@ class CaseWorkflow(ClosingSteps):
         if inp.takeover:
             if not inp.supervisor:
                 raise refuse(f"{inp.agent_id} is not a supervisor; only supervisors take cases over",
-                              "not_supervisor")
+                              Refusal.not_supervisor)
             return
         holder = view.claimed_by
         if holder == inp.agent_id:
             return
         if holder is not None:
             since = view.claimed_at.isoformat() if view.claimed_at else "now"
-            raise refuse(f"{holder} is working on this case (since {since})", "claimed", holder=holder)
+            raise refuse(f"{holder} is working on this case (since {since})", Refusal.claimed, holder=holder)
         if view.assignee_id == inp.agent_id:
             return
         if view.assignee_id is not None:
-            raise refuse(f"case is assigned to {view.assignee_id}", "not_assignee", holder=view.assignee_id)
+            raise refuse(f"case is assigned to {view.assignee_id}", Refusal.not_assignee, holder=view.assignee_id)
         if not (self._routing and self._routing.allow_pull):
             raise refuse("this case waits for the queue to assign it; its team does not let agents pick cases",
-                          "pull_not_allowed")
+                          Refusal.pull_not_allowed)
 
     @workflow.update(name=TRANSFER_UPDATE)
     async def transfer(self, inp: TransferInput) -> CaseView:
@@ -255,7 +267,7 @@ class CaseWorkflow(ClosingSteps):
         view = self._require_view()
         self._require_in_house(view)
         if inp.team_id == view.team_id:
-            raise refuse(f"case is already in team {inp.team_id}", "same_team")
+            raise refuse(f"case is already in team {inp.team_id}", Refusal.same_team)
 
     @workflow.update(name=PENDING_UPDATE)
     def set_pending(self, inp: PendingInput) -> CaseView:
@@ -277,7 +289,7 @@ class CaseWorkflow(ClosingSteps):
         view = self._require_view()
         self._require_in_house(view)
         if inp.waiting and view.assignee_id is None:
-            raise refuse("only an assigned case can wait on the customer", "not_assigned")
+            raise refuse("only an assigned case can wait on the customer", Refusal.not_assigned)
 
     @workflow.update(name=CLOSE_UPDATE)
     def close(self, inp: CloseInput) -> CaseView:
@@ -319,7 +331,7 @@ class CaseWorkflow(ClosingSteps):
     def _validate_tag(self, inp: TagInput) -> None:
         self._require_view()
         if not inp.add and not inp.remove:
-            raise refuse("give tags to add or to remove", "nothing_to_change")
+            raise refuse("give tags to add or to remove", Refusal.nothing_to_change)
 
     @workflow.update(name=EXPERT_UPDATE)
     async def consult_expert(self, inp: ExpertRequestInput) -> CaseView:
@@ -341,7 +353,7 @@ class CaseWorkflow(ClosingSteps):
         workflow.logger.info("case %s handed by %s to expert %s, answer due %s", view.case_id, inp.agent_id,
                              inp.expert_id, view.expert.due_at.isoformat())
         # The agent's slot is free while the expert works; the answer puts the case back in the queue.
-        await workflow.execute_local_activity("release_case", ReleaseRequest(case_id=view.case_id), **LOCAL)
+        await workflow.execute_local_activity(Activity.release_case, ReleaseRequest(case_id=view.case_id), **LOCAL)
         self._touch()
         return view
 
@@ -350,10 +362,10 @@ class CaseWorkflow(ClosingSteps):
         view = self._require_view()
         self._require_open(view)
         if view.status == CaseStatus.with_expert and view.expert is not None:
-            raise refuse(f"the case is already with expert {view.expert.expert_id}", "with_expert",
+            raise refuse(f"the case is already with expert {view.expert.expert_id}", Refusal.with_expert,
                           holder=view.expert.expert_id)
         if not view.needs_response:
-            raise refuse("a case that needs no response has nothing to ask an expert", "not_routed")
+            raise refuse("a case that needs no response has nothing to ask an expert", Refusal.not_routed)
 
     @workflow.update(name=EXPERT_ANSWER_UPDATE)
     async def expert_answer(self, inp: ExpertAnswerInput) -> CaseView:
@@ -379,7 +391,7 @@ class CaseWorkflow(ClosingSteps):
         view = self._require_view()
         consult = view.expert
         if consult is None or consult.request_id != inp.request_id:
-            raise refuse("this case is not waiting for that expert request", "unknown_request")
+            raise refuse("this case is not waiting for that expert request", Refusal.unknown_request)
         if consult.answered_at is not None:
             return
         self._require_open(view)
@@ -397,18 +409,18 @@ class CaseWorkflow(ClosingSteps):
             await self._work_until_closed()
             await workflow.wait_condition(workflow.all_handlers_finished)
             if view.needs_response:
-                await workflow.execute_local_activity("release_case", ReleaseRequest(case_id=view.case_id),
+                await workflow.execute_local_activity(Activity.release_case, ReleaseRequest(case_id=view.case_id),
                                                       **LOCAL)
             self._measure()
             await self._save()
             if not workflow.patched("reopen-window") or not await self._reopened_in_window():
                 break
-        if self._pending and inp.decision is not None:
-            # This workflow is this case's alone: the conversation's next case is opened as ingest opens
-            # one (store.decisions), never by continuing this one.
+        if self._pending and (inp.decision is not None or workflow.patched("hand-on-mentions")):
+            # The conversation's next case is opened as ingest opens one (store.decisions), with its own
+            # workflow; this one ends.
             await workflow.execute_local_activity(
-                "hand_on_mentions", HandOnInput(case_id=view.case_id, mention_ids=[m.id for m in self._pending]),
-                **LOCAL)
+                Activity.hand_on_mentions, HandOnInput(case_id=view.case_id, mention_ids=[
+                    m if isinstance(m, str) else m.id for m in self._pending]), **LOCAL)
         elif self._pending:
             # Mentions that arrived while the case was closing start the next case, never dropped.
             workflow.continue_as_new(CaseInput(conversation_id=inp.conversation_id, flow_version=inp.flow_version,
@@ -433,6 +445,7 @@ class CaseWorkflow(ClosingSteps):
         """A case started before decisions moved to ingest: classify and route its first mention here."""
         await workflow.wait_condition(lambda: bool(self._pending))
         first = self._pending.pop(0)
+        assert not isinstance(first, str), "a case opened before ingest decided starts with its mentions whole"
         info = workflow.info()
         now = workflow.now()
         view = self._view = CaseView(
@@ -489,7 +502,7 @@ class CaseWorkflow(ClosingSteps):
     async def _send(self, reply_id: str, agent_id: str, text: str, close: bool) -> None:
         view = self._require_view()
         sent = await workflow.execute_activity(
-            "send_reply",
+            Activity.send_reply,
             SendReplyInput(reply_id=reply_id, case_id=view.case_id, conversation_id=view.conversation_id,
                            source=view.source, agent_id=agent_id, text=text,
                            in_reply_to=view.mention_ids[-1] if view.mention_ids else None),
@@ -524,4 +537,4 @@ class CaseWorkflow(ClosingSteps):
         for draft in self._require_view().drafts:
             if draft.reply_id == reply_id:
                 return draft
-        raise refuse(f"no reply {reply_id} waits for approval on this case", "unknown_reply")
+        raise refuse(f"no reply {reply_id} waits for approval on this case", Refusal.unknown_reply)

@@ -17,27 +17,29 @@ from workflows.case_state import LOCAL
 with workflow.unsafe.imports_passed_through():
     from engine.lifecycle import transition
     from engine.measures import measure, sla_outcomes
-    from engine.messages import Classification, ClassifyInput, SaveCaseInput
+    from engine.messages import Activity, Classification, ClassifyInput, SaveCaseInput
     from engine.models import CaseStatus, CloseReason, Mention
     from engine.slas import met
 
 
 class ClosingSteps(SlaSteps):
-    async def _classify(self, mention: Mention) -> Classification:
+    async def _classify(self, mention: Mention | str) -> Classification:
+        given = {"mention_id": mention} if isinstance(mention, str) else {"mention": mention}
         return await workflow.execute_local_activity(
-            "classify_mention", ClassifyInput(flow_version=self._flow_version, mention=mention),
+            Activity.classify_mention, ClassifyInput(flow_version=self._flow_version, **given),
             result_type=Classification, **LOCAL)
 
-    async def _fold_next_mention(self) -> tuple[Mention, Classification]:
-        """Take the next pending mention into the case: classified, its tags and sentiment added."""
+    async def _fold_next_mention(self) -> tuple[str, Classification]:
+        """Take the next pending mention into the case: classified, its tags and sentiment added; returns its id."""
         view = self._require_view()
         mention = self._pending.pop(0)
+        mention_id = mention if isinstance(mention, str) else mention.id
         cls = await self._classify(mention)
-        view.mention_ids.append(mention.id)
+        view.mention_ids.append(mention_id)
         view.tags = sorted(set(view.tags) | set(cls.tags.keywords))
         view.sentiment = cls.tags.sentiment
-        self._event("mention_added", mention_id=mention.id, keywords=cls.tags.keywords, sentiment=cls.tags.sentiment)
-        return mention, cls
+        self._event("mention_added", mention_id=mention_id, keywords=cls.tags.keywords, sentiment=cls.tags.sentiment)
+        return mention_id, cls
 
     def _close(self, reason: CloseReason, actor: str) -> None:
         view = self._require_view()
@@ -68,7 +70,7 @@ class ClosingSteps(SlaSteps):
         view = self._require_view()
         events, self._unsaved = self._unsaved, []
         await workflow.execute_local_activity(
-            "save_case", SaveCaseInput(view=view, events=events), **LOCAL)
+            Activity.save_case, SaveCaseInput(view=view, events=events), **LOCAL)
 
     async def _reopened_in_window(self) -> bool:
         """After closing, wait out the flow's reopen window: the customer writing again reopens the case.
@@ -93,12 +95,12 @@ class ClosingSteps(SlaSteps):
             if self._pending and workflow.now() >= window_ends:
                 return False  # too late to reopen: these mentions start the conversation's next case
             if self._pending:
-                mention, cls = await self._fold_next_mention()
+                mention_id, cls = await self._fold_next_mention()
                 if cls.triage.needs_response:
                     self._reopen(cls)
                     await self._route()
                     return True
-                self._event("kept_closed", mention_id=mention.id, evidence=cls.triage.evidence)
+                self._event("kept_closed", mention_id=mention_id, evidence=cls.triage.evidence)
             if self._unsaved:
                 await self._save()
 

@@ -14,7 +14,7 @@ from workflows.case_state import LOCAL, CaseState
 
 with workflow.unsafe.imports_passed_through():
     from engine.lifecycle import transition
-    from engine.messages import RouteRequest, RoutingState, WorkRequest, WorkResult
+    from engine.messages import Activity, RouteRequest, RoutingState, WorkRequest, WorkResult
     from engine.models import CaseStatus
 
 # A waiting case re-reads its routing row this often, in case a routing signal was lost.
@@ -28,7 +28,7 @@ class RoutingSteps(CaseState):
         assert view.team_id is not None and cls is not None
         self._routed_at = workflow.now()
         state = await workflow.execute_local_activity(
-            "route_case", RouteRequest(case_id=view.case_id, workflow_id=view.workflow_id, team_id=view.team_id,
+            Activity.route_case, RouteRequest(case_id=view.case_id, workflow_id=view.workflow_id, team_id=view.team_id,
                                        priority=view.priority, channel=view.source, language=cls.language,
                                        required_skills=cls.required_skills, optional_skills=cls.optional_skills,
                                        excluded_agents=exclude or [], requeue=requeue),
@@ -88,7 +88,7 @@ class RoutingSteps(CaseState):
             return
         self._started_by = agent_id
         await workflow.execute_local_activity(
-            "start_work", WorkRequest(case_id=self._require_view().case_id, agent_id=agent_id, mode="start"),
+            Activity.start_work, WorkRequest(case_id=self._require_view().case_id, agent_id=agent_id, mode="start"),
             result_type=WorkResult, **LOCAL)
 
     def _recheck_at(self) -> datetime:

@@ -19,7 +19,7 @@ from workflows.case_state import LOCAL
 
 with workflow.unsafe.imports_passed_through():
     from engine.lifecycle import can_transition
-    from engine.messages import SlaSelectInput, SlaSelection
+    from engine.messages import Activity, SlaSelectInput, SlaSelection
     from engine.models import CaseStatus
     from engine.sla import escalated_priority
     from engine.slas import (
@@ -113,7 +113,7 @@ class SlaSteps(RoutingSteps):
     async def _reselect_sla(self) -> None:
         """The priority changed: the flow may pick another policy; the clocks keep the time consumed."""
         selection = await workflow.execute_local_activity(
-            "select_sla", SlaSelectInput(flow_version=self._flow_version, facts=self._facts()),
+            Activity.select_sla, SlaSelectInput(flow_version=self._flow_version, facts=self._facts()),
             result_type=SlaSelection, **LOCAL)
         if selection.policy is None or self._sla is None or selection.policy.id == self._sla.policy.id:
             return

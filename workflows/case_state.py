@@ -14,7 +14,7 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import ApplicationError
 
 with workflow.unsafe.imports_passed_through():
-    from engine.messages import CaseNote, CaseView, Classification, RoutingState
+    from engine.messages import CaseNote, CaseView, Classification, Refusal, RoutingState
     from engine.models import CaseEvent, CaseStatus, Mention
     from engine.slas import SlaClocks, SlaEvent
 
@@ -23,14 +23,14 @@ RETRY = RetryPolicy(initial_interval=timedelta(milliseconds=200), maximum_interv
 LOCAL = {"start_to_close_timeout": timedelta(seconds=15), "retry_policy": RETRY}
 
 
-def refuse(message: str, kind: str, **details: object) -> ApplicationError:
-    """The error an Update's validator or handler raises: the API turns `kind` into its status code."""
-    return ApplicationError(message, details or None, type=kind, non_retryable=True)
+def refuse(message: str, kind: Refusal, **details: object) -> ApplicationError:
+    """The error an Update's validator or handler raises: the API answers `kind` with its status code."""
+    return ApplicationError(message, details or None, type=kind.value, non_retryable=True)
 
 
 class CaseState:
     def __init__(self) -> None:
-        self._pending: list[Mention] = []
+        self._pending: list[Mention | str] = []  # whole (older histories), or by id (MentionRefs)
         self._seen: set[str] = set()
         self._view: CaseView | None = None
         self._unsaved: list[CaseEvent] = []
@@ -81,13 +81,13 @@ class CaseState:
 
     def _require_view(self) -> CaseView:
         if self._view is None:
-            raise refuse("the case is still opening; try again in a moment", "case_opening")
+            raise refuse("the case is still opening; try again in a moment", Refusal.case_opening)
         return self._view
 
     @staticmethod
     def _require_open(view: CaseView) -> None:
         if view.status == CaseStatus.closed:
-            raise refuse(f"case {view.case_id} is closed ({view.close_reason})", "case_closed")
+            raise refuse(f"case {view.case_id} is closed ({view.close_reason})", Refusal.case_closed)
 
     @classmethod
     def _require_in_house(cls, view: CaseView) -> None:
@@ -95,5 +95,5 @@ class CaseState:
         cls._require_open(view)
         if view.status == CaseStatus.with_expert and view.expert is not None:
             raise refuse(f"the case is with expert {view.expert.expert_id} until they answer "
-                         f"(due {view.expert.due_at.isoformat()}); it can still be closed", "with_expert",
+                         f"(due {view.expert.due_at.isoformat()}); it can still be closed", Refusal.with_expert,
                          holder=view.expert.expert_id)

@@ -13,7 +13,7 @@ from temporalio import workflow
 from temporalio.common import RetryPolicy
 
 with workflow.unsafe.imports_passed_through():
-    from engine.messages import POLL_WORKFLOW, PollInput, PollPage
+    from engine.messages import POLL_WORKFLOW, Activity, PollInput, PollPage
 
 MAX_PAGES = 25  # a backlog beyond this waits for the next tick, so one source cannot hog a worker
 POLL_RETRY = RetryPolicy(initial_interval=timedelta(seconds=2), backoff_coefficient=2.0,
@@ -27,7 +27,7 @@ class PollSourceWorkflow:
     async def run(self, inp: PollInput) -> PollPage:
         total = PollPage(source=inp.source)
         for _ in range(MAX_PAGES):
-            page = await workflow.execute_activity("poll_source", inp, result_type=PollPage,
+            page = await workflow.execute_activity(Activity.poll_source, inp, result_type=PollPage,
                                                    start_to_close_timeout=timedelta(minutes=2),
                                                    retry_policy=POLL_RETRY)
             for name in ("fetched", "stored", "duplicates", "cases"):

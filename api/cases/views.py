@@ -39,6 +39,7 @@ from engine.messages import (
     ExpertRequestInput,
     NoteInput,
     PendingInput,
+    Refusal,
     RejectInput,
     ReplyDraft,
     ReplyInput,
@@ -54,15 +55,8 @@ from store.presence import beat, viewers
 from store.teams import Agent, Team
 
 router = APIRouter(tags=["cases"])
+REFUSALS = frozenset(Refusal)  # a refusal is the caller's to fix or retry; anything else is ours
 UPDATE_TIMEOUT = timedelta(seconds=20)
-
-# Why the workflow refused a change -> HTTP status. All are the caller's to fix or retry.
-_REFUSALS = {"not_assignee": 409, "case_closed": 409, "case_opening": 409, "claimed": 409, "not_supervisor": 403,
-             "pull_not_allowed": 409, "at_capacity": 409, "not_in_team": 409, "not_waiting": 409, "not_routed": 409,
-             "self_approval": 409, "already_decided": 409, "unknown_reply": 404, "same_team": 409,
-             "not_assigned": 409, "unknown_team": 404, "with_expert": 409, "nothing_to_change": 422,
-             "unknown_request": 404}
-
 
 class Body(BaseModel):
     # The actor is whoever is logged in: a body naming one (agent_id, approver_id) is refused, not ignored.
@@ -310,10 +304,10 @@ async def update_case(workflows: CaseWorkflowsDep, case: Case, name: str, arg: o
                                "still happen: repeat the request with the same reply_id to be safe") from exc
     except WorkflowUpdateFailedError as exc:
         cause = exc.cause
-        if isinstance(cause, ApplicationError) and cause.type in _REFUSALS:
+        if isinstance(cause, ApplicationError) and cause.type in REFUSALS:
             holder = (cause.details[0] or {}).get("holder") if cause.details else None
             message = cause.message if holder is None or holder in cause.message else f"{cause.message} ({holder})"
-            raise ApiError(_REFUSALS[cause.type], code=cause.type, message=message, path="") from exc
+            raise ApiError(Refusal(cause.type).status, code=cause.type, message=message, path="") from exc
         raise
     except NotStarted as exc:
         raise ApiError(503, code="case_starting", path="",

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from engine.messages import RouteRequest, RoutingState
+from engine.messages import Refusal, RouteRequest, RoutingState
 from engine.models import Priority
 from engine.routing import AgentState, QueuePolicy, WaitingCase, dispatch
 from store.routing.models import CaseRouting
@@ -26,7 +26,7 @@ WAITING, ASSIGNED, RELEASED = "waiting", "assigned", "released"
 class RoutingRefused(Exception):
     """A change routing cannot make; `code` says why, `holder` who has the case if anyone."""
 
-    def __init__(self, code: str, message: str, holder: str | None = None) -> None:
+    def __init__(self, code: Refusal, message: str, holder: str | None = None) -> None:
         super().__init__(message)
         self.code, self.message, self.holder = code, message, holder
 
@@ -66,7 +66,7 @@ def route(session: Session, req: RouteRequest, now: datetime) -> tuple[RoutingSt
         changes += _leave(session, row, now)  # moving queue: the old team gets the freed capacity
     team = lock_team(session, req.team_id)
     if team is None:
-        raise RoutingRefused("unknown_team", f"team {req.team_id!r} does not exist")
+        raise RoutingRefused(Refusal.unknown_team, f"team {req.team_id!r} does not exist")
     if row is None:
         row = CaseRouting(case_id=req.case_id, workflow_id=req.workflow_id, team_id=req.team_id, state=WAITING,
                           priority=req.priority.value, enqueued_at=now, channel=req.channel, language=req.language)
@@ -113,7 +113,7 @@ def set_presence(session: Session, agent_id: str, online: bool, now: datetime) -
     """An agent comes online (gets waiting work) or goes offline (unstarted cases return to the queue)."""
     agent = session.get(Agent, agent_id)
     if agent is None:
-        raise RoutingRefused("unknown_agent", f"agent {agent_id!r} does not exist")
+        raise RoutingRefused(Refusal.unknown_agent, f"agent {agent_id!r} does not exist")
     team = lock_team(session, agent.team_id)
     session.refresh(agent)
     agent.online = online
@@ -160,21 +160,21 @@ def pull(session: Session, case_id: str, agent_id: str, now: datetime) -> Routin
     """An agent takes a waiting case from a pull queue, within their capacity."""
     row = session.get(CaseRouting, case_id)
     if row is None:
-        raise RoutingRefused("not_routed", f"case {case_id} is not in a queue yet")
+        raise RoutingRefused(Refusal.not_routed, f"case {case_id} is not in a queue yet")
     team = lock_team(session, row.team_id)
     session.refresh(row)
     if row.state == ASSIGNED and row.agent_id == agent_id:
         return state_of(row, team)
     if row.state != WAITING:
-        raise RoutingRefused("not_waiting", f"case {case_id} is {row.state}", holder=row.agent_id)
+        raise RoutingRefused(Refusal.not_waiting, f"case {case_id} is {row.state}", holder=row.agent_id)
     if team is None or not team.allow_pull:
-        raise RoutingRefused("pull_not_allowed", f"team {row.team_id} assigns its cases; agents cannot pull them")
+        raise RoutingRefused(Refusal.pull_not_allowed, f"team {row.team_id} assigns its cases; agents cannot pull them")
     agent = session.get(Agent, agent_id)
     if agent is None or agent.team_id != row.team_id:
-        raise RoutingRefused("not_in_team", f"{agent_id} is not an agent of team {row.team_id}")
+        raise RoutingRefused(Refusal.not_in_team, f"{agent_id} is not an agent of team {row.team_id}")
     state = _agent_states(session, [agent])[0]
     if state.load >= state.capacity:
-        raise RoutingRefused("at_capacity", f"{agent_id} already has {state.load} open cases "
+        raise RoutingRefused(Refusal.at_capacity, f"{agent_id} already has {state.load} open cases "
                                             f"(capacity {state.capacity}); close one first")
     _bump(row, ASSIGNED, agent_id, {"strategy": "pull", "load_before": state.load}, now)
     row.started = True
@@ -232,7 +232,7 @@ def take_over(session: Session, case_id: str, agent_id: str, now: datetime) -> l
     """A supervisor (or whoever they name) takes the case; the previous agent's capacity frees."""
     row = session.get(CaseRouting, case_id)
     if row is None:
-        raise RoutingRefused("not_routed", f"case {case_id} is not in a queue yet")
+        raise RoutingRefused(Refusal.not_routed, f"case {case_id} is not in a queue yet")
     team = lock_team(session, row.team_id)
     session.refresh(row)
     previous = row.agent_id if row.state == ASSIGNED else None
