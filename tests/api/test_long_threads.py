@@ -4,7 +4,6 @@ quotes each follow-up's text by reference."""
 
 from __future__ import annotations
 
-import os
 import random
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -16,7 +15,7 @@ from store.incoming import IncomingMention
 from store.ingest import store_batch
 from tests.harness.cases import Stack, case_where, eventually, workflow_handle
 
-MENTIONS, BATCH = int(os.environ.get("SB_THREAD", "5000")), 500
+MENTIONS, BATCH = 5_000, 500
 WORDS = "my order arrived broken and the refund never came please help support team answer me now".split()
 MB = 1024 * 1024
 
