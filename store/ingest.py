@@ -93,6 +93,10 @@ def store_batch(*, engine: Engine, mentions: list[Mention], replay: bool = False
             # create the same conversation first, or deadlock with us: redo the batch, whose read then
             # sees what the other committed.
             raced = isinstance(exc, IntegrityError) or getattr(exc.orig, "sqlstate", None) in RETRYABLE
+            if isinstance(exc, OperationalError) and "database is locked" in str(exc.orig):
+                # SQLite's writer lock held past the busy timeout (a long transaction elsewhere): nothing was
+                # stored, and waiting again here would only hold the sender longer.
+                raise StoreContended("the database stayed locked by another writer") from exc
             if not raced:
                 raise
             if attempt == STORE_ATTEMPTS - 1:

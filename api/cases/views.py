@@ -320,5 +320,17 @@ async def update_case(workflows: CaseWorkflowsDep, case: Case, name: str, arg: o
         if exc.status == RPCStatusCode.UNAVAILABLE:
             raise ApiError(503, code="workflow_service_unavailable", path="",
                            message="the workflow service is not answering; nothing was changed, try again") from exc
+        if exc.status in _IN_DOUBT:
+            # Temporal went away mid-call, or the case's workflow task is failing: the change may or may not
+            # have been taken. Repeating it is safe: replies carry their id, the rest are idempotent.
+            raise ApiError(503, code="case_unavailable", path="",
+                           message=f"case {case.id} could not be reached ({exc.status.name.lower()}: {exc.message}); "
+                                   "the change may have been taken: repeat the request (with the same reply_id "
+                                   "for a reply) in a moment") from exc
         raise
     return CasePublic(id=view.case_id, **case_fields(view))
+
+
+_IN_DOUBT = frozenset({RPCStatusCode.UNKNOWN, RPCStatusCode.FAILED_PRECONDITION, RPCStatusCode.DEADLINE_EXCEEDED,
+                       RPCStatusCode.CANCELLED, RPCStatusCode.INTERNAL, RPCStatusCode.RESOURCE_EXHAUSTED,
+                       RPCStatusCode.ABORTED})

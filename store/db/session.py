@@ -13,13 +13,14 @@ from sqlmodel import Session
 _BEGIN = "switchboard_sqlite_begin"
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for the read side; creates the SQLite file's folder when needed."""
+def make_engine(url: str, *, busy_timeout: float = 30.0) -> Engine:
+    """An engine for the read side; creates the SQLite file's folder when needed. `busy_timeout`: how long
+    a SQLite connection waits for another writer's lock before giving up."""
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout})
         _sqlite_tuning(engine)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
