@@ -33,7 +33,7 @@ from store.conversations import Conversation
 from store.db import session_scope
 from store.experts import ExpertRequest
 from store.mentions import Mention as MentionRow
-from store.outbox import Kind, enqueue
+from store.outbox import enqueue, place_entry
 from store.teams import Agent
 
 
@@ -126,8 +126,8 @@ class CaseActivities:
         conversation's next case; the case's workflow then ends."""
         with session_scope(self._engine) as session:
             rows = session.exec(select(MentionRow).where(col(MentionRow.id).in_(inp.mention_ids))).all()
-            enqueue(session, [{"workflow_id": f"place:{row.conversation_id}", "kind": Kind.place, "mention_id": row.id,
-                               "payload": {"finished_case": inp.case_id}} for row in rows], datetime.now(UTC))
+            enqueue(session, [place_entry(mention_id=row.id, conversation_id=row.conversation_id,
+                                          finished_case=inp.case_id) for row in rows], datetime.now(UTC))
 
     @activity.defn(name=Activity.send_reply)
     def send_reply(self, inp: SendReplyInput) -> SentReply:

@@ -27,7 +27,7 @@ from store.case_events import CaseEvent
 from store.cases import Case, case_fields
 from store.conversations import Conversation
 from store.mentions import Mention as MentionRow
-from store.outbox import Kind, enqueue
+from store.outbox import Kind, enqueue, routing_entry
 from store.routing import service as routing
 
 
@@ -114,6 +114,5 @@ def _open_case(session: Session, flow: CompiledFlow, p: Placement, now: datetime
     start = CaseInput(conversation_id=p.mention.conversation_id, flow_version=flow.version, decision=decision)
     entries.append({"workflow_id": workflow_id, "kind": Kind.start, "case_id": case_id, "mention_id": p.mention.id,
                     "payload": start.model_dump(mode="json")})
-    entries.extend({"workflow_id": change.workflow_id, "kind": Kind.routing, "case_id": change.case_id,
-                    "payload": change.model_dump(mode="json")} for change in others)
+    entries.extend(routing_entry(change) for change in others)
     return case

@@ -52,6 +52,19 @@ def enqueue(session: Session, entries: list[dict[str, Any]], now: datetime) -> N
              "last_error": None, **entry, "created_at": now} for entry in entries])
 
 
+def place_entry(*, mention_id: str, conversation_id: str, finished_case: str | None) -> dict[str, Any]:
+    """A stored mention to give a case (store.decisions), after `finished_case` if its workflow has ended;
+    one conversation's placements go in order."""
+    return {"workflow_id": f"place:{conversation_id}", "kind": Kind.place, "mention_id": mention_id,
+            "payload": {"finished_case": finished_case}}
+
+
+def routing_entry(change: Any) -> dict[str, Any]:
+    """A routing change (engine.messages.RoutingState) for its case's workflow, behind what it has yet to hear."""
+    return {"workflow_id": change.workflow_id, "kind": Kind.routing, "case_id": change.case_id,
+            "payload": change.model_dump(mode="json")}
+
+
 @dataclass
 class Backlog:
     entries: int

@@ -38,7 +38,7 @@ from store.db import session_scope
 from store.decisions import Placement, place
 from store.ingest import compiled_flow, lock_ingest
 from store.mentions import Mention as MentionRow
-from store.outbox import Backlog, Kind, OutboxEntry, backlog, enqueue
+from store.outbox import Backlog, Kind, OutboxEntry, backlog, enqueue, place_entry
 
 log = logging.getLogger("switchboard.relay")
 
@@ -226,9 +226,8 @@ class OutboxRelay:
             return
         rows = {row.id: row for row in session.exec(select(MentionRow).where(
             col(MentionRow.id).in_([e.mention_id for e in entries])))}
-        enqueue(session, [{"workflow_id": f"place:{rows[e.mention_id].conversation_id}", "kind": Kind.place,
-                           "mention_id": e.mention_id, "payload": {"finished_case": e.case_id}}
-                          for e in entries if e.mention_id in rows], now)
+        enqueue(session, [place_entry(mention_id=e.mention_id, conversation_id=rows[e.mention_id].conversation_id,
+                                      finished_case=e.case_id) for e in entries if e.mention_id in rows], now)
 
     def _place(self, entry: OutboxEntry) -> None:
         """Give a stored mention its case (store.decisions), and drop the entry, in one transaction."""

@@ -20,7 +20,7 @@ from temporalio.service import RPCError, RPCStatusCode
 
 from engine.messages import ROUTING_SIGNAL, RoutingState
 from store.db import session_scope
-from store.outbox import Kind, OutboxEntry, enqueue
+from store.outbox import Kind, OutboxEntry, enqueue, routing_entry
 
 log = logging.getLogger("switchboard.routing")
 
@@ -52,7 +52,6 @@ def _queue_behind_start(engine: Engine, changes: list[RoutingState]) -> list[Rou
         waiting = set(session.exec(select(OutboxEntry.workflow_id).where(
             col(OutboxEntry.workflow_id).in_([c.workflow_id for c in changes]), OutboxEntry.kind == Kind.start)).all())
         # Only behind a start not yet told; a workflow that has ended has nothing to learn.
-        enqueue(session, [{"workflow_id": c.workflow_id, "kind": Kind.routing, "case_id": c.case_id,
-                           "payload": c.model_dump(mode="json")} for c in changes if c.workflow_id in waiting],
+        enqueue(session, [routing_entry(c) for c in changes if c.workflow_id in waiting],
                 datetime.now(UTC))
     return [c for c in changes if c.workflow_id not in waiting]
