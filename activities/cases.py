@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, update
-from sqlmodel import col, select
+from sqlalchemy import Engine, delete, update
+from sqlmodel import Session, col, select
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
@@ -97,12 +97,7 @@ class CaseActivities:
             for name, value in fields.items():
                 setattr(case, name, value)
             session.add(case)
-            ids = [f"{view.case_id}:{event.seq}" for event in inp.events]
-            existing = set(session.exec(select(CaseEventRow.id).where(col(CaseEventRow.id).in_(ids))).all())
-            for event_id, event in zip(ids, inp.events, strict=True):
-                if event_id not in existing:
-                    session.add(CaseEventRow(id=event_id, case_id=view.case_id, seq=event.seq, at=event.at,
-                                             kind=event.kind, actor=event.actor, detail=event.detail))
+            self._write_events(session, inp)
             if view.expert is not None:
                 consult = view.expert
                 request = session.get(ExpertRequest, consult.request_id) or ExpertRequest(
@@ -119,6 +114,22 @@ class CaseActivities:
                     col(MentionRow.id).in_(sorted(taken)),
                     (col(MentionRow.case_id) != view.case_id) | col(MentionRow.case_id).is_(None)
                     | ~col(MentionRow.dispatched)).values(case_id=view.case_id, dispatched=True))
+
+    @staticmethod
+    def _write_events(session: Session, inp: SaveCaseInput) -> None:
+        """The save's events as the workflow numbered them. A workflow task that saved and then never completed
+        (its worker killed) left rows its retry numbers differently: a row of the same number is overwritten,
+        and rows beyond the workflow's latest number are removed."""
+        case_id = inp.view.case_id
+        ids = [f"{case_id}:{event.seq}" for event in inp.events]
+        existing = {row.id: row for row in session.exec(select(CaseEventRow).where(col(CaseEventRow.id).in_(ids)))}
+        for event_id, event in zip(ids, inp.events, strict=True):
+            row = existing.get(event_id) or CaseEventRow(id=event_id, case_id=case_id, seq=event.seq)
+            row.at, row.kind, row.actor, row.detail = event.at, event.kind, event.actor, event.detail
+            session.add(row)
+        if inp.last_seq is not None:
+            session.execute(delete(CaseEventRow).where(col(CaseEventRow.case_id) == case_id,
+                                                       col(CaseEventRow.seq) > inp.last_seq))
 
     @activity.defn(name=Activity.hand_on_mentions)
     def hand_on_mentions(self, inp: HandOnInput) -> None:

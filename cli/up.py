@@ -2,8 +2,9 @@
 
 Processes: this one (migrations, demo data, the API and designer, and the supervisor of the others),
 the embedded Temporal dev server, and `--workers N` worker processes (`switchboard worker`, all on the
-task queue), so the API's event loop and the workflows share no GIL and a worker can be killed alone:
-a worker that dies is started again. All of them stop with this one, and die with it.
+task queue), so the API's event loop and the workflows share no GIL and a worker can be killed alone.
+A worker or the embedded Temporal server that dies is started again (the outbox holds what arrives
+meanwhile). All of them stop with this one, and die with it.
 
 The API's modules are imported where they are used, after the workers have been started: a worker
 process takes seconds to import and connect, and the first case waits for one.
@@ -21,7 +22,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -112,40 +113,102 @@ def _exit_description(code: int) -> str:
     return f"exited with code {code}"
 
 
+class Child:
+    """One child process `switchboard up` keeps running: started again, after a short back-off, whenever
+    it exits. Each quick exit doubles the back-off, up to 30 s; one that ran a minute starts from 0.5 s."""
+
+    FIRST_DELAY, MAX_DELAY, STEADY_SECONDS = 0.5, 30.0, 60.0
+
+    def __init__(self, name: str, command: Sequence[str], *, log_file: Path, env: dict[str, str] | None = None) -> None:
+        self.name, self.command, self.log_file, self.env = name, tuple(command), log_file, env
+        self.process: subprocess.Popen | None = None
+        self._started = 0.0
+        self._delay = self.FIRST_DELAY
+        self._restart_at: float | None = None
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None, f"{self.name} was never started"
+        return self.process.pid
+
+    def start(self) -> None:
+        self.process = _spawn(self.command, log_file=self.log_file, env=self.env)
+        self._started, self._restart_at = time.monotonic(), None
+
+    def exited(self) -> int | None:
+        return self.process.poll() if self.process is not None else None
+
+    def tend(self, now: float) -> bool:
+        """Notice an exit (and plan the restart), or restart when its time has come: True if restarted."""
+        if self._restart_at is None:
+            code = self.exited()
+            if code is None:
+                return False
+            ran = now - self._started
+            delay = self.FIRST_DELAY if ran >= self.STEADY_SECONDS else self._delay
+            self._delay = min(delay * 2, self.MAX_DELAY)
+            self._restart_at = now + delay
+            log.warning("%s (pid %d) %s after %.0fs; starting it again in %.1fs (see %s)", self.name, self.pid,
+                        _exit_description(code), ran, delay, self.log_file)
+            return False
+        if now < self._restart_at:
+            return False
+        self.start()
+        log.warning("%s started again: pid %d", self.name, self.pid)
+        return True
+
+    def terminate(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+
+    def kill(self, waited: float) -> None:
+        if self.process is not None and self.process.poll() is None:
+            log.warning("%s (pid %d) did not stop in %.0fs: killing it", self.name, self.pid, waited)
+            self.process.kill()
+            self.process.wait()
+
+
+async def supervise(children: Sequence[Child], *, restarted: Callable[[Child], None] = lambda child: None) -> None:
+    """Keep every child running (until cancelled)."""
+    while True:
+        await asyncio.sleep(0.1)
+        now = time.monotonic()
+        for child in children:
+            if child.tend(now):
+                restarted(child)
+
+
+async def stop_children(children: Sequence[Child], timeout: float = 15.0) -> None:
+    """SIGTERM (each shuts down cleanly), then wait, then SIGKILL what is left."""
+    for child in children:
+        child.terminate()
+    deadline = time.monotonic() + timeout
+    while any(child.exited() is None for child in children) and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+    for child in children:
+        child.kill(timeout)
+
+
 class Workers:
     """`count` worker processes, `switchboard worker` with the API's settings, on one task queue; their
     pids in `workers.pid` (one a line) and their output in `worker-<n>.log`, in the data folder."""
 
-    FIRST_DELAY, MAX_DELAY, STEADY_SECONDS = 0.5, 30.0, 60.0
-
     def __init__(self, count: int, *, settings: Settings, data_dir: Path) -> None:
         self.count, self.settings, self.data_dir = count, settings, data_dir
-        self.env = settings_environment(settings, os.environ)
-        self.processes: list[subprocess.Popen] = []
-        self._started: list[float] = []
-        self._delays: list[float] = []
-        self._restart_at: list[float | None] = []
-        self._stopping = False
-
-    def log_file(self, n: int) -> Path:
-        return self.data_dir / f"worker-{n + 1}.log"
+        env = settings_environment(settings, os.environ)
+        self.children = [Child(f"worker {n + 1}", WORKER_COMMAND, log_file=data_dir / f"worker-{n + 1}.log", env=env)
+                         for n in range(count)]
 
     @property
     def pids(self) -> list[int]:
-        return [p.pid for p in self.processes]
+        return [child.pid for child in self.children]
 
     def start(self) -> None:
-        for n in range(self.count):
-            self.processes.append(self._spawn(n))
-            self._started.append(time.monotonic())
-            self._delays.append(self.FIRST_DELAY)
-            self._restart_at.append(None)
-        self._write_pids()
+        for child in self.children:
+            child.start()
+        self.write_pids()
 
-    def _spawn(self, n: int) -> subprocess.Popen:
-        return _spawn(WORKER_COMMAND, log_file=self.log_file(n), env=self.env)
-
-    def _write_pids(self) -> None:
+    def write_pids(self) -> None:
         path = self.data_dir / WORKERS_PID_FILE
         temporary = path.with_suffix(".tmp")
         temporary.write_text("".join(f"{pid}\n" for pid in self.pids))
@@ -160,55 +223,18 @@ class Workers:
             polling = await task_queue_pollers(client, self.settings.task_queue)
             if all(any(identity.startswith(f"{pid}@") for identity in polling) for pid in self.pids):
                 return True
-            for n, process in enumerate(self.processes):
-                if process.poll() is not None:
-                    raise SystemExit(f"worker {n + 1} {_exit_description(process.returncode)} before it polled "
-                                     f"the task queue; see {self.log_file(n)}")
+            for child in self.children:
+                if (code := child.exited()) is not None:
+                    raise SystemExit(f"{child.name} {_exit_description(code)} before it polled the task queue; "
+                                     f"see {child.log_file}")
             if time.monotonic() > deadline:
                 raise SystemExit(f"the workers did not poll the task queue in {timeout:.0f}s; see "
                                  f"{self.data_dir / 'worker-*.log'}")
             await asyncio.sleep(0.1)
         return False
 
-    async def supervise(self) -> None:
-        """Start again, after a short back-off, any worker that exits (until cancelled): each quick exit
-        doubles the back-off, up to 30 s; a worker that ran a minute starts from 0.5 s again."""
-        while not self._stopping:
-            await asyncio.sleep(0.1)
-            now = time.monotonic()
-            for n, process in enumerate(self.processes):
-                if self._stopping:
-                    return
-                restart_at = self._restart_at[n]
-                if restart_at is None:
-                    if process.poll() is None:
-                        continue
-                    ran = now - self._started[n]
-                    delay = self.FIRST_DELAY if ran >= self.STEADY_SECONDS else self._delays[n]
-                    self._delays[n] = min(delay * 2, self.MAX_DELAY)
-                    self._restart_at[n] = now + delay
-                    log.warning("worker %d (pid %d) %s after %.0fs; starting it again in %.1fs (see %s)", n + 1,
-                                process.pid, _exit_description(process.returncode), ran, delay, self.log_file(n))
-                elif now >= restart_at:
-                    self.processes[n] = self._spawn(n)
-                    self._started[n], self._restart_at[n] = now, None
-                    self._write_pids()
-                    log.warning("worker %d started again: pid %d", n + 1, self.processes[n].pid)
-
     async def stop(self, timeout: float = 15.0) -> None:
-        """SIGTERM (a worker shuts down cleanly), then wait, then SIGKILL what is left."""
-        self._stopping = True
-        for process in self.processes:
-            if process.poll() is None:
-                process.terminate()
-        deadline = time.monotonic() + timeout
-        while any(p.poll() is None for p in self.processes) and time.monotonic() < deadline:
-            await asyncio.sleep(0.05)
-        for n, process in enumerate(self.processes):
-            if process.poll() is None:
-                log.warning("worker %d (pid %d) did not stop in %.0fs: killing it", n + 1, process.pid, timeout)
-                process.kill()
-                process.wait()
+        await stop_children(self.children, timeout)
         (self.data_dir / WORKERS_PID_FILE).unlink(missing_ok=True)
 
 
@@ -248,29 +274,26 @@ async def up(*, data_dir: Path, port: int, host: str, temporal_port: int, tempor
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = settings_for(data_dir)
     settings.api_port, settings.api_host = port, host
-    process = None
+    temporal = None
     if embedded_temporal:
         settings.temporal_address = f"127.0.0.1:{temporal_port}"
         scheme = "https" if tls[0] else "http"
         command = dev_server_command(db_file=data_dir.resolve() / "temporal.db", port=temporal_port,
                                      ui_port=temporal_ui_port, codec_endpoint=f"{scheme}://{host}:{port}/api/codec")
         settings.temporal_ui_origin = f"http://127.0.0.1:{temporal_ui_port}"
-        process = _spawn(command, log_file=data_dir / "temporal.log")
+        temporal = Child("the Temporal server", command, log_file=data_dir / "temporal.log")
+        temporal.start()
     pool = Workers(workers, settings=settings, data_dir=data_dir)
     try:
-        await _serve(settings, process, pool, demo=demo, temporal_ui_port=temporal_ui_port if process else None,
+        await _serve(settings, temporal, pool, demo=demo, temporal_ui_port=temporal_ui_port if temporal else None,
                      data_dir=data_dir, tls=tls)
     finally:
         await pool.stop()  # the workers drain while Temporal still answers
-        if process is not None:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        if temporal is not None:
+            await stop_children([temporal])
 
 
-async def _serve(settings: Settings, process: subprocess.Popen | None, workers: Workers, *, demo: bool,
+async def _serve(settings: Settings, temporal: Child | None, workers: Workers, *, demo: bool,
                  temporal_ui_port: int | None, data_dir: Path, tls: tuple[Path | None, Path | None]) -> None:
     keys = settings.key_ring(create=True)  # made before the workers start: they open the same key file
     engine = make_engine(settings.database_url)
@@ -280,7 +303,7 @@ async def _serve(settings: Settings, process: subprocess.Popen | None, workers: 
     from api.demo import seed
     from cli.services import first_user_hint, wait_for_temporal
 
-    client = await wait_for_temporal(settings, keys, process=process)
+    client = await wait_for_temporal(settings, keys, process=temporal.process if temporal else None)
     webhook_token = secrets.token_urlsafe(24) if demo else None
     seed(engine, accounts=demo, webhook_token=webhook_token)
     app = create_app(settings, engine=engine, temporal=client, keys=keys)
@@ -298,7 +321,9 @@ async def _serve(settings: Settings, process: subprocess.Popen | None, workers: 
     stopper = asyncio.create_task(stop.wait())
     supervisor = None
     if await workers.wait_ready(client, stop=stop):  # the demo's cases need a worker
-        supervisor = asyncio.create_task(workers.supervise())
+        supervisor = asyncio.create_task(supervise(
+            [*([temporal] if temporal else []), *workers.children],
+            restarted=lambda child: workers.write_pids() if child in workers.children else None))
         base = f"{'https' if tls[0] else 'http'}://{settings.api_host}:{settings.api_port}"
         if webhook_token is not None:
             created = await post_demo_mentions(app, webhook_token)

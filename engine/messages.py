@@ -352,8 +352,15 @@ class WorkResult(BaseModel):
 
 
 class SaveCaseInput(BaseModel):
+    """The case as its workflow sees it, with the events since the last save.
+
+    `last_seq` is the workflow's latest event number: rows numbered beyond it were written by a workflow task
+    that never completed (a worker killed after its save), and the save removes them (None: older histories).
+    """
+
     view: CaseView
     events: list[CaseEvent] = Field(default_factory=list)
+    last_seq: int | None = None
 
 
 class SendReplyInput(BaseModel):
@@ -367,7 +374,11 @@ class SendReplyInput(BaseModel):
 
 
 class SentReply(BaseModel):
+    """The outbound mention a reply became, and when it was sent (the first attempt's record; None in
+    histories recorded before the time was returned)."""
+
     mention_id: str
+    at: datetime | None = None
 
 
 POLL_WORKFLOW = "PollSource"

@@ -244,14 +244,18 @@ def _merge_conversations(session: Session, changes: Iterable[ConversationChange]
         session.execute(statement, [{"row_id": r["id"], **{f"new_{c}": r[c] for c in changed}} for r in updates])
 
 
-def record_outbound(*, engine: Engine, reply: SendReplyInput, external_id: str, at: datetime) -> str:
-    """Store a reply we sent as an outbound mention of its conversation, counted as a response; idempotent."""
+def record_outbound(*, engine: Engine, reply: SendReplyInput, external_id: str,
+                    at: datetime) -> tuple[str, datetime]:
+    """Store a reply we sent as an outbound mention of its conversation, counted as a response; idempotent.
+
+    Returns the mention's id and when it was sent: the first record's time when an earlier attempt stored it.
+    """
     row_id = mention_id(reply.source, external_id)
     parent = reply.in_reply_to
     prefix = f"{reply.source}:"
     with session_scope(engine) as session:
-        if session.get(MentionRow, row_id) is not None:
-            return row_id
+        if (known := session.get(MentionRow, row_id)) is not None:
+            return row_id, known.created_at
         session.add(MentionRow(
             id=row_id, source=reply.source, external_id=external_id, conversation_id=reply.conversation_id,
             case_id=reply.case_id, author=reply.agent_id, text=reply.text, created_at=at, received_at=at,
@@ -260,4 +264,4 @@ def record_outbound(*, engine: Engine, reply: SendReplyInput, external_id: str, 
         change = ConversationChange(id=reply.conversation_id, source=reply.source, customer=None, first_at=at,
                                     last_at=at, outbound=1, first_outbound_at=at)
         _merge_conversations(session, [change])
-    return row_id
+    return row_id, at

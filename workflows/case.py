@@ -69,7 +69,6 @@ with workflow.unsafe.imports_passed_through():
     from engine.models import CaseStatus, CloseReason, Mention
     from engine.opening import SUBJECT_LENGTH, opening
     from engine.slas import (
-        met,
         pause,
         restart,
         resume,
@@ -497,10 +496,12 @@ class CaseWorkflow(ClosingSteps):
             if view.needs_response and view.reply_count > 0:
                 now = workflow.now()  # the customer wrote after our reply: the next-response clock starts
                 self._sla_change(restart, "next_response", now)
+            self._customer_wrote_at = workflow.now()
             self._touch()
 
     async def _send(self, reply_id: str, agent_id: str, text: str, close: bool) -> None:
         view = self._require_view()
+        asked_at = workflow.now()
         sent = await workflow.execute_activity(
             Activity.send_reply,
             SendReplyInput(reply_id=reply_id, case_id=view.case_id, conversation_id=view.conversation_id,
@@ -509,11 +510,14 @@ class CaseWorkflow(ClosingSteps):
             result_type=SentReply, start_to_close_timeout=timedelta(seconds=30), retry_policy=RETRY)
         self._sending.discard(reply_id)
         self._sent.add(reply_id)
-        now = workflow.now()
+        at = self._sent_at(sent.at, asked_at)
         if view.first_response_at is None:
-            view.first_response_at = now
-            self._sla_change(met, "first_response", now)
-        self._sla_change(met, "next_response", now)
+            view.first_response_at = at
+            self._meet_response("first_response", at)
+        if self._customer_wrote_at is None or self._customer_wrote_at <= at:
+            self._meet_response("next_response", at)  # else the customer wrote again after it was sent
+        if self._held:
+            self._release_held(until=at)
         view.reply_count += 1
         self._event("replied", actor=agent_id, reply_id=reply_id, mention_id=sent.mention_id)
         if close and view.status != CaseStatus.closed:

@@ -50,6 +50,7 @@ class ClosingSteps(SlaSteps):
         if self._sla is not None:
             now = view.closed_at
             self._sla_change(met, "resolution", now)
+            self._record_due_at_close()
             self._sla = None  # closed: no timer is left to fire
             self._outcomes = sla_outcomes(view.sla, earlier=self._outcomes)
         self._event("closed", actor=actor, reason=reason.value)
@@ -70,7 +71,7 @@ class ClosingSteps(SlaSteps):
         view = self._require_view()
         events, self._unsaved = self._unsaved, []
         await workflow.execute_local_activity(
-            Activity.save_case, SaveCaseInput(view=view, events=events), **LOCAL)
+            Activity.save_case, SaveCaseInput(view=view, events=events, last_seq=self._seq), **LOCAL)
 
     async def _reopened_in_window(self) -> bool:
         """After closing, wait out the flow's reopen window: the customer writing again reopens the case.

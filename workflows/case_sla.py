@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from temporalio import workflow
 
 from workflows.case_routing import RoutingSteps
-from workflows.case_state import LOCAL
+from workflows.case_state import LOCAL, RESPONSE_TARGETS, SEND_HOLD
 
 with workflow.unsafe.imports_passed_through():
     from engine.lifecycle import can_transition
@@ -29,6 +29,7 @@ with workflow.unsafe.imports_passed_through():
         change_policy,
         deadline,
         due_events,
+        met,
         pending_events,
         start_clocks,
         summary,
@@ -45,15 +46,15 @@ class SlaSteps(RoutingSteps):
         view.sla_due_at = deadline(self._sla, "first_response")
         self._event("sla_started", policy=policy.id, evidence=evidence, targets=view.sla)
 
-    def _sla_change(self, change: Callable[..., SlaClocks], *args: object) -> None:
+    def _sla_change(self, change: Callable[..., SlaClocks], *args: object, at: datetime | None = None) -> None:
         """Apply one of engine.slas' changes to the clocks, and show the new deadlines.
 
-        Events already due are taken out first (and acted on by the main loop),
-        so a change at the same instant as a timer never loses that timer.
+        Events due by `at` (default now; a reply's send time can be earlier) are taken out first and
+        acted on by the main loop, so a change at the same instant as a timer never loses that timer.
         """
         if self._sla is None:
             return
-        due, self._sla = due_events(self._sla, workflow.now())
+        due, self._sla = due_events(self._sla, at or workflow.now())
         self._due.extend(due)
         self._sla = change(self._sla, *args)
         view = self._require_view()
@@ -123,6 +124,60 @@ class SlaSteps(RoutingSteps):
         self._event("sla_policy_changed", policy_from=previous, policy_to=selection.policy.id,
                     evidence=selection.evidence, targets=self._require_view().sla)
 
+    def _hold_while_sending(self, now: datetime) -> None:
+        """While a reply is on its way, its response clocks' due events wait for the send (up to SEND_HOLD):
+        the send's own time decides whether they happened (`_sent_at`)."""
+        if self._sending and (self._held or any(e.target in RESPONSE_TARGETS for e in self._due)) \
+                and workflow.patched("hold-response-clocks"):
+            self._held.extend(e for e in self._due if e.target in RESPONSE_TARGETS)
+            self._due = [e for e in self._due if e.target not in RESPONSE_TARGETS]
+        if self._held and (not self._sending or min(e.at for e in self._held) + SEND_HOLD <= now):
+            self._release_held(until=None)
+
+    def _release_held(self, until: datetime | None) -> None:
+        """Held events back to the main loop; with `until` (a reply went out then), only those due before it:
+        the rest never happened."""
+        released = [e for e in self._held if until is None or e.at < until]
+        self._held = []
+        self._due = sorted([*self._due, *released], key=lambda e: e.at)
+        if self._due:
+            self._wake = True
+
+    def _sent_at(self, sent_at: datetime | None, asked_at: datetime) -> datetime:
+        """The instant a reply counts from: when its connector sent it (recorded with the outbound mention),
+        between when the workflow asked for the send and now (clocks of other machines can be off); histories
+        from before the time was returned use now."""
+        now = workflow.now()
+        return min(max(sent_at, asked_at), now) if sent_at is not None else now
+
+    def _meet_response(self, target: str, at: datetime) -> None:
+        """A reply sent at `at` meets the response clock: as of `at`, or as of the clock's last start when it
+        started later (a priority change runs it on from then)."""
+        clock = self._sla.clocks.get(target) if self._sla is not None else None
+        if clock is not None and clock.running_since is not None and clock.running_since > at:
+            at = clock.running_since
+        self._sla_change(met, target, at, at=at)
+
+    def _record_due_at_close(self) -> None:
+        """Closing: SLA events that fell due by now (taken out of the clocks, or held for a send) happened
+        before the close, so the history records them; actions on the queue are moot for a closed case."""
+        view = self._require_view()
+        self._release_held(until=None)
+        due, self._due = self._due, []
+        if not due or not workflow.patched("record-due-at-close"):
+            return
+        for event in due:
+            when = {"target": event.target, "at": event.at.isoformat()}
+            if event.kind == "warning":
+                self._event("sla_warning", **when)
+            elif event.kind == "breach":
+                view.sla_breached = True
+                self._event("sla_breached", **when)
+            else:
+                view.escalation_level = max(view.escalation_level, event.level or 0)
+                self._event("escalated", level=event.level, **when,
+                            actions=[a.model_dump() for a in event.actions], skipped="the case closed")
+
     # ---- time: SLA events, idle claims, the expert's deadline, routing re-checks ----
     def _next_timeout(self) -> timedelta | None:
         view = self._require_view()
@@ -130,6 +185,8 @@ class SlaSteps(RoutingSteps):
         moments = []
         if self._due:
             return timedelta(0)
+        if self._held:
+            moments.append(min(event.at for event in self._held) + SEND_HOLD)
         if self._sla is not None:
             upcoming = pending_events(self._sla)
             if upcoming:
@@ -150,6 +207,7 @@ class SlaSteps(RoutingSteps):
         if self._sla is not None:
             events, self._sla = due_events(self._sla, now)
             self._due.extend(events)
+        self._hold_while_sending(now)
         while self._due and view.status != CaseStatus.closed:
             await self._sla_event(self._due.pop(0))
         if self._sla is not None:

@@ -21,6 +21,10 @@ with workflow.unsafe.imports_passed_through():
 # Infrastructure hiccups (a locked DB, a restarting connector) are retried, never fatal.
 RETRY = RetryPolicy(initial_interval=timedelta(milliseconds=200), maximum_interval=timedelta(seconds=30))
 LOCAL = {"start_to_close_timeout": timedelta(seconds=15), "retry_policy": RETRY}
+# A response clock's event that falls due while a reply is being sent waits this long for the send: a reply
+# sent before the instant meets the clock and the event never fires; a send still going after this lets it fire.
+SEND_HOLD = timedelta(seconds=90)
+RESPONSE_TARGETS = frozenset({"first_response", "next_response"})
 
 
 def refuse(message: str, kind: Refusal, **details: object) -> ApplicationError:
@@ -45,6 +49,8 @@ class CaseState:
         self._claim_seen_at: datetime | None = None
         self._sla: SlaClocks | None = None
         self._due: list[SlaEvent] = []  # SLA events taken out of the clocks, not yet acted on
+        self._customer_wrote_at: datetime | None = None  # the latest follow-up mention folded in
+        self._held: list[SlaEvent] = []  # response-clock events due while a reply is being sent (SEND_HOLD)
         self._cls: Classification | None = None
         self._work_since: datetime | None = None  # an agent holds the case for work since then
         self._outcomes: dict[str, str] = {}  # SLA outcomes of earlier closes, kept through a reopen

@@ -168,12 +168,13 @@ class ConnectorRegistry:
         row, connector, config = self.source(engine=engine, source=reply.source)
         known = connector.known_external_id(config=config, reply=reply)
         with session_scope(engine, write=False) as session:
-            if known is not None and session.get(MentionRow, mention_id(reply.source, known)) is not None:
-                return SentReply(mention_id=mention_id(reply.source, known))  # sent and recorded by an earlier attempt
+            row = session.get(MentionRow, mention_id(reply.source, known)) if known is not None else None
+            if row is not None:  # sent and recorded by an earlier attempt
+                return SentReply(mention_id=row.id, at=row.created_at)
             parent = session.get(MentionRow, reply.in_reply_to) if reply.in_reply_to else None
         sent = connector.send_reply(source=row, config=config, reply=reply, parent=parent)
-        return SentReply(mention_id=record_outbound(engine=engine, reply=reply, external_id=sent.external_id,
-                                                    at=sent.at))
+        recorded, at = record_outbound(engine=engine, reply=reply, external_id=sent.external_id, at=sent.at)
+        return SentReply(mention_id=recorded, at=at)
 
 
 _TAG = re.compile(r"<[^>]+>")

@@ -257,6 +257,18 @@ def _worker_pids(data: Path) -> list[int]:
     return [int(line) for line in path.read_text().split()] if path.exists() else []
 
 
+def _temporal_pid(up: UpProcess) -> int | None:
+    """The embedded Temporal server's pid (`temporal server start-dev`, a child of `switchboard up`)."""
+    for pid in _descendants(up.process.pid):
+        try:
+            command = _command(pid)
+        except OSError:
+            continue
+        if _alive(pid) and command[1:3] == ["server", "start-dev"]:
+            return pid
+    return None
+
+
 def _pollers(temporal_address: str) -> set[str]:
     async def ask() -> set[str]:
         return await task_queue_pollers(await Client.connect(temporal_address), "switchboard-cases")
@@ -272,7 +284,7 @@ def _eventually(check: Callable[[], T], what: str, timeout: float = 60.0) -> T:
     return result
 
 
-def test_workers_run_apart_a_killed_one_is_started_again_and_sigterm_stops_everything(tmp_path: Path) -> None:
+def test_workers_and_temporal_run_apart_restart_when_killed_and_sigterm_stops_all(tmp_path: Path) -> None:
     data = tmp_path / "data"
     up = start_up(data, "--workers", "2")
     try:
@@ -302,6 +314,23 @@ def test_workers_run_apart_a_killed_one_is_started_again_and_sigterm_stops_every
                                headers={"X-Switchboard-Token": up.webhook_token()})
             assert posted.status_code == 201, posted.text
             wait_for(http, f"/api/cases/{posted.json()['case_id']}", status="assigned")
+
+        # The embedded Temporal server killed: started again on its own file, and nothing posted meanwhile is lost.
+        server = _temporal_pid(up)
+        os.kill(server, signal.SIGKILL)
+        with up.login("admin@example.com") as http:
+            during = http.post("/api/webhooks/twitter", json={**MENTION, "external_id": "temporal-down-1"},
+                               headers={"X-Switchboard-Token": up.webhook_token()})
+            assert during.status_code == 201, during.text  # stored and decided; the relay starts it later
+            _eventually(lambda: _temporal_pid(up) not in (None, server), "Temporal started again")
+            assert f"the Temporal server (pid {server}) killed by SIGKILL" in up.output()
+            assert "the Temporal server started again: pid" in up.output()
+            _eventually(lambda: http.get("/api/health").json()["outbox"]["backlog"] == 0, "outbox drained")
+            case_id = during.json()["case_id"]
+            assigned = wait_for(http, f"/api/cases/{case_id}", status="assigned")
+        with up.login(f"{assigned['assignee_id']}@example.com") as http:
+            reply = http.post(f"/api/cases/{case_id}/replies", json={"text": "On it", "close": True})
+            assert reply.status_code == 200 and reply.json()["status"] == "closed", reply.text
 
         everything = _descendants(up.process.pid)  # the workers and the Temporal server (and its own)
         assert set(again) < everything

@@ -67,12 +67,13 @@ LOOPBACK = parse_networks("127.0.0.0/8,::1/128")
 
 
 @asynccontextmanager
-async def running_worker(client: Client, engine: Engine, *,
-                         connect_allow: Sequence[Network] = LOOPBACK) -> AsyncIterator[str]:
-    """A worker on a fresh task queue bound to `engine`'s database; yields the task queue."""
-    task_queue = f"cases-{uuid.uuid4().hex[:8]}"
+async def running_worker(client: Client, engine: Engine, *, connect_allow: Sequence[Network] = LOOPBACK,
+                         task_queue: str | None = None, **options: Any) -> AsyncIterator[str]:
+    """A worker bound to `engine`'s database, on `task_queue` (default a fresh one), with build_worker's
+    `options`; yields the task queue."""
+    task_queue = task_queue or f"cases-{uuid.uuid4().hex[:8]}"
     worker = build_worker(client, task_queue=task_queue, database_url=engine.url.render_as_string(False),
-                          keys=TEST_KEYS, connect_allow=connect_allow)
+                          keys=TEST_KEYS, connect_allow=connect_allow, **options)
     async with worker:
         yield task_queue
 
