@@ -28,6 +28,8 @@ import subprocess
 import tempfile
 import time
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -69,7 +71,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-async def ladder_step(client: Client, queue: str, rate: float, seconds: float, settle: float) -> str:
+async def ladder_step(client: Client, queue: str, rate: float, seconds: float, settle: float) -> dict[str, float]:
+    """Start workflows open loop at `rate` a second for `seconds`: achieved starts/s (first task run) and latency."""
     count = int(rate * seconds)
     tag = uuid.uuid4().hex[:8]
     due: dict[str, float] = {}
@@ -98,11 +101,12 @@ async def ladder_step(client: Client, queue: str, rate: float, seconds: float, s
     ran = [RAN[w] for w in due if w in RAN]
     lat = [RAN[w] - due[w] if w in RAN else math.inf for w in due]
     span = (max(ran) - min(due.values())) if ran else math.nan
-    return (f"| {rate:.0f}/s | {len(ran) / span:.1f}/s | {pct(lat, 50) * 1000:.0f} ms | {pct(lat, 99) * 1000:.0f} ms"
-            f" | {failed} |")
+    return {"offered": rate, "starts_per_s": round(len(ran) / span, 1), "p50_ms": round(pct(lat, 50) * 1000),
+            "p99_ms": round(pct(lat, 99) * 1000), "failed": failed}
 
 
-async def storm(client: Client, queue: str, count: int, lead: float) -> str:
+async def storm(client: Client, queue: str, count: int, lead: float) -> dict[str, float] | None:
+    """`count` workflows on one shared deadline: seconds after it until the first and the last one ran."""
     tag = uuid.uuid4().hex[:8]
     ids = [f"storm-{tag}-{i}" for i in range(count)]
     at = time.time() + lead
@@ -114,15 +118,17 @@ async def storm(client: Client, queue: str, count: int, lead: float) -> str:
                                         request_eager_start=True)
     await asyncio.gather(*(start(w) for w in ids))
     if time.time() > at - 2:
-        return f"storm of {count}: starting took past the deadline; raise --storm-lead"
+        return None  # starting took past the deadline
     while time.time() < at + 120 and sum(w in FIRED for w in ids) < count:
         await asyncio.sleep(0.05)
     fired = [FIRED[w] - at for w in ids if w in FIRED]
-    return (f"storm of {count}: {len(fired)} fired; first {min(fired):.2f} s, p50 {pct(fired, 50):.2f} s, "
-            f"last {max(fired):.2f} s after the deadline")
+    return {"cases": count, "fired": len(fired), "first_s": round(min(fired), 2), "p50_s": round(pct(fired, 50), 2),
+            "last_s": round(max(fired), 2)}
 
 
-async def run(args: argparse.Namespace) -> None:
+@asynccontextmanager
+async def bare_temporal(*, unsandboxed: bool = False, cache: int = 5000) -> AsyncIterator[tuple[Client, str]]:
+    """An embedded dev server with Switchboard's settings and one worker for FloorCase; yields the client and queue."""
     with tempfile.TemporaryDirectory() as tmp:
         port = free_port()
         server = subprocess.Popen(dev_server_command(db_file=Path(tmp) / "t.db", port=port, ui_port=0, ui=False),
@@ -134,22 +140,38 @@ async def run(args: argparse.Namespace) -> None:
                     break
                 except Exception:  # noqa: BLE001 - the server is still starting
                     await asyncio.sleep(0.1)
-            runner = (UnsandboxedWorkflowRunner() if args.unsandboxed else SandboxedWorkflowRunner(
+            runner = (UnsandboxedWorkflowRunner() if unsandboxed else SandboxedWorkflowRunner(
                 restrictions=SandboxedWorkflowRunner().restrictions.with_passthrough_modules("bench")))
-            queue = "floor"
-            async with Worker(client, task_queue=queue, workflows=[FloorCase], workflow_runner=runner,
-                              max_cached_workflows=args.cache):
-                print(f"bare Temporal, {'unsandboxed' if args.unsandboxed else 'sandboxed'}, "
-                      f"load {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
-                print("| offered | achieved | p50 | p99 | failed |\n|---|---|---|---|---|")
-                for rate in args.rates:
-                    print(await ladder_step(client, queue, rate, args.seconds, args.settle), flush=True)
-                    await asyncio.sleep(2)
-                if args.storm:
-                    print(await storm(client, queue, args.storm, args.storm_lead), flush=True)
+            async with Worker(client, task_queue="floor", workflows=[FloorCase], workflow_runner=runner,
+                              max_cached_workflows=cache):
+                yield client, "floor"
         finally:
             server.terminate()
             server.wait(10)
+
+
+async def floor(*, rate: float = 300, seconds: float = 10, settle: float = 60) -> dict[str, float]:
+    """The start rate bare Temporal sustains here, offered `rate` a second (what bench.lifecycle compares with)."""
+    async with bare_temporal() as (client, queue):
+        return await ladder_step(client, queue, rate, seconds, settle)
+
+
+async def run(args: argparse.Namespace) -> None:
+    async with bare_temporal(unsandboxed=args.unsandboxed, cache=args.cache) as (client, queue):
+        print(f"bare Temporal, {'unsandboxed' if args.unsandboxed else 'sandboxed'}, "
+              f"load {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+        print("| offered | achieved | p50 | p99 | failed |\n|---|---|---|---|---|")
+        for rate in args.rates:
+            step = await ladder_step(client, queue, rate, args.seconds, args.settle)
+            print(f"| {rate:.0f}/s | {step['starts_per_s']}/s | {step['p50_ms']} ms | {step['p99_ms']} ms "
+                  f"| {step['failed']} |", flush=True)
+            await asyncio.sleep(2)
+        if args.storm:
+            fired = await storm(client, queue, args.storm, args.storm_lead)
+            print(f"storm of {args.storm}: " + (
+                "starting took past the deadline; raise --storm-lead" if fired is None else
+                f"{fired['fired']} fired; first {fired['first_s']:.2f} s, p50 {fired['p50_s']:.2f} s, "
+                f"last {fired['last_s']:.2f} s after the deadline"), flush=True)
 
 
 def main() -> None:
