@@ -200,18 +200,23 @@ def _agent_states(session: Session, agents: list[Agent]) -> list[AgentState]:
 
 
 def _dispatch(session: Session, team: Team, now: datetime) -> tuple[list[RoutingState], datetime | None]:
+    agents = list(session.exec(select(Agent).where(Agent.team_id == team.id)).all())
+    states = _agent_states(session, agents)
+    if not any(state.online and state.load < state.capacity for state in states):
+        # Nobody can take a case: the queue is not read. In a spike the queue is long and every new case
+        # dispatches it, so reading it here made each case's cost grow with the queue.
+        return [], None
     waiting_rows = session.exec(select(CaseRouting).where(CaseRouting.team_id == team.id,
                                                           CaseRouting.state == WAITING)).all()
     if not waiting_rows:
         return [], None
-    agents = list(session.exec(select(Agent).where(Agent.team_id == team.id)).all())
     policy = QueuePolicy(strategy=team.strategy, relax_optional_after_seconds=team.relax_optional_after_seconds,
                          cursor=team.last_assigned_agent_id)
     waiting = [WaitingCase(case_id=r.case_id, priority=Priority(r.priority), enqueued_at=r.enqueued_at,
                            channel=r.channel, language=r.language, required_skills=r.required_skills,
                            optional_skills=r.optional_skills, excluded_agents=r.excluded_agents)
                for r in waiting_rows]
-    result = dispatch(policy, waiting, _agent_states(session, agents), now)
+    result = dispatch(policy, waiting, states, now)
     by_case = {row.case_id: row for row in waiting_rows}
     by_agent = {agent.id: agent for agent in agents}
     changes = []
