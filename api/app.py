@@ -48,6 +48,7 @@ from api.teams.views import router as teams_router
 from api.webhooks.views import MAX_BODY as WEBHOOK_MAX_BODY
 from api.webhooks.views import router as webhooks_router
 from store.db import make_engine
+from store.group_commit import GroupCommit
 from store.keys import KeyRing
 from store.relay import OutboxRelay
 
@@ -90,6 +91,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
         app.state.temporal = temporal or await connect_temporal(settings, app.state.keys)
         app.state.relay = OutboxRelay(engine=app.state.engine, temporal=app.state.temporal,
                                       task_queue=settings.task_queue, tagging_budget_ms=settings.tagging_budget_ms)
+        app.state.ingest = GroupCommit(engine=app.state.engine, tagging_budget_ms=settings.tagging_budget_ms,
+                                       on_commit=app.state.relay.wake)
         await _at_start(app)
         relay = asyncio.create_task(app.state.relay.run(), name="outbox-relay")
         yield

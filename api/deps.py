@@ -12,6 +12,7 @@ from temporalio.client import Client
 
 from api.settings import Settings
 from store.db import get_session, session_scope
+from store.group_commit import GroupCommit
 from store.keys import KeyRing
 from store.relay import OutboxRelay
 
@@ -37,6 +38,10 @@ def _relay(request: Request) -> OutboxRelay:
     return request.app.state.relay
 
 
+def _ingest(request: Request) -> GroupCommit:
+    return request.app.state.ingest
+
+
 def _settings(request: Request) -> Settings:
     return request.app.state.settings
 
@@ -50,5 +55,6 @@ SessionDep = Annotated[Session, Depends(_session, scope="function")]
 WriteSessionDep = Annotated[Session, Depends(_write_session, scope="function")]  # commits before the response
 TemporalDep = Annotated[Client, Depends(_temporal)]
 RelayDep = Annotated[OutboxRelay, Depends(_relay)]
+IngestDep = Annotated[GroupCommit, Depends(_ingest)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 KeysDep = Annotated[KeyRing, Depends(_keys)]

@@ -21,13 +21,13 @@ from pydantic import BaseModel
 from sqlalchemy import Engine
 
 from api.auth.deps import public
-from api.deps import EngineDep, KeysDep, RelayDep, SettingsDep
+from api.deps import EngineDep, IngestDep, KeysDep
 from api.errors import ApiError
 from api.security.ratelimit import client_address
 from store.connector_config import WebhookConfig, opened
 from store.db import session_scope
 from store.incoming import IncomingMention
-from store.ingest import NoActiveFlow, StoreContended, store_batch
+from store.ingest import NoActiveFlow, StoreContended
 from store.keys import KeyRing
 from store.mapping import RowError, map_row
 from store.mentions import Mention as MentionRow
@@ -53,7 +53,7 @@ class WebhookAccepted(BaseModel):
                                 "schema": {"$ref": "#/components/schemas/IncomingMention"}}}}})
 async def receive_webhook(
     source: Annotated[str, Path(max_length=100)], request: Request, response: Response,
-    engine: EngineDep, relay: RelayDep, settings: SettingsDep, keys: KeysDep,
+    engine: EngineDep, ingest: IngestDep, keys: KeysDep,
 ) -> WebhookAccepted:
     """One mention, in our field names or in the sender's shape as the source's `mapping` says."""
     try:
@@ -69,23 +69,16 @@ async def receive_webhook(
     _verify(config, raw, request.headers)
     message = IncomingMention.model_validate(_mapped(raw, config)).to_message(source, datetime.now(UTC))
     try:
-        stored = await run_in_threadpool(store_batch, engine=engine, mentions=[message],
-                                         tagging_budget_ms=settings.tagging_budget_ms)
+        stored = await ingest.store(message)  # with the posts that arrive meanwhile: one transaction
     except NoActiveFlow as exc:
         raise ApiError(503, code="no_active_flow", path="", message=f"nothing was stored: {exc}") from exc
     except StoreContended as exc:
         raise ApiError(503, code="busy", path="", message=f"nothing was stored: {exc}; post it again") from exc
     # Committed: the mention, its case and what its workflow must hear are durable. The relay tells it.
-    relay.wake()
-    if stored.outcome.processed:
-        processed = stored.outcome.processed[0]
-        return WebhookAccepted(mention_id=message.id, conversation_id=processed.mention.conversation_id,
-                               duplicate=False, needs_response=processed.needs_response if processed.tags else None,
-                               case_id=stored.cases.get(message.id))
-    previous = await run_in_threadpool(_stored, engine, message.id)
-    response.status_code = status.HTTP_200_OK
-    return WebhookAccepted(mention_id=previous.id, conversation_id=previous.conversation_id, duplicate=True,
-                           needs_response=previous.needs_response, case_id=previous.case_id)
+    if stored.duplicate:
+        response.status_code = status.HTTP_200_OK
+    return WebhookAccepted(mention_id=stored.mention_id, conversation_id=stored.conversation_id,
+                           duplicate=stored.duplicate, needs_response=stored.needs_response, case_id=stored.case_id)
 
 
 def _config(row: Source, keys: KeyRing) -> WebhookConfig:

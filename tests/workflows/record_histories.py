@@ -7,7 +7,9 @@ beside the old ones (old histories must keep replaying: cases in flight have the
 The v1 histories were retired with the lifecycle redesign (routing, claims,
 SLA policies, approvals), before any release had cases in flight; from v2 on,
 changes go behind workflow.patched(). v3 (the reopen window, behind
-patched("reopen-window"); experts, notes and tags) adds scenarios 6 and 7.
+patched("reopen-window"); experts, notes and tags) adds scenarios 6 and 7. v4 is the shape of
+cases decided at ingest (issue 13): the workflow `case-<case id>` starts with its decision and
+hears follow-ups by id; praise opens no case any more, so it has no history of its own.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from temporalio.client import WorkflowHandle
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.testing import WorkflowEnvironment
 
@@ -49,32 +52,32 @@ from engine.messages import (
 )
 from store.db import make_engine
 from store.db.migrate import migrate
-from tests.harness.cases import Stack, case_where, ended, eventually, running_worker
+from tests.harness.cases import Stack, case_where, ended, eventually, running_worker, workflow_handle
 
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "histories"
 
 
 async def _assigned(stack: Stack, external_id: str, text: str) -> CaseView:
     case_id = await stack.ingest(external_id=external_id, text=text)
-    await eventually(lambda: case_where(stack.engine, case_id, status="assigned"), what="assignment")
-    return await stack.client.get_workflow_handle(f"case-twitter:{external_id}", run_id=case_id).query(
-        "view", result_type=CaseView)
+    row = await eventually(lambda: case_where(stack.engine, case_id, status="assigned"), what="assignment")
+    return await workflow_handle(stack.client, row.workflow_id, case_id).query("view", result_type=CaseView)
 
 
-async def scenarios(stack: Stack, env: WorkflowEnvironment, tag: str) -> list[str]:
-    """Drive representative cases to their end; returns their workflow ids."""
-    ids = []
-    # 1. answered in time, then resolved
+async def answered(stack: Stack, env: WorkflowEnvironment, tag: str) -> WorkflowHandle:
+    """Answered in time, then resolved."""
     view = await _assigned(stack, f"{tag}-answered", "I was charged twice, please refund")
-    handle = stack.client.get_workflow_handle(view.workflow_id, run_id=view.case_id)
+    handle = workflow_handle(stack.client, view.workflow_id, view.case_id)
     await env.sleep(timedelta(minutes=20))
     await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=view.assignee_id, text="Done"))
     await handle.execute_update(CLOSE_UPDATE, CloseInput(agent_id=view.assignee_id))
     await ended(env, handle)
-    ids.append(view.workflow_id)
-    # 2. breached, a follow-up mention, then sent and resolved
+    return handle
+
+
+async def breached(stack: Stack, env: WorkflowEnvironment, tag: str) -> WorkflowHandle:
+    """Breached, a follow-up mention, then sent and resolved."""
     view = await _assigned(stack, f"{tag}-breached", "the app is down")
-    handle = stack.client.get_workflow_handle(view.workflow_id, run_id=view.case_id)
+    handle = workflow_handle(stack.client, view.workflow_id, view.case_id)
     await env.sleep(timedelta(hours=2))
     await stack.ingest(external_id=f"{tag}-breached-2", reply_to_id=f"{tag}-breached", text="hello??")
     await eventually(lambda: case_where(stack.engine, view.case_id, mention_count=2), what="follow-up")
@@ -82,14 +85,13 @@ async def scenarios(stack: Stack, env: WorkflowEnvironment, tag: str) -> list[st
     await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=now.assignee_id, text="Fixed",
                                                          close=True))
     await ended(env, handle)
-    ids.append(view.workflow_id)
-    # 3. praise: no response needed, closed by triage
-    case_id = await stack.ingest(external_id=f"{tag}-praise", text="love it, thanks!")
-    await ended(env, stack.client.get_workflow_handle(f"case-twitter:{tag}-praise", run_id=case_id))
-    ids.append(f"case-twitter:{tag}-praise")
-    # 4. press: claimed, a reply that needs approval, approved with an edit, closed
+    return handle
+
+
+async def press(stack: Stack, env: WorkflowEnvironment, tag: str) -> WorkflowHandle:
+    """Press: claimed, a reply that needs approval, approved with an edit, closed."""
     view = await _assigned(stack, f"{tag}-press", "I'm a journalist writing a story about your outage")
-    handle = stack.client.get_workflow_handle(view.workflow_id, run_id=view.case_id)
+    handle = workflow_handle(stack.client, view.workflow_id, view.case_id)
     agent = view.assignee_id
     await handle.execute_update(CLAIM_UPDATE, ClaimInput(agent_id=agent))
     await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=agent, text="No comment"))
@@ -98,10 +100,13 @@ async def scenarios(stack: Stack, env: WorkflowEnvironment, tag: str) -> list[st
                                                              text="We are on it and will share details soon."))
     await handle.execute_update(CLOSE_UPDATE, CloseInput(agent_id=agent))
     await ended(env, handle)
-    ids.append(view.workflow_id)
-    # 5. waiting on the customer, their answer resumes work, transfer to another queue, resolved there
+    return handle
+
+
+async def transfer(stack: Stack, env: WorkflowEnvironment, tag: str) -> WorkflowHandle:
+    """Waiting on the customer, their answer resumes work, transfer to another queue, resolved there."""
     view = await _assigned(stack, f"{tag}-transfer", "my invoice is wrong, I was overcharged")
-    handle = stack.client.get_workflow_handle(view.workflow_id, run_id=view.case_id)
+    handle = workflow_handle(stack.client, view.workflow_id, view.case_id)
     await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=view.assignee_id,
                                                          text="Which order?"))
     await handle.execute_update(PENDING_UPDATE, PendingInput(agent_id=view.assignee_id))
@@ -115,10 +120,13 @@ async def scenarios(stack: Stack, env: WorkflowEnvironment, tag: str) -> list[st
     await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r2", agent_id="sofia", text="Refunded",
                                                          close=True))
     await ended(env, handle)
-    ids.append(view.workflow_id)
-    # 6. (v3) closed, reopened by the customer within the window, closed again; the window then runs out
+    return handle
+
+
+async def reopened(stack: Stack, env: WorkflowEnvironment, tag: str) -> WorkflowHandle:
+    """(v3) closed, reopened by the customer within the window, closed again; the window then runs out."""
     view = await _assigned(stack, f"{tag}-reopened", "I was charged twice, please refund")
-    handle = stack.client.get_workflow_handle(view.workflow_id, run_id=view.case_id)
+    handle = workflow_handle(stack.client, view.workflow_id, view.case_id)
     await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=view.assignee_id,
                                                          text="Refunded", close=True))
     await env.sleep(timedelta(hours=2))
@@ -128,10 +136,13 @@ async def scenarios(stack: Stack, env: WorkflowEnvironment, tag: str) -> list[st
                              what="reopened")
     await handle.execute_update(CLOSE_UPDATE, CloseInput(agent_id=again.assignee_id))
     await ended(env, handle)
-    ids.append(view.workflow_id)
-    # 7. (v3) a note, a tag, an expert outside the contact centre who answers late, then resolved
+    return handle
+
+
+async def expert(stack: Stack, env: WorkflowEnvironment, tag: str) -> WorkflowHandle:
+    """(v3) a note, a tag, an expert outside the contact centre who answers late, then resolved."""
     view = await _assigned(stack, f"{tag}-expert", "is it legal to charge me twice? refund")
-    handle = stack.client.get_workflow_handle(view.workflow_id, run_id=view.case_id)
+    handle = workflow_handle(stack.client, view.workflow_id, view.case_id)
     await handle.execute_update(NOTE_UPDATE, NoteInput(agent_id=view.assignee_id, text="long-time customer"))
     await handle.execute_update(TAG_UPDATE, TagInput(agent_id=view.assignee_id, add=["legal"]))
     await handle.execute_update(EXPERT_UPDATE, ExpertRequestInput(
@@ -143,28 +154,33 @@ async def scenarios(stack: Stack, env: WorkflowEnvironment, tag: str) -> list[st
     await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=back.assignee_id,
                                                          text="Both refunded", close=True))
     await ended(env, handle)
-    ids.append(view.workflow_id)
-    return ids
+    return handle
+
+
+SCENARIOS = [answered, breached, press, transfer, reopened, expert]
 
 
 async def main(tag: str) -> None:
-    env = await WorkflowEnvironment.start_time_skipping(
-        test_server_existing_path=test_server_path(), data_converter=pydantic_data_converter)
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            engine = make_engine(f"sqlite:///{folder}/read.db")
-            migrate(engine)
-            seed(engine)
-            async with running_worker(env.client, engine) as task_queue:
-                for workflow_id in await scenarios(Stack(env.client, engine, task_queue), env, tag):
-                    history = await env.client.get_workflow_handle(workflow_id).fetch_history()
-                    path = OUT / f"{workflow_id.replace(':', '_')}.json"
-                    path.write_text(json.dumps({"workflow_id": workflow_id, "history": json.loads(
+    """Each scenario on a time-skipping server and a database of its own: skipping to one case's end must not
+    move another case's clock."""
+    for scenario in SCENARIOS:
+        env = await WorkflowEnvironment.start_time_skipping(
+            test_server_existing_path=test_server_path(), data_converter=pydantic_data_converter)
+        try:
+            with tempfile.TemporaryDirectory() as folder:
+                engine = make_engine(f"sqlite:///{folder}/read.db")
+                migrate(engine)
+                seed(engine)
+                async with running_worker(env.client, engine) as task_queue:
+                    handle = await scenario(Stack(env.client, engine, task_queue), env, tag)
+                    history = await handle.fetch_history()
+                    path = OUT / f"case-twitter_{tag}-{scenario.__name__}.json"
+                    path.write_text(json.dumps({"workflow_id": handle.id, "history": json.loads(
                         history.to_json())}, indent=1) + "\n")
                     print(f"wrote {path.relative_to(OUT.parent.parent.parent)}")
-    finally:
-        await env.shutdown()
+        finally:
+            await env.shutdown()
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1] if len(sys.argv) > 1 else "v3"))
+    asyncio.run(main(sys.argv[1] if len(sys.argv) > 1 else "v4"))
