@@ -31,6 +31,7 @@ from store.case_events import CaseEvent as CaseEventRow
 from store.cases import Case, case_fields
 from store.conversations import Conversation
 from store.db import session_scope
+from store.deadlines import replace_deadlines
 from store.experts import ExpertRequest
 from store.mentions import Mention as MentionRow
 from store.outbox import enqueue, place_entry
@@ -121,15 +122,22 @@ class CaseActivities:
         (its worker killed) left rows its retry numbers differently: a row of the same number is overwritten,
         and rows beyond the workflow's latest number are removed."""
         case_id = inp.view.case_id
-        ids = [f"{case_id}:{event.seq}" for event in inp.events]
+        # An SLA event's row is keyed by its occurrence: the deadline sweeper may have shown it already.
+        ids = [f"{case_id}:sla:{event.occurrence}" if event.occurrence else f"{case_id}:{event.seq}"
+               for event in inp.events]
         existing = {row.id: row for row in session.exec(select(CaseEventRow).where(col(CaseEventRow.id).in_(ids)))}
         for event_id, event in zip(ids, inp.events, strict=True):
             row = existing.get(event_id) or CaseEventRow(id=event_id, case_id=case_id, seq=event.seq)
-            row.at, row.kind, row.actor, row.detail = event.at, event.kind, event.actor, event.detail
+            row.seq, row.at, row.kind, row.actor = event.seq, event.at, event.kind, event.actor
+            row.detail = event.detail
             session.add(row)
         if inp.last_seq is not None:
             session.execute(delete(CaseEventRow).where(col(CaseEventRow.case_id) == case_id,
-                                                       col(CaseEventRow.seq) > inp.last_seq))
+                                                       col(CaseEventRow.seq) > inp.last_seq,
+                                                       ~col(CaseEventRow.id).startswith(f"{case_id}:sla:")))
+        if inp.deadlines is not None:
+            confirmed = {event.occurrence.split("#")[0] for event in inp.events if event.occurrence}
+            replace_deadlines(session, case_id, inp.deadlines, inp.clock_since, confirmed)
 
     @activity.defn(name=Activity.hand_on_mentions)
     def hand_on_mentions(self, inp: HandOnInput) -> None:

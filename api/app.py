@@ -48,6 +48,7 @@ from api.teams.views import router as teams_router
 from api.webhooks.views import MAX_BODY as WEBHOOK_MAX_BODY
 from api.webhooks.views import router as webhooks_router
 from store.db import make_engine
+from store.deadlines import DeadlineSweeper
 from store.group_commit import GroupCommit
 from store.keys import KeyRing
 from store.relay import OutboxRelay
@@ -93,12 +94,15 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
                                       task_queue=settings.task_queue, tagging_budget_ms=settings.tagging_budget_ms)
         app.state.ingest = GroupCommit(engine=app.state.engine, tagging_budget_ms=settings.tagging_budget_ms,
                                        on_commit=app.state.relay.wake)
+        app.state.deadlines = DeadlineSweeper(engine=app.state.engine)
         await _at_start(app)
-        relay = asyncio.create_task(app.state.relay.run(), name="outbox-relay")
+        background = [asyncio.create_task(app.state.relay.run(), name="outbox-relay"),
+                      asyncio.create_task(app.state.deadlines.run(), name="deadline-sweeper")]
         yield
-        relay.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await relay
+        for task in background:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     app = FastAPI(title="Switchboard", version="0.1.0", lifespan=lifespan)
     api = APIRouter(prefix="/api")

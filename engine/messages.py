@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from engine.measures import Measures
 from engine.models import CaseEvent, CaseStatus, CloseReason, Mention, Priority, Tags, Triage
-from engine.slas import SlaPolicy
+from engine.slas import SlaEvent, SlaPolicy
 
 CASE_WORKFLOW = "CaseWorkflow"
 ADD_MENTION_SIGNAL = "add_mention"  # one Mention, text and all: older cases' histories
@@ -361,6 +361,9 @@ class SaveCaseInput(BaseModel):
     view: CaseView
     events: list[CaseEvent] = Field(default_factory=list)
     last_seq: int | None = None
+    deadlines: list[SlaEvent] | None = Field(
+        default=None, description="The SLA events the workflow has yet to act on (store.deadlines); None: older")
+    clock_since: dict[str, datetime] = Field(default_factory=dict, description="When each target's clock started")
 
 
 class SendReplyInput(BaseModel):

@@ -85,6 +85,7 @@ class CaseEvent(BaseModel):
     kind: str
     actor: str = "system"
     detail: dict = Field(default_factory=dict)
+    occurrence: str | None = Field(default=None, description="An SLA event's firing (engine.escalation): its row's key")
 
 
 def mention_id(source: str, external_id: str) -> str:

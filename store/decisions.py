@@ -23,9 +23,11 @@ from engine.flows import CompiledFlow
 from engine.messages import CaseDecision, CaseInput, RouteRequest, RoutingState
 from engine.models import CaseStatus, Mention, Tags, decided_workflow_id
 from engine.opening import classify, opening
+from engine.slas import pending_events
 from store.case_events import CaseEvent
 from store.cases import Case, case_fields
 from store.conversations import Conversation
+from store.deadlines import add_deadlines
 from store.mentions import Mention as MentionRow
 from store.outbox import Kind, enqueue, routing_entry
 from store.routing import service as routing
@@ -111,6 +113,9 @@ def _open_case(session: Session, flow: CompiledFlow, p: Placement, now: datetime
     session.execute(insert(CaseEvent.__table__), [  # type: ignore[attr-defined]
         {"id": f"{case_id}:{e.seq}", "case_id": case_id, "seq": e.seq, "at": e.at, "kind": e.kind,
          "actor": e.actor, "detail": e.model_dump(mode="json")["detail"]} for e in opened.events])
+    if opened.clocks is not None:  # shown at their instants by the deadline sweeper, workflow started or not
+        add_deadlines(session, case_id, pending_events(opened.clocks),
+                      {t: c.running_since for t, c in opened.clocks.clocks.items() if c.running_since is not None})
     start = CaseInput(conversation_id=p.mention.conversation_id, flow_version=flow.version, decision=decision)
     entries.append({"workflow_id": workflow_id, "kind": Kind.start, "case_id": case_id, "mention_id": p.mention.id,
                     "payload": start.model_dump(mode="json")})

@@ -70,8 +70,10 @@ class ClosingSteps(SlaSteps):
     async def _save(self) -> None:
         view = self._require_view()
         events, self._unsaved = self._unsaved, []
+        deadlines, since = self._deadlines()
         await workflow.execute_local_activity(
-            Activity.save_case, SaveCaseInput(view=view, events=events, last_seq=self._seq), **LOCAL)
+            Activity.save_case, SaveCaseInput(view=view, events=events, last_seq=self._seq, deadlines=deadlines,
+                                              clock_since=since), **LOCAL)
 
     async def _reopened_in_window(self) -> bool:
         """After closing, wait out the flow's reopen window: the customer writing again reopens the case.

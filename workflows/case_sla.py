@@ -18,6 +18,7 @@ from workflows.case_routing import RoutingSteps
 from workflows.case_state import LOCAL, RESPONSE_TARGETS, SEND_HOLD
 
 with workflow.unsafe.imports_passed_through():
+    from engine.escalation import escalated_detail, occurrence, when
     from engine.lifecycle import can_transition
     from engine.messages import Activity, SlaSelectInput, SlaSelection
     from engine.models import CaseStatus
@@ -62,33 +63,36 @@ class SlaSteps(RoutingSteps):
         view.sla_due_at = deadline(self._sla, "first_response")
 
     async def _sla_event(self, event: SlaEvent) -> None:
+        """Act on an SLA event. Its events are keyed by its occurrence (engine.escalation), as the deadline
+        sweeper showed them on the read side at the instant: the save replaces those rows, never adds to them."""
         view = self._require_view()
-        when = {"target": event.target, "at": event.at.isoformat()}
+        fired = occurrence(event)
         if event.kind == "warning":
-            self._event("sla_warning", **when)
+            self._event("sla_warning", occurrence=fired, **when(event))
             workflow.logger.info("case %s: %s SLA breaches soon", view.case_id, event.target)
         elif event.kind == "breach":
             view.sla_breached = True
             if can_transition(view.status, CaseStatus.escalated):
                 view.status = CaseStatus.escalated
-            self._event("sla_breached", **when)
+            self._event("sla_breached", occurrence=fired, **when(event))
             workflow.logger.info("case %s breached its %s SLA", view.case_id, event.target)
         else:
             view.escalation_level = max(view.escalation_level, event.level or 0)
-            self._event("escalated", level=event.level, **when, actions=[a.model_dump() for a in event.actions])
-            for action in event.actions:
-                await self._escalate(action.type, action.to)
+            self._event("escalated", occurrence=fired, **escalated_detail(event))
+            for index, action in enumerate(event.actions):
+                await self._escalate(action.type, action.to, occurrence=f"{fired}#{index}")
         self._touch()
 
-    async def _escalate(self, kind: str, to: str | None) -> None:
+    async def _escalate(self, kind: str, to: str | None, occurrence: str | None = None) -> None:
         view = self._require_view()
         if kind == "raise_priority":
             previous, view.priority = view.priority, escalated_priority(view.priority)
-            self._event("priority_raised", priority_from=previous.value, priority_to=view.priority.value)
+            self._event("priority_raised", occurrence=occurrence, priority_from=previous.value,
+                        priority_to=view.priority.value)
             workflow.logger.info("case %s: priority %s -> %s", view.case_id, previous.value, view.priority.value)
             await self._reselect_sla()
         elif kind == "notify":
-            self._event("notified", to=to)
+            self._event("notified", occurrence=occurrence, to=to)
             workflow.logger.info("case %s: %s notified of the escalation", view.case_id, to)
         elif kind in ("reassign", "move_queue") and view.status == CaseStatus.with_expert:
             # Nobody in the contact centre holds the case: the expert's answer sends it back to the queue.
@@ -150,6 +154,15 @@ class SlaSteps(RoutingSteps):
         now = workflow.now()
         return min(max(sent_at, asked_at), now) if sent_at is not None else now
 
+    def _deadlines(self) -> tuple[list[SlaEvent], dict[str, datetime]]:
+        """The SLA events yet to be acted on, for the read side's deadline sweeper (store.deadlines), and
+        when each running clock started."""
+        if self._sla is None:
+            return [], {}
+        since = {target: clock.running_since for target, clock in self._sla.clocks.items()
+                 if clock.running_since is not None}
+        return [*self._due, *self._held, *pending_events(self._sla)], since
+
     def _meet_response(self, target: str, at: datetime) -> None:
         """A reply sent at `at` meets the response clock: as of `at`, or as of the clock's last start when it
         started later (a priority change runs it on from then)."""
@@ -167,16 +180,15 @@ class SlaSteps(RoutingSteps):
         if not due or not workflow.patched("record-due-at-close"):
             return
         for event in due:
-            when = {"target": event.target, "at": event.at.isoformat()}
+            fired = occurrence(event)
             if event.kind == "warning":
-                self._event("sla_warning", **when)
+                self._event("sla_warning", occurrence=fired, **when(event))
             elif event.kind == "breach":
                 view.sla_breached = True
-                self._event("sla_breached", **when)
+                self._event("sla_breached", occurrence=fired, **when(event))
             else:
                 view.escalation_level = max(view.escalation_level, event.level or 0)
-                self._event("escalated", level=event.level, **when,
-                            actions=[a.model_dump() for a in event.actions], skipped="the case closed")
+                self._event("escalated", occurrence=fired, **escalated_detail(event), skipped="the case closed")
 
     # ---- time: SLA events, idle claims, the expert's deadline, routing re-checks ----
     def _next_timeout(self) -> timedelta | None:

@@ -61,9 +61,10 @@ class CaseState:
                 "sentiment": view.sentiment, "team_id": view.team_id, "author": view.author,
                 "status": view.status.value, "escalation_level": view.escalation_level}
 
-    def _event(self, kind: str, actor: str = "system", **detail: object) -> None:
+    def _event(self, kind: str, actor: str = "system", occurrence: str | None = None, **detail: object) -> None:
         self._seq += 1
-        self._unsaved.append(CaseEvent(seq=self._seq, at=workflow.now(), kind=kind, actor=actor, detail=detail))
+        self._unsaved.append(CaseEvent(seq=self._seq, at=workflow.now(), kind=kind, actor=actor, detail=detail,
+                                       occurrence=occurrence))
 
     def _work_begin(self) -> None:
         """An agent took the case in hand (claimed it, or began replying): handle time runs."""

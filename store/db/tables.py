@@ -7,6 +7,7 @@ from store.case_events import CaseEvent
 from store.cases import Case
 from store.conversations import Conversation
 from store.customers import Customer, CustomerIdentity
+from store.deadlines import SlaDeadline
 from store.experts import Expert, ExpertRequest
 from store.flows import Flow, FlowDraft
 from store.mentions import Mention
@@ -19,5 +20,5 @@ from store.teams import Agent, Team
 metadata = SQLModel.metadata
 
 __all__ = ["Agent", "ApiToken", "Case", "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "Customer",
-           "CustomerIdentity", "Expert", "ExpertRequest", "Flow", "FlowDraft", "Mention", "OutboxEntry", "Source",
-           "Team", "User", "UserSession", "metadata"]
+           "CustomerIdentity", "Expert", "ExpertRequest", "Flow", "FlowDraft", "Mention", "OutboxEntry",
+           "SlaDeadline", "Source", "Team", "User", "UserSession", "metadata"]
