@@ -114,12 +114,12 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
     @api.get("/health", tags=["health"], response_model=Health,
              openapi_extra=public("says that the API answers, and how far behind the outbox relay is (counts only)"))
     async def health(request: Request) -> Health:
-        return await health_of(request.app.state.relay)
+        return await health_of(request.app.state.relay, request.app.state.deadlines)
 
     @api.get("/metrics", tags=["health"], response_class=PlainTextResponse,
              openapi_extra=public("counts only, in Prometheus' text format"))
     async def metrics(request: Request) -> str:
-        return await prometheus_text(request.app.state.relay)
+        return await prometheus_text(request.app.state.relay, request.app.state.deadlines)
 
     app.include_router(api)
     app.add_middleware(AllowEveryMethod)

@@ -1,4 +1,5 @@
-"""Health and metrics: whether the API answers, and how far the outbox relay is behind (counts only)."""
+"""Health and metrics: whether the API answers, and how far the outbox relay and the deadline sweeper are
+behind (counts only)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from datetime import UTC, datetime
 
 from pydantic import BaseModel, Field
 
+from store.deadlines import DeadlineSweeper
 from store.relay import OutboxRelay
 
 
@@ -16,24 +18,33 @@ class OutboxHealth(BaseModel):
     last_error: str | None = Field(description="why the oldest failing entry failed")
 
 
+class DeadlineHealth(BaseModel):
+    overdue: int = Field(description="SLA deadlines due and not yet shown on the read side by the sweeper")
+    lag_seconds: float = Field(description="how late the earliest of them is (0 when there are none)")
+
+
 class Health(BaseModel):
-    status: str = Field(description="ok, or behind when an entry has waited a minute or more")
+    status: str = Field(description="ok, or behind when an outbox entry or a deadline has waited a minute or more")
     outbox: OutboxHealth
+    deadlines: DeadlineHealth
 
 
 BEHIND_SECONDS = 60.0
 
 
-async def health_of(relay: OutboxRelay) -> Health:
+async def health_of(relay: OutboxRelay, sweeper: DeadlineSweeper) -> Health:
     backlog = await relay.backlog()
     lag = backlog.lag_seconds(datetime.now(UTC))
-    return Health(status="behind" if lag >= BEHIND_SECONDS else "ok",
+    overdue, late = await sweeper.overdue()
+    return Health(status="behind" if max(lag, late) >= BEHIND_SECONDS else "ok",
                   outbox=OutboxHealth(backlog=backlog.entries, lag_seconds=round(lag, 3), failing=backlog.failing,
-                                      last_error=backlog.last_error))
+                                      last_error=backlog.last_error),
+                  deadlines=DeadlineHealth(overdue=overdue, lag_seconds=round(late, 3)))
 
 
-async def prometheus_text(relay: OutboxRelay) -> str:
+async def prometheus_text(relay: OutboxRelay, sweeper: DeadlineSweeper) -> str:
     backlog = await relay.backlog()
+    overdue, late = await sweeper.overdue()
     lines = [
         "# HELP switchboard_outbox_backlog Outbox entries not yet told to their case workflows.",
         "# TYPE switchboard_outbox_backlog gauge",
@@ -50,5 +61,14 @@ async def prometheus_text(relay: OutboxRelay) -> str:
         "# HELP switchboard_outbox_failures_total Telling attempts that failed in this process.",
         "# TYPE switchboard_outbox_failures_total counter",
         f"switchboard_outbox_failures_total {relay.stats.failures}",
+        "# HELP switchboard_deadlines_overdue SLA deadlines due and not yet shown on the read side.",
+        "# TYPE switchboard_deadlines_overdue gauge",
+        f"switchboard_deadlines_overdue {overdue}",
+        "# HELP switchboard_deadlines_lag_seconds How late the earliest overdue deadline is.",
+        "# TYPE switchboard_deadlines_lag_seconds gauge",
+        f"switchboard_deadlines_lag_seconds {late:.3f}",
+        "# HELP switchboard_deadlines_projected_total Deadlines this process showed on the read side.",
+        "# TYPE switchboard_deadlines_projected_total counter",
+        f"switchboard_deadlines_projected_total {sweeper.projected}",
     ]
     return "\n".join(lines) + "\n"

@@ -89,6 +89,13 @@ def add_deadlines(session: Session, case_id: str, events: list[SlaEvent], since:
              "since": since.get(e.target), "projected_at": None} for e in events])
 
 
+def overdue(session: Session, now: datetime) -> tuple[int, datetime | None]:
+    """Deadlines due by `now` and not yet shown, and the earliest of them (health: a stalled sweeper)."""
+    count, oldest = session.exec(select(func.count(), func.min(SlaDeadline.at)).where(
+        col(SlaDeadline.projected_at).is_(None), col(SlaDeadline.at) <= now)).one()
+    return count, oldest.replace(tzinfo=oldest.tzinfo or UTC) if oldest is not None else None
+
+
 def next_deadline(session: Session) -> datetime | None:
     return session.exec(select(func.min(SlaDeadline.at)).where(col(SlaDeadline.projected_at).is_(None))).one()
 
@@ -172,6 +179,15 @@ class DeadlineSweeper:
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(wait):
                     await asyncio.Event().wait()
+
+    async def overdue(self) -> tuple[int, float]:
+        """Deadlines due and not shown yet, and how late the earliest of them is, in seconds."""
+        def read() -> tuple[int, float]:
+            now = datetime.now(UTC)
+            with session_scope(self._engine, write=False) as session:
+                count, oldest = overdue(session, now)
+            return count, max((now - oldest).total_seconds(), 0.0) if oldest is not None else 0.0
+        return await asyncio.to_thread(read)
 
     def _round(self) -> float:
         """Project what is due; returns how long to sleep (until the next deadline, at most `poll`)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
@@ -17,7 +18,7 @@ from engine.messages import CaseView, SaveCaseInput, SendReplyInput
 from engine.models import CaseEvent as Event
 from store.case_events import CaseEvent
 from store.cases import Case
-from store.deadlines import SlaDeadline, _event, project_due
+from store.deadlines import DeadlineSweeper, SlaDeadline, _event, project_due
 from store.incoming import IncomingMention
 from store.ingest import record_outbound, store_batch
 
@@ -26,11 +27,11 @@ T0 = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 DUE = T0 + timedelta(hours=4)
 
 
-def open_cases(engine: Engine, count: int) -> list[str]:
+def open_cases(engine: Engine, count: int, at: datetime = T0) -> list[str]:
     run = uuid.uuid4().hex[:6]
     mentions = [IncomingMention(external_id=f"{run}-{i}", author=f"@{run}-{i}", text=COMPLAINT,
-                                created_at=T0).to_message("twitter", T0) for i in range(count)]
-    stored = store_batch(engine=engine, mentions=mentions, now=T0)
+                                created_at=at).to_message("twitter", at) for i in range(count)]
+    stored = store_batch(engine=engine, mentions=mentions, now=at)
     return [case for case in stored.cases.values() if case]
 
 
@@ -106,3 +107,13 @@ def test_the_workflows_record_replaces_the_projection_or_removes_it(seeded_engin
     # The other case's workflow met its clock before the deadline after all: nothing of the projection stays.
     saves.save_case(SaveCaseInput(view=view(never), events=[], deadlines=[]))
     assert not [e for e in events_of(seeded_engine, never) if e.detail.get("projected")]
+
+
+async def test_health_counts_the_deadlines_a_stalled_sweeper_has_not_shown(seeded_engine: Engine) -> None:
+    opened = datetime.now(UTC) - timedelta(hours=5)  # breached an hour ago, warned before that
+    open_cases(seeded_engine, 3, at=opened)
+    stalled = DeadlineSweeper(engine=seeded_engine)  # not running
+    overdue, late = await stalled.overdue()
+    assert overdue >= 3 * 3 and late == pytest.approx(timedelta(hours=1, minutes=30).total_seconds(), abs=60)
+    assert stalled._round() == 0.0  # one round shows them all
+    assert await stalled.overdue() == (0, 0.0) and stalled.projected == overdue

@@ -130,8 +130,10 @@ async def test_health_and_metrics_show_the_outbox(stack: Stack) -> None:
         health = (await http.get("/api/health")).json()
         assert health["status"] == "ok" and set(health["outbox"]) == {"backlog", "lag_seconds", "failing",
                                                                       "last_error"}
+        assert health["deadlines"] == {"overdue": 0, "lag_seconds": 0.0}
         metrics = (await http.get("/api/metrics")).text
     assert "switchboard_outbox_backlog " in metrics and "switchboard_outbox_lag_seconds " in metrics
+    assert "switchboard_deadlines_overdue 0" in metrics and "switchboard_deadlines_projected_total " in metrics
 
 
 async def test_start_up_fails_loudly_when_the_polling_schedules_cannot_be_set(stack: Stack, monkeypatch) -> None:

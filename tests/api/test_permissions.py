@@ -21,8 +21,8 @@ from tests.harness.cases import Stack, api_client, as_user
 # Routes anyone may call, each protected by something other than a login.
 PUBLIC = {
     ("post", "/api/auth/login"): "the credentials are the request",
-    ("get", "/api/health"): "says that the API answers and the outbox's counts",
-    ("get", "/api/metrics"): "counts only (outbox backlog, lag, failures), for a scraper",
+    ("get", "/api/health"): "says that the API answers and the outbox's and deadlines' counts",
+    ("get", "/api/metrics"): "counts only (outbox backlog, lag, failures; overdue deadlines), for a scraper",
     ("post", "/api/webhooks/{source}"): "the source's token or HMAC signature",
     ("get", "/api/expert-requests/{request_id}"): "the expert's link",
     ("post", "/api/expert-requests/{request_id}/answer"): "the expert's link",
