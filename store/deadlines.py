@@ -73,7 +73,8 @@ def replace_deadlines(session: Session, case_id: str, events: list[SlaEvent], si
     # The save has written its events already, so a row still marked projected is one the workflow did not
     # record: of an occurrence it recorded otherwise (an action it did not take), or of one it does not have.
     pending = {occurrence(e) for e in events} - confirmed
-    projected = session.exec(select(CaseEvent).where(col(CaseEvent.id).startswith(f"{case_id}:sla:"))).all()
+    projected = session.exec(select(CaseEvent).where(  # by the case's index: a LIKE alone scans the table
+        CaseEvent.case_id == case_id, col(CaseEvent.id).startswith(f"{case_id}:sla:"))).all()
     void = [row.id for row in projected if (row.detail or {}).get("projected")
             and row.id.removeprefix(f"{case_id}:sla:").split("#")[0] not in pending]
     if void:
