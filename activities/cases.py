@@ -119,8 +119,8 @@ class CaseActivities:
     @staticmethod
     def _write_events(session: Session, inp: SaveCaseInput) -> None:
         """The save's events as the workflow numbered them. A workflow task that saved and then never completed
-        (its worker killed) left rows its retry numbers differently: a row of the same number is overwritten,
-        and rows beyond the workflow's latest number are removed."""
+        (its worker killed) left rows its retry numbers differently: a row of the same id is overwritten, and
+        rows beyond the workflow's latest number or holding a number of this save under another id are removed."""
         case_id = inp.view.case_id
         # An SLA event's row is keyed by its occurrence: the deadline sweeper may have shown it already.
         ids = [f"{case_id}:sla:{event.occurrence}" if event.occurrence else f"{case_id}:{event.seq}"
@@ -132,9 +132,16 @@ class CaseActivities:
             row.detail = event.detail
             session.add(row)
         if inp.last_seq is not None:
-            session.execute(delete(CaseEventRow).where(col(CaseEventRow.case_id) == case_id,
-                                                       col(CaseEventRow.seq) > inp.last_seq,
-                                                       ~col(CaseEventRow.id).startswith(f"{case_id}:sla:")))
+            # Rows numbered beyond the workflow's latest, or holding a number this save gives another event (an
+            # SLA event's row is keyed by its occurrence, not its number): a lost task's. Projected rows are
+            # the deadline sweeper's, which the workflow's save reconciles below.
+            numbers = [event.seq for event in inp.events]
+            stale = session.exec(select(CaseEventRow).where(
+                col(CaseEventRow.case_id) == case_id,
+                (col(CaseEventRow.seq) > inp.last_seq) | col(CaseEventRow.seq).in_(numbers))).all()
+            lost = [row.id for row in stale if row.id not in ids and not (row.detail or {}).get("projected")]
+            if lost:
+                session.execute(delete(CaseEventRow).where(col(CaseEventRow.id).in_(lost)))
         if inp.deadlines is not None:
             confirmed = {event.occurrence.split("#")[0] for event in inp.events if event.occurrence}
             replace_deadlines(session, case_id, inp.deadlines, inp.clock_since, confirmed)

@@ -163,6 +163,13 @@ async def test_a_save_replaces_the_events_of_a_task_that_never_completed(time_sk
     rows = _rows(seeded_engine, row.id)
     assert [(e.seq, e.kind, e.actor) for e in rows[-1:]] == [(last + 1, "note_added", row.assignee_id)]
     assert not [e for e in rows if e.actor == "ghost"]
+    # The lost task's number taken, in the retry, by an SLA event, whose row is keyed by its occurrence.
+    saves.save_case(SaveCaseInput(view=view, events=[CaseEvent(seq=last + 2, at=at, kind="claimed", actor="ghost")],
+                                  last_seq=last + 2))
+    breach = CaseEvent(seq=last + 2, at=at, kind="sla_breached", occurrence=f"first_response:breach@{at.isoformat()}")
+    saves.save_case(SaveCaseInput(view=view, events=[breach], last_seq=last + 2))
+    assert [(e.seq, e.kind) for e in _rows(seeded_engine, row.id)[-2:]] == [(last + 1, "note_added"),
+                                                                           (last + 2, "sla_breached")]
 
 
 def _rows(engine: Engine, case_id: str) -> list[CaseEventRow]:
