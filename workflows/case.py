@@ -114,6 +114,7 @@ class CaseWorkflow(ClosingSteps):
     async def reply(self, inp: ReplyInput) -> CaseView:
         view = self._require_view()
         if self._known_reply(inp.reply_id):
+            await self._sent_or_held(inp.reply_id)  # a retried request answers with the first one's outcome
             return view
         self._sending.add(inp.reply_id)
         self._claim_seen_at = workflow.now()
@@ -151,7 +152,8 @@ class CaseWorkflow(ClosingSteps):
         view = self._require_view()
         draft = self._draft(inp.reply_id)
         if draft.status != "pending":
-            return view  # a retried approval
+            await self._sent_or_held(inp.reply_id)  # a retried approval: answered once the reply went out
+            return view
         draft.status, draft.decided_by = "approved", inp.approver_id
         edited = inp.text is not None and inp.text != draft.text
         self._event("reply_approved", actor=inp.approver_id, reply_id=draft.reply_id, edited=edited)
@@ -532,6 +534,12 @@ class CaseWorkflow(ClosingSteps):
         self._event("resumed", actor=actor)
 
     # ---- helpers ----------------------------------------------------------
+
+    async def _sent_or_held(self, reply_id: str) -> None:
+        """Wait while the first request for `reply_id` is still sending it (or checking whether it needs
+        approval): its answer must show the reply sent, or held as a draft, not half-way."""
+        if reply_id in self._sending and workflow.patched("retried-reply-waits"):
+            await workflow.wait_condition(lambda: reply_id not in self._sending)
 
     def _known_reply(self, reply_id: str) -> bool:
         view = self._require_view()

@@ -34,6 +34,7 @@ with workflow.unsafe.imports_passed_through():
         pending_events,
         start_clocks,
         summary,
+        withdraw_breach,
     )
 
 
@@ -140,8 +141,13 @@ class SlaSteps(RoutingSteps):
 
     def _release_held(self, until: datetime | None) -> None:
         """Held events back to the main loop; with `until` (a reply went out then), only those due before it:
-        the rest never happened."""
+        the rest never happened, and a breach among them is taken back from the clocks."""
         released = [e for e in self._held if until is None or e.at < until]
+        for event in self._held:
+            if event not in released and event.kind == "breach" and self._sla is not None \
+                    and workflow.patched("withdraw-held-breach"):
+                self._sla = withdraw_breach(self._sla, event.target)
+                self._require_view().sla = summary(self._sla, workflow.now())
         self._held = []
         self._due = sorted([*self._due, *released], key=lambda e: e.at)
         if self._due:

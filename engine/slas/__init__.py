@@ -28,11 +28,12 @@ from .maths import (
     resume,
     start_clocks,
     summary,
+    withdraw_breach,
 )
 from .policy import ALL, TARGETS, EscalationAction, EscalationLevel, SlaError, SlaPolicy, Target
 
 __all__ = [
     "ALL", "TARGETS", "EscalationAction", "EscalationLevel", "EventKind", "SlaClock", "SlaClocks", "SlaError",
     "SlaEvent", "SlaPolicy", "Target", "change_policy", "deadline", "due_events", "met", "pause", "pending_events",
-    "restart", "resume", "start_clocks", "summary",
+    "restart", "resume", "start_clocks", "summary", "withdraw_breach",
 ]

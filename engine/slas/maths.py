@@ -18,7 +18,7 @@ from .clocks import SlaClock, SlaClocks, SlaEvent, points
 from .policy import ALL, TARGETS, SlaError, SlaPolicy, Target
 
 __all__ = ["change_policy", "deadline", "due_events", "met", "pause", "pending_events", "restart", "resume",
-           "start_clocks", "summary"]
+           "start_clocks", "summary", "withdraw_breach"]
 
 # Same-instant events apply warning, breach, then escalations, target by target: plain key order would
 # put "breach" before "warning" and "escalation:10" before "escalation:2".
@@ -68,6 +68,16 @@ def met(clocks: SlaClocks, target: str, now: datetime) -> SlaClocks:
     if clock is None or clock.status == "met":
         return _replace(clocks, {})
     return _replace(clocks, {name: _stopped(clocks.policy, clock, now, met_at=now)})
+
+
+def withdraw_breach(clocks: SlaClocks, target: str) -> SlaClocks:
+    """The target's breach taken back: `due_events` applied it, then the target turned out met before its
+    instant (a reply sent in time whose news came late). Its fired keys stay fired."""
+    name = _target(target)
+    clock = clocks.clocks.get(name)
+    if clock is None or clock.breached_at is None:
+        return _replace(clocks, {})
+    return _replace(clocks, {name: clock.model_copy(update={"breached_at": None})})
 
 
 def restart(clocks: SlaClocks, target: str, now: datetime) -> SlaClocks:
