@@ -15,29 +15,7 @@ from typing import Any
 
 import httpx
 
-from tests.harness.stack import UpProcess, start_up
-
-
-def descendants(pid: int) -> set[int]:
-    """Every process under `pid` (Linux /proc)."""
-    found: set[int] = set()
-    todo = [pid]
-    while todo:
-        parent = todo.pop()
-        for children in Path(f"/proc/{parent}/task").glob("*/children"):
-            with contextlib.suppress(OSError):
-                new = {int(c) for c in children.read_text().split()} - found
-                found |= new
-                todo += new
-    return found
-
-
-def alive(pid: int) -> bool:
-    """Running (a zombie is not)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return False
+from tests.harness.stack import UpProcess, alive, command_of, descendants, start_up, temporal_server_pids
 
 
 def kill9(pid: int) -> None:
@@ -100,7 +78,7 @@ class Stack:
     def temporal_pids(self) -> list[int]:
         """The embedded Temporal server(s) running under `up`."""
         assert self.up is not None
-        return [pid for pid in descendants(self.up.process.pid) if alive(pid) and "start-dev" in _command(pid)]
+        return temporal_server_pids(self.up)
 
     async def kill_up(self, *, everything: bool, timeout: float = 30.0) -> dict[str, Any]:
         """kill -9 `up`; with `everything` every process under it too, else they stop on the parent-death
@@ -141,7 +119,7 @@ class Stack:
         for pid in left:
             kill9(pid)
         if left:
-            problems.append(f"{len(left)} processes of up outlived it by 20 s: {[_command(p)[:3] for p in left]}")
+            problems.append(f"{len(left)} processes of up outlived it by 20 s: {[command_of(p)[:3] for p in left]}")
         return problems
 
     # ---- what the stack answers ----------------------------------------------------------------------------
@@ -186,10 +164,3 @@ class Stack:
         except (httpx.HTTPError, TimeoutError):
             return None
         return answer.json() if answer.status_code == 200 else None
-
-
-def _command(pid: int) -> list[str]:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_text().rstrip("\0").split("\0")
-    except OSError:
-        return []

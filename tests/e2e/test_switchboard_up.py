@@ -27,7 +27,16 @@ from temporalio.contrib.pydantic import pydantic_data_converter
 from api.demo import DEMO_PASSWORD
 from cli.up import task_queue_pollers
 from tests.harness.cases import workflow_handle
-from tests.harness.stack import SWITCHBOARD, UpProcess, add_user, start_up
+from tests.harness.stack import (
+    SWITCHBOARD,
+    UpProcess,
+    add_user,
+    alive,
+    command_of,
+    descendants,
+    start_up,
+    temporal_server_pids,
+)
 
 pytestmark = pytest.mark.slow
 T = TypeVar("T")
@@ -224,49 +233,13 @@ def test_it_serves_https_with_a_given_certificate_and_the_cookie_is_secure(tmp_p
         assert up.stop() == 0
 
 
-def _descendants(pid: int) -> set[int]:
-    """Every process under `pid` (Linux /proc), whichever of their threads started them."""
-    found: set[int] = set()
-    todo = [pid]
-    while todo:
-        parent = todo.pop()
-        for children in Path(f"/proc/{parent}/task").glob("*/children"):
-            try:
-                new = {int(child) for child in children.read_text().split()} - found
-            except OSError:  # gone meanwhile
-                continue
-            found |= new
-            todo += new
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"  # a zombie has exited, only its parent has not collected it yet
-
-
-def _command(pid: int) -> list[str]:
-    return Path(f"/proc/{pid}/cmdline").read_text().rstrip("\0").split("\0")
-
-
 def _worker_pids(data: Path) -> list[int]:
     path = data / "workers.pid"
     return [int(line) for line in path.read_text().split()] if path.exists() else []
 
 
 def _temporal_pid(up: UpProcess) -> int | None:
-    """The embedded Temporal server's pid (`temporal server start-dev`, a child of `switchboard up`)."""
-    for pid in _descendants(up.process.pid):
-        try:
-            command = _command(pid)
-        except OSError:
-            continue
-        if _alive(pid) and command[1:3] == ["server", "start-dev"]:
-            return pid
-    return None
+    return next(iter(temporal_server_pids(up)), None)
 
 
 def _pollers(temporal_address: str) -> set[str]:
@@ -291,9 +264,9 @@ def test_workers_and_temporal_run_apart_restart_when_killed_and_sigterm_stops_al
         first = _worker_pids(data)
         assert len(first) == 2, first
         assert f"workers:     2 (pids {first[0]}, {first[1]};" in up.output()
-        assert set(first) <= _descendants(up.process.pid) and up.process.pid not in first
+        assert set(first) <= descendants(up.process.pid) and up.process.pid not in first
         for pid in first:
-            assert _command(pid)[-1] == "worker", _command(pid)  # `switchboard worker`, each a process
+            assert command_of(pid)[-1] == "worker", command_of(pid)  # `switchboard worker`, each a process
             assert (data / f"worker-{first.index(pid) + 1}.log").exists()
         polling = _pollers(up.temporal_address)
         assert all(any(p.startswith(f"{pid}@") for p in polling) for pid in first), polling
@@ -302,7 +275,7 @@ def test_workers_and_temporal_run_apart_restart_when_killed_and_sigterm_stops_al
         killed = time.monotonic()
         os.kill(first[0], signal.SIGKILL)
         again = _eventually(lambda: (pids := _worker_pids(data)) and pids[0] != first[0] and pids, "restarted")
-        assert again[1] == first[1] and _alive(again[1])
+        assert again[1] == first[1] and alive(again[1])
         _eventually(lambda: any(p.startswith(f"{again[0]}@") for p in _pollers(up.temporal_address)),
                     "polling again")
         print(f"kill -9 of a worker -> its successor polling: {time.monotonic() - killed:.1f} s")
@@ -332,12 +305,12 @@ def test_workers_and_temporal_run_apart_restart_when_killed_and_sigterm_stops_al
             reply = http.post(f"/api/cases/{case_id}/replies", json={"text": "On it", "close": True})
             assert reply.status_code == 200 and reply.json()["status"] == "closed", reply.text
 
-        everything = _descendants(up.process.pid)  # the workers and the Temporal server (and its own)
+        everything = descendants(up.process.pid)  # the workers and the Temporal server (and its own)
         assert set(again) < everything
         up.process.send_signal(signal.SIGTERM)
         assert up.process.wait(timeout=30) == 0, up.output()
         assert "stopping..." in up.output()
-        still = [(pid, _command(pid)) for pid in everything if _alive(pid)]
+        still = [(pid, command_of(pid)) for pid in everything if alive(pid)]
         assert not still, f"left running: {still}"
         assert not (data / "workers.pid").exists()
     finally:
@@ -347,11 +320,11 @@ def test_workers_and_temporal_run_apart_restart_when_killed_and_sigterm_stops_al
 def test_the_workers_and_temporal_die_with_switchboard_up(tmp_path: Path) -> None:
     data = tmp_path / "data"
     up = start_up(data, "--no-demo")
-    children = _descendants(up.process.pid)
+    children = descendants(up.process.pid)
     assert set(_worker_pids(data)) < children
     up.process.kill()  # no clean stop: the parent-death signal must do it
     up.process.wait()
-    _eventually(lambda: not any(_alive(pid) for pid in children), "stopped once their parent died", timeout=30)
+    _eventually(lambda: not any(alive(pid) for pid in children), "stopped once their parent died", timeout=30)
 
 
 def test_workers_takes_a_number_above_zero(tmp_path: Path) -> None:

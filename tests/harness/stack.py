@@ -90,3 +90,45 @@ def start_up(data_dir: Path, *extra: str, timeout: float = 120.0, scheme: str = 
             raise AssertionError(f"switchboard up was not up after {timeout}s:\n{up.output()}")
         time.sleep(0.2)
     return up
+
+
+# ---- processes of a running `up` (Linux /proc) -------------------------------------------------------------
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process under `pid`, whichever of their threads started them."""
+    found: set[int] = set()
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        for children in Path(f"/proc/{parent}/task").glob("*/children"):
+            try:
+                new = {int(child) for child in children.read_text().split()} - found
+            except OSError:  # gone meanwhile
+                continue
+            found |= new
+            todo += new
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Running: a zombie has exited, only its parent has not collected it yet."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def command_of(pid: int) -> list[str]:
+    """Its command line ([] once it is gone)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text().rstrip("\0").split("\0")
+    except OSError:
+        return []
+
+
+def temporal_server_pids(up: UpProcess) -> list[int]:
+    """The embedded Temporal server (`temporal server start-dev`) running under `up`."""
+    return [pid for pid in descendants(up.process.pid)
+            if alive(pid) and command_of(pid)[1:3] == ["server", "start-dev"]]
+
