@@ -74,6 +74,9 @@ with workflow.unsafe.imports_passed_through():
         resume,
     )
 
+FOLD_PER_TASK = 100  # follow-up mentions taken into the case in one workflow task (about 4 KB of history each)
+
+
 @workflow.defn(name=CASE_WORKFLOW)
 class CaseWorkflow(ClosingSteps):
     @workflow.init
@@ -489,10 +492,18 @@ class CaseWorkflow(ClosingSteps):
             await self._on_time()
 
     async def _take_pending(self) -> None:
-        """Fold follow-up mentions of the conversation into the case."""
+        """Fold follow-up mentions of the conversation into the case, FOLD_PER_TASK to a workflow task: each
+        fold records its classification, and a task completing a thousand of them at once exceeds what
+        Temporal takes in one message (GrpcMessageTooLarge terminates the workflow)."""
         view = self._require_view()
+        folded = 0
         while self._pending and view.status != CaseStatus.closed:
+            if folded >= FOLD_PER_TASK and workflow.patched("fold-in-slices"):
+                await self._save()
+                await workflow.sleep(timedelta(milliseconds=1))  # the task completes; the next one goes on
+                folded = 0
             await self._fold_next_mention()
+            folded += 1
             if view.status == CaseStatus.pending:
                 self._resume_work("customer")
             if view.needs_response and view.reply_count > 0:

@@ -18,19 +18,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
-from sqlalchemy import Engine
 
 from api.auth.deps import public
 from api.deps import EngineDep, IngestDep, KeysDep
 from api.errors import ApiError
 from api.security.ratelimit import client_address
 from store.connector_config import WebhookConfig, opened
-from store.db import session_scope
 from store.incoming import IncomingMention
 from store.ingest import NoActiveFlow, StoreContended
 from store.keys import KeyRing
 from store.mapping import RowError, map_row
-from store.mentions import Mention as MentionRow
 from store.sources import Source, UnknownSource, require_source
 
 router = APIRouter(tags=["webhooks"])
@@ -120,10 +117,3 @@ def _mapped(raw: bytes, config: WebhookConfig) -> dict[str, Any]:
         return map_row(body if isinstance(body, dict) else "the body is one JSON object", config.mapping)
     except RowError as exc:
         raise ApiError(422, code="invalid_mention", path=exc.path, message=str(exc)) from exc
-
-
-def _stored(engine: Engine, ident: str) -> MentionRow:
-    with session_scope(engine, write=False) as session:
-        row = session.get(MentionRow, ident)
-    assert row is not None, ident  # a duplicate is stored by definition
-    return row
