@@ -51,6 +51,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import copy
+import inspect
 import json
 import math
 import os
@@ -264,21 +265,15 @@ def _ms(seconds: float) -> int | None:
     return None if math.isnan(seconds) or math.isinf(seconds) else round(seconds * 1000)
 
 
-async def wait_until_async(count: Any, timeout: float, interval: float = 0.5) -> bool:
-    """Await `count()` until it is 0 or `timeout` s have passed; True if it reached 0."""
-    deadline = time.monotonic() + timeout
-    while await count():
-        if time.monotonic() > deadline:
-            return False
-        await asyncio.sleep(interval)
-    return True
-
-
 async def wait_until(check: Any, timeout: float, interval: float = 0.5) -> bool:
-    """Call `check()` until it is true or `timeout` s have passed; returns its last answer."""
+    """Call `check()` (awaiting what it returns, if need be) until it is true or `timeout` s have passed;
+    returns its last answer."""
     deadline = time.monotonic() + timeout
     while True:
-        if check():
+        answer = check()
+        if inspect.isawaitable(answer):
+            answer = await answer
+        if answer:
             return True
         if time.monotonic() > deadline:
             return False
@@ -311,7 +306,10 @@ async def ladder_step(http: httpx.AsyncClient, temporal: Client, db: Path, rate:
     # What the relay has yet to tell when the load stops, and how fast it tells it.
     backlog = await outbox_backlog(http)
     drain_began = time.monotonic()
-    drained = await wait_until_async(lambda: outbox_backlog(http), args.drain, interval=0.1)
+    async def empty() -> bool:
+        return await outbox_backlog(http) == 0
+
+    drained = await wait_until(empty, args.drain, interval=0.1)
     drain_s = time.monotonic() - drain_began if backlog else 0.0
 
     def assigned() -> bool:

@@ -67,22 +67,32 @@ class SlaSteps(RoutingSteps):
         """Act on an SLA event. Its events are keyed by its occurrence (engine.escalation), as the deadline
         sweeper showed them on the read side at the instant: the save replaces those rows, never adds to them."""
         view = self._require_view()
-        fired = occurrence(event)
+        fired = self._record_sla_event(event)
         if event.kind == "warning":
-            self._event("sla_warning", occurrence=fired, **when(event))
             workflow.logger.info("case %s: %s SLA breaches soon", view.case_id, event.target)
         elif event.kind == "breach":
-            view.sla_breached = True
             if can_transition(view.status, CaseStatus.escalated):
                 view.status = CaseStatus.escalated
-            self._event("sla_breached", occurrence=fired, **when(event))
             workflow.logger.info("case %s breached its %s SLA", view.case_id, event.target)
         else:
-            view.escalation_level = max(view.escalation_level, event.level or 0)
-            self._event("escalated", occurrence=fired, **escalated_detail(event))
             for index, action in enumerate(event.actions):
                 await self._escalate(action.type, action.to, occurrence=f"{fired}#{index}")
         self._touch()
+
+    def _record_sla_event(self, event: SlaEvent, **extra: object) -> str:
+        """The event's mark on the case (breached, escalation level) and its timeline entry, `extra` noted on an
+        escalation's; returns its occurrence."""
+        view = self._require_view()
+        fired = occurrence(event)
+        if event.kind == "warning":
+            self._event("sla_warning", occurrence=fired, **when(event))
+        elif event.kind == "breach":
+            view.sla_breached = True
+            self._event("sla_breached", occurrence=fired, **when(event))
+        else:
+            view.escalation_level = max(view.escalation_level, event.level or 0)
+            self._event("escalated", occurrence=fired, **escalated_detail(event), **extra)
+        return fired
 
     async def _escalate(self, kind: str, to: str | None, occurrence: str | None = None) -> None:
         view = self._require_view()
@@ -180,21 +190,12 @@ class SlaSteps(RoutingSteps):
     def _record_due_at_close(self) -> None:
         """Closing: SLA events that fell due by now (taken out of the clocks, or held for a send) happened
         before the close, so the history records them; actions on the queue are moot for a closed case."""
-        view = self._require_view()
         self._release_held(until=None)
         due, self._due = self._due, []
         if not due or not workflow.patched("record-due-at-close"):
             return
         for event in due:
-            fired = occurrence(event)
-            if event.kind == "warning":
-                self._event("sla_warning", occurrence=fired, **when(event))
-            elif event.kind == "breach":
-                view.sla_breached = True
-                self._event("sla_breached", occurrence=fired, **when(event))
-            else:
-                view.escalation_level = max(view.escalation_level, event.level or 0)
-                self._event("escalated", occurrence=fired, **escalated_detail(event), skipped="the case closed")
+            self._record_sla_event(event, skipped="the case closed")  # noted on an escalation only
 
     # ---- time: SLA events, idle claims, the expert's deadline, routing re-checks ----
     def _next_timeout(self) -> timedelta | None:
