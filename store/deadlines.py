@@ -70,6 +70,8 @@ def replace_deadlines(session: Session, case_id: str, events: list[SlaEvent], si
     if gone:
         session.execute(delete(SlaDeadline).where(col(SlaDeadline.id).in_(gone)))
     add_deadlines(session, case_id, [e for row_id, e in wanted.items() if row_id not in existing], since)
+    if all(row.projected_at is None for row in existing.values()):
+        return  # the sweeper showed nothing of this case's (its projections and their marks go together)
     # The save has written its events already, so a row still marked projected is one the workflow did not
     # record: of an occurrence it recorded otherwise (an action it did not take), or of one it does not have.
     pending = {occurrence(e) for e in events} - confirmed
