@@ -1,6 +1,6 @@
 """SLA deadlines on the read side, and the sweeper that shows every case sharing one escalated together.
 
-Each case's workflow decides its SLA events on its own durable timers (workflows/case_sla.py), and each
+Each case's workflow decides its SLA events on its own durable timers (workflows/case_clocks.py), and each
 of its saves writes the events it has yet to act on here (`replace_deadlines`). When a deadline comes,
 the sweeper (`DeadlineSweeper`, beside the API like the outbox relay) changes the read side for every
 case due then in one transaction: the flags, status, escalation level and priority the event brings,

@@ -42,13 +42,13 @@ async def test_a_changed_workflow_is_caught(monkeypatch: pytest.MonkeyPatch) -> 
 
     from engine.messages import Classification
     from engine.models import Priority, Tags, Triage
-    from workflows import case
+    from workflows import case, case_mentions
 
     async def classify_inline(self, mention):  # type: ignore[no-untyped-def]
         return Classification(tags=Tags(), triage=Triage(needs_response=True, priority=Priority.normal),
                               team_id="support")
 
-    monkeypatch.setattr(case.CaseWorkflow, "_classify", classify_inline)
+    monkeypatch.setattr(case_mentions.Mentions, "classify", classify_inline)
     replayer = Replayer(workflows=[case.CaseWorkflow], data_converter=pydantic_data_converter,
                         workflow_runner=UnsandboxedWorkflowRunner())
     result = await replayer.replay_workflow(load(HISTORIES[0]), raise_on_replay_failure=False)
