@@ -20,7 +20,7 @@ from sqlalchemy import insert, update
 from sqlmodel import Session, col, select
 
 from engine.flows import CompiledFlow
-from engine.messages import CaseDecision, CaseInput, RouteRequest, RoutingState
+from engine.messages import CaseDecision, CaseInput, Classification, RouteRequest, RoutingState
 from engine.models import CaseStatus, Mention, Tags, decided_workflow_id
 from engine.opening import classify, opening
 from engine.slas import pending_events
@@ -58,23 +58,26 @@ def place(session: Session, *, flow: CompiledFlow, placements: list[Placement], 
     cases = {c.id: c for c in session.exec(select(Case).where(col(Case.id).in_(current)))} if current else {}
     window = timedelta(seconds=flow.reopen_window_seconds)
     placed: dict[str, str | None] = {}
-    entries: list[dict[str, Any]] = []
+    entries: list[dict[str, Any] | _NewCase] = []  # in the order the workflows must hear them
+    fresh: dict[str, _NewCase] = {}  # conversation id -> the case this batch opens for it
     for p in placements:
         conversation = conversations[p.mention.conversation_id]
+        new = fresh.get(conversation.id)
         case = cases.get(conversation.case_id or "")
-        if case is not None and case.id != finished_case and _joinable(case, window, now):
-            entries.append({"workflow_id": case.workflow_id, "kind": Kind.mention, "case_id": case.id,
+        if new is not None or (case is not None and case.id != finished_case and _joinable(case, window, now)):
+            case_id, workflow_id = (new.case_id, new.workflow_id) if new is not None else (case.id, case.workflow_id)
+            entries.append({"workflow_id": workflow_id, "kind": Kind.mention, "case_id": case_id,
                             "mention_id": p.mention.id})
-            placed[p.mention.id] = case.id
+            placed[p.mention.id] = case_id
         elif p.needs_response:
-            case = _open_case(session, flow, p, now, entries)
-            cases[case.id] = case
-            conversation.case_id = case.id
+            new = fresh[conversation.id] = _NewCase.classified(flow, p)
+            entries.append(new)
+            conversation.case_id = new.case_id
             session.add(conversation)
-            placed[p.mention.id] = case.id
+            placed[p.mention.id] = new.case_id
         else:
             placed[p.mention.id] = None
-    enqueue(session, entries, now)
+    enqueue(session, _open_cases(session, flow, entries, now), now)
     for case_id in set(placed.values()):
         mentions = sorted(m for m, c in placed.items() if c == case_id)
         # Undispatched until the relay has told the workflow; a mention with no case has nothing to tell.
@@ -90,34 +93,61 @@ def _joinable(case: Case, window: timedelta, now: datetime) -> bool:
     return case.closed_at is not None and now < case.closed_at + window
 
 
-def _open_case(session: Session, flow: CompiledFlow, p: Placement, now: datetime,
-               entries: list[dict[str, Any]]) -> Case:
-    case_id = str(uuid.uuid4())
-    workflow_id = decided_workflow_id(case_id)
-    cls = classify(flow, p.mention, p.tags)
-    request = RouteRequest(case_id=case_id, workflow_id=workflow_id, team_id=cls.team_id,
-                           priority=cls.triage.priority, channel=p.mention.source, language=cls.language,
-                           required_skills=cls.required_skills, optional_skills=cls.optional_skills)
-    try:
-        own, others = routing.route(session, request, now)
-    except routing.RoutingRefused as refused:
+@dataclass
+class _NewCase:
+    """A case this batch opens: classified by the flow, then routed with the batch's others."""
+
+    placement: Placement
+    classification: Classification
+    case_id: str
+    workflow_id: str
+
+    @classmethod
+    def classified(cls, flow: CompiledFlow, p: Placement) -> _NewCase:
+        case_id = str(uuid.uuid4())
+        return cls(p, classify(flow, p.mention, p.tags), case_id, decided_workflow_id(case_id))
+
+    def route_request(self) -> RouteRequest:
+        cls, mention = self.classification, self.placement.mention
+        return RouteRequest(case_id=self.case_id, workflow_id=self.workflow_id, team_id=cls.team_id,
+                            priority=cls.triage.priority, channel=mention.source, language=cls.language,
+                            required_skills=cls.required_skills, optional_skills=cls.optional_skills)
+
+
+def _open_cases(session: Session, flow: CompiledFlow, entries: list[dict[str, Any] | _NewCase],
+                now: datetime) -> list[dict[str, Any]]:
+    """Route the batch's new cases together, write each case with its opening events and deadlines, and
+    return the outbox entries with each new case's start in its place, then the other cases' routing changes."""
+    new = [entry for entry in entries if isinstance(entry, _NewCase)]
+    if not new:
+        return entries  # type: ignore[return-value]
+    states, others = routing.queue_new(session, [case.route_request() for case in new], now)
+    out: list[dict[str, Any]] = []
+    for entry in entries:
+        out.append(entry if isinstance(entry, dict) else _open_case(session, flow, entry, states[entry.case_id], now))
+    out.extend(routing_entry(change) for change in others)
+    return out
+
+
+def _open_case(session: Session, flow: CompiledFlow, new: _NewCase, routed: RoutingState | routing.RoutingRefused,
+               now: datetime) -> dict[str, Any]:
+    case_id, workflow_id, mention = new.case_id, new.workflow_id, new.placement.mention
+    if isinstance(routed, routing.RoutingRefused):
         # e.g. the flow routes to a team nobody created: the case waits, visibly, and its workflow asks again.
-        own, others = RoutingState(case_id=case_id, workflow_id=workflow_id, seq=0, state="waiting",
-                                   team_id=cls.team_id, at=now,
-                                   reason={"error": refused.code, "message": refused.message}), []
-    decision = CaseDecision(case_id=case_id, decided_at=now, mention=p.mention, classification=cls, routing=own)
-    opened = opening(decision, workflow_id=workflow_id, conversation_id=p.mention.conversation_id,
+        routed = RoutingState(case_id=case_id, workflow_id=workflow_id, seq=0, state="waiting",
+                              team_id=new.classification.team_id, at=now,
+                              reason={"error": routed.code, "message": routed.message})
+    decision = CaseDecision(case_id=case_id, decided_at=now, mention=mention, classification=new.classification,
+                            routing=routed)
+    opened = opening(decision, workflow_id=workflow_id, conversation_id=mention.conversation_id,
                      flow_version=flow.version)
-    case = Case(id=case_id, **case_fields(opened.view))
-    session.add(case)
+    session.add(Case(id=case_id, **case_fields(opened.view)))
     session.execute(insert(CaseEvent.__table__), [  # type: ignore[attr-defined]
         {"id": f"{case_id}:{e.seq}", "case_id": case_id, "seq": e.seq, "at": e.at, "kind": e.kind,
          "actor": e.actor, "detail": e.model_dump(mode="json")["detail"]} for e in opened.events])
     if opened.clocks is not None:  # shown at their instants by the deadline sweeper, workflow started or not
         add_deadlines(session, case_id, pending_events(opened.clocks),
                       {t: c.running_since for t, c in opened.clocks.clocks.items() if c.running_since is not None})
-    start = CaseInput(conversation_id=p.mention.conversation_id, flow_version=flow.version, decision=decision)
-    entries.append({"workflow_id": workflow_id, "kind": Kind.start, "case_id": case_id, "mention_id": p.mention.id,
-                    "payload": start.model_dump(mode="json")})
-    entries.extend(routing_entry(change) for change in others)
-    return case
+    start = CaseInput(conversation_id=mention.conversation_id, flow_version=flow.version, decision=decision)
+    return {"workflow_id": workflow_id, "kind": Kind.start, "case_id": case_id, "mention_id": mention.id,
+            "payload": start.model_dump(mode="json")}

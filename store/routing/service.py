@@ -68,8 +68,7 @@ def route(session: Session, req: RouteRequest, now: datetime) -> tuple[RoutingSt
     if team is None:
         raise RoutingRefused(Refusal.unknown_team, f"team {req.team_id!r} does not exist")
     if row is None:
-        row = CaseRouting(case_id=req.case_id, workflow_id=req.workflow_id, team_id=req.team_id, state=WAITING,
-                          priority=req.priority.value, enqueued_at=now, channel=req.channel, language=req.language)
+        row = _waiting_row(req, now)
     moved = row.team_id != req.team_id or row.state == RELEASED or (req.requeue and row.state == ASSIGNED)
     if moved:
         excluded = sorted(set(req.excluded_agents) | ({row.agent_id} if req.requeue and row.agent_id else set()))
@@ -87,6 +86,45 @@ def route(session: Session, req: RouteRequest, now: datetime) -> tuple[RoutingSt
     recheck_in = (recheck - now).total_seconds() if recheck is not None and row.state == WAITING else None
     own = state_of(row, team, recheck_in)
     return own, changes + [change for change in found if change.case_id != req.case_id]
+
+
+def queue_new(session: Session, requests: list[RouteRequest],
+              now: datetime) -> tuple[dict[str, RoutingState | RoutingRefused], list[RoutingState]]:
+    """Queue new cases (an ingest batch's) and dispatch each of their teams once.
+
+    Returns each case's state, or why routing refused it (its team does not exist: no row is written and
+    its workflow asks again), and every other case's change. One dispatch per team, however many cases
+    the batch brings, and the highest-priority of them are served first when capacity is short.
+    """
+    teams = {team_id: lock_team(session, team_id) for team_id in sorted({req.team_id for req in requests})}
+    own: dict[str, RoutingState | RoutingRefused] = {}
+    rows = []
+    for req in requests:
+        if teams[req.team_id] is None:
+            own[req.case_id] = RoutingRefused(Refusal.unknown_team, f"team {req.team_id!r} does not exist")
+        else:
+            rows.append(_waiting_row(req, now))
+    session.add_all(rows)
+    session.flush()
+    new = {row.case_id for row in rows}
+    others: list[RoutingState] = []
+    for team_id, team in teams.items():
+        if team is None:
+            continue
+        found, recheck = _dispatch(session, team, now)
+        others += [change for change in found if change.case_id not in new]
+        for row in rows:
+            if row.team_id == team_id:  # _dispatch changed these very objects (the session's identity map)
+                waits = recheck is not None and row.state == WAITING
+                own[row.case_id] = state_of(row, team, (recheck - now).total_seconds() if waits else None)
+    return own, others
+
+
+def _waiting_row(req: RouteRequest, now: datetime) -> CaseRouting:
+    return CaseRouting(case_id=req.case_id, workflow_id=req.workflow_id, team_id=req.team_id, state=WAITING,
+                       priority=req.priority.value, enqueued_at=now, channel=req.channel, language=req.language,
+                       required_skills=dict(req.required_skills), optional_skills=dict(req.optional_skills),
+                       excluded_agents=sorted(req.excluded_agents))
 
 
 def release(session: Session, case_id: str, now: datetime) -> list[RoutingState]:
