@@ -10,8 +10,9 @@ in X-Switchboard-Token), raises every agent's capacity to `--capacity` through t
 13 support slots would otherwise measure staffing, not the engine), then:
 
 1. **Rate ladder.** For each offered rate, posts mentions to the webhook for `--seconds`, open loop
-   (each sent when due, whatever the answers' latency; the client waits up to 60 s for a connection
-   from its pool of 200, and 60 s for an answer). Each mention starts a case. Per step:
+   (each sent when due, whatever the answers' latency, by bench/poster.py's lean client over at most 200
+   keep-alive connections; a post waiting for a free one counts as sent, and every post gives up after
+   60 s). Each mention starts a case. Per step:
    - `accepted` posts answered 201 with a case id; `lost` = accepted but not stored with a case;
      `post p99` is the webhook's answer time;
    - latency = `case_routing.assigned_at` (the ingest transaction decides it) - when the client sent
@@ -71,6 +72,7 @@ import httpx
 from temporalio.client import Client
 
 from bench import temporal_floor
+from bench.poster import Poster, PostFailed
 from engine.messages import CASE_WORKFLOW
 from tests.harness import stack
 from tests.harness.stack import add_user, start_up
@@ -165,7 +167,7 @@ def mention_body(external_id: str, i: int) -> dict[str, str]:
             "created_at": "2026-11-23T10:00:00Z"}
 
 
-async def offer(http: httpx.AsyncClient, count: int, tag: str, *, rate: float | None = None,
+async def offer(poster: Poster, count: int, tag: str, *, rate: float | None = None,
                 parallel: int | None = None) -> Offered:
     """Post `count` mentions: open loop at `rate` a second (whatever the answers' latency), or closed
     loop with `parallel` posts in flight. Every post is bounded by the client's timeout."""
@@ -180,12 +182,12 @@ async def offer(http: httpx.AsyncClient, count: int, tag: str, *, rate: float | 
                                          else datetime.now(UTC).replace(tzinfo=None))
         result.sent_at[external_id] = datetime.now(UTC).replace(tzinfo=None)
         try:
-            response = await http.post("/api/webhooks/twitter", json=mention_body(external_id, i))
-        except httpx.HTTPError:
+            status, answer = await poster.post_json("/api/webhooks/twitter", mention_body(external_id, i))
+        except PostFailed:
             result.failed += 1
             return
         result.post_latencies.append(time.monotonic() - began)
-        ok = response.status_code == 201 and response.json().get("case_id")
+        ok = status == 201 and isinstance(answer, dict) and answer.get("case_id")
         result.accepted += bool(ok)
         result.failed += not ok
         if ok:
@@ -298,11 +300,11 @@ async def outbox_backlog(http: httpx.AsyncClient) -> int:
     return (await http.get("/api/health")).json()["outbox"]["backlog"]
 
 
-async def ladder_step(http: httpx.AsyncClient, temporal: Client, db: Path, rate: float,
+async def ladder_step(http: httpx.AsyncClient, poster: Poster, temporal: Client, db: Path, rate: float,
                       args: argparse.Namespace) -> dict[str, Any]:
     tag = uuid.uuid4().hex[:6]
     began = datetime.now(UTC).replace(tzinfo=None)
-    offered = await offer(http, int(rate * args.seconds), tag, rate=rate)
+    offered = await offer(poster, int(rate * args.seconds), tag, rate=rate)
     # What the relay has yet to tell when the load stops, and how fast it tells it.
     backlog = await outbox_backlog(http)
     drain_began = time.monotonic()
@@ -422,7 +424,8 @@ def spread(label: str, lags: list[float], count: int) -> str:
             f"p99 {secs(pct(lags, 99)):>7} s   last {secs(last):>7} s")
 
 
-async def storm(http: httpx.AsyncClient, db: Path, args: argparse.Namespace, pid: int, n: int) -> dict[str, Any]:
+async def storm(http: httpx.AsyncClient, poster: Poster, db: Path, args: argparse.Namespace, pid: int,
+                n: int) -> dict[str, Any]:
     """N cases sharing one first-response deadline; returns when the escalations showed (seconds after it)."""
     target, warn, tz = args.storm_target, args.storm_warn, args.storm_tz
     lead = max(args.storm_lead, n / 15 + 60)  # posting and routing N cases comes first
@@ -441,7 +444,7 @@ async def storm(http: httpx.AsyncClient, db: Path, args: argparse.Namespace, pid
 
     began = time.monotonic()
     tag = "storm-" + uuid.uuid4().hex[:6]
-    offered = await offer(http, n, tag, parallel=args.storm_parallel)
+    offered = await offer(poster, n, tag, parallel=args.storm_parallel)
     ids = [case_id for _, _, case_id, _, _ in stored_cases(db, tag) if case_id]
     ready_sql = """SELECT count(*) FROM "case" c JOIN case_routing r ON r.case_id = c.id
                    WHERE c.id IN ({ids}) AND c.sla_due_at IS NOT NULL AND r.state IN ('assigned', 'waiting')"""
@@ -521,6 +524,8 @@ async def run(up: stack.UpProcess, data_dir: Path, args: argparse.Namespace) -> 
     temporal = await Client.connect(up.temporal_address)
     async with httpx.AsyncClient(base_url=up.base_url, timeout=60, limits=limits) as http:
         await log_in(http, data_dir)
+        # Webhook posts go through a lean client, so the load generator takes little of the machine it measures.
+        poster = Poster(up.base_url, headers={"X-Switchboard-Token": http.headers["X-Switchboard-Token"]})
         agents = await raise_capacity(http, args.capacity)
         say(f"{len(agents)} agents online with capacity {args.capacity} each")
         rates = [float(r) for r in args.rates.split(",") if r.strip()]
@@ -529,15 +534,16 @@ async def run(up: stack.UpProcess, data_dir: Path, args: argparse.Namespace) -> 
                 f"assigned; start lag = webhook received -> workflow started; backlog = outbox entries when the "
                 f"load stopped\n{LADDER_HEADER}")
         for rate in rates:
-            step = await ladder_step(http, temporal, db, rate, args)
+            step = await ladder_step(http, poster, temporal, db, rate, args)
             figures["ladder"].append(step)
             say(ladder_line(step) + f"   [{load()}]")
         for n in (int(x) for x in args.storms.split(",") if x.strip()):
-            result = await storm(http, db, args, up.process.pid, n)
+            result = await storm(http, poster, db, args, up.process.pid, n)
             ids = result.pop("case_ids")
             figures["storms"].append(result)
             if await close_cases(http, ids, parallel=32):
                 say("  (some of the storm's cases did not close: the next storm shares the machine with them)")
+        await poster.close()
     if args.floor_rate > 0:
         say(f"\nfloor (bench/temporal_floor.py): bare Temporal offered {args.floor_rate:.0f} starts/s for "
             f"{args.floor_seconds:.0f} s, after the above, on the same machine")
