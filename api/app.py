@@ -45,6 +45,7 @@ from api.security.reseal import reseal_sources
 from api.security.views import router as codec_router
 from api.settings import Settings
 from api.teams.views import router as teams_router
+from api.webhooks.sources import WebhookSources
 from api.webhooks.views import MAX_BODY as WEBHOOK_MAX_BODY
 from api.webhooks.views import router as webhooks_router
 from store.db import make_engine
@@ -90,11 +91,13 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
         app.state.keys = keys or settings.key_ring()
         app.state.engine = engine or make_engine(settings.database_url)
         app.state.temporal = temporal or await connect_temporal(settings, app.state.keys)
-        app.state.relay = OutboxRelay(engine=app.state.engine, temporal=app.state.temporal,
-                                      task_queue=settings.task_queue, tagging_budget_ms=settings.tagging_budget_ms)
         app.state.ingest = GroupCommit(engine=app.state.engine, tagging_budget_ms=settings.tagging_budget_ms,
-                                       on_commit=app.state.relay.wake)
+                                       on_commit=lambda: app.state.relay.wake())
+        app.state.relay = OutboxRelay(engine=app.state.engine, temporal=app.state.temporal,
+                                      task_queue=settings.task_queue, tagging_budget_ms=settings.tagging_budget_ms,
+                                      yield_to=app.state.ingest.busy)
         app.state.deadlines = DeadlineSweeper(engine=app.state.engine)
+        app.state.webhook_sources = WebhookSources(engine=app.state.engine, keys=app.state.keys)
         await _at_start(app)
         background = [asyncio.create_task(app.state.relay.run(), name="outbox-relay"),
                       asyncio.create_task(app.state.deadlines.run(), name="deadline-sweeper")]

@@ -11,6 +11,7 @@ from sqlmodel import Session
 from temporalio.client import Client
 
 from api.settings import Settings
+from api.webhooks.sources import WebhookSources
 from store.db import get_session, session_scope
 from store.group_commit import GroupCommit
 from store.keys import KeyRing
@@ -42,6 +43,10 @@ def _ingest(request: Request) -> GroupCommit:
     return request.app.state.ingest
 
 
+def _webhook_sources(request: Request) -> WebhookSources:
+    return request.app.state.webhook_sources
+
+
 def _settings(request: Request) -> Settings:
     return request.app.state.settings
 
@@ -56,5 +61,6 @@ WriteSessionDep = Annotated[Session, Depends(_write_session, scope="function")] 
 TemporalDep = Annotated[Client, Depends(_temporal)]
 RelayDep = Annotated[OutboxRelay, Depends(_relay)]
 IngestDep = Annotated[GroupCommit, Depends(_ingest)]
+WebhookSourcesDep = Annotated[WebhookSources, Depends(_webhook_sources)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 KeysDep = Annotated[KeyRing, Depends(_keys)]

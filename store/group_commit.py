@@ -24,6 +24,7 @@ from store.ingest import StoredBatch, store_batch
 from store.mentions import Mention as MentionRow
 
 MAX_BATCH = 200  # mentions in one transaction
+BUSY_POSTS = 20  # posts between arriving and being answered that mean ingest is saturated (see `busy`)
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,13 @@ class GroupCommit:
         self._on_commit = on_commit
         self._waiting: list[tuple[Mention, asyncio.Future[StoredMention]]] = []
         self._writer: asyncio.Task | None = None
+        self._in_store = 0  # posts queued, being stored, or stored and not yet answered
         self.batches = 0  # transactions committed (for tests and metrics)
+
+    def busy(self) -> bool:
+        """Ingest is saturated: many posts are between arriving here and being answered, whether they queue
+        for the writer or their answers wait for the event loop. A few always are under steady load."""
+        return self._in_store >= BUSY_POSTS
 
     async def store(self, mention: Mention) -> StoredMention:
         """Store `mention` with whatever else is waiting; raises what store_batch raised for its batch
@@ -55,7 +62,11 @@ class GroupCommit:
         self._waiting.append((mention, future))
         if self._writer is None or self._writer.done():
             self._writer = asyncio.create_task(self._write(), name="group-commit")
-        return await future
+        self._in_store += 1
+        try:
+            return await future
+        finally:
+            self._in_store -= 1
 
     async def _write(self) -> None:
         while self._waiting:

@@ -9,7 +9,12 @@ workflow ignores a mention it has seen and a routing change older than the last.
 
 Pacing: at most `concurrency` requests are in flight, so the relay goes as fast as Temporal answers
 and no faster; an entry that fails waits (exponential backoff up to a minute) and holds back the
-entries after it for the same workflow, while other workflows go on.
+entries after it for the same workflow, while other workflows go on. While ingest is saturated
+(`yield_to`, store.group_commit's `busy`) the relay trickles, `YIELD_BATCH` entries a
+round with `YIELD_PAUSE` between rounds: every start it makes costs the embedded Temporal and the
+worker CPU that the same machine's senders are waiting for. Their mentions and cases are committed
+and visible, an action on a case whose workflow has not started starts it (`flush`), and the backlog
+drains at full pace once the spike has passed.
 
 A mention whose case's workflow has ended (closed, reopen window over) is placed again
 (store.decisions): it opens the conversation's next case.
@@ -21,6 +26,7 @@ import asyncio
 import contextlib
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -45,6 +51,8 @@ log = logging.getLogger("switchboard.relay")
 CONCURRENCY = 32  # requests in flight to Temporal
 BATCH = 500  # entries read at a time
 IDLE_POLL = 0.25  # seconds between looks at an empty outbox when nobody wakes the relay
+YIELD_BATCH = 8  # entries a round while ingest is saturated
+YIELD_PAUSE = 0.2  # seconds between those rounds
 MAX_BACKOFF = timedelta(seconds=60)
 
 
@@ -59,15 +67,17 @@ class RelayStats:
     told: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     failures: int = 0
     last_error: str | None = None
+    yielded: int = 0  # rounds trickled because ingest was saturated
 
 
 class OutboxRelay:
     def __init__(self, *, engine: Engine, temporal: Client, task_queue: str, concurrency: int = CONCURRENCY,
                  batch: int = BATCH, idle_poll: float = IDLE_POLL,
-                 tagging_budget_ms: float = DEFAULT_TAGGING_BUDGET_MS) -> None:
+                 tagging_budget_ms: float = DEFAULT_TAGGING_BUDGET_MS,
+                 yield_to: Callable[[], bool] = lambda: False) -> None:
         self._engine, self._temporal, self._task_queue = engine, temporal, task_queue
         self._gate = asyncio.Semaphore(concurrency)
-        self._batch, self._idle_poll = batch, idle_poll
+        self._batch, self._idle_poll, self._yield_to = batch, idle_poll, yield_to
         self._budget = tagging_budget(tagging_budget_ms)
         self._wake = asyncio.Event()
         self._locks: dict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
@@ -82,8 +92,9 @@ class OutboxRelay:
         pause = 0.0
         while True:
             self._wake.clear()
+            yielding = self._yield_to()
             try:
-                entries = await asyncio.to_thread(self._due)
+                entries = await asyncio.to_thread(self._due, None, YIELD_BATCH if yielding else self._batch)
                 told = await self._tell(entries) if entries else 0
             except asyncio.CancelledError:
                 raise
@@ -93,7 +104,10 @@ class OutboxRelay:
                 await asyncio.sleep(pause)
                 continue
             pause = 0.0
-            if not told:
+            if yielding:
+                self.stats.yielded += 1
+                await asyncio.sleep(YIELD_PAUSE)
+            elif not told:
                 # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a cancellation that
                 # lands as the wait ends, and the relay would never stop.
                 with contextlib.suppress(TimeoutError):
@@ -129,7 +143,7 @@ class OutboxRelay:
         return await asyncio.to_thread(read)
 
     # ---- a round ----------------------------------------------------------
-    def _due(self, workflow_id: str | None = None) -> list[OutboxEntry]:
+    def _due(self, workflow_id: str | None = None, limit: int | None = None) -> list[OutboxEntry]:
         now = datetime.now(UTC)
         with session_scope(self._engine, write=False) as session:
             due = (OutboxEntry.next_attempt_at == None) | (col(OutboxEntry.next_attempt_at) <= now)  # noqa: E711
@@ -139,7 +153,7 @@ class OutboxRelay:
             if workflow_id is not None:
                 query = query.where(OutboxEntry.workflow_id == workflow_id)
                 waiting = waiting.where(OutboxEntry.workflow_id == workflow_id)
-            entries = list(session.exec(query.order_by(col(OutboxEntry.id)).limit(self._batch)).all())
+            entries = list(session.exec(query.order_by(col(OutboxEntry.id)).limit(limit or self._batch)).all())
             # An entry waiting out its backoff holds back the later entries of its workflow.
             held = dict(session.exec(waiting).all()) if entries else {}
         return [e for e in entries if e.id < held.get(e.workflow_id, e.id + 1)]  # type: ignore[operator]

@@ -14,7 +14,7 @@ from temporalio.service import RPCError
 
 from api.auth.deps import ReadSources, WriteSources
 from api.connectors.schedules import ensure_schedule, poll_now
-from api.deps import EngineDep, KeysDep, SessionDep, SettingsDep, TemporalDep
+from api.deps import EngineDep, KeysDep, SessionDep, SettingsDep, TemporalDep, WebhookSourcesDep
 from api.errors import ApiError, refusal
 from api.listing import Listing, ListParams, get_or_404, list_rows
 from store.connector_config import (
@@ -248,8 +248,9 @@ def _create(engine: Engine, body: SourceCreate, config: dict[str, Any]) -> Sourc
     "keep (or its host, URL or account changed)")})
 async def change_source(_: WriteSources, source_id: Annotated[str, Path(max_length=100)], body: SourceChange,
                         engine: EngineDep, temporal: TemporalDep, settings: SettingsDep,
-                        keys: KeysDep) -> SourcePublic:
+                        keys: KeysDep, webhook_sources: WebhookSourcesDep) -> SourcePublic:
     row = await run_in_threadpool(_change, engine, source_id, body, keys)
+    webhook_sources.forget(source_id)
     await _schedule(temporal, settings.task_queue, row, poll=False)
     return _public(row)
 
@@ -269,8 +270,9 @@ def _change(engine: Engine, source_id: str, body: SourceChange, keys: KeyRing) -
 
 @router.post("/sources/{source_id}/webhook-token", response_model=WebhookToken)
 def new_webhook_token(_: WriteSources, source_id: Annotated[str, Path(max_length=100)],
-                      engine: EngineDep) -> WebhookToken:
-    """A new token for a webhook source (its auth becomes `token`); the old one stops working at once."""
+                      engine: EngineDep, webhook_sources: WebhookSourcesDep) -> WebhookToken:
+    """A new token for a webhook source (its auth becomes `token`); the old one stops working at once (in
+    another API process, within a second: api/webhooks/sources.py)."""
     token = secrets.token_urlsafe(32)
     with session_scope(engine) as session:
         row = get_or_404(session, Source, source_id, resource="source")
@@ -279,6 +281,7 @@ def new_webhook_token(_: WriteSources, source_id: Annotated[str, Path(max_length
                            message=f"source {source_id!r} is a {row.kind} source; only webhook sources take tokens")
         row.config = set_webhook_token(row.config or {}, token)
         session.add(row)
+    webhook_sources.forget(source_id)
     return WebhookToken(webhook_token=token)
 
 

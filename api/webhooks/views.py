@@ -16,19 +16,18 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response, status
-from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
 from api.auth.deps import public
-from api.deps import EngineDep, IngestDep, KeysDep
+from api.deps import IngestDep, WebhookSourcesDep
 from api.errors import ApiError
 from api.security.ratelimit import client_address
-from store.connector_config import WebhookConfig, opened
+from api.webhooks.sources import WebhookSource
+from store.connector_config import WebhookConfig
 from store.incoming import IncomingMention
 from store.ingest import NoActiveFlow, StoreContended
-from store.keys import KeyRing
 from store.mapping import RowError, map_row
-from store.sources import Source, UnknownSource, require_source
+from store.sources import UnknownSource
 
 router = APIRouter(tags=["webhooks"])
 MAX_BODY = 256 * 1024  # enforced by api.security.limits
@@ -50,11 +49,11 @@ class WebhookAccepted(BaseModel):
                                 "schema": {"$ref": "#/components/schemas/IncomingMention"}}}}})
 async def receive_webhook(
     source: Annotated[str, Path(max_length=100)], request: Request, response: Response,
-    engine: EngineDep, ingest: IngestDep, keys: KeysDep,
+    sources: WebhookSourcesDep, ingest: IngestDep,
 ) -> WebhookAccepted:
     """One mention, in our field names or in the sender's shape as the source's `mapping` says."""
     try:
-        row = await run_in_threadpool(require_source, engine, source)
+        row = await sources.get(source)
     except UnknownSource as exc:
         raise ApiError(404, code="unknown_source", path="source",
                        message=f"no enabled webhook source named {source!r}; create it first") from exc
@@ -62,7 +61,7 @@ async def receive_webhook(
     limits.webhook_source.check(source)
     limits.webhook_client.check(client_address(request))
     raw = await request.body()  # at most MAX_BODY: api.security.limits stops a longer one as it streams in
-    config = _config(row, keys)
+    config = _config(row)
     _verify(config, raw, request.headers)
     message = IncomingMention.model_validate(_mapped(raw, config)).to_message(source, datetime.now(UTC))
     try:
@@ -78,13 +77,11 @@ async def receive_webhook(
                            duplicate=stored.duplicate, needs_response=stored.needs_response, case_id=stored.case_id)
 
 
-def _config(row: Source, keys: KeyRing) -> WebhookConfig:
-    if row.kind != "webhook":
+def _config(row: WebhookSource) -> WebhookConfig:
+    if not isinstance(row.config, WebhookConfig):
         raise ApiError(409, code="not_a_webhook", path="source",
                        message=f"source {row.id!r} is a {row.kind} source; webhooks post to webhook sources")
-    config = opened(row.kind, row.config or {}, keys)
-    assert isinstance(config, WebhookConfig)
-    return config
+    return row.config
 
 
 def _verify(config: WebhookConfig, raw: bytes, headers: Any) -> None:

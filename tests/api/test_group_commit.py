@@ -32,11 +32,13 @@ def count(engine: Engine, model: type, *where: object) -> int:
 
 
 async def test_posts_arriving_together_share_a_transaction_and_each_gets_its_case(seeded_engine: Engine) -> None:
-    commits: list[int] = []
-    ingest = GroupCommit(engine=seeded_engine, on_commit=lambda: commits.append(1))
+    commits: list[bool] = []  # at each commit, whether ingest was saturated (what the outbox relay yields to)
+    ingest = GroupCommit(engine=seeded_engine, on_commit=lambda: commits.append(ingest.busy()))
     run = uuid.uuid4().hex[:6]
     ids = [f"{run}-{i}" for i in range(40)]
+    assert not ingest.busy()
     answers = await asyncio.gather(*(ingest.store(posted(i)) for i in ids))
+    assert commits[0] and not ingest.busy()  # 40 posts at once saturate it; answered, it has room again
 
     assert ingest.batches == len(commits) <= 2, ingest.batches  # 40 posts, not 40 transactions
     assert [a.mention_id for a in answers] == [f"twitter:{i}" for i in ids]

@@ -4,6 +4,8 @@ bookkeeping, and an action on the case before its workflow started. SQLite and P
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import socket
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -19,7 +21,7 @@ from store.incoming import IncomingMention
 from store.ingest import store_batch
 from store.mentions import Mention
 from store.outbox import OutboxEntry
-from store.relay import OutboxRelay
+from store.relay import YIELD_BATCH, OutboxRelay
 from tests.harness.cases import Stack, api_client, case_where, event_kinds, eventually, workflow_handle
 
 TEXT = "@acme I was charged twice, I need a refund"
@@ -109,6 +111,40 @@ async def test_a_relay_that_dies_after_temporal_acknowledged_tells_again_and_not
     conversation = _mention(stack, first.id).conversation_id
     with Session(stack.engine) as session:
         assert session.exec(select(Case.id).where(Case.conversation_id == conversation)).all() == [case_id]
+
+
+class _CountingRounds(OutboxRelay):
+    rounds: list[int]
+
+    async def _tell(self, entries):  # type: ignore[no-untyped-def]
+        self.rounds.append(len(entries))
+        return await super()._tell(entries)
+
+
+async def test_the_relay_trickles_while_ingest_is_saturated_and_drains_at_full_pace_after(stack: Stack) -> None:
+    messages = [_message().to_message("twitter", datetime.now(UTC)) for _ in range(6 * YIELD_BATCH)]
+    cases = store_batch(engine=stack.engine, mentions=messages).cases
+    saturated = True
+    relay = _CountingRounds(engine=stack.engine, temporal=stack.client, task_queue=stack.task_queue,
+                            yield_to=lambda: saturated)
+    relay.rounds = []
+    running = asyncio.create_task(relay.run())
+    try:
+        await eventually(lambda: len(relay.rounds) >= 2 or None, what="two rounds while ingest is saturated")
+        assert relay.rounds[:2] == [YIELD_BATCH, YIELD_BATCH] and relay.stats.yielded >= 1  # trickling, not stopped
+        saturated = False
+        await eventually(lambda: not [e for e in _entries(stack) if e.case_id in set(cases.values())] or None,
+                         what="the rest told once ingest has room")
+        assert max(relay.rounds) > YIELD_BATCH  # the rest went in one full round
+    finally:
+        running.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await running
+    for message in messages:
+        assert _mention(stack, message.id).dispatched
+    with Session(stack.engine) as session:
+        stack.workflow_ids.update(session.exec(select(Case.workflow_id).where(
+            col(Case.id).in_(list(cases.values())))).all())
 
 
 async def test_a_case_acted_on_before_its_workflow_started_starts_it_then_takes_the_action(stack: Stack) -> None:

@@ -10,7 +10,19 @@ import uuid
 
 import pytest
 
-from tests.harness.cases import WEBHOOK_TOKEN, Stack, api_client, as_user, case_where, event_kinds, eventually
+from api.webhooks.sources import WebhookSources
+from store.db import session_scope
+from store.sources import Source, UnknownSource
+from tests.harness.cases import (
+    TEST_KEYS,
+    WEBHOOK_TOKEN,
+    Stack,
+    api_client,
+    as_user,
+    case_where,
+    event_kinds,
+    eventually,
+)
 
 # The dev server outlives each test and a conversation names its workflow: ids must not repeat.
 RUN = uuid.uuid4().hex[:8]
@@ -216,3 +228,41 @@ async def test_the_demo_sources_refuse_posts_without_their_token(stack: Stack, m
         assert wrong.status_code == 401 and wrong.json()["detail"]["code"] == "token_mismatch"
         taken = await http.post("/api/webhooks/twitter", json=mention)  # the token, and no login needed
         assert taken.status_code == 201, taken.text
+
+
+async def test_a_new_token_or_a_disabled_source_holds_from_the_next_post(stack: Stack, mention) -> None:
+    source = f"hook{uuid.uuid4().hex[:6]}"
+    async with api_client(stack) as http:
+        old = (await http.post("/api/sources", json={"id": source, "kind": "webhook"})).json()["webhook_token"]
+        first = {**mention, "external_id": mention["external_id"] + "-a"}
+        assert (await http.post(f"/api/webhooks/{source}", json=first,
+                                headers={"X-Switchboard-Token": old})).status_code == 201  # the source is now kept
+        new = (await http.post(f"/api/sources/{source}/webhook-token")).json()["webhook_token"]
+        stale = await http.post(f"/api/webhooks/{source}", json=mention, headers={"X-Switchboard-Token": old})
+        assert stale.status_code == 401 and stale.json()["detail"]["code"] == "token_mismatch"
+        assert (await http.post(f"/api/webhooks/{source}", json=mention,
+                                headers={"X-Switchboard-Token": new})).status_code == 201
+        assert (await http.patch(f"/api/sources/{source}", json={"enabled": False})).status_code == 200
+        later = {**mention, "external_id": mention["external_id"] + "-b"}
+        gone = await http.post(f"/api/webhooks/{source}", json=later, headers={"X-Switchboard-Token": new})
+        assert gone.status_code == 404 and gone.json()["detail"]["code"] == "unknown_source"
+
+
+async def test_a_source_changed_by_another_process_is_read_again_after_the_ttl(seeded_engine) -> None:  # type: ignore[no-untyped-def]
+    now = [0.0]
+    sources = WebhookSources(engine=seeded_engine, keys=TEST_KEYS, ttl=1.0, clock=lambda: now[0])
+    assert (await sources.get("twitter")).kind == "webhook"
+    with session_scope(seeded_engine) as session:  # as another API process would, behind this one's back
+        session.get(Source, "twitter").enabled = False
+    try:
+        now[0] = 0.9
+        assert (await sources.get("twitter")).id == "twitter"  # kept: within the TTL
+        now[0] = 1.0
+        with pytest.raises(UnknownSource):
+            await sources.get("twitter")
+        now[0] = 1.5
+        with pytest.raises(UnknownSource):  # an unknown source is not kept: read each time
+            await sources.get("twitter")
+    finally:
+        with session_scope(seeded_engine) as session:
+            session.get(Source, "twitter").enabled = True
