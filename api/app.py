@@ -109,8 +109,9 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
 
     app = FastAPI(title="Switchboard", version="0.1.0", lifespan=lifespan)
     api = APIRouter(prefix="/api")
-    for router in (auth_router, users_router, tokens_router, codec_router, cases_router, mentions_router,
-                   teams_router, flows_router, drafts_router, audit_router, webhooks_router, experts_router,
+    # Webhooks first: routes are matched in order, and a spike's posts are most of what the API answers.
+    for router in (webhooks_router, auth_router, users_router, tokens_router, codec_router, cases_router,
+                   mentions_router, teams_router, flows_router, drafts_router, audit_router, experts_router,
                    discovery_router, sources_router, customers_router):
         api.include_router(router)
 

@@ -84,12 +84,20 @@ def replace_deadlines(session: Session, case_id: str, events: list[SlaEvent], si
 
 
 def add_deadlines(session: Session, case_id: str, events: list[SlaEvent], since: dict[str, datetime]) -> None:
-    """Deadlines of a case that has none of these yet (a case opened at ingest: its clocks' first events)."""
-    if events:
-        session.execute(insert(SlaDeadline.__table__), [  # type: ignore[attr-defined]
-            {"id": f"{case_id}:{occurrence(e)}", "case_id": case_id, "occurrence": occurrence(e), "at": e.at,
+    """Deadlines of a case that has none of these yet."""
+    insert_deadlines(session, deadline_rows(case_id, events, since))
+
+
+def deadline_rows(case_id: str, events: list[SlaEvent], since: dict[str, datetime]) -> list[dict]:
+    """The rows of a case's deadlines, for `insert_deadlines` (ingest writes a batch's cases' rows at once)."""
+    return [{"id": f"{case_id}:{occurrence(e)}", "case_id": case_id, "occurrence": occurrence(e), "at": e.at,
              "target": e.target, "kind": e.kind, "level": e.level, "actions": [a.model_dump() for a in e.actions],
-             "since": since.get(e.target), "projected_at": None} for e in events])
+             "since": since.get(e.target), "projected_at": None} for e in events]
+
+
+def insert_deadlines(session: Session, rows: list[dict]) -> None:
+    if rows:
+        session.execute(insert(SlaDeadline.__table__), rows)  # type: ignore[attr-defined]
 
 
 def overdue(session: Session, now: datetime) -> tuple[int, datetime | None]:

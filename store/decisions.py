@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, update
+from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, col, select
 
 from engine.flows import CompiledFlow
@@ -27,7 +27,7 @@ from engine.slas import pending_events
 from store.case_events import CaseEvent
 from store.cases import Case, case_fields
 from store.conversations import Conversation
-from store.deadlines import add_deadlines
+from store.deadlines import deadline_rows, insert_deadlines
 from store.mentions import Mention as MentionRow
 from store.outbox import Kind, enqueue, routing_entry
 from store.routing import service as routing
@@ -78,11 +78,11 @@ def place(session: Session, *, flow: CompiledFlow, placements: list[Placement], 
         else:
             placed[p.mention.id] = None
     enqueue(session, _open_cases(session, flow, entries, now), now)
-    for case_id in set(placed.values()):
-        mentions = sorted(m for m, c in placed.items() if c == case_id)
-        # Undispatched until the relay has told the workflow; a mention with no case has nothing to tell.
-        session.execute(update(MentionRow).where(col(MentionRow.id).in_(mentions))
-                        .values(case_id=case_id, dispatched=case_id is None))
+    # Undispatched until the relay has told the workflow; a mention with no case has nothing to tell.
+    mentions = MentionRow.__table__  # type: ignore[attr-defined]
+    session.execute(update(mentions).where(mentions.c.id == bindparam("mention")).values(
+        case_id=bindparam("case"), dispatched=bindparam("nothing_to_tell")),
+        [{"mention": m, "case": c, "nothing_to_tell": c is None} for m, c in sorted(placed.items())])
     return placed
 
 
@@ -123,14 +123,21 @@ def _open_cases(session: Session, flow: CompiledFlow, entries: list[dict[str, An
         return entries  # type: ignore[return-value]
     states, others = routing.queue_new(session, [case.route_request() for case in new], now)
     out: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    deadlines: list[dict[str, Any]] = []
     for entry in entries:
-        out.append(entry if isinstance(entry, dict) else _open_case(session, flow, entry, states[entry.case_id], now))
+        out.append(entry if isinstance(entry, dict) else
+                   _open_case(session, flow, entry, states[entry.case_id], now, events, deadlines))
+    # The batch's rows in one statement each, after its cases (their key).
+    session.execute(insert(CaseEvent.__table__), events)  # type: ignore[attr-defined]
+    insert_deadlines(session, deadlines)
     out.extend(routing_entry(change) for change in others)
     return out
 
 
 def _open_case(session: Session, flow: CompiledFlow, new: _NewCase, routed: RoutingState | routing.RoutingRefused,
-               now: datetime) -> dict[str, Any]:
+               now: datetime, events: list[dict[str, Any]], deadlines: list[dict[str, Any]]) -> dict[str, Any]:
+    """Add the case's row, its opening events and deadlines to the batch's; returns its start entry."""
     case_id, workflow_id, mention = new.case_id, new.workflow_id, new.placement.mention
     if isinstance(routed, routing.RoutingRefused):
         # e.g. the flow routes to a team nobody created: the case waits, visibly, and its workflow asks again.
@@ -142,12 +149,11 @@ def _open_case(session: Session, flow: CompiledFlow, new: _NewCase, routed: Rout
     opened = opening(decision, workflow_id=workflow_id, conversation_id=mention.conversation_id,
                      flow_version=flow.version)
     session.add(Case(id=case_id, **case_fields(opened.view)))
-    session.execute(insert(CaseEvent.__table__), [  # type: ignore[attr-defined]
-        {"id": f"{case_id}:{e.seq}", "case_id": case_id, "seq": e.seq, "at": e.at, "kind": e.kind,
-         "actor": e.actor, "detail": e.model_dump(mode="json")["detail"]} for e in opened.events])
+    events.extend({"id": f"{case_id}:{e.seq}", "case_id": case_id, "seq": e.seq, "at": e.at, "kind": e.kind,
+                   "actor": e.actor, "detail": e.model_dump(mode="json")["detail"]} for e in opened.events)
     if opened.clocks is not None:  # shown at their instants by the deadline sweeper, workflow started or not
-        add_deadlines(session, case_id, pending_events(opened.clocks),
-                      {t: c.running_since for t, c in opened.clocks.clocks.items() if c.running_since is not None})
+        deadlines += deadline_rows(case_id, pending_events(opened.clocks), {
+            t: c.running_since for t, c in opened.clocks.clocks.items() if c.running_since is not None})
     start = CaseInput(conversation_id=mention.conversation_id, flow_version=flow.version, decision=decision)
     return {"workflow_id": workflow_id, "kind": Kind.start, "case_id": case_id, "mention_id": mention.id,
             "payload": start.model_dump(mode="json")}
