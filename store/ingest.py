@@ -123,7 +123,7 @@ def _warn_cut_short(stored: StoredBatch) -> None:
 
 def _store(engine: Engine, mentions: list[Mention], *, replay: bool, cursor: tuple[str, str | None] | None,
            budget: TagBudget, now: datetime | None) -> StoredBatch:
-    with session_scope(engine) as session:
+    with session_scope(engine, eager_lock=True) as session:
         lock_ingest(session)
         flow = compiled_flow(session)
         window = timedelta(seconds=flow.thread_window_seconds)

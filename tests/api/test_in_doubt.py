@@ -7,17 +7,19 @@ or the case's workflow task failing) answers 503 `case_unavailable` (repeating i
 from __future__ import annotations
 
 import sqlite3
+import threading
 import uuid
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import text
 from temporalio.service import RPCError, RPCStatusCode
 
 from api.cases.views import update_case
 from api.errors import ApiError
 from engine.messages import NOTE_UPDATE, NoteInput
 from store.cases import Case
-from store.db import make_engine
+from store.db import make_engine, session_scope
 from tests.harness.cases import Stack, api_client
 
 
@@ -63,3 +65,23 @@ async def test_a_case_action_that_breaks_off_answers_503_and_says_to_repeat_it(s
         await update_case(_BrokenOff(status), case, NOTE_UPDATE, NoteInput(agent_id="ada", text="hi"))  # type: ignore[arg-type]
     assert refused.value.status_code == 503
     assert refused.value.detail["code"] == "case_unavailable" and "repeat" in refused.value.detail["message"]
+
+
+def test_a_writer_that_meets_the_lock_takes_it_once_freed_and_keeps_sqlites_wait_inside(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = make_engine(f"sqlite:///{tmp_path / 'w.db'}", busy_timeout=5)
+    with session_scope(engine) as session:
+        session.execute(text("CREATE TABLE t (x)"))
+    holder = sqlite3.connect(tmp_path / "w.db", isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another process's writer, done in 0.2 s
+    freed = threading.Timer(0.2, holder.execute, ("ROLLBACK",))
+    freed.start()
+    try:
+        with session_scope(engine, eager_lock=True) as session:  # tries again (take_write_lock) until it is free
+            session.execute(text("INSERT INTO t VALUES (1)"))
+            # The statements of the transaction keep SQLite's own wait: only the BEGIN is retried by hand.
+            assert session.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+    finally:
+        freed.join()
+        holder.close()
+    with session_scope(engine, write=False) as session:
+        assert session.execute(text("SELECT count(*) FROM t")).scalar() == 1

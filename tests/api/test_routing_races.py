@@ -20,11 +20,11 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
-from engine.messages import RouteRequest, RoutingState
+from engine.messages import Refusal, RouteRequest, RoutingState
 from engine.models import Priority
 from store.db import session_scope
 from store.routing.models import CaseRouting
-from store.routing.service import ASSIGNED, WAITING, route
+from store.routing.service import ASSIGNED, WAITING, RoutingRefused, queue_new, route
 from store.teams import Agent, Team
 
 ROUNDS = 20
@@ -120,3 +120,21 @@ def test_three_cases_race_for_two_agents_with_one_slot_each(seeded_engine: Engin
         stored = states(engine, [r.case_id for r in racers])
         assert stored == {a.case_id: (a.state, a.agent_id) for a in answers}, round_
         assert loads(engine, team_id) == dict.fromkeys(agents.values(), 1), round_
+
+
+def test_a_batch_queued_together_gives_the_last_slot_to_its_most_urgent_case(seeded_engine: Engine) -> None:
+    team_id, agents = add_team(seeded_engine, {"ada": 1})
+    normal, urgent, low = (request(team_id).model_copy(update={"priority": p})
+                           for p in (Priority.normal, Priority.urgent, Priority.low))
+    nowhere = request("no-such-team")
+    with session_scope(seeded_engine) as session:
+        states, others = queue_new(session, [normal, urgent, low, nowhere], datetime.now(UTC))
+    assert states[urgent.case_id].state == ASSIGNED and states[urgent.case_id].agent_id == agents["ada"]
+    assert states[normal.case_id].state == WAITING and states[low.case_id].state == WAITING
+    refused = states[nowhere.case_id]
+    assert isinstance(refused, RoutingRefused) and refused.code == Refusal.unknown_team
+    assert others == []  # nothing else was waiting in the team
+    with Session(seeded_engine) as session:
+        rows = {r.case_id: r.state for r in session.exec(select(CaseRouting).where(
+            col(CaseRouting.case_id).in_([normal.case_id, urgent.case_id, low.case_id, nowhere.case_id])))}
+    assert rows == {urgent.case_id: ASSIGNED, normal.case_id: WAITING, low.case_id: WAITING}  # none for the refused
