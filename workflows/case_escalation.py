@@ -99,7 +99,7 @@ class Escalation:
         if not to or to == view.team_id:
             if with_expert:
                 self._record.event("escalation_skipped", action="move_queue", reason="the case is with an expert")
-                workflow.logger.info("case %s: move_queue while with an expert: queue changed for the return",
+                workflow.logger.info("case %s: move_queue while with an expert: no other queue to return to",
                                      view.case_id)
             return
         self._record.event("transferred", actor="system", from_team=view.team_id, to_team=to, note="escalation")
