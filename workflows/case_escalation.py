@@ -7,8 +7,9 @@ read side at the instant: the save replaces those rows, never adds to them.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
+from types import MappingProxyType
 
 from temporalio import workflow
 
@@ -114,9 +115,9 @@ class Escalation:
         await self._assignment.route(requeue=True)
 
 
-ACTIONS: dict[str, Callable[[Escalation, str | None, str], Awaitable[None]]] = {
+ACTIONS: Mapping[str, Callable[[Escalation, str | None, str], Awaitable[None]]] = MappingProxyType({
     "raise_priority": Escalation._raise_priority,
     "notify": Escalation._notify,
     "reassign": Escalation._reassign,
     "move_queue": Escalation._move_queue,
-}
+})

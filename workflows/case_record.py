@@ -9,6 +9,7 @@ record, so its events stay one numbered series whoever adds them.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from types import MappingProxyType
 
 from temporalio import workflow
 from temporalio.common import RetryPolicy
@@ -21,7 +22,7 @@ with workflow.unsafe.imports_passed_through():
 
 # Infrastructure hiccups (a locked DB, a restarting connector) are retried, never fatal.
 RETRY = RetryPolicy(initial_interval=timedelta(milliseconds=200), maximum_interval=timedelta(seconds=30))
-LOCAL = {"start_to_close_timeout": timedelta(seconds=15), "retry_policy": RETRY}
+LOCAL = MappingProxyType({"start_to_close_timeout": timedelta(seconds=15), "retry_policy": RETRY})
 
 
 def refuse(message: str, kind: Refusal, **details: object) -> ApplicationError:

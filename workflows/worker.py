@@ -28,10 +28,17 @@ from workflows.poll import PollSourceWorkflow
 WORKFLOWS = [CaseWorkflow, PollSourceWorkflow]
 
 
-def sandbox_runner() -> SandboxedWorkflowRunner:
-    """The sandbox, with our pure engine and pydantic passed through instead of re-imported."""
-    return SandboxedWorkflowRunner(
-        restrictions=SandboxRestrictions.default.with_passthrough_modules("engine", "pydantic", "pydantic_core"))
+def sandbox_runner(*, reimport_workflows: bool = True) -> SandboxedWorkflowRunner:
+    """The sandbox, with our pure engine and pydantic passed through instead of re-imported.
+
+    With `reimport_workflows` (the tests' and the replayer's workers), every workflow run imports our
+    workflow modules afresh inside the sandbox, which then refuses a clock, random or environment read in
+    them: that is how a nondeterministic call fails a test. The workers `switchboard worker` runs pass
+    them through as well: importing them again cost each new case's workflow 20-40% of the worker's CPU
+    (compiling the sources, where no bytecode cache is written, and building their classes), and those
+    modules keep no state of their own (module-level names are constant tables)."""
+    passthrough = ("engine", "pydantic", "pydantic_core") + (() if reimport_workflows else ("workflows",))
+    return SandboxedWorkflowRunner(restrictions=SandboxRestrictions.default.with_passthrough_modules(*passthrough))
 
 
 # Open cases beyond the cache are evicted, and each of their timers then replays the whole history:
@@ -44,12 +51,13 @@ def build_worker(client: Client, *, task_queue: str, database_url: str, keys: Ke
                  connect_allow: Sequence[Network] = (), executor: ThreadPoolExecutor | None = None,
                  max_cached_workflows: int = MAX_CACHED_WORKFLOWS,
                  tagging_budget_ms: float = DEFAULT_TAGGING_BUDGET_MS,
-                 connectors: Mapping[str, Connector[Any]] | None = None) -> Worker:
+                 connectors: Mapping[str, Connector[Any]] | None = None, reimport_workflows: bool = True) -> Worker:
     """A worker for the case task queue, with activities bound to the read side at `database_url`,
     connector secrets opened with `keys` (payloads are sealed by the client's data converter),
     connectors reaching private networks only in `connect_allow`, and each mention's classification
     tagged within `tagging_budget_ms` of CPU time (the setting of that name). `connectors` replaces the
-    connectors of some kinds (a test's stand-in for a remote API that fails as remote APIs do)."""
+    connectors of some kinds (a test's stand-in for a remote API that fails as remote APIs do);
+    `reimport_workflows` as in `sandbox_runner`."""
     engine = make_engine(database_url)
     guard = NetGuard(connect_allow)
     registry = ConnectorRegistry({"webhook": PushOnly(), "file": PushOnly(), "rss": RssConnector(guard=guard),
@@ -66,6 +74,6 @@ def build_worker(client: Client, *, task_queue: str, database_url: str, keys: Ke
         workflows=WORKFLOWS,
         activities=acts.all() + routing.all() + discovery.all(),
         activity_executor=executor or ThreadPoolExecutor(max_workers=16),
-        workflow_runner=sandbox_runner(),
+        workflow_runner=sandbox_runner(reimport_workflows=reimport_workflows),
         max_cached_workflows=max_cached_workflows,
     )
