@@ -26,6 +26,8 @@ from engine.messages import (
 )
 from engine.models import Mention, Tags
 from engine.opening import classify, text_by_reference
+from store.audit import append
+from store.audit.cases import case_changes
 from store.budget import DEFAULT_TAGGING_BUDGET_MS, tagging_budget
 from store.case_events import CaseEvent as CaseEventRow
 from store.cases import Case, case_fields
@@ -126,6 +128,10 @@ class CaseActivities:
         ids = [f"{case_id}:sla:{event.occurrence}" if event.occurrence else f"{case_id}:{event.seq}"
                for event in inp.events]
         existing = {row.id: row for row in session.exec(select(CaseEventRow).where(col(CaseEventRow.id).in_(ids)))}
+        append(session, case_changes({"id": event_id, "case_id": case_id, "kind": event.kind, "actor": event.actor,
+                                      "at": event.at, "detail": event.detail}
+                                     for event_id, event in zip(ids, inp.events, strict=True)
+                                     if event_id not in existing))
         for event_id, event in zip(ids, inp.events, strict=True):
             row = existing.get(event_id) or CaseEventRow(id=event_id, case_id=case_id, seq=event.seq)
             row.seq, row.at, row.kind, row.actor = event.seq, event.at, event.kind, event.actor

@@ -20,6 +20,7 @@ from starlette.convertors import Convertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from temporalio.client import Client
 
+from api.audit.log import router as audit_log_router
 from api.audit.views import router as audit_router
 from api.auth.deps import public
 from api.auth.tokens import router as tokens_router
@@ -48,6 +49,7 @@ from api.teams.views import router as teams_router
 from api.webhooks.sources import WebhookSources
 from api.webhooks.views import MAX_BODY as WEBHOOK_MAX_BODY
 from api.webhooks.views import router as webhooks_router
+from store.audit.checkpoints import CheckpointWriter
 from store.db import make_engine
 from store.deadlines import DeadlineSweeper
 from store.group_commit import GroupCommit
@@ -100,7 +102,9 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
         app.state.webhook_sources = WebhookSources(engine=app.state.engine, keys=app.state.keys)
         await _at_start(app)
         background = [asyncio.create_task(app.state.relay.run(), name="outbox-relay"),
-                      asyncio.create_task(app.state.deadlines.run(), name="deadline-sweeper")]
+                      asyncio.create_task(app.state.deadlines.run(), name="deadline-sweeper"),
+                      asyncio.create_task(CheckpointWriter(app.state.engine, app.state.keys).run(),
+                                          name="audit-checkpoints")]
         yield
         for task in background:
             task.cancel()
@@ -111,7 +115,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
     api = APIRouter(prefix="/api")
     # Webhooks first: routes are matched in order, and a spike's posts are most of what the API answers.
     for router in (webhooks_router, auth_router, users_router, tokens_router, codec_router, cases_router,
-                   mentions_router, teams_router, flows_router, drafts_router, audit_router, experts_router,
+                   mentions_router, teams_router, flows_router, drafts_router, audit_router, audit_log_router,
+                   experts_router,
                    discovery_router, sources_router, customers_router):
         api.include_router(router)
 

@@ -40,6 +40,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     if command in SERVICE_COMMANDS:
         return parser
     from cli.accounts import add_parsers as add_account_parsers
+    from cli.audit import add_parser as add_audit_parser
     from cli.importing import add_parser as add_import_parser
     from cli.keys import add_parser as add_keys_parser
     from cli.rules import add_parser as add_rules_parser
@@ -48,6 +49,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     add_import_parser(sub)
     add_account_parsers(sub)
     add_keys_parser(sub)
+    add_audit_parser(sub)
     return parser
 
 
@@ -79,6 +81,10 @@ def main(argv: list[str] | None = None) -> None:
         from cli.keys import run as run_keys
 
         raise SystemExit(run_keys(args))
+    if args.command == "audit":
+        from cli.audit import run as run_audit
+
+        raise SystemExit(run_audit(args))
     if args.command in ("users", "tokens"):
         from cli.accounts import run as run_accounts
 

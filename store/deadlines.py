@@ -29,6 +29,8 @@ from sqlmodel import JSON, Column, Field, Session, SQLModel, col, select
 from engine.escalation import occurrence, project
 from engine.models import CaseStatus, Direction, Priority
 from engine.slas import SlaEvent
+from store.audit import append
+from store.audit.cases import case_changes
 from store.case_events import CaseEvent
 from store.cases import Case
 from store.db import session_scope
@@ -153,6 +155,7 @@ def project_due(session: Session, now: datetime) -> int:
         fresh = [e for e in events if e["id"] not in known]  # the workflow got there first: its row stands
         if fresh:
             session.execute(insert(CaseEvent.__table__), fresh)  # type: ignore[attr-defined]
+            append(session, case_changes(fresh), now)
     return len(due)
 
 

@@ -24,6 +24,8 @@ from engine.messages import CaseDecision, CaseInput, Classification, RouteReques
 from engine.models import CaseStatus, Mention, Tags, decided_workflow_id
 from engine.opening import classify, opening
 from engine.slas import pending_events
+from store.audit import append
+from store.audit.cases import case_changes
 from store.case_events import CaseEvent
 from store.cases import Case, case_fields
 from store.conversations import Conversation
@@ -130,6 +132,7 @@ def _open_cases(session: Session, flow: CompiledFlow, entries: list[dict[str, An
                    _open_case(session, flow, entry, states[entry.case_id], now, events, deadlines))
     # The batch's rows in one statement each, after its cases (their key).
     session.execute(insert(CaseEvent.__table__), events)  # type: ignore[attr-defined]
+    append(session, case_changes(events), now)
     insert_deadlines(session, deadlines)
     out.extend(routing_entry(change) for change in others)
     return out

@@ -25,6 +25,8 @@ class Permission(StrEnum):
     customers_write = "customers:write"
     customers_merge = "customers:merge"
     audit_read = "audit:read"
+    auditlog_read = "auditlog:read"  # the audit log: who changed what, and its verification
+    auditlog_checkpoint = "auditlog:checkpoint"  # signing the audit log's head on demand
     flows_read = "flows:read"
     flows_write = "flows:write"
     teams_read = "teams:read"  # teams and agents
@@ -47,7 +49,8 @@ DESCRIPTIONS: dict[Permission, str] = {
     P.cases_transfer: "transferring cases between teams", P.mentions_read: "reading mentions and conversations",
     P.mentions_import: "importing mentions", P.customers_read: "reading customers",
     P.customers_write: "writing customer notes", P.customers_merge: "merging customers",
-    P.audit_read: "reading case histories", P.flows_read: "reading flows",
+    P.audit_read: "reading case histories", P.auditlog_read: "reading and verifying the audit log",
+    P.auditlog_checkpoint: "signing a checkpoint of the audit log", P.flows_read: "reading flows",
     P.flows_write: "editing and publishing flows",
     P.teams_read: "reading teams and agents", P.agents_manage: "changing agents' capacity, skills and presence",
     P.agents_presence: "going online or offline", P.experts_read: "reading experts",
@@ -63,12 +66,12 @@ _AGENT = frozenset({P.cases_read, P.cases_work, P.mentions_read, P.customers_rea
                     P.tokens_own})
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.admin: frozenset(P),
-    Role.ops_lead: _READ | {P.flows_write, P.agents_manage, P.agents_presence,
+    Role.ops_lead: (_READ - {P.auditlog_read}) | {P.flows_write, P.agents_manage, P.agents_presence,
                                                          P.experts_write, P.tokens_own},
     Role.supervisor: _AGENT | {P.cases_approve, P.cases_takeover, P.cases_transfer, P.customers_merge,
                                P.agents_manage},
     Role.agent: _AGENT,
-    Role.auditor: _READ | {P.histories_decode, P.tokens_own},
+    Role.auditor: _READ | {P.histories_decode, P.auditlog_checkpoint, P.tokens_own},
 }
 # Roles that work cases: each such user has an agent profile (team, capacity, skills) under the same id.
 WORKING_ROLES = frozenset({Role.agent, Role.supervisor})

@@ -13,7 +13,7 @@ from sqlmodel import Session
 from api.auth.deps import SESSION_COOKIE, Authenticated, public
 from api.auth.models import LoginAnswer, LoginRequest, Me
 from api.auth.permissions import ROLE_PERMISSIONS, Permission
-from api.auth.service import AuthRefused, Policy, login, open_session, revoke_session
+from api.auth.service import AuthRefused, Policy, find_user, login, open_session, revoke_session
 from api.auth.totp import matching_step, new_secret, provisioning_uri
 from api.auth.totp import seal as seal_totp
 from api.auth.users import PASSWORD_RULES, PASSWORD_SCHEMA, set_password_or_refuse
@@ -22,6 +22,7 @@ from api.errors import ApiError
 from api.listing import get_or_404
 from api.security.ratelimit import client_address
 from store.accounts import User, UserSession
+from store.audit import Change, append
 from store.db import session_scope
 from store.teams import Agent
 
@@ -60,10 +61,18 @@ async def log_in(body: LoginRequest, request: Request, response: Response, setti
                 user = login(session=session, email=body.email, password=body.password, policy=policy, now=now,
                              totp=body.totp, keys=request.app.state.keys)
             except AuthRefused as exc:
-                session.commit()  # the failure count must stick
+                who = find_user(session=session, email=body.email)
+                append(session, [Change(actor=who.id if who else "anonymous", action="auth.login_failed",
+                                        target_type="user", target_id=who.id if who else None,
+                                        detail={"email": body.email, "reason": exc.code,
+                                                "address": client_address(request)})], now=now)
+                session.commit()  # the failure count must stick, and its record
                 log.warning("login refused for %s: %s", body.email, exc.code)
                 raise _refused(exc) from exc
             token, row = open_session(session=session, user=user, policy=policy, now=now)
+            append(session, [Change(actor=user.id, via="password" + ("+totp" if user.totp_secret else ""),
+                                    action="auth.login", target_type="user", target_id=user.id,
+                                    detail={"address": client_address(request)})], now=now)
             log.info("login: %s (%s)", user.email, user.role.value)
             me = _me(session, user, permissions=ROLE_PERMISSIONS[user.role], policy=policy, expires_at=row.expires_at)
             return LoginAnswer(token=token, expires_at=row.expires_at, user=me)

@@ -1,0 +1,120 @@
+"""Verifying the audit log: the chain entry by entry, the head, and every signed checkpoint.
+
+The first break found is reported with the entry where it is and why, in words an auditor can act on:
+an entry whose content no longer matches its hash (edited), one that does not follow the entry before
+it (removed, inserted or moved), a gap in the numbers, a log that ends before its head or a checkpoint
+says it did (its tail cut off), or a checkpoint whose signature does not hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from store.audit.checkpoints import AuditCheckpoint, public_key, signature_holds
+from store.audit.log import GENESIS, AuditEntry, AuditHead, entry_hash
+from store.keys import KeyRing, KeyRingError
+
+PAGE = 2000  # entries read at a time
+
+
+@dataclass(frozen=True)
+class Verdict:
+    intact: bool
+    entries: int  # entries checked
+    first_seq: int | None  # where checking began
+    last_seq: int | None  # the last entry checked
+    head_seq: int
+    checkpoints: int  # signed checkpoints checked
+    broken_at: int | None = None  # the entry where the chain breaks
+    why: str | None = None
+
+    def summary(self) -> str:
+        if self.intact:
+            span = f"entries {self.first_seq}-{self.last_seq}" if self.entries else "no entries"
+            return f"intact: {span} ({self.entries}), {self.checkpoints} signed checkpoints hold"
+        return f"broken at entry {self.broken_at}: {self.why}"
+
+
+def _anchor(session: Session, since: datetime | None) -> tuple[int, str, AuditCheckpoint | None]:
+    """Where to start: after the last checkpoint at or before `since` (its signature is checked with the
+    others), or at the beginning."""
+    if since is None:
+        return 1, GENESIS, None
+    checkpoint = session.exec(select(AuditCheckpoint).where(AuditCheckpoint.at <= since)
+                              .order_by(AuditCheckpoint.seq.desc()).limit(1)).first()  # type: ignore[attr-defined]
+    if checkpoint is None:
+        return 1, GENESIS, None
+    return checkpoint.seq + 1, checkpoint.hash, checkpoint
+
+
+def verify(session: Session, keys: KeyRing | None, *, since: datetime | None = None) -> Verdict:
+    """Check the log (from the last checkpoint before `since`, if given) against itself, its head and its
+    checkpoints; checkpoints' signatures with `keys` (the key ring's audit keys), or, without a key ring,
+    with the public key each names."""
+    head = session.get(AuditHead, 1)
+    head_seq, head_hash = (head.seq, head.hash) if head is not None else (0, GENESIS)
+    expected, prev, anchor = _anchor(session, since)
+    first = expected if expected <= head_seq else None
+    checked, last_seq = 0, None
+    hashes: dict[int, str] = {}  # the checked entries' hashes where a checkpoint falls
+    pinned = {c.seq for c in session.exec(select(AuditCheckpoint))}
+
+    def broken(seq: int, why: str) -> Verdict:
+        return Verdict(False, checked, first, last_seq, head_seq, 0, seq, why)
+
+    after = expected - 1
+    while True:
+        page = session.exec(select(AuditEntry).where(AuditEntry.id > after)
+                            .order_by(AuditEntry.id).limit(PAGE)).all()  # type: ignore[arg-type]
+        for entry in page:
+            if entry.id != expected:
+                return broken(expected, f"entry {expected} is missing (the next is {entry.id}): entries were "
+                                        "deleted, or the numbers rewritten")
+            if entry.prev != prev:
+                return broken(entry.id, f"entry {entry.id} does not follow entry {entry.id - 1}: its recorded "
+                                         "predecessor hash differs, so an entry before it was removed, inserted "
+                                         "or moved, or this one was")
+            if entry_hash(entry.model_dump()) != entry.hash:
+                return broken(entry.id, f"entry {entry.id} ({entry.action} by {entry.actor}) was altered: "
+                                         "its content no longer matches its hash")
+            if entry.id in pinned:
+                hashes[entry.id] = entry.hash
+            prev, last_seq, expected, checked = entry.hash, entry.id, entry.id + 1, checked + 1
+        if len(page) < PAGE:
+            break
+        after = page[-1].id
+
+    end = last_seq if last_seq is not None else expected - 1
+    if end != head_seq or (checked and prev != head_hash):
+        where = end + 1 if end < head_seq else head_seq
+        return broken(where, f"the log ends at entry {end} but its head says {head_seq} (hash {head_hash[:12]}…): "
+                             "entries at its end were cut off, or added without the chain")
+
+    count = 0
+    for checkpoint in session.exec(select(AuditCheckpoint).order_by(AuditCheckpoint.seq)):
+        if keys is not None:
+            try:
+                expected_key = public_key(keys, checkpoint.key_id)
+            except KeyRingError:
+                return broken(checkpoint.seq, f"checkpoint {checkpoint.id} was signed with key {checkpoint.key_id}, "
+                                              "which is not in this key ring")
+            if checkpoint.public_key != expected_key:
+                return broken(checkpoint.seq, f"checkpoint {checkpoint.id} names a public key that is not the "
+                                              f"audit key of {checkpoint.key_id}")
+        if not signature_holds(checkpoint, checkpoint.public_key):
+            return broken(checkpoint.seq, f"checkpoint {checkpoint.id}'s signature does not hold: it was changed "
+                                          "after it was signed")
+        if checkpoint.seq > head_seq:
+            return broken(head_seq + 1, f"checkpoint {checkpoint.id} (signed {checkpoint.at:%Y-%m-%d %H:%M:%S} UTC) "
+                                        f"covers entry {checkpoint.seq}, but the log ends at {head_seq}: its tail "
+                                        "was cut off")
+        if anchor is not None and checkpoint.seq == anchor.seq:
+            pass  # the starting point: its hash is where the chain was picked up
+        elif checkpoint.seq >= (first or head_seq + 1) and hashes.get(checkpoint.seq) != checkpoint.hash:
+            return broken(checkpoint.seq, f"entry {checkpoint.seq} is not the entry checkpoint {checkpoint.id} "
+                                          "signed: the chain was rewritten from there on")
+        count += 1
+    return Verdict(True, checked, first, last_seq, head_seq, count)
