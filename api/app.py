@@ -20,6 +20,7 @@ from starlette.convertors import Convertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from temporalio.client import Client
 
+from api.audit.coverage import AuditCoverage
 from api.audit.log import router as audit_log_router
 from api.audit.views import router as audit_router
 from api.auth.deps import public
@@ -131,6 +132,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
         return await prometheus_text(request.app.state.relay, request.app.state.deadlines)
 
     app.include_router(api)
+    app.add_middleware(AuditCoverage, strict=settings.audit_strict)  # innermost: it reads the route matched
     app.add_middleware(AllowEveryMethod)
     app.add_middleware(RequestLimits, default_cap=settings.max_body_bytes,
                        caps=[(r"/api/webhooks/[^/]+", WEBHOOK_MAX_BODY),

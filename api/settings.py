@@ -40,6 +40,9 @@ class Settings(BaseSettings):
         "networks connectors may reach though private, loopback or link-local (e.g. 10.0.0.0/8,127.0.0.1/32); "
         "none by default"))
     login_per_minute: int = Field(default=20, ge=1, description="login attempts per client address per minute")
+    audit_strict: bool = Field(default=False, description=(
+        "answer 500 when a request changed something and wrote no audit entry (the tests; otherwise it is "
+        "logged as an error)"))
     webhook_per_second: int = Field(default=500, ge=1, description="webhook posts per source (and per client) a second")
     import_per_second: int = Field(default=50, ge=1, description="import batches per token (and per source) a second")
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024, description="largest request body, imports apart")

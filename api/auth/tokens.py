@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response, status
 from pydantic import AwareDatetime, BaseModel, Field
 
+from api.audit.trail import record
 from api.auth.deps import OwnTokens
 from api.auth.permissions import Permission
 from api.auth.service import AccountError, create_token
@@ -42,6 +43,12 @@ def list_tokens(principal: OwnTokens, session: SessionDep, response: Response,
     return list_rows(session, response, params, where=where)
 
 
+def _token_state(row: ApiToken) -> dict[str, object]:
+    """What the audit log keeps of a token: never its secret or digest."""
+    return {"user_id": row.user_id, "name": row.name, "scopes": list(row.scopes),
+            "expires_at": row.expires_at.isoformat() if row.expires_at else None}
+
+
 @router.post("/tokens", response_model=ApiTokenCreated, status_code=status.HTTP_201_CREATED)
 def make_token(principal: OwnTokens, body: TokenCreate, request: Request) -> ApiTokenCreated:
     """A token for integrations, with scopes within your role; the answer is the only time it is shown."""
@@ -54,6 +61,7 @@ def make_token(principal: OwnTokens, body: TokenCreate, request: Request) -> Api
                                       expires_at=body.expires_at, now=datetime.now(UTC))
         except AccountError as exc:
             raise account_error(exc) from exc
+        record(session, principal, "token.create", "token", row.id, after=_token_state(row))
         log.info("API token %s (%s) made by %s", row.id, ", ".join(row.scopes), principal.email)
         return ApiTokenCreated(**row.model_dump(), token=token)
 
@@ -67,5 +75,6 @@ def revoke_token(principal: OwnTokens, token_id: Annotated[str, Path(max_length=
         if row.revoked_at is None:
             row.revoked_at = datetime.now(UTC)
             session.add(row)
+        record(session, principal, "token.revoke", "token", row.id, detail={"user_id": row.user_id})
         log.info("API token %s revoked by %s", row.id, principal.email)
         return row

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 from sqlmodel import Session
 
+from api.audit.trail import record
 from api.auth.deps import ManageUsers
 from api.auth.passwords import PasswordRefused, check_policy
 from api.auth.permissions import Role
@@ -32,6 +33,12 @@ from store.fields import EMAIL_PATTERN
 
 log = logging.getLogger("switchboard.auth")
 router = APIRouter(tags=["users"])
+
+
+def account_state(user: User) -> dict[str, object]:
+    """What the audit log keeps of an account: never a password's hash or a second factor's key."""
+    return {"email": user.email, "name": user.name, "role": user.role.value, "teams": sorted(user.teams),
+            "disabled": user.disabled, "second_factor": user.second_factor}
 UserId = Annotated[str, Path(max_length=100)]
 
 
@@ -150,6 +157,7 @@ def add_user(principal: ManageUsers, body: UserCreate, request: Request, setting
             raise account_error(exc) from exc
         except PasswordRefused as exc:
             raise ApiError(422, code="weak_password", path="password", message=str(exc)) from exc
+        record(session, principal, "user.create", "user", user.id, after=account_state(user))
         log.info("user %s (%s) added by %s", user.email, user.role.value, principal.email)
         return user
 
@@ -160,6 +168,7 @@ def change_user(principal: ManageUsers, user_id: UserId, body: UserChange, reque
     now = datetime.now(UTC)
     with session_scope(request.app.state.engine) as session:
         user = get_or_404(session, User, user_id, resource="user")
+        before = account_state(user)
         if user.id == principal.user_id and (body.disabled or (body.role and body.role != Role.admin)):
             raise ApiError(409, code="own_account", path="role" if body.role else "disabled",
                            message="you cannot disable or demote yourself; another admin can")
@@ -181,5 +190,8 @@ def change_user(principal: ManageUsers, user_id: UserId, body: UserChange, reque
             user.totp_secret = user.totp_pending = user.totp_last_step = None
             end_sessions(session=session, user_id=user.id, now=now)
         session.add(user)
+        record(session, principal, "user.change", "user", user.id, before=before, after=account_state(user),
+               detail={"password_set": body.password is not None,
+                       "second_factor_reset": bool(body.reset_second_factor)})
         log.info("user %s changed by %s", user.email, principal.email)
         return user

@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 from sqlmodel import Session
 
+from api.audit.trail import record, record_changes
 from api.auth.deps import SESSION_COOKIE, Authenticated, public
 from api.auth.models import LoginAnswer, LoginRequest, Me
 from api.auth.permissions import ROLE_PERMISSIONS, Permission
@@ -22,7 +23,7 @@ from api.errors import ApiError
 from api.listing import get_or_404
 from api.security.ratelimit import client_address
 from store.accounts import User, UserSession
-from store.audit import Change, append
+from store.audit import Change
 from store.db import session_scope
 from store.teams import Agent
 
@@ -62,17 +63,17 @@ async def log_in(body: LoginRequest, request: Request, response: Response, setti
                              totp=body.totp, keys=request.app.state.keys)
             except AuthRefused as exc:
                 who = find_user(session=session, email=body.email)
-                append(session, [Change(actor=who.id if who else "anonymous", action="auth.login_failed",
+                record_changes(session, [Change(actor=who.id if who else "anonymous", action="auth.login_failed",
                                         target_type="user", target_id=who.id if who else None,
                                         detail={"email": body.email, "reason": exc.code,
-                                                "address": client_address(request)})], now=now)
+                                                "address": client_address(request)}, at=now)])
                 session.commit()  # the failure count must stick, and its record
                 log.warning("login refused for %s: %s", body.email, exc.code)
                 raise _refused(exc) from exc
             token, row = open_session(session=session, user=user, policy=policy, now=now)
-            append(session, [Change(actor=user.id, via="password" + ("+totp" if user.totp_secret else ""),
-                                    action="auth.login", target_type="user", target_id=user.id,
-                                    detail={"address": client_address(request)})], now=now)
+            record_changes(session, [Change(actor=user.id, via="password" + ("+totp" if user.totp_secret else ""),
+                                            action="auth.login", target_type="user", target_id=user.id,
+                                            detail={"address": client_address(request)}, at=now)])
             log.info("login: %s (%s)", user.email, user.role.value)
             me = _me(session, user, permissions=ROLE_PERMISSIONS[user.role], policy=policy, expires_at=row.expires_at)
             return LoginAnswer(token=token, expires_at=row.expires_at, user=me)
@@ -86,9 +87,10 @@ async def log_in(body: LoginRequest, request: Request, response: Response, setti
 @router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
 def log_out(principal: Authenticated, request: Request, response: Response) -> Response:
     """End this session (its cookie and token stop working at once)."""
-    if principal.session_id is not None:
-        with session_scope(request.app.state.engine) as session:
+    with session_scope(request.app.state.engine) as session:
+        if principal.session_id is not None:
             revoke_session(session=session, session_id=principal.session_id, now=datetime.now(UTC))
+        record(session, principal, "auth.logout", "user", principal.user_id)
     response.status_code = status.HTTP_204_NO_CONTENT
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
     return response
@@ -119,9 +121,12 @@ def change_own_password(principal: Authenticated, body: PasswordChange, request:
             user = login(session=session, email=principal.email, password=body.current_password, policy=policy,
                          now=now, totp=body.totp, keys=request.app.state.keys)
         except AuthRefused as exc:
-            session.commit()
+            record(session, principal, "auth.password_change_refused", "user", principal.user_id,
+                   detail={"reason": exc.code, "address": client_address(request)})
+            session.commit()  # the failure count must stick, and its record
             raise ApiError(exc.status, code=exc.code, path="current_password", message=exc.message) from exc
         set_password_or_refuse(session, user, body.new_password, policy, now, path="new_password")
+        record(session, principal, "auth.password_changed", "user", user.id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -144,6 +149,7 @@ def start_second_factor(principal: Authenticated, request: Request) -> SecondFac
         user = get_or_404(session, User, principal.user_id, resource="user")
         user.totp_pending = seal_totp(secret, request.app.state.keys)
         session.add(user)
+        record(session, principal, "auth.second_factor_started", "user", user.id)
     return SecondFactorSetup(secret=secret, uri=provisioning_uri(secret, principal.email))
 
 
@@ -161,5 +167,6 @@ def confirm_second_factor(principal: Authenticated, body: SecondFactorCode, requ
                                                                       "the device and type the code shown now")
         user.totp_secret, user.totp_pending, user.totp_last_step = user.totp_pending, None, step
         session.add(user)
+        record(session, principal, "auth.second_factor_on", "user", user.id)
         log.info("second factor on for %s", user.email)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -14,6 +14,7 @@ from temporalio.client import WorkflowUpdateFailedError, WorkflowUpdateRPCTimeou
 from temporalio.exceptions import ApplicationError
 from temporalio.service import RPCError, RPCStatusCode
 
+from api.audit.coverage import recorded_elsewhere
 from api.auth.deps import ApproveCases, ReadCases, TransferCases, WorkCases
 from api.auth.permissions import Permission
 from api.auth.principal import Principal
@@ -55,6 +56,9 @@ from store.presence import beat, viewers
 from store.teams import Agent, Team
 
 router = APIRouter(tags=["cases"])
+# A case action's change is recorded in the audit log with the case's event, when its workflow saves it
+# (store.audit.cases), by whoever the event names: the API's answer comes before that save.
+BY_CASE_EVENTS = recorded_elsewhere("the case's events, as its workflow saves them (store.audit.cases)")
 REFUSALS = frozenset(Refusal)  # a refusal is the caller's to fix or retry; anything else is ours
 UPDATE_TIMEOUT = timedelta(seconds=20)
 
@@ -163,7 +167,7 @@ async def _on_behalf(session: Session, principal: Principal, workflows: CaseWork
     return await update_case(workflows, case, name, arg)
 
 
-@router.post("/cases/{case_id}/replies", response_model=CasePublic)
+@router.post("/cases/{case_id}/replies", response_model=CasePublic, openapi_extra=BY_CASE_EVENTS)
 async def reply_to_case(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                         body: ReplyRequest) -> CasePublic:
     update = ReplyInput(reply_id=body.reply_id or str(uuid.uuid4()), agent_id=principal.user_id,
@@ -171,7 +175,7 @@ async def reply_to_case(principal: WorkCases, session: SessionDep, workflows: Ca
     return await _on_behalf(session, principal, workflows, case_id, REPLY_UPDATE, update)
 
 
-@router.post("/cases/{case_id}/close", response_model=CasePublic)
+@router.post("/cases/{case_id}/close", response_model=CasePublic, openapi_extra=BY_CASE_EVENTS)
 async def close_case(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                      body: CloseRequest | None = None) -> CasePublic:
     body = body or CloseRequest()
@@ -179,7 +183,7 @@ async def close_case(principal: WorkCases, session: SessionDep, workflows: CaseW
                             CloseInput(agent_id=principal.user_id, reason=body.reason))
 
 
-@router.post("/cases/{case_id}/claim", response_model=CasePublic)
+@router.post("/cases/{case_id}/claim", response_model=CasePublic, openapi_extra=BY_CASE_EVENTS)
 async def claim_case(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                      body: ClaimRequest | None = None) -> CasePublic:
     """Open the case for work: the first claim wins, others learn who holds it (409 `claimed`)."""
@@ -194,7 +198,7 @@ async def claim_case(principal: WorkCases, session: SessionDep, workflows: CaseW
     return await _on_behalf(session, principal, workflows, case_id, CLAIM_UPDATE, claim)
 
 
-@router.post("/cases/{case_id}/approve", response_model=CasePublic)
+@router.post("/cases/{case_id}/approve", response_model=CasePublic, openapi_extra=BY_CASE_EVENTS)
 async def approve_reply(principal: ApproveCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                         body: ApproveRequest) -> CasePublic:
     """Send a reply that waits for approval, as written or with the approver's edit."""
@@ -202,14 +206,14 @@ async def approve_reply(principal: ApproveCases, session: SessionDep, workflows:
                             ApproveInput(reply_id=body.reply_id, approver_id=principal.user_id, text=body.text))
 
 
-@router.post("/cases/{case_id}/reject", response_model=CasePublic)
+@router.post("/cases/{case_id}/reject", response_model=CasePublic, openapi_extra=BY_CASE_EVENTS)
 async def reject_reply(principal: ApproveCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                        body: RejectRequest) -> CasePublic:
     return await _on_behalf(session, principal, workflows, case_id, REJECT_UPDATE,
                             RejectInput(reply_id=body.reply_id, approver_id=principal.user_id, reason=body.reason))
 
 
-@router.post("/cases/{case_id}/transfer", response_model=CasePublic)
+@router.post("/cases/{case_id}/transfer", response_model=CasePublic, openapi_extra=BY_CASE_EVENTS)
 async def transfer_case(principal: TransferCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                         body: TransferRequest) -> CasePublic:
     """Move the case to another team's queue; it keeps its place in line (its waiting time)."""
@@ -220,7 +224,7 @@ async def transfer_case(principal: TransferCases, session: SessionDep, workflows
                             TransferInput(agent_id=principal.user_id, team_id=body.team_id, note=body.note))
 
 
-@router.post("/cases/{case_id}/pending", response_model=CasePublic)
+@router.post("/cases/{case_id}/pending", response_model=CasePublic, openapi_extra=BY_CASE_EVENTS)
 async def set_pending(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                       body: PendingRequest | None = None) -> CasePublic:
     body = body or PendingRequest()
@@ -228,7 +232,7 @@ async def set_pending(principal: WorkCases, session: SessionDep, workflows: Case
                             PendingInput(agent_id=principal.user_id, waiting=body.waiting))
 
 
-@router.post("/cases/{case_id}/notes", response_model=CasePublic)
+@router.post("/cases/{case_id}/notes", response_model=CasePublic, openapi_extra=BY_CASE_EVENTS)
 async def add_note(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                    body: NoteRequest) -> CasePublic:
     """An internal note: never sent to the customer; it travels with the case through every hand-over."""
@@ -236,14 +240,14 @@ async def add_note(principal: WorkCases, session: SessionDep, workflows: CaseWor
                             NoteInput(agent_id=principal.user_id, text=body.text))
 
 
-@router.post("/cases/{case_id}/tags", response_model=CasePublic)
+@router.post("/cases/{case_id}/tags", response_model=CasePublic, openapi_extra=BY_CASE_EVENTS)
 async def change_tags(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                       body: TagRequest) -> CasePublic:
     return await _on_behalf(session, principal, workflows, case_id, TAG_UPDATE,
                             TagInput(agent_id=principal.user_id, add=body.add, remove=body.remove))
 
 
-@router.post("/cases/{case_id}/expert", response_model=CasePublic)
+@router.post("/cases/{case_id}/expert", response_model=CasePublic, openapi_extra=BY_CASE_EVENTS)
 async def hand_to_expert(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                          body: ExpertHandoffRequest) -> CasePublic:
     """Hand the case to an expert outside the contact centre, on the expert's own SLA.
@@ -279,7 +283,8 @@ async def list_drafts(principal: ReadCases, session: SessionDep, workflows: Case
     return view.drafts if view is not None else []
 
 
-@router.post("/cases/{case_id}/presence", response_model=list[Viewer])
+@router.post("/cases/{case_id}/presence", response_model=list[Viewer],
+             openapi_extra=recorded_elsewhere("nothing to record: who is viewing a case, for a few seconds"))
 def case_presence(principal: WorkCases, engine: EngineDep, case_id: str) -> list[Viewer]:
     """I am viewing this case (repeat every few seconds); answers who else is."""
     now = datetime.now(UTC)

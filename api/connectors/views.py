@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, WrapValidato
 from sqlalchemy import Engine
 from temporalio.service import RPCError
 
+from api.audit.trail import record, record_apart
 from api.auth.deps import ReadSources, WriteSources
+from api.auth.principal import Principal
 from api.connectors.schedules import ensure_schedule, poll_now
 from api.deps import EngineDep, KeysDep, SessionDep, SettingsDep, TemporalDep, WebhookSourcesDep
 from api.errors import ApiError, refusal
@@ -220,44 +222,47 @@ def get_source(_: ReadSources, session: SessionDep, source_id: str) -> SourcePub
 
 
 @router.post("/sources", response_model=SourceCreated, status_code=status.HTTP_201_CREATED)
-async def create_source(_: WriteSources, body: Annotated[SourceCreate, documented_as(NewSource)], engine: EngineDep,
-                        temporal: TemporalDep, settings: SettingsDep, keys: KeysDep) -> SourceCreated:
+async def create_source(principal: WriteSources, body: Annotated[SourceCreate, documented_as(NewSource)],
+                        engine: EngineDep, temporal: TemporalDep, settings: SettingsDep,
+                        keys: KeysDep) -> SourceCreated:
     """A new source; a webhook source authenticated by token answers its token, this once."""
     config = _checked(body.kind, body.config, keys)
     token = None
     if body.kind == "webhook" and config.get("auth", "token") == "token":
         token = secrets.token_urlsafe(32)
         config = set_webhook_token(config, token)
-    row = await run_in_threadpool(_create, engine, body, config)
+    row = await run_in_threadpool(_create, engine, principal, body, config)
     await _schedule(temporal, settings.task_queue, row, poll=True)
     return SourceCreated(**_public(row).model_dump(), webhook_token=token)
 
 
-def _create(engine: Engine, body: SourceCreate, config: dict[str, Any]) -> Source:
+def _create(engine: Engine, principal: Principal, body: SourceCreate, config: dict[str, Any]) -> Source:
     with session_scope(engine) as session:
         if session.get(Source, body.id) is not None:
             raise ApiError(409, code="exists", path="id", message=f"a source named {body.id!r} exists; "
                                                                    "change it with PATCH /api/sources/{id}")
         row = Source(id=body.id, kind=body.kind, name=body.name or body.id, enabled=body.enabled, config=config)
         session.add(row)
+        record(session, principal, "source.create", "source", row.id, after=_public(row).model_dump(mode="json"))
     return row
 
 
 @router.patch("/sources/{source_id}", response_model=SourcePublic, responses={409: refusal(
     "the config is not one this source takes: another kind's, or a secret sent back as ******** with none stored to "
     "keep (or its host, URL or account changed)")})
-async def change_source(_: WriteSources, source_id: Annotated[str, Path(max_length=100)], body: SourceChange,
+async def change_source(principal: WriteSources, source_id: Annotated[str, Path(max_length=100)], body: SourceChange,
                         engine: EngineDep, temporal: TemporalDep, settings: SettingsDep,
                         keys: KeysDep, webhook_sources: WebhookSourcesDep) -> SourcePublic:
-    row = await run_in_threadpool(_change, engine, source_id, body, keys)
+    row = await run_in_threadpool(_change, engine, principal, source_id, body, keys)
     webhook_sources.forget(source_id)
     await _schedule(temporal, settings.task_queue, row, poll=False)
     return _public(row)
 
 
-def _change(engine: Engine, source_id: str, body: SourceChange, keys: KeyRing) -> Source:
+def _change(engine: Engine, principal: Principal, source_id: str, body: SourceChange, keys: KeyRing) -> Source:
     with session_scope(engine) as session:
         row = get_or_404(session, Source, source_id, resource="source")
+        before = _public(row).model_dump(mode="json")
         if body.config is not None:
             row.config = _checked(row.kind, body.config, keys, kept=row.config or {})
         if body.name is not None:
@@ -265,11 +270,13 @@ def _change(engine: Engine, source_id: str, body: SourceChange, keys: KeyRing) -
         if body.enabled is not None:
             row.enabled = body.enabled
         session.add(row)
+        record(session, principal, "source.change", "source", row.id, before=before,
+               after=_public(row).model_dump(mode="json"))
     return row
 
 
 @router.post("/sources/{source_id}/webhook-token", response_model=WebhookToken)
-def new_webhook_token(_: WriteSources, source_id: Annotated[str, Path(max_length=100)],
+def new_webhook_token(principal: WriteSources, source_id: Annotated[str, Path(max_length=100)],
                       engine: EngineDep, webhook_sources: WebhookSourcesDep) -> WebhookToken:
     """A new token for a webhook source (its auth becomes `token`); the old one stops working at once (in
     another API process, within a second: api/webhooks/sources.py)."""
@@ -281,13 +288,14 @@ def new_webhook_token(_: WriteSources, source_id: Annotated[str, Path(max_length
                            message=f"source {source_id!r} is a {row.kind} source; only webhook sources take tokens")
         row.config = set_webhook_token(row.config or {}, token)
         session.add(row)
+        record(session, principal, "source.webhook_token", "source", row.id)
     webhook_sources.forget(source_id)
     return WebhookToken(webhook_token=token)
 
 
 @router.post("/sources/{source_id}/poll", status_code=status.HTTP_202_ACCEPTED)
-async def poll_source(_: WriteSources, source_id: Annotated[str, Path(max_length=100)], session: SessionDep,
-                      temporal: TemporalDep) -> dict[str, str]:
+async def poll_source(principal: WriteSources, source_id: Annotated[str, Path(max_length=100)], session: SessionDep,
+                      temporal: TemporalDep, engine: EngineDep) -> dict[str, str]:
     row = get_or_404(session, Source, source_id, resource="source")
     if row.kind not in POLLING_KINDS:
         raise ApiError(409, code="not_polled", path="source_id",
@@ -299,6 +307,7 @@ async def poll_source(_: WriteSources, source_id: Annotated[str, Path(max_length
     except RPCError as exc:
         raise ApiError(503, code="workflow_service_unavailable", path="",
                        message=f"the workflow service did not take the poll ({exc.message}); try again") from exc
+    await record_apart(engine, principal, "source.poll", "source", source_id)
     return {"status": "polling"}
 
 

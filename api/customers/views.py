@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Path, Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import col, select
 
+from api.audit.trail import record
 from api.auth.deps import MergeCustomers, ReadCustomers, WriteCustomers
 from api.auth.principal import Principal
 from api.cases.access import get_visible, through_cases
@@ -63,6 +64,7 @@ def post_note(principal: WriteCustomers, session: WriteSessionDep, customer_id: 
     customer = _customer(session, principal, customer_id)
     add_note(customer, author=principal.user_id, text=body.text)
     session.add(customer)
+    record(session, principal, "customer.note", "customer", customer.id, detail={"text": body.text})
     session.flush()
     return profile(session, customer)
 
@@ -82,5 +84,6 @@ def merge(principal: MergeCustomers, session: WriteSessionDep, customer_id: Cust
         kept = merge_customers(session, keep=customer_id, other=body.other_id, by=principal.user_id)
     except MergeRefused as exc:
         raise ApiError(exc.status, code=exc.code, path="other_id", message=str(exc)) from exc
+    record(session, principal, "customer.merge", "customer", kept.id, detail={"merged": body.other_id})
     session.flush()
     return profile(session, kept)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
+from api.audit.trail import record_apart
 from api.auth.deps import ImportMentions, ReadMentions
 from api.cases.access import get_visible, through_cases
 from api.deps import EngineDep, RelayDep, SessionDep, SettingsDep
@@ -59,6 +60,10 @@ async def import_mentions(
         raise ApiError(503, code="busy", path="", message=f"nothing was stored: {exc}; send the batch again") from exc
     relay.wake()
     processed = stored.outcome.processed
+    # After the batch's own transaction: the mentions are the record of what came in; this, of who sent it.
+    await record_apart(engine, principal, "mentions.import", "source", source,
+                       detail={"stored": len(processed), "duplicates": len(stored.outcome.duplicates),
+                               "rejected": len(rejected), "replay": body.replay})
     return ImportReport(stored=len(processed), duplicates=len(stored.outcome.duplicates), rejected=rejected,
                         actionable=sum(1 for p in processed if p.needs_response), cases=stored.to_tell)
 

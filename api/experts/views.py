@@ -14,6 +14,8 @@ from fastapi import APIRouter, Depends, Header, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
+from api.audit.coverage import recorded_elsewhere
+from api.audit.trail import record
 from api.auth.deps import ReadExpertRequests, ReadExperts, WorkCases, WriteExperts, public
 from api.cases.access import check_case, through_cases
 from api.cases.views import update_case
@@ -49,11 +51,12 @@ def get_expert(_: ReadExperts, session: SessionDep, expert_id: str) -> Expert:
 
 
 @router.post("/experts", response_model=ExpertPublic, status_code=201)
-def create_expert(_: WriteExperts, session: SessionDep, body: ExpertCreate) -> Expert:
+def create_expert(principal: WriteExperts, session: SessionDep, body: ExpertCreate) -> Expert:
     if session.get(Expert, body.id) is not None:
         raise ApiError(409, code="exists", path="id", message=f"expert {body.id!r} exists; pick another id")
     expert = Expert.model_validate(body.model_dump())
     session.add(expert)
+    record(session, principal, "expert.create", "expert", expert.id, after=body.model_dump(mode="json"))
     try:
         session.commit()
     except IntegrityError as exc:  # created by a concurrent request
@@ -95,7 +98,8 @@ def get_request(session: SessionDep, keys: KeysDep, request_id: str, token: Expe
     return _public(session, get_or_404(session, ExpertRequest, request_id, resource="expert request"))
 
 
-@router.post("/expert-requests/{request_id}/answer", response_model=ExpertRequestPublic, openapi_extra=LINK)
+@router.post("/expert-requests/{request_id}/answer", response_model=ExpertRequestPublic,
+             openapi_extra={**LINK, **recorded_elsewhere("the case's expert_answered event")})
 async def answer_request(session: SessionDep, workflows: CaseWorkflowsDep, keys: KeysDep, request_id: str,
                          body: AnswerRequest, token: ExpertToken = None) -> ExpertRequestPublic:
     """The expert's answer: kept on the case as a note, and the case goes back to its team's queue."""

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response, status
 from pydantic import BaseModel, Field
 
+from api.audit.trail import record
 from api.auth.deps import ReadFlows, WriteFlows
 from api.deps import SessionDep, WriteSessionDep
 from api.errors import ApiError
@@ -44,6 +45,8 @@ def create_draft(principal: WriteFlows, session: WriteSessionDep, body: FlowDraf
                        message=f"no flow version {body.based_on!r} to base the draft on; see GET /api/flows")
     draft = save_draft(session=session, draft=None, name=body.name, document=body.document, based_on=body.based_on,
                        by=principal.user_id)
+    record(session, principal, "flow_draft.create", "flow_draft", draft.id,
+           after={"name": draft.name, "based_on": draft.based_on})
     return draft
 
 
@@ -51,13 +54,16 @@ def create_draft(principal: WriteFlows, session: WriteSessionDep, body: FlowDraf
 def update_draft(principal: WriteFlows, session: WriteSessionDep, draft_id: str, body: FlowDraftUpdate) -> FlowDraft:
     """Save the draft; a document that does not make a working flow is refused (422, each problem with its path)."""
     draft = get_or_404(session, FlowDraft, draft_id, resource="flow draft")
-    return save_draft(session=session, draft=draft, name=body.name, document=body.document, by=principal.user_id)
+    saved = save_draft(session=session, draft=draft, name=body.name, document=body.document, by=principal.user_id)
+    record(session, principal, "flow_draft.save", "flow_draft", saved.id, after={"name": saved.name})
+    return saved
 
 
 @router.delete("/flow_drafts/{draft_id}", response_model=FlowDraftPublic)
-def delete_draft(_: WriteFlows, session: WriteSessionDep, draft_id: str) -> FlowDraft:
+def delete_draft(principal: WriteFlows, session: WriteSessionDep, draft_id: str) -> FlowDraft:
     draft = get_or_404(session, FlowDraft, draft_id, resource="flow draft")
     session.delete(draft)
+    record(session, principal, "flow_draft.delete", "flow_draft", draft.id, before={"name": draft.name})
     return draft
 
 
@@ -68,6 +74,8 @@ def publish_draft(principal: WriteFlows, session: WriteSessionDep, draft_id: str
     draft = get_or_404(session, FlowDraft, draft_id, resource="flow draft")
     flow = publish_flow(session=session, name=draft.name, document=draft.document, activate=body.activate,
                         by=principal.user_id)
+    record(session, principal, "flow.publish", "flow", flow.id,
+           detail={"draft": draft.id, "name": flow.name, "activated": body.activate})
     return public_flow(flow)
 
 
@@ -75,4 +83,5 @@ def publish_draft(principal: WriteFlows, session: WriteSessionDep, draft_id: str
 def activate(principal: WriteFlows, session: WriteSessionDep, flow_id: str) -> FlowPublic:
     flow = activate_flow(session=session, flow=get_or_404(session, Flow, flow_id, resource="flow"),
                          by=principal.user_id)
+    record(session, principal, "flow.activate", "flow", flow.id, detail={"name": flow.name})
     return public_flow(flow)

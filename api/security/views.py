@@ -16,6 +16,8 @@ from google.protobuf.message import DecodeError
 from pydantic import BaseModel, ConfigDict, Field
 from temporalio.api.common.v1 import Payload
 
+from api.audit.coverage import recorded_elsewhere
+from api.audit.trail import record_apart
 from api.auth.deps import DecodeHistories
 from api.errors import ApiError
 from api.security.codec import SealingCodec
@@ -67,10 +69,13 @@ async def decode(principal: DecodeHistories, body: Payloads, request: Request) -
         raise ApiError(422, code="cannot_open", path="payloads",
                        message="a payload whose metadata says binary/sealed does not hold a sealed value") from exc
     log.info("%s decoded %d payloads", principal.email, len(opened))
+    # An auditor's (or admin's) read of customer data in Temporal's histories.
+    await record_apart(request.app.state.engine, principal, "histories.decode", detail={"payloads": len(opened)})
     return _to_json(opened)
 
 
-@router.post("/codec/encode", response_model=Payloads)
+@router.post("/codec/encode", response_model=Payloads,
+             openapi_extra=recorded_elsewhere("nothing to record: sealing changes nothing stored"))
 async def encode(_: DecodeHistories, body: Payloads, request: Request) -> Payloads:
     """Seal payloads (the UI does this for the inputs of workflows it starts or signals)."""
     return _to_json(await SealingCodec(request.app.state.keys).encode(_to_proto(body)))

@@ -11,8 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
+from api.audit.trail import record
 from api.auth.deps import ChangePresence, ReadTeams
 from api.auth.permissions import Permission
+from api.auth.principal import Principal
 from api.deps import EngineDep, SessionDep, TemporalDep
 from api.listing import Listing, ListParams, get_or_404, list_rows
 from engine.messages import RoutingState
@@ -88,10 +90,14 @@ class AgentChange(BaseModel):
     channels: list[str] | None = Field(default=None, description="channels served; empty: any channel")
 
 
-def _change_agent(engine: Engine, agent_id: str, change: AgentChange) -> tuple[AgentPublic, list[RoutingState]]:
+def _change_agent(engine: Engine, principal: Principal, agent_id: str,
+                  change: AgentChange) -> tuple[AgentPublic, list[RoutingState]]:
     now = datetime.now(UTC)
     with session_scope(engine) as session:
         agent = get_or_404(session, Agent, agent_id, resource="agent")
+        sent = change.model_dump(mode="json", exclude_none=True)
+        before = {name: getattr(agent, name) for name in sent}
+        record(session, principal, "agent.change", "agent", agent_id, before=before, after=sent)
         fields = change.model_dump(exclude_none=True, exclude={"online"})
         agent.sqlmodel_update(fields)
         session.add(agent)
@@ -115,6 +121,6 @@ async def change_agent(principal: ChangePresence, engine: EngineDep, temporal: T
     """
     if agent_id != principal.user_id or body.model_dump(exclude_none=True, exclude={"online"}):
         principal.require(Permission.agents_manage)
-    agent, changes = await run_in_threadpool(_change_agent, engine, agent_id, body)
+    agent, changes = await run_in_threadpool(_change_agent, engine, principal, agent_id, body)
     await notify(temporal, changes, engine=engine)
     return agent

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request, Response, status
 from pydantic import BaseModel
 
+from api.audit.coverage import recorded_elsewhere
 from api.auth.deps import public
 from api.deps import IngestDep, WebhookSourcesDep
 from api.errors import ApiError
@@ -45,6 +46,7 @@ class WebhookAccepted(BaseModel):
 @router.post("/webhooks/{source}", response_model=WebhookAccepted, status_code=status.HTTP_201_CREATED,
              responses={200: {"model": WebhookAccepted, "description": "Already received: nothing new created"}},
              openapi_extra={**public("the source's token (X-Switchboard-Token) or HMAC signature"),
+                            **recorded_elsewhere("the stored mention is the record, and its case's events"),
                             "requestBody": {"required": True, "content": {"application/json": {
                                 "schema": {"$ref": "#/components/schemas/IncomingMention"}}}}})
 async def receive_webhook(

@@ -3,16 +3,24 @@ PostgreSQL; what the API and the CLI say about it."""
 
 from __future__ import annotations
 
+import inspect
 import json
-from collections.abc import Callable
+import re
+import sys
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from fastapi.routing import APIRoute
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
-from api.demo import DEMO_PASSWORD
+from api.app import create_app
+from api.audit.coverage import CHANGING
+from api.demo import DEMO_PASSWORD, default_flow
+from api.settings import Settings
 from cli.main import main as switchboard
 from store.audit import AuditEntry, Change, append, verify, write_checkpoint
 from store.audit.log import entry_hash
@@ -214,3 +222,63 @@ async def test_a_cases_changes_are_recorded_once_by_whoever_made_them(stack: Sta
             entry = session.exec(select(AuditEntry).where(AuditEntry.target_id == case_id)).first()
             assert entry is not None and entry.detail["event"].startswith(f"{case_id}:")
         assert _verdict(stack.engine).intact
+
+
+def test_every_route_that_changes_something_records_it_or_says_where() -> None:
+    """Each POST, PUT, PATCH and DELETE calls api.audit.trail (itself or through a function of its module), or
+    declares where its change is recorded; the tests' apps also refuse, at run time, a change left unrecorded."""
+    def routes(within: list) -> Iterator[APIRoute]:  # type: ignore[type-arg]
+        for route in within:
+            if isinstance(route, APIRoute):
+                yield route
+            else:  # an included router (FastAPI keeps them as such) or a mount
+                yield from routes(getattr(getattr(route, "original_router", route), "routes", []))
+
+    checked = 0
+    for route in routes(create_app(Settings(designer_dist=Path("/nonexistent"))).routes):
+        if not route.methods & CHANGING:
+            continue
+        if (route.openapi_extra or {}).get("x-audit"):
+            continue
+        endpoint = route.endpoint
+        module = sys.modules[endpoint.__module__]
+        helpers = [value for name in endpoint.__code__.co_names
+                   if inspect.isfunction(value := getattr(module, name, None)) and value.__module__ == module.__name__]
+        sources = "".join(inspect.getsource(f) for f in (endpoint, *helpers))
+        assert re.search(r"\brecord(_apart|_changes)?\(", sources), (
+            f"{sorted(route.methods)} {route.path} changes something: record it (api.audit.trail.record) or "
+            "declare where it is recorded (openapi_extra=recorded_elsewhere(...))")
+        checked += 1
+    assert checked >= 20
+
+
+async def test_who_changed_accounts_tokens_sources_and_flows_is_recorded(stack: Stack) -> None:
+    async with api_client(stack) as http:  # as admin
+        created = await http.post("/api/users", json={"email": "olga@example.com", "role": "agent",
+                                                      "teams": ["support"], "password": "a brand new passphrase 7"})
+        assert created.status_code == 201, created.text
+        user_id = created.json()["id"]
+        assert (await http.patch(f"/api/users/{user_id}", json={"role": "supervisor"})).status_code == 200
+        token = await http.post("/api/tokens", json={"name": "nightly import", "scopes": ["read:cases"]})
+        assert token.status_code == 201, token.text
+        assert (await http.delete(f"/api/tokens/{token.json()['id']}")).status_code == 200
+        source = await http.post("/api/sources", json={"id": "audited", "kind": "webhook"})
+        assert source.status_code == 201, source.text
+        assert (await http.patch("/api/sources/audited", json={"enabled": False})).status_code == 200
+        draft = await http.post("/api/flow_drafts", json={"name": "audited", "document": default_flow()})
+        assert draft.status_code == 201, draft.text
+        published = await http.post(f"/api/flow_drafts/{draft.json()['id']}/publish", json={"activate": True})
+        assert published.status_code == 200, published.text
+
+    with Session(stack.engine) as session:
+        entries = {e.action: e for e in session.exec(select(AuditEntry).where(AuditEntry.actor == "admin"))}
+    assert {"user.create", "user.change", "token.create", "token.revoke", "source.create", "source.change",
+            "flow_draft.create", "flow.publish"} <= entries.keys()
+    change = entries["user.change"]
+    assert (change.before["role"], change.after["role"]) == ("agent", "supervisor") and change.via == "session"
+    assert "password_hash" not in json.dumps(entries["user.create"].after)
+    assert token.json()["token"] not in json.dumps([e.model_dump(mode="json") for e in entries.values()])
+    assert source.json()["webhook_token"] not in json.dumps(entries["source.create"].model_dump(mode="json"))
+    assert (entries["source.change"].before["enabled"], entries["source.change"].after["enabled"]) == (True, False)
+    assert entries["flow.publish"].target_id == published.json()["id"]
+    assert _verdict(stack.engine).intact

@@ -199,7 +199,7 @@ async def api_client(stack: Stack, *, user: str | None = "admin", **settings_giv
     (`as_user`); webhook posts carry the demo sources' token. `settings_given` override settings.
     """
     settings = Settings(database_url=stack.engine.url.render_as_string(False), task_queue=stack.task_queue,
-                        designer_dist=Path("/nonexistent"), **settings_given)
+                        designer_dist=Path("/nonexistent"), **{"audit_strict": True, **settings_given})
     app = create_app(settings, engine=stack.engine, temporal=stack.client, keys=TEST_KEYS)
     headers = {"X-Switchboard-Token": WEBHOOK_TOKEN, **(as_user(stack.engine, user) if user else {})}
     async with app.router.lifespan_context(app):
