@@ -16,7 +16,9 @@ from api.auth.passwords import PasswordRefused
 from api.auth.permissions import Role
 from api.auth.service import AccountError, Policy, create_token, create_user, end_sessions, find_user, set_password
 from cli.datadir import settings_for
-from store.accounts import ApiToken, User
+from cli.operator import operator
+from store.accounts import ApiToken, User, account_state, token_state
+from store.audit import append
 from store.db import make_engine, session_scope
 from store.db.migrate import migrate
 
@@ -90,6 +92,7 @@ def _add(args: argparse.Namespace, engine: Engine, policy: Policy) -> int:
     with session_scope(engine) as session:
         user = create_user(session=session, email=args.email, role=Role(args.role), name=args.name,
                            teams=args.team, password=password, policy=policy, now=datetime.now(UTC))
+        append(session, [operator("user.create", "user", user.id, after=account_state(user))])
         print(f"added {user.email} ({user.role.value}; teams: {', '.join(user.teams) or 'all'}) as {user.id}")
     return 0
 
@@ -108,8 +111,10 @@ def _set_disabled(disabled: bool):  # type: ignore[no-untyped-def]
     def command(args: argparse.Namespace, engine: Engine, policy: Policy) -> int:
         with session_scope(engine) as session:
             user = _user(session, args.email)
+            before = account_state(user)
             user.disabled = disabled
             session.add(user)
+            append(session, [operator("user.change", "user", user.id, before=before, after=account_state(user))])
             ended = end_sessions(session=session, user_id=user.id, now=datetime.now(UTC)) if disabled else 0
         print(f"{user.email} {'disabled' if disabled else 'enabled'}" + (f"; {ended} sessions ended" if ended else ""))
         return 0
@@ -121,6 +126,7 @@ def _reset(args: argparse.Namespace, engine: Engine, policy: Policy) -> int:
         user = _user(session, args.email)
         set_password(session=session, user=user, policy=policy, now=datetime.now(UTC),
                      password=_password(f"new password for {user.email}: "))
+        append(session, [operator("user.change", "user", user.id, detail={"password_set": True})])
     print(f"password of {args.email} changed; their sessions ended")
     return 0
 
@@ -132,6 +138,7 @@ def _create_token(args: argparse.Namespace, engine: Engine, policy: Policy) -> i
         user = _user(session, args.user)
         token, row = create_token(session=session, user=user, name=args.name or " ".join(args.scope),
                                   scopes=args.scope, now=now, expires_at=expires)
+        append(session, [operator("token.create", "token", row.id, after=token_state(row))])
     print(token)
     print(f"token {row.id} for {user.email} ({', '.join(row.scopes)}): shown this once, store it now",
           file=sys.stderr)
@@ -156,6 +163,7 @@ def _revoke(args: argparse.Namespace, engine: Engine, policy: Policy) -> int:
             raise AccountError(f"no token {args.id}; see `switchboard tokens list`", path="id")
         row.revoked_at = row.revoked_at or datetime.now(UTC)
         session.add(row)
+        append(session, [operator("token.revoke", "token", row.id, detail={"user_id": row.user_id})])
     print(f"token {args.id} revoked")
     return 0
 

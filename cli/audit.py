@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from cli.datadir import settings_for
-from store.audit import Change, append, public_key, verify, write_checkpoint
+from cli.operator import operator
+from store.audit import append, public_key, verify, write_checkpoint
 from store.db import make_engine, session_scope
 from store.db.migrate import migrate
 from store.keys import KeyRingError
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.verb == "checkpoint":
             with session_scope(engine) as session:
-                append(session, [Change(actor="cli", action="audit.checkpoint")])
+                append(session, [operator("audit.checkpoint")])
                 made = write_checkpoint(session, keys, "on demand")
             assert made is not None
             print(json.dumps(made.model_dump(mode="json"), indent=2))

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from api.security.reseal import reseal_sources
 from cli.datadir import settings_for
-from store.db import make_engine
+from cli.operator import operator
+from store.audit import append
+from store.db import make_engine, session_scope
 from store.db.migrate import migrate
 from store.keys import KeyRing, KeyRingError, write_key_file
 
@@ -56,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
         engine = make_engine(settings.database_url)
         migrate(engine)
         count = reseal_sources(engine=engine, keys=rotated)
+        with session_scope(engine) as session:
+            append(session, [operator("keys.rotate", "key_ring", rotated.primary,
+                                      detail={"fingerprint": rotated.fingerprint(), "secrets_resealed": count})])
         engine.dispose()
         print(f"new primary key {rotated.primary} ({rotated.fingerprint()}); {count} stored secrets re-sealed; "
               f"restart the API and workers to seal with it")

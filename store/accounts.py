@@ -93,3 +93,15 @@ class ApiTokenPublic(ApiTokenBase):
 
 class ApiTokenCreated(ApiTokenPublic):
     token: str = Field(description="shown this once: store it now, it cannot be read again")
+
+
+def account_state(user: User) -> dict[str, object]:
+    """What the audit log keeps of an account: never a password's hash or a second factor's key."""
+    return {"email": user.email, "name": user.name, "role": user.role.value, "teams": sorted(user.teams),
+            "disabled": user.disabled, "second_factor": user.second_factor}
+
+
+def token_state(row: ApiToken) -> dict[str, object]:
+    """What the audit log keeps of an API token: never its secret or its digest."""
+    return {"user_id": row.user_id, "name": row.name, "scopes": list(row.scopes),
+            "expires_at": row.expires_at.isoformat() if row.expires_at else None}

@@ -17,7 +17,7 @@ from api.auth.users import account_error
 from api.deps import SessionDep
 from api.errors import ApiError
 from api.listing import Listing, ListParams, get_or_404, list_rows
-from store.accounts import ApiToken, ApiTokenCreated, ApiTokenPublic, User
+from store.accounts import ApiToken, ApiTokenCreated, ApiTokenPublic, User, token_state
 from store.db import session_scope
 
 log = logging.getLogger("switchboard.auth")
@@ -43,12 +43,6 @@ def list_tokens(principal: OwnTokens, session: SessionDep, response: Response,
     return list_rows(session, response, params, where=where)
 
 
-def _token_state(row: ApiToken) -> dict[str, object]:
-    """What the audit log keeps of a token: never its secret or digest."""
-    return {"user_id": row.user_id, "name": row.name, "scopes": list(row.scopes),
-            "expires_at": row.expires_at.isoformat() if row.expires_at else None}
-
-
 @router.post("/tokens", response_model=ApiTokenCreated, status_code=status.HTTP_201_CREATED)
 def make_token(principal: OwnTokens, body: TokenCreate, request: Request) -> ApiTokenCreated:
     """A token for integrations, with scopes within your role; the answer is the only time it is shown."""
@@ -61,7 +55,7 @@ def make_token(principal: OwnTokens, body: TokenCreate, request: Request) -> Api
                                       expires_at=body.expires_at, now=datetime.now(UTC))
         except AccountError as exc:
             raise account_error(exc) from exc
-        record(session, principal, "token.create", "token", row.id, after=_token_state(row))
+        record(session, principal, "token.create", "token", row.id, after=token_state(row))
         log.info("API token %s (%s) made by %s", row.id, ", ".join(row.scopes), principal.email)
         return ApiTokenCreated(**row.model_dump(), token=token)
 

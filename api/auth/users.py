@@ -27,18 +27,13 @@ from api.auth.service import (
 from api.deps import SessionDep, SettingsDep
 from api.errors import ApiError, refusal
 from api.listing import Listing, ListParams, get_or_404, list_rows
-from store.accounts import User, UserPublic
+from store.accounts import User, UserPublic, account_state
 from store.db import session_scope
 from store.fields import EMAIL_PATTERN
 
 log = logging.getLogger("switchboard.auth")
 router = APIRouter(tags=["users"])
 
-
-def account_state(user: User) -> dict[str, object]:
-    """What the audit log keeps of an account: never a password's hash or a second factor's key."""
-    return {"email": user.email, "name": user.name, "role": user.role.value, "teams": sorted(user.teams),
-            "disabled": user.disabled, "second_factor": user.second_factor}
 UserId = Annotated[str, Path(max_length=100)]
 
 

@@ -282,3 +282,20 @@ async def test_who_changed_accounts_tokens_sources_and_flows_is_recorded(stack: 
     assert (entries["source.change"].before["enabled"], entries["source.change"].after["enabled"]) == (True, False)
     assert entries["flow.publish"].target_id == published.json()["id"]
     assert _verdict(stack.engine).intact
+
+
+def test_the_operators_commands_are_recorded_as_the_operator(seeded_engine: Engine,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", seeded_engine.url.render_as_string(False))
+    monkeypatch.setenv("SWITCHBOARD_KEYS", TEST_KEYS.dumps())
+    for argv in (["users", "disable", "grace@example.com"], ["tokens", "create", "--user", "grace@example.com",
+                                                             "--scope", "read:cases"]):
+        with pytest.raises(SystemExit) as done:
+            switchboard(argv)
+        assert done.value.code == 0
+    with Session(seeded_engine) as session:
+        entries = session.exec(select(AuditEntry).order_by(AuditEntry.id)).all()
+    assert [(e.actor, e.action, e.target_type) for e in entries[-2:]] == [("cli", "user.change", "user"),
+                                                                          ("cli", "token.create", "token")]
+    assert entries[-2].via.startswith("os-user:") and entries[-2].after["disabled"] is True
+    assert _verdict(seeded_engine).intact
