@@ -7,6 +7,7 @@ token (a session token, or an API token `sbt_...`), never from a request body.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -14,7 +15,8 @@ from fastapi import Depends, Request, Security
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer, SecurityScopes
 
-from api.auth.permissions import Permission
+from api.audit.trail import record_apart
+from api.auth.permissions import Permission, Role
 from api.auth.principal import Principal
 from api.auth.service import (
     TOKEN_PREFIX,
@@ -33,6 +35,10 @@ _bearer = HTTPBearer(auto_error=False, scheme_name="token",
                      description="an API token (sbt_...) or the token POST /api/auth/login answers")
 _cookie = APIKeyCookie(name=SESSION_COOKIE, auto_error=False, scheme_name="session",
                        description="the HttpOnly cookie POST /api/auth/login sets")
+
+
+# What an auditor reads here is customer data, and each read goes to the audit log.
+CUSTOMER_DATA = re.compile(r"^/api/(cases|mentions|conversations|customers|case_events|expert-requests)(/|$)")
 
 
 def unauthenticated(code: str, message: str) -> ApiError:
@@ -74,6 +80,11 @@ async def authenticate(scopes: SecurityScopes, request: Request,
                                "first (POST /api/auth/totp, then /api/auth/totp/confirm)")
     for scope in scopes.scopes:
         principal.require(Permission(scope))
+    if (principal.role == Role.auditor and request.method == "GET" and CUSTOMER_DATA.match(request.url.path)
+            and not getattr(request.state, "read_recorded", False)):
+        request.state.read_recorded = True
+        await record_apart(request.app.state.engine, principal, "customer_data.read",
+                           detail={"path": request.url.path, "query": request.url.query[:1000]})
     return principal
 
 

@@ -299,3 +299,18 @@ def test_the_operators_commands_are_recorded_as_the_operator(seeded_engine: Engi
                                                                           ("cli", "token.create", "token")]
     assert entries[-2].via.startswith("os-user:") and entries[-2].after["disabled"] is True
     assert _verdict(seeded_engine).intact
+
+
+async def test_an_auditors_reads_of_customer_data_are_recorded(stack: Stack) -> None:
+    async with api_client(stack, user=None) as http:
+        auditor, agent = as_user(stack.engine, "audrey"), as_user(stack.engine, "ada")
+        assert (await http.get("/api/customers", params={"filter": '{"q": "sam"}'}, headers=auditor)).status_code == 200
+        assert (await http.get("/api/cases/no-such-case", headers=auditor)).status_code == 404  # asked is recorded
+        assert (await http.get("/api/cases", headers=agent)).status_code == 200  # an agent's work is not an audit
+        assert (await http.get("/api/flows", headers=auditor)).status_code == 200  # flows are no customer's data
+    with Session(stack.engine) as session:
+        reads = session.exec(select(AuditEntry).where(AuditEntry.action == "customer_data.read")
+                             .order_by(AuditEntry.id)).all()
+    assert [(e.actor, e.detail["path"]) for e in reads] == [("audrey", "/api/customers"),
+                                                            ("audrey", "/api/cases/no-such-case")]
+    assert "sam" in reads[0].detail["query"]
