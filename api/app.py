@@ -104,7 +104,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
         await _at_start(app)
         background = [asyncio.create_task(app.state.relay.run(), name="outbox-relay"),
                       asyncio.create_task(app.state.deadlines.run(), name="deadline-sweeper"),
-                      asyncio.create_task(CheckpointWriter(app.state.engine, app.state.keys).run(),
+                      asyncio.create_task(CheckpointWriter(app.state.engine, app.state.keys,
+                                                           retention_days=settings.audit_retention_days).run(),
                                           name="audit-checkpoints")]
         yield
         for task in background:

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
         "networks connectors may reach though private, loopback or link-local (e.g. 10.0.0.0/8,127.0.0.1/32); "
         "none by default"))
     login_per_minute: int = Field(default=20, ge=1, description="login attempts per client address per minute")
+    audit_retention_days: int | None = Field(default=None, ge=1, description=(
+        "audit entries older than this many days are purged once an hour, a signed checkpoint keeping the rest "
+        "verifiable; none: kept for ever"))
     audit_strict: bool = Field(default=False, description=(
         "answer 500 when a request changed something and wrote no audit entry (the tests; otherwise it is "
         "logged as an error)"))

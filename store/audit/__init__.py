@@ -4,7 +4,8 @@ first entry where the chain breaks (`verify`)."""
 
 from store.audit.checkpoints import AuditCheckpoint, public_key, write_checkpoint
 from store.audit.log import AuditEntry, AuditHead, Change, append
+from store.audit.purge import AuditPurge, Purged, purge_before
 from store.audit.verify import Verdict, verify
 
-__all__ = ["AuditCheckpoint", "AuditEntry", "AuditHead", "Change", "Verdict", "append", "public_key", "verify",
-           "write_checkpoint"]
+__all__ = ["AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "Change", "Purged", "Verdict", "append",
+           "public_key", "purge_before", "verify", "write_checkpoint"]

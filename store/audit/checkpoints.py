@@ -13,7 +13,8 @@ import asyncio
 import base64
 import json
 import logging
-from datetime import UTC, datetime
+import time
+from datetime import UTC, datetime, timedelta
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -30,6 +31,7 @@ log = logging.getLogger("switchboard.audit")
 
 PURPOSE = "audit-signing"
 INTERVAL = 60.0  # seconds between the writer's looks for new entries to pin
+PURGE_EVERY = 3600.0  # seconds between retention's purges
 
 
 class AuditCheckpoint(SQLModel, table=True):
@@ -80,28 +82,54 @@ def write_checkpoint(session: Session, keys: KeyRing, reason: str, now: datetime
         newest = session.exec(select(AuditCheckpoint.seq).order_by(AuditCheckpoint.seq.desc()).limit(1)).first()  # type: ignore[attr-defined]
         if seq == 0 or (newest is not None and newest >= seq):
             return None
+    return sign_point(session, keys, seq, last, reason, now)
+
+
+def sign_point(session: Session, keys: KeyRing, seq: int, entry_hash: str, reason: str,
+               now: datetime | None = None) -> AuditCheckpoint:
+    """A signed checkpoint of entry `seq` with hash `entry_hash` (the head's, or a purge's last entry)."""
     at = now or datetime.now(UTC)
-    signature = _signing_key(keys).sign(signed_bytes(seq, last, at, reason))
-    row = {"seq": seq, "hash": last, "at": at, "reason": reason, "key_id": keys.primary,
+    signature = _signing_key(keys).sign(signed_bytes(seq, entry_hash, at, reason))
+    row = {"seq": seq, "hash": entry_hash, "at": at, "reason": reason, "key_id": keys.primary,
            "public_key": public_key(keys), "signature": base64.b64encode(signature).decode()}
-    session.execute(insert(AuditCheckpoint.__table__), [row])  # type: ignore[attr-defined]
-    return AuditCheckpoint(**row)
+    made = session.execute(insert(AuditCheckpoint.__table__).returning(  # type: ignore[attr-defined]
+        AuditCheckpoint.__table__.c.id), row).scalar_one()  # type: ignore[attr-defined]
+    return AuditCheckpoint(id=made, **row)
 
 
 class CheckpointWriter:
-    """Pins the chain every `interval` seconds while entries are being added (runs beside the API)."""
+    """Pins the chain every `interval` seconds while entries are being added, and with `retention_days`
+    purges the entries older than that once an hour (runs beside the API)."""
 
-    def __init__(self, engine: Engine, keys: KeyRing, interval: float = INTERVAL) -> None:
-        self._engine, self._keys, self._interval = engine, keys, interval
+    def __init__(self, engine: Engine, keys: KeyRing, interval: float = INTERVAL,
+                 retention_days: int | None = None) -> None:
+        self._engine, self._keys, self._interval, self._retention = engine, keys, interval, retention_days
+        self._purged_at = float("-inf")
 
     def once(self) -> AuditCheckpoint | None:
         with session_scope(self._engine) as session:
             return write_checkpoint(session, self._keys, "interval", only_if_new=True)
+
+    def purge(self, now: datetime) -> None:
+        from store.audit.log import Change
+        from store.audit.purge import purge_before  # it imports this module
+
+        assert self._retention is not None
+        with session_scope(self._engine) as session:
+            purged = purge_before(session, self._keys, now - timedelta(days=self._retention),
+                                  Change(actor="system", action="audit.purge",
+                                         detail={"retention_days": self._retention}), now)
+        if purged is not None:
+            log.info("audit log: %d entries older than %d days purged (through %d)", purged.entries,
+                     self._retention, purged.through_seq)
 
     async def run(self) -> None:
         while True:
             await asyncio.sleep(self._interval)
             try:
                 await asyncio.to_thread(self.once)
-            except Exception:  # the database was busy: the next round pins what this one did not
+                if self._retention is not None and time.monotonic() - self._purged_at >= PURGE_EVERY:
+                    self._purged_at = time.monotonic()
+                    await asyncio.to_thread(self.purge, datetime.now(UTC))
+            except Exception:  # the database was busy: the next round does what this one did not
                 log.exception("writing an audit checkpoint failed; trying again in %.0f s", self._interval)

@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from store.audit.checkpoints import AuditCheckpoint, public_key, signature_holds
 from store.audit.log import GENESIS, AuditEntry, AuditHead, entry_hash
+from store.audit.purge import last_purge
 from store.keys import KeyRing, KeyRingError
 
 PAGE = 2000  # entries read at a time
@@ -39,15 +40,30 @@ class Verdict:
 
 
 def _anchor(session: Session, since: datetime | None) -> tuple[int, str, AuditCheckpoint | None]:
-    """Where to start: after the last checkpoint at or before `since` (its signature is checked with the
-    others), or at the beginning."""
-    if since is None:
-        return 1, GENESIS, None
-    checkpoint = session.exec(select(AuditCheckpoint).where(AuditCheckpoint.at <= since)
-                              .order_by(AuditCheckpoint.seq.desc()).limit(1)).first()  # type: ignore[attr-defined]
-    if checkpoint is None:
-        return 1, GENESIS, None
-    return checkpoint.seq + 1, checkpoint.hash, checkpoint
+    """Where to start: after the last checkpoint at or before `since`, or after the latest purge (whose signed
+    checkpoint holds the hash the chain goes on from), whichever is later; or at the beginning. The anchor's
+    signature is checked with the other checkpoints'."""
+    start, prev, anchor = 1, GENESIS, None
+    purge = last_purge(session)
+    if purge is not None:
+        anchor = session.get(AuditCheckpoint, purge.checkpoint_id)
+        if anchor is None or anchor.reason != "purge" or (anchor.seq, anchor.hash) != (purge.through_seq,
+                                                                                          purge.through_hash):
+            raise _Unanchored(purge.through_seq, f"entries through {purge.through_seq} were removed (purge "
+                                                 f"{purge.id}) without a signed checkpoint of them")
+        start, prev = purge.through_seq + 1, purge.through_hash
+    if since is not None:
+        checkpoint = session.exec(select(AuditCheckpoint).where(AuditCheckpoint.at <= since)
+                                  .order_by(AuditCheckpoint.seq.desc()).limit(1)).first()  # type: ignore[attr-defined]
+        if checkpoint is not None and checkpoint.seq + 1 > start:
+            start, prev, anchor = checkpoint.seq + 1, checkpoint.hash, checkpoint
+    return start, prev, anchor
+
+
+class _Unanchored(Exception):  # noqa: N818 - a verdict, not an error of ours
+    def __init__(self, seq: int, why: str) -> None:
+        super().__init__(why)
+        self.seq, self.why = seq, why
 
 
 def verify(session: Session, keys: KeyRing | None, *, since: datetime | None = None) -> Verdict:
@@ -56,7 +72,10 @@ def verify(session: Session, keys: KeyRing | None, *, since: datetime | None = N
     with the public key each names."""
     head = session.get(AuditHead, 1)
     head_seq, head_hash = (head.seq, head.hash) if head is not None else (0, GENESIS)
-    expected, prev, anchor = _anchor(session, since)
+    try:
+        expected, prev, anchor = _anchor(session, since)
+    except _Unanchored as exc:
+        return Verdict(False, 0, None, None, head_seq, 0, exc.seq, exc.why)
     first = expected if expected <= head_seq else None
     checked, last_seq = 0, None
     hashes: dict[int, str] = {}  # the checked entries' hashes where a checkpoint falls
@@ -111,8 +130,8 @@ def verify(session: Session, keys: KeyRing | None, *, since: datetime | None = N
             return broken(head_seq + 1, f"checkpoint {checkpoint.id} (signed {checkpoint.at:%Y-%m-%d %H:%M:%S} UTC) "
                                         f"covers entry {checkpoint.seq}, but the log ends at {head_seq}: its tail "
                                         "was cut off")
-        if anchor is not None and checkpoint.seq == anchor.seq:
-            pass  # the starting point: its hash is where the chain was picked up
+        if anchor is not None and checkpoint.seq <= anchor.seq:
+            pass  # at or before the starting point: its entries were not read (or were purged)
         elif checkpoint.seq >= (first or head_seq + 1) and hashes.get(checkpoint.seq) != checkpoint.hash:
             return broken(checkpoint.seq, f"entry {checkpoint.seq} is not the entry checkpoint {checkpoint.id} "
                                           "signed: the chain was rewritten from there on")

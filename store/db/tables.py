@@ -3,7 +3,7 @@
 from sqlmodel import SQLModel
 
 from store.accounts import ApiToken, User, UserSession
-from store.audit import AuditCheckpoint, AuditEntry, AuditHead
+from store.audit import AuditCheckpoint, AuditEntry, AuditHead, AuditPurge
 from store.case_events import CaseEvent
 from store.cases import Case
 from store.conversations import Conversation
@@ -20,6 +20,7 @@ from store.teams import Agent, Team
 
 metadata = SQLModel.metadata
 
-__all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "Case", "CaseEvent", "CasePresence",
-           "CaseRouting", "Conversation", "Customer", "CustomerIdentity", "Expert", "ExpertRequest", "Flow",
-           "FlowDraft", "Mention", "OutboxEntry", "SlaDeadline", "Source", "Team", "User", "UserSession", "metadata"]
+__all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "Case", "CaseEvent",
+           "CasePresence", "CaseRouting", "Conversation", "Customer", "CustomerIdentity", "Expert", "ExpertRequest",
+           "Flow", "FlowDraft", "Mention", "OutboxEntry", "SlaDeadline", "Source", "Team", "User", "UserSession",
+           "metadata"]

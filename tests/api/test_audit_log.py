@@ -22,7 +22,8 @@ from api.audit.coverage import CHANGING
 from api.demo import DEMO_PASSWORD, default_flow
 from api.settings import Settings
 from cli.main import main as switchboard
-from store.audit import AuditEntry, Change, append, verify, write_checkpoint
+from store.audit import AuditEntry, Change, append, purge_before, verify, write_checkpoint
+from store.audit.checkpoints import CheckpointWriter
 from store.audit.log import entry_hash
 from store.db import session_scope
 from store.keys import KeyRing
@@ -314,3 +315,42 @@ async def test_an_auditors_reads_of_customer_data_are_recorded(stack: Stack) -> 
     assert [(e.actor, e.detail["path"]) for e in reads] == [("audrey", "/api/customers"),
                                                             ("audrey", "/api/cases/no-such-case")]
     assert "sam" in reads[0].detail["query"]
+
+
+def test_a_purge_removes_old_entries_and_the_rest_still_verifies(seeded_engine: Engine) -> None:
+    _log(seeded_engine, 5, checkpoint_at=None)
+    with session_scope(seeded_engine) as session:
+        purged = purge_before(session, TEST_KEYS, T0 + timedelta(minutes=3, seconds=30),
+                              Change(actor="cli", via="os-user:ops", action="audit.purge"))
+    assert purged is not None and (purged.through_seq, purged.entries) == (3, 3)
+    with Session(seeded_engine) as session:
+        left = session.exec(select(AuditEntry).order_by(AuditEntry.id)).all()
+    assert [e.id for e in left] == [4, 5, 6] and left[-1].action == "audit.purge"
+    assert left[-1].detail["through"] == 3 and left[-1].actor == "cli"
+    verdict = _verdict(seeded_engine)
+    assert verdict.intact and (verdict.first_seq, verdict.last_seq) == (4, 6), verdict
+    with pytest.raises(DBAPIError, match="append-only"), seeded_engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_entry WHERE id = 4"))  # not covered by a purge
+    with session_scope(seeded_engine) as session:  # nothing older is left: nothing happens
+        assert purge_before(session, TEST_KEYS, T0, Change(actor="cli", action="audit.purge")) is None
+
+
+def test_a_purge_made_up_to_delete_entries_is_caught(seeded_engine: Engine) -> None:
+    _log(seeded_engine, 5)
+    hash_4 = _row(seeded_engine, 4)["hash"]
+    with seeded_engine.begin() as conn:  # needs no trigger dropped: a purge row is all the trigger asks for
+        conn.execute(text("INSERT INTO audit_purge (through_seq, through_hash, before, at, entries, checkpoint_id) "
+                          "VALUES (4, :h, :t, :t, 4, 1)"), {"h": hash_4, "t": T0})
+        conn.execute(text("DELETE FROM audit_entry WHERE id <= 4"))
+    verdict = _verdict(seeded_engine)
+    assert not verdict.intact and verdict.broken_at == 4 and "without a signed checkpoint" in (verdict.why or "")
+
+
+def test_retention_purges_what_is_older_than_its_days(seeded_engine: Engine) -> None:
+    _log(seeded_engine, 5, checkpoint_at=None)  # T0 + 1..5 minutes
+    writer = CheckpointWriter(seeded_engine, TEST_KEYS, retention_days=30)
+    writer.purge(T0 + timedelta(days=30, minutes=2, seconds=30))
+    with Session(seeded_engine) as session:
+        purge = session.exec(select(AuditEntry).where(AuditEntry.action == "audit.purge")).one()
+    assert (purge.actor, purge.detail["through"], purge.detail["retention_days"]) == ("system", 2, 30)
+    assert _verdict(seeded_engine).intact
