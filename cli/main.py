@@ -43,6 +43,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     from cli.audit import add_parser as add_audit_parser
     from cli.importing import add_parser as add_import_parser
     from cli.keys import add_parser as add_keys_parser
+    from cli.replay import add_parser as add_replay_parser
     from cli.rules import add_parser as add_rules_parser
 
     add_rules_parser(sub)
@@ -50,6 +51,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     add_account_parsers(sub)
     add_keys_parser(sub)
     add_audit_parser(sub)
+    add_replay_parser(sub)
     return parser
 
 
@@ -81,6 +83,10 @@ def main(argv: list[str] | None = None) -> None:
         from cli.keys import run as run_keys
 
         raise SystemExit(run_keys(args))
+    if args.command == "replay":
+        from cli.replay import run as run_replay
+
+        raise SystemExit(run_replay(args))
     if args.command == "audit":
         from cli.audit import run as run_audit
 
