@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import base64
 import json
 import sys
 from pathlib import Path
-from typing import Any
-
-from google.protobuf import json_format
-from temporalio.api.common.v1 import Payload
 
 from cli.datadir import settings_for
 from cli.operator import operator
@@ -36,25 +31,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     check_.add_argument("--key", help="the audit key's public half to require (base64; `switchboard audit key`)")
 
 
-async def _opened(history: dict[str, Any], codec: Any) -> dict[str, Any]:
-    """The history with every sealed payload opened (an export is an auditor's read of customer data)."""
-    async def walk(node: Any) -> Any:
-        if isinstance(node, dict):
-            if "data" in node and isinstance(node.get("metadata"), dict) and "encoding" in node["metadata"]:
-                if base64.b64decode(node["metadata"]["encoding"]) == b"binary/sealed":
-                    payload = json_format.ParseDict(node, Payload())
-                    (opened,) = await codec.decode([payload])
-                    return json_format.MessageToDict(opened)
-                return node
-            return {k: await walk(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [await walk(v) for v in node]
-        return node
-    return await walk(history)
-
-
 async def _export(args: argparse.Namespace) -> int:
-    from api.security.codec import SealingCodec
+    from api.security.codec import SealingCodec, opened_history
     from cli.services import wait_for_temporal
     from store.cases import Case
 
@@ -71,7 +49,7 @@ async def _export(args: argparse.Namespace) -> int:
             workflow_id = case.workflow_id
         client = await wait_for_temporal(settings, keys, timeout=30)
         history = await client.get_workflow_handle(workflow_id).fetch_history()
-        opened = await _opened(json.loads(history.to_json()), SealingCodec(keys))
+        opened = await opened_history(json.loads(history.to_json()), SealingCodec(keys))
         who = operator("case.export")
         with session_scope(engine) as session:
             bundle = build(session, keys, args.case_id, opened, by=f"{who.actor} ({who.via})")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 from sqlmodel import Session
@@ -15,14 +17,16 @@ from temporalio.exceptions import ApplicationError
 from temporalio.service import RPCError, RPCStatusCode
 
 from api.audit.coverage import recorded_elsewhere
-from api.auth.deps import ApproveCases, ReadCases, TransferCases, WorkCases
+from api.audit.trail import record
+from api.auth.deps import ApproveCases, DecodeHistories, ReadCases, TransferCases, WorkCases
 from api.auth.permissions import Permission
 from api.auth.principal import Principal
 from api.cases.access import case_filter, check_case
 from api.cases.workflows import CaseWorkflowsDep, NotStarted
-from api.deps import EngineDep, SessionDep
+from api.deps import EngineDep, SessionDep, TemporalDep
 from api.errors import ApiError
 from api.listing import Listing, ListParams, get_or_404, list_rows
+from api.security.codec import SealingCodec, opened_history
 from engine.messages import (
     APPROVE_UPDATE,
     CLAIM_UPDATE,
@@ -48,6 +52,7 @@ from engine.messages import (
     TransferInput,
 )
 from engine.models import CloseReason
+from store.case_bundle import build
 from store.cases import Case, CasePublic, case_fields
 from store.db import session_scope
 from store.experts import Expert
@@ -157,6 +162,30 @@ def _case(session: Session, principal: Principal, case_id: str) -> Case:
 @router.get("/cases/{case_id}", response_model=CasePublic)
 def get_case(principal: ReadCases, session: SessionDep, case_id: str) -> Case:
     return _case(session, principal, case_id)
+
+
+@router.get("/cases/{case_id}/bundle")
+async def export_case(principal: DecodeHistories, request: Request, temporal: TemporalDep, case_id: str,
+                      ) -> dict[str, Any]:
+    """The case as evidence: its history with payloads opened, flow versions, row, timeline and audit entries,
+    with a manifest signed by the audit key (verify it with `switchboard replay verify FILE`). Recorded."""
+    engine, keys = request.app.state.engine, request.app.state.keys
+    with session_scope(engine, write=False) as session:
+        workflow_id = _case(session, principal, case_id).workflow_id
+    try:
+        history = await temporal.get_workflow_handle(workflow_id).fetch_history()
+    except RPCError as exc:
+        raise ApiError(503, code="workflow_service_unavailable", path="",
+                       message=f"the case's history could not be read ({exc.message}); try again") from exc
+    opened = await opened_history(json.loads(history.to_json()), SealingCodec(keys))
+
+    def write() -> dict[str, Any]:
+        with session_scope(engine) as session:
+            bundle = build(session, keys, case_id, opened, by=principal.user_id)
+            record(session, principal, "case.export", "case", case_id,
+                   detail={"manifest": bundle["manifest"]["history"]})
+            return bundle
+    return await run_in_threadpool(write)
 
 
 async def _on_behalf(session: Session, principal: Principal, workflows: CaseWorkflowsDep, case_id: str, name: str,

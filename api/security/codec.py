@@ -9,9 +9,12 @@ codec-server protocol), so auditors and admins can read histories in the Tempora
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 from collections.abc import Sequence
+from typing import Any
 
+from google.protobuf import json_format
 from temporalio.api.common.v1 import Payload
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.converter import DataConverter, PayloadCodec
@@ -43,3 +46,21 @@ class SealingCodec(PayloadCodec):
 def sealed_converter(keys: KeyRing) -> DataConverter:
     """Our pydantic data converter with every payload sealed."""
     return dataclasses.replace(pydantic_data_converter, payload_codec=SealingCodec(keys))
+
+
+async def opened_history(history: dict[str, Any], codec: PayloadCodec) -> dict[str, Any]:
+    """A workflow history (as JSON) with every sealed payload opened: what an exported case carries, so that it
+    can be replayed and read without the key ring."""
+    async def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            metadata = node.get("metadata")
+            if "data" in node and isinstance(metadata, dict) and "encoding" in metadata:
+                if base64.b64decode(metadata["encoding"]) != ENCODING:
+                    return node
+                (opened,) = await codec.decode([json_format.ParseDict(node, Payload())])
+                return json_format.MessageToDict(opened)
+            return {key: await walk(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [await walk(value) for value in node]
+        return node
+    return await walk(history)

@@ -38,6 +38,11 @@ async def test_a_case_is_exported_and_verified_offline_and_a_changed_byte_is_cau
                                   headers=agent)
         assert replied.status_code == 200, replied.text
         await eventually(lambda: case_where(stack.engine, case_id, status="closed"), what="the close")
+        # Auditors (and admins) export through the API too; an agent may not.
+        exported_by_api = await http.get(f"/api/cases/{case_id}/bundle", headers=as_user(stack.engine, "audrey"))
+        assert exported_by_api.status_code == 200, exported_by_api.text
+        assert check(exported_by_api.json()).holds and exported_by_api.json()["exported_by"] == "audrey"
+        assert (await http.get(f"/api/cases/{case_id}/bundle", headers=agent)).status_code == 403
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SWITCHBOARD_", "DATABASE_URL"))}
     exporting = {**env, "DATABASE_URL": stack.engine.url.render_as_string(False),
@@ -47,8 +52,9 @@ async def test_a_case_is_exported_and_verified_offline_and_a_changed_byte_is_cau
     exported = _run("replay", "export", case_id, "-o", str(bundle), env=exporting, cwd=tmp_path)
     assert exported.returncode == 0, exported.stderr
     with Session(stack.engine) as session:  # the export is itself audited
-        assert session.exec(select(AuditEntry).where(AuditEntry.action == "case.export",
-                                                     AuditEntry.target_id == case_id)).one().actor == "cli"
+        assert [e.actor for e in session.exec(select(AuditEntry).where(
+            AuditEntry.action == "case.export", AuditEntry.target_id == case_id).order_by(AuditEntry.id))] == [
+            "audrey", "cli"]
 
     elsewhere = tmp_path / "elsewhere"  # no database, no key ring, no Temporal: the file alone
     elsewhere.mkdir()
