@@ -16,7 +16,7 @@ from store.db.migrate import migrate
 from store.keys import KeyRingError
 
 
-def _instant(text: str) -> datetime:
+def instant(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
@@ -30,12 +30,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     verbs = audit.add_subparsers(dest="verb", required=True)
     check = verbs.add_parser("verify", help='check the hash chain and the signed checkpoints: "intact", or the '
                                             "first entry where the log breaks and why (exit code 1)")
-    check.add_argument("--since", type=_instant, help="start at the last signed checkpoint before this instant")
+    check.add_argument("--since", type=instant, help="start at the last signed checkpoint before this instant")
     check.add_argument("--json", action="store_true", help="print the verdict as JSON")
     verbs.add_parser("checkpoint", help="sign the log's head now, and print the checkpoint to keep elsewhere")
     purge = verbs.add_parser("purge", help="remove the entries older than a date; a signed checkpoint of the last "
                                            "one removed keeps the rest verifiable, and the purge is recorded")
-    purge.add_argument("--before", type=_instant, required=True, help="remove entries older than this instant")
+    purge.add_argument("--before", type=instant, required=True, help="remove entries older than this instant")
     verbs.add_parser("key", help="the public keys checkpoints are signed with (Ed25519, base64)")
     for parser in verbs.choices.values():
         parser.add_argument("--data-dir", type=Path, default=Path("data"),

@@ -5,9 +5,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
+import os
 import sys
+import time
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
+from typing import Any
 
+from sqlmodel import select
+
+from cli.audit import instant
 from cli.datadir import settings_for
 from cli.operator import operator
 from store.audit import append
@@ -27,8 +36,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="the data folder of `switchboard up` (default: data); the environment's settings win")
     check_ = verbs.add_parser("verify", help="check a bundle's manifest and signature, replay its history against "
                                              "this workflow code, re-evaluate its decisions (exit code 0: all hold)")
-    check_.add_argument("bundle", type=Path)
+    check_.add_argument("bundle", type=Path, nargs="?", help="a bundle file (or --closed-since)")
     check_.add_argument("--key", help="the audit key's public half to require (base64; `switchboard audit key`)")
+    check_.add_argument("--closed-since", type=instant, metavar="DATE",
+                        help="verify every case closed since DATE from Temporal and the database instead: replay "
+                             "each history and decide each opening again, on every core")
+    check_.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="replaying processes")
+    check_.add_argument("--data-dir", type=Path, default=Path("data"),
+                        help="with --closed-since: the data folder of `switchboard up` (default: data)")
 
 
 async def _export(args: argparse.Namespace) -> int:
@@ -99,5 +114,113 @@ async def _verify(args: argparse.Namespace) -> int:
     return 0 if report.holds else 1
 
 
+def replay_chunk(items: list[tuple[str, str, dict[str, Any], dict[str, Any]]],
+                 reimport_workflows: bool = False) -> list[tuple[str, list[str]]]:
+    """Replay (case id, workflow id, history, flow documents by version) items in this process and decide each
+    opening again; each case's problems (none: it holds). Runs in a worker process of `--closed-since`."""
+    from temporalio.client import WorkflowHistory
+    from temporalio.contrib.pydantic import pydantic_data_converter
+    from temporalio.worker import Replayer
+
+    from store.case_bundle import BundleReport, redecide
+    from workflows.worker import WORKFLOWS, sandbox_runner
+
+    problems: dict[str, list[str]] = {}
+    for case_id, _, history, flows in items:
+        problems[case_id] = redecide({"history": history, "flows": flows}, BundleReport())
+    by_workflow = {workflow_id: case_id for case_id, workflow_id, _, _ in items}
+
+    async def histories() -> AsyncIterator[WorkflowHistory]:
+        for _, workflow_id, history, _ in items:
+            yield WorkflowHistory.from_json(workflow_id, history)
+
+    async def replay() -> None:
+        replayer = Replayer(workflows=WORKFLOWS, data_converter=pydantic_data_converter,
+                            workflow_runner=sandbox_runner(reimport_workflows=reimport_workflows))
+        async with replayer.workflow_replay_iterator(histories()) as results:
+            async for result in results:
+                if result.replay_failure is not None:
+                    problems[by_workflow[result.history.workflow_id]].append(
+                        f"does not replay against this workflow code: {result.replay_failure}")
+    asyncio.run(replay())
+    return list(problems.items())
+
+
+def verify_many(items: list[tuple[str, str, dict[str, Any], dict[str, Any]]], processes: int,
+                progress: Callable[[int], None] = lambda done: None) -> list[tuple[str, list[str]]]:
+    """`replay_chunk` over `processes` processes, in chunks so progress can be shown."""
+    if processes <= 1:
+        out = []
+        for start in range(0, len(items), CHUNK):
+            out += replay_chunk(items[start:start + CHUNK])
+            progress(len(out))
+        return out
+    out = []
+    with ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for done in as_completed([pool.submit(replay_chunk, items[start:start + CHUNK])
+                                  for start in range(0, len(items), CHUNK)]):
+            out += done.result()
+            progress(len(out))
+    return out
+
+
+CHUNK = 100  # histories a worker process replays at a time
+
+
+async def _verify_closed(args: argparse.Namespace) -> int:
+    from api.security.codec import SealingCodec, opened_history
+    from cli.services import wait_for_temporal
+    from store.cases import Case
+    from store.flows import Flow
+
+    settings = settings_for(args.data_dir)
+    keys = settings.key_ring()
+    engine = make_engine(settings.database_url)
+    try:
+        with session_scope(engine, write=False) as session:
+            cases = [(c.id, c.workflow_id) for c in session.exec(
+                select(Case).where(Case.closed_at >= args.closed_since).order_by(Case.closed_at))]  # type: ignore[operator]
+            flows = {row.id: row.document for row in session.exec(select(Flow))}
+    finally:
+        engine.dispose()
+    if not cases:
+        print(f"no case was closed since {args.closed_since.isoformat()}")
+        return 0
+    client = await wait_for_temporal(settings, keys, timeout=30)
+    codec, gate = SealingCodec(keys), asyncio.Semaphore(16)
+    began = time.monotonic()
+
+    async def fetch(case_id: str, workflow_id: str) -> tuple[str, str, dict[str, Any], dict[str, Any]]:
+        async with gate:
+            history = await client.get_workflow_handle(workflow_id).fetch_history()
+        return case_id, workflow_id, await opened_history(json.loads(history.to_json()), codec), flows
+    items = await asyncio.gather(*(fetch(c, w) for c, w in cases))
+    fetched = time.monotonic()
+
+    def progress(done: int) -> None:
+        width = 30
+        filled = width * done // len(items)
+        print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{len(items)} verified", end="", file=sys.stderr,
+              flush=True)
+    results = await asyncio.to_thread(verify_many, items, args.processes, progress)
+    print(file=sys.stderr)
+    failed = [(case_id, problems) for case_id, problems in results if problems]
+    for case_id, problems in failed:
+        for problem in problems:
+            print(f"FAILED: case {case_id}: {problem}", file=sys.stderr)
+    took = time.monotonic() - fetched
+    print(f"{len(results)} cases closed since {args.closed_since.isoformat()}: {len(results) - len(failed)} hold, "
+          f"{len(failed)} do not; histories fetched in {fetched - began:.1f} s, verified in {took:.1f} s "
+          f"({len(results) / took if took else 0:.0f}/s on {args.processes} processes)")
+    return 1 if failed else 0
+
+
 def run(args: argparse.Namespace) -> int:
-    return asyncio.run(_export(args) if args.verb == "export" else _verify(args))
+    if args.verb == "export":
+        return asyncio.run(_export(args))
+    if args.closed_since is not None:
+        return asyncio.run(_verify_closed(args))
+    if args.bundle is None:
+        print("switchboard replay verify: give a bundle file, or --closed-since DATE", file=sys.stderr)
+        return 2
+    return asyncio.run(_verify(args))

@@ -116,11 +116,11 @@ def check(bundle: dict[str, Any], *, pinned_key: str | None = None) -> BundleRep
     except (InvalidSignature, ValueError):
         report.problems.append("the manifest's signature does not hold"
                                + (" with the pinned key" if pinned_key else ""))
-    report.problems += _redecide(bundle, report)
+    report.problems += redecide(bundle, report)
     return report
 
 
-def _redecide(bundle: dict[str, Any], report: BundleReport) -> list[str]:
+def redecide(bundle: dict[str, Any], report: BundleReport) -> list[str]:
     """The opening decision (triage, team, SLA policy) made again from the recorded mention and tags under
     the recorded flow version; each that differs is a problem."""
     try:

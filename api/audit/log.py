@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from api.audit.trail import record
 from api.auth.deps import CheckpointAudit, ReadAuditLog
 from api.deps import KeysDep, SessionDep, WriteSessionDep
+from api.errors import ApiError
 from api.listing import Listing, ListParams, get_or_404, list_rows
 from store.audit import AuditCheckpoint, AuditEntry, public_key, verify, write_checkpoint
 from store.db import session_scope
@@ -55,16 +56,29 @@ def get_entry(principal: ReadAuditLog, session: SessionDep, entry_id: int) -> Au
     return get_or_404(session, AuditEntry, entry_id, resource="audit entry")
 
 
+# An instant in ISO 8601 with its offset, and nothing else (a bare number is no instant, though pydantic's
+# datetime would read it as seconds since 1970).
+INSTANT = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$"
+
+
 @router.get("/audit/verify", response_model=VerifyAnswer)
 async def verify_log(principal: ReadAuditLog, request: Request, keys: KeysDep,
-                     since: Annotated[datetime | None, Query(
-                         description="start at the last signed checkpoint before this instant")] = None,
+                     since: Annotated[str | None, Query(
+                         pattern=INSTANT, json_schema_extra={"format": "date-time"},
+                         description="start at the last signed checkpoint before this instant, e.g. "
+                                     "2026-12-01T00:00:00Z")] = None,
                      ) -> VerifyAnswer:
     """Check the whole chain (or from the checkpoint before `since`): "intact", or the first entry where it
     breaks and why."""
+    try:
+        after = datetime.fromisoformat(since.replace("Z", "+00:00")) if since is not None else None
+    except ValueError as exc:
+        raise ApiError(422, code="bad_instant", path="since",
+                       message=f"{since!r} is not an instant: give e.g. 2026-12-01T00:00:00Z") from exc
+
     def check() -> VerifyAnswer:
         with session_scope(request.app.state.engine, write=False) as session:
-            verdict = verify(session, keys, since=since)
+            verdict = verify(session, keys, since=after)
         return VerifyAnswer(intact=verdict.intact, summary=verdict.summary(), entries=verdict.entries,
                             first_id=verdict.first_seq, last_id=verdict.last_seq, head_id=verdict.head_seq,
                             checkpoints=verdict.checkpoints, broken_at=verdict.broken_at, why=verdict.why)

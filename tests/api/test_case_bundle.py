@@ -56,6 +56,12 @@ async def test_a_case_is_exported_and_verified_offline_and_a_changed_byte_is_cau
             AuditEntry.action == "case.export", AuditEntry.target_id == case_id).order_by(AuditEntry.id))] == [
             "audrey", "cli"]
 
+    # Every case closed since a date, from Temporal and the database, on two processes.
+    many = _run("replay", "verify", "--closed-since", "2020-01-01", "--processes", "2", env=exporting, cwd=tmp_path)
+    assert many.returncode == 0, many.stdout + many.stderr
+    assert "1 cases closed since 2020-01-01T00:00:00+00:00: 1 hold, 0 do not" in many.stdout, many.stdout
+    assert "1/1 verified" in many.stderr
+
     elsewhere = tmp_path / "elsewhere"  # no database, no key ring, no Temporal: the file alone
     elsewhere.mkdir()
     verified = _run("replay", "verify", str(bundle), env=env, cwd=elsewhere)

@@ -24,7 +24,7 @@ describe('source pages', () => {
         const dataProvider = fakeDataProvider({ sources: [makeSource(), failing, webhookSource] });
         render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
-        const names = await screen.findAllByTestId('source-name');
+        const names = await screen.findAllByTestId('source-name', {}, { timeout: 5_000 }); // the whole App renders first
         expect(names.map(name => name.textContent)).toEqual(['Acme reviews', 'Broken feed', 'Acme webhook']);
         const health = screen.getAllByTestId('source-health');
         expect(health.map(chip => chip.getAttribute('data-health'))).toEqual(['healthy', 'unhealthy', 'healthy']);
@@ -45,11 +45,11 @@ describe('source pages', () => {
         const user = userEvent.setup();
         render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
-        expect(await screen.findByTestId('source-last-error')).toHaveTextContent('answered 503');
+        expect(await screen.findByTestId('source-last-error', {}, { timeout: 5_000 })).toHaveTextContent('answered 503');
         expect(screen.getByTestId('source-health')).toHaveTextContent('Unhealthy');
         expect(screen.getByTestId('source-failures')).toHaveTextContent('4');
         expect(screen.getByTestId('source-config')).toHaveTextContent('https://reviews.example.com/feed.xml');
-        await user.click(await screen.findByTestId('source-poll'));
+        await user.click(await screen.findByTestId('source-poll', {}, { timeout: 5_000 }));
         await waitFor(() => expect(dataProvider.pollSource).toHaveBeenCalledWith('broken-feed'));
         expect(await screen.findByText(/Polling Broken feed now/)).toBeInTheDocument();
     });
@@ -58,18 +58,18 @@ describe('source pages', () => {
         window.location.hash = '#/sources/acme-mastodon/show';
         const dataProvider = fakeDataProvider({ sources: [mastodonSource, webhookSource] });
         const { unmount } = render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
-        const config = await screen.findByTestId('source-config');
+        const config = await screen.findByTestId('source-config', {}, { timeout: 5_000 });
         expect(config).toHaveTextContent('stored (hidden)');
         expect(config).not.toHaveTextContent('********');
-        expect(await screen.findByTestId('source-poll')).toBeInTheDocument();
+        expect(await screen.findByTestId('source-poll', {}, { timeout: 5_000 })).toBeInTheDocument();
         unmount();
 
         window.location.hash = '#/sources/acme-hook/show';
         const admin = fakeAuthProvider();
         render(<App dataProvider={dataProvider} authProvider={admin} />);
-        expect(await screen.findByTestId('source-config')).toHaveTextContent('author ← user.handle');
+        expect(await screen.findByTestId('source-config', {}, { timeout: 5_000 })).toHaveTextContent('author ← user.handle');
         // A webhook pushes: nothing to poll, but its token can be replaced.
-        expect(await screen.findByTestId('source-new-token')).toBeInTheDocument();
+        expect(await screen.findByTestId('source-new-token', {}, { timeout: 5_000 })).toBeInTheDocument();
         await admin.settled();
         expect(screen.queryByTestId('source-poll')).toBeNull();
     });
@@ -80,7 +80,7 @@ describe('source pages', () => {
         const dataProvider = fakeDataProvider({ sources: [source] });
         render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
-        const config = await screen.findByTestId('source-config');
+        const config = await screen.findByTestId('source-config', {}, { timeout: 5_000 });
         expect(config).toHaveTextContent('imap.acme.example');
         expect(config).toHaveTextContent('SSL/TLS');
         expect(config).toHaveTextContent('STARTTLS');
@@ -90,7 +90,7 @@ describe('source pages', () => {
         expect(config).toHaveTextContent('same as password');
         expect(config).toHaveTextContent(/allow insecure\s*no/);
         expect(screen.getByText('Email (IMAP/SMTP)')).toBeInTheDocument();
-        expect(await screen.findByTestId('source-poll')).toBeInTheDocument();
+        expect(await screen.findByTestId('source-poll', {}, { timeout: 5_000 })).toBeInTheDocument();
         expect(screen.getByTestId('source-last-polled')).toBeInTheDocument();
     });
 });
