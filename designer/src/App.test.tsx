@@ -41,7 +41,7 @@ describe('App', () => {
             'cases',
             expect.objectContaining({ sort: { field: 'opened_at', order: 'DESC' } }),
         );
-        await waitFor(() => expect(menuItems()).toHaveLength(12));
+        await waitFor(() => expect(menuItems()).toHaveLength(13));
         expect(menuItems()).toEqual([
             'Cases',
             'Mentions',
@@ -55,6 +55,7 @@ describe('App', () => {
             'Flow drafts',
             'Users',
             'API tokens',
+            'Audit log',
         ]);
     });
 
@@ -193,7 +194,7 @@ describe('App', () => {
     it('lists in the menu only what the role may read', async () => {
         const dataProvider = fakeDataProvider({ agents, cases: [makeCase()] });
         const { unmount } = render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('agent'))} />);
-        await screen.findAllByTestId('case-subject');
+        await screen.findAllByTestId('case-subject', {}, { timeout: 5_000 });
         await waitFor(() => expect(menuItems()).toContain('Flow drafts'));
         // Agents do not read sources.
         expect(menuItems()).toEqual([
@@ -211,11 +212,12 @@ describe('App', () => {
         unmount();
         window.location.hash = '';
 
-        // An auditor reads everything, and has API tokens of their own; users are for admins.
+        // An auditor reads everything, the audit log included, and has API tokens of their own; users are for admins.
         render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('auditor'))} />);
-        await screen.findAllByTestId('case-subject');
-        await waitFor(() => expect(menuItems()).toHaveLength(11));
+        await screen.findAllByTestId('case-subject', {}, { timeout: 5_000 });
+        await waitFor(() => expect(menuItems()).toHaveLength(12));
         expect(menuItems()).not.toContain('Users');
+        expect(menuItems()).toContain('Audit log');
     });
 
     it('shows who is logged in, with their role, and logs them out', async () => {
@@ -263,7 +265,7 @@ describe('App', () => {
             return { data: [], total: 0 };
         });
         render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
-        expect(await screen.findByText(message)).toBeInTheDocument();
+        expect(await screen.findByText(message, {}, { timeout: 5_000 })).toBeInTheDocument();
         expect(screen.queryByTestId('login-form')).toBeNull();
         expect(screen.getByTestId('user-role')).toHaveTextContent('Admin');
         consoleError.mockRestore();

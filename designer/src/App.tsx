@@ -3,6 +3,7 @@ import type { AuthProvider, DataProvider } from 'react-admin';
 import { useMemo } from 'react';
 import { createHashRouter, Route, RouterProvider } from 'react-router-dom';
 import agents from './agents';
+import auditEntries from './auditEntries';
 import { authProvider as defaultAuthProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import cases from './cases';
@@ -62,6 +63,8 @@ const SwitchboardAdmin = ({ dataProvider = defaultDataProvider, authProvider = d
         {/* Admins only (users:manage); everyone has their own API tokens (tokens:own). */}
         <Resource name="users" {...users} />
         <Resource name="tokens" {...tokens} />
+        {/* Auditors and admins (auditlog:read); signing a checkpoint needs auditlog:checkpoint. */}
+        <Resource name="audit_entries" {...auditEntries} />
         {/* Read through cases only: no menu entry. */}
         <Resource name="case_events" />
         {/* Read through experts; each request's own page is the link sent to the expert. */}

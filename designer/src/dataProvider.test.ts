@@ -252,6 +252,36 @@ describe('dataProvider', () => {
         expect(data.status).toBe('polling');
     });
 
+    it('verifies the audit log, from a checkpoint when asked, and signs its head with an empty POST', async () => {
+        const verdict = { intact: true, entries: 3, first_id: 1, last_id: 3, head_id: 3, checkpoints: 1 };
+        const client = clientReturning(verdict);
+        const dataProvider = createDataProvider('/api', client);
+        expect((await dataProvider.verifyAuditLog()).data).toEqual(verdict);
+        expect(client.mock.calls[0][0]).toBe('/api/audit/verify');
+        await dataProvider.verifyAuditLog('2025-01-02T10:00:00+01:00');
+        expect(client.mock.calls[1][0]).toBe('/api/audit/verify?since=2025-01-02T10%3A00%3A00%2B01%3A00');
+
+        const checkpoint = clientReturning({ id: 2, seq: 3, hash: 'ab'.repeat(32), key_id: 'k1' });
+        const { data } = await createDataProvider('/api', checkpoint).signAuditCheckpoint();
+        const [url, options] = checkpoint.mock.calls[0];
+        expect(url).toBe('/api/audit/checkpoints');
+        expect(options?.method).toBe('POST');
+        expect(options?.body).toBeUndefined();
+        expect(data.seq).toBe(3);
+    });
+
+    it("rethrows a refused verification with the API's message", async () => {
+        const message = 'your role (ops_lead) does not allow reading and verifying the audit log (auditlog:read)';
+        const client = vi.fn<HttpClient>(async () => {
+            throw new HttpError('Forbidden', 403, { detail: { code: 'forbidden', message, path: '' } });
+        });
+        const refused = (await createDataProvider('/api', client)
+            .verifyAuditLog()
+            .catch((caught: unknown) => caught)) as HttpError;
+        expect(refused.status).toBe(403);
+        expect(refused.message).toBe(message);
+    });
+
     const refusing = (status: number, body: unknown) =>
         vi.fn<HttpClient>(async () => {
             throw new HttpError('Refused', status, body);

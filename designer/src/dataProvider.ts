@@ -4,6 +4,8 @@ import type { DataProvider } from 'react-admin';
 import { apiErrorMessage, apiFieldErrors, submissionErrors } from './apiErrors';
 import type {
     ApiToken,
+    AuditCheckpoint,
+    AuditVerdict,
     Case,
     CaseViewer,
     CloseReason,
@@ -169,6 +171,10 @@ export interface SwitchboardDataProvider extends DataProvider {
     addCustomerNote: (customerId: string, payload: CustomerNotePayload) => Promise<{ data: CustomerProfile }>;
     /** Merges `other_id` into the customer `keepId`; answers with the kept profile. */
     mergeCustomers: (keepId: string, payload: MergePayload) => Promise<{ data: CustomerProfile }>;
+    /** Checks the audit log's chain, head and checkpoints (from the last checkpoint before `since`, if given). */
+    verifyAuditLog: (since?: string) => Promise<{ data: AuditVerdict }>;
+    /** Signs the audit log's head now; answers the checkpoint. */
+    signAuditCheckpoint: () => Promise<{ data: AuditCheckpoint }>;
 }
 
 /** The fields of the source forms that the API's 422s can name (see `submissionErrors`). */
@@ -343,6 +349,16 @@ export const createDataProvider = (
             post<CustomerProfile>(`${apiUrl}/customers/${encodeURIComponent(customerId)}/notes`, payload),
         mergeCustomers: (keepId, payload) =>
             post<CustomerProfile>(`${apiUrl}/customers/${encodeURIComponent(keepId)}/merge`, payload),
+        verifyAuditLog: async since => {
+            const query = since ? `?${new URLSearchParams({ since })}` : '';
+            const { json } = await client(`${apiUrl}/audit/verify${query}`);
+            return { data: json as AuditVerdict };
+        },
+        // No body: the API signs whatever the head is when the request arrives.
+        signAuditCheckpoint: async () => {
+            const { json } = await client(`${apiUrl}/audit/checkpoints`, { method: 'POST' });
+            return { data: json as AuditCheckpoint };
+        },
     };
 };
 

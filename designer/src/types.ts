@@ -382,3 +382,56 @@ export interface ApiToken extends RaRecord<string> {
     /** Only in the answer to `POST /api/tokens`: shown this once. */
     token?: string;
 }
+
+/** `GET /api/audit_entries` (auditors, admins): one change in the append-only, hash-chained audit log. */
+export interface AuditEntry extends RaRecord<number> {
+    /** 1, 2, 3...: the entry's place in the chain. */
+    id: number;
+    at: string;
+    /** Who: a user's id, an integration (`source:ID`) or `system`. */
+    actor: string;
+    /** How a person acted: `session`, `token:ID`, `password` or `password+totp` (a login). */
+    via: string | null;
+    /** What, e.g. `auth.login`, `user.change`, `flow.publish`, `case.claimed`. */
+    action: string;
+    /** The kind of thing acted on (`user`, `case`, `flow`...) and its id. */
+    target_type: string | null;
+    target_id: string | null;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+    detail: Record<string, unknown> | null;
+    /** The hash of the entry before (64 zeros for the first). */
+    prev: string;
+    /** SHA-256 of this entry's canonical encoding, `prev` included. */
+    hash: string;
+}
+
+/** `GET /api/audit/verify`: "intact", or the first entry where the chain breaks and why. */
+export interface AuditVerdict {
+    intact: boolean;
+    /** The API's one line, e.g. "intact: entries 1-42 (42), 3 signed checkpoints hold". */
+    summary: string;
+    /** Entries checked, from `first_id` to `last_id` (null: none). */
+    entries: number;
+    first_id: number | null;
+    last_id: number | null;
+    /** The last entry as the log's head records it. */
+    head_id: number;
+    /** Signed checkpoints whose signatures held. */
+    checkpoints: number;
+    broken_at: number | null;
+    why: string | null;
+}
+
+/** `POST /api/audit/checkpoints`: the chain's head, signed now (Ed25519). */
+export interface AuditCheckpoint {
+    id: number | null;
+    /** The entry signed (the head when it was signed). */
+    seq: number;
+    hash: string;
+    at: string;
+    reason: string;
+    key_id: string;
+    public_key: string;
+    signature: string;
+}

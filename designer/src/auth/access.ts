@@ -13,6 +13,8 @@ export const PERMISSIONS = [
     'customers:write',
     'customers:merge',
     'audit:read',
+    'auditlog:read',
+    'auditlog:checkpoint',
     'flows:read',
     'flows:write',
     'teams:read',
@@ -71,6 +73,7 @@ const READ: Record<string, Permission> = {
     conversations: 'mentions:read',
     customers: 'customers:read',
     case_events: 'audit:read',
+    audit_entries: 'auditlog:read',
     flows: 'flows:read',
     flow_drafts: 'flows:read',
     teams: 'teams:read',
@@ -109,6 +112,8 @@ const WRITE: Record<string, Record<string, Permission>> = {
     sources: { create: 'sources:write', edit: 'sources:write', poll: 'sources:write', webhook_token: 'sources:write' },
     users: { create: 'users:manage', edit: 'users:manage' },
     tokens: { create: 'tokens:own', delete: 'tokens:own' },
+    // Verifying the log only reads it (auditlog:read, as its list); signing its head takes its own permission.
+    audit_entries: { checkpoint: 'auditlog:checkpoint' },
 };
 
 /** The permission `action` on `resource` needs, or null when the designer knows no such thing (then: denied). */

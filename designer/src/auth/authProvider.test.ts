@@ -207,6 +207,10 @@ describe('authProvider: canAccess', () => {
         ['sources', 'create', ['admin']],
         ['sources', 'edit', ['admin']],
         ['sources', 'poll', ['admin']],
+        ['audit_entries', 'list', ['auditor', 'admin']],
+        ['audit_entries', 'show', ['auditor', 'admin']],
+        ['audit_entries', 'checkpoint', ['auditor', 'admin']],
+        ['audit_entries', 'delete', []],
         ['cases', 'delete', []],
         ['nonsense', 'list', []],
     ];

@@ -30,7 +30,7 @@ describe('conversations', () => {
         });
         render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
-        const chips = await screen.findAllByTestId('conversation-actionable');
+        const chips = await screen.findAllByTestId('conversation-actionable', {}, { timeout: 5_000 });
         expect(chips.map(chip => chip.textContent)).toEqual(['Actionable', 'No action']);
         const rows = screen.getAllByRole('row').slice(1);
         expect(within(rows[0]).getByText('fan@example.com (Fan)')).toBeInTheDocument();

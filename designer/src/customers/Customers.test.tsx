@@ -47,7 +47,7 @@ describe('customers', () => {
 
     it('lists customers, last seen first, and searches them by name', async () => {
         const { dataProvider, user } = setup('#/customers');
-        const names = await screen.findAllByTestId('customer-name');
+        const names = await screen.findAllByTestId('customer-name', {}, { timeout: 5_000 });
         expect(names.map(name => name.textContent)).toEqual(['@robin_case', 'Robin C.']);
         expect(dataProvider.getList).toHaveBeenCalledWith(
             'customers',

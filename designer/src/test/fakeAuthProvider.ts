@@ -23,7 +23,7 @@ const AGENT: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     admin: [...PERMISSIONS],
     ops_lead: [
-        ...READS.filter(permission => permission !== 'expert_requests:read'),
+        ...READS.filter(permission => permission !== 'expert_requests:read' && permission !== 'auditlog:read'),
         'flows:write',
         'agents:manage',
         'agents:presence',
@@ -32,7 +32,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     ],
     supervisor: [...AGENT, 'cases:approve', 'cases:takeover', 'cases:transfer', 'customers:merge', 'agents:manage'],
     agent: AGENT,
-    auditor: [...READS, 'tokens:own'],
+    auditor: [...READS, 'auditlog:checkpoint', 'tokens:own'],
 };
 
 export const makeMe = (role: Role, overrides: Partial<Me> = {}): Me => ({

@@ -1,7 +1,19 @@
 import { vi } from 'vitest';
 import type { DataProvider, RaRecord } from 'react-admin';
 import type { SwitchboardDataProvider } from '../dataProvider';
-import type { ApiToken, Case, CaseViewer, CustomerProfile, ExpertLink, ExpertRequest, Flow, ReplyDraft, User } from '../types';
+import type {
+    ApiToken,
+    AuditCheckpoint,
+    AuditVerdict,
+    Case,
+    CaseViewer,
+    CustomerProfile,
+    ExpertLink,
+    ExpertRequest,
+    Flow,
+    ReplyDraft,
+    User,
+} from '../types';
 
 /** When the fake API writes notes (customer notes, merges). */
 export const FAKE_NOW = '2025-01-05T09:00:00+00:00';
@@ -14,8 +26,9 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
     const customer = (id: string) => all('customers').find(record => record.id === id) as CustomerProfile;
     const base = {
         getList: vi.fn(async (resource: string) => ({ data: all(resource), total: all(resource).length })),
+        // The page's URL gives ids as text; the audit log's are numbers.
         getOne: vi.fn(async (resource: string, { id }: { id: unknown }) => ({
-            data: all(resource).find(record => record.id === id),
+            data: all(resource).find(record => String(record.id) === String(id)),
         })),
         getMany: vi.fn(async (resource: string, { ids }: { ids: unknown[] }) => ({
             data: all(resource).filter(record => ids.includes(record.id)),
@@ -74,6 +87,38 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
         revokeToken: vi.fn(async (tokenId: string) => ({
             data: { ...all('tokens').find(record => record.id === tokenId), id: tokenId, revoked_at: FAKE_NOW } as ApiToken,
         })),
+        // An intact log of whatever `audit_entries` holds, and a checkpoint of its last entry.
+        verifyAuditLog: vi.fn(async () => {
+            const ids = all('audit_entries').map(record => Number(record.id));
+            const [first, last] = ids.length ? [Math.min(...ids), Math.max(...ids)] : [null, null];
+            const span = ids.length ? `entries ${first}-${last}` : 'no entries';
+            const data: AuditVerdict = {
+                intact: true,
+                summary: `intact: ${span} (${ids.length}), 0 signed checkpoints hold`,
+                entries: ids.length,
+                first_id: first,
+                last_id: last,
+                head_id: last ?? 0,
+                checkpoints: 0,
+                broken_at: null,
+                why: null,
+            };
+            return { data };
+        }),
+        signAuditCheckpoint: vi.fn(async () => {
+            const last = all('audit_entries').reduce((most, record) => Math.max(most, Number(record.id)), 0);
+            const data: AuditCheckpoint = {
+                id: 1,
+                seq: last,
+                hash: String(all('audit_entries').find(record => Number(record.id) === last)?.hash ?? '0'.repeat(64)),
+                at: FAKE_NOW,
+                reason: 'on demand',
+                key_id: 'k1',
+                public_key: 'MCowBQYDK2VwAyEA',
+                signature: 'c2lnbmF0dXJl',
+            };
+            return { data };
+        }),
         // Answer as the API does, without changing `records`: what getOne gives stays the same.
         addCustomerNote: vi.fn(async (customerId: string, { text }: { text: string }) => {
             const found = customer(customerId);
