@@ -203,3 +203,20 @@ def test_a_user_makes_an_api_token_sees_it_once_uses_it_and_revokes_it(up: UpPro
     refused = httpx.get(f"{up.base_url}/api/auth/me", headers=bearer, timeout=30)
     assert refused.status_code == 401, refused.text
     assert refused.json()["detail"]["code"] == "token_revoked"
+
+
+def test_an_auditor_verifies_the_audit_log_and_signs_a_checkpoint(up: UpProcess, page: Page) -> None:
+    """The logins of this test's users are in the log; the auditor sees them, verifies the chain and pins it."""
+    login(page, up.base_url, "audrey@example.com", path="/#/audit_entries")
+    expect(page.get_by_text("auth.login").first).to_be_visible(timeout=15_000)
+    page.get_by_test_id("audit-verify").click()
+    expect(page.get_by_test_id("audit-verdict")).to_have_attribute("data-intact", "true", timeout=15_000)
+    expect(page.get_by_test_id("audit-verdict-title")).to_contain_text("Intact")
+    page.get_by_test_id("audit-sign-checkpoint").click()
+    expect(page.get_by_test_id("audit-checkpoint")).to_be_visible(timeout=15_000)
+    shot(page, "audit-log")
+    with up.login(ADMIN) as admin:
+        verdict = admin.get("/api/audit/verify").json()
+        assert verdict["intact"] and verdict["checkpoints"] >= 1, verdict
+        actions = {e["action"] for e in admin.get("/api/audit_entries", params={"range": "[0,999]"}).json()}
+        assert {"auth.login", "audit.checkpoint"} <= actions, actions
