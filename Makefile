@@ -56,6 +56,7 @@ bench: $(BENCH_STAMP) $(DESIGNER_BUILD)
 	$(BIN)/python -m bench.lifecycle
 	$(BIN)/python -m bench.temporal_floor
 	$(BIN)/python -m bench.discovery
+	$(BIN)/python -m bench.replay_verify
 	$(BIN)/python -m bench.sentiment_bench
 	$(BIN)/python -m bench.calendars
 

@@ -5,7 +5,8 @@
 The recorded histories of tests/fixtures/histories (real cases of every shape: claims, approvals,
 escalations, experts, reopening), repeated to `--histories`, go through the command's own path
 (`cli.replay.verify_many`): each history replayed against today's workflow code in the worker's
-sandbox, and each opening decision decided again from its recorded inputs, over 1 and 2 processes.
+sandbox, and each opening decision decided again from its recorded inputs where its flow version is
+given (the recorded histories' are not kept beside them), over 1 and 2 processes.
 Fetching the histories from Temporal is not timed (the command prints that part on its own). The
 issue's target is >= 200 histories a second on this 2-core machine.
 """
@@ -37,7 +38,8 @@ def main() -> None:
         began = time.perf_counter()
         results = verify_many(items, processes)
         took = time.perf_counter() - began
-        failed = sum(1 for _, problems in results if problems)
+        # The recorded histories' flow versions are not kept beside them, so only the replay can fail here.
+        failed = sum(1 for _, problems in results if any("replay" in p for p in problems))
         figures.append({"processes": processes, "histories": len(results), "seconds": round(took, 2),
                         "per_s": round(len(results) / took, 1), "failed": failed})
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -48,7 +50,7 @@ def main() -> None:
           f"(load average {load}, {os.cpu_count()} CPUs)")
     for f in figures:
         print(f"  {f['processes']} process(es): {f['per_s']}/s ({f['histories']} in {f['seconds']} s; "
-              f"{f['failed']} did not hold)")
+              f"{f['failed']} did not replay)")
 
 
 if __name__ == "__main__":
