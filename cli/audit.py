@@ -73,10 +73,7 @@ def run(args: argparse.Namespace) -> int:
         with session_scope(engine, write=False) as session:
             verdict = verify(session, keys, since=args.since)
         if args.json:
-            print(json.dumps({"intact": verdict.intact, "entries": verdict.entries, "first_id": verdict.first_seq,
-                              "last_id": verdict.last_seq, "head_id": verdict.head_seq,
-                              "checkpoints": verdict.checkpoints, "broken_at": verdict.broken_at,
-                              "why": verdict.why}))
+            print(json.dumps(verdict.answer()))
         else:
             print(verdict.summary(), file=sys.stdout if verdict.intact else sys.stderr)
         return 0 if verdict.intact else 1

@@ -58,7 +58,7 @@ def build(session: Session, keys: KeyRing, case_id: str, history: dict[str, Any]
         raise LookupError(f"no case {case_id!r}")
     events = session.exec(select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.seq)).all()
     audit = session.exec(select(AuditEntry).where(AuditEntry.target_id == case_id).order_by(AuditEntry.id)).all()
-    versions = {case.flow_version} | {_started_input(history).flow_version} - {None}
+    versions = {case.flow_version, _started_input(history).flow_version}
     flows = {row.id: row.document for row in session.exec(select(Flow).where(Flow.id.in_(versions)))}  # type: ignore[union-attr]
     bundle: dict[str, Any] = {
         "format": FORMAT, "case_id": case_id, "workflow_id": case.workflow_id,

@@ -79,9 +79,7 @@ async def verify_log(principal: ReadAuditLog, request: Request, keys: KeysDep,
     def check() -> VerifyAnswer:
         with session_scope(request.app.state.engine, write=False) as session:
             verdict = verify(session, keys, since=after)
-        return VerifyAnswer(intact=verdict.intact, summary=verdict.summary(), entries=verdict.entries,
-                            first_id=verdict.first_seq, last_id=verdict.last_seq, head_id=verdict.head_seq,
-                            checkpoints=verdict.checkpoints, broken_at=verdict.broken_at, why=verdict.why)
+        return VerifyAnswer.model_validate(verdict.answer())
     return await run_in_threadpool(check)
 
 

@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import Engine, insert
 from sqlmodel import Field, Session, SQLModel, select
 
-from store.audit.log import lock_head
+from store.audit.log import instant_text, lock_head
 from store.db import session_scope
 from store.db.types import UtcDateTime
 from store.keys import KeyRing
@@ -59,7 +59,7 @@ def public_key(keys: KeyRing, kid: str | None = None) -> str:
 
 def signed_bytes(seq: int, entry_hash: str, at: datetime, reason: str) -> bytes:
     doc = {"kind": "switchboard-audit-checkpoint", "seq": seq, "hash": entry_hash, "reason": reason,
-           "at": at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")}
+           "at": instant_text(at)}
     return json.dumps(doc, sort_keys=True, separators=(",", ":")).encode()
 
 

@@ -74,7 +74,8 @@ def _plain(value: dict[str, Any] | None) -> dict[str, Any] | None:
     return None if value is None else json.loads(json.dumps(value, default=str))
 
 
-def _instant(at: datetime) -> str:
+def instant_text(at: datetime) -> str:
+    """An instant as the hashes and signatures cover it: UTC, to the microsecond."""
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
@@ -83,7 +84,7 @@ def canonical(row: dict[str, Any]) -> bytes:
     UTF-8, the instant in UTC to the microsecond."""
     doc = {key: row[key] for key in ("id", "actor", "via", "action", "target_type", "target_id", "before",
                                      "after", "detail", "prev")}
-    doc["at"] = _instant(row["at"])
+    doc["at"] = instant_text(row["at"])
     return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 

@@ -32,6 +32,12 @@ class Verdict:
     broken_at: int | None = None  # the entry where the chain breaks
     why: str | None = None
 
+    def answer(self) -> dict[str, object]:
+        """The verdict as `GET /api/audit/verify` and `switchboard audit verify --json` give it."""
+        return {"intact": self.intact, "summary": self.summary(), "entries": self.entries, "first_id": self.first_seq,
+                "last_id": self.last_seq, "head_id": self.head_seq, "checkpoints": self.checkpoints,
+                "broken_at": self.broken_at, "why": self.why}
+
     def summary(self) -> str:
         if self.intact:
             span = f"entries {self.first_seq}-{self.last_seq}" if self.entries else "no entries"
@@ -79,7 +85,8 @@ def verify(session: Session, keys: KeyRing | None, *, since: datetime | None = N
     first = expected if expected <= head_seq else None
     checked, last_seq = 0, None
     hashes: dict[int, str] = {}  # the checked entries' hashes where a checkpoint falls
-    pinned = {c.seq for c in session.exec(select(AuditCheckpoint))}
+    checkpoints = session.exec(select(AuditCheckpoint).order_by(AuditCheckpoint.seq)).all()  # type: ignore[arg-type]
+    pinned = {c.seq for c in checkpoints}
 
     def broken(seq: int, why: str) -> Verdict:
         return Verdict(False, checked, first, last_seq, head_seq, 0, seq, why)
@@ -113,7 +120,7 @@ def verify(session: Session, keys: KeyRing | None, *, since: datetime | None = N
                              "entries at its end were cut off, or added without the chain")
 
     count = 0
-    for checkpoint in session.exec(select(AuditCheckpoint).order_by(AuditCheckpoint.seq)):
+    for checkpoint in checkpoints:
         if keys is not None:
             try:
                 expected_key = public_key(keys, checkpoint.key_id)
