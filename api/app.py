@@ -34,6 +34,7 @@ from api.customers.views import router as customers_router
 from api.discovery.views import router as discovery_router
 from api.errors import validation_error_body
 from api.experts.views import router as experts_router
+from api.flows.backtest import router as backtest_router
 from api.flows.drafts import router as drafts_router
 from api.flows.views import router as flows_router
 from api.health import Health, health_of, prometheus_text
@@ -118,7 +119,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
     # Webhooks first: routes are matched in order, and a spike's posts are most of what the API answers.
     for router in (webhooks_router, auth_router, users_router, tokens_router, codec_router, cases_router,
                    mentions_router, teams_router, flows_router, drafts_router, audit_router, audit_log_router,
-                   experts_router,
+                   experts_router, backtest_router,
                    discovery_router, sources_router, customers_router):
         api.include_router(router)
 

@@ -41,6 +41,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         return parser
     from cli.accounts import add_parsers as add_account_parsers
     from cli.audit import add_parser as add_audit_parser
+    from cli.flows import add_parser as add_flows_parser
     from cli.importing import add_parser as add_import_parser
     from cli.keys import add_parser as add_keys_parser
     from cli.replay import add_parser as add_replay_parser
@@ -52,6 +53,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     add_keys_parser(sub)
     add_audit_parser(sub)
     add_replay_parser(sub)
+    add_flows_parser(sub)
     return parser
 
 
@@ -91,6 +93,10 @@ def main(argv: list[str] | None = None) -> None:
         from cli.audit import run as run_audit
 
         raise SystemExit(run_audit(args))
+    if args.command == "flows":
+        from cli.flows import run as run_flows
+
+        raise SystemExit(run_flows(args))
     if args.command in ("users", "tokens"):
         from cli.accounts import run as run_accounts
 

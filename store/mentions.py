@@ -18,7 +18,7 @@ class MentionBase(SQLModel):
     author: str
     text: str
     created_at: datetime = Field(sa_type=UtcDateTime)
-    received_at: datetime = Field(sa_type=UtcDateTime)
+    received_at: datetime = Field(sa_type=UtcDateTime, index=True)
     reply_to_id: str | None = None
     direction: Direction = Direction.inbound
     thread_id: str | None = None

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
 from api.audit.trail import record
 from api.auth.deps import CheckpointAudit, ReadAuditLog
 from api.deps import KeysDep, SessionDep, WriteSessionDep
-from api.errors import ApiError
+from api.instants import instant_query, parse_instant
 from api.listing import Listing, ListParams, get_or_404, list_rows
 from store.audit import AuditCheckpoint, AuditEntry, public_key, verify, write_checkpoint
 from store.db import session_scope
@@ -56,25 +56,16 @@ def get_entry(principal: ReadAuditLog, session: SessionDep, entry_id: int) -> Au
     return get_or_404(session, AuditEntry, entry_id, resource="audit entry")
 
 
-# An instant in ISO 8601 with its offset, and nothing else (a bare number is no instant, though pydantic's
-# datetime would read it as seconds since 1970).
-INSTANT = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$"
 
 
 @router.get("/audit/verify", response_model=VerifyAnswer)
 async def verify_log(principal: ReadAuditLog, request: Request, keys: KeysDep,
-                     since: Annotated[str | None, Query(
-                         pattern=INSTANT, json_schema_extra={"format": "date-time"},
-                         description="start at the last signed checkpoint before this instant, e.g. "
-                                     "2026-12-01T00:00:00Z")] = None,
+                     since: Annotated[str | None, instant_query(
+                         "start at the last signed checkpoint before this instant")] = None,
                      ) -> VerifyAnswer:
     """Check the whole chain (or from the checkpoint before `since`): "intact", or the first entry where it
     breaks and why."""
-    try:
-        after = datetime.fromisoformat(since.replace("Z", "+00:00")) if since is not None else None
-    except ValueError as exc:
-        raise ApiError(422, code="bad_instant", path="since",
-                       message=f"{since!r} is not an instant: give e.g. 2026-12-01T00:00:00Z") from exc
+    after = parse_instant(since, "since")
 
     def check() -> VerifyAnswer:
         with session_scope(request.app.state.engine, write=False) as session:

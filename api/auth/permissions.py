@@ -29,6 +29,7 @@ class Permission(StrEnum):
     auditlog_checkpoint = "auditlog:checkpoint"  # signing the audit log's head on demand
     flows_read = "flows:read"
     flows_write = "flows:write"
+    flows_backtest = "flows:backtest"  # re-running a flow over history: reads every case of a period, CPU-heavy
     teams_read = "teams:read"  # teams and agents
     agents_manage = "agents:manage"  # any agent's presence, capacity, skills
     agents_presence = "agents:presence"  # one's own presence only
@@ -52,6 +53,7 @@ DESCRIPTIONS: dict[Permission, str] = {
     P.audit_read: "reading case histories", P.auditlog_read: "reading and verifying the audit log",
     P.auditlog_checkpoint: "signing a checkpoint of the audit log", P.flows_read: "reading flows",
     P.flows_write: "editing and publishing flows",
+    P.flows_backtest: "backtesting flows over history",
     P.teams_read: "reading teams and agents", P.agents_manage: "changing agents' capacity, skills and presence",
     P.agents_presence: "going online or offline", P.experts_read: "reading experts",
     P.experts_write: "adding experts", P.expert_requests_read: "reading expert requests",
@@ -66,12 +68,12 @@ _AGENT = frozenset({P.cases_read, P.cases_work, P.mentions_read, P.customers_rea
                     P.tokens_own})
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.admin: frozenset(P),
-    Role.ops_lead: (_READ - {P.auditlog_read}) | {P.flows_write, P.agents_manage, P.agents_presence,
-                                                         P.experts_write, P.tokens_own},
+    Role.ops_lead: (_READ - {P.auditlog_read}) | {P.flows_write, P.flows_backtest, P.agents_manage,
+                                                  P.agents_presence, P.experts_write, P.tokens_own},
     Role.supervisor: _AGENT | {P.cases_approve, P.cases_takeover, P.cases_transfer, P.customers_merge,
                                P.agents_manage},
     Role.agent: _AGENT,
-    Role.auditor: _READ | {P.histories_decode, P.auditlog_checkpoint, P.tokens_own},
+    Role.auditor: _READ | {P.histories_decode, P.auditlog_checkpoint, P.flows_backtest, P.tokens_own},
 }
 # Roles that work cases: each such user has an agent profile (team, capacity, skills) under the same id.
 WORKING_ROLES = frozenset({Role.agent, Role.supervisor})

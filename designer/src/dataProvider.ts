@@ -6,6 +6,8 @@ import type {
     ApiToken,
     AuditCheckpoint,
     AuditVerdict,
+    BacktestPeriod,
+    BacktestReport,
     Case,
     CaseViewer,
     CloseReason,
@@ -161,6 +163,8 @@ export interface SwitchboardDataProvider extends DataProvider {
     revokeToken: (tokenId: string) => Promise<{ data: ApiToken }>;
     /** Publishes a flow draft as a new (activated) flow version. */
     publishFlowDraft: (draftId: string) => Promise<{ data: Flow }>;
+    /** What the draft would have decided over the period, against what was decided (a sample of the cases). */
+    backtestFlowDraft: (draftId: string, period: BacktestPeriod, sample?: number) => Promise<{ data: BacktestReport }>;
     /** Makes a published flow version the active one. */
     activateFlow: (flowId: string) => Promise<{ data: Flow }>;
     /** Asks a polling source (rss, mastodon, email) to poll now; the API answers 202 before the poll ends. */
@@ -340,6 +344,11 @@ export const createDataProvider = (
         },
         publishFlowDraft: draftId =>
             post<Flow>(`${apiUrl}/flow_drafts/${encodeURIComponent(draftId)}/publish`, { activate: true }),
+        backtestFlowDraft: async (draftId, period, sample = 20) => {
+            const query = new URLSearchParams({ ...period, sample: String(sample) });
+            const { json } = await client(`${apiUrl}/flow_drafts/${encodeURIComponent(draftId)}/backtest?${query}`);
+            return { data: json as BacktestReport };
+        },
         activateFlow: flowId => post<Flow>(`${apiUrl}/flows/${encodeURIComponent(flowId)}/activate`, {}),
         pollSource: sourceId =>
             post<{ status: string }>(`${apiUrl}/sources/${encodeURIComponent(sourceId)}/poll`, {}),

@@ -316,6 +316,55 @@ export interface FlowDraft extends RaRecord<string> {
     updated_at: string;
 }
 
+/** One case a backtest would decide otherwise (`GET /api/flow_drafts/{id}/backtest`, its `sample`). */
+export interface BacktestRow {
+    /** changed: opened both ways, decided otherwise; would_open / would_not_open: only one way opens it. */
+    kind: 'changed' | 'would_open' | 'would_not_open';
+    case_id: string | null;
+    mention_id: string;
+    conversation_id: string;
+    received_at: string;
+    source: string;
+    changed: BacktestField[];
+    live_queue: string | null;
+    draft_queue: string | null;
+    live_priority: string | null;
+    draft_priority: string | null;
+    live_sla_policy: string | null;
+    draft_sla_policy: string | null;
+    live_flow_version: string | null;
+    tags_added: string[];
+    tags_removed: string[];
+}
+
+export type BacktestField = 'queue' | 'priority' | 'sla_policy';
+
+export interface BacktestReport {
+    flow_version: string;
+    since: string;
+    until: string;
+    seconds: number;
+    totals: {
+        mentions: number;
+        tags_changed: number;
+        needs_response_changed: number;
+        live_cases: number;
+        draft_cases: number;
+        changed: number;
+        would_open: number;
+        would_not_open: number;
+        by_field: Record<BacktestField, number>;
+        moves: { field: BacktestField; live: string | null; draft: string | null; cases: number }[];
+        live_flow_versions: Record<string, number>;
+    };
+    sample: BacktestRow[];
+}
+
+export interface BacktestPeriod {
+    since: string;
+    until: string;
+}
+
 export interface CaseEvent extends RaRecord<string> {
     case_id: string;
     at: string;

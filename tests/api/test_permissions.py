@@ -62,16 +62,19 @@ def test_the_roles_are_what_the_issue_says() -> None:
     admin, ops, boss, agent, auditor = (ROLE_PERMISSIONS[r] for r in (Role.admin, Role.ops_lead, Role.supervisor,
                                                                       Role.agent, Role.auditor))
     assert admin == set(Permission)
-    # Changes nothing: reads, decodes histories, signs checkpoints of the audit log, keeps their own API tokens.
+    # Changes nothing: reads, decodes histories, signs checkpoints of the audit log, backtests flows (a read of
+    # history), keeps their own API tokens.
     assert not {p for p in auditor if not p.value.endswith(":read")} - {Permission.tokens_own,
                                                                          Permission.histories_decode,
-                                                                         Permission.auditlog_checkpoint}
+                                                                         Permission.auditlog_checkpoint,
+                                                                         Permission.flows_backtest}
     assert {p for p in Permission if p.value.endswith(":read")} <= auditor
     # Who changed what, and every login, is for auditors and admins.
     assert Permission.auditlog_read not in ops | boss | agent
     assert Permission.cases_approve not in agent and Permission.cases_approve in boss
     assert {Permission.cases_takeover, Permission.cases_transfer} <= boss - agent
     assert Permission.flows_write in ops and Permission.flows_write not in boss | agent | auditor
+    assert Permission.flows_backtest in ops & auditor and Permission.flows_backtest not in boss | agent
     assert Permission.users_manage not in ops | boss | agent | auditor
     assert Permission.sources_write not in ops | boss | agent | auditor
 

@@ -110,10 +110,29 @@ def test_an_ops_lead_edits_a_flow_sees_the_bad_rule_and_publishes(up: UpProcess,
     expect(page.get_by_test_id("flow-node-errors")).to_contain_text("less than")
     shot(page, "flow-editor-error")
 
-    editor.fill(good.replace('-0.05', '-0.2', 1))  # a valid change: a new version
+    editor.fill(good.replace('"low"', '"normal"', 1))  # a valid change, a new version: nothing below normal
     page.get_by_test_id("flow-save").click()
     expect(triage).not_to_have_attribute("data-invalid", "true")
     page.get_by_test_id("flow-publish").click()
+    # Before publishing: what the draft would have decided otherwise over the last 7 days of the demo's history.
+    summary = page.get_by_test_id("backtest-summary")
+    expect(summary).to_be_visible(timeout=15_000)
+    draft_id = page.url.split("#/flow_drafts/", 1)[1].split("/", 1)[0]
+    with up.login("olivia@example.com") as http:
+        report = http.get(f"/api/flow_drafts/{draft_id}/backtest")
+        assert report.status_code == 200, report.text
+        totals = report.json()["totals"]
+    assert totals["changed"] >= 1 and totals["by_field"]["priority"] == totals["changed"]
+    expect(summary).to_contain_text(f"{totals['mentions']:,} mentions, {totals['live_cases']:,} cases opened: the "
+                                    f"draft would decide {totals['changed']:,} of them otherwise")
+    expect(page.get_by_test_id("backtest-moves")).to_contain_text(f"Priority: low → normal: {totals['changed']} case")
+    expect(page.get_by_test_id("backtest-sample")).to_contain_text("Priority: low → normal; SLA policy: low → normal")
+    # The CSV link carries nothing but the session the browser already has.
+    rows = page.request.get(up.base_url + (page.get_by_test_id("backtest-csv").get_attribute("href") or ""))
+    assert rows.status == 200 and rows.text().startswith("kind,case_id,mention_id,")
+    assert len(rows.text().strip().splitlines()) == 1 + totals["changed"]
+    shot(page, "flow-backtest")
+    page.get_by_test_id("publish-confirm").click()
     expect(page).to_have_url(re.compile(r"#/flows/[0-9a-f]{16}/show"), timeout=15_000)
     published = page.url.rsplit("/", 2)[-2]
     with up.login(ADMIN) as http:

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
     'auditlog:checkpoint',
     'flows:read',
     'flows:write',
+    'flows:backtest',
     'teams:read',
     'agents:manage',
     'agents:presence',

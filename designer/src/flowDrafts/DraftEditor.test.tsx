@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { AdminContext, HttpError, Notification, RecordContextProvider, ResourceContextProvider } from 'react-admin';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeDataProvider } from '../test/fakeDataProvider';
-import type { FlowDraft } from '../types';
+import type { BacktestReport, FlowDraft } from '../types';
 import { DraftEditor } from './DraftEditor';
 import { draftDocument } from './testDocument';
 
@@ -21,6 +21,28 @@ const invalidFlow = new HttpError('The flow has 2 errors', 422, {
         ],
     },
 });
+
+const REPORT: BacktestReport = {
+    flow_version: 'f-draft',
+    since: '2026-11-27T10:00:00Z',
+    until: '2026-12-04T10:00:00Z',
+    seconds: 1.2,
+    totals: {
+        mentions: 1200, tags_changed: 40, needs_response_changed: 1, live_cases: 800, draft_cases: 801, changed: 2,
+        would_open: 1, would_not_open: 0, by_field: { queue: 1, priority: 1, sla_policy: 1 },
+        moves: [
+            { field: 'queue', live: 'support', draft: 'escalations', cases: 1 },
+            { field: 'priority', live: 'normal', draft: 'high', cases: 1 },
+        ],
+        live_flow_versions: { f1: 800 },
+    },
+    sample: [{
+        kind: 'changed', case_id: 'c-billing', mention_id: 'twitter:2', conversation_id: 'v2',
+        received_at: '2026-11-30T09:00:00Z', source: 'twitter', changed: ['priority', 'sla_policy'],
+        live_queue: 'support', draft_queue: 'support', live_priority: 'normal', draft_priority: 'high',
+        live_sla_policy: 'normal', draft_sla_policy: 'high', live_flow_version: 'f1', tags_added: [], tags_removed: [],
+    }],
+};
 
 const setup = () => {
     const dataProvider = fakeDataProvider({ flow_drafts: [draft] });
@@ -90,11 +112,56 @@ describe('DraftEditor', () => {
         expect(await screen.findByText('Draft saved')).toBeInTheDocument();
     });
 
-    it('publishes after saving and announces the version', async () => {
+    it('saves, shows what the draft would change over the last 7 days, and publishes once confirmed', async () => {
         const { dataProvider, user } = setup();
+        dataProvider.backtestFlowDraft.mockResolvedValueOnce({ data: REPORT });
         await user.click(screen.getByTestId('flow-publish'));
+        await waitFor(() => expect(dataProvider.update).toHaveBeenCalledTimes(1));
+        const summary = await screen.findByTestId('backtest-summary');
+        const [draftId, period] = dataProvider.backtestFlowDraft.mock.calls[0];
+        expect(draftId).toBe('d1');
+        expect(Date.parse(period.until) - Date.parse(period.since)).toBe(7 * 24 * 3_600_000);
+        expect(summary).toHaveTextContent(
+            '1,200 mentions, 800 cases opened: the draft would decide 2 of them otherwise (Queue 1, Priority 1, ' +
+                'SLA policy 1), open 1 more and not open 0.',
+        );
+        expect(screen.getByTestId('backtest-moves')).toHaveTextContent('Queue: support → escalations: 1 case');
+        expect(screen.getByTestId('backtest-sample')).toHaveTextContent('Priority: normal → high; SLA policy: normal → high');
+        expect(screen.getByTestId('backtest-csv')).toHaveAttribute('href', expect.stringMatching(/^\/api\/flow_drafts\/d1\/backtest\.csv\?since=/));
+        expect(dataProvider.publishFlowDraft).not.toHaveBeenCalled();
+
+        await user.click(screen.getByTestId('publish-confirm'));
         await waitFor(() => expect(dataProvider.publishFlowDraft).toHaveBeenCalledWith('d1'));
-        expect(dataProvider.update).toHaveBeenCalledTimes(1);
         expect(await screen.findByText('Published version f-new')).toBeInTheDocument();
+    });
+
+    it('reruns the backtest for another period, and lets the ops lead publish when it cannot run', async () => {
+        // react-admin's data provider logs a refused call
+        const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        const { dataProvider, user } = setup();
+        dataProvider.backtestFlowDraft.mockRejectedValueOnce(new HttpError('You may not: flows:backtest', 403, {}));
+        await user.click(screen.getByTestId('flow-publish'));
+        expect(await screen.findByTestId('backtest-failed')).toHaveTextContent(
+            'The backtest could not run: You may not: flows:backtest. You can still publish.',
+        );
+        fireEvent.change(screen.getByTestId('backtest-period'), { target: { value: '30d' } });
+        expect(await screen.findByTestId('backtest-summary')).toHaveTextContent('No mentions arrived in this period');
+        const [, period] = dataProvider.backtestFlowDraft.mock.calls[1];
+        expect(Date.parse(period.until) - Date.parse(period.since)).toBe(30 * 24 * 3_600_000);
+        await user.click(screen.getByText('Cancel'));
+        await waitFor(() => expect(screen.queryByTestId('publish-dialog')).toBeNull());
+        expect(dataProvider.publishFlowDraft).not.toHaveBeenCalled();
+        consoleError.mockRestore();
+    });
+
+    it('does not open the publish dialog when the draft does not save', async () => {
+        const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        const { dataProvider, user } = setup();
+        dataProvider.update.mockRejectedValueOnce(invalidFlow);
+        await user.click(screen.getByTestId('flow-publish'));
+        expect(await screen.findByTestId('flow-save-error')).toHaveTextContent('The flow has 2 errors');
+        expect(screen.queryByTestId('publish-dialog')).toBeNull();
+        expect(dataProvider.backtestFlowDraft).not.toHaveBeenCalled();
+        consoleError.mockRestore();
     });
 });

@@ -12,11 +12,12 @@ import { EditableFlowCanvas } from './EditableFlowCanvas';
 import { EMPTY_ERRORS } from './flowErrors';
 import { FlowErrorList } from './FlowErrorList';
 import { NodeEditorPanel } from './NodeEditorPanel';
+import { PublishDialog } from './PublishDialog';
 import { useDraftActions } from './useDraftActions';
 
 const EMPTY_DOCUMENT: FlowDocument = { nodes: [], edges: [] };
 
-/** The draft editor: name, canvas, node panel, Save / Publish / Delete. */
+/** The draft editor: name, canvas, node panel, Save / Publish (after a backtest, see PublishDialog) / Delete. */
 export const DraftEditor = () => {
     const record = useRecordContext<FlowDraft>();
     if (!record) return null;
@@ -30,6 +31,7 @@ const DraftEditorForm = ({ draft }: { draft: FlowDraft }) => {
     const [texts, setTexts] = useState<Record<string, string>>({});
     const [parseErrors, setParseErrors] = useState<Record<string, string>>({});
     const { busy, problem, save, publish } = useDraftActions(draft);
+    const [publishing, setPublishing] = useState(false);
     const errors = problem?.errors ?? EMPTY_ERRORS;
     const localProblems = useMemo(() => toFlowGraph(document).problems, [document]);
 
@@ -66,13 +68,23 @@ const DraftEditorForm = ({ draft }: { draft: FlowDraft }) => {
                     variant="outlined"
                     data-testid="flow-publish"
                     disabled={busy || unparsed.length > 0}
-                    onClick={() => publish(name, document)}
+                    onClick={async () => setPublishing(await save(name, document, true))}
                 >
                     Publish
                 </Button>
                 <Box sx={{ flex: 1 }} />
                 <DeleteButton mutationMode="pessimistic" redirect="list" label="Delete draft" data-testid="flow-draft-delete" />
             </Box>
+            {publishing && (
+                <PublishDialog
+                    open
+                    draftId={String(draft.id)}
+                    draftName={name}
+                    busy={busy}
+                    onCancel={() => setPublishing(false)}
+                    onConfirm={() => publish(document)}
+                />
+            )}
             {unparsed.length > 0 && (
                 <Alert severity="warning">
                     Fix the content JSON of {unparsed.join(', ')} before saving.

@@ -18,7 +18,7 @@ const describe = (error: unknown, document: FlowDocument): SaveProblem => {
     return { message: error instanceof Error ? error.message : String(error), errors: EMPTY_ERRORS };
 };
 
-/** Save (PUT) and publish (save, then POST publish) a flow draft, keeping the last API problem. */
+/** Save (PUT) and publish (POST publish, of the draft as saved) a flow draft, keeping the last API problem. */
 export const useDraftActions = (draft: FlowDraft) => {
     const dataProvider = useSwitchboardDataProvider();
     const [update] = useUpdate<FlowDraft>();
@@ -48,8 +48,8 @@ export const useDraftActions = (draft: FlowDraft) => {
         }
     };
 
-    const publish = async (name: string, document: FlowDocument): Promise<void> => {
-        if (!(await save(name, document, true))) return;
+    /** Publish the draft as saved (save `document` first: a refusal is mapped onto it), and open the version. */
+    const publish = async (document: FlowDocument): Promise<void> => {
         setBusy(true);
         try {
             const { data: flow } = await dataProvider.publishFlowDraft(String(draft.id));

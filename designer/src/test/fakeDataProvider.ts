@@ -5,6 +5,8 @@ import type {
     ApiToken,
     AuditCheckpoint,
     AuditVerdict,
+    BacktestPeriod,
+    BacktestReport,
     Case,
     CaseViewer,
     CustomerProfile,
@@ -50,6 +52,20 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
         delete: vi.fn(async (_resource: string, { id }: { id: unknown }) => ({ data: { id } })),
         pollSource: vi.fn(async () => ({ data: { status: 'polling' } })),
         publishFlowDraft: vi.fn(async () => ({ data: { id: 'f-new' } as Flow })),
+        // A period with no history; a test gives its own report with mockResolvedValueOnce.
+        backtestFlowDraft: vi.fn(async (_draftId: string, period: BacktestPeriod) => ({
+            data: {
+                flow_version: 'f-draft',
+                ...period,
+                seconds: 0,
+                totals: {
+                    mentions: 0, tags_changed: 0, needs_response_changed: 0, live_cases: 0, draft_cases: 0,
+                    changed: 0, would_open: 0, would_not_open: 0,
+                    by_field: { queue: 0, priority: 0, sla_policy: 0 }, moves: [], live_flow_versions: {},
+                },
+                sample: [],
+            } as BacktestReport,
+        })),
         replyToCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         closeCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         claimCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
