@@ -57,6 +57,7 @@ bench: $(BENCH_STAMP) $(DESIGNER_BUILD)
 	$(BIN)/python -m bench.temporal_floor
 	$(BIN)/python -m bench.discovery
 	$(BIN)/python -m bench.replay_verify
+	$(BIN)/python -m bench.backtest
 	$(BIN)/python -m bench.sentiment_bench
 	$(BIN)/python -m bench.calendars
 
