@@ -44,6 +44,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     from cli.importing import add_parser as add_import_parser
     from cli.keys import add_parser as add_keys_parser
     from cli.replay import add_parser as add_replay_parser
+    from cli.retention import add_parser as add_retention_parser
     from cli.rules import add_parser as add_rules_parser
 
     add_rules_parser(sub)
@@ -52,6 +53,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     add_keys_parser(sub)
     add_audit_parser(sub)
     add_replay_parser(sub)
+    add_retention_parser(sub)
     return parser
 
 
@@ -91,6 +93,10 @@ def main(argv: list[str] | None = None) -> None:
         from cli.audit import run as run_audit
 
         raise SystemExit(run_audit(args))
+    if args.command == "retention":
+        from cli.retention import run as run_retention
+
+        raise SystemExit(run_retention(args))
     if args.command in ("users", "tokens"):
         from cli.accounts import run as run_accounts
 
