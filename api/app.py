@@ -57,6 +57,7 @@ from store.deadlines import DeadlineSweeper
 from store.group_commit import GroupCommit
 from store.keys import KeyRing
 from store.relay import OutboxRelay
+from store.retention.schedule import RetentionJob
 
 log = logging.getLogger("switchboard.api")
 
@@ -105,9 +106,10 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
         await _at_start(app)
         background = [asyncio.create_task(app.state.relay.run(), name="outbox-relay"),
                       asyncio.create_task(app.state.deadlines.run(), name="deadline-sweeper"),
-                      asyncio.create_task(CheckpointWriter(app.state.engine, app.state.keys,
-                                                           retention_days=settings.audit_retention_days).run(),
-                                          name="audit-checkpoints")]
+                      asyncio.create_task(CheckpointWriter(app.state.engine, app.state.keys).run(),
+                                          name="audit-checkpoints"),
+                      asyncio.create_task(RetentionJob(app.state.engine, app.state.keys, settings.retention()).run(),
+                                          name="retention")]
         yield
         for task in background:
             task.cancel()

@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from store.budget import DEFAULT_TAGGING_BUDGET_MS
 from store.keys import KeyRing, key_ring
+from store.retention.policy import Retention
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,6 +44,12 @@ class Settings(BaseSettings):
     audit_retention_days: int | None = Field(default=None, ge=1, description=(
         "audit entries older than this many days are purged once an hour, a signed checkpoint keeping the rest "
         "verifiable; none: kept for ever"))
+    case_retention_days: int | None = Field(default=None, ge=1, description=(
+        "cases closed more than this many days ago (and past their reopen window) are purged once an hour, with "
+        "their timeline, deadlines, routing, presence and expert requests; open cases never; none: kept for ever"))
+    mention_retention_days: int | None = Field(default=None, ge=1, description=(
+        "mentions received more than this many days ago that no kept case holds are purged once an hour, with "
+        "the conversations they leave empty; none: kept for ever"))
     audit_strict: bool = Field(default=False, description=(
         "answer 500 when a request changed something and wrote no audit entry (the tests; otherwise it is "
         "logged as an error)"))
@@ -71,6 +78,11 @@ class Settings(BaseSettings):
             raise ValueError(f"SWITCHBOARD_TAGGING_BUDGET_MS is the CPU time (ms) one mention's tagging may take: "
                              f"a number above 0 (default {DEFAULT_TAGGING_BUDGET_MS:g}); no value turns the budget off")
         return value
+
+    def retention(self) -> Retention:
+        """How many days each data class is kept (store.retention)."""
+        return Retention(mentions=self.mention_retention_days, cases=self.case_retention_days,
+                         audit=self.audit_retention_days)
 
     def key_ring(self, *, create: bool = False) -> KeyRing:
         return key_ring(key_file=self.key_file, keys_json=self.keys.get_secret_value() if self.keys else None,

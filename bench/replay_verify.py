@@ -32,14 +32,14 @@ def main() -> None:
     args = parser.parse_args()
     recorded = [json.loads(p.read_text()) for p in sorted(FIXTURES.glob("*.json"))]
     items = [(f"case-{i}", f"{recorded[i % len(recorded)]['workflow_id']}-{i}",
-              {**recorded[i % len(recorded)]["history"]}, {}) for i in range(args.histories)]
+              {**recorded[i % len(recorded)]["history"]}, {}, []) for i in range(args.histories)]
     figures = []
     for processes in (int(p) for p in args.processes.split(",")):
         began = time.perf_counter()
         results = verify_many(items, processes)
         took = time.perf_counter() - began
         # The recorded histories' flow versions are not kept beside them, so only the replay can fail here.
-        failed = sum(1 for _, problems in results if any("replay" in p for p in problems))
+        failed = sum(1 for _, report in results if any("replay" in p for p in report.problems))
         figures.append({"processes": processes, "histories": len(results), "seconds": round(took, 2),
                         "per_s": round(len(results) / took, 1), "failed": failed})
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())

@@ -10,10 +10,12 @@ from pathlib import Path
 
 from cli.datadir import settings_for
 from cli.operator import operator
-from store.audit import append, public_key, purge_before, verify, write_checkpoint
+from store.audit import append, public_key, verify, write_checkpoint
 from store.db import make_engine, session_scope
 from store.db.migrate import migrate
 from store.keys import KeyRingError
+from store.retention.purge import purge
+from store.retention.schedule import data_class
 
 
 def instant(text: str) -> datetime:
@@ -33,9 +35,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     check.add_argument("--since", type=instant, help="start at the last signed checkpoint before this instant")
     check.add_argument("--json", action="store_true", help="print the verdict as JSON")
     verbs.add_parser("checkpoint", help="sign the log's head now, and print the checkpoint to keep elsewhere")
-    purge = verbs.add_parser("purge", help="remove the entries older than a date; a signed checkpoint of the last "
-                                           "one removed keeps the rest verifiable, and the purge is recorded")
-    purge.add_argument("--before", type=instant, required=True, help="remove entries older than this instant")
+    purging = verbs.add_parser("purge", help="remove the entries older than a date, in batches; a signed checkpoint "
+                                             "of the last one removed keeps the rest verifiable, and the purge is "
+                                             "recorded (the same as `switchboard retention purge --class audit`)")
+    purging.add_argument("--before", type=instant, required=True, help="remove entries older than this instant")
     verbs.add_parser("key", help="the public keys checkpoints are signed with (Ed25519, base64)")
     for parser in verbs.choices.values():
         parser.add_argument("--data-dir", type=Path, default=Path("data"),
@@ -64,11 +67,8 @@ def run(args: argparse.Namespace) -> int:
             assert made is not None
             print(json.dumps(made.model_dump(mode="json"), indent=2))
             return 0
-        if args.verb == "purge":
-            with session_scope(engine) as session:
-                purged = purge_before(session, keys, args.before, operator("audit.purge"))
-            print(f"purged entries through {purged.through_seq} ({purged.entries})" if purged
-                  else f"no entries older than {args.before.isoformat()} are left to purge")
+        if args.verb == "purge":  # `switchboard retention purge --class audit --before DATE`, by its old name
+            print(purge(engine, data_class("audit", keys), args.before, operator("audit.purge")).summary())
             return 0
         with session_scope(engine, write=False) as session:
             verdict = verify(session, keys, since=args.since)

@@ -45,6 +45,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     from cli.importing import add_parser as add_import_parser
     from cli.keys import add_parser as add_keys_parser
     from cli.replay import add_parser as add_replay_parser
+    from cli.retention import add_parser as add_retention_parser
     from cli.rules import add_parser as add_rules_parser
 
     add_rules_parser(sub)
@@ -54,6 +55,7 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     add_audit_parser(sub)
     add_replay_parser(sub)
     add_flows_parser(sub)
+    add_retention_parser(sub)
     return parser
 
 
@@ -97,6 +99,10 @@ def main(argv: list[str] | None = None) -> None:
         from cli.flows import run as run_flows
 
         raise SystemExit(run_flows(args))
+    if args.command == "retention":
+        from cli.retention import run as run_retention
+
+        raise SystemExit(run_retention(args))
     if args.command in ("users", "tokens"):
         from cli.accounts import run as run_accounts
 

@@ -14,12 +14,13 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from cli.audit import instant
 from cli.datadir import settings_for
 from cli.operator import operator
 from store.audit import append
+from store.bundle_checks import BundleReport, redecide
 from store.case_bundle import build, check
 from store.db import make_engine, session_scope
 from store.db.migrate import migrate
@@ -107,31 +108,38 @@ async def _verify(args: argparse.Namespace) -> int:
         report.problems.append(f"the history cannot be replayed: {exc}")
     for line in report.checked:
         print(f"ok: {line}")
+    for line in report.warnings:
+        print(f"warning: {line}")
     for line in report.problems:
         print(f"FAILED: {line}", file=sys.stderr)
     print(f"case {bundle.get('case_id')}: " + ("everything holds" if report.holds else
-                                               f"{len(report.problems)} problem(s)"))
+                                               f"{len(report.problems)} problem(s)")
+          + (f" ({len(report.warnings)} warning(s))" if report.warnings else ""))
     return 0 if report.holds else 1
 
 
-def replay_chunk(items: list[tuple[str, str, dict[str, Any], dict[str, Any]]],
-                 reimport_workflows: bool = False) -> list[tuple[str, list[str]]]:
-    """Replay (case id, workflow id, history, flow documents by version) items in this process and decide each
-    opening again; each case's problems (none: it holds). Runs in a worker process of `--closed-since`."""
+# What `--closed-since` verifies of one case: (case id, workflow id, history, flow documents by version,
+# its timeline's events as JSON).
+Item = tuple[str, str, dict[str, Any], dict[str, Any], list[dict[str, Any]]]
+
+
+def replay_chunk(items: list[Item], reimport_workflows: bool = False) -> list[tuple[str, BundleReport]]:
+    """Replay items in this process and decide each case's decisions again; each case's report (no problems:
+    it holds). Runs in a worker process of `--closed-since`."""
     from temporalio.client import WorkflowHistory
     from temporalio.contrib.pydantic import pydantic_data_converter
     from temporalio.worker import Replayer
 
-    from store.case_bundle import BundleReport, redecide
     from workflows.worker import WORKFLOWS, sandbox_runner
 
-    problems: dict[str, list[str]] = {}
-    for case_id, _, history, flows in items:
-        problems[case_id] = redecide({"history": history, "flows": flows}, BundleReport())
-    by_workflow = {workflow_id: case_id for case_id, workflow_id, _, _ in items}
+    reports: dict[str, BundleReport] = {}
+    for case_id, _, history, flows, events in items:
+        reports[case_id] = BundleReport()
+        redecide({"history": history, "flows": flows, "case_events": events}, reports[case_id])
+    by_workflow = {workflow_id: case_id for case_id, workflow_id, *_ in items}
 
     async def histories() -> AsyncIterator[WorkflowHistory]:
-        for _, workflow_id, history, _ in items:
+        for _, workflow_id, history, *_ in items:
             yield WorkflowHistory.from_json(workflow_id, history)
 
     async def replay() -> None:
@@ -140,14 +148,14 @@ def replay_chunk(items: list[tuple[str, str, dict[str, Any], dict[str, Any]]],
         async with replayer.workflow_replay_iterator(histories()) as results:
             async for result in results:
                 if result.replay_failure is not None:
-                    problems[by_workflow[result.history.workflow_id]].append(
+                    reports[by_workflow[result.history.workflow_id]].problems.append(
                         f"does not replay against this workflow code: {result.replay_failure}")
     asyncio.run(replay())
-    return list(problems.items())
+    return list(reports.items())
 
 
-def verify_many(items: list[tuple[str, str, dict[str, Any], dict[str, Any]]], processes: int,
-                progress: Callable[[int], None] = lambda done: None) -> list[tuple[str, list[str]]]:
+def verify_many(items: list[Item], processes: int,
+                progress: Callable[[int], None] = lambda done: None) -> list[tuple[str, BundleReport]]:
     """`replay_chunk` over `processes` processes, in chunks so progress can be shown."""
     if processes <= 1:
         out = []
@@ -170,6 +178,7 @@ CHUNK = 100  # histories a worker process replays at a time
 async def _verify_closed(args: argparse.Namespace) -> int:
     from api.security.codec import SealingCodec, opened_history
     from cli.services import wait_for_temporal
+    from store.case_events import CaseEvent
     from store.cases import Case
     from store.flows import Flow
 
@@ -178,9 +187,13 @@ async def _verify_closed(args: argparse.Namespace) -> int:
     engine = make_engine(settings.database_url)
     try:
         with session_scope(engine, write=False) as session:
-            cases = [(c.id, c.workflow_id) for c in session.exec(
-                select(Case).where(Case.closed_at >= args.closed_since).order_by(Case.closed_at))]  # type: ignore[operator]
+            closed = select(Case).where(Case.closed_at >= args.closed_since)  # type: ignore[operator]
+            cases = [(c.id, c.workflow_id) for c in session.exec(closed.order_by(Case.closed_at))]
             flows = {row.id: row.document for row in session.exec(select(Flow))}
+            timelines: dict[str, list[dict[str, Any]]] = {case_id: [] for case_id, _ in cases}
+            for event in session.exec(select(CaseEvent).where(col(CaseEvent.case_id).in_(
+                    closed.with_only_columns(col(Case.id)))).order_by(CaseEvent.case_id, CaseEvent.seq)):
+                timelines[event.case_id].append(event.model_dump(mode="json"))
     finally:
         engine.dispose()
     if not cases:
@@ -190,10 +203,11 @@ async def _verify_closed(args: argparse.Namespace) -> int:
     codec, gate = SealingCodec(keys), asyncio.Semaphore(16)
     began = time.monotonic()
 
-    async def fetch(case_id: str, workflow_id: str) -> tuple[str, str, dict[str, Any], dict[str, Any]]:
+    async def fetch(case_id: str, workflow_id: str) -> Item:
         async with gate:
             history = await client.get_workflow_handle(workflow_id).fetch_history()
-        return case_id, workflow_id, await opened_history(json.loads(history.to_json()), codec), flows
+        opened = await opened_history(json.loads(history.to_json()), codec)
+        return case_id, workflow_id, opened, flows, timelines[case_id]
     items = await asyncio.gather(*(fetch(c, w) for c, w in cases))
     fetched = time.monotonic()
 
@@ -204,13 +218,17 @@ async def _verify_closed(args: argparse.Namespace) -> int:
               flush=True)
     results = await asyncio.to_thread(verify_many, items, args.processes, progress)
     print(file=sys.stderr)
-    failed = [(case_id, problems) for case_id, problems in results if problems]
-    for case_id, problems in failed:
-        for problem in problems:
+    for case_id, report in results:
+        for warning in report.warnings:
+            print(f"warning: case {case_id}: {warning}", file=sys.stderr)
+        for problem in report.problems:
             print(f"FAILED: case {case_id}: {problem}", file=sys.stderr)
+    failed = sum(1 for _, report in results if not report.holds)
+    warned = sum(1 for _, report in results if report.warnings)
     took = time.monotonic() - fetched
-    print(f"{len(results)} cases closed since {args.closed_since.isoformat()}: {len(results) - len(failed)} hold, "
-          f"{len(failed)} do not; histories fetched in {fetched - began:.1f} s, verified in {took:.1f} s "
+    print(f"{len(results)} cases closed since {args.closed_since.isoformat()}: {len(results) - failed} hold, "
+          f"{failed} do not" + (f" ({warned} with warnings)" if warned else "") + f"; histories fetched in "
+          f"{fetched - began:.1f} s, verified in {took:.1f} s "
           f"({len(results) / took if took else 0:.0f}/s on {args.processes} processes)")
     return 1 if failed else 0
 

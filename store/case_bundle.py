@@ -3,9 +3,9 @@ decided under, its timeline and audit entries, a manifest of their hashes, and t
 
 `build` makes the bundle from what the caller fetched (the history) and the read side; `check` verifies one
 offline from the file alone: the manifest against the contents, the signature against the public key in
-the bundle (or one the auditor pinned), and every opening decision re-evaluated from its recorded inputs
-under the bundled flow version. Replaying the history against the workflow code is the command line's
-part (cli/replay.py), since the store does not import the workflows.
+the bundle (or one the auditor pinned), and every recorded decision made again from its inputs
+(store.bundle_checks: the opening, the assignments, the approval checks). Replaying the history against
+the workflow code is the command line's part (cli/replay.py), since the store does not import the workflows.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,15 +20,13 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlmodel import Session, select
 
-from engine.messages import CaseInput
-from engine.opening import classify
 from store.audit import AuditEntry
 from store.audit.checkpoints import PURPOSE, public_key
+from store.bundle_checks import BundleReport, redecide, started_input
 from store.case_events import CaseEvent
 from store.cases import Case
 from store.flows import Flow
 from store.keys import KeyRing
-from store.lexicons import compile_with_vader
 
 FORMAT = "switchboard-case-bundle/1"
 
@@ -58,7 +55,7 @@ def build(session: Session, keys: KeyRing, case_id: str, history: dict[str, Any]
         raise LookupError(f"no case {case_id!r}")
     events = session.exec(select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.seq)).all()
     audit = session.exec(select(AuditEntry).where(AuditEntry.target_id == case_id).order_by(AuditEntry.id)).all()
-    versions = {case.flow_version, _started_input(history).flow_version}
+    versions = {case.flow_version, started_input(history).flow_version}
     flows = {row.id: row.document for row in session.exec(select(Flow).where(Flow.id.in_(versions)))}  # type: ignore[union-attr]
     bundle: dict[str, Any] = {
         "format": FORMAT, "case_id": case_id, "workflow_id": case.workflow_id,
@@ -66,6 +63,11 @@ def build(session: Session, keys: KeyRing, case_id: str, history: dict[str, Any]
         "flows": flows, "case": json.loads(_canonical(case.model_dump(mode="json"))),
         "case_events": [json.loads(_canonical(e.model_dump(mode="json"))) for e in events],
         "audit": [json.loads(_canonical(e.model_dump(mode="json"))) for e in audit]}
+    return seal(bundle, keys)
+
+
+def seal(bundle: dict[str, Any], keys: KeyRing) -> dict[str, Any]:
+    """`bundle` with its manifest made from its contents and signed with the audit key of `keys`."""
     manifest = _manifest(bundle)
     signature = Ed25519PrivateKey.from_private_bytes(keys.subkey(PURPOSE)).sign(_canonical(manifest))
     bundle["manifest"] = manifest
@@ -74,28 +76,8 @@ def build(session: Session, keys: KeyRing, case_id: str, history: dict[str, Any]
     return bundle
 
 
-def _started_input(history: dict[str, Any]) -> CaseInput:
-    """The case workflow's input, from the history's first event (payloads opened: JSON)."""
-    first = history["events"][0]
-    attributes = first.get("workflowExecutionStartedEventAttributes") or {}
-    payload = (attributes.get("input") or {}).get("payloads", [None])[0]
-    if payload is None:
-        raise ValueError("the history's first event carries no workflow input")
-    return CaseInput.model_validate_json(base64.b64decode(payload["data"]))
-
-
-@dataclass
-class BundleReport:
-    problems: list[str] = field(default_factory=list)
-    checked: list[str] = field(default_factory=list)
-
-    @property
-    def holds(self) -> bool:
-        return not self.problems
-
-
 def check(bundle: dict[str, Any], *, pinned_key: str | None = None) -> BundleReport:
-    """Everything the file alone can prove: manifest, signature, and the opening decision re-evaluated."""
+    """Everything the file alone can prove: manifest, signature, and every recorded decision made again."""
     report = BundleReport()
     if bundle.get("format") != FORMAT:
         report.problems.append(f"not a case bundle of format {FORMAT} (format: {bundle.get('format')!r})")
@@ -116,32 +98,5 @@ def check(bundle: dict[str, Any], *, pinned_key: str | None = None) -> BundleRep
     except (InvalidSignature, ValueError):
         report.problems.append("the manifest's signature does not hold"
                                + (" with the pinned key" if pinned_key else ""))
-    report.problems += redecide(bundle, report)
+    redecide(bundle, report)
     return report
-
-
-def redecide(bundle: dict[str, Any], report: BundleReport) -> list[str]:
-    """The opening decision (triage, team, SLA policy) made again from the recorded mention and tags under
-    the recorded flow version; each that differs is a problem."""
-    try:
-        started = _started_input(bundle["history"])
-    except (ValueError, KeyError, IndexError) as exc:
-        return [f"the history's input cannot be read: {exc}"]
-    decision = started.decision
-    if decision is None:
-        report.checked.append("decisions: this case classified its first mention in its workflow (before "
-                              "decisions moved to ingest): the history's replay checks it")
-        return []
-    document = bundle["flows"].get(started.flow_version)
-    if document is None:
-        return [f"flow version {started.flow_version} the case was decided under is not in the bundle"]
-    recorded = decision.classification
-    again = classify(compile_with_vader(document), decision.mention, recorded.tags)
-    pairs = {"needs a response": (recorded.triage.needs_response, again.triage.needs_response),
-             "priority": (recorded.triage.priority, again.triage.priority),
-             "team": (recorded.team_id, again.team_id), "SLA policy": (recorded.sla_policy, again.sla_policy)}
-    wrong = [f"{name}: recorded {was!r}, the flow gives {now!r}" for name, (was, now) in pairs.items() if was != now]
-    if not wrong:
-        report.checked.append(f"decisions: triage, team and SLA policy follow from flow version "
-                              f"{started.flow_version[:12]} and the recorded mention and tags")
-    return [f"the opening decision does not follow from its flow version: {w}" for w in wrong]

@@ -108,7 +108,7 @@ def _round_robin(candidates: list[AgentState], case: WaitingCase, cursor: str | 
 
 
 def _least_loaded(candidates: list[AgentState], case: WaitingCase, cursor: str | None) -> tuple[AgentState, dict]:
-    return min(candidates, key=least_loaded_key), {}
+    return min(candidates, key=least_loaded_key), _standing(candidates, case, skills=False)
 
 
 def _skills(candidates: list[AgentState], case: WaitingCase, cursor: str | None) -> tuple[AgentState, dict]:
@@ -118,10 +118,29 @@ def _skills(candidates: list[AgentState], case: WaitingCase, cursor: str | None)
 
     chosen = min(candidates, key=key)
     met, levels = skill_score(chosen, case)
-    return chosen, {"optional_skills_met": met, "skill_level_sum": levels}
+    return chosen, {"optional_skills_met": met, "skill_level_sum": levels, **_standing(candidates, case, skills=True)}
 
 
 _PICKERS: dict[str, Picker] = {"round_robin": _round_robin, "least_loaded": _least_loaded, "skills": _skills}
+
+
+def _standing(candidates: list[AgentState], case: WaitingCase, *, skills: bool) -> dict:
+    """What a comparing strategy weighed, for `engine.routing.evidence.redecide` to weigh again: each eligible
+    agent's load, capacity and last case, and under `skills` their levels in the skills the case asks for
+    (which the evidence names too). The round robin needs only the eligible ids and the cursor."""
+    wanted = case.required_skills.keys() | case.optional_skills.keys()
+    agents: dict[str, dict] = {}
+    for agent in candidates:
+        last = agent.last_assigned_at
+        agents[agent.id] = {"load": agent.load, "capacity": agent.capacity,
+                            "last_assigned_at": last.isoformat() if last is not None else None}
+        if skills:
+            agents[agent.id]["skills"] = {name: level for name, level in sorted(agent.skills.items())
+                                          if name in wanted}
+    if not skills:
+        return {"candidates": agents}
+    return {"candidates": agents, "required_skills": dict(case.required_skills),
+            "optional_skills": dict(case.optional_skills)}
 
 
 def _loaded(agent: AgentState, channel: str, now: datetime) -> AgentState:

@@ -13,8 +13,7 @@ import asyncio
 import base64
 import json
 import logging
-import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -31,7 +30,6 @@ log = logging.getLogger("switchboard.audit")
 
 PURPOSE = "audit-signing"
 INTERVAL = 60.0  # seconds between the writer's looks for new entries to pin
-PURGE_EVERY = 3600.0  # seconds between retention's purges
 
 
 class AuditCheckpoint(SQLModel, table=True):
@@ -98,38 +96,20 @@ def sign_point(session: Session, keys: KeyRing, seq: int, entry_hash: str, reaso
 
 
 class CheckpointWriter:
-    """Pins the chain every `interval` seconds while entries are being added, and with `retention_days`
-    purges the entries older than that once an hour (runs beside the API)."""
+    """Pins the chain every `interval` seconds while entries are being added (runs beside the API; the
+    audit log's retention is store.retention's, with the other data classes')."""
 
-    def __init__(self, engine: Engine, keys: KeyRing, interval: float = INTERVAL,
-                 retention_days: int | None = None) -> None:
-        self._engine, self._keys, self._interval, self._retention = engine, keys, interval, retention_days
-        self._purged_at = float("-inf")
+    def __init__(self, engine: Engine, keys: KeyRing, interval: float = INTERVAL) -> None:
+        self._engine, self._keys, self._interval = engine, keys, interval
 
     def once(self) -> AuditCheckpoint | None:
         with session_scope(self._engine) as session:
             return write_checkpoint(session, self._keys, "interval", only_if_new=True)
-
-    def purge(self, now: datetime) -> None:
-        from store.audit.log import Change
-        from store.audit.purge import purge_before  # it imports this module
-
-        assert self._retention is not None
-        with session_scope(self._engine) as session:
-            purged = purge_before(session, self._keys, now - timedelta(days=self._retention),
-                                  Change(actor="system", action="audit.purge",
-                                         detail={"retention_days": self._retention}), now)
-        if purged is not None:
-            log.info("audit log: %d entries older than %d days purged (through %d)", purged.entries,
-                     self._retention, purged.through_seq)
 
     async def run(self) -> None:
         while True:
             await asyncio.sleep(self._interval)
             try:
                 await asyncio.to_thread(self.once)
-                if self._retention is not None and time.monotonic() - self._purged_at >= PURGE_EVERY:
-                    self._purged_at = time.monotonic()
-                    await asyncio.to_thread(self.purge, datetime.now(UTC))
             except Exception:  # the database was busy: the next round does what this one did not
                 log.exception("writing an audit checkpoint failed; trying again in %.0f s", self._interval)

@@ -2,9 +2,10 @@
 
 A purge signs a checkpoint of the last entry it removes (reason "purge"), records itself in audit_purge
 (append-only) and as an entry at the head (`audit.purge`, with the range and its last hash), then
-deletes the entries: the database's trigger lets an entry go only when a purge covers it. Verification
-then starts after the latest purge, from the hash its signed checkpoint holds (store.audit.verify), so a
-purge row made up to delete entries, with no signature of the audit key, breaks the chain there.
+deletes the entries, in the same transaction or in batches after it (store.retention): the database's
+trigger lets an entry go only when a purge covers it. Verification then starts after the latest purge,
+from the hash its signed checkpoint holds (store.audit.verify), so a purge row made up to delete entries,
+with no signature of the audit key, breaks the chain there.
 """
 
 from __future__ import annotations
@@ -46,17 +47,36 @@ def last_purge(session: Session) -> AuditPurge | None:
 def purge_before(session: Session, keys: KeyRing, before: datetime, by: Change,
                  now: datetime | None = None) -> Purged | None:
     """Remove the entries older than `before` (None: none are), recording the purge as `by` describes
-    who asked (its action and detail are filled in)."""
-    now = now or datetime.now(UTC)
+    who asked (its action and detail are filled in), in the session's transaction."""
+    purged = record_purge(session, keys, before, by, now)
+    if purged is not None:
+        remove_purged(session)
+    return purged
+
+
+def to_purge(session: Session, before: datetime) -> tuple[int, int, int] | None:
+    """The entries a purge of those older than `before` would remove: (first, last, how many); None: none."""
     through = session.exec(select(func.max(AuditEntry.id)).where(AuditEntry.at < before)).one()
     previous = last_purge(session)
     start = previous.through_seq + 1 if previous else 1
     if through is None or through < start:
         return None
-    entry = session.get(AuditEntry, through)
-    assert entry is not None
     count = session.exec(select(func.count()).select_from(AuditEntry).where(
         AuditEntry.id >= start, AuditEntry.id <= through)).one()  # type: ignore[operator]
+    return start, through, count
+
+
+def record_purge(session: Session, keys: KeyRing, before: datetime, by: Change,
+                 now: datetime | None = None) -> Purged | None:
+    """`purge_before` but for the deletes: the checkpoint, the entry and the purge row, after which the
+    entries it covers may go (`remove_purged`), in this transaction or later ones."""
+    now = now or datetime.now(UTC)
+    found = to_purge(session, before)
+    if found is None:
+        return None
+    start, through, count = found
+    entry = session.get(AuditEntry, through)
+    assert entry is not None
     checkpoint = sign_point(session, keys, through, entry.hash, "purge", now)
     append(session, [Change(actor=by.actor, via=by.via, action="audit.purge", target_type="audit_log",
                             detail={**(by.detail or {}), "from": start, "through": through, "through_hash": entry.hash,
@@ -66,5 +86,14 @@ def purge_before(session: Session, keys: KeyRing, before: datetime, by: Change,
         "through_seq": through, "through_hash": entry.hash, "before": before, "at": now, "entries": count,
         "checkpoint_id": checkpoint.id}])
     session.expunge(entry)
-    session.execute(delete(AuditEntry).where(AuditEntry.id <= through))  # type: ignore[arg-type]
     return Purged(through, count)
+
+
+def remove_purged(session: Session, limit: int | None = None) -> int:
+    """Delete entries a recorded purge covers, the oldest first, at most `limit` (None: all); how many went.
+    Entries a purge covers but an interrupted removal left are gone with the next call."""
+    covered = select(func.max(AuditPurge.through_seq)).scalar_subquery()
+    doomed = select(AuditEntry.id).where(AuditEntry.id <= covered).order_by(AuditEntry.id)  # type: ignore[arg-type]
+    if limit is not None:
+        doomed = doomed.limit(limit)
+    return session.execute(delete(AuditEntry).where(AuditEntry.id.in_(doomed.scalar_subquery()))).rowcount  # type: ignore[attr-defined]

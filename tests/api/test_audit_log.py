@@ -23,10 +23,12 @@ from api.demo import DEMO_PASSWORD, default_flow
 from api.settings import Settings
 from cli.main import main as switchboard
 from store.audit import AuditEntry, Change, append, purge_before, verify, write_checkpoint
-from store.audit.checkpoints import CheckpointWriter
 from store.audit.log import entry_hash
+from store.audit.purge import record_purge, remove_purged
 from store.db import session_scope
 from store.keys import KeyRing
+from store.retention.policy import Retention
+from store.retention.schedule import RetentionJob
 from tests.harness.cases import TEST_KEYS, Stack, api_client, as_user, case_where, event_kinds, eventually
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -346,11 +348,24 @@ def test_a_purge_made_up_to_delete_entries_is_caught(seeded_engine: Engine) -> N
     assert not verdict.intact and verdict.broken_at == 4 and "without a signed checkpoint" in (verdict.why or "")
 
 
-def test_retention_purges_what_is_older_than_its_days(seeded_engine: Engine) -> None:
+def test_retention_purges_what_is_older_than_its_days_in_batches(seeded_engine: Engine) -> None:
     _log(seeded_engine, 5, checkpoint_at=None)  # T0 + 1..5 minutes
-    writer = CheckpointWriter(seeded_engine, TEST_KEYS, retention_days=30)
-    writer.purge(T0 + timedelta(days=30, minutes=2, seconds=30))
+    job = RetentionJob(seeded_engine, TEST_KEYS, Retention(audit=30))
+    [done] = job.once(T0 + timedelta(days=30, minutes=4, seconds=30))
+    assert done.counts == {"audit_entry": 4}
     with Session(seeded_engine) as session:
         purge = session.exec(select(AuditEntry).where(AuditEntry.action == "audit.purge")).one()
-    assert (purge.actor, purge.detail["through"], purge.detail["retention_days"]) == ("system", 2, 30)
+        assert [e.id for e in session.exec(select(AuditEntry).order_by(AuditEntry.id))] == [5, 6]
+    assert (purge.actor, purge.detail["through"], purge.detail["retention_days"]) == ("system", 4, 30)
     assert _verdict(seeded_engine).intact
+
+
+def test_entries_a_purge_covers_but_an_interrupted_removal_left_go_with_the_next(seeded_engine: Engine) -> None:
+    _log(seeded_engine, 5, checkpoint_at=None)
+    with session_scope(seeded_engine) as session:  # recorded, then cut short after the first batch of two
+        record_purge(session, TEST_KEYS, T0 + timedelta(minutes=3, seconds=30), Change(actor="cli", action="x"))
+        assert remove_purged(session, limit=2) == 2
+    assert _verdict(seeded_engine).intact  # what is left below the purge is not read
+    with session_scope(seeded_engine) as session:
+        assert remove_purged(session) == 1
+        assert [e.id for e in session.exec(select(AuditEntry).order_by(AuditEntry.id))] == [4, 5, 6]

@@ -1,8 +1,10 @@
 """A closed case exported as one signed file and verified offline, from another directory with no database:
-the manifest, the signature, the replay of its history and its opening decision; one changed byte fails."""
+the manifest, the signature, the replay of its history and its decisions (opening, assignment, approval
+check) made again; one changed byte fails, and so does a decision changed by someone holding the key."""
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
@@ -14,7 +16,7 @@ import pytest
 from sqlmodel import Session, select
 
 from store.audit import AuditEntry
-from store.case_bundle import _manifest, check
+from store.case_bundle import _manifest, check, seal
 from tests.harness.cases import TEST_KEYS, Stack, api_client, as_user, case_where, eventually
 
 SWITCHBOARD = str(Path(sys.executable).parent / "switchboard")
@@ -72,6 +74,7 @@ async def test_a_case_is_exported_and_verified_offline_and_a_changed_byte_is_cau
     verified = _run("replay", "verify", str(bundle), env=env, cwd=elsewhere)
     assert verified.returncode == 0, verified.stdout + verified.stderr
     for line in ("ok: manifest", "ok: signature", "ok: decisions: triage, team and SLA policy follow",
+                 "ok: assignments: 1 made again by the routing engine", "ok: approvals: 1 reply checks made again",
                  "ok: replay:", "everything holds"):
         assert line in verified.stdout, verified.stdout
 
@@ -101,3 +104,42 @@ async def test_a_case_is_exported_and_verified_offline_and_a_changed_byte_is_cau
     sla["content"]["select"] = {"mode": "first_match", "rules": [], "default": "relaxed"}
     report = check(document)
     assert any("SLA policy: recorded" in p and "'relaxed'" in p for p in report.problems), report.problems
+
+    # Someone with the audit key gives the case to another agent and signs the bundle again: the signature
+    # holds, but the routing engine, from the evidence the assignment recorded, picks the agent it did.
+    document = json.loads(text)
+    assigned = next(e for e in document["case_events"] if e["kind"] == "assigned")
+    assert assigned["detail"]["evidence"]["strategy"] == "least_loaded"  # the demo's support queue
+    assert row.assignee_id in assigned["detail"]["evidence"]["candidates"]
+    assigned["detail"]["agent_id"] = "mallory"
+    changed.write_text(json.dumps(seal(document, TEST_KEYS)))
+    reassigned = _run("replay", "verify", str(changed), env=env, cwd=elsewhere)
+    assert reassigned.returncode == 1, reassigned.stdout + reassigned.stderr
+    assert "ok: signature" in reassigned.stdout and "ok: replay:" in reassigned.stdout, reassigned.stdout
+    assert (f"FAILED: the assignment does not follow from its evidence: case event {assigned['seq']} (assigned to "
+            f"mallory at ") in reassigned.stderr, reassigned.stderr
+    assert "recorded 'mallory', the routing engine (least_loaded among " in reassigned.stderr
+    assert f"decides {row.assignee_id!r}" in reassigned.stderr
+
+    # A bundle from before assignments kept their candidates' loads: it cannot be re-decided, which is said,
+    # and it still holds.
+    document = json.loads(text)
+    evidence = next(e for e in document["case_events"] if e["kind"] == "assigned")["detail"]["evidence"]
+    del evidence["candidates"]
+    report = check(seal(document, TEST_KEYS))
+    assert report.holds, report.problems
+    assert [w for w in report.warnings if "cannot re-decide: evidence lacks candidates" in w], report.warnings
+
+    # The reply's approval check, recorded in the history with the rule's input, said "no approval"; a history
+    # claiming it was held is refuted by the flow's rule.
+    document = json.loads(text)
+    for event in document["history"]["events"]:
+        details = (event.get("markerRecordedEventAttributes") or {}).get("details") or {}
+        if "check_reply" in base64.b64decode(details.get("data", {}).get("payloads", [{}])[0].get("data", "")).decode():
+            payload = details["result"]["payloads"][0]
+            result = json.loads(base64.b64decode(payload["data"]))
+            assert result["needs_approval"] is False and result["evidence"]["input"]["reply"]["text"] == "Refunded"
+            payload["data"] = base64.b64encode(json.dumps({**result, "needs_approval": True}).encode()).decode()
+    report = check(seal(document, TEST_KEYS))
+    assert any("the approval check does not follow from flow version" in p and "recorded needs approval, the rule "
+               "gives no approval" in p for p in report.problems), report.problems

@@ -27,6 +27,7 @@ from engine.routing import (
     eligible,
     least_loaded_key,
     queue_order,
+    redecide,
     skill_score,
 )
 
@@ -441,3 +442,41 @@ def test_dispatch_is_deterministic_order_free_and_leaves_its_inputs_alone(
     again = dispatch(policy.model_copy(update={"cursor": result.cursor}),
                      [c for c in cases if c.case_id in result.waiting], after(agents, result, cases), NOW)
     assert again.assignments == [] and again.waiting == result.waiting
+
+
+# --- Deciding again from the evidence -----------------------------------------------------------------
+
+
+@PROPERTY
+@given(policies, queues, teams)
+def test_every_assignment_is_decided_again_from_its_evidence_alone(
+        policy: QueuePolicy, cases: list[WaitingCase], agents: list[AgentState]) -> None:
+    """What an auditor does with a case's timeline: each assignment's reason, as JSON and without the team or
+    the queue, gives the same agent through the same dispatcher."""
+    result = dispatch(policy, cases, agents, NOW)
+    for decision in result.assignments:
+        reason = json.loads(json.dumps(decision.reason))
+        assert redecide(reason, decision.case_id, NOW + timedelta(days=300)) == decision.agent_id
+
+
+def test_an_assignment_that_does_not_follow_from_its_evidence_is_found() -> None:
+    team = [agent("a", load=3, last_assigned_at=NOW - SECOND), agent("b", load=1), agent("c", load=1, capacity=2)]
+    reason = dispatch(LEAST_LOADED, [case("x")], team, NOW).assignments[0].reason
+    assert reason["candidates"]["b"] == {"load": 1, "capacity": 5, "last_assigned_at": None}
+    assert redecide(reason, "x", NOW) == "b"
+    reason["candidates"]["b"]["load"] = 4  # as if b had been busier: c's 1 of 2 was then the lowest ratio
+    assert redecide(reason, "x", NOW) == "c"
+    reason["candidates"] = {"a": {"load": 5, "capacity": 5, "last_assigned_at": None}}  # recorded, yet full
+    assert redecide(reason, "x", NOW) is None
+
+
+@pytest.mark.parametrize(("strategy", "missing"), [("least_loaded", "candidates"), ("skills", "candidates"),
+                                                   ("round_robin", "cursor_before")])
+def test_evidence_recorded_before_it_was_kept_cannot_be_decided_again(strategy: str, missing: str) -> None:
+    reason = dispatch(QueuePolicy(strategy=strategy), [case("x")], [agent("a"), agent("b")], NOW).assignments[0].reason
+    del reason[missing]
+    with pytest.raises(RoutingError) as raised:
+        redecide(reason, "x", NOW)
+    assert raised.value.code == "evidence_incomplete" and raised.value.path == f"/{missing}"
+    with pytest.raises(RoutingError, match="a person chose"):
+        redecide({"strategy": "pull", "load_before": 0}, "x", NOW)
