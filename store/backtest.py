@@ -76,24 +76,29 @@ def _openings(session: Session, case_ids: set[str]) -> dict[str, tuple[str, Deci
     if not case_ids:
         return {}
     table = CaseEvent.__table__  # type: ignore[attr-defined]
-    rows = session.execute(select(table.c.case_id, table.c.seq, table.c.kind, table.c.detail).where(
+    detail = table.c.detail
+    # Each opening event's one field, read by the database: the details (with whole evaluation traces) are
+    # most of a backtest's reading when decoded here.
+    fields = (detail["mention_id"], detail["priority"], detail["team_id"], detail["policy"],
+              detail[("evidence", "flow_version")])
+    rows = session.execute(select(table.c.case_id, table.c.seq, table.c.kind, *(f.as_string() for f in fields)).where(
         table.c.case_id.in_(sorted(case_ids)),
         or_(table.c.kind.in_(OPENING_KINDS), and_(table.c.kind == "mention_added", table.c.seq == 1)),
     ).order_by(table.c.case_id, table.c.seq)).all()
-    found: dict[str, dict[str, tuple[int, Any]]] = {}
-    for case_id, seq, kind, detail in rows:
-        found.setdefault(case_id, {}).setdefault(kind, (seq, detail))  # the first of each kind: the opening's
+    found: dict[str, dict[str, Any]] = {}
+    for case_id, seq, kind, *values in rows:
+        found.setdefault(case_id, {}).setdefault(kind, (seq, *values))  # the first of each kind: the opening's
     openings = {}
     for case_id, kinds in found.items():
         if "mention_added" not in kinds or "routed" not in kinds:
             continue  # not opened yet (its workflow classifies it), or not by a mention
-        triaged, (routed_seq, routed) = kinds.get("triaged", (0, {}))[1], kinds["routed"]
+        _, _, priority, _, _, version = kinds.get("triaged", (0,) + (None,) * 5)
+        routed_seq, _, _, team, _, _ = kinds["routed"]
         # The opening's policy is chosen right after routing; a later one (a new priority) is not the flow's opening.
-        sla_seq, sla = kinds.get("sla_started", (0, {}))
-        openings[case_id] = (kinds["mention_added"][1].get("mention_id"), Decision(
-            queue=routed.get("team_id"), priority=triaged.get("priority"),
-            sla_policy=sla.get("policy") if sla_seq == routed_seq + 1 else None,
-            flow_version=(triaged.get("evidence") or {}).get("flow_version")))
+        sla_seq, _, _, _, policy, _ = kinds.get("sla_started", (0,) + (None,) * 5)
+        openings[case_id] = (kinds["mention_added"][1], Decision(
+            queue=team, priority=priority, sla_policy=policy if sla_seq == routed_seq + 1 else None,
+            flow_version=version))
     return openings
 
 
