@@ -70,6 +70,8 @@ def dispatch(policy: QueuePolicy, waiting: Sequence[WaitingCase], agents: Sequen
             "strategy": policy.strategy,
             "priority": case.priority.value,
             "eligible": [agent.id for agent in candidates],
+            # Every candidate's load as the strategy saw it, so an auditor sees why this one and not another.
+            "loads": {agent.id: {"load": agent.load, "capacity": agent.capacity} for agent in candidates},
             "skipped": dict(sorted(skipped.items())),
             "optional_skills_relaxed": optional_relaxed and bool(case.optional_skills),
             **_load_evidence(chosen, after, case.channel),

@@ -268,7 +268,7 @@ def test_the_reason_is_json_evidence_for_auditors() -> None:
     result = dispatch(ROUND_ROBIN, [case("x", priority="high")], team, NOW)
     reason = json.loads(json.dumps(result.model_dump(mode="json")))["assignments"][0]["reason"]
     assert reason == {
-        "strategy": "round_robin", "priority": "high", "eligible": ["c"],
+        "strategy": "round_robin", "priority": "high", "eligible": ["c"], "loads": {"c": {"load": 1, "capacity": 5}},
         "skipped": {"at_capacity": ["a"], "channel": ["d"], "offline": ["b"]},
         "optional_skills_relaxed": False, "capacity": 5, "load_before": 1, "load_after": 2,
         "channel": "email", "channel_load_before": 0, "channel_load_after": 1, "cursor_before": None,
