@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     temporal_ui_origin: str | None = Field(default=None, description=(
         "the Temporal UI's origin (e.g. https://temporal.example.com): it may call /api/codec with the user's "
         "session to show sealed payloads"))
+    temporal_ui_url: str | None = Field(default=None, description=(
+        "the Temporal UI as browsers reach it (e.g. https://temporal.example.com/ui), for the case page's link to "
+        "a case's workflow; default: SWITCHBOARD_TEMPORAL_UI_ORIGIN"))
     key_file: Path | None = Field(default=None, description=(
         "the key ring file (JSON, mode 0600) that seals secrets and Temporal payloads; `switchboard up` makes "
         "data/keys.json"))
@@ -71,6 +74,11 @@ class Settings(BaseSettings):
             raise ValueError(f"SWITCHBOARD_TAGGING_BUDGET_MS is the CPU time (ms) one mention's tagging may take: "
                              f"a number above 0 (default {DEFAULT_TAGGING_BUDGET_MS:g}); no value turns the budget off")
         return value
+
+    def temporal_ui(self) -> str | None:
+        """Where browsers open the Temporal UI, without a trailing slash; None when unknown."""
+        url = self.temporal_ui_url or self.temporal_ui_origin
+        return url.rstrip("/") if url else None
 
     def key_ring(self, *, create: bool = False) -> KeyRing:
         return key_ring(key_file=self.key_file, keys_json=self.keys.get_secret_value() if self.keys else None,
