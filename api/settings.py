@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     temporal_ui_origin: str | None = Field(default=None, description=(
         "the Temporal UI's origin (e.g. https://temporal.example.com): it may call /api/codec with the user's "
         "session to show sealed payloads"))
+    temporal_ui_url: str | None = Field(default=None, description=(
+        "the Temporal UI as browsers reach it (e.g. https://temporal.example.com/ui), for the case page's link to "
+        "a case's workflow; default: SWITCHBOARD_TEMPORAL_UI_ORIGIN"))
     key_file: Path | None = Field(default=None, description=(
         "the key ring file (JSON, mode 0600) that seals secrets and Temporal payloads; `switchboard up` makes "
         "data/keys.json"))
@@ -83,6 +86,11 @@ class Settings(BaseSettings):
         """How many days each data class is kept (store.retention)."""
         return Retention(mentions=self.mention_retention_days, cases=self.case_retention_days,
                          audit=self.audit_retention_days)
+
+    def temporal_ui(self) -> str | None:
+        """Where browsers open the Temporal UI, without a trailing slash; None when unknown."""
+        url = self.temporal_ui_url or self.temporal_ui_origin
+        return url.rstrip("/") if url else None
 
     def key_ring(self, *, create: bool = False) -> KeyRing:
         return key_ring(key_file=self.key_file, keys_json=self.keys.get_secret_value() if self.keys else None,

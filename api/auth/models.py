@@ -31,6 +31,10 @@ class Me(BaseModel):
     second_factor: bool = Field(default=False, description="the user logs in with an authenticator code too")
     second_factor_required: bool = Field(default=False, description=(
         "the role must use one and the user has none yet: nothing but enrolling (POST /api/auth/totp) works"))
+    temporal_ui_url: str | None = Field(default=None, description=(
+        "the Temporal UI, where a case's workflow is at {temporal_ui_url}/namespaces/{temporal_namespace}/workflows/"
+        "{workflow_id}; only for those who may read histories (histories:decode), null when unknown"))
+    temporal_namespace: str | None = Field(default=None, description="the cases' Temporal namespace, with the UI")
 
 
 class LoginAnswer(BaseModel):

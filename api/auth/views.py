@@ -22,6 +22,7 @@ from api.deps import SessionDep, SettingsDep
 from api.errors import ApiError
 from api.listing import get_or_404
 from api.security.ratelimit import client_address
+from api.settings import Settings
 from store.accounts import User, UserSession
 from store.audit import Change
 from store.db import session_scope
@@ -31,13 +32,17 @@ log = logging.getLogger("switchboard.auth")
 router = APIRouter(tags=["auth"])
 
 
-def _me(session: Session, user: User, *, permissions: frozenset[Permission], policy: Policy,
+def _me(session: Session, user: User, *, permissions: frozenset[Permission], settings: Settings,
         expires_at: datetime | None) -> Me:
+    policy = Policy.of(settings)
+    # The UI shows histories only sealed; whoever may not open them (histories:decode) gets no link to it.
+    ui = settings.temporal_ui() if Permission.histories_decode in permissions else None
     return Me(id=user.id, email=user.email, name=user.name, role=user.role, teams=sorted(user.teams),
               permissions=sorted(p.value for p in permissions),
               agent_id=user.id if session.get(Agent, user.id) is not None else None,
               idle_timeout_seconds=policy.idle_seconds if expires_at else None, expires_at=expires_at,
-              second_factor=user.totp_secret is not None, second_factor_required=policy.enrolling(user))
+              second_factor=user.totp_secret is not None, second_factor_required=policy.enrolling(user),
+              temporal_ui_url=ui, temporal_namespace=settings.temporal_namespace if ui else None)
 
 
 def _refused(exc: AuthRefused) -> ApiError:
@@ -75,7 +80,8 @@ async def log_in(body: LoginRequest, request: Request, response: Response, setti
                                             action="auth.login", target_type="user", target_id=user.id,
                                             detail={"address": client_address(request)}, at=now)])
             log.info("login: %s (%s)", user.email, user.role.value)
-            me = _me(session, user, permissions=ROLE_PERMISSIONS[user.role], policy=policy, expires_at=row.expires_at)
+            me = _me(session, user, permissions=ROLE_PERMISSIONS[user.role], settings=settings,
+                     expires_at=row.expires_at)
             return LoginAnswer(token=token, expires_at=row.expires_at, user=me)
 
     answer = await run_in_threadpool(attempt)
@@ -100,7 +106,7 @@ def log_out(principal: Authenticated, request: Request, response: Response) -> R
 def who_am_i(principal: Authenticated, session: SessionDep, settings: SettingsDep) -> Me:
     row = session.get(UserSession, principal.session_id) if principal.session_id else None
     user = get_or_404(session, User, principal.user_id, resource="user")
-    return _me(session, user, permissions=principal.permissions, policy=Policy.of(settings),
+    return _me(session, user, permissions=principal.permissions, settings=settings,
                expires_at=row.expires_at if row else None)
 
 

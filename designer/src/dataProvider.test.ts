@@ -150,6 +150,14 @@ describe('dataProvider', () => {
         expect(data).toEqual(link);
     });
 
+    it("gives a case's bundle as the API's very text, which parsing would change", async () => {
+        const text = '{"case_id": "c 1", "sentiment": 1.0, "seq": 12345678901234567890}';
+        const client = vi.fn<HttpClient>(async () => ({ status: 200, headers: new Headers(), body: text, json: JSON.parse(text) }));
+        const { data } = await createDataProvider('/api', client).getCaseBundle('c 1');
+        expect(client.mock.calls[0][0]).toBe('/api/cases/c%201/bundle');
+        expect(data).toBe(text);
+    });
+
     it('changes a user with PATCH, and resets their second factor', async () => {
         const client = clientReturning({ id: 'grace', email: 'grace@example.com' });
         const provider = createDataProvider('/api', client);

@@ -179,6 +179,9 @@ export interface SwitchboardDataProvider extends DataProvider {
     verifyAuditLog: (since?: string) => Promise<{ data: AuditVerdict }>;
     /** Signs the audit log's head now; answers the checkpoint. */
     signAuditCheckpoint: () => Promise<{ data: AuditCheckpoint }>;
+    /** The case as evidence (`GET /api/cases/{id}/bundle`, histories:decode), as the API's very text: its manifest
+     * signs hashes of its parts, so it is kept as sent rather than parsed and written again. */
+    getCaseBundle: (caseId: string) => Promise<{ data: string }>;
 }
 
 /** The fields of the source forms that the API's 422s can name (see `submissionErrors`). */
@@ -317,6 +320,10 @@ export const createDataProvider = (
         transferCase: (caseId, payload) => post(caseUrl(caseId, 'transfer'), payload),
         setCasePending: (caseId, payload) => post(caseUrl(caseId, 'pending'), payload),
         changeCaseTags: (caseId, payload) => post(caseUrl(caseId, 'tags'), payload),
+        getCaseBundle: async caseId => {
+            const { body } = await client(caseUrl(caseId, 'bundle'));
+            return { data: body };
+        },
         getCaseDrafts: async caseId => {
             const { json } = await client(caseUrl(caseId, 'drafts'));
             return { data: json as ReplyDraft[] };

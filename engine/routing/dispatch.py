@@ -104,7 +104,7 @@ def _round_robin(candidates: list[AgentState], case: WaitingCase, cursor: str | 
     # The first after the cursor in id order, not in list position: the rotation stays fair when agents come
     # online or leave between two cases, and a cursor naming an agent who left still says where to carry on.
     after = [agent for agent in candidates if cursor is None or agent.id > cursor]
-    return (after or candidates)[0], {"cursor_before": cursor}
+    return (after or candidates)[0], {"cursor_before": cursor, **_standing(candidates, case, skills=False)}
 
 
 def _least_loaded(candidates: list[AgentState], case: WaitingCase, cursor: str | None) -> tuple[AgentState, dict]:
@@ -125,9 +125,10 @@ _PICKERS: dict[str, Picker] = {"round_robin": _round_robin, "least_loaded": _lea
 
 
 def _standing(candidates: list[AgentState], case: WaitingCase, *, skills: bool) -> dict:
-    """What a comparing strategy weighed, for `engine.routing.evidence.redecide` to weigh again: each eligible
-    agent's load, capacity and last case, and under `skills` their levels in the skills the case asks for
-    (which the evidence names too). The round robin needs only the eligible ids and the cursor."""
+    """Where every eligible agent stood, for `engine.routing.evidence.redecide` to weigh again and for the case
+    page to show why this agent and not another: each one's load, capacity and last case, and under `skills`
+    their levels in the skills the case asks for (which the evidence names too). The round robin picks by
+    the eligible ids and the cursor alone; its candidates are there for the reader."""
     wanted = case.required_skills.keys() | case.optional_skills.keys()
     agents: dict[str, dict] = {}
     for agent in candidates:

@@ -37,6 +37,20 @@ async def test_a_login_answers_a_session_that_me_and_logout_use(stack: Stack) ->
         assert again.status_code == 401 and again.json()["detail"]["code"] == "not_authenticated"
 
 
+async def test_me_tells_those_who_may_read_histories_where_the_temporal_ui_is(stack: Stack) -> None:
+    async with api_client(stack, user=None, temporal_ui_origin="http://127.0.0.1:8233/") as http:
+        for user, url in (("audrey", "http://127.0.0.1:8233"), ("admin", "http://127.0.0.1:8233"), ("ada", None),
+                          ("olivia", None)):
+            me = (await http.get("/api/auth/me", headers=as_user(stack.engine, user))).json()
+            assert (me["temporal_ui_url"], me["temporal_namespace"]) == (url, url and "default"), user
+    # Its own address when it is served under a path; none when the API does not know it.
+    async with api_client(stack, user="audrey", temporal_ui_origin="https://ops.example",
+                          temporal_ui_url="https://ops.example/temporal") as http:
+        assert (await http.get("/api/auth/me")).json()["temporal_ui_url"] == "https://ops.example/temporal"
+    async with api_client(stack, user="audrey") as http:
+        assert (await http.get("/api/auth/me")).json()["temporal_ui_url"] is None
+
+
 async def test_wrong_passwords_lock_the_account_with_backoff(stack: Stack) -> None:
     async with api_client(stack, user=None) as http:
         unknown = await _login(http, "nobody@example.com")

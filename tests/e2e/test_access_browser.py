@@ -4,22 +4,26 @@ An agent hands a case to an expert and copies the expert's link; the expert, wit
 browser of their own, reads the question and answers, and the case comes back; the same page without the
 link's token says so. An admin adds a user on the Users page (a weak password shows the policy's refusal on
 the field) and that user logs in. A user makes an API token, sees it once, uses it as a Bearer token, revokes
-it, and it stops working.
+it, and it stops working. An auditor reads on a case's page why each decision was made, with the link to its
+workflow in the Temporal UI, and exports the case's bundle, which verifies offline; an agent gets neither.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.harness.browser import login, shot
-from tests.harness.stack import UpProcess, start_up
+from tests.harness.stack import SWITCHBOARD, UpProcess, start_up
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -220,3 +224,59 @@ def test_an_auditor_verifies_the_audit_log_and_signs_a_checkpoint(up: UpProcess,
         assert verdict["intact"] and verdict["checkpoints"] >= 1, verdict
         actions = {e["action"] for e in admin.get("/api/audit_entries", params={"range": "[0,999]"}).json()}
         assert {"auth.login", "audit.checkpoint"} <= actions, actions
+
+
+def case_event(page: Page, kind: str) -> Locator:
+    """The first event of that kind on the case page's timeline."""
+    return page.locator(f'[data-testid="case-event"][data-kind="{kind}"]').first
+
+
+def test_an_auditor_reads_why_a_case_went_where_it_did_and_exports_it(up: UpProcess, page: Page, guest: Page) -> None:
+    with up.login(ADMIN) as admin:
+        # A support case (least loaded) as it was opened, with the agent it was given: never handed on since.
+        held = next(case for case in admin.get("/api/cases").json()
+                    if case["team_id"] == "support" and case["status"] == "assigned" and not case["expert_id"]
+                    and case["workflow_id"] == f"case-{case['id']}")
+        assignee = admin.get(f"/api/agents/{held['assignee_id']}").json()["name"]
+        team = admin.get(f"/api/teams/{held['team_id']}").json()["name"]
+
+    login(page, up.base_url, "audrey@example.com", path=f"/#/cases/{held['id']}/show")
+    # Each decision in words: agents and teams by name, the rule and what it saw, the flow version it used.
+    assigned = case_event(page, "assigned").get_by_test_id("case-event-explanation")
+    expect(assigned).to_contain_text(re.compile(rf"^Assigned to {assignee} by least loaded: \d+ eligible \(.*"
+                                                rf"{assignee} \d+/\d+"), timeout=15_000)
+    triaged = case_event(page, "triaged").get_by_test_id("case-event-explanation")
+    expect(triaged).to_contain_text(re.compile(r"^Triage: needs a response because .+ matched"))
+    expect(case_event(page, "routed").get_by_test_id("case-event-explanation")).to_contain_text(
+        f"Routed to team {team}")
+    expect(triaged.get_by_test_id("case-event-flow-version")).to_have_attribute(
+        "href", f"#/flows/{held['flow_version']}/show")
+    # The evidence, one click away: the rules' traces and the raw detail.
+    case_event(page, "triaged").get_by_role("button", name="Show evidence").click()
+    expect(case_event(page, "triaged").get_by_test_id("case-event-trace")).to_have_count(2)
+    expect(case_event(page, "triaged").get_by_test_id("case-event-detail")).to_contain_text('"flow_version"')
+    shot(page, "case-explained")
+
+    # The case's workflow in the Temporal UI that `switchboard up` started.
+    link = page.get_by_test_id("case-temporal-link")
+    expect(link).to_have_attribute("href", f"{up.temporal_ui}/namespaces/default/workflows/{held['workflow_id']}")
+    assert httpx.get(link.get_attribute("href") or "", timeout=30).status_code == 200
+
+    # The bundle, as the API sent it: its signature and history hold offline.
+    with page.expect_download() as downloading:
+        page.get_by_test_id("case-export-bundle").click()
+    download = downloading.value
+    assert download.suggested_filename == f"case-{held['id']}.json"
+    saved = Path(download.path())
+    assert json.loads(saved.read_text())["case_id"] == held["id"]
+    verified = subprocess.run([SWITCHBOARD, "replay", "verify", str(saved)], capture_output=True, text=True,
+                              timeout=120)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    with up.login(ADMIN) as admin:
+        exports = admin.get("/api/audit_entries", params={"filter": json.dumps({"action": "case.export"})}).json()
+        assert [(e["actor"], e["target_id"]) for e in exports] == [("audrey", held["id"])]
+
+    # Its agent reads the same explanations, without the history's links.
+    login(guest, up.base_url, f"{held['assignee_id']}@example.com", path=f"/#/cases/{held['id']}/show")
+    expect(case_event(guest, "assigned")).to_contain_text(f"Assigned to {assignee} by least loaded")
+    expect(guest.get_by_test_id("case-history")).to_have_count(0)

@@ -270,6 +270,7 @@ def test_the_reason_is_json_evidence_for_auditors() -> None:
     reason = json.loads(json.dumps(result.model_dump(mode="json")))["assignments"][0]["reason"]
     assert reason == {
         "strategy": "round_robin", "priority": "high", "eligible": ["c"],
+        "candidates": {"c": {"load": 1, "capacity": 5, "last_assigned_at": None}},
         "skipped": {"at_capacity": ["a"], "channel": ["d"], "offline": ["b"]},
         "optional_skills_relaxed": False, "capacity": 5, "load_before": 1, "load_after": 2,
         "channel": "email", "channel_load_before": 0, "channel_load_after": 1, "cursor_before": None,

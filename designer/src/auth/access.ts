@@ -26,6 +26,7 @@ export const PERMISSIONS = [
     'expert_requests:read',
     'sources:read',
     'sources:write',
+    'histories:decode',
     'users:manage',
     'tokens:own',
 ] as const;
@@ -62,6 +63,10 @@ export interface Me {
     second_factor?: boolean;
     /** Their role must use an authenticator and they have none yet: the API allows nothing but setting one up. */
     second_factor_required?: boolean;
+    /** The Temporal UI, for those who may read histories (histories:decode); null when the API does not know it. */
+    temporal_ui_url?: string | null;
+    /** The cases' Temporal namespace, given with the UI's address. */
+    temporal_namespace?: string | null;
 }
 
 /** Actions that only read: react-admin's list and show pages, and `read` for anything else read-only. */
@@ -103,6 +108,8 @@ const WRITE: Record<string, Record<string, Permission>> = {
         reject: 'cases:approve',
         takeover: 'cases:takeover',
         transfer: 'cases:transfer',
+        // Its history with the payloads opened: the case bundle, its workflow in the Temporal UI.
+        history: 'histories:decode',
     },
     mentions: { import: 'mentions:import' },
     customers: { note: 'customers:write', edit: 'customers:write', merge: 'customers:merge' },

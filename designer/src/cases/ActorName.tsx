@@ -1,4 +1,4 @@
-import { RecordContextProvider, ReferenceField } from 'react-admin';
+import { RecordName } from '../common/RecordName';
 import { noteAuthor } from './format';
 
 /**
@@ -8,12 +8,7 @@ import { noteAuthor } from './format';
 export const ActorName = ({ actor }: { actor: string }) => {
     if (actor === 'system') return <span>system</span>;
     const { kind, id } = noteAuthor(actor);
-    const source = kind === 'expert' ? 'expert_id' : 'agent_id';
-    return (
-        <RecordContextProvider value={{ id, [source]: id }}>
-            <ReferenceField source={source} reference={kind === 'expert' ? 'experts' : 'agents'} link={false} empty={id} />
-        </RecordContextProvider>
-    );
+    return <RecordName reference={kind === 'expert' ? 'experts' : 'agents'} id={id} />;
 };
 
 export default ActorName;

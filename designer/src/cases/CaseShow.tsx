@@ -4,6 +4,7 @@ import { useCan } from '../auth/useCan';
 import { Section } from '../common/Section';
 import { CaseConversation } from './CaseConversation';
 import { CaseDrafts } from './CaseDrafts';
+import { CaseHistoryLinks } from './CaseHistoryLinks';
 import { CaseNotes } from './CaseNotes';
 import { CaseSummary } from './CaseSummary';
 import { CaseTimeline } from './CaseTimeline';
@@ -29,6 +30,7 @@ export const CaseShow = () => {
                     <Section title="Notes">
                         <CaseNotes />
                     </Section>
+                    <CaseHistoryLinks />
                     {canAudit && (
                         <Section title="Timeline">
                             <CaseTimeline />

@@ -8,6 +8,11 @@ import { DateField, RecordContextProvider, ReferenceManyField, useListContext } 
 import { JsonBlock } from '../common/JsonBlock';
 import type { CaseEvent } from '../types';
 import { ActorName } from './ActorName';
+import { EventExplanation } from './explain/EventExplanation';
+import { explainEvent, flowVersionOf } from './explain/explanations';
+import { evidenceRules } from './explain/ruleParts';
+import { RuleTraces } from './explain/RuleTraces';
+import { useFlowDocument } from './explain/useFlowDocument';
 import { humanize } from './format';
 
 const KIND_COLORS: Record<string, 'default' | 'info' | 'primary' | 'warning' | 'error' | 'success'> = {
@@ -21,6 +26,10 @@ const KIND_COLORS: Record<string, 'default' | 'info' | 'primary' | 'warning' | '
 const TimelineEntry = ({ event }: { event: CaseEvent }) => {
     const [open, setOpen] = useState(false);
     const hasDetail = event.detail && Object.keys(event.detail).length > 0;
+    // Conditions read as written once the flow version is loaded; as the trace saw them until then.
+    const flow = useFlowDocument(flowVersionOf(event.detail));
+    const explanation = explainEvent(event, flow);
+    const rules = hasDetail ? evidenceRules(event.detail) : [];
     return (
         <RecordContextProvider value={event}>
             <Box component="li" data-testid="case-event" data-kind={event.kind} sx={{ py: 1, borderBottom: 1, borderColor: 'divider' }}>
@@ -31,14 +40,21 @@ const TimelineEntry = ({ event }: { event: CaseEvent }) => {
                         <ActorName actor={event.actor} />
                     </Typography>
                     {hasDetail && (
-                        <Button size="small" onClick={() => setOpen(value => !value)} sx={{ ml: 'auto' }}>
-                            {open ? 'Hide why' : 'Why?'}
+                        <Button
+                            size="small"
+                            onClick={() => setOpen(value => !value)}
+                            sx={{ ml: 'auto' }}
+                            data-testid="case-event-evidence-toggle"
+                        >
+                            {open ? 'Hide evidence' : 'Show evidence'}
                         </Button>
                     )}
                 </Box>
+                {explanation && <EventExplanation explanation={explanation} />}
                 {hasDetail && (
                     <Collapse in={open} unmountOnExit>
-                        <Box sx={{ mt: 1 }}>
+                        <Box sx={{ mt: 1, display: 'grid', gap: 1 }}>
+                            {rules.length > 0 && <RuleTraces rules={rules} flow={flow} />}
                             <JsonBlock value={event.detail} testId="case-event-detail" />
                         </Box>
                     </Collapse>
@@ -67,7 +83,7 @@ const Entries = () => {
     );
 };
 
-/** The audit trail of a case: every decision with the rule result that made it. */
+/** The audit trail of a case: every decision explained, with the evidence it was made on one click away. */
 export const CaseTimeline = () => (
     <Box data-testid="case-timeline">
         <ReferenceManyField<CaseEvent> reference="case_events" target="case_id" sort={{ field: 'at', order: 'ASC' }} perPage={500}>

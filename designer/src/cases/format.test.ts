@@ -10,6 +10,7 @@ import {
     slaOutcomeList,
     slaState,
     statusColor,
+    temporalWorkflowUrl,
 } from './format';
 import { CASE_STATUSES } from '../types';
 
@@ -110,5 +111,24 @@ describe('slaOutcomeList', () => {
             { target: 'resolution', label: 'Resolution', outcome: 'breached' },
         ]);
         expect(slaOutcomeList(null)).toEqual([]);
+    });
+});
+
+describe('temporalWorkflowUrl', () => {
+    const ui = { temporal_ui_url: 'http://127.0.0.1:8233', temporal_namespace: 'default' };
+
+    it("opens a case's own workflow, or an older case's run of its conversation's workflow", () => {
+        expect(temporalWorkflowUrl(ui, { id: 'c1', workflow_id: 'case-c1' })).toBe(
+            'http://127.0.0.1:8233/namespaces/default/workflows/case-c1',
+        );
+        expect(temporalWorkflowUrl(ui, { id: 'c1', workflow_id: 'case-twitter:42' })).toBe(
+            'http://127.0.0.1:8233/namespaces/default/workflows/case-twitter%3A42/c1/history',
+        );
+    });
+
+    it('gives no link while the API does not say where the UI is', () => {
+        expect(temporalWorkflowUrl(undefined, { id: 'c1', workflow_id: 'case-c1' })).toBeNull();
+        const unknown = { temporal_ui_url: null, temporal_namespace: null };
+        expect(temporalWorkflowUrl(unknown, { id: 'c1', workflow_id: 'case-c1' })).toBeNull();
     });
 });

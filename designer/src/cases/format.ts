@@ -109,3 +109,24 @@ export const slaOutcomeList = (
     Object.entries(outcomes ?? {})
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([target, outcome]) => ({ target, label: humanize(target), outcome }));
+
+/** Where the API says the Temporal UI is (`GET /api/auth/me`: only for those who may read histories). */
+export interface TemporalUi {
+    temporal_ui_url?: string | null;
+    temporal_namespace?: string | null;
+}
+
+/**
+ * The case's workflow in the Temporal UI, or null when the UI's address is unknown. A case opened at ingest has a
+ * workflow of its own (`case-<case id>`); an older case is one run of its conversation's workflow, its run id the
+ * case id.
+ */
+export const temporalWorkflowUrl = (
+    ui: TemporalUi | undefined,
+    record: { id: string; workflow_id: string },
+): string | null => {
+    if (!ui?.temporal_ui_url || !ui.temporal_namespace) return null;
+    const namespace = `${ui.temporal_ui_url}/namespaces/${encodeURIComponent(ui.temporal_namespace)}`;
+    const workflow = `${namespace}/workflows/${encodeURIComponent(record.workflow_id)}`;
+    return record.workflow_id === `case-${record.id}` ? workflow : `${workflow}/${encodeURIComponent(record.id)}/history`;
+};

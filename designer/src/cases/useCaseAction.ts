@@ -16,7 +16,8 @@ export const loggedOutAnswer = (data: unknown): boolean =>
 
 /**
  * Runs one of the case endpoints (or an expert's answer), tells the agent how it went and refreshes
- * the page so the conversation and the audit timeline show the outcome.
+ * the page so the conversation and the audit timeline show the outcome (`refresh: false` for a call that
+ * changes nothing on it: an auditor's every read of the case is recorded).
  */
 export const useCaseAction = () => {
     const dataProvider = useSwitchboardDataProvider();
@@ -28,6 +29,7 @@ export const useCaseAction = () => {
         action: Action<T>,
         success: string | ((updated: T) => string),
         onSuccess?: (updated: T) => void,
+        { refresh: again = true }: { refresh?: boolean } = {},
     ): Promise<boolean> => {
         setPending(true);
         try {
@@ -36,7 +38,7 @@ export const useCaseAction = () => {
             const successMessage = typeof success === 'string' ? success : success(data);
             notify(successMessage, { type: 'success', messageArgs: { _: successMessage } });
             onSuccess?.(data);
-            refresh();
+            if (again) refresh();
             return true;
         } catch (error) {
             const message = error instanceof Error && error.message ? error.message : 'The action failed';

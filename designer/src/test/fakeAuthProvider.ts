@@ -32,7 +32,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     ],
     supervisor: [...AGENT, 'cases:approve', 'cases:takeover', 'cases:transfer', 'customers:merge', 'agents:manage'],
     agent: AGENT,
-    auditor: [...READS, 'auditlog:checkpoint', 'tokens:own'],
+    auditor: [...READS, 'histories:decode', 'auditlog:checkpoint', 'tokens:own'],
 };
 
 export const makeMe = (role: Role, overrides: Partial<Me> = {}): Me => ({

@@ -74,6 +74,9 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
         transferCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         setCasePending: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         changeCaseTags: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        getCaseBundle: vi.fn(async (caseId: string) => ({
+            data: `{"manifest": {"case_id": "${caseId}"}}`,
+        })),
         getCaseDrafts: vi.fn(async (caseId: string) => ({
             data: all('drafts').filter(draft => draft.case_id === caseId) as unknown as ReplyDraft[],
         })),

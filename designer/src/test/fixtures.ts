@@ -10,6 +10,7 @@ import type {
     Mention,
     Source,
 } from '../types';
+import { engineEvent } from './evidence';
 
 export const agents: Agent[] = [
     { id: 'a1', name: 'Ada Lovelace', email: 'ada@example.com', team_id: 't1', online: true, open_cases: 3 },
@@ -58,15 +59,9 @@ export const makeCase = (overrides: Partial<Case> = {}): Case => ({
 });
 
 export const caseEvents: CaseEvent[] = [
-    {
-        id: 'ev1',
-        case_id: 'c1',
-        at: '2025-01-02T10:00:05+00:00',
-        kind: 'triaged',
-        actor: 'system',
-        detail: { rule: 'urgent-billing', result: 'high', trace: [{ var: 'sentiment', value: -0.6 }] },
-    },
-    { id: 'ev2', case_id: 'c1', at: '2025-01-02T10:01:00+00:00', kind: 'assigned', actor: 'a1', detail: {} },
+    // Triage as the engine records it (tests/fixtures/evidence), on this fixture's case.
+    { ...engineEvent('angry_billing', 'triaged'), id: 'ev1', case_id: 'c1', at: '2025-01-02T10:00:05+00:00' },
+    { id: 'ev2', case_id: 'c1', at: '2025-01-02T10:01:00+00:00', kind: 'waiting_on_customer', actor: 'a1', detail: {} },
 ];
 
 export const experts: Expert[] = [
