@@ -69,8 +69,10 @@ def test_an_agent_finds_a_case_reads_why_and_resolves_it(up: UpProcess, page: Pa
     timeline = page.get_by_test_id("case-timeline")
     for kind in ("Tagged", "Triaged", "Assigned"):
         expect(timeline).to_contain_text(kind)
-    timeline.get_by_role("button", name="Why?").nth(2).click()  # the triage decision's evidence
-    expect(timeline).to_contain_text("needs_response")
+    triaged = timeline.locator('[data-testid="case-event"][data-kind="triaged"]')
+    expect(triaged.get_by_test_id("case-event-explanation")).to_contain_text("Triage: needs a response because")
+    triaged.get_by_role("button", name="Show evidence").click()  # the triage decision's evidence
+    expect(triaged).to_contain_text("needs_response")
     expect(page.get_by_test_id("mention").first).to_contain_text("charged twice")
     expect(page.get_by_test_id("reply-holder")).to_have_count(0)  # the case is theirs: nobody to pick
     shot(page, "case-show")
