@@ -36,14 +36,16 @@ from store.lexicons import compile_with_vader
 
 
 def draft() -> dict[str, Any]:
-    """The demo flow with outages sent to escalations, billing raised to high, and praise answered."""
+    """The demo flow with three changes an ops lead might make: outages sent to escalations, billing raised to
+    high, and praise answered (tests/api/test_backtest.py works out each difference they make by hand)."""
     document = default_flow()
     nodes = {node["type"]: node["content"] for node in document["nodes"]}
     nodes["assign"]["routing"]["rules"].insert(0, {"id": "outage-to-escalations",
                                                    "when": {"in": ["outage", {"var": "tags"}]},
                                                    "then": {"team_id": "escalations"}})
     nodes["triage"]["needs_response"]["or"].append({"in": ["praise", {"var": "tags"}]})
-    nodes["triage"]["priority"]["if"][5] = "high"
+    branches = nodes["triage"]["priority"]["if"]
+    branches[branches.index({"in": ["billing", {"var": "tags"}]}) + 1] = "high"
     return document
 
 

@@ -218,7 +218,7 @@ class CaseView(BaseModel):
     status: CaseStatus = CaseStatus.open
     priority: Priority = Priority.normal
     needs_response: bool = True
-    sentiment: float = 0.0
+    sentiment: float = Field(default=0.0, description="The most negative of its mentions' (VADER compound, -1..1)")
     tags: list[str] = Field(default_factory=list)
     team_id: str | None = None
     assignee_id: str | None = None

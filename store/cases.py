@@ -22,7 +22,8 @@ class CaseBase(SQLModel):
     status: CaseStatus = Field(default=CaseStatus.open, index=True)
     priority: Priority = Field(default=Priority.normal, index=True)
     needs_response: bool = True
-    sentiment: float = 0.0
+    sentiment: float = Field(default=0.0, description="The most negative of its mentions' sentiments (-1..1): a "
+                             "complaint stays one after a thank-you")
     tags: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     team_id: str | None = Field(default=None, index=True)
     assignee_id: str | None = Field(default=None, index=True)

@@ -51,7 +51,12 @@ class Mentions:
         cls = await self.classify(mention)
         view.mention_ids.append(mention_id)
         view.tags = sorted(set(view.tags) | set(cls.tags.keywords))
-        view.sentiment = cls.tags.sentiment
+        # The case's sentiment is the worst its customer showed: a fire-hazard complaint stays one after a
+        # "thanks" (each mention's own is on its row and in this event, for the trend).
+        if workflow.patched("case-sentiment-worst"):
+            view.sentiment = min(view.sentiment, cls.tags.sentiment)
+        else:
+            view.sentiment = cls.tags.sentiment
         self._record.event("mention_added", mention_id=mention_id, keywords=cls.tags.keywords,
                            sentiment=cls.tags.sentiment)
         return mention_id, cls

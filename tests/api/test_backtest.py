@@ -11,13 +11,13 @@ import json
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from api.demo import default_flow
+from bench.backtest import draft as draft_document
 from cli.main import main as switchboard
 from engine.backtest import FIELDS
 from store.backtest import backtest
@@ -39,19 +39,6 @@ OUTAGE = "the app is down and not working"  # live: outage, high, support; draft
 BILLING = "I was charged twice on my invoice"  # live: billing, normal; draft: high (and so the high SLA policy)
 PRAISE = "love the new update, great work"  # live: needs no response; draft: answers praise
 HELP = "how do i reset my password?"  # the same either way
-
-
-def draft_document() -> dict[str, Any]:
-    """The demo flow with three changes an ops lead might make."""
-    document = default_flow()
-    nodes = {node["type"]: node["content"] for node in document["nodes"]}
-    nodes["assign"]["routing"]["rules"].insert(0, {"id": "outage-to-escalations",
-                                                   "when": {"in": ["outage", {"var": "tags"}]},
-                                                   "then": {"team_id": "escalations"}})
-    triage = nodes["triage"]
-    triage["needs_response"]["or"].append({"in": ["praise", {"var": "tags"}]})
-    triage["priority"]["if"][5] = "high"  # billing: normal -> high
-    return document
 
 
 def take_in(engine: Engine, texts: list[str], at: datetime = T0, *, reply_to: str | None = None) -> list[str]:

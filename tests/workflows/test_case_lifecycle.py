@@ -43,6 +43,7 @@ from engine.messages import (
     ReplyInput,
 )
 from engine.models import Direction
+from store.case_events import CaseEvent
 from store.db import session_scope
 from store.experts import ExpertRequest
 from store.mentions import Mention
@@ -457,3 +458,23 @@ async def test_an_expert_has_their_own_sla_and_their_answer_returns_the_case(sta
     row = await eventually(lambda: case_where(engine, case_id, status="closed"), what="the close")
     assert row.transfers == 1 and row.sla_outcomes == {"resolution": "met"}
     assert row.handle_seconds == pytest.approx(5 * 60, abs=5)  # claimed until handed over; 0 after the return
+
+
+async def test_a_complaint_keeps_its_sentiment_after_a_friendly_follow_up(stack) -> None:
+    engine = stack.engine
+    agent = f"s-{uuid.uuid4().hex[:4]}"
+    document = default_flow()
+    route_all_to(add_team(engine, agent))(document)
+    use_flow(engine, document)
+    first = f"s-{uuid.uuid4().hex[:8]}"
+    case_id = await stack.ingest(external_id=first, text="The heater caught fire: a terrible, dangerous product")
+    row = await eventually(lambda: case_where(engine, case_id, assignee_id=agent), what="assignment")
+    complaint = row.sentiment
+    assert complaint < -0.5
+    assert await stack.ingest(text="thanks, you are great, love the quick answer!", reply_to_id=first) == case_id
+    await eventually(lambda: case_row(engine, case_id).mention_count == 2, what="the follow-up folded in")
+    assert case_row(engine, case_id).sentiment == complaint  # the worst the customer showed, not the latest
+    with Session(engine) as session:
+        added = session.exec(select(CaseEvent).where(CaseEvent.case_id == case_id, CaseEvent.kind == "mention_added",
+                                                     CaseEvent.seq > 1)).one()
+    assert added.detail["sentiment"] > 0.5  # each mention's own stays on the timeline, for the trend

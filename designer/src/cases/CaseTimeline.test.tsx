@@ -70,7 +70,7 @@ describe('CaseTimeline', () => {
         // The conditions read as written once the flow version is loaded.
         await waitFor(() =>
             expect(routed).toHaveTextContent(
-                'Routed to team Support/Sales by rule 2 angry-billing-first: ("billing" in tags) and ("angry" in tags) matched',
+                'Routed to team Support/Sales by rule 3 angry-billing-first: ("billing" in tags) and ("angry" in tags) matched',
             ),
         );
         expect(within(routed).getByTestId('case-event-flow-version')).toHaveAttribute(
@@ -91,10 +91,10 @@ describe('CaseTimeline', () => {
         const traces = await within(triaged).findAllByTestId('case-event-trace');
         expect(traces.map(trace => trace.getAttribute('data-rule'))).toEqual(['needs_response', 'priority']);
         expect(traces[1]).toHaveTextContent(/^priority → "high"/);
-        const or = traces[1].querySelector('[data-path="/nodes/2/content/priority/if/2"]') as HTMLElement;
+        const or = traces[1].querySelector('[data-path="/nodes/2/content/priority/if/4"]') as HTMLElement;
         expect(or.firstElementChild).toHaveTextContent('("outage" in tags) or (sentiment < -0.6)');
         const operands = within(or).getAllByTestId('trace-node').map(node => node.getAttribute('data-path'));
-        expect(operands).toEqual(['/nodes/2/content/priority/if/2/or/0', '/nodes/2/content/priority/if/2/or/1']);
+        expect(operands).toEqual(['/nodes/2/content/priority/if/4/or/0', '/nodes/2/content/priority/if/4/or/1']);
         expect(within(or).getAllByTestId('trace-node')[1]).toHaveTextContent('sentiment < -0.6 with -0.6792, -0.6 → true');
     });
 

@@ -38,11 +38,11 @@ describe('explainEvent', () => {
 
     it('names the routing rule that matched, or says the default applied', () => {
         expect(explained('angry_billing', 'routed').text).toBe(
-            'Routed to team support by rule 2 `angry-billing-first`: `("billing" in tags) and ("angry" in tags)` ' +
+            'Routed to team support by rule 3 `angry-billing-first`: `("billing" in tags) and ("angry" in tags)` ' +
                 'matched (tags = ["angry","billing","influencer"])',
         );
         expect(explained('queued', 'routed').text).toBe(
-            "Routed to team support: no rule matched (3 checked), so the flow's default",
+            "Routed to team support: no rule matched (4 checked), so the flow's default",
         );
     });
 
@@ -116,8 +116,9 @@ describe('evidenceRules', () => {
         ]);
         const routed = evidenceRules(engineEvent('angry_billing', 'routed').detail);
         expect(routed.map(rule => [rule.label, rule.matched])).toEqual([
-            ['rule 1: press-to-pr', false],
-            ['rule 2: angry-billing-first', true],
+            ['rule 1: safety-legal-to-escalations', false],
+            ['rule 2: press-to-pr', false],
+            ['rule 3: angry-billing-first', true],
         ]);
         const approval = evidenceRules(engineEvent('angry_billing', 'reply_pending_approval').detail);
         expect(approval.map(rule => [rule.label, rule.result])).toEqual([['requires_approval', true]]);

@@ -33,11 +33,20 @@ describe('traceTree', () => {
         expect(shape(traceTree(triageTrace('priority')))).toEqual([
             {
                 '/nodes/2/content/priority': [
-                    '/nodes/2/content/priority/if/0',
                     {
-                        '/nodes/2/content/priority/if/2': [
-                            '/nodes/2/content/priority/if/2/or/0',
-                            '/nodes/2/content/priority/if/2/or/1',
+                        // safety or legal: `some` runs its inner rule once per tag (three here)
+                        '/nodes/2/content/priority/if/0': [
+                            '/nodes/2/content/priority/if/0/some/0',
+                            '/nodes/2/content/priority/if/0/some/1',
+                            '/nodes/2/content/priority/if/0/some/1',
+                            '/nodes/2/content/priority/if/0/some/1',
+                        ],
+                    },
+                    '/nodes/2/content/priority/if/2',
+                    {
+                        '/nodes/2/content/priority/if/4': [
+                            '/nodes/2/content/priority/if/4/or/0',
+                            '/nodes/2/content/priority/if/4/or/1',
                         ],
                     },
                 ],
@@ -62,7 +71,7 @@ describe('traceTree', () => {
 describe('decidingConditions', () => {
     it("gives an if's branch condition that held, and nothing when its default branch was taken", () => {
         expect(decidingConditions(triageTrace('priority'), demoFlow.document).map(entry => entry.path)).toEqual([
-            '/nodes/2/content/priority/if/2',
+            '/nodes/2/content/priority/if/4',
         ]);
         const press = engineEvent('press', 'triaged').detail.evidence as { trace: { priority: { trace: TraceEntry[] } } };
         expect(decidingConditions(press.trace.priority.trace, demoFlow.document)).toEqual([]);
