@@ -17,24 +17,39 @@ class Measures(BaseModel):
     transfers: int = 0
     reopen_count: int = 0
     sla_outcomes: dict[str, str] = Field(default_factory=dict,
-                                         description="Per SLA target: met or breached")
+                                         description="Per SLA target: met, breached or closed_without_response")
+
+
+MET, BREACHED = "met", "breached"
+# A target whose clock ran but that the close found neither met nor breached: the case was closed before
+# anyone answered and before the deadline (spam, a duplicate, a customer who sorted it out). Never "met": no
+# reply was sent; not "breached": the deadline had not passed. Reports count it apart from both.
+CLOSED_WITHOUT_RESPONSE = "closed_without_response"
+SLA_OUTCOMES = (MET, BREACHED, CLOSED_WITHOUT_RESPONSE)
 
 
 def sla_outcomes(summary: dict[str, dict], earlier: dict[str, str] | None = None) -> dict[str, str]:
-    """met / breached per target of a case's SLA summary (engine.slas.summary), as reports count them.
+    """met / breached / closed_without_response per target of a case's SLA summary at its close
+    (engine.slas.summary), as reports count them.
 
     A target breached and then met counts as breached, and so does one breached before a reopen
-    (`earlier`: the outcomes of the case's earlier closes). A target never met nor breached by
-    the close (e.g. the next response of a case closed without a reply) is not counted.
+    (`earlier`: the outcomes of the case's earlier closes). A clock still running or paused at the close
+    (the first response of a case closed with no reply) is breached when its deadline had passed, and
+    closed_without_response otherwise (the resolution is always met by the close). A target that never
+    started (the next response of a case whose customer did not write after a reply) is not counted.
     """
     outcomes = dict(earlier or {})
     for target, state in sorted(summary.items()):
-        if outcomes.get(target) == "breached":
+        if outcomes.get(target) == BREACHED:
             continue
-        if state.get("breached_at"):
-            outcomes[target] = "breached"
+        remaining = state.get("remaining_seconds")
+        if state.get("breached_at") or (state.get("status") in ("running", "paused") and remaining is not None
+                                        and remaining <= 0):
+            outcomes[target] = BREACHED
         elif state.get("met_at"):
-            outcomes[target] = "met"
+            outcomes[target] = MET
+        elif state.get("status") in ("running", "paused"):
+            outcomes[target] = CLOSED_WITHOUT_RESPONSE
     return outcomes
 
 

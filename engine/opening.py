@@ -17,7 +17,7 @@ from typing import Any
 from engine.flows import CompiledFlow
 from engine.messages import CaseDecision, CaseView, Classification, RoutingState
 from engine.models import CaseEvent, CaseStatus, Mention, Tags
-from engine.slas import SlaClocks, deadline, start_clocks, summary
+from engine.slas import SlaClocks, next_due, start_clocks, summary
 
 SUBJECT_LENGTH = 140
 
@@ -90,7 +90,7 @@ def opening(decision: CaseDecision, *, workflow_id: str, conversation_id: str, f
     if cls.sla_policy is not None:
         opened.clocks = start_clocks(cls.sla_policy, at)
         view.sla = summary(opened.clocks, at)
-        view.sla_due_at = deadline(opened.clocks, "first_response")
+        view.sla_due_at = next_due(opened.clocks)
         opened.event("sla_started", at, policy=cls.sla_policy.id, evidence=cls.sla_evidence, targets=view.sla)
     _routed(opened, decision.routing, at)
     return opened

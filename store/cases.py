@@ -55,7 +55,8 @@ class CaseBase(SQLModel):
     reopen_count: int = 0
     handle_seconds: float = Field(default=0.0, description="Time agents held the case for work")
     sla_outcomes: dict = Field(default_factory=dict, sa_column=Column(JSON),
-                               description="Per SLA target, once closed: met or breached")
+                               description="Per SLA target, once closed: met, breached or "
+                               "closed_without_response (engine.measures)")
 
 
 class Case(CaseBase, table=True):

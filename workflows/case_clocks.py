@@ -25,9 +25,9 @@ with workflow.unsafe.imports_passed_through():
         SlaEvent,
         SlaPolicy,
         change_policy,
-        deadline,
         due_events,
         met,
+        next_due,
         pause,
         pending_events,
         restart,
@@ -57,8 +57,7 @@ class Clocks:
         if policy is None:
             return
         self.sla = start_clocks(policy, since or view.opened_at)
-        view.sla = summary(self.sla, workflow.now())
-        view.sla_due_at = deadline(self.sla, "first_response")
+        self.show(workflow.now())
         self._record.event("sla_started", policy=policy.id, evidence=evidence, targets=view.sla)
 
     def change(self, change: Callable[..., SlaClocks], *args: object, at: datetime | None = None) -> None:
@@ -72,9 +71,7 @@ class Clocks:
         due, self.sla = due_events(self.sla, at or workflow.now())
         self.due.extend(due)
         self.sla = change(self.sla, *args)
-        view = self._record.require_view()
-        view.sla = summary(self.sla, workflow.now())
-        view.sla_due_at = deadline(self.sla, "first_response")
+        self.show(workflow.now())
 
     async def reselect(self) -> None:
         """The priority changed: the flow may pick another policy; the clocks keep the time consumed."""
@@ -149,7 +146,7 @@ class Clocks:
             if event not in released and event.kind == "breach" and self.sla is not None \
                     and workflow.patched("withdraw-held-breach"):
                 self.sla = withdraw_breach(self.sla, event.target)
-                self._record.require_view().sla = summary(self.sla, workflow.now())
+                self.show(workflow.now())
         self.held = []
         self.due = sorted([*self.due, *released], key=lambda e: e.at)
         if self.due:
@@ -162,8 +159,11 @@ class Clocks:
             self.due.extend(events)
 
     def show(self, now: datetime) -> None:
+        """The clocks on the read side: each target's state, and the case's "SLA due" (engine.slas.next_due:
+        whichever running clock is due first, not only the first response's)."""
         if self.sla is not None:
-            self._record.require_view().sla = summary(self.sla, now)
+            view = self._record.require_view()
+            view.sla, view.sla_due_at = summary(self.sla, now), next_due(self.sla)
 
     def next_moment(self) -> datetime | None:
         """When a held event stops waiting for its send, or the clocks' next event falls due."""
@@ -195,5 +195,7 @@ class Clocks:
         self._release_held(until=None)
         due, self.due = self.due, []
         self.sla = None
-        self.outcomes = sla_outcomes(self._record.require_view().sla, earlier=self.outcomes)
+        view = self._record.require_view()
+        self.outcomes = sla_outcomes(view.sla, earlier=self.outcomes)
+        view.sla_due_at = None  # nothing is due on a closed case; its outcomes say how each target ended
         return due

@@ -12,7 +12,22 @@ export const CASE_STATUSES: readonly CaseStatus[] = ['open', 'assigned', 'escala
 export const CASE_PRIORITIES: readonly CasePriority[] = ['low', 'normal', 'high', 'urgent'];
 export const CLOSE_REASONS: readonly CloseReason[] = ['resolved', 'no_action', 'spam'];
 
-export type SlaOutcome = 'met' | 'breached';
+/**
+ * How a target ended when the case closed (engine.measures): `closed_without_response` is a clock that ran
+ * but was closed before any reply and before its deadline: neither met nor breached.
+ */
+export type SlaOutcome = 'met' | 'breached' | 'closed_without_response';
+
+/** One target's clock as the workflow last saved it (engine.slas.summary). */
+export interface SlaTargetClock {
+    target_seconds?: number;
+    status?: 'running' | 'paused' | 'met' | 'not_started';
+    due_at?: string | null;
+    remaining_seconds?: number | null;
+    paused?: boolean;
+    met_at?: string | null;
+    breached_at?: string | null;
+}
 
 /** An internal note, never sent to the customer. `author` is an agent id, or `expert:{id}` for an expert's answer. */
 export interface CaseNote {
@@ -40,6 +55,7 @@ export interface Case extends RaRecord<string> {
     first_response_at: string | null;
     closed_at: string | null;
     close_reason: CloseReason | null;
+    /** The earliest deadline of the running clocks; null while they are paused, and once closed. */
     sla_due_at: string | null;
     sla_breached: boolean;
     flow_version: string;
@@ -52,7 +68,8 @@ export interface Case extends RaRecord<string> {
     transfers: number;
     escalation_level: number;
     drafts_pending: number;
-    sla: Record<string, { due_at?: string | null; paused?: boolean; met_at?: string | null; breached_at?: string | null }>;
+    /** Per SLA target the policy sets. */
+    sla: Record<string, SlaTargetClock>;
     notes: CaseNote[];
     /** The outside expert consulted last, and their request (the id in the link they answer by). */
     expert_id: string | null;

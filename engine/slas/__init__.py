@@ -22,6 +22,7 @@ from .maths import (
     deadline,
     due_events,
     met,
+    next_due,
     pause,
     pending_events,
     restart,
@@ -34,6 +35,6 @@ from .policy import ALL, TARGETS, EscalationAction, EscalationLevel, SlaError, S
 
 __all__ = [
     "ALL", "TARGETS", "EscalationAction", "EscalationLevel", "EventKind", "SlaClock", "SlaClocks", "SlaError",
-    "SlaEvent", "SlaPolicy", "Target", "change_policy", "deadline", "due_events", "met", "pause", "pending_events",
-    "restart", "resume", "start_clocks", "summary", "withdraw_breach",
+    "SlaEvent", "SlaPolicy", "Target", "change_policy", "deadline", "due_events", "met", "next_due", "pause",
+    "pending_events", "restart", "resume", "start_clocks", "summary", "withdraw_breach",
 ]

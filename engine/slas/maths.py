@@ -17,8 +17,8 @@ from engine.calendars import add_business_time, business_time_between
 from .clocks import SlaClock, SlaClocks, SlaEvent, points
 from .policy import ALL, TARGETS, SlaError, SlaPolicy, Target
 
-__all__ = ["change_policy", "deadline", "due_events", "met", "pause", "pending_events", "restart", "resume",
-           "start_clocks", "summary", "withdraw_breach"]
+__all__ = ["change_policy", "deadline", "due_events", "met", "next_due", "pause", "pending_events", "restart",
+           "resume", "start_clocks", "summary", "withdraw_breach"]
 
 # Same-instant events apply warning, breach, then escalations, target by target: plain key order would
 # put "breach" before "warning" and "escalation:10" before "escalation:2".
@@ -104,6 +104,18 @@ def deadline(clocks: SlaClocks, target: str) -> datetime | None:
     if clock is None or clock.running_since is None or seconds is None:
         return None
     return _at(clocks.policy, clock, timedelta(seconds=seconds))
+
+
+def next_due(clocks: SlaClocks) -> datetime | None:
+    """The case's "SLA due": the earliest deadline of its running clocks; None when none runs.
+
+    Before the first reply that is the first response (or the resolution, if sooner); after it, the
+    resolution, or the next response once the customer writes again. Paused clocks (waiting on the customer)
+    have no deadline, so a case whose clocks all wait has none: the read side shows it paused, not due. An
+    overdue clock's deadline stays in the past, so a breached case still shows what it missed.
+    """
+    deadlines = [due for target in TARGETS if (due := deadline(clocks, target)) is not None]
+    return min(deadlines, default=None)
 
 
 def pending_events(clocks: SlaClocks) -> list[SlaEvent]:

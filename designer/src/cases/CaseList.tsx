@@ -5,6 +5,7 @@ import type { Case } from '../types';
 import { caseFilters } from './caseFilters';
 import { CaseStatusChip } from './CaseStatusChip';
 import { PriorityChip } from './PriorityChip';
+import { SlaDue } from './SlaDue';
 
 const Column = DataTable.Col<Case>;
 
@@ -36,6 +37,9 @@ export const CaseList = () => (
             </Column>
             <Column source="assignee_id" label="Assignee">
                 <ReferenceField source="assignee_id" reference="agents" link={false} emptyText="Unassigned" />
+            </Column>
+            <Column source="sla_due_at" label="SLA due">
+                <SlaDue />
             </Column>
             <Column source="opened_at" label="Opened">
                 <DateField source="opened_at" showTime />

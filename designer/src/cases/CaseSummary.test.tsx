@@ -120,4 +120,61 @@ describe('CaseSummary', () => {
         expect(outcomes).toHaveTextContent('Resolution: breached');
         expect(screen.getByTestId('case-expert')).toHaveTextContent('Expert consulted');
     });
+    it('shows the resolution as due after the first reply, with each target\'s state', () => {
+        setup(
+            makeCase({
+                first_response_at: '2025-01-02T10:30:00+00:00',
+                sla_due_at: '2025-01-05T10:00:00+00:00',
+                sla: {
+                    first_response: { status: 'met', met_at: '2025-01-02T10:30:00+00:00', due_at: null },
+                    next_response: { status: 'not_started', due_at: null },
+                    resolution: { status: 'running', due_at: '2025-01-05T10:00:00+00:00' },
+                },
+            }),
+        );
+        const due = screen.getByTestId('sla-due');
+        expect(due).toHaveAttribute('data-state', 'due');
+        expect(due).toHaveTextContent(new Date('2025-01-05T10:00:00+00:00').toLocaleString());
+        const targets = screen.getByTestId('case-sla-targets');
+        expect(targets).toHaveTextContent('First response: met');
+        expect(targets).toHaveTextContent('Next response: not started');
+        expect(targets).toHaveTextContent(`Resolution: running, due ${new Date('2025-01-05T10:00:00+00:00').toLocaleString()}`);
+    });
+
+    it('says paused, not a dash, while the clocks wait on the customer', () => {
+        setup(
+            makeCase({
+                status: 'pending',
+                sla_due_at: null,
+                sla: {
+                    first_response: { status: 'met', met_at: '2025-01-02T10:30:00+00:00' },
+                    resolution: { status: 'paused', due_at: null },
+                },
+            }),
+        );
+        expect(screen.getByTestId('case-sla')).toHaveTextContent('Paused');
+        expect(screen.getByTestId('case-sla-targets')).toHaveTextContent('Resolution: paused');
+    });
+
+    it('never shows a case closed without a reply as met', () => {
+        setup(
+            makeCase({
+                status: 'closed',
+                close_reason: 'spam',
+                closed_at: '2025-01-02T10:20:00+00:00',
+                sla_due_at: null,
+                sla: {
+                    first_response: { status: 'running', due_at: '2025-01-02T11:00:00+00:00' },
+                    resolution: { status: 'met', met_at: '2025-01-02T10:20:00+00:00' },
+                },
+                sla_outcomes: { first_response: 'closed_without_response', resolution: 'met' },
+            }),
+        );
+        expect(screen.getByTestId('case-sla')).toHaveTextContent('—');
+        expect(screen.getByTestId('case-sla')).not.toHaveTextContent(/met/i);
+        expect(screen.queryByTestId('case-sla-targets')).toBeNull();
+        const outcomes = screen.getByTestId('case-sla-outcomes');
+        expect(outcomes).toHaveTextContent('First response: closed without response');
+        expect(outcomes).toHaveTextContent('Resolution: met');
+    });
 });

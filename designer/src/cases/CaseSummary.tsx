@@ -8,18 +8,27 @@ import { TagChips } from '../common/TagChips';
 import { ExpertLinkButton } from '../experts/ExpertLinkDialog';
 import type { Case } from '../types';
 import { CaseStatusChip } from './CaseStatusChip';
-import { formatDuration, formatSentiment, sentimentTone, slaOutcomeList, slaState } from './format';
+import { formatDuration, formatSentiment, sentimentTone, slaOutcomeList, slaTargets } from './format';
 import { PriorityChip } from './PriorityChip';
+import { SlaDue, SlaTargetChip } from './SlaDue';
 
 const SENTIMENT_COLORS = { negative: 'error.main', neutral: 'text.primary', positive: 'success.main' } as const;
 
-const SlaFact = ({ record }: { record: Case }) => {
-    const state = slaState(record);
+const SlaFact = () => (
+    <Fact label="SLA due" testId="case-sla">
+        <SlaDue />
+    </Fact>
+);
+
+/** While the case is open, each SLA target's clock: running with its due time, paused, met or breached. */
+const SlaTargetsFact = ({ record }: { record: Case }) => {
+    const targets = slaTargets(record);
+    if (record.status === 'closed' || targets.length === 0) return null;
     return (
-        <Fact label="SLA due" testId="case-sla">
-            {record.sla_due_at ? <DateField source="sla_due_at" showTime /> : '—'}
-            {state === 'breached' && <Chip size="small" color="error" label="Breached" />}
-            {state === 'met' && <Chip size="small" color="success" variant="outlined" label="Met" />}
+        <Fact label="SLA targets" testId="case-sla-targets">
+            {targets.map(({ target, label, state, dueAt }) => (
+                <SlaTargetChip key={target} label={label} state={state} dueAt={dueAt} />
+            ))}
         </Fact>
     );
 };
@@ -40,21 +49,14 @@ const ExpertFact = ({ record }: { record: Case }) => {
     );
 };
 
-/** Met or breached per SLA target, known once the case is closed. */
+/** Met, breached or closed without a response, per SLA target, known once the case is closed. */
 const SlaOutcomesFact = ({ record }: { record: Case }) => {
     const outcomes = slaOutcomeList(record.sla_outcomes);
     if (record.status !== 'closed' || outcomes.length === 0) return null;
     return (
         <Fact label="SLA outcomes" testId="case-sla-outcomes">
             {outcomes.map(({ target, label, outcome }) => (
-                <Chip
-                    key={target}
-                    size="small"
-                    color={outcome === 'met' ? 'success' : 'error'}
-                    variant={outcome === 'met' ? 'outlined' : 'filled'}
-                    label={`${label}: ${outcome}`}
-                    data-outcome={outcome}
-                />
+                <SlaTargetChip key={target} label={label} state={outcome} />
             ))}
         </Fact>
     );
@@ -89,7 +91,8 @@ export const CaseSummary = () => {
                     <ReferenceField source="team_id" reference="teams" emptyText="—" />
                 </Fact>
                 <ExpertFact record={record} />
-                <SlaFact record={record} />
+                <SlaFact />
+                <SlaTargetsFact record={record} />
                 <SlaOutcomesFact record={record} />
                 <Fact label="Sentiment" testId="case-sentiment">
                     <Box component="span" sx={{ color: SENTIMENT_COLORS[sentimentTone(record.sentiment)] }}>

@@ -8,6 +8,7 @@ import {
     priorityColor,
     sentimentTone,
     slaOutcomeList,
+    slaTargets,
     slaState,
     statusColor,
     temporalWorkflowUrl,
@@ -74,15 +75,66 @@ describe('colours and labels', () => {
 });
 
 describe('slaState', () => {
-    it('prefers the breach flag', () => {
-        expect(slaState({ sla_due_at: '2030-01-01T00:00:00Z', sla_breached: true, closed_at: null })).toBe('breached');
+    const due = '2030-01-01T00:00:00Z';
+    it('is due while a clock runs', () => {
+        expect(slaState({ sla_due_at: due, closed_at: null })).toBe('due');
     });
-    it('is due while open and met once closed', () => {
-        expect(slaState({ sla_due_at: '2030-01-01T00:00:00Z', sla_breached: false, closed_at: null })).toBe('due');
-        expect(
-            slaState({ sla_due_at: '2030-01-01T00:00:00Z', sla_breached: false, closed_at: '2029-12-31T00:00:00Z' }),
-        ).toBe('met');
-        expect(slaState({ sla_due_at: null, sla_breached: false, closed_at: null })).toBe('none');
+    it('is paused while every started clock waits on the customer, not "none"', () => {
+        const sla = { first_response: { status: 'met' as const }, resolution: { status: 'paused' as const } };
+        expect(slaState({ sla_due_at: null, closed_at: null, sla })).toBe('paused');
+        expect(slaState({ sla_due_at: null, closed_at: null, sla: {} })).toBe('none');
+    });
+    it('is closed once closed, never a blanket "met"', () => {
+        expect(slaState({ sla_due_at: due, closed_at: '2029-12-31T00:00:00Z' })).toBe('closed');
+        expect(slaState({ sla_due_at: null, closed_at: '2029-12-31T00:00:00Z' })).toBe('closed');
+    });
+});
+
+describe('slaTargets', () => {
+    const first = { status: 'met' as const, met_at: '2025-01-02T10:30:00Z', due_at: null };
+    const next = { status: 'running' as const, due_at: '2025-01-02T15:00:00Z' };
+    const resolution = { status: 'running' as const, due_at: '2025-01-05T10:00:00Z' };
+
+    it('lists the targets in the order a case meets them, a running one with its due time', () => {
+        const targets = slaTargets({ closed_at: null, sla: { resolution, next_response: next, first_response: first } });
+        expect(targets).toEqual([
+            { target: 'first_response', label: 'First response', state: 'met', dueAt: null },
+            { target: 'next_response', label: 'Next response', state: 'running', dueAt: next.due_at },
+            { target: 'resolution', label: 'Resolution', state: 'running', dueAt: resolution.due_at },
+        ]);
+    });
+
+    it('shows paused clocks without a due time and keeps a breach shown once met', () => {
+        const targets = slaTargets({
+            closed_at: null,
+            sla: {
+                first_response: { ...first, breached_at: '2025-01-02T10:15:00Z' },
+                next_response: { status: 'not_started' },
+                resolution: { status: 'paused', due_at: null },
+            },
+        });
+        expect(targets.map(({ state, dueAt }) => [state, dueAt])).toEqual([
+            ['breached', null],
+            ['not_started', null],
+            ['paused', null],
+        ]);
+    });
+
+    it('reads a closed case from its outcomes: a first response never given is not met', () => {
+        const targets = slaTargets({
+            closed_at: '2025-01-02T10:20:00Z',
+            sla: { first_response: { status: 'running', due_at: '2025-01-02T11:00:00Z' }, resolution: first },
+            sla_outcomes: { first_response: 'closed_without_response', resolution: 'met' },
+        });
+        expect(targets.map(({ state, dueAt }) => [state, dueAt])).toEqual([
+            ['closed_without_response', null],
+            ['met', null],
+        ]);
+    });
+
+    it('does not call an unanswered clock of a case closed before outcomes were kept met', () => {
+        const targets = slaTargets({ closed_at: '2025-01-02T10:20:00Z', sla: { first_response: next }, sla_outcomes: {} });
+        expect(targets[0].state).toBe('closed_without_response');
     });
 });
 

@@ -1,5 +1,5 @@
 // Pure display helpers for cases: no React, so they are tested directly.
-import type { CasePriority, CaseStatus, SlaOutcome } from '../types';
+import type { CasePriority, CaseStatus, SlaOutcome, SlaTargetClock } from '../types';
 
 export type ChipColor = 'default' | 'primary' | 'secondary' | 'info' | 'success' | 'warning' | 'error';
 
@@ -79,14 +79,66 @@ export const formatSentiment = (score: number | null | undefined): string => {
     return `${sentimentTone(score)} (${sign}${score.toFixed(2)})`;
 };
 
-export type SlaState = 'none' | 'breached' | 'due' | 'met';
+/**
+ * What "SLA due" says: a due time while a clock runs, paused while every started clock waits on the customer,
+ * closed once the case is (its outcomes tell how each target ended, never a blanket "met"), none without a policy.
+ */
+export type SlaState = 'none' | 'due' | 'paused' | 'closed';
 
-export const slaState = (
-    record: { sla_due_at: string | null; sla_breached: boolean; closed_at: string | null },
-): SlaState => {
-    if (record.sla_breached) return 'breached';
-    if (!record.sla_due_at) return 'none';
-    return record.closed_at ? 'met' : 'due';
+export const slaState = (record: {
+    sla_due_at: string | null;
+    closed_at: string | null;
+    sla?: Record<string, SlaTargetClock> | null;
+}): SlaState => {
+    if (record.closed_at) return 'closed';
+    if (record.sla_due_at) return 'due';
+    return Object.values(record.sla ?? {}).some((clock) => clock.status === 'paused') ? 'paused' : 'none';
+};
+
+/** One target's state on the case page: its clock while open, its outcome once closed. */
+export type SlaTargetState = 'running' | 'paused' | 'met' | 'breached' | 'not_started' | 'closed_without_response';
+
+export const SLA_TARGET_ORDER = ['first_response', 'next_response', 'resolution'];
+
+const targetOrder = (target: string) => {
+    const index = SLA_TARGET_ORDER.indexOf(target);
+    return index === -1 ? SLA_TARGET_ORDER.length : index;
+};
+
+/**
+ * A target's state: a closed case's from its outcome (its clocks stopped where they were; a case closed before
+ * outcomes were recorded reads from them), an open one's from its clock, where a breach stays shown once met.
+ */
+const targetState = (clock: SlaTargetClock, outcome: SlaOutcome | undefined, closed: boolean): SlaTargetState => {
+    if (closed && outcome) return outcome;
+    if (clock.breached_at) return 'breached';
+    if (clock.met_at || clock.status === 'met') return 'met';
+    if (!clock.status || clock.status === 'not_started') return 'not_started';
+    return closed ? 'closed_without_response' : clock.status;
+};
+
+/** Each target the policy sets, in the order a case meets them, with its due time while its clock runs. */
+export const slaTargets = (record: {
+    closed_at: string | null;
+    sla?: Record<string, SlaTargetClock> | null;
+    sla_outcomes?: Record<string, SlaOutcome> | null;
+}): { target: string; label: string; state: SlaTargetState; dueAt: string | null }[] =>
+    Object.entries(record.sla ?? {})
+        .sort(([a], [b]) => targetOrder(a) - targetOrder(b) || a.localeCompare(b))
+        .map(([target, clock]) => {
+            const closed = Boolean(record.closed_at);
+            const state = targetState(clock, record.sla_outcomes?.[target], closed);
+            const running = !closed && clock.status === 'running';
+            return { target, label: humanize(target), state, dueAt: running ? (clock.due_at ?? null) : null };
+        });
+
+export const SLA_STATE_COLORS: Record<SlaTargetState, ChipColor> = {
+    running: 'info',
+    paused: 'secondary',
+    met: 'success',
+    breached: 'error',
+    not_started: 'default',
+    closed_without_response: 'default',
 };
 
 export interface NoteAuthor {

@@ -1,0 +1,34 @@
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import { DateField, useRecordContext } from 'react-admin';
+import type { Case } from '../types';
+import { humanize, SLA_STATE_COLORS, type SlaTargetState, slaState } from './format';
+
+/**
+ * A case's "SLA due", on its page and in the list: the earliest deadline of its running clocks (the API's
+ * `sla_due_at`), "Paused" while they wait on the customer, nothing once closed (its outcomes say how it ended).
+ */
+export const SlaDue = () => {
+    const record = useRecordContext<Case>();
+    if (!record) return null;
+    const state = slaState(record);
+    return (
+        <Box component="span" data-testid="sla-due" data-state={state} sx={{ display: 'inline-flex', gap: 0.5 }}>
+            {state === 'due' ? <DateField source="sla_due_at" showTime /> : state === 'paused' ? 'Paused' : '—'}
+            {record.sla_breached && <Chip size="small" color="error" label="Breached" />}
+        </Box>
+    );
+};
+
+/** One SLA target's state as a chip, "First response: met" or "Resolution: running, due 02/01/2025, 11:00:00". */
+export const SlaTargetChip = ({ label, state, dueAt }: { label: string; state: SlaTargetState; dueAt?: string | null }) => (
+    <Chip
+        size="small"
+        color={SLA_STATE_COLORS[state]}
+        variant={state === 'breached' ? 'filled' : 'outlined'}
+        label={`${label}: ${humanize(state).toLowerCase()}${dueAt ? `, due ${new Date(dueAt).toLocaleString()}` : ''}`}
+        data-outcome={state}
+    />
+);
+
+export default SlaDue;
