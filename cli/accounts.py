@@ -7,7 +7,6 @@ import argparse
 import getpass
 import sys
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import col, select
@@ -15,7 +14,7 @@ from sqlmodel import col, select
 from api.auth.passwords import PasswordRefused
 from api.auth.permissions import Role
 from api.auth.service import AccountError, Policy, create_token, create_user, end_sessions, find_user, set_password
-from cli.datadir import settings_for
+from cli.datadir import add_data_dir, settings_for
 from cli.operator import operator
 from store.accounts import ApiToken, User, account_state, token_state
 from store.audit import append
@@ -52,8 +51,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     tverbs.add_parser("revoke", help="stop a token at once").add_argument("id")
     for parser in (add, create, *[p for p in verbs.choices.values()], *[p for p in tverbs.choices.values()]):
         if not any(a.dest == "data_dir" for a in parser._actions):
-            parser.add_argument("--data-dir", type=Path, default=Path("data"),
-                                help="the data folder of `switchboard up` (default: data); DATABASE_URL wins")
+            add_data_dir(parser)
 
 
 def _password(prompt: str) -> str:

@@ -6,9 +6,8 @@ import argparse
 import json
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 
-from cli.datadir import settings_for
+from cli.datadir import add_data_dir, settings_for
 from cli.operator import operator
 from store.audit import append, public_key, verify, write_checkpoint
 from store.db import make_engine, session_scope
@@ -41,9 +40,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     purging.add_argument("--before", type=instant, required=True, help="remove entries older than this instant")
     verbs.add_parser("key", help="the public keys checkpoints are signed with (Ed25519, base64)")
     for parser in verbs.choices.values():
-        parser.add_argument("--data-dir", type=Path, default=Path("data"),
-                            help="the data folder of `switchboard up` (default: data); SWITCHBOARD_KEY_FILE, "
-                                 "SWITCHBOARD_KEYS and DATABASE_URL win")
+        add_data_dir(parser, keys=True)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@ SWITCHBOARD_KEY_FILE or SWITCHBOARD_KEYS, else the data folder's keys.json."""
 
 from __future__ import annotations
 
+import argparse
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -10,6 +11,13 @@ from pathlib import Path
 from pydantic import AliasChoices, SecretStr
 
 from api.settings import Settings
+
+
+def add_data_dir(parser: argparse.ArgumentParser, *, keys: bool = False) -> None:
+    """The `--data-dir` option of a command run on this machine (`keys`: it also opens the key ring)."""
+    wins = "SWITCHBOARD_KEY_FILE, SWITCHBOARD_KEYS and DATABASE_URL win" if keys else "DATABASE_URL wins"
+    parser.add_argument("--data-dir", type=Path, default=Path("data"),
+                        help=f"the data folder of `switchboard up` (default: data); {wins}")
 
 
 def settings_for(data_dir: Path) -> Settings:

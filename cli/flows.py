@@ -13,7 +13,7 @@ from typing import Any
 from sqlmodel import Session
 
 from cli.audit import instant
-from cli.datadir import settings_for
+from cli.datadir import add_data_dir, settings_for
 from engine.backtest import FIELDS, Totals
 from engine.flows.compiled import InvalidFlow
 from store.backtest import backtest, csv_lines
@@ -37,8 +37,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--until", type=instant, help="the period's end (default: now)")
     run.add_argument("--csv", type=Path, help="write every case it would decide otherwise to this CSV file")
     run.add_argument("--json", action="store_true", help="print the totals as JSON")
-    run.add_argument("--data-dir", type=Path, default=Path("data"),
-                     help="the data folder of `switchboard up` (default: data); DATABASE_URL wins")
+    add_data_dir(run)
 
 
 def _document(session: Session, name: str) -> tuple[str, Any]:

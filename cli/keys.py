@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from api.security.reseal import reseal_sources
-from cli.datadir import settings_for
+from cli.datadir import add_data_dir, settings_for
 from cli.operator import operator
 from store.audit import append
 from store.db import make_engine, session_scope
@@ -24,9 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                              "secret with it (older keys stay, to read older Temporal histories)")
     show = verbs.add_parser("show", help="the key ring's keys by id and fingerprint (never the keys)")
     for parser in (rotate, show):
-        parser.add_argument("--data-dir", type=Path, default=Path("data"),
-                            help="the data folder of `switchboard up` (default: data); SWITCHBOARD_KEY_FILE, "
-                                 "SWITCHBOARD_KEYS and DATABASE_URL win")
+        add_data_dir(parser, keys=True)
 
 
 def run(args: argparse.Namespace) -> int:

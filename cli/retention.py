@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from cli.audit import instant
-from cli.datadir import settings_for
+from cli.datadir import add_data_dir, settings_for
 from cli.operator import operator
 from store.db import make_engine
 from store.db.migrate import migrate
@@ -32,9 +31,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     purge_.add_argument("--before", type=instant, help="remove what is older than this instant instead of the "
                                                        "retention's days (with --class)")
     purge_.add_argument("--dry-run", action="store_true", help="count what would go, and remove nothing")
-    purge_.add_argument("--data-dir", type=Path, default=Path("data"),
-                        help="the data folder of `switchboard up` (default: data); SWITCHBOARD_KEY_FILE, "
-                             "SWITCHBOARD_KEYS and DATABASE_URL win")
+    add_data_dir(purge_, keys=True)
 
 
 def run(args: argparse.Namespace) -> int:
