@@ -48,5 +48,6 @@ def _escalation_teams(content: dict[str, Any], base: str) -> Iterator[tuple[str,
         for e, level in enumerate(levels if isinstance(levels, list) else []):
             actions = level.get("actions") if isinstance(level, dict) else None
             for a, action in enumerate(actions if isinstance(actions, list) else []):
-                if isinstance(action, dict) and action.get("type") == "move_queue" and isinstance(action.get("to"), str):
+                moves = isinstance(action, dict) and action.get("type") == "move_queue"
+                if moves and isinstance(action.get("to"), str):
                     yield action["to"], f"{base}/policies/{p}/escalation/{e}/actions/{a}/to"

@@ -229,9 +229,9 @@ def check_sla(content: dict[str, Any], base: str) -> Checked:
         calendar = raw.get("calendar")
         if isinstance(calendar, str):
             if calendar not in calendars:
-                errors.append(FlowError("unknown_calendar", f"no calendar {calendar!r} in calendars; "
-                                        f"{did_you_mean(calendar, calendars)}Calendars: {', '.join(calendars) or 'none'}",
-                                        f"{path}/calendar"))
+                errors.append(FlowError(
+                    "unknown_calendar", f"no calendar {calendar!r} in calendars; {did_you_mean(calendar, calendars)}"
+                                        f"Calendars: {', '.join(calendars) or 'none'}", f"{path}/calendar"))
                 continue
             raw = {**raw, "calendar": calendars[calendar]}
         try:
