@@ -11,6 +11,7 @@ from temporalio.exceptions import ApplicationError
 
 from activities.connectors import ConnectorRegistry
 from activities.flows import FlowCache
+from engine.flows.data import approval_data
 from engine.messages import (
     Activity,
     Classification,
@@ -79,9 +80,9 @@ class CaseActivities:
     def check_reply(self, inp: ReplyCheckInput) -> ReplyCheck:
         with session_scope(self._engine, write=False) as session:
             agent = session.get(Agent, inp.agent_id)
-        who = {"id": inp.agent_id, "seniority": agent.seniority if agent else "unknown",
-               "roles": list(agent.roles) if agent else [], "team_id": agent.team_id if agent else None}
-        data = {"case": inp.case, "agent": who, "reply": {"text": inp.text, "length": len(inp.text)}}
+        data = approval_data(case=inp.case, agent_id=inp.agent_id, seniority=agent.seniority if agent else "unknown",
+                             roles=agent.roles if agent else [], team_id=agent.team_id if agent else None,
+                             text=inp.text)
         needs, why = self._flows.get(inp.flow_version).needs_approval(data)
         return ReplyCheck(needs_approval=needs, evidence=why)
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from engine.flows import CompiledFlow
+from engine.flows.data import case_facts
 from engine.messages import CaseDecision, CaseView, Classification, RoutingState
 from engine.models import CaseEvent, CaseStatus, Mention, Tags
 from engine.slas import SlaClocks, next_due, start_clocks, summary
@@ -32,9 +33,9 @@ def classify(flow: CompiledFlow, mention: Mention, tags: Tags) -> Classification
     if route.priority is not None and route.priority != triage.priority:
         triage.evidence["routing_override"] = {"from": triage.priority.value, "to": route.priority.value}
         triage.priority = route.priority
-    policy, why = flow.select_sla({"priority": triage.priority.value, "channel": mention.source,
-                                   "tags": tags.keywords, "sentiment": tags.sentiment, "team_id": route.team_id,
-                                   "author": mention.author})
+    policy, why = flow.select_sla(case_facts(priority=triage.priority.value, channel=mention.source,
+                                             tags=tags.keywords, sentiment=tags.sentiment, team_id=route.team_id,
+                                             author=mention.author))
     return Classification(tags=tags, triage=triage, team_id=route.team_id, routing=route.evidence,
                           required_skills=route.required_skills, optional_skills=route.optional_skills,
                           language=route.language, sla_policy=policy, sla_evidence=why,

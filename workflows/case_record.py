@@ -16,6 +16,7 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import ApplicationError
 
 with workflow.unsafe.imports_passed_through():
+    from engine.flows.data import case_facts
     from engine.messages import Activity, CaseNote, CaseView, Classification, Refusal, SaveCaseInput
     from engine.models import CaseEvent, CaseStatus
     from engine.slas import SlaEvent
@@ -63,9 +64,9 @@ class CaseRecord:
     def facts(self) -> dict:
         """The case as the flow's rules see it (SLA selection, reply checks)."""
         view = self.require_view()
-        return {"priority": view.priority.value, "channel": view.source, "tags": list(view.tags),
-                "sentiment": view.sentiment, "team_id": view.team_id, "author": view.author,
-                "status": view.status.value, "escalation_level": view.escalation_level}
+        return case_facts(priority=view.priority.value, channel=view.source, tags=view.tags,
+                          sentiment=view.sentiment, team_id=view.team_id, author=view.author,
+                          status=view.status.value, escalation_level=view.escalation_level)
 
     def event(self, kind: str, actor: str = "system", occurrence: str | None = None, **detail: object) -> None:
         self.seq += 1

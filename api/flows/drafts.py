@@ -73,7 +73,7 @@ def publish_draft(principal: WriteFlows, session: WriteSessionDep, draft_id: str
     """A version of the draft's document; cases already running keep the version they started with."""
     draft = get_or_404(session, FlowDraft, draft_id, resource="flow draft")
     flow = publish_flow(session=session, name=draft.name, document=draft.document, activate=body.activate,
-                        by=principal.user_id)
+                        by=principal.user_id, check_teams=True)
     record(session, principal, "flow.publish", "flow", flow.id,
            detail={"draft": draft.id, "name": flow.name, "activated": body.activate})
     return public_flow(flow)

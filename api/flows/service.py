@@ -10,32 +10,58 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from api.errors import ApiError
-from engine.flows import compile_flow
+from engine.flows import FlowError, compile_flow, validate_flow
 from engine.flows.compiled import InvalidFlow
+from engine.flows.fields import did_you_mean
+from engine.flows.references import team_references
 from store.flows import Flow, FlowDraft
 from store.teams import Team
 
 
-def checked_version(document: Any) -> str:
-    """The version of a valid document; a 422 listing every problem with its path otherwise."""
+def checked_version(document: Any, *, session: Session | None = None) -> str:
+    """The version of a valid document; a 422 listing every problem with its path otherwise.
+
+    With a `session`, every team the flow names must exist too: a typo there would otherwise only show
+    when the first case waits in a queue nobody works (`routing_failed`).
+    """
+    errors: list[FlowError] = []
+    version = ""
     try:
-        return compile_flow(document).version
+        version = compile_flow(document).version
     except InvalidFlow as exc:
-        errors = [e.to_dict() for e in exc.errors]
-        count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
+        errors = list(exc.errors)
+    if session is not None:
+        errors += unknown_teams(session=session, document=document)
+    if errors:
+        found = [e.to_dict() for e in errors]
+        count = f"{len(found)} problem{'s' if len(found) != 1 else ''}"
         raise ApiError(422, code="invalid_flow", path="document",
                        message=f"the flow was not saved: {count}, each with its path in the document: "
-                               + "; ".join(f"{e['path'] or '/'}: {e['message']}" for e in errors),
-                       errors=errors) from exc
+                               + "; ".join(f"{e['path'] or '/'}: {e['message']}" for e in found),
+                       errors=found)
+    return version
+
+
+def unknown_teams(*, session: Session, document: Any) -> list[FlowError]:
+    """An `unknown_team` error for each team the document names that the database lacks."""
+    doc, _ = validate_flow(document)
+    if doc is None:
+        return []
+    known = set(session.exec(select(Team.id)))
+    return [FlowError("unknown_team", f"no team {team_id!r}; {did_you_mean(team_id, known)}"
+                                      f"Teams: {', '.join(sorted(known)) or 'none yet'}", path)
+            for team_id, path in team_references(doc) if team_id not in known]
 
 
 def publish_flow(*, session: Session, name: str, document: dict[str, Any], activate: bool = True,
-                 by: str | None = None) -> Flow:
+                 by: str | None = None, check_teams: bool = False) -> Flow:
     """Store a flow version (a broken flow raises a 422 and is not stored); publishing twice is a no-op.
 
-    `by`: the user who publishes (None: the system, e.g. the demo's seed).
+    `by`: the user who publishes (None: the system, e.g. the demo's seed). `check_teams`: refuse a flow
+    naming a team that does not exist (what an ops lead publishes; the system's own seeds may name
+    teams made later).
     """
-    version = checked_version(document)
+    version = checked_version(document, session=session if check_teams else None)
     flow = session.get(Flow, version)
     if flow is None:
         flow = Flow(id=version, name=name, document=document, published_at=datetime.now(UTC), published_by=by)
@@ -68,9 +94,9 @@ def activate_flow(*, session: Session, flow: Flow, by: str | None = None) -> Flo
 
 def save_draft(*, session: Session, draft: FlowDraft | None, name: str | None, document: dict[str, Any] | None,
                based_on: str | None = None, by: str | None = None) -> FlowDraft:
-    """Create or update a draft; its document must be valid to be saved."""
+    """Create or update a draft; its document must be valid, and the teams it names must exist, to be saved."""
     if document is not None:
-        checked_version(document)
+        checked_version(document, session=session)
     if draft is None:
         assert name is not None and document is not None
         draft = FlowDraft(id=uuid.uuid4().hex[:12], name=name, document=document, based_on=based_on,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engine.discovery.language import detect_language
+from engine.flows.data import rule_context
 from engine.flows.document import FlowDocument, FlowError, flow_version, validate_flow
 from engine.flows.stages import (
     DEFAULT_INFLUENCER_FOLLOWERS,
@@ -31,22 +32,6 @@ class InvalidFlow(Exception):
     def __init__(self, errors: list[FlowError]) -> None:
         super().__init__("; ".join(f"{e.path}: {e.message}" for e in errors))
         self.errors = errors
-
-
-def rule_context(mention: Mention, tags: Tags) -> dict[str, Any]:
-    """The data a tagging, triage or routing rule sees: the mention and what tagging found."""
-    return {
-        "text": mention.text,
-        "author": mention.author,
-        "source": mention.source,
-        "direction": mention.direction.value,
-        "tags": list(tags.keywords),
-        "sentiment": tags.sentiment,
-        "is_reply": mention.reply_to_id is not None,
-        "followers": mention.author_followers,
-        "verified": mention.author_verified,
-        "language": tags.language,
-    }
 
 
 def with_ancestors(names: list[str]) -> set[str]:

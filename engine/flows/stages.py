@@ -13,10 +13,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from engine.calendars import BusinessCalendar
+from engine.flows.data import APPROVAL_FIELDS, CASE_FACTS, RULE_FIELDS, Schema
 from engine.flows.document import FlowDocument, FlowError
+from engine.flows.fields import did_you_mean, unknown_fields
 from engine.models import Priority
 from engine.routing import STRATEGIES
-from engine.rules import RuleError, compile_rule, compile_rule_set
+from engine.rules import CompiledRule, RuleError, compile_rule, compile_rule_set
 from engine.rules.library.regex import compile_pattern
 from engine.slas import EscalationAction, EscalationLevel, SlaPolicy
 from engine.tagging import KeywordMatcher
@@ -28,14 +30,28 @@ def _rule_errors(exc: RuleError) -> list[FlowError]:
     return [FlowError(e.code, e.message, e.path) for e in (getattr(exc, "errors", None) or [exc])]
 
 
-def _rule_set(raw: Any, path: str, mode: str) -> tuple[Any, list[FlowError]]:
-    """A compiled rule set of the given mode, or the errors that stop it."""
+def _rule_set(raw: Any, path: str, mode: str, stage: str, schema: Schema) -> tuple[Any, list[FlowError]]:
+    """A compiled rule set of the given mode, or the errors that stop it; fields its stage lacks are errors."""
     if not isinstance(raw, dict) or raw.get("mode") != mode:
         return None, [FlowError("bad_argument", f"expected a rule set with \"mode\": \"{mode}\"", path)]
     try:
-        return compile_rule_set(raw, path=path), []
+        compiled = compile_rule_set(raw, path=path)
     except RuleError as exc:
         return None, _rule_errors(exc)
+    return compiled, [e for spec in compiled.specs for e in unknown_fields(spec.node, schema, _readers(stage))]
+
+
+def _rule(raw: Any, path: str, stage: str, schema: Schema) -> tuple[CompiledRule | None, list[FlowError]]:
+    """A compiled rule, or the errors that stop it; fields its stage lacks are errors."""
+    try:
+        compiled = compile_rule(raw, path=path)
+    except RuleError as exc:
+        return None, _rule_errors(exc)
+    return compiled, unknown_fields(compiled.node, schema, _readers(stage))
+
+
+def _readers(stage: str) -> str:
+    return f"rules of the {stage} stage"
 
 
 def check_tag(content: dict[str, Any], base: str) -> Checked:
@@ -53,9 +69,9 @@ def check_tag(content: dict[str, Any], base: str) -> Checked:
         parts["keywords"], parts["keyword_matcher"] = keywords, KeywordMatcher(keywords)
     if "rules" in content:
         raw = content["rules"]
-        parts["tag_rules"], found = _rule_set(raw, f"{base}/rules", "all_match")
+        parts["tag_rules"], found = _rule_set(raw, f"{base}/rules", "all_match", "tag", RULE_FIELDS)
         errors += found
-        if not found:
+        if parts["tag_rules"] is not None:
             errors += [FlowError("bad_argument", "a tagging rule's result is a tag name",
                                  f"{base}/rules/rules/{i}/then")
                        for i, rule in enumerate(raw["rules"]) if not isinstance(rule.get("then"), str)]
@@ -89,10 +105,8 @@ def check_triage(content: dict[str, Any], base: str) -> Checked:
         if key not in content:
             errors.append(FlowError("missing_rule", f"triage needs a {key!r} rule", path))
             continue
-        try:
-            parts[key] = compile_rule(content[key], path=path)
-        except RuleError as exc:
-            errors += _rule_errors(exc)
+        parts[key], found = _rule(content[key], path, "triage", RULE_FIELDS)
+        errors += found
     return parts, errors
 
 
@@ -143,8 +157,8 @@ def check_assign(content: dict[str, Any], base: str) -> Checked:
     parts: dict[str, Any] = {"team_id": None, "routing": None}
     if "routing" in content:
         raw = content["routing"]
-        parts["routing"], errors = _rule_set(raw, f"{base}/routing", "first_match")
-        if not errors:
+        parts["routing"], errors = _rule_set(raw, f"{base}/routing", "first_match", "assign", RULE_FIELDS)
+        if parts["routing"] is not None:
             errors += [e for i, rule in enumerate(raw["rules"])
                        for e in _route_target_errors(rule.get("then"), f"{base}/routing/rules/{i}/then")]
             errors += _route_target_errors(raw.get("default"), f"{base}/routing/default")
@@ -215,8 +229,9 @@ def check_sla(content: dict[str, Any], base: str) -> Checked:
         calendar = raw.get("calendar")
         if isinstance(calendar, str):
             if calendar not in calendars:
-                errors.append(FlowError("unknown_calendar", f"no calendar {calendar!r} in calendars",
-                                        f"{path}/calendar"))
+                errors.append(FlowError(
+                    "unknown_calendar", f"no calendar {calendar!r} in calendars; {did_you_mean(calendar, calendars)}"
+                                        f"Calendars: {', '.join(calendars) or 'none'}", f"{path}/calendar"))
                 continue
             raw = {**raw, "calendar": calendars[calendar]}
         try:
@@ -228,18 +243,19 @@ def check_sla(content: dict[str, Any], base: str) -> Checked:
         if policy.id in parts["sla_policies"]:
             errors.append(FlowError("duplicate_policy", f"policy id {policy.id!r} is used twice", f"{path}/id"))
         parts["sla_policies"][policy.id] = policy
-    select, found = _rule_set(content.get("select"), f"{base}/select", "first_match")
+    select, found = _rule_set(content.get("select"), f"{base}/select", "first_match", "sla", CASE_FACTS)
     errors += found
     # A policy with errors of its own is still a name the selection may use: one mistake, one error.
     named = {raw.get("id") for raw in raw_policies if isinstance(raw, dict)}
     if select is not None:
         doc = content["select"]
-        for i, rule in enumerate(doc["rules"]):
-            if rule.get("then") not in named:
-                errors.append(FlowError("unknown_policy", f"no policy {rule.get('then')!r}",
-                                        f"{base}/select/rules/{i}/then"))
-        if doc.get("default") is not None and doc["default"] not in named:
-            errors.append(FlowError("unknown_policy", f"no policy {doc['default']!r}", f"{base}/select/default"))
+        chosen = [(rule.get("then"), f"{base}/select/rules/{i}/then") for i, rule in enumerate(doc["rules"])]
+        if doc.get("default") is not None:
+            chosen.append((doc["default"], f"{base}/select/default"))
+        known = sorted(n for n in named if isinstance(n, str))
+        errors += [FlowError("unknown_policy", f"no policy {policy_id!r}; "
+                             f"{did_you_mean(str(policy_id), known)}Policies: {', '.join(known) or 'none'}", path)
+                   for policy_id, path in chosen if policy_id not in named]
         parts["sla_select"] = select
     return parts, errors
 
@@ -249,10 +265,8 @@ def check_approval(content: dict[str, Any], base: str) -> Checked:
     path = f"{base}/requires_approval"
     if "requires_approval" not in content:
         return {}, [FlowError("missing_rule", "approval needs a 'requires_approval' rule", path)]
-    try:
-        return {"approval": compile_rule(content["requires_approval"], path=path)}, []
-    except RuleError as exc:
-        return {}, _rule_errors(exc)
+    approval, errors = _rule(content["requires_approval"], path, "approval", APPROVAL_FIELDS)
+    return ({"approval": approval} if approval is not None else {}), errors
 
 
 # Zendesk's default: a solved ticket takes follow-ups for 4 days before it closes for good.

@@ -6,6 +6,8 @@ import copy
 
 from api.demo import default_flow
 from engine.flows import flow_version
+from store.db import session_scope
+from store.teams import Team
 from tests.harness.cases import Stack, api_client, as_user, case_where, eventually
 
 
@@ -29,6 +31,52 @@ async def test_a_broken_rule_is_rejected_on_save_with_the_path_to_the_bad_node(s
             ("missing_node", bad_edge), ("unknown_operator", "/nodes/2/content/needs_response/or/1")}
         assert "contians" in detail["message"] and "2 problems" in detail["message"]
         assert (await http.get("/api/flow_drafts")).json() == []
+
+
+async def test_a_draft_naming_a_team_that_does_not_exist_is_refused_with_the_closest_team(stack: Stack) -> None:
+    doc = default_flow()
+    doc["nodes"][3]["content"]["routing"]["rules"][2]["then"]["team_id"] = "suport"
+    async with api_client(stack) as http:
+        response = await http.post("/api/flow_drafts", json={"name": "typo", "document": doc})
+        assert response.status_code == 422
+        detail = response.json()["detail"]
+        assert detail["code"] == "invalid_flow"
+        [error] = detail["errors"]
+        assert (error["code"], error["path"]) == ("unknown_team", "/nodes/3/content/routing/rules/2/then/team_id")
+        assert error["message"].startswith("no team 'suport'; did you mean 'support'? Teams: ")
+        assert (await http.get("/api/flow_drafts")).json() == []
+
+
+async def test_a_misspelled_field_is_refused_on_save_and_the_demo_flow_saves(stack: Stack) -> None:
+    doc = default_flow()
+    doc["nodes"][2]["content"]["priority"]["if"][0]["in"][1] = {"var": "tagz"}
+    async with api_client(stack) as http:
+        response = await http.post("/api/flow_drafts", json={"name": "typo", "document": doc})
+        assert response.status_code == 422
+        [error] = response.json()["detail"]["errors"]
+        assert (error["code"], error["path"]) == ("unknown_field", "/nodes/2/content/priority/if/0/in/1")
+        assert "did you mean 'tags'?" in error["message"]
+        saved = await http.post("/api/flow_drafts", json={"name": "demo", "document": default_flow()})
+        assert saved.status_code == 201
+        put = await http.put(f"/api/flow_drafts/{saved.json()['id']}", json={"document": doc})
+        assert put.status_code == 422 and put.json()["detail"]["errors"][0]["code"] == "unknown_field"
+
+
+async def test_a_team_deleted_after_the_draft_was_saved_stops_its_publication(stack: Stack) -> None:
+    with session_scope(stack.engine) as session:
+        session.add(Team(id="pr-pop-up", name="PR pop-up"))
+    doc = default_flow()
+    doc["nodes"][3]["content"]["routing"]["rules"][0]["then"]["team_id"] = "pr-pop-up"
+    async with api_client(stack) as http:
+        draft = await http.post("/api/flow_drafts", json={"name": "pop-up", "document": doc})
+        assert draft.status_code == 201
+        with session_scope(stack.engine) as session:
+            session.delete(session.get(Team, "pr-pop-up"))
+        published = await http.post(f"/api/flow_drafts/{draft.json()['id']}/publish", json={})
+        assert published.status_code == 422
+        assert [(e["code"], e["path"]) for e in published.json()["detail"]["errors"]] == [
+            ("unknown_team", "/nodes/3/content/routing/rules/0/then/team_id")]
+        assert flow_version(doc) not in {f["id"] for f in (await http.get("/api/flows")).json()}
 
 
 async def test_a_draft_has_a_flows_shape_and_a_known_base(stack: Stack) -> None:
