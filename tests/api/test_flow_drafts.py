@@ -49,12 +49,12 @@ async def test_a_draft_naming_a_team_that_does_not_exist_is_refused_with_the_clo
 
 async def test_a_misspelled_field_is_refused_on_save_and_the_demo_flow_saves(stack: Stack) -> None:
     doc = default_flow()
-    doc["nodes"][2]["content"]["priority"]["if"][0]["in"][1] = {"var": "tagz"}
+    doc["nodes"][2]["content"]["priority"]["if"][2]["in"][1] = {"var": "tagz"}  # "urgent" in tagz
     async with api_client(stack) as http:
         response = await http.post("/api/flow_drafts", json={"name": "typo", "document": doc})
         assert response.status_code == 422
         [error] = response.json()["detail"]["errors"]
-        assert (error["code"], error["path"]) == ("unknown_field", "/nodes/2/content/priority/if/0/in/1")
+        assert (error["code"], error["path"]) == ("unknown_field", "/nodes/2/content/priority/if/2/in/1")
         assert "did you mean 'tags'?" in error["message"]
         saved = await http.post("/api/flow_drafts", json={"name": "demo", "document": default_flow()})
         assert saved.status_code == 201

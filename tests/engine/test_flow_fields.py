@@ -144,9 +144,10 @@ def test_every_team_the_flow_names_is_listed_with_its_path() -> None:
     doc, _ = validate_flow(default_flow())
     assert doc is not None
     assert sorted(team_references(doc)) == sorted([
-        ("marketing", "/nodes/3/content/routing/rules/0/then/team_id"),
-        ("support", "/nodes/3/content/routing/rules/1/then/team_id"),
+        ("escalations", "/nodes/3/content/routing/rules/0/then/team_id"),
+        ("marketing", "/nodes/3/content/routing/rules/1/then/team_id"),
         ("support", "/nodes/3/content/routing/rules/2/then/team_id"),
+        ("support", "/nodes/3/content/routing/rules/3/then/team_id"),
         ("support", "/nodes/3/content/routing/default/team_id"),
         ("support", "/nodes/3/content/queues/support"),
         ("marketing", "/nodes/3/content/queues/marketing"),
