@@ -7,7 +7,6 @@ every one of them as it is found, with no cap.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
@@ -116,24 +115,19 @@ def _report(run: Run, sample: int) -> BacktestReport:
 
 
 def _csv(run: Run, name: str) -> StreamingResponse:
-    def lines() -> Iterator[str]:
-        yield from csv_lines(run.differences())
     stamp = f"{run.since:%Y%m%d}-{run.until:%Y%m%d}"
-    return StreamingResponse(lines(), media_type="text/csv; charset=utf-8", headers={
+    return StreamingResponse(csv_lines(run.differences()), media_type="text/csv; charset=utf-8", headers={
         "Content-Disposition": f'attachment; filename="backtest-{name}-{stamp}.csv"'})
 
 
 Sample = Annotated[int, Query(ge=0, le=1000, description="how many of the changed cases to list")]
 
 
-def _draft(engine: Any, draft_id: str) -> FlowDraft:
+def _document(engine: Any, table: type[Flow] | type[FlowDraft], row_id: str, resource: str) -> Any:
+    """The flow document of a draft or a version (404 naming `resource`), read in a session of its own: the
+    backtest that follows reads page by page in its own sessions, and none is held across it."""
     with Session(engine) as session:
-        return get_or_404(session, FlowDraft, draft_id, resource="flow draft")
-
-
-def _version(engine: Any, flow_id: str) -> Flow:
-    with Session(engine) as session:
-        return get_or_404(session, Flow, flow_id, resource="flow")
+        return get_or_404(session, table, row_id, resource=resource).document
 
 
 @router.get("/flow_drafts/{draft_id}/backtest", response_model=BacktestReport)
@@ -141,7 +135,7 @@ def backtest_draft(_: BacktestFlows, engine: EngineDep, draft_id: str, since: Si
                    sample: Sample = 20) -> BacktestReport:
     """What the draft would have decided over the period (default: the last 7 days) against what was decided:
     re-runs tagging, triage, routing and SLA policy on every inbound mention received then; touches nothing."""
-    return _report(_run(engine, _draft(engine, draft_id).document, since, until), sample)
+    return _report(_run(engine, _document(engine, FlowDraft, draft_id, "flow draft"), since, until), sample)
 
 
 @router.get("/flow_drafts/{draft_id}/backtest.csv", response_class=StreamingResponse,
@@ -149,14 +143,15 @@ def backtest_draft(_: BacktestFlows, engine: EngineDep, draft_id: str, since: Si
 def backtest_draft_csv(_: BacktestFlows, engine: EngineDep, draft_id: str, since: Since = None,
                        until: Until = None) -> StreamingResponse:
     """Every case the draft would decide otherwise over the period, as CSV, streamed."""
-    return _csv(_run(engine, _draft(engine, draft_id).document, since, until), f"draft-{draft_id[:8]}")
+    document = _document(engine, FlowDraft, draft_id, "flow draft")
+    return _csv(_run(engine, document, since, until), f"draft-{draft_id[:8]}")
 
 
 @router.get("/flows/{flow_id}/backtest", response_model=BacktestReport)
 def backtest_version(_: BacktestFlows, engine: EngineDep, flow_id: str, since: Since = None, until: Until = None,
                      sample: Sample = 20) -> BacktestReport:
     """As a draft's backtest, for a published version: what activating it again (a roll-back) would change."""
-    return _report(_run(engine, _version(engine, flow_id).document, since, until), sample)
+    return _report(_run(engine, _document(engine, Flow, flow_id, "flow"), since, until), sample)
 
 
 @router.get("/flows/{flow_id}/backtest.csv", response_class=StreamingResponse,
@@ -164,4 +159,4 @@ def backtest_version(_: BacktestFlows, engine: EngineDep, flow_id: str, since: S
 def backtest_version_csv(_: BacktestFlows, engine: EngineDep, flow_id: str, since: Since = None,
                          until: Until = None) -> StreamingResponse:
     """Every case the version would decide otherwise over the period, as CSV, streamed."""
-    return _csv(_run(engine, _version(engine, flow_id).document, since, until), f"flow-{flow_id[:8]}")
+    return _csv(_run(engine, _document(engine, Flow, flow_id, "flow"), since, until), f"flow-{flow_id[:8]}")
