@@ -25,5 +25,10 @@ export default defineConfig({
         css: false,
         // Component tests drive a whole react-admin tree; on a loaded 2-core CI box some take 5 s or more.
         testTimeout: 20_000,
+        // One jsdom per worker, shared by its files: importing react-admin and MUI again for each of 40-odd files
+        // took most of the run (234 s in one isolated worker, 76 s in two shared ones). Tests must leave no global
+        // state behind: each renders its own Admin with its own providers, and setup.ts cleans the DOM after each.
+        isolate: false,
+        maxWorkers: 2,
     },
 });
