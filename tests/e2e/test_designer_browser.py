@@ -177,7 +177,8 @@ def test_the_designer_asks_for_a_login_and_shows_each_role_what_it_may_do(up: Up
     page.get_by_test_id("case-subject").filter(has_text=subject).click()
     page.get_by_test_id("reply-text").fill("You can change it under Orders, then Edit address.")
     page.get_by_test_id("reply-send").click()
-    expect(page.get_by_text("Reply held for approval")).to_be_visible(timeout=15_000)
+    # The snackbar says so (the timeline says it too once the event lands).
+    expect(page.get_by_text("Reply held for approval: it is sent")).to_be_visible(timeout=15_000)
     draft = page.get_by_test_id("case-draft")
     expect(draft).to_have_count(1, timeout=15_000)
     expect(draft.get_by_test_id("draft-waiting")).to_be_visible()
@@ -193,7 +194,7 @@ def test_the_designer_asks_for_a_login_and_shows_each_role_what_it_may_do(up: Up
     expect(approve).to_be_enabled(timeout=15_000)
     shot(page, "supervisor-approves")
     approve.click()
-    expect(page.get_by_text("Reply approved and sent")).to_be_visible(timeout=15_000)
+    expect(page.get_by_text("Reply approved and sent").first).to_be_visible(timeout=15_000)
     expect(page.get_by_test_id("case-draft")).to_have_count(0, timeout=15_000)
     reply = page.get_by_test_id("mention").filter(has_text="Edit address")
     expect(reply).to_have_attribute("data-direction", "outbound", timeout=15_000)
