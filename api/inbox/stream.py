@@ -92,7 +92,7 @@ def poll(engine: Engine, principal: Principal, state: StreamState, now: datetime
             counts = [view.model_dump() for view in inbox(session, principal, now).views]
             if counts != state.counts:
                 state.counts = counts
-                events.append(("counts", {"views": counts, "at": now.isoformat()}, cursor_id))
+                events.insert(0, ("counts", {"views": counts, "at": now.isoformat()}, cursor_id))
 
         fresh = session.exec(select(CasePresence).where(
             col(CasePresence.seen_at) >= now - FRESH, *through_cases(principal, CasePresence.case_id))
