@@ -1,11 +1,15 @@
+import LockIcon from '@mui/icons-material/Lock';
+import Box from '@mui/material/Box';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { DataTable, DateField, List, ReferenceField, useRecordContext } from 'react-admin';
 import { TagChips } from '../common/TagChips';
 import type { Case } from '../types';
-import { caseFilters } from './caseFilters';
+import { useCaseFilters } from './caseFilters';
 import { CaseStatusChip } from './CaseStatusChip';
+import { humanize } from './format';
 import { PriorityChip } from './PriorityChip';
-import { SlaDue } from './SlaDue';
+import { SlaCountdown } from './SlaDue';
 
 const Column = DataTable.Col<Case>;
 
@@ -13,39 +17,91 @@ const SubjectField = () => {
     const record = useRecordContext<Case>();
     if (!record) return null;
     return (
-        <Typography variant="body2" data-testid="case-subject" sx={{ maxWidth: 420 }} noWrap title={record.subject}>
+        <Typography variant="body2" data-testid="case-subject" sx={{ maxWidth: 360, minWidth: 160 }} noWrap title={record.subject}>
             {record.subject}
         </Typography>
     );
 };
 
-export const CaseList = () => (
-    <List<Case> filters={caseFilters} sort={{ field: 'opened_at', order: 'DESC' }} perPage={25}>
-        <DataTable<Case> rowClick="show" bulkActionButtons={false}>
-            <Column source="status" label="Status">
-                <CaseStatusChip />
-            </Column>
-            <Column source="priority" label="Priority">
-                <PriorityChip />
-            </Column>
-            <Column source="author" />
-            <Column source="subject" disableSort>
-                <SubjectField />
-            </Column>
-            <Column source="tags" disableSort>
-                <TagChips />
-            </Column>
-            <Column source="assignee_id" label="Assignee">
-                <ReferenceField source="assignee_id" reference="agents" link={false} emptyText="Unassigned" />
-            </Column>
-            <Column source="sla_due_at" label="SLA due">
-                <SlaDue />
-            </Column>
-            <Column source="opened_at" label="Opened">
-                <DateField source="opened_at" showTime />
-            </Column>
-        </DataTable>
-    </List>
-);
+const ChannelField = () => {
+    const record = useRecordContext<Case>();
+    return record ? <Typography variant="body2">{humanize(record.source)}</Typography> : null;
+};
+
+const CustomerField = () => {
+    const record = useRecordContext<Case>();
+    if (!record) return null;
+    return (
+        <Typography variant="body2" noWrap sx={{ maxWidth: 160 }} title={record.author}>
+            {record.author}
+        </Typography>
+    );
+};
+
+/** Who holds the case: a lock while an agent has claimed it for work, else whom routing assigned it to. */
+export const HolderField = () => {
+    const record = useRecordContext<Case>();
+    if (!record) return null;
+    const holder = record.claimed_by ?? record.assignee_id;
+    if (!holder) {
+        return (
+            <Typography variant="body2" color="text.secondary">
+                Unassigned
+            </Typography>
+        );
+    }
+    return (
+        <Box component="span" data-testid="case-holder" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, whiteSpace: 'nowrap' }}>
+            {record.claimed_by && (
+                <Tooltip title="Claimed: only the holder works it">
+                    <LockIcon fontSize="inherit" color="action" data-testid="claim-lock" aria-label="claimed" />
+                </Tooltip>
+            )}
+            <ReferenceField source={record.claimed_by ? 'claimed_by' : 'assignee_id'} reference="agents" link={false} />
+        </Box>
+    );
+};
+
+/**
+ * The cases, as an inbox: a view from the menu (Mine, Unassigned, Breaching soon...) is the list's `view` filter,
+ * combinable with the others and the search box. The SLA column counts down live; the list refetches by itself
+ * when the live stream says a case changed (inbox/InboxContext).
+ */
+export const CaseList = () => {
+    const filters = useCaseFilters();
+    return (
+        <List<Case> filters={filters} sort={{ field: 'opened_at', order: 'DESC' }} perPage={25}>
+            <DataTable<Case> rowClick="show" bulkActionButtons={false}>
+                <Column source="sla_due_at" label="SLA">
+                    <SlaCountdown />
+                </Column>
+                <Column source="priority" label="Priority">
+                    <PriorityChip />
+                </Column>
+                <Column source="status" label="Status">
+                    <CaseStatusChip />
+                </Column>
+                <Column source="source" label="Channel">
+                    <ChannelField />
+                </Column>
+                <Column source="author" label="Customer">
+                    <CustomerField />
+                </Column>
+                <Column source="subject" label="Message" disableSort>
+                    <SubjectField />
+                </Column>
+                <Column source="tags" disableSort>
+                    <TagChips />
+                </Column>
+                <Column source="assignee_id" label="Holder">
+                    <HolderField />
+                </Column>
+                <Column source="opened_at" label="Opened">
+                    <DateField source="opened_at" showTime />
+                </Column>
+            </DataTable>
+        </List>
+    );
+};
 
 export default CaseList;
