@@ -67,13 +67,19 @@ export const InboxProvider = ({ api = defaultApi, children }: { api?: InboxApi; 
 
     useEffect(() => {
         let live = true;
+        let counted = false;
         api.inbox()
             .then(answer => live && setInbox(answer), () => undefined)
             .finally(() => live && setReady(true));
         loadNotifications();
         const close = api.connect(event => {
             if (!live) return;
-            if (event.type === 'counts') setInbox(event.data);
+            if (event.type === 'counts') {
+                // Counts move when cases do, and with the clock (a deadline passing): what is listed may have too.
+                if (counted) refreshSoon();
+                counted = true;
+                setInbox(event.data);
+            }
             else if (event.type === 'case') refreshSoon();
             else if (event.type === 'presence')
                 setViewers(current => ({ ...current, [event.data.case_id]: event.data.viewers }));
