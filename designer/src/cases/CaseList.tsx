@@ -2,6 +2,8 @@ import LockIcon from '@mui/icons-material/Lock';
 import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import type { Theme } from '@mui/material/styles';
 import { DataTable, DateField, List, ReferenceField, useRecordContext } from 'react-admin';
 import { TagChips } from '../common/TagChips';
 import type { Case } from '../types';
@@ -17,7 +19,7 @@ const SubjectField = () => {
     const record = useRecordContext<Case>();
     if (!record) return null;
     return (
-        <Typography variant="body2" data-testid="case-subject" sx={{ maxWidth: 360, minWidth: 160 }} noWrap title={record.subject}>
+        <Typography variant="body2" data-testid="case-subject" sx={{ maxWidth: 300, minWidth: 140 }} noWrap title={record.subject}>
             {record.subject}
         </Typography>
     );
@@ -32,7 +34,7 @@ const CustomerField = () => {
     const record = useRecordContext<Case>();
     if (!record) return null;
     return (
-        <Typography variant="body2" noWrap sx={{ maxWidth: 160 }} title={record.author}>
+        <Typography variant="body2" noWrap sx={{ maxWidth: 140 }} title={record.author}>
             {record.author}
         </Typography>
     );
@@ -62,6 +64,25 @@ export const HolderField = () => {
     );
 };
 
+/** On narrow screens one column tells the case: its message, then priority, customer and channel. */
+const CaseSummaryField = () => {
+    const record = useRecordContext<Case>();
+    if (!record) return null;
+    return (
+        <Box sx={{ minWidth: 0, maxWidth: { xs: 'calc(100vw - 400px)', md: 'calc(100vw - 660px)', lg: 360 } }}>
+            <Typography variant="body2" data-testid="case-subject" noWrap title={record.subject}>
+                {record.subject}
+            </Typography>
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 0.5, minWidth: 0 }}>
+                <PriorityChip />
+                <Typography variant="caption" color="text.secondary" noWrap>
+                    {record.author} · {humanize(record.source)}
+                </Typography>
+            </Box>
+        </Box>
+    );
+};
+
 /**
  * The cases, as an inbox: a view from the menu (Mine, Unassigned, Breaching soon...) is the list's `view` filter,
  * combinable with the others and the search box. The SLA column counts down live; the list refetches by itself
@@ -69,8 +90,23 @@ export const HolderField = () => {
  */
 export const CaseList = () => {
     const filters = useCaseFilters();
+    const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('lg'));
+    const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('xl'));
     return (
         <List<Case> filters={filters} sort={{ field: 'opened_at', order: 'DESC' }} perPage={25}>
+            {narrow ? (
+                <DataTable<Case> rowClick="show" bulkActionButtons={false}>
+                    <Column source="sla_due_at" label="SLA">
+                        <SlaCountdown />
+                    </Column>
+                    <Column source="subject" label="Case" disableSort>
+                        <CaseSummaryField />
+                    </Column>
+                    <Column source="assignee_id" label="Holder">
+                        <HolderField />
+                    </Column>
+                </DataTable>
+            ) : (
             <DataTable<Case> rowClick="show" bulkActionButtons={false}>
                 <Column source="sla_due_at" label="SLA">
                     <SlaCountdown />
@@ -90,16 +126,21 @@ export const CaseList = () => {
                 <Column source="subject" label="Message" disableSort>
                     <SubjectField />
                 </Column>
-                <Column source="tags" disableSort>
-                    <TagChips />
-                </Column>
+                {wide && (
+                    <Column source="tags" disableSort>
+                        <TagChips />
+                    </Column>
+                )}
                 <Column source="assignee_id" label="Holder">
                     <HolderField />
                 </Column>
-                <Column source="opened_at" label="Opened">
-                    <DateField source="opened_at" showTime />
-                </Column>
+                {wide && (
+                    <Column source="opened_at" label="Opened">
+                        <DateField source="opened_at" showTime />
+                    </Column>
+                )}
             </DataTable>
+            )}
         </List>
     );
 };

@@ -17,7 +17,7 @@ const VIEW_CHOICES = [
 ];
 
 export const caseFilters = (viewChoices: { id: string; name: string }[] = VIEW_CHOICES) => [
-    <SearchInput key="q" source="q" alwaysOn placeholder="Search subject or customer" />,
+    <SearchInput key="q" source="q" alwaysOn placeholder="Search cases" />,
     <SelectInput key="view" source="view" label="Inbox view" choices={viewChoices} alwaysOn emptyText="All cases" />,
     <SelectInput key="status" source="status" choices={statusChoices} alwaysOn />,
     <SelectInput key="priority" source="priority" choices={priorityChoices} />,

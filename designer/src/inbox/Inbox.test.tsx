@@ -83,9 +83,9 @@ describe('the inbox', () => {
         await user.click(bell);
         const notes = await screen.findAllByTestId('notification');
         expect(notes.map(note => note.textContent)).toEqual([
-            expect.stringContaining('Escalation · Escalated to level 1'),
-            expect.stringContaining('Assigned · Assigned to you'),
-            expect.stringContaining('Transfer · Transferred to support'),
+            expect.stringContaining('Escalated to level 1'),
+            expect.stringContaining('Assigned to youCharged twice'),
+            expect.stringContaining('Transferred to support'),
         ]);
         expect(api.markRead).toHaveBeenCalledWith('c2:9');
         await user.click(notes[1]);

@@ -10,6 +10,9 @@ import Divider from '@mui/material/Divider';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
+import type { Theme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { useEffect } from 'react';
 import type { ReactElement } from 'react';
 import { Menu, useSidebarState } from 'react-admin';
 import { Link, useLocation } from 'react-router-dom';
@@ -85,10 +88,17 @@ export const InboxMenuItems = () => {
     );
 };
 
-/** react-admin's menu with the inbox views first. */
-export const SwitchboardMenu = () => (
-    <Menu>
-        <InboxMenuItems />
-        <Menu.ResourceItems />
-    </Menu>
-);
+/** react-admin's menu with the inbox views first; folded to icons (with count badges) on a tablet at first. */
+export const SwitchboardMenu = () => {
+    const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.between('sm', 'md'));
+    const [, setOpen] = useSidebarState();
+    useEffect(() => {
+        if (narrow) setOpen(false);
+    }, [narrow, setOpen]);
+    return (
+        <Menu>
+            <InboxMenuItems />
+            <Menu.ResourceItems />
+        </Menu>
+    );
+};

@@ -72,13 +72,17 @@ export const NotificationBell = () => {
                         sx={{ whiteSpace: 'normal', alignItems: 'flex-start', fontWeight: note.read ? 400 : 600 }}
                     >
                         <ListItemText
-                            primary={`${KIND_LABELS[note.kind]} · ${note.title}`}
-                            secondary={`${note.subject} — ${ago(note.at)}`}
+                            primary={note.title}
+                            secondary={note.subject}
                             slotProps={{
                                 primary: { variant: 'body2', fontWeight: 'inherit' },
                                 secondary: { noWrap: true },
                             }}
+                            sx={{ minWidth: 0 }}
                         />
+                        <Typography variant="caption" color="text.secondary" sx={{ ml: 1, mt: 0.5, whiteSpace: 'nowrap' }} title={KIND_LABELS[note.kind]}>
+                            {ago(note.at)}
+                        </Typography>
                     </MenuItem>
                 ))}
             </Menu>
