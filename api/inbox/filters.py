@@ -24,6 +24,7 @@ from store.cases import Case
 from store.teams import Team
 
 BREACHING_WINDOW = timedelta(minutes=30)
+VIEW_PATTERN = r"^(mine|unassigned|breaching|overdue|approvals|team:[^\x00]+)$"  # what a view id looks like
 VIEWS = ("mine", "unassigned", "breaching", "overdue", "approvals")
 LABELS = {"mine": "Mine", "unassigned": "Unassigned", "breaching": "Breaching soon", "overdue": "Overdue",
           "approvals": "Waiting for approval"}

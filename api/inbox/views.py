@@ -36,14 +36,16 @@ def get_inbox(principal: ReadCases, session: SessionDep) -> Inbox:
 @router.get("/stream", response_class=StreamingResponse, responses=STREAM_DOC)  # type: ignore[arg-type]
 async def live_stream(
     principal: ReadCases, engine: EngineDep, request: Request,
-    after: Annotated[str | None, Query(max_length=64, description="resume after this event id (an instant)")] = None,
+    after: Annotated[datetime | None, Query(description="resume after this event id (an instant; UTC if it names "
+                                                        "no zone)")] = None,
     seconds: Annotated[int, Query(ge=1, le=3600, description="how long the stream stays open; an EventSource "
                                                               "reconnects by itself, resuming where it was")] = 900,
     last_event_id: Annotated[str | None, Header(max_length=64, include_in_schema=False)] = None,
 ) -> StreamingResponse:
     """Changes to the cases you may see, as they happen (Server-Sent Events; the session cookie works with
     EventSource). A client that does not accept `text/event-stream` gets one round of events, then the end."""
-    resume = resume_point(after, "after") or resume_point(last_event_id, "Last-Event-ID")
+    resume = (after if after is None or after.tzinfo else after.replace(tzinfo=UTC)) or resume_point(
+        last_event_id, "Last-Event-ID")
     live = "text/event-stream" in request.headers.get("accept", "")
     body = stream(engine, principal, after=resume, seconds=seconds, live=live, disconnected=request.is_disconnected)
     return StreamingResponse(body, media_type="text/event-stream",
