@@ -23,5 +23,5 @@ metadata = SQLModel.metadata
 
 __all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "Case", "CaseEvent",
            "CasePresence", "CaseRouting", "Conversation", "Customer", "CustomerIdentity", "Expert", "ExpertRequest",
-           "Flow", "FlowDraft", "Mention", "NotificationRead", "OutboxEntry", "SlaDeadline", "Source", "Team", "User", "UserSession",
-           "metadata"]
+           "Flow", "FlowDraft", "Mention", "NotificationRead", "OutboxEntry", "SlaDeadline", "Source", "Team", "User",
+           "UserSession", "metadata"]
