@@ -128,6 +128,8 @@ async def test_the_stream_delivers_a_claim_made_after_connecting_and_resumes_aft
             await asyncio.sleep(1.5)
             claimed = await http.post(f"/api/cases/{case_id}/claim", headers=ada, json={})
             assert claimed.status_code == 200, claimed.text
+            viewing = await http.post(f"/api/cases/{case_id}/presence", headers=ada)
+            assert viewing.status_code == 200, viewing.text
 
         streamed, _ = await asyncio.gather(
             http.get("/api/stream", params={"seconds": 5, "after": started.isoformat()},
@@ -139,6 +141,9 @@ async def test_the_stream_delivers_a_claim_made_after_connecting_and_resumes_aft
         assert kinds[0] == "counts"  # the views' counts at once
         claims = [(data, ident) for kind, data, ident in events if kind == "case" and data["claimed_by"] == "ada"]
         assert claims and claims[0][0]["id"] == case_id and claims[0][0]["assignee_id"] == "ada"
+        assert {"case_id": case_id, "viewers": ["ada"]} in [data for kind, data, _ in events if kind == "presence"]
+        # The assignment came moments before she connected, unread: the stream brings it.
+        assert [(d["kind"], d["case_id"]) for k, d, _ in events if k == "notification"] == [("assigned", case_id)]
         resumed_at = claims[-1][1]
         assert resumed_at is not None and datetime.fromisoformat(resumed_at) > started
 
