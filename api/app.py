@@ -118,6 +118,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
                 await task
 
     app = FastAPI(title="Switchboard", version="0.1.0", lifespan=lifespan)
+    app.state.streams_closing = asyncio.Event()  # set before the server stops: live streams end (api.inbox)
     api = APIRouter(prefix="/api")
     # Webhooks first: routes are matched in order, and a spike's posts are most of what the API answers.
     for router in (webhooks_router, auth_router, users_router, tokens_router, codec_router, cases_router,

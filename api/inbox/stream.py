@@ -16,6 +16,7 @@ EventSource's reconnection) or `?after=` resumes from it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -121,11 +122,13 @@ def _frame(kind: str, data: Any, event_id: str | None) -> str:
 
 
 async def stream(engine: Engine, principal: Principal, *, after: datetime | None, seconds: float, live: bool,
-                 disconnected: Any) -> AsyncIterator[str]:
-    """The stream's text: a first poll at once, then a poll a second until `seconds` pass or the client goes.
+                 disconnected: Any, closing: asyncio.Event | None = None) -> AsyncIterator[str]:
+    """The stream's text: a first poll at once, then a poll a second until `seconds` pass, the client goes, or
+    the server stops (`closing`: a server waits for open responses before it stops, and this one would not end).
 
     Not `live` (a client that did not ask for text/event-stream): the first poll's events only.
     """
+    closing = closing or asyncio.Event()
     now = datetime.now(UTC)
     state = StreamState(cursor=after or now, started=after or now)
     yield f"retry: {RETRY_MS}\n\n"
@@ -143,6 +146,7 @@ async def stream(engine: Engine, principal: Principal, *, after: datetime | None
             yield ": keep-alive\n\n"
         if not live or loop_now >= ends:
             return
-        await asyncio.sleep(min(POLL_SECONDS, max(0.0, ends - loop_now)))
-        if await disconnected():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(closing.wait(), timeout=min(POLL_SECONDS, max(0.0, ends - loop_now)))
+        if closing.is_set() or await disconnected():
             return

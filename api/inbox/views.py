@@ -47,7 +47,8 @@ async def live_stream(
     resume = (after if after is None or after.tzinfo else after.replace(tzinfo=UTC)) or resume_point(
         last_event_id, "Last-Event-ID")
     live = "text/event-stream" in request.headers.get("accept", "")
-    body = stream(engine, principal, after=resume, seconds=seconds, live=live, disconnected=request.is_disconnected)
+    body = stream(engine, principal, after=resume, seconds=seconds, live=live, disconnected=request.is_disconnected,
+                  closing=getattr(request.app.state, "streams_closing", None))
     return StreamingResponse(body, media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 

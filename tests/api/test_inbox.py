@@ -11,6 +11,9 @@ import httpx
 import pytest
 from sqlmodel import Session, select
 
+from api.auth.permissions import ROLE_PERMISSIONS, Role
+from api.auth.principal import Principal
+from api.inbox.stream import stream
 from store.cases import Case
 from store.notifications import NotificationRead
 from tests.harness.cases import Stack, api_client, as_user, case_where, eventually, only_online
@@ -192,3 +195,25 @@ async def test_transfers_and_assignments_notify_and_are_marked_read(stack: Stack
         assert (await http.get("/api/notifications", headers=ada)).json()["data"] == []
         unknown = await http.post("/api/notifications/read", headers=maya, json={"up_to": "no-such-event"})
         assert unknown.status_code == 404 and unknown.json()["detail"]["path"] == "up_to"
+
+
+async def test_a_stream_ends_when_the_server_stops(seeded_engine) -> None:  # type: ignore[no-untyped-def]
+    """A server waits for open responses before it stops: a live stream must end when told (cli/up.py)."""
+    ada = Principal(user_id="ada", email="ada@example.com", name="Ada", role=Role.agent,
+                    teams=frozenset({"support"}), permissions=ROLE_PERMISSIONS[Role.agent], via="session")
+    closing = asyncio.Event()
+
+    async def still_there() -> bool:
+        return False
+
+    frames: list[str] = []
+
+    async def read() -> None:
+        async for frame in stream(seeded_engine, ada, after=None, seconds=600, live=True,
+                                  disconnected=still_there, closing=closing):
+            frames.append(frame)
+    reader = asyncio.create_task(read())
+    await asyncio.sleep(0.5)
+    closing.set()
+    await asyncio.wait_for(reader, timeout=2)
+    assert frames[0].startswith("retry:") and any(f.startswith("id: ") and "event: counts" in f for f in frames)
