@@ -42,6 +42,7 @@ LOOKBACK = timedelta(seconds=30)
 COUNTS_EVERY = 5  # polls: the counts are taken again at least this often (the clock moves cases to overdue)
 BATCH = 500  # case changes read in one poll
 RETRY_MS = 2000  # what an EventSource waits before reconnecting
+MAX_RESUME = timedelta(hours=1)
 CASE_FIELDS = ("id", "status", "priority", "team_id", "assignee_id", "claimed_by", "sla_due_at", "sla_breached",
                "drafts_pending", "escalation_level", "author", "subject", "updated_at")
 
@@ -58,6 +59,16 @@ def resume_point(raw: str | None, path: str) -> datetime | None:
         raise ApiError(400, code="bad_resume_point", path=path, message=(
             f"{raw[:60]!r} is not an instant: give an event id this stream sent (ISO 8601 with a timezone)"))
     return at.astimezone(UTC)
+
+
+def resume_from(after: datetime | None, now: datetime) -> datetime:
+    """Where a stream starts: `after`, within the last MAX_RESUME (a client away longer reloads anyway), or now."""
+    if after is None:
+        return now
+    try:
+        return min(max(after.astimezone(UTC), now - MAX_RESUME), now)
+    except OverflowError:  # an instant at the ends of the calendar
+        return now
 
 
 @dataclass
@@ -130,7 +141,8 @@ async def stream(engine: Engine, principal: Principal, *, after: datetime | None
     """
     closing = closing or asyncio.Event()
     now = datetime.now(UTC)
-    state = StreamState(cursor=after or now, started=after or now)
+    start = resume_from(after, now)
+    state = StreamState(cursor=start, started=start)
     yield f"retry: {RETRY_MS}\n\n"
     ends = asyncio.get_running_loop().time() + seconds
     quiet_since = asyncio.get_running_loop().time()

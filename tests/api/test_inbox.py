@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from api.auth.permissions import ROLE_PERMISSIONS, Role
 from api.auth.principal import Principal
-from api.inbox.stream import stream
+from api.inbox.stream import resume_from, stream
 from store.cases import Case
 from store.notifications import NotificationRead
 from tests.harness.cases import Stack, api_client, as_user, case_where, eventually, only_online
@@ -217,3 +217,12 @@ async def test_a_stream_ends_when_the_server_stops(seeded_engine) -> None:  # ty
     closing.set()
     await asyncio.wait_for(reader, timeout=2)
     assert frames[0].startswith("retry:") and any(f.startswith("id: ") and "event: counts" in f for f in frames)
+
+
+def test_a_stream_resumes_within_the_last_hour_whatever_it_is_given() -> None:
+    now = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
+    assert resume_from(None, now) == now
+    assert resume_from(now - timedelta(minutes=5), now) == now - timedelta(minutes=5)
+    assert resume_from(datetime(1, 1, 1, tzinfo=UTC), now) == now - timedelta(hours=1)
+    assert resume_from(datetime(9999, 12, 31, 23, 0, tzinfo=UTC), now) == now
+    assert resume_from(datetime.fromisoformat("0001-01-01T00:00:00+23:59"), now) == now  # no calendar before year 1
