@@ -1,4 +1,5 @@
 import LockIcon from '@mui/icons-material/Lock';
+import VisibilityIcon from '@mui/icons-material/Visibility';
 import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
@@ -6,6 +7,7 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import type { Theme } from '@mui/material/styles';
 import { DataTable, DateField, List, ReferenceField, useRecordContext } from 'react-admin';
 import { TagChips } from '../common/TagChips';
+import { useInbox } from '../inbox/InboxContext';
 import type { Case } from '../types';
 import { useCaseFilters } from './caseFilters';
 import { CaseStatusChip } from './CaseStatusChip';
@@ -40,6 +42,21 @@ const CustomerField = () => {
     );
 };
 
+/** Others viewing the case now (the live stream's presence), as an eye with their number. */
+const Watchers = ({ caseId, holder }: { caseId: string; holder: string | null }) => {
+    const { viewers } = useInbox();
+    const others = (viewers[caseId] ?? []).filter(viewer => viewer !== holder);
+    if (others.length === 0) return null;
+    return (
+        <Tooltip title={`Viewing now: ${others.join(', ')}`}>
+            <Box component="span" data-testid="case-viewers" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.25, color: 'info.main', fontSize: 12 }}>
+                <VisibilityIcon fontSize="inherit" aria-label="viewing now" />
+                {others.length}
+            </Box>
+        </Tooltip>
+    );
+};
+
 /** Who holds the case: a lock while an agent has claimed it for work, else whom routing assigned it to. */
 export const HolderField = () => {
     const record = useRecordContext<Case>();
@@ -47,9 +64,12 @@ export const HolderField = () => {
     const holder = record.claimed_by ?? record.assignee_id;
     if (!holder) {
         return (
-            <Typography variant="body2" color="text.secondary">
-                Unassigned
-            </Typography>
+            <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, whiteSpace: 'nowrap' }}>
+                <Typography variant="body2" color="text.secondary">
+                    Unassigned
+                </Typography>
+                <Watchers caseId={record.id} holder={null} />
+            </Box>
         );
     }
     return (
@@ -60,6 +80,7 @@ export const HolderField = () => {
                 </Tooltip>
             )}
             <ReferenceField source={record.claimed_by ? 'claimed_by' : 'assignee_id'} reference="agents" link={false} />
+            <Watchers caseId={record.id} holder={holder} />
         </Box>
     );
 };

@@ -4,7 +4,8 @@ import { AdminContext, RecordContextProvider, useGetList } from 'react-admin';
 import { Route, Routes, useLocation } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { SlaCountdown } from '../cases/SlaDue';
-import { makeCase } from '../test/fixtures';
+import { HolderField } from '../cases/CaseList';
+import { agents, makeCase } from '../test/fixtures';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import { InboxProvider, REFRESH_THROTTLE_MS } from './InboxContext';
 import { InboxMenuItems } from './InboxMenu';
@@ -91,6 +92,23 @@ describe('the inbox', () => {
         await user.click(notes[1]);
         expect(screen.getByTestId('where')).toHaveTextContent('/cases/c1/show');
         await waitFor(() => expect(screen.getByTestId('notification-bell')).toHaveAccessibleName('Notifications'));
+    });
+
+    it('shows the holder with a lock while claimed, and who else views the case live', async () => {
+        const claimed = makeCase({ claimed_by: 'a1', assignee_id: 'a1' });
+        const { emit } = setup(
+            <RecordContextProvider value={claimed}>
+                <HolderField />
+            </RecordContextProvider>,
+            fakeDataProvider({ agents, cases: [claimed] }),
+        );
+        expect(await screen.findByTestId('claim-lock')).toBeInTheDocument();
+        expect(await screen.findByText('Ada Lovelace')).toBeInTheDocument();
+        expect(screen.queryByTestId('case-viewers')).toBeNull();
+        act(() => emit({ type: 'presence', data: { case_id: 'c1', viewers: ['a1', 'a2'] } }));
+        expect(screen.getByTestId('case-viewers')).toHaveTextContent('1');
+        act(() => emit({ type: 'presence', data: { case_id: 'c1', viewers: [] } }));
+        expect(screen.queryByTestId('case-viewers')).toBeNull();
     });
 
     it('colours the SLA countdown by state', () => {
