@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from api.auth.permissions import ROLE_PERMISSIONS, Role
 from api.auth.principal import Principal
 from api.inbox.stream import resume_from, stream
+from store.audit import AuditEntry
 from store.cases import Case
 from store.notifications import NotificationRead
 from tests.harness.cases import Stack, api_client, as_user, case_where, eventually, only_online
@@ -195,6 +196,13 @@ async def test_transfers_and_assignments_notify_and_are_marked_read(stack: Stack
         assert (await http.get("/api/notifications", headers=ada)).json()["data"] == []
         unknown = await http.post("/api/notifications/read", headers=maya, json={"up_to": "no-such-event"})
         assert unknown.status_code == 404 and unknown.json()["detail"]["path"] == "up_to"
+        # What an auditor reads of them is customer data (subjects), and recorded as such.
+        audrey = as_user(stack.engine, "audrey")
+        assert (await http.get("/api/notifications", headers=audrey)).status_code == 200
+        assert (await http.get("/api/stream", headers=audrey)).status_code == 200
+    with Session(stack.engine) as session:
+        reads = session.exec(select(AuditEntry).where(AuditEntry.action == "customer_data.read")).all()
+    assert [(e.actor, e.detail["path"]) for e in reads] == [("audrey", "/api/notifications"), ("audrey", "/api/stream")]
 
 
 async def test_a_stream_ends_when_the_server_stops(seeded_engine) -> None:  # type: ignore[no-untyped-def]
