@@ -38,6 +38,7 @@ from api.flows.backtest import router as backtest_router
 from api.flows.drafts import router as drafts_router
 from api.flows.views import router as flows_router
 from api.health import Health, health_of, prometheus_text
+from api.inbox.views import router as inbox_router
 from api.mentions.views import router as mentions_router
 from api.openapi import documented
 from api.security.codec import sealed_converter
@@ -117,12 +118,13 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
                 await task
 
     app = FastAPI(title="Switchboard", version="0.1.0", lifespan=lifespan)
+    app.state.streams_closing = asyncio.Event()  # set before the server stops: live streams end (api.inbox)
     api = APIRouter(prefix="/api")
     # Webhooks first: routes are matched in order, and a spike's posts are most of what the API answers.
     for router in (webhooks_router, auth_router, users_router, tokens_router, codec_router, cases_router,
                    mentions_router, teams_router, flows_router, drafts_router, audit_router, audit_log_router,
                    experts_router, backtest_router,
-                   discovery_router, sources_router, customers_router):
+                   discovery_router, sources_router, customers_router, inbox_router):
         api.include_router(router)
 
     @api.get("/health", tags=["health"], response_model=Health,

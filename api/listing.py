@@ -52,8 +52,11 @@ class Listing:
     declared: ClassVar[dict[str, Listing]] = {}  # by resource: the OpenAPI document's list routes
 
     def __init__(self, table: type[SQLModel], resource: str, *, filterable: Sequence[str] = (),
-                 searchable: Sequence[str] = (), sortable: Sequence[str] | None = None) -> None:
+                 searchable: Sequence[str] = (), sortable: Sequence[str] | None = None,
+                 extra: dict[str, tuple[Any, Any]] | None = None) -> None:
+        """`extra`: filter fields that are no column (name: (type, Field)); the route applies them itself."""
         Listing.declared[resource] = self
+        self.extra = dict(extra or {})
         self.table, self.resource, self.searchable = table, resource, tuple(searchable)
         columns = table.__table__.columns  # type: ignore[attr-defined]
         self.sortable = tuple(sortable) if sortable is not None else tuple(
@@ -64,6 +67,7 @@ class Listing:
             kind = _text_for_str(table.model_fields[name].annotation)
             most = MAX_IDS if name == "id" else MAX_VALUES
             fields[name] = (kind | Annotated[list[kind], Field(max_length=most)] | None, None)  # type: ignore[valid-type]
+        fields.update(self.extra)
         if self.searchable:
             fields["q"] = (Text | None, Field(None, description="text to find in " + ", ".join(self.searchable)))
         self._filter: type[BaseModel] = create_model(  # type: ignore[call-overload]
@@ -190,6 +194,8 @@ def list_rows(session: Session, response: Response, params: ListParams,
     columns = listing.table.__table__.columns  # type: ignore[attr-defined]
     conditions: list[ColumnElement[bool]] = list(where or ())
     for field, value in params.filter.items():
+        if field in listing.extra:
+            continue  # the route's to apply
         if field == "q":
             if value is not None:
                 pattern = f"%{value.lower()}%"

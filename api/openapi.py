@@ -63,7 +63,8 @@ def _list_parameters(schema: dict[str, Any]) -> None:
                 if listing is None:
                     raise LookupError(f"{path} takes sort, range and filter but declares no Listing for them")
                 shaped = listing.openapi_parameters()
-                operation["parameters"] = [p for p in operation["parameters"] if p["name"] not in names] + shaped
+                operation["parameters"] = [p for p in operation["parameters"]
+                                           if p["name"] not in ("sort", "range", "filter")] + shaped
 
 
 NO_NUL = {"pattern": "\\u0000"}  # what a string must not match: PostgreSQL's text cannot hold NUL

@@ -341,6 +341,7 @@ async def _serve(settings: Settings, temporal: Child | None, workers: Workers, *
         print("Ctrl-C stops everything.", flush=True)
         await asyncio.wait({stopper, supervisor, server_task}, return_when=asyncio.FIRST_COMPLETED)
     print("stopping...", flush=True)
+    app.state.streams_closing.set()  # the designers' live streams end, or the server would wait for them
     server.should_exit = True
     if supervisor is not None and not supervisor.done():
         supervisor.cancel()

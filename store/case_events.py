@@ -13,7 +13,7 @@ from store.db.types import UtcDateTime
 class CaseEventBase(SQLModel):
     case_id: str = Field(index=True)
     seq: int
-    at: datetime = Field(sa_type=UtcDateTime)
+    at: datetime = Field(sa_type=UtcDateTime, index=True)  # notifications: the latest events
     kind: str
     actor: str = "system"
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))

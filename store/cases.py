@@ -34,14 +34,14 @@ class CaseBase(SQLModel):
     first_response_at: datetime | None = _when()
     closed_at: datetime | None = _when()
     close_reason: CloseReason | None = None
-    sla_due_at: datetime | None = _when()
+    sla_due_at: datetime | None = _when(index=True)  # the inbox's breaching and overdue views
     sla_breached: bool = False
     flow_version: str
     first_response_seconds: float | None = None
     resolution_seconds: float | None = None
     mention_count: int = 0
     reply_count: int = 0
-    updated_at: datetime = Field(sa_type=UtcDateTime)
+    updated_at: datetime = Field(sa_type=UtcDateTime, index=True)  # the live stream reads changes by it
     claimed_by: str | None = None
     claimed_at: datetime | None = _when()
     transfers: int = 0

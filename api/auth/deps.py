@@ -38,7 +38,8 @@ _cookie = APIKeyCookie(name=SESSION_COOKIE, auto_error=False, scheme_name="sessi
 
 
 # What an auditor reads here is customer data, and each read goes to the audit log.
-CUSTOMER_DATA = re.compile(r"^/api/(cases|mentions|conversations|customers|case_events|expert-requests)(/|$)")
+CUSTOMER_DATA = re.compile(r"^/api/(cases|mentions|conversations|customers|case_events|expert-requests|stream|"
+                           r"notifications)(/|$)")
 
 
 def unauthenticated(code: str, message: str) -> ApiError:

@@ -7,9 +7,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 from sqlmodel import Session
 from temporalio.client import WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError
@@ -25,7 +25,8 @@ from api.cases.access import case_filter, check_case
 from api.cases.workflows import CaseWorkflowsDep, NotStarted
 from api.deps import EngineDep, SessionDep, TemporalDep
 from api.errors import ApiError
-from api.listing import Listing, ListParams, get_or_404, list_rows
+from api.inbox.filters import VIEW_PATTERN, view_conditions
+from api.listing import MAX_TEXT, Listing, ListParams, get_or_404, list_rows
 from api.security.codec import SealingCodec, opened_history
 from engine.messages import (
     APPROVE_UPDATE,
@@ -143,16 +144,27 @@ class Viewer(BaseModel):
     seen_at: datetime
 
 
+ViewId = Annotated[str, StringConstraints(max_length=MAX_TEXT, pattern=VIEW_PATTERN)]
 CASES = Listing(Case, "cases", filterable=("status", "priority", "assignee_id", "team_id", "source",
                                            "conversation_id", "needs_response", "sla_breached"),
-                searchable=("subject", "author"))
+                searchable=("subject", "author"),
+                extra={"view": (ViewId | None, Field(None, description="an inbox view (GET /api/inbox): mine, "
+                                                      "unassigned, breaching, overdue, approvals, team:<id>"))})
 
 
 @router.get("/cases", response_model=list[CasePublic])
 def list_cases(principal: ReadCases, session: SessionDep, response: Response,
-               params: Annotated[ListParams, Depends(CASES)]) -> list[Case]:
-    """The cases you may see (a user scoped to teams: their teams' and their own)."""
-    return list_rows(session, response, params, where=case_filter(principal))
+               params: Annotated[ListParams, Depends(CASES)],
+               view: Annotated[str | None, Query(max_length=MAX_TEXT, pattern=VIEW_PATTERN,
+                                                 description="an inbox view (GET /api/inbox), as the filter's `view` "
+                                                             "says")] = None) -> list[Case]:
+    """The cases you may see (a user scoped to teams: their teams' and their own), of one inbox view if
+    asked (`?view=mine`, or `view` in the filter)."""
+    chosen = params.filter.get("view") or view
+    where = case_filter(principal)
+    if chosen:
+        where += view_conditions(chosen, principal, datetime.now(UTC))
+    return list_rows(session, response, params, where=where)
 
 
 def _case(session: Session, principal: Principal, case_id: str) -> Case:

@@ -14,6 +14,7 @@ import experts from './experts';
 import { ExpertRequestPage } from './experts/ExpertRequestPage';
 import flowDrafts from './flowDrafts';
 import flows from './flows';
+import { InboxHome } from './inbox/InboxHome';
 import { SwitchboardLayout } from './layout/SwitchboardLayout';
 import mentions from './mentions';
 import sources from './sources';
@@ -47,6 +48,7 @@ const SwitchboardAdmin = ({ dataProvider = defaultDataProvider, authProvider = d
         authProvider={authProvider}
         loginPage={LoginPage}
         layout={SwitchboardLayout}
+        dashboard={InboxHome}
         requireAuth
         disableTelemetry
     >

@@ -12,6 +12,7 @@ from store.deadlines import SlaDeadline
 from store.experts import Expert, ExpertRequest
 from store.flows import Flow, FlowDraft
 from store.mentions import Mention
+from store.notifications import NotificationRead
 from store.outbox import OutboxEntry
 from store.presence import CasePresence
 from store.routing.models import CaseRouting
@@ -22,5 +23,5 @@ metadata = SQLModel.metadata
 
 __all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "Case", "CaseEvent",
            "CasePresence", "CaseRouting", "Conversation", "Customer", "CustomerIdentity", "Expert", "ExpertRequest",
-           "Flow", "FlowDraft", "Mention", "OutboxEntry", "SlaDeadline", "Source", "Team", "User", "UserSession",
-           "metadata"]
+           "Flow", "FlowDraft", "Mention", "NotificationRead", "OutboxEntry", "SlaDeadline", "Source", "Team", "User",
+           "UserSession", "metadata"]

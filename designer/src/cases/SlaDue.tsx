@@ -1,6 +1,8 @@
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import { DateField, useRecordContext } from 'react-admin';
+import { COUNTDOWN_COLORS, slaCountdown } from '../inbox/slaCountdown';
+import { useNow } from '../inbox/useNow';
 import type { Case } from '../types';
 import { humanize, SLA_STATE_COLORS, type SlaTargetState, slaState } from './format';
 
@@ -17,6 +19,30 @@ export const SlaDue = () => {
             {state === 'due' ? <DateField source="sla_due_at" showTime /> : state === 'paused' ? 'Paused' : '—'}
             {record.sla_breached && <Chip size="small" color="error" label="Breached" />}
         </Box>
+    );
+};
+
+/**
+ * The list's live SLA column: time left to the case's next deadline, ticking every second, coloured by state
+ * (ok, due soon within 30 minutes, overdue, paused while waiting on the customer, met), with the deadline on hover.
+ */
+export const SlaCountdown = () => {
+    const record = useRecordContext<Case>();
+    const now = useNow(1_000);
+    if (!record) return null;
+    const countdown = slaCountdown(record, now);
+    const color = COUNTDOWN_COLORS[countdown.state];
+    return (
+        <Chip
+            size="small"
+            data-testid="sla-countdown"
+            data-state={countdown.state}
+            color={color}
+            variant={countdown.state === 'ok' || countdown.state === 'met' || countdown.state === 'paused' ? 'outlined' : 'filled'}
+            label={countdown.label}
+            title={record.sla_due_at ? `Due ${new Date(record.sla_due_at).toLocaleString()}` : undefined}
+            sx={{ fontVariantNumeric: 'tabular-nums', maxWidth: 170 }}
+        />
     );
 };
 

@@ -1,0 +1,1 @@
+"""The agents' and supervisors' inbox: views with counts, the live stream of case changes, notifications."""
