@@ -35,6 +35,7 @@ from engine.messages import (
     NOTE_UPDATE,
     PENDING_UPDATE,
     REJECT_UPDATE,
+    RELEASE_UPDATE,
     REPLY_UPDATE,
     TAG_UPDATE,
     TRANSFER_UPDATE,
@@ -46,6 +47,7 @@ from engine.messages import (
     PendingInput,
     Refusal,
     RejectInput,
+    ReleaseInput,
     ReplyDraft,
     ReplyInput,
     TagInput,
@@ -225,6 +227,15 @@ async def claim_case(principal: WorkCases, session: SessionDep, workflows: CaseW
     claim = ClaimInput(agent_id=principal.user_id, takeover=body.takeover,
                        supervisor=principal.can(Permission.cases_takeover))
     return await _on_behalf(session, principal, workflows, case_id, CLAIM_UPDATE, claim)
+
+
+@router.post("/cases/{case_id}/release", response_model=CasePublic, openapi_extra=BY_CASE_EVENTS)
+async def release_case(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep,
+                       case_id: str) -> CasePublic:
+    """Give the case back to its team's queue: its holder, or a supervisor for them (409 `not_assignee`
+    otherwise). The queue offers it to the next eligible agent, not back to the one who held it."""
+    release = ReleaseInput(agent_id=principal.user_id, supervisor=principal.can(Permission.cases_takeover))
+    return await _on_behalf(session, principal, workflows, case_id, RELEASE_UPDATE, release)
 
 
 @router.post("/cases/{case_id}/approve", response_model=CasePublic, openapi_extra=BY_CASE_EVENTS)
