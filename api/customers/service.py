@@ -17,8 +17,8 @@ from sqlalchemy import update
 from sqlmodel import Session, col, func, select
 
 from engine.models import Direction
-from store.conversations import Conversation
 from store.cases import Case
+from store.conversations import Conversation
 from store.customers import (
     Customer,
     CustomerIdentity,
