@@ -133,6 +133,8 @@ export interface SwitchboardDataProvider extends DataProvider {
     closeCase: (caseId: string, payload: ClosePayload) => Promise<{ data: Case }>;
     /** Opens the case for work (the first claim wins), or takes it over (supervisors). */
     claimCase: (caseId: string, payload: ClaimPayload) => Promise<{ data: Case }>;
+    /** Gives the case back to its team's queue (its holder, or a supervisor). */
+    releaseCase: (caseId: string) => Promise<{ data: Case }>;
     /** Sends a reply held for approval, as written or edited. */
     approveReply: (caseId: string, payload: ApprovePayload) => Promise<{ data: Case }>;
     rejectReply: (caseId: string, payload: RejectPayload) => Promise<{ data: Case }>;
@@ -315,6 +317,7 @@ export const createDataProvider = (
         replyToCase: (caseId, payload) => post(caseUrl(caseId, 'replies'), payload),
         closeCase: (caseId, payload) => post(caseUrl(caseId, 'close'), payload),
         claimCase: (caseId, payload) => post(caseUrl(caseId, 'claim'), payload),
+        releaseCase: caseId => post(caseUrl(caseId, 'release'), {}),
         approveReply: (caseId, payload) => post(caseUrl(caseId, 'approve'), payload),
         rejectReply: (caseId, payload) => post(caseUrl(caseId, 'reject'), payload),
         transferCase: (caseId, payload) => post(caseUrl(caseId, 'transfer'), payload),

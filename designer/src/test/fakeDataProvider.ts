@@ -69,6 +69,7 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
         replyToCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         closeCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         claimCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        releaseCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         approveReply: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         rejectReply: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         transferCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
