@@ -58,7 +58,7 @@ export const CaseViewers = ({ caseId, me, enabled }: { caseId: string; me: strin
             <AvatarGroup max={5} sx={{ '& .MuiAvatar-root': { width: 28, height: 28, fontSize: 12 } }}>
                 {others.map(viewer => (
                     <Tooltip key={viewer.agent_id} title={nameOf(viewer.agent_id)}>
-                        <Avatar alt={nameOf(viewer.agent_id)} data-testid="case-viewer" data-agent={viewer.agent_id}>
+                        <Avatar aria-label={nameOf(viewer.agent_id)} data-testid="case-viewer" data-agent={viewer.agent_id}>
                             {initials(nameOf(viewer.agent_id))}
                         </Avatar>
                     </Tooltip>
