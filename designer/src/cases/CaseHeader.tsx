@@ -144,6 +144,12 @@ export const CaseHeader = () => {
             </Box>
             {refusal && refusal.caseId === record.id && (
                 <Alert severity="warning" onClose={() => setRefusal(null)} data-testid="case-claim-refused">
+                    {holder && holder !== me?.agent_id ? (
+                        <>
+                            <strong>{holderAgent?.name ?? <RecordName reference="agents" id={holder} />}</strong> got this
+                            case first; it is theirs now.{' '}
+                        </>
+                    ) : null}
                     {refusal.message}
                 </Alert>
             )}

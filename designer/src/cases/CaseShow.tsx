@@ -11,7 +11,20 @@ import { CaseHistoryLinks } from './CaseHistoryLinks';
 import { CaseNotes } from './CaseNotes';
 import { CaseSummary } from './CaseSummary';
 import { CaseTimeline } from './CaseTimeline';
+import { truncateWords } from './format';
 import { ReplyPanel } from './ReplyPanel';
+
+/** The page's title in the app bar: the subject cut between words, the whole of it on hover. */
+const CaseTitle = () => {
+    const record = useRecordContext<Case>();
+    if (!record) return null;
+    const subject = record.subject || record.id;
+    return (
+        <span title={subject} data-testid="case-page-title">
+            {truncateWords(subject, 36)}
+        </span>
+    );
+};
 
 /** The composer belongs to one case: keyed by its id, its text and state start afresh on the next case opened. */
 export const CaseComposer = () => {
@@ -28,7 +41,7 @@ export const CaseShow = () => {
     // The audit trail (case_events) needs audit:read.
     const canAudit = useCan('case_events', 'list');
     return (
-        <Show component="div">
+        <Show component="div" title={<CaseTitle />}>
             <Box sx={{ display: 'grid', gap: 2, minWidth: 0 }}>
                 <Section>
                     <CaseHeader />
