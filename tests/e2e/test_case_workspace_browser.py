@@ -51,6 +51,10 @@ def waiting_press_case(up: UpProcess) -> dict[str, Any]:
             time.sleep(0.3)
 
 
+def top(page: Page) -> None:
+    page.evaluate("() => window.scrollTo(0, 0)")
+
+
 def no_overflow(page: Page) -> None:
     """Nothing on the case page is wider than the page: no sideways scrolling, no clipped header."""
     widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
@@ -68,8 +72,13 @@ def test_the_first_claim_wins_and_a_supervisor_edits_and_approves_the_held_reply
     for someone in (page, guest):
         expect(someone.get_by_test_id("case-holder")).to_contain_text("Unassigned")
         expect(someone.get_by_test_id("case-claim")).to_be_visible()
-    title = page.get_by_test_id("case-title")
-    expect(title).to_have_attribute("title", case["subject"])
+    expect(page.get_by_test_id("case-title")).to_have_attribute("title", case["subject"])
+    # The app bar's title is cut between words, never inside one; the whole subject shows on hover.
+    bar = page.get_by_test_id("case-page-title")
+    expect(bar).to_have_attribute("title", case["subject"])
+    shown = bar.inner_text()
+    assert shown.endswith("…") and case["subject"].startswith(shown[:-1])
+    assert case["subject"][len(shown) - 1] in " ,.:;!?", f"cut inside a word: {shown!r}"
 
     page.get_by_test_id("case-claim").click()
     expect(page.get_by_text("Case claimed: it is yours to work")).to_be_visible(timeout=15_000)
@@ -109,13 +118,14 @@ def test_the_first_claim_wins_and_a_supervisor_edits_and_approves_the_held_reply
     expect(held).to_have_count(1, timeout=15_000)
     expect(held.get_by_test_id("draft-status")).to_have_text("Waiting for approval")
     expect(page.get_by_test_id("draft-approve")).to_have_count(0)  # an agent does not approve
+    expect(page.get_by_text("Reply held for approval: it is sent")).to_have_count(0, timeout=10_000)  # the toast
     page.set_viewport_size({"width": 1400, "height": 900})
-    page.get_by_test_id("case-header").scroll_into_view_if_needed()
+    top(page)
     shot(page, "case-workspace-1400")
     page.get_by_test_id("customer-panel").scroll_into_view_if_needed()
     shot(page, "case-workspace-1400-customer")
     page.set_viewport_size({"width": 768, "height": 1024})
-    page.get_by_test_id("case-header").scroll_into_view_if_needed()
+    top(page)
     shot(page, "case-workspace-768")
     page.get_by_test_id("customer-panel").scroll_into_view_if_needed()
     shot(page, "case-workspace-768-customer")
@@ -125,7 +135,7 @@ def test_the_first_claim_wins_and_a_supervisor_edits_and_approves_the_held_reply
     guest.reload()
     draft = guest.get_by_test_id("case-draft")
     expect(draft).to_have_count(1, timeout=15_000)
-    guest.get_by_test_id("case-header").scroll_into_view_if_needed()
+    top(guest)
     shot(guest, "case-workspace-supervisor-1400")
     no_overflow(guest)
     draft.get_by_test_id("draft-edit").click()
