@@ -38,7 +38,8 @@ def waiting_press_case(up: UpProcess) -> dict[str, Any]:
         posted = http.post("/api/webhooks/twitter", headers={"X-Switchboard-Token": up.webhook_token()}, json={
             "external_id": f"press-{uuid.uuid4().hex[:8]}", "author": "@clark_kent",
             "created_at": "2026-12-04T08:00:00Z", "author_followers": 412_000, "author_verified": True,
-            "text": "Hi @acme, I'm a reporter at the Daily Planet: can you comment on the outage reports this morning?"})
+            "text": "Hi @acme, I'm a reporter at the Daily Planet: can you comment on the outage reports "
+                    "this morning?"})
         assert posted.status_code == 201, posted.text
         case_id = posted.json()["case_id"]
         assert case_id, posted.text
