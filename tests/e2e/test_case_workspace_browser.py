@@ -7,6 +7,7 @@ approves it from the case page and it shows as sent. The page is shot at 1400x90
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from collections.abc import Iterator
@@ -95,8 +96,7 @@ def test_the_first_claim_wins_and_a_supervisor_edits_and_approves_the_held_reply
     expect(guest.get_by_test_id("case-takeover")).to_be_visible()  # a supervisor may still take it over
     # Each sees the other viewing the case, by name.
     guest.reload()
-    expect(guest.get_by_test_id("case-viewer").and_(guest.locator("[data-agent='maya']"))).to_be_visible(
-        timeout=15_000)
+    expect(guest.locator("[data-testid='case-viewer'][data-agent='maya']")).to_be_visible(timeout=15_000)
     with up.login(ADMIN) as http:
         assert http.get(f"/api/cases/{case['id']}").json()["claimed_by"] == "maya"
 
@@ -136,6 +136,7 @@ def test_the_first_claim_wins_and_a_supervisor_edits_and_approves_the_held_reply
     guest.reload()
     draft = guest.get_by_test_id("case-draft")
     expect(draft).to_have_count(1, timeout=15_000)
+    expect(guest.locator("[data-testid='case-viewer'][data-agent='maya']")).to_be_visible(timeout=15_000)
     top(guest)
     shot(guest, "case-workspace-supervisor-1400")
     no_overflow(guest)
@@ -150,3 +151,16 @@ def test_the_first_claim_wins_and_a_supervisor_edits_and_approves_the_held_reply
     expect(sent).to_contain_text("Maya Angelou")  # the agent's name, not their id
     page.reload()
     expect(page.get_by_test_id("mention").filter(has_text="a statement follows")).to_have_count(1, timeout=15_000)
+
+    # Maya gives the case back to the queue: it waits there for someone else (she is not offered it again).
+    page.get_by_test_id("case-release").click()
+    expect(page.get_by_text("Case released: it is back in its team's queue")).to_be_visible(timeout=15_000)
+    expect(page.get_by_test_id("case-holder")).to_contain_text("Unassigned", timeout=15_000)
+    with up.login(ADMIN) as http:
+        released = http.get(f"/api/cases/{case['id']}").json()
+        assert released["assignee_id"] is None and released["claimed_by"] is None
+        events = http.get("/api/case_events", params={"filter": json.dumps({"case_id": case["id"]}),
+                                                      "range": "[0, 199]"})
+        assert events.status_code == 200, events.text
+        kinds = [e["kind"] for e in events.json()]
+        assert "released" in kinds and "reply_approved" in kinds
