@@ -77,3 +77,22 @@ async def test_a_supervisor_edits_a_held_reply_and_the_edit_is_what_is_sent(stac
         empty = await http.post(f"/api/cases/{case_id}/approve", json={"reply_id": "e1", "text": ""},
                                 headers=as_user(stack.engine, "sofia"))
         assert empty.status_code == 422 and empty.json()["detail"]["errors"][0]["path"] == "text"
+
+
+async def test_the_composer_learns_before_sending_whether_a_reply_will_wait_for_approval(stack: Stack) -> None:
+    async with api_client(stack) as http:
+        case_id = await _post(http)
+        await eventually(lambda: case_where(stack.engine, case_id, status="assigned"), what="assignment")
+        junior = await http.post(f"/api/cases/{case_id}/reply-check", json={"text": "refund done"},
+                                 headers=as_user(stack.engine, "linus"))
+        assert junior.status_code == 200, junior.text
+        assert junior.json()["needs_approval"] is True and junior.json()["evidence"]  # the rule's trace says why
+        senior = await http.post(f"/api/cases/{case_id}/reply-check", json={"text": "refund done"},
+                                 headers=as_user(stack.engine, "ada"))
+        assert senior.status_code == 200 and senior.json()["needs_approval"] is False
+        auditor = await http.post(f"/api/cases/{case_id}/reply-check", json={"text": "x"},
+                                  headers=as_user(stack.engine, "audrey"))
+        assert auditor.status_code == 403  # a preview for those who reply
+        with Session(stack.engine) as session:
+            assert session.exec(select(Mention).where(Mention.case_id == case_id,
+                                                      Mention.direction == Direction.outbound)).first() is None
