@@ -280,4 +280,15 @@ describe('ReplyPanel', () => {
         setup(makeCase({ status: 'pending' }));
         expect(screen.getByTestId('case-pending')).toHaveTextContent('Back to work');
     });
+
+    it('says before sending that the reply will need approval, when the flow says so', async () => {
+        const { dataProvider, user } = setup(makeCase(), fakeAuthProvider(ada));
+        dataProvider.checkReply.mockResolvedValue({ data: { needs_approval: true, evidence: {} } });
+        expect(screen.queryByTestId('reply-needs-approval')).toBeNull();
+        await user.type(await screen.findByTestId('reply-text'), 'We will refund you');
+        expect(await screen.findByTestId('reply-needs-approval')).toHaveTextContent('Will need approval');
+        expect(dataProvider.checkReply).toHaveBeenLastCalledWith('c1', { text: 'We will refund you' });
+        await user.clear(screen.getByTestId('reply-text'));
+        await waitFor(() => expect(screen.queryByTestId('reply-needs-approval')).toBeNull());
+    });
 });

@@ -6,9 +6,11 @@ import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import Chip from '@mui/material/Chip';
+import { useEffect, useState } from 'react';
 import { ReferenceField, RecordContextProvider, useRecordContext } from 'react-admin';
 import { useCan, useMe } from '../auth/useCan';
+import { useSwitchboardDataProvider } from '../dataProvider';
 import { ExpertLinkDialog } from '../experts/ExpertLinkDialog';
 import type { Case, CloseReason } from '../types';
 import { AskExpertButton } from './AskExpertButton';
@@ -46,6 +48,31 @@ export const ReplyPanel = () => {
     // The last reply sent from here was held by the flow's approval rule: it waits in the thread.
     const [held, setHeld] = useState(false);
     const { run, pending } = useCaseAction();
+    const dataProvider = useSwitchboardDataProvider();
+    // The flow's approval rule, asked as the agent writes (debounced): will this reply wait for a supervisor?
+    const [needsApproval, setNeedsApproval] = useState(false);
+    const caseId = record?.id;
+    const draft = text.trim();
+    const mayWrite = Boolean(canWork && record && record.status !== 'closed' && record.status !== 'with_expert');
+    useEffect(() => {
+        if (!caseId || !mayWrite || draft === '') {
+            setNeedsApproval(false);
+            return;
+        }
+        let live = true;
+        const timer = window.setTimeout(() => {
+            dataProvider
+                .checkReply(caseId, { text: draft })
+                .then(({ data }) => {
+                    if (live) setNeedsApproval(Boolean(data?.needs_approval));
+                })
+                .catch(() => undefined); // a hint only: the reply is checked again when sent
+        }, 500);
+        return () => {
+            live = false;
+            window.clearTimeout(timer);
+        };
+    }, [dataProvider, caseId, draft, mayWrite]);
     if (!record || !canWork) return null;
 
     const closed = record.status === 'closed';
@@ -138,8 +165,19 @@ export const ReplyPanel = () => {
                             agentName={me?.name ?? ''}
                             onInsert={canned => setText(current => (current.trim() ? `${current.trimEnd()} ${canned}` : canned))}
                         />
+                        {needsApproval && (
+                            <Chip
+                                size="small"
+                                color="warning"
+                                variant="outlined"
+                                label="Will need approval"
+                                title="The flow's approval rule holds this reply until a supervisor approves it"
+                                data-testid="reply-needs-approval"
+                            />
+                        )}
                         <Typography
                             variant="caption"
+                            sx={{ ml: 'auto' }}
                             color={tooLong ? 'error' : 'text.secondary'}
                             data-testid="reply-counter"
                             data-over={tooLong ? 'true' : 'false'}

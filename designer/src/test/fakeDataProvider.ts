@@ -70,6 +70,7 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
         closeCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         claimCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         releaseCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        checkReply: vi.fn(async () => ({ data: { needs_approval: false, evidence: {} } })),
         approveReply: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         rejectReply: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         transferCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
