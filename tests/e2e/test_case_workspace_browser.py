@@ -113,6 +113,7 @@ def test_the_first_claim_wins_and_a_supervisor_edits_and_approves_the_held_reply
         "Hi clark_kent, thanks for reaching out. I am Maya Angelou and I will look into this for you.")
     page.get_by_test_id("reply-text").fill("We are looking into the outage and will share a statement shortly.")
     expect(page.get_by_test_id("reply-counter")).to_contain_text("/ 280 (twitter)")
+    expect(page.get_by_test_id("reply-needs-approval")).to_be_visible(timeout=10_000)  # known before sending
     page.get_by_test_id("reply-send").click()
     expect(page.get_by_test_id("reply-held")).to_be_visible(timeout=15_000)
     held = page.get_by_test_id("case-draft")
