@@ -71,6 +71,27 @@ describe('ReplyPanel', () => {
         expect(screen.queryByText('Reply sent')).not.toBeInTheDocument();
     });
 
+    it('drops the held notice once the held reply is decided', async () => {
+        const dataProvider = fakeDataProvider({ agents, experts, teams, cases: [] });
+        dataProvider.replyToCase.mockResolvedValueOnce({ data: makeCase({ drafts_pending: 1 }) });
+        const user = userEvent.setup();
+        const page = (record: Case) => (
+            <AdminContext dataProvider={dataProvider}>
+                <RecordContextProvider value={record}>
+                    <ReplyPanel />
+                </RecordContextProvider>
+            </AdminContext>
+        );
+        const { rerender } = render(page(makeCase()));
+        await user.type(screen.getByTestId('reply-text'), 'Refunded!');
+        await user.click(screen.getByTestId('reply-send'));
+        expect(await screen.findByTestId('reply-held')).toBeInTheDocument();
+        rerender(page(makeCase({ drafts_pending: 1 })));  // the page refreshed: one reply waits
+        expect(screen.getByTestId('reply-held')).toBeInTheDocument();
+        rerender(page(makeCase({ drafts_pending: 0, reply_count: 1 })));  // a supervisor approved it
+        expect(screen.queryByTestId('reply-held')).toBeNull();
+    });
+
     it('tells an agent to claim an unassigned case before replying (the header claims)', async () => {
         setup(makeCase({ assignee_id: null, status: 'open' }), fakeAuthProvider(ada));
         expect(await screen.findByTestId('reply-holder')).toHaveTextContent('Nobody holds this case yet: claim it to reply.');

@@ -73,6 +73,13 @@ export const ReplyPanel = () => {
             window.clearTimeout(timer);
         };
     }, [dataProvider, caseId, draft, mayWrite]);
+    // Once the held replies are decided (approved or rejected elsewhere), the notice has done its job.
+    const waiting = record?.drafts_pending ?? 0;
+    const [wasWaiting, setWasWaiting] = useState(waiting);
+    if (waiting !== wasWaiting) {
+        setWasWaiting(waiting);
+        if (waiting < wasWaiting && waiting === 0) setHeld(false);
+    }
     if (!record || !canWork) return null;
 
     const closed = record.status === 'closed';
