@@ -26,6 +26,7 @@ CLAIM_UPDATE = "claim"
 APPROVE_UPDATE = "approve"
 REJECT_UPDATE = "reject"
 TRANSFER_UPDATE = "transfer"
+RELEASE_UPDATE = "release"
 PENDING_UPDATE = "pending"
 NOTE_UPDATE = "note"
 TAG_UPDATE = "tag"
@@ -111,6 +112,13 @@ class ClaimInput(BaseModel):
     agent_id: str
     takeover: bool = Field(default=False, description="A supervisor takes the case from whoever holds it")
     supervisor: bool = Field(default=False, description="Set by the API after checking the agent's roles")
+
+
+class ReleaseInput(BaseModel):
+    """The holder gives a claimed or assigned case back to its team's queue (or a supervisor does it for them)."""
+
+    agent_id: str
+    supervisor: bool = Field(default=False, description="Set by the API after checking the user's roles")
 
 
 class ApproveInput(BaseModel):

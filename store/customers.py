@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic import Field as Describe
 from sqlalchemy import bindparam, insert, update
 from sqlmodel import JSON, Column, Field, Session, SQLModel, select
 
@@ -53,6 +54,43 @@ class CustomerPublic(CustomerBase):
     id: str
 
 
+class PastCase(BaseModel):
+    """One of the customer's cases, newest first, for the panel beside a case's conversation."""
+
+    id: str
+    subject: str
+    source: str
+    status: str
+    priority: str
+    sentiment: float
+    opened_at: datetime
+    closed_at: datetime | None = None
+    close_reason: str | None = None
+    conversation_id: str
+
+
+class PastConversation(BaseModel):
+    id: str
+    source: str
+    first_at: datetime
+    last_at: datetime
+    inbound_count: int
+    outbound_count: int
+    case_id: str | None = None
+    status: str | None = Describe(default=None, description="Its current case's status; None: it has no case")
+
+
+class MentionSentiment(BaseModel):
+    """One inbound mention's sentiment (VADER compound, -1..1), newest first."""
+
+    id: str
+    source: str
+    created_at: datetime
+    text: str = Describe(description="The first 200 characters")
+    sentiment: float | None = None
+    case_id: str | None = None
+
+
 class CustomerProfile(CustomerPublic):
     identities: list[IdentityPublic]
     conversations: int
@@ -60,6 +98,14 @@ class CustomerProfile(CustomerPublic):
     cases: int
     tags: dict[str, int]
     sentiment_trend: list[SentimentPoint]
+    followers: int | None = Describe(default=None, description="The most followers any of their identities has")
+    verified: bool = Describe(default=False, description="Any of their identities is verified on its channel")
+    vip: bool = Describe(default=False, description="The flow tagged a mention of theirs `vip`")
+    past_cases: list[PastCase] = Describe(default_factory=list, description="Their latest cases you may see")
+    past_conversations: list[PastConversation] = Describe(default_factory=list,
+                                                       description="Their latest conversations you may see")
+    recent_mentions: list[MentionSentiment] = Describe(default_factory=list,
+                                                    description="Their latest inbound mentions' sentiment")
 
 
 def identity_key(handle: str) -> str:

@@ -41,6 +41,7 @@ with workflow.unsafe.imports_passed_through():
         NOTE_UPDATE,
         PENDING_UPDATE,
         REJECT_UPDATE,
+        RELEASE_UPDATE,
         REPLY_UPDATE,
         ROUTING_SIGNAL,
         TAG_UPDATE,
@@ -60,6 +61,7 @@ with workflow.unsafe.imports_passed_through():
         PendingInput,
         Refusal,
         RejectInput,
+        ReleaseInput,
         ReleaseRequest,
         ReplyInput,
         RoutingState,
@@ -138,6 +140,16 @@ class CaseWorkflow:
     @claim.validator
     def _validate_claim(self, inp: ClaimInput) -> None:
         self._assignment.validate_claim(inp)
+
+    @workflow.update(name=RELEASE_UPDATE)
+    async def release(self, inp: ReleaseInput) -> CaseView:
+        if not workflow.patched("case-release"):  # pragma: no cover - no history before the patch has one
+            raise refuse("this case's workflow predates releasing", Refusal.nothing_to_change)
+        return await self._assignment.release(inp)
+
+    @release.validator
+    def _validate_release(self, inp: ReleaseInput) -> None:
+        self._assignment.validate_release(inp)
 
     @workflow.update(name=TRANSFER_UPDATE)
     async def transfer(self, inp: TransferInput) -> CaseView:

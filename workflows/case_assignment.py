@@ -20,6 +20,7 @@ with workflow.unsafe.imports_passed_through():
         CaseView,
         ClaimInput,
         Refusal,
+        ReleaseInput,
         RouteRequest,
         RoutingState,
         TransferInput,
@@ -165,6 +166,31 @@ class Assignment:
         if not (self.routing and self.routing.allow_pull):
             raise refuse("this case waits for the queue to assign it; its team does not let agents pick cases",
                          Refusal.pull_not_allowed)
+
+    async def release(self, inp: ReleaseInput) -> CaseView:
+        """Back to the team's queue: the dispatcher offers it to the next eligible agent, never straight back to
+        the one who gave it up (as an idle claim's expiry), so releasing is no way to pick one's cases."""
+        record = self._record
+        view = record.require_view()
+        holder = view.claimed_by or view.assignee_id
+        view.claimed_by = view.claimed_at = self.claim_seen_at = None
+        self.started_by = None
+        record.work_end()
+        record.event("released", actor=inp.agent_id, previous=holder, team_id=view.team_id)
+        workflow.logger.info("case %s released by %s (held by %s)", view.case_id, inp.agent_id, holder)
+        await self.route(requeue=True, exclude=[holder] if holder else None)
+        record.touch()
+        return view
+
+    def validate_release(self, inp: ReleaseInput) -> None:
+        view = self._record.require_view()
+        require_in_house(view)
+        holder = view.claimed_by or view.assignee_id
+        if holder is None:
+            raise refuse("nobody holds this case: it is already in its team's queue", Refusal.not_assigned)
+        if holder != inp.agent_id and not inp.supervisor:
+            raise refuse(f"{holder} holds this case: only they or a supervisor release it", Refusal.not_assignee,
+                         holder=holder)
 
     async def transfer(self, inp: TransferInput) -> CaseView:
         record = self._record

@@ -28,6 +28,7 @@ from api.errors import ApiError
 from api.inbox.filters import VIEW_PATTERN, view_conditions
 from api.listing import MAX_TEXT, Listing, ListParams, get_or_404, list_rows
 from api.security.codec import SealingCodec, opened_history
+from engine.flows.data import approval_data, case_facts
 from engine.messages import (
     APPROVE_UPDATE,
     CLAIM_UPDATE,
@@ -36,6 +37,7 @@ from engine.messages import (
     NOTE_UPDATE,
     PENDING_UPDATE,
     REJECT_UPDATE,
+    RELEASE_UPDATE,
     REPLY_UPDATE,
     TAG_UPDATE,
     TRANSFER_UPDATE,
@@ -47,6 +49,8 @@ from engine.messages import (
     PendingInput,
     Refusal,
     RejectInput,
+    ReleaseInput,
+    ReplyCheck,
     ReplyDraft,
     ReplyInput,
     TagInput,
@@ -55,9 +59,11 @@ from engine.messages import (
 from engine.models import CloseReason
 from store.case_bundle import build
 from store.cases import Case, CasePublic, case_fields
+from store.compiled_flows import compiled
 from store.db import session_scope
 from store.experts import Expert
 from store.fields import WHITESPACE
+from store.flows import Flow
 from store.presence import beat, viewers
 from store.teams import Agent, Team
 
@@ -239,6 +245,15 @@ async def claim_case(principal: WorkCases, session: SessionDep, workflows: CaseW
     return await _on_behalf(session, principal, workflows, case_id, CLAIM_UPDATE, claim)
 
 
+@router.post("/cases/{case_id}/release", response_model=CasePublic, openapi_extra=BY_CASE_EVENTS)
+async def release_case(principal: WorkCases, session: SessionDep, workflows: CaseWorkflowsDep,
+                       case_id: str) -> CasePublic:
+    """Give the case back to its team's queue: its holder, or a supervisor for them (409 `not_assignee`
+    otherwise). The queue offers it to the next eligible agent, not back to the one who held it."""
+    release = ReleaseInput(agent_id=principal.user_id, supervisor=principal.can(Permission.cases_takeover))
+    return await _on_behalf(session, principal, workflows, case_id, RELEASE_UPDATE, release)
+
+
 @router.post("/cases/{case_id}/approve", response_model=CasePublic, openapi_extra=BY_CASE_EVENTS)
 async def approve_reply(principal: ApproveCases, session: SessionDep, workflows: CaseWorkflowsDep, case_id: str,
                         body: ApproveRequest) -> CasePublic:
@@ -322,6 +337,31 @@ async def list_drafts(principal: ReadCases, session: SessionDep, workflows: Case
         raise ApiError(503, code="workflow_service_unavailable", path="",
                        message=f"could not ask case {case.id} for its drafts ({exc.message}); try again") from exc
     return view.drafts if view is not None else []
+
+
+class ReplyCheckRequest(Body):
+    text: str = Field(default="", max_length=10_000, description="The reply as written so far")
+
+
+@router.post("/cases/{case_id}/reply-check", response_model=ReplyCheck,
+             openapi_extra=recorded_elsewhere("nothing to record: a preview that changes nothing"))
+def check_reply(principal: WorkCases, session: SessionDep, case_id: str, body: ReplyCheckRequest) -> ReplyCheck:
+    """Would the flow's approval rule hold this reply, by you, on this case? The composer asks as you write; the
+    answer is the rule's, on the case as stored now (the reply itself is checked again when sent)."""
+    case = _case(session, principal, case_id)
+    flow = session.get(Flow, case.flow_version)
+    if flow is None:
+        raise ApiError(409, code="unknown_flow_version", path="",
+                       message=f"case {case.id} runs under flow version {case.flow_version}, which is not stored")
+    agent = session.get(Agent, principal.user_id)
+    facts = case_facts(priority=case.priority.value, channel=case.source, tags=case.tags, sentiment=case.sentiment,
+                       team_id=case.team_id, author=case.author, status=case.status.value,
+                       escalation_level=case.escalation_level)
+    data = approval_data(case=facts, agent_id=principal.user_id,
+                         seniority=agent.seniority if agent else "unknown", roles=agent.roles if agent else [],
+                         team_id=agent.team_id if agent else None, text=body.text)
+    needs, why = compiled(flow).needs_approval(data)
+    return ReplyCheck(needs_approval=needs, evidence=why)
 
 
 @router.post("/cases/{case_id}/presence", response_model=list[Viewer],

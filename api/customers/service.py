@@ -9,6 +9,7 @@ put right with a merge, which moves every identity, conversation and mention to 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -16,11 +17,22 @@ from sqlalchemy import update
 from sqlmodel import Session, col, func, select
 
 from engine.models import Direction
+from store.cases import Case
 from store.conversations import Conversation
-from store.customers import Customer, CustomerIdentity, CustomerProfile, IdentityPublic, SentimentPoint
+from store.customers import (
+    Customer,
+    CustomerIdentity,
+    CustomerProfile,
+    IdentityPublic,
+    MentionSentiment,
+    PastCase,
+    PastConversation,
+    SentimentPoint,
+)
 from store.mentions import Mention
 
 TREND_DAYS = 90
+PANEL_ROWS = 20  # past cases, conversations and mentions a profile lists
 PROFILE_MENTIONS = 5000  # the latest mentions a profile's tags and trend are drawn from
 
 
@@ -55,8 +67,10 @@ def merge_customers(session: Session, *, keep: str, other: str, by: str) -> Cust
     return kept
 
 
-def profile(session: Session, customer: Customer) -> CustomerProfile:
-    """Identities, counts, top tags and the daily sentiment of the customer's recent inbound mentions."""
+def profile(session: Session, customer: Customer, case_where: Sequence[Any] = ()) -> CustomerProfile:
+    """Identities, counts, top tags and the daily sentiment of the customer's recent inbound mentions; their
+    followers, verified and VIP flags; their latest cases and conversations (those `case_where` lets the
+    caller see) and their latest mentions' sentiment."""
     identities = session.exec(select(CustomerIdentity).where(CustomerIdentity.customer_id == customer.id)
                               .order_by(col(CustomerIdentity.first_seen_at))).all()
     conversations = session.exec(select(func.count()).select_from(Conversation)
@@ -78,7 +92,42 @@ def profile(session: Session, customer: Customer) -> CustomerProfile:
              for day, values in sorted(by_day.items())]
     return CustomerProfile(**customer.model_dump(), identities=[IdentityPublic(**i.model_dump()) for i in identities],
                            conversations=conversations, mentions=mentions, cases=cases,
-                           tags=dict(tags.most_common(20)), sentiment_trend=trend)
+                           tags=dict(tags.most_common(20)), sentiment_trend=trend,
+                           **_panel(session, customer.id, case_where), vip="vip" in tags)
+
+
+def _panel(session: Session, customer_id: str, case_where: Sequence[Any]) -> dict[str, Any]:
+    followers = session.exec(select(func.max(Mention.author_followers))
+                             .where(Mention.customer_id == customer_id)).one()
+    verified = session.exec(select(Mention.id).where(Mention.customer_id == customer_id,
+                                                     col(Mention.author_verified).is_(True)).limit(1)).first()
+    conversation_ids = select(Conversation.id).where(Conversation.customer_id == customer_id)
+    cases = session.exec(select(Case).where(col(Case.conversation_id).in_(conversation_ids), *case_where)
+                         .order_by(col(Case.opened_at).desc()).limit(PANEL_ROWS)).all()
+    visible = select(Case.conversation_id).where(*case_where) if case_where else None
+    query = select(Conversation).where(Conversation.customer_id == customer_id)
+    if visible is not None:
+        query = query.where(col(Conversation.id).in_(visible))
+    conversations = session.exec(query.order_by(col(Conversation.last_at).desc()).limit(PANEL_ROWS)).all()
+    current = {c.id: c.status.value for c in session.exec(select(Case).where(
+        col(Case.id).in_([c.case_id for c in conversations if c.case_id])))} if conversations else {}
+    query = select(Mention).where(Mention.customer_id == customer_id, Mention.direction == Direction.inbound)
+    if visible is not None:
+        query = query.where(col(Mention.conversation_id).in_(visible))
+    mentions = session.exec(query.order_by(col(Mention.created_at).desc()).limit(PANEL_ROWS)).all()
+    return {
+        "followers": followers, "verified": verified is not None,
+        "past_cases": [PastCase(id=c.id, subject=c.subject, source=c.source, status=c.status.value,
+                                priority=c.priority.value, sentiment=c.sentiment, opened_at=c.opened_at,
+                                closed_at=c.closed_at, close_reason=c.close_reason, conversation_id=c.conversation_id)
+                       for c in cases],
+        "past_conversations": [PastConversation(id=c.id, source=c.source, first_at=c.first_at, last_at=c.last_at,
+                                                inbound_count=c.inbound_count, outbound_count=c.outbound_count,
+                                                case_id=c.case_id, status=current.get(c.case_id or ""))
+                               for c in conversations],
+        "recent_mentions": [MentionSentiment(id=m.id, source=m.source, created_at=m.created_at, text=m.text[:200],
+                                             sentiment=m.sentiment, case_id=m.case_id) for m in mentions],
+    }
 
 
 def add_note(customer: Customer, *, author: str, text: str) -> dict[str, Any]:

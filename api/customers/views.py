@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from api.audit.trail import record
 from api.auth.deps import MergeCustomers, ReadCustomers, WriteCustomers
 from api.auth.principal import Principal
-from api.cases.access import get_visible, through_cases
+from api.cases.access import case_filter, get_visible, through_cases
 from api.customers.service import MergeRefused, add_note, merge_customers, profile
 from api.deps import SessionDep, WriteSessionDep
 from api.errors import ApiError
@@ -50,7 +50,7 @@ def list_customers(principal: ReadCustomers, session: SessionDep, response: Resp
 
 @router.get("/customers/{customer_id}", response_model=CustomerProfile)
 def get_customer(principal: ReadCustomers, session: SessionDep, customer_id: CustomerId) -> CustomerProfile:
-    return profile(session, _customer(session, principal, customer_id))
+    return profile(session, _customer(session, principal, customer_id), case_filter(principal))
 
 
 class NoteInput(BaseModel):
@@ -66,7 +66,7 @@ def post_note(principal: WriteCustomers, session: WriteSessionDep, customer_id: 
     session.add(customer)
     record(session, principal, "customer.note", "customer", customer.id, detail={"text": body.text})
     session.flush()
-    return profile(session, customer)
+    return profile(session, customer, case_filter(principal))
 
 
 class MergeInput(BaseModel):
@@ -86,4 +86,4 @@ def merge(principal: MergeCustomers, session: WriteSessionDep, customer_id: Cust
         raise ApiError(exc.status, code=exc.code, path="other_id", message=str(exc)) from exc
     record(session, principal, "customer.merge", "customer", kept.id, detail={"merged": body.other_id})
     session.flush()
-    return profile(session, kept)
+    return profile(session, kept, case_filter(principal))

@@ -66,6 +66,12 @@ export interface NotePayload {
     text: string;
 }
 
+/** `POST /api/cases/{id}/reply-check`: the approval rule's answer for a reply not sent yet. */
+export interface ReplyCheckResult {
+    needs_approval: boolean;
+    evidence: Record<string, unknown>;
+}
+
 export interface TagsPayload {
     add: string[];
     remove: string[];
@@ -133,6 +139,10 @@ export interface SwitchboardDataProvider extends DataProvider {
     closeCase: (caseId: string, payload: ClosePayload) => Promise<{ data: Case }>;
     /** Opens the case for work (the first claim wins), or takes it over (supervisors). */
     claimCase: (caseId: string, payload: ClaimPayload) => Promise<{ data: Case }>;
+    /** Gives the case back to its team's queue (its holder, or a supervisor). */
+    releaseCase: (caseId: string) => Promise<{ data: Case }>;
+    /** Would the flow hold this reply, by the logged-in agent, for approval? Changes nothing. */
+    checkReply: (caseId: string, payload: { text: string }) => Promise<{ data: ReplyCheckResult }>;
     /** Sends a reply held for approval, as written or edited. */
     approveReply: (caseId: string, payload: ApprovePayload) => Promise<{ data: Case }>;
     rejectReply: (caseId: string, payload: RejectPayload) => Promise<{ data: Case }>;
@@ -315,6 +325,8 @@ export const createDataProvider = (
         replyToCase: (caseId, payload) => post(caseUrl(caseId, 'replies'), payload),
         closeCase: (caseId, payload) => post(caseUrl(caseId, 'close'), payload),
         claimCase: (caseId, payload) => post(caseUrl(caseId, 'claim'), payload),
+        releaseCase: caseId => post(caseUrl(caseId, 'release'), {}),
+        checkReply: (caseId, payload) => post<ReplyCheckResult>(caseUrl(caseId, 'reply-check'), payload),
         approveReply: (caseId, payload) => post(caseUrl(caseId, 'approve'), payload),
         rejectReply: (caseId, payload) => post(caseUrl(caseId, 'reject'), payload),
         transferCase: (caseId, payload) => post(caseUrl(caseId, 'transfer'), payload),

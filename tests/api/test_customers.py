@@ -101,3 +101,27 @@ async def test_email_addresses_link_across_sources(stack: Stack) -> None:
         web = await post(http, "facebook", mention(address, "a question about invoices?", "2026-11-20T09:00:00Z"))
         mail = await post(http, "twitter", mention(address.lower(), "following up", "2026-11-20T12:00:00Z"))
         assert web["customer_id"] == mail["customer_id"]
+
+
+async def test_the_profile_carries_what_the_case_panel_shows(stack: Stack) -> None:
+    who = f"@pat{uuid.uuid4().hex[:6]}"
+    async with api_client(stack) as http:
+        calm = mention(who, "Love the new app, thanks!", "2026-11-20T09:00:00Z")
+        angry = {**mention(who, "my order is broken, I want a refund", "2026-11-21T10:00:00Z"),
+                 "author_followers": 41_200, "author_verified": True}
+        first = await post(http, "twitter", calm)
+        second = await post(http, "instagram", angry)
+        profile = (await http.get(f"/api/customers/{first['customer_id']}")).json()
+        assert (profile["followers"], profile["verified"], profile["vip"]) == (41_200, True, False)
+        assert [(m["id"], m["source"]) for m in profile["recent_mentions"]] == [
+            (second["id"], "instagram"), (first["id"], "twitter")]  # newest first
+        sentiments = [m["sentiment"] for m in profile["recent_mentions"]]
+        assert sentiments[0] < 0 < sentiments[1]
+        assert profile["recent_mentions"][0]["case_id"] == second["case_id"]
+        assert [c["id"] for c in profile["past_cases"]] == [second["case_id"]]
+        assert profile["past_cases"][0]["status"] in ("open", "assigned")
+        assert profile["past_cases"][0]["conversation_id"] == second["conversation_id"]
+        conversations = {c["id"]: c for c in profile["past_conversations"]}
+        assert set(conversations) == {first["conversation_id"], second["conversation_id"]}
+        assert conversations[second["conversation_id"]]["status"] == profile["past_cases"][0]["status"]
+        assert conversations[first["conversation_id"]]["status"] is None  # praise opened no case

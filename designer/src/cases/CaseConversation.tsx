@@ -3,6 +3,7 @@ import Typography from '@mui/material/Typography';
 import { DateField, RecordContextProvider } from 'react-admin';
 import { MentionThread } from '../mentions/MentionThread';
 import type { Mention } from '../types';
+import { ActorName } from './ActorName';
 
 const MentionBubble = ({ mention }: { mention: Mention }) => {
     const outbound = mention.direction === 'outbound';
@@ -22,7 +23,7 @@ const MentionBubble = ({ mention }: { mention: Mention }) => {
                 }}
             >
                 <Typography variant="caption" component="div" sx={{ opacity: 0.8 }}>
-                    {mention.author} · <DateField source="created_at" showTime sx={{ fontSize: 'inherit', color: 'inherit' }} />
+                    {outbound ? <ActorName actor={mention.author} /> : mention.author} · <DateField source="created_at" showTime sx={{ fontSize: 'inherit', color: 'inherit' }} />
                 </Typography>
                 <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
                     {mention.text}
@@ -32,7 +33,7 @@ const MentionBubble = ({ mention }: { mention: Mention }) => {
     );
 };
 
-/** The mentions of a case, oldest first: inbound on the left, our replies on the right. */
+/** The mentions of a case, oldest first: inbound on the left, our replies on the right by their agent's name. */
 export const CaseConversation = () => (
     <MentionThread target="case_id" item={MentionBubble} spacing={1} testId="case-conversation" />
 );

@@ -98,6 +98,7 @@ const DraftItem = ({ caseId, draft, canApprove }: { caseId: string; draft: Reply
             sx={{ py: 1, borderBottom: 1, borderColor: 'divider' }}
         >
             <Typography variant="caption" color="text.secondary" component="div">
+                <Chip size="small" color="warning" label="Waiting for approval" sx={{ mr: 1 }} data-testid="draft-status" />
                 By <ActorName actor={draft.agent_id} /> · {new Date(draft.created_at).toLocaleString()}
                 {draft.close && <Chip size="small" label="Resolves the case" sx={{ ml: 1 }} />}
             </Typography>

@@ -1,6 +1,5 @@
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Typography from '@mui/material/Typography';
 import { DateField, ReferenceField, useRecordContext } from 'react-admin';
 import { useCan } from '../auth/useCan';
 import { Fact } from '../common/Fact';
@@ -64,19 +63,13 @@ const SlaOutcomesFact = ({ record }: { record: Case }) => {
 
 const timesLabel = (count: number) => (count === 0 ? 'Never' : count === 1 ? 'Once' : `${count} times`);
 
-/** Header of the case page: who, what state, how urgent and how fast so far. */
+/** The case's details under its header (CaseHeader): state, who, how urgent and how fast so far. */
 export const CaseSummary = () => {
     const record = useRecordContext<Case>();
     if (!record) return null;
     return (
         <Box>
-            <Typography variant="h6" gutterBottom>
-                {record.subject}
-            </Typography>
-            <Typography variant="body2" color="text.secondary" gutterBottom>
-                {record.author} on {record.source} · {record.mention_count} mention{record.mention_count === 1 ? '' : 's'}
-            </Typography>
-            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3, mt: 2 }}>
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3 }}>
                 <Fact label="Status">
                     <CaseStatusChip size="medium" data-testid="case-show-status" />
                 </Fact>

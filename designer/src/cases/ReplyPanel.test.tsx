@@ -66,19 +66,37 @@ describe('ReplyPanel', () => {
         dataProvider.replyToCase.mockResolvedValueOnce({ data: makeCase({ drafts_pending: 1 }) });
         await user.type(screen.getByTestId('reply-text'), 'Refunded!');
         await user.click(screen.getByTestId('reply-send'));
-        expect(await screen.findByText(/held for approval/)).toBeInTheDocument();
+        expect(await screen.findByText(/Reply held for approval: it is sent once/)).toBeInTheDocument();
+        expect(await screen.findByTestId('reply-held')).toHaveTextContent('held for approval');
         expect(screen.queryByText('Reply sent')).not.toBeInTheDocument();
     });
 
-    it('lets an agent claim an unassigned case before replying', async () => {
-        const { dataProvider, user } = setup(makeCase({ assignee_id: null, status: 'open' }), fakeAuthProvider(ada));
+    it('drops the held notice once the held reply is decided', async () => {
+        const dataProvider = fakeDataProvider({ agents, experts, teams, cases: [] });
+        dataProvider.replyToCase.mockResolvedValueOnce({ data: makeCase({ drafts_pending: 1 }) });
+        const user = userEvent.setup();
+        const page = (record: Case) => (
+            <AdminContext dataProvider={dataProvider}>
+                <RecordContextProvider value={record}>
+                    <ReplyPanel />
+                </RecordContextProvider>
+            </AdminContext>
+        );
+        const { rerender } = render(page(makeCase()));
+        await user.type(screen.getByTestId('reply-text'), 'Refunded!');
+        await user.click(screen.getByTestId('reply-send'));
+        expect(await screen.findByTestId('reply-held')).toBeInTheDocument();
+        rerender(page(makeCase({ drafts_pending: 1 })));  // the page refreshed: one reply waits
+        expect(screen.getByTestId('reply-held')).toBeInTheDocument();
+        rerender(page(makeCase({ drafts_pending: 0, reply_count: 1 })));  // a supervisor approved it
+        expect(screen.queryByTestId('reply-held')).toBeNull();
+    });
+
+    it('tells an agent to claim an unassigned case before replying (the header claims)', async () => {
+        setup(makeCase({ assignee_id: null, status: 'open' }), fakeAuthProvider(ada));
         expect(await screen.findByTestId('reply-holder')).toHaveTextContent('Nobody holds this case yet: claim it to reply.');
         expect(screen.getByTestId('reply-text')).toBeDisabled();
         expect(screen.getByTestId('reply-send')).toBeDisabled();
-        expect(screen.queryByTestId('case-takeover')).toBeNull();
-        await user.click(screen.getByTestId('case-claim'));
-        await waitFor(() => expect(dataProvider.claimCase).toHaveBeenCalledWith('c1', {}));
-        expect(await screen.findByText('Case claimed: it is yours to work')).toBeInTheDocument();
     });
 
     it("tells an agent who holds someone else's case, without a takeover or a transfer", async () => {
@@ -93,14 +111,11 @@ describe('ReplyPanel', () => {
         expect(screen.getByTestId('case-close')).toBeEnabled();
     });
 
-    it('lets a supervisor take the case over and transfer it', async () => {
+    it('lets a supervisor transfer the case', async () => {
         const sofia = makeMe('supervisor', { id: 'sofia', agent_id: 'sofia' });
         const { dataProvider, user } = setup(makeCase({ assignee_id: 'a1' }), fakeAuthProvider(sofia));
         const holder = await screen.findByTestId('reply-holder');
         await waitFor(() => expect(holder).toHaveTextContent('Ada Lovelace holds this case: only they reply, unless you take it over.'));
-        await user.click(await screen.findByTestId('case-takeover'));
-        await waitFor(() => expect(dataProvider.claimCase).toHaveBeenCalledWith('c1', { takeover: true }));
-        expect(await screen.findByText('You took the case over')).toBeInTheDocument();
 
         await user.click(screen.getByTestId('case-transfer'));
         const dialog = await screen.findByRole('dialog');
@@ -226,5 +241,75 @@ describe('ReplyPanel', () => {
         expect(screen.getByTestId('reply-text')).toBeDisabled();
         expect(screen.getByTestId('case-ask-expert')).toBeDisabled();
         expect(screen.getByTestId('case-close')).toBeEnabled();
+    });
+
+    it('counts characters against the channel limit and refuses to send past it', async () => {
+        const { user } = setup(makeCase({ source: 'twitter' }));
+        const counter = screen.getByTestId('reply-counter');
+        expect(counter).toHaveTextContent('0 / 280 (twitter)');
+        const box = screen.getByTestId('reply-text');
+        await user.click(box);
+        await user.paste('x'.repeat(281));
+        expect(counter).toHaveTextContent('281 / 280 (twitter) — 1 too many');
+        expect(counter).toHaveAttribute('data-over', 'true');
+        expect(screen.getByTestId('reply-send')).toBeDisabled();
+        await user.type(box, '{Backspace}');
+        expect(counter).toHaveAttribute('data-over', 'false');
+        expect(screen.getByTestId('reply-send')).toBeEnabled();
+    });
+
+    it('counts without a limit on email', () => {
+        setup(makeCase({ source: 'email' }));
+        expect(screen.getByTestId('reply-counter')).toHaveTextContent('0 characters (email: no limit)');
+    });
+
+    it('inserts a canned reply with its variables filled in', async () => {
+        const { user } = setup(makeCase({ author: '@jane' }), fakeAuthProvider(ada));
+        await user.click(await screen.findByTestId('canned-replies'));
+        await user.click(await screen.findByTestId('canned-dm'));
+        expect(screen.getByTestId('reply-text')).toHaveValue(
+            'Hi jane, could you send us a direct message with your order number? Reference: c1.',
+        );
+        await user.click(screen.getByTestId('canned-replies'));
+        await user.click(await screen.findByTestId('canned-greeting'));
+        expect((screen.getByTestId('reply-text') as HTMLTextAreaElement).value).toContain(
+            `Reference: c1. Hi jane, thanks for reaching out. I am ${ada.name} and I will look into this for you.`,
+        );
+    });
+
+    it('adds and removes tags through /tags', async () => {
+        const { dataProvider, user } = setup(makeCase({ tags: ['billing'] }));
+        await user.click(screen.getByTestId('case-tags-edit'));
+        const dialog = await screen.findByRole('dialog');
+        await user.type(within(dialog).getByTestId('case-tag-new'), 'press{Enter}');
+        await waitFor(() => expect(dataProvider.changeCaseTags).toHaveBeenCalledWith('c1', { add: ['press'], remove: [] }));
+        const chip = within(dialog).getByTestId('case-tag-chip');
+        await user.click(within(chip).getByTestId('CancelIcon'));
+        await waitFor(() =>
+            expect(dataProvider.changeCaseTags).toHaveBeenCalledWith('c1', { add: [], remove: ['billing'] }),
+        );
+    });
+
+    it('puts the case on waiting for the customer, and back', async () => {
+        const { dataProvider, user } = setup(makeCase());
+        await user.click(screen.getByTestId('case-pending'));
+        await waitFor(() => expect(dataProvider.setCasePending).toHaveBeenCalledWith('c1', { waiting: true }));
+        expect(await screen.findByText(/SLA clocks are paused/)).toBeInTheDocument();
+    });
+
+    it('offers "Back to work" on a case waiting on the customer', () => {
+        setup(makeCase({ status: 'pending' }));
+        expect(screen.getByTestId('case-pending')).toHaveTextContent('Back to work');
+    });
+
+    it('says before sending that the reply will need approval, when the flow says so', async () => {
+        const { dataProvider, user } = setup(makeCase(), fakeAuthProvider(ada));
+        dataProvider.checkReply.mockResolvedValue({ data: { needs_approval: true, evidence: {} } });
+        expect(screen.queryByTestId('reply-needs-approval')).toBeNull();
+        await user.type(await screen.findByTestId('reply-text'), 'We will refund you');
+        expect(await screen.findByTestId('reply-needs-approval')).toHaveTextContent('Will need approval');
+        expect(dataProvider.checkReply).toHaveBeenLastCalledWith('c1', { text: 'We will refund you' });
+        await user.clear(screen.getByTestId('reply-text'));
+        await waitFor(() => expect(screen.queryByTestId('reply-needs-approval')).toBeNull());
     });
 });

@@ -1,16 +1,24 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useState } from 'react';
+import Typography from '@mui/material/Typography';
+import Chip from '@mui/material/Chip';
+import { useEffect, useState } from 'react';
 import { ReferenceField, RecordContextProvider, useRecordContext } from 'react-admin';
 import { useCan, useMe } from '../auth/useCan';
+import { useSwitchboardDataProvider } from '../dataProvider';
 import { ExpertLinkDialog } from '../experts/ExpertLinkDialog';
 import type { Case, CloseReason } from '../types';
 import { AskExpertButton } from './AskExpertButton';
+import { CannedReplyButton } from './CannedReplyButton';
+import { channelLimit, replyLength } from './channelLimits';
+import { CaseTagsButton } from './CaseTagsButton';
 import { CloseCaseButton } from './CloseCaseButton';
+import { PendingButton } from './PendingButton';
 import { TransferCaseButton } from './TransferCaseButton';
 import { useCaseAction } from './useCaseAction';
 
@@ -22,9 +30,11 @@ const AgentName = ({ id }: { id: string }) => (
 );
 
 /**
- * Reply to the author (optionally resolving the case), ask an expert, or close it without a reply; claim it,
- * take it over or transfer it. The logged-in user acts: the API knows them by their session. Users who may not
- * work cases (auditors, ops leads) see no panel at all.
+ * Reply to the author (optionally resolving the case) with a counter against the channel's limit and canned
+ * replies; ask an expert, change the tags, wait on the customer, transfer, or close it without a reply (claiming,
+ * releasing and taking over are in the case's header). The logged-in user acts: the API knows them by their
+ * session. Users who may not work cases (auditors, ops leads) see no panel at all. Its state belongs to one case:
+ * the page keys it by the case's id, so a draft never follows the agent to the next case.
  */
 export const ReplyPanel = () => {
     const record = useRecordContext<Case>();
@@ -35,7 +45,41 @@ export const ReplyPanel = () => {
     const [text, setText] = useState('');
     // The request just handed to an expert: its link is offered at once, to send them.
     const [handedOff, setHandedOff] = useState<string | null>(null);
+    // The last reply sent from here was held by the flow's approval rule: it waits in the thread.
+    const [held, setHeld] = useState(false);
     const { run, pending } = useCaseAction();
+    const dataProvider = useSwitchboardDataProvider();
+    // The flow's approval rule, asked as the agent writes (debounced): will this reply wait for a supervisor?
+    const [needsApproval, setNeedsApproval] = useState(false);
+    const caseId = record?.id;
+    const draft = text.trim();
+    const mayWrite = Boolean(canWork && record && record.status !== 'closed' && record.status !== 'with_expert');
+    useEffect(() => {
+        if (!caseId || !mayWrite || draft === '') {
+            setNeedsApproval(false);
+            return;
+        }
+        let live = true;
+        const timer = window.setTimeout(() => {
+            dataProvider
+                .checkReply(caseId, { text: draft })
+                .then(({ data }) => {
+                    if (live) setNeedsApproval(Boolean(data?.needs_approval));
+                })
+                .catch(() => undefined); // a hint only: the reply is checked again when sent
+        }, 500);
+        return () => {
+            live = false;
+            window.clearTimeout(timer);
+        };
+    }, [dataProvider, caseId, draft, mayWrite]);
+    // Once the held replies are decided (approved or rejected elsewhere), the notice has done its job.
+    const waiting = record?.drafts_pending ?? 0;
+    const [wasWaiting, setWasWaiting] = useState(waiting);
+    if (waiting !== wasWaiting) {
+        setWasWaiting(waiting);
+        if (waiting < wasWaiting && waiting === 0) setHeld(false);
+    }
     if (!record || !canWork) return null;
 
     const closed = record.status === 'closed';
@@ -45,19 +89,24 @@ export const ReplyPanel = () => {
     // Only the case's assignee (or whoever claimed it) replies; unknown without a login (component tests).
     const myAgent = me ? me.agent_id : undefined;
     const mine = myAgent === undefined || (myAgent !== null && [record.assignee_id, record.claimed_by].includes(myAgent));
-    const canSend = !closed && !withExpert && !pending && mine && text.trim() !== '';
+    const limit = channelLimit(record.source);
+    const length = replyLength(text.trim());
+    const tooLong = limit !== null && length > limit;
+    const canSend = !closed && !withExpert && !pending && mine && text.trim() !== '' && !tooLong;
     const open = !closed && !withExpert;
 
     const send = async (close: boolean) => {
+        const wasHeld = (updated: Case) => (updated.drafts_pending ?? 0) > (record.drafts_pending ?? 0);
         const done = await run(
             dataProvider => dataProvider.replyToCase(record.id, { text: text.trim(), close }),
             // The flow's approval rule may hold the reply: then nothing was sent yet, and the agent must know.
             updated =>
-                (updated.drafts_pending ?? 0) > (record.drafts_pending ?? 0)
+                wasHeld(updated)
                     ? 'Reply held for approval: it is sent once an approver approves it'
                     : close
                       ? 'Reply sent and case resolved'
                       : 'Reply sent',
+            updated => setHeld(wasHeld(updated)),
         );
         if (done) setText('');
     };
@@ -70,12 +119,6 @@ export const ReplyPanel = () => {
             dataProvider => dataProvider.askExpert(record.id, { expert_id: expertId, question }),
             'Case handed to the expert',
             updated => setHandedOff(updated.expert_request_id ?? null),
-        );
-
-    const claim = (takeover: boolean) =>
-        run(
-            dataProvider => dataProvider.claimCase(record.id, takeover ? { takeover: true } : {}),
-            takeover ? 'You took the case over' : 'Case claimed: it is yours to work',
         );
 
     const transfer = (teamId: string, note: string) =>
@@ -105,6 +148,12 @@ export const ReplyPanel = () => {
                             )}
                         </Alert>
                     )}
+                    {held && (
+                        <Alert severity="warning" data-testid="reply-held">
+                            Your reply is held for approval: it shows in the thread as waiting, and is sent once a
+                            supervisor approves it.
+                        </Alert>
+                    )}
                     <TextField
                         label="Reply"
                         multiline
@@ -112,8 +161,39 @@ export const ReplyPanel = () => {
                         value={text}
                         onChange={event => setText(event.target.value)}
                         disabled={closed || withExpert || pending || !mine}
+                        error={tooLong}
                         slotProps={{ htmlInput: { 'data-testid': 'reply-text' } }}
                     />
+                    <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center', justifyContent: 'space-between', mt: '4px !important' }}>
+                        <CannedReplyButton
+                            disabled={closed || withExpert || pending || !mine}
+                            caseId={record.id}
+                            customerName={record.author}
+                            agentName={me?.name ?? ''}
+                            onInsert={canned => setText(current => (current.trim() ? `${current.trimEnd()} ${canned}` : canned))}
+                        />
+                        {needsApproval && (
+                            <Chip
+                                size="small"
+                                color="warning"
+                                variant="outlined"
+                                label="Will need approval"
+                                title="The flow's approval rule holds this reply until a supervisor approves it"
+                                data-testid="reply-needs-approval"
+                            />
+                        )}
+                        <Typography
+                            variant="caption"
+                            sx={{ ml: 'auto' }}
+                            color={tooLong ? 'error' : 'text.secondary'}
+                            data-testid="reply-counter"
+                            data-over={tooLong ? 'true' : 'false'}
+                        >
+                            {limit === null
+                                ? `${length} characters (${record.source}: no limit)`
+                                : `${length} / ${limit} (${record.source})${tooLong ? ` — ${length - limit} too many` : ''}`}
+                        </Typography>
+                    </Box>
                     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
                         <Button variant="contained" disabled={!canSend} onClick={() => send(false)} data-testid="reply-send">
                             Send
@@ -126,23 +206,9 @@ export const ReplyPanel = () => {
                         >
                             Send and resolve
                         </Button>
-                        {open && !mine && myAgent && !holder && (
-                            <Button variant="outlined" disabled={pending} onClick={() => claim(false)} data-testid="case-claim">
-                                Claim
-                            </Button>
-                        )}
-                        {open && canTakeOver && holder && myAgent && holder !== myAgent && (
-                            <Button
-                                variant="outlined"
-                                color="warning"
-                                disabled={pending}
-                                onClick={() => claim(true)}
-                                data-testid="case-takeover"
-                            >
-                                Take over
-                            </Button>
-                        )}
                         <AskExpertButton disabled={closed || withExpert || pending} onConfirm={askExpert} />
+                        <CaseTagsButton disabled={closed || pending} />
+                        <PendingButton disabled={closed || withExpert || pending || !holder} />
                         {canTransfer && (
                             <TransferCaseButton
                                 currentTeam={record.team_id}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
     formatDuration,
+    truncateWords,
     formatSentiment,
     humanize,
     noteAuthor,
@@ -182,5 +183,14 @@ describe('temporalWorkflowUrl', () => {
         expect(temporalWorkflowUrl(undefined, { id: 'c1', workflow_id: 'case-c1' })).toBeNull();
         const unknown = { temporal_ui_url: null, temporal_namespace: null };
         expect(temporalWorkflowUrl(unknown, { id: 'c1', workflow_id: 'case-c1' })).toBeNull();
+    });
+});
+
+describe('truncateWords', () => {
+    it('cuts between words with an ellipsis, never inside one', () => {
+        expect(truncateWords('Hi there, can you help me', 14)).toBe('Hi there, can…');
+        expect(truncateWords('short', 14)).toBe('short');
+        expect(truncateWords("Hi @acme, I'm a reporter at the Daily Planet", 20)).toBe("Hi @acme, I'm a…");
+        expect(truncateWords('Supercalifragilisticexpialidocious', 10)).toBe('Supercalif…');
     });
 });

@@ -182,3 +182,16 @@ export const temporalWorkflowUrl = (
     const workflow = `${namespace}/workflows/${encodeURIComponent(record.workflow_id)}`;
     return record.workflow_id === `case-${record.id}` ? workflow : `${workflow}/${encodeURIComponent(record.id)}/history`;
 };
+
+/**
+ * At most `max` characters, cut between words (never inside one) with an ellipsis; a single word longer than
+ * `max` is cut where it must. "Hi there, can you help" (14) -> "Hi there, can…"
+ */
+export const truncateWords = (text: string, max: number): string => {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (clean.length <= max) return clean;
+    const cut = clean.slice(0, max);
+    const space = cut.lastIndexOf(' ');
+    const head = (space > max / 3 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, '');
+    return `${head}…`;
+};

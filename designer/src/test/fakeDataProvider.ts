@@ -69,6 +69,8 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
         replyToCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         closeCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         claimCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        releaseCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
+        checkReply: vi.fn(async () => ({ data: { needs_approval: false, evidence: {} } })),
         approveReply: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         rejectReply: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),
         transferCase: vi.fn(async (caseId: string) => ({ data: { id: caseId } as Case })),

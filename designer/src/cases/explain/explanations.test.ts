@@ -125,3 +125,10 @@ describe('evidenceRules', () => {
         expect(evidenceRules(engineEvent('angry_billing', 'assigned').detail)).toEqual([]);
     });
 });
+
+describe('a released case', () => {
+    it('says whose queue it went back to and who held it', () => {
+        const explanation = explainEvent({ kind: 'released', detail: { team_id: 'support', previous: 'ada' } });
+        expect(partsText(explanation?.parts ?? [])).toBe('Released to the queue of team support (held by ada)');
+    });
+});

@@ -163,6 +163,11 @@ const EXPLAINERS: Record<string, Explainer> = {
             why ? ` (${lower(why)})` : '',
         ];
     },
+    released: detail => [
+        'Released to the queue of team ',
+        team(detail.team_id),
+        ...(asText(detail.previous) ? [' (held by ', agent(detail.previous), ')'] : []),
+    ],
     transferred: detail => [
         'Transferred from team ',
         team(detail.from_team),
