@@ -95,6 +95,7 @@ describe('DraftEditor', () => {
         const { dataProvider, user } = setup();
         await waitFor(() => canvasNode('tag'));
         fireEvent.click(canvasNode('tag'));
+        fireEvent.click(await screen.findByTestId('node-tab-json'));
         const editor = await screen.findByTestId('flow-node-editor');
         expect(editor).toHaveValue('{\n  "keywords": {\n    "billing": [\n      "refund"\n    ]\n  }\n}');
 

@@ -9,7 +9,7 @@ import { toFlowGraph } from '../flows/flowGraph';
 import { formatContent, parseContent } from './contentJson';
 import { updateNode } from './documentChanges';
 import { EditableFlowCanvas } from './EditableFlowCanvas';
-import { EMPTY_ERRORS } from './flowErrors';
+import { EMPTY_ERRORS, errorsAt } from './flowErrors';
 import { FlowErrorList } from './FlowErrorList';
 import { NodeEditorPanel } from './NodeEditorPanel';
 import { PublishDialog } from './PublishDialog';
@@ -43,6 +43,12 @@ const DraftEditorForm = ({ draft }: { draft: FlowDraft }) => {
         const parsed = parseContent(text);
         setParseErrors(({ [id]: _previous, ...rest }) => (parsed.ok ? rest : { ...rest, [id]: parsed.error }));
         if (parsed.ok) setDocument(current => updateNode(current, id, { content: parsed.value }));
+    }, []);
+
+    const onContentChange = useCallback((id: string, content: Record<string, unknown>) => {
+        setTexts(({ [id]: _previous, ...rest }) => rest);
+        setParseErrors(({ [id]: _previous, ...rest }) => rest);
+        setDocument(current => updateNode(current, id, { content }));
     }, []);
 
     return (
@@ -112,6 +118,8 @@ const DraftEditorForm = ({ draft }: { draft: FlowDraft }) => {
                     errors={selected ? errors.nodes[selected.id] ?? [] : []}
                     onNameChange={value => selected && setDocument(current => updateNode(current, selected.id, { name: value }))}
                     onTextChange={text => selected && onTextChange(selected.id, text)}
+                    errorsAt={path => (selected ? errorsAt(errors, selected.id, path) : [])}
+                    onContentChange={content => selected && onContentChange(selected.id, content)}
                 />
             </Box>
         </Box>
