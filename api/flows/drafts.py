@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response, status
 from pydantic import BaseModel, Field
+from sqlmodel import Session, col, select
 
 from api.audit.trail import record
 from api.auth.deps import ReadFlows, WriteFlows
@@ -14,6 +15,7 @@ from api.errors import ApiError
 from api.flows.service import activate_flow, publish_flow, save_draft
 from api.flows.views import public_flow
 from api.listing import Listing, ListParams, get_or_404, list_rows
+from engine.flows import flow_version
 from store.flows import Flow, FlowDraft, FlowDraftCreate, FlowDraftPublic, FlowDraftUpdate, FlowPublic
 
 router = APIRouter(tags=["flows"])
@@ -26,15 +28,34 @@ class PublishRequest(BaseModel):
 DRAFTS = Listing(FlowDraft, "flow_drafts", filterable=("based_on",), searchable=("name",))
 
 
-@router.get("/flow_drafts", response_model=list[FlowDraftPublic])
+class FlowDraftListed(FlowDraftPublic):
+    published_version: str | None = Field(
+        default=None, description="the published version with this very document (versions are content-addressed): "
+                                  "the draft is published as it is; None while it differs from every version")
+    published_active: bool = Field(default=False, description="whether that version is the active flow")
+
+
+def listed(session: Session, drafts: list[FlowDraft]) -> list[FlowDraftListed]:
+    """The drafts, each with the version it is published as, if any."""
+    versions = {draft.id: flow_version(draft.document) for draft in drafts}
+    flows = {flow.id: flow for flow in session.exec(select(Flow).where(col(Flow.id).in_(set(versions.values()))))}
+    out = []
+    for draft in drafts:
+        flow = flows.get(versions[draft.id])
+        out.append(FlowDraftListed(**draft.model_dump(), published_version=flow.id if flow else None,
+                                   published_active=bool(flow and flow.active)))
+    return out
+
+
+@router.get("/flow_drafts", response_model=list[FlowDraftListed])
 def list_drafts(_: ReadFlows, session: SessionDep, response: Response,
-                params: Annotated[ListParams, Depends(DRAFTS)]) -> list[FlowDraft]:
-    return list_rows(session, response, params)
+                params: Annotated[ListParams, Depends(DRAFTS)]) -> list[FlowDraftListed]:
+    return listed(session, list_rows(session, response, params))
 
 
-@router.get("/flow_drafts/{draft_id}", response_model=FlowDraftPublic)
-def get_draft(_: ReadFlows, session: SessionDep, draft_id: str) -> FlowDraft:
-    return get_or_404(session, FlowDraft, draft_id, resource="flow draft")
+@router.get("/flow_drafts/{draft_id}", response_model=FlowDraftListed)
+def get_draft(_: ReadFlows, session: SessionDep, draft_id: str) -> FlowDraftListed:
+    return listed(session, [get_or_404(session, FlowDraft, draft_id, resource="flow draft")])[0]
 
 
 @router.post("/flow_drafts", response_model=FlowDraftPublic, status_code=status.HTTP_201_CREATED)

@@ -126,3 +126,17 @@ async def test_a_blank_draft_is_saved_and_built_but_not_published_until_complete
         refused = await http.post(f"/api/flow_drafts/{draft_id}/publish", json={})
         assert refused.status_code == 422
         assert {e["code"] for e in refused.json()["detail"]["errors"]} == {"missing_stage"}
+
+
+async def test_a_published_draft_is_listed_with_its_version_until_it_changes(stack: Stack) -> None:
+    async with api_client(stack, user="olivia") as http:
+        doc = default_flow()
+        doc["nodes"][2]["name"] = "Triage, renamed"
+        draft_id = (await http.post("/api/flow_drafts", json={"name": "renamed", "document": doc})).json()["id"]
+        assert (await http.get(f"/api/flow_drafts/{draft_id}")).json()["published_version"] is None
+        flow = (await http.post(f"/api/flow_drafts/{draft_id}/publish", json={})).json()
+        listed = {d["id"]: d for d in (await http.get("/api/flow_drafts")).json()}
+        assert listed[draft_id]["published_version"] == flow["id"] and listed[draft_id]["published_active"] is True
+        doc["nodes"][2]["name"] = "Triage, renamed again"
+        await http.put(f"/api/flow_drafts/{draft_id}", json={"document": doc})
+        assert (await http.get(f"/api/flow_drafts/{draft_id}")).json()["published_version"] is None
