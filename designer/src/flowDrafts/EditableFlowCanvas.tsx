@@ -11,6 +11,8 @@ import type { EditableFlowNode } from './EditableNode';
 import type { MappedFlowErrors } from './flowErrors';
 
 const nodeTypes = { editable: EditableNode };
+// Whole flow in view, never zoomed out so far that 14 px labels read under 12 px (a wider flow pans).
+export const FIT_VIEW = { padding: 0.08, minZoom: 0.86, maxZoom: 1 };
 
 interface EditableFlowCanvasProps {
     document: FlowDocument;
@@ -100,7 +102,10 @@ export const EditableFlowCanvas = ({ document, errors, selectedId, onSelect, onC
     );
 
     return (
-        <Box sx={{ height: 520, border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="flow-editor-canvas">
+        <Box
+            sx={{ height: { xs: 360, md: 'clamp(340px, calc(100vh - 330px), 560px)' }, border: 1, borderColor: 'divider', borderRadius: 1 }}
+            data-testid="flow-editor-canvas"
+        >
             <ReactFlow<EditableFlowNode>
                 nodes={nodes}
                 edges={edges}
@@ -112,6 +117,8 @@ export const EditableFlowCanvas = ({ document, errors, selectedId, onSelect, onC
                 onPaneClick={() => onSelect(null)}
                 deleteKeyCode={['Delete', 'Backspace']}
                 fitView
+                fitViewOptions={FIT_VIEW}
+                minZoom={0.3}
                 proOptions={{ hideAttribution: true }}
             >
                 <Background />

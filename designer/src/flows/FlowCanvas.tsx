@@ -22,7 +22,10 @@ export const FlowCanvas = ({ document, selectedId, onSelect, graph }: FlowCanvas
         [base, selectedId],
     );
     return (
-        <Box sx={{ height: 480, border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="flow-canvas">
+        <Box
+            sx={{ height: { xs: 340, md: 'clamp(320px, calc(100vh - 380px), 520px)' }, border: 1, borderColor: 'divider', borderRadius: 1 }}
+            data-testid="flow-canvas"
+        >
             <ReactFlow<Node<FlowNodeData>>
                 nodes={nodes}
                 edges={base.edges}
@@ -33,6 +36,8 @@ export const FlowCanvas = ({ document, selectedId, onSelect, graph }: FlowCanvas
                 onNodeClick={(_, node) => onSelect(node.id)}
                 onPaneClick={() => onSelect(null)}
                 fitView
+                fitViewOptions={{ padding: 0.08, minZoom: 0.86, maxZoom: 1 }}
+                minZoom={0.3}
                 proOptions={{ hideAttribution: true }}
             >
                 <Background />
