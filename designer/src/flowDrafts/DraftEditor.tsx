@@ -113,6 +113,7 @@ const DraftEditorForm = ({ draft }: { draft: ListedDraft }) => {
                     draftId={String(draft.id)}
                     draftName={name}
                     busy={busy}
+                    document={document}
                     onCancel={() => setPublishing(false)}
                     onConfirm={() => publish(document)}
                 />
