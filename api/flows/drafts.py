@@ -58,8 +58,8 @@ def get_draft(_: ReadFlows, session: SessionDep, draft_id: str) -> FlowDraftList
     return listed(session, [get_or_404(session, FlowDraft, draft_id, resource="flow draft")])[0]
 
 
-@router.post("/flow_drafts", response_model=FlowDraftPublic, status_code=status.HTTP_201_CREATED)
-def create_draft(principal: WriteFlows, session: WriteSessionDep, body: FlowDraftCreate) -> FlowDraft:
+@router.post("/flow_drafts", response_model=FlowDraftListed, status_code=status.HTTP_201_CREATED)
+def create_draft(principal: WriteFlows, session: WriteSessionDep, body: FlowDraftCreate) -> FlowDraftListed:
     """A new draft; a document that does not make a working flow is refused (422, each problem with its path)."""
     if body.based_on is not None and session.get(Flow, body.based_on) is None:
         raise ApiError(404, code="not_found", path="based_on",
@@ -68,16 +68,17 @@ def create_draft(principal: WriteFlows, session: WriteSessionDep, body: FlowDraf
                        by=principal.user_id)
     record(session, principal, "flow_draft.create", "flow_draft", draft.id,
            after={"name": draft.name, "based_on": draft.based_on})
-    return draft
+    return listed(session, [draft])[0]
 
 
-@router.put("/flow_drafts/{draft_id}", response_model=FlowDraftPublic)
-def update_draft(principal: WriteFlows, session: WriteSessionDep, draft_id: str, body: FlowDraftUpdate) -> FlowDraft:
+@router.put("/flow_drafts/{draft_id}", response_model=FlowDraftListed)
+def update_draft(principal: WriteFlows, session: WriteSessionDep, draft_id: str,
+                 body: FlowDraftUpdate) -> FlowDraftListed:
     """Save the draft; a document that does not make a working flow is refused (422, each problem with its path)."""
     draft = get_or_404(session, FlowDraft, draft_id, resource="flow draft")
     saved = save_draft(session=session, draft=draft, name=body.name, document=body.document, by=principal.user_id)
     record(session, principal, "flow_draft.save", "flow_draft", saved.id, after={"name": saved.name})
-    return saved
+    return listed(session, [saved])[0]
 
 
 @router.delete("/flow_drafts/{draft_id}", response_model=FlowDraftPublic)

@@ -138,5 +138,6 @@ async def test_a_published_draft_is_listed_with_its_version_until_it_changes(sta
         listed = {d["id"]: d for d in (await http.get("/api/flow_drafts")).json()}
         assert listed[draft_id]["published_version"] == flow["id"] and listed[draft_id]["published_active"] is True
         doc["nodes"][2]["name"] = "Triage, renamed again"
-        await http.put(f"/api/flow_drafts/{draft_id}", json={"document": doc})
+        saved = (await http.put(f"/api/flow_drafts/{draft_id}", json={"document": doc})).json()
+        assert saved["published_version"] is None
         assert (await http.get(f"/api/flow_drafts/{draft_id}")).json()["published_version"] is None

@@ -92,6 +92,7 @@ def test_an_ops_lead_builds_a_rule_tests_it_publishes_and_a_mention_follows_it(u
     new_rule.get_by_test_id("rule-tab-builder").click()
     page.get_by_test_id("flow-save").click()
     expect(page.get_by_text("Draft saved")).to_be_visible(timeout=15_000)
+    new_rule.scroll_into_view_if_needed()
     shot(page, "flow-designer-builder")
 
     # The test panel: the mention taken in before now goes to escalations.
@@ -103,7 +104,11 @@ def test_an_ops_lead_builds_a_rule_tests_it_publishes_and_a_mention_follows_it(u
     expect(page.get_by_test_id("flow-test-tags")).to_contain_text("help")
     routing = page.locator('[data-testid="flow-test-stage"][data-stage="assign"]')
     expect(routing.get_by_test_id("case-event-trace").first).to_contain_text("(matched)")
+    page.get_by_test_id("flow-test-result").scroll_into_view_if_needed()
     shot(page, "flow-designer-test")
+    page.set_viewport_size({"width": 768, "height": 1024})
+    shot(page, "flow-designer-test-768")
+    page.set_viewport_size({"width": 1400, "height": 900})
 
     # Publish, after the diff against the active version.
     page.get_by_test_id("flow-publish").click()
@@ -113,6 +118,7 @@ def test_an_ops_lead_builds_a_rule_tests_it_publishes_and_a_mention_follows_it(u
     shot(page, "flow-designer-diff")
     page.get_by_test_id("flow-diff-json-tab").click()
     expect(page.get_by_test_id("flow-diff-json")).to_contain_text('"escalations"')
+    shot(page, "flow-designer-diff-json")
     page.get_by_test_id("publish-confirm").click()
     expect(page).to_have_url(re.compile(r"#/flows/[0-9a-f]{16}/show"), timeout=15_000)
     published = page.url.rsplit("/", 2)[-2]

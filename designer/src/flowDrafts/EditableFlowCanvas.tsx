@@ -103,7 +103,7 @@ export const EditableFlowCanvas = ({ document, errors, selectedId, onSelect, onC
 
     return (
         <Box
-            sx={{ height: { xs: 360, md: 'clamp(340px, calc(100vh - 330px), 560px)' }, border: 1, borderColor: 'divider', borderRadius: 1 }}
+            sx={{ height: { xs: 360, md: 'clamp(300px, calc(100vh - 480px), 420px)' }, border: 1, borderColor: 'divider', borderRadius: 1 }}
             data-testid="flow-editor-canvas"
         >
             <ReactFlow<EditableFlowNode>

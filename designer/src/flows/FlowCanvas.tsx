@@ -23,7 +23,7 @@ export const FlowCanvas = ({ document, selectedId, onSelect, graph }: FlowCanvas
     );
     return (
         <Box
-            sx={{ height: { xs: 340, md: 'clamp(320px, calc(100vh - 380px), 520px)' }, border: 1, borderColor: 'divider', borderRadius: 1 }}
+            sx={{ height: { xs: 340, md: 'clamp(300px, calc(100vh - 440px), 420px)' }, border: 1, borderColor: 'divider', borderRadius: 1 }}
             data-testid="flow-canvas"
         >
             <ReactFlow<Node<FlowNodeData>>

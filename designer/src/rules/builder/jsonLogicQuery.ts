@@ -24,10 +24,13 @@ const customOp = (operator: string): string | null =>
 
 export type RoundTrip =
     | { ok: true; query: RuleGroupType }
-    | { ok: false; code: 'constant' | 'branches' | 'arithmetic' | 'changed'; reason: string };
+    | { ok: false; code: 'constant' | 'branches' | 'arithmetic' | 'each_item' | 'changed'; reason: string };
 
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', 'max', 'min', 'substr', 'cat', 'merge', 'map', 'reduce', 'filter']);
 const BRANCHES = new Set(['if', '?:']);
+// react-querybuilder shows these only as a field's match mode, and a field with match modes loses its plain
+// `has` rules: the builder keeps to the plain ones.
+const EACH_ITEM = new Set(['some', 'all', 'none']);
 const isObject = (value: unknown): value is Record<string, unknown> =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -93,6 +96,10 @@ export const roundTrip = (rule: unknown): RoundTrip => {
     const arithmetic = [...used].find(op => ARITHMETIC.has(op));
     if (arithmetic) {
         return { ok: false, code: 'arithmetic', reason: `it computes with "${arithmetic}": the builder compares fields with values only` };
+    }
+    const each = [...used].find(op => EACH_ITEM.has(op));
+    if (each) {
+        return { ok: false, code: 'each_item', reason: `it tests each item of a list with "${each}": edit it as JSON` };
     }
     const query = ruleToQuery(rule);
     const back = queryToRule(query);
