@@ -5,14 +5,14 @@ import type { Connection, Edge, EdgeChange, NodeChange } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { FlowDocument } from '../types';
 import { toFlowGraph } from '../flows/flowGraph';
+import { FIT_VIEW, FitOnChange } from '../flows/FitOnChange';
 import { applyEdgeChangesToDocument, applyNodeChangesToDocument, connectInDocument } from './documentChanges';
 import { EditableNode } from './EditableNode';
 import type { EditableFlowNode } from './EditableNode';
 import type { MappedFlowErrors } from './flowErrors';
 
 const nodeTypes = { editable: EditableNode };
-// Whole flow in view, never zoomed out so far that 14 px labels read under 12 px (a wider flow pans).
-export const FIT_VIEW = { padding: 0.08, minZoom: 0.86, maxZoom: 1 };
+
 
 interface EditableFlowCanvasProps {
     document: FlowDocument;
@@ -31,6 +31,7 @@ export const EditableFlowCanvas = ({ document, errors, selectedId, onSelect, onC
     const measured = useRef(new Map<string, { width: number; height: number }>());
     const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
     const graph = useMemo(() => toFlowGraph(document), [document]);
+    const box = useRef<HTMLDivElement>(null);
 
     const nodes = useMemo<EditableFlowNode[]>(
         () =>
@@ -103,6 +104,7 @@ export const EditableFlowCanvas = ({ document, errors, selectedId, onSelect, onC
 
     return (
         <Box
+            ref={box}
             sx={{ height: { xs: 360, md: 'clamp(300px, calc(100vh - 480px), 420px)' }, border: 1, borderColor: 'divider', borderRadius: 1 }}
             data-testid="flow-editor-canvas"
         >
@@ -123,6 +125,7 @@ export const EditableFlowCanvas = ({ document, errors, selectedId, onSelect, onC
             >
                 <Background />
                 <Controls />
+                <FitOnChange count={nodes.length} box={box} />
             </ReactFlow>
         </Box>
     );

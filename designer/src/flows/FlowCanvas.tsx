@@ -2,7 +2,8 @@ import '@xyflow/react/dist/style.css';
 import Box from '@mui/material/Box';
 import { Background, Controls, ReactFlow } from '@xyflow/react';
 import type { Node } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { FIT_VIEW, FitOnChange } from './FitOnChange';
 import type { FlowDocument } from '../types';
 import { toFlowGraph } from './flowGraph';
 import type { FlowGraph, FlowNodeData } from './flowGraph';
@@ -16,6 +17,7 @@ interface FlowCanvasProps {
 
 /** Read-only view of a flow document: nodes can be selected, not moved or connected. */
 export const FlowCanvas = ({ document, selectedId, onSelect, graph }: FlowCanvasProps) => {
+    const box = useRef<HTMLDivElement>(null);
     const base = useMemo(() => graph ?? toFlowGraph(document), [graph, document]);
     const nodes = useMemo(
         () => base.nodes.map(node => ({ ...node, selected: node.id === selectedId })),
@@ -23,6 +25,7 @@ export const FlowCanvas = ({ document, selectedId, onSelect, graph }: FlowCanvas
     );
     return (
         <Box
+            ref={box}
             sx={{ height: { xs: 340, md: 'clamp(300px, calc(100vh - 440px), 420px)' }, border: 1, borderColor: 'divider', borderRadius: 1 }}
             data-testid="flow-canvas"
         >
@@ -36,12 +39,13 @@ export const FlowCanvas = ({ document, selectedId, onSelect, graph }: FlowCanvas
                 onNodeClick={(_, node) => onSelect(node.id)}
                 onPaneClick={() => onSelect(null)}
                 fitView
-                fitViewOptions={{ padding: 0.08, minZoom: 0.86, maxZoom: 1 }}
+                fitViewOptions={FIT_VIEW}
                 minZoom={0.3}
                 proOptions={{ hideAttribution: true }}
             >
                 <Background />
                 <Controls showInteractive={false} />
+                <FitOnChange count={nodes.length} box={box} />
             </ReactFlow>
         </Box>
     );
