@@ -96,7 +96,7 @@ export const FlowTestPanel = ({ resource, id, document, beforeRun }: FlowTestPan
     };
 
     return (
-        <Box sx={{ display: 'grid', gap: 1.5 }} data-testid="flow-test-panel">
+        <Box sx={{ display: 'grid', gap: 1.5, minWidth: 0 }} data-testid="flow-test-panel">
             <Tabs
                 value={source}
                 onChange={(_, value: Source) => {
@@ -175,7 +175,7 @@ const Decision = ({ label, value, testId }: { label: string; value: string; test
 );
 
 export const FlowTestResultView = ({ result, document }: { result: FlowTestResult; document: FlowDocument }) => (
-    <Box sx={{ display: 'grid', gap: 1.5 }} data-testid="flow-test-result">
+    <Box sx={{ display: 'grid', gap: 1.5, minWidth: 0 }} data-testid="flow-test-result">
         <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
             {result.mention.author} on {result.mention.source}: “{result.mention.text}”
         </Typography>
@@ -193,7 +193,7 @@ export const FlowTestResultView = ({ result, document }: { result: FlowTestResul
             <Chip size="small" variant="outlined" label={`sentiment ${result.sentiment.toFixed(2)}`} />
         </Box>
         {result.stages.map(stage => (
-            <Paper key={stage.stage} variant="outlined" sx={{ p: 1.5 }} data-testid="flow-test-stage" data-stage={stage.stage}>
+            <Paper key={stage.stage} variant="outlined" sx={{ p: 1.5, minWidth: 0, overflowWrap: 'anywhere' }} data-testid="flow-test-stage" data-stage={stage.stage}>
                 <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
                     {STAGE_LABELS[stage.stage] ?? stage.stage}
                 </Typography>
