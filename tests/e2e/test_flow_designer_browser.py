@@ -85,8 +85,9 @@ def test_an_ops_lead_builds_a_rule_tests_it_publishes_and_a_mention_follows_it(u
     expect(builder).to_be_visible(timeout=15_000)
     builder.locator(".rule-value").get_by_role("combobox").click()
     page.get_by_role("option", name="help", exact=True).click()
-    then = page.get_by_test_id("rule-then").first
-    then.fill('{"team_id": "escalations"}')
+    page.get_by_role("combobox", name="Then route to the queue of").first.click()
+    page.get_by_role("option", name="escalations", exact=True).click()
+    assert json.loads(page.get_by_test_id("rule-then").first.input_value()) == {"team_id": "escalations"}
     new_rule.get_by_test_id("rule-tab-json").click()
     assert json.loads(new_rule.get_by_test_id("rule-json").input_value()) == {"in": ["help", {"var": "tags"}]}
     new_rule.get_by_test_id("rule-tab-builder").click()

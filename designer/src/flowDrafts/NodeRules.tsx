@@ -1,12 +1,14 @@
 import AddIcon from '@mui/icons-material/Add';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FlowNode } from '../types';
 import type { FlowField } from '../rules/builder/fields';
 import { ruleSlots, setRule } from '../rules/builder/ruleSlots';
 import { RuleEditor } from './RuleEditor';
+import { useFlowFields } from './useFlowFields';
 
 // Rule sets a node type holds, by content key (each rule `{id, when, then}`).
 export const RULE_SETS: Record<string, string> = { tag: 'rules', assign: 'routing', sla: 'select' };
@@ -28,6 +30,8 @@ export const NodeRules = ({ node, fields, errorsAt, onContentChange }: NodeRules
     const setKey = RULE_SETS[node.type];
     const set = setKey && isObject(content[setKey]) ? (content[setKey] as Record<string, unknown>) : undefined;
     const rules = set && Array.isArray(set.rules) ? set.rules : [];
+    // Routing rules name a team: the teams that exist (the SLA stage's `team_id` values).
+    const teams = useFlowFields('sla').find(field => field.name === 'team_id')?.values ?? [];
 
     const addRule = () => {
         const taken = new Set(rules.filter(isObject).map(rule => String(rule.id)));
@@ -61,6 +65,13 @@ export const NodeRules = ({ node, fields, errorsAt, onContentChange }: NodeRules
                             errors={errorsAt(slot.path)}
                             onChange={rule => onContentChange(setRule(content, slot.keys, rule))}
                         />
+                        {inSet && node.type === 'assign' && (
+                            <TeamField
+                                value={(rules[index] as Record<string, unknown>).then}
+                                teams={teams}
+                                onChange={then => onContentChange(setRule(content, [setKey, 'rules', index, 'then'], then))}
+                            />
+                        )}
                         {inSet && (
                             <ThenField
                                 value={(rules[index] as Record<string, unknown>).then}
@@ -75,10 +86,45 @@ export const NodeRules = ({ node, fields, errorsAt, onContentChange }: NodeRules
     );
 };
 
+/** A routing rule's queue: its `then.team_id`, picked from the teams that exist (the rest of `then` kept). */
+const TeamField = ({ value, teams, onChange }: { value: unknown; teams: string[]; onChange: (value: unknown) => void }) => {
+    const then = isObject(value) ? value : {};
+    const current = typeof then.team_id === 'string' ? then.team_id : '';
+    const options = current && !teams.includes(current) ? [current, ...teams] : teams;
+    return (
+        <TextField
+            select
+            size="small"
+            label="Then route to the queue of"
+            value={current}
+            onChange={event => onChange({ ...then, team_id: event.target.value })}
+            slotProps={{ htmlInput: { 'data-testid': 'rule-team' } }}
+        >
+            {options.map(team => (
+                <MenuItem key={team} value={team}>
+                    {team}
+                    {teams.includes(team) ? '' : ' (no such team)'}
+                </MenuItem>
+            ))}
+        </TextField>
+    );
+};
+
 /** A rule's outcome as JSON (a team `{"team_id": ...}`, a tag, a policy id). */
 const ThenField = ({ value, errors, onChange }: { value: unknown; errors: string[]; onChange: (value: unknown) => void }) => {
     const [text, setText] = useState(() => JSON.stringify(value));
     const [error, setError] = useState<string | null>(null);
+    // Changed elsewhere (the queue picker): show it, unless the text typed here already says the same.
+    useEffect(() => {
+        setText(current => {
+            try {
+                if (JSON.stringify(JSON.parse(current)) === JSON.stringify(value)) return current;
+            } catch {
+                // being typed: replaced below only when the value really changed elsewhere
+            }
+            return JSON.stringify(value);
+        });
+    }, [value]);
     const problem = error ?? (errors.length ? errors.join('; ') : null);
     return (
         <TextField
