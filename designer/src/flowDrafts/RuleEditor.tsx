@@ -60,14 +60,21 @@ export const RuleEditor = ({ label, path, rule, fields, errors, onChange }: Rule
             )}
             <Box sx={{ mt: 1 }}>
                 {mode === 'json' ? (
-                    <RuleJson rule={rule} onChange={onChange} />
+                    <>
+                        {!trip.ok && (
+                            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="rule-json-only">
+                                JSON only: {trip.reason}.
+                            </Typography>
+                        )}
+                        <RuleJson rule={rule} onChange={onChange} />
+                    </>
                 ) : trip.ok ? (
                     <Suspense fallback={<Loading />}>
                         <RuleBuilder query={trip.query} fields={fields} onChange={onChange} />
                     </Suspense>
                 ) : (
                     <Alert severity="info" data-testid="rule-builder-unavailable">
-                        The builder cannot show this rule without changing it: {trip.reason}.
+                        The builder cannot show this rule without changing it: {trip.reason}. Edit it in the JSON tab.
                     </Alert>
                 )}
             </Box>

@@ -86,7 +86,7 @@ const canonical = (value: unknown): string => JSON.stringify(value, (_, item) =>
 /** The builder's query for a rule, or why the builder cannot edit it without changing it. */
 export const roundTrip = (rule: unknown): RoundTrip => {
     if (!isObject(rule)) {
-        return { ok: false, code: 'constant', reason: `a fixed value (${JSON.stringify(rule)}), not a condition: edit it as JSON` };
+        return { ok: false, code: 'constant', reason: `a fixed value (${JSON.stringify(rule)}), not a condition` };
     }
     const used = operators(rule);
     const branch = [...used].find(op => BRANCHES.has(op));
@@ -99,12 +99,12 @@ export const roundTrip = (rule: unknown): RoundTrip => {
     }
     const each = [...used].find(op => EACH_ITEM.has(op));
     if (each) {
-        return { ok: false, code: 'each_item', reason: `it tests each item of a list with "${each}": edit it as JSON` };
+        return { ok: false, code: 'each_item', reason: `it tests each item of a list with "${each}"` };
     }
     const query = ruleToQuery(rule);
     const back = queryToRule(query);
     if (canonical(back) !== canonical(rule)) {
-        return { ok: false, code: 'changed', reason: `the builder would save it as ${JSON.stringify(back)}: edit it as JSON` };
+        return { ok: false, code: 'changed', reason: `the builder would save it as ${JSON.stringify(back)}` };
     }
     return { ok: true, query };
 };
