@@ -36,6 +36,8 @@ from api.errors import validation_error_body
 from api.experts.views import router as experts_router
 from api.flows.backtest import router as backtest_router
 from api.flows.drafts import router as drafts_router
+from api.flows.fields import router as flow_fields_router
+from api.flows.testing import router as flow_testing_router
 from api.flows.views import router as flows_router
 from api.health import Health, health_of, prometheus_text
 from api.inbox.views import router as inbox_router
@@ -122,8 +124,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
     api = APIRouter(prefix="/api")
     # Webhooks first: routes are matched in order, and a spike's posts are most of what the API answers.
     for router in (webhooks_router, auth_router, users_router, tokens_router, codec_router, cases_router,
-                   mentions_router, teams_router, flows_router, drafts_router, audit_router, audit_log_router,
-                   experts_router, backtest_router,
+                   mentions_router, teams_router, flow_fields_router, flows_router, drafts_router, audit_router,
+                   audit_log_router, experts_router, backtest_router, flow_testing_router,
                    discovery_router, sources_router, customers_router, inbox_router):
         api.include_router(router)
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response, status
 from pydantic import BaseModel, Field
+from sqlmodel import Session, col, select
 
 from api.audit.trail import record
 from api.auth.deps import ReadFlows, WriteFlows
@@ -14,6 +15,7 @@ from api.errors import ApiError
 from api.flows.service import activate_flow, publish_flow, save_draft
 from api.flows.views import public_flow
 from api.listing import Listing, ListParams, get_or_404, list_rows
+from engine.flows import flow_version
 from store.flows import Flow, FlowDraft, FlowDraftCreate, FlowDraftPublic, FlowDraftUpdate, FlowPublic
 
 router = APIRouter(tags=["flows"])
@@ -26,19 +28,38 @@ class PublishRequest(BaseModel):
 DRAFTS = Listing(FlowDraft, "flow_drafts", filterable=("based_on",), searchable=("name",))
 
 
-@router.get("/flow_drafts", response_model=list[FlowDraftPublic])
+class FlowDraftListed(FlowDraftPublic):
+    published_version: str | None = Field(
+        default=None, description="the published version with this very document (versions are content-addressed): "
+                                  "the draft is published as it is; None while it differs from every version")
+    published_active: bool = Field(default=False, description="whether that version is the active flow")
+
+
+def listed(session: Session, drafts: list[FlowDraft]) -> list[FlowDraftListed]:
+    """The drafts, each with the version it is published as, if any."""
+    versions = {draft.id: flow_version(draft.document) for draft in drafts}
+    flows = {flow.id: flow for flow in session.exec(select(Flow).where(col(Flow.id).in_(set(versions.values()))))}
+    out = []
+    for draft in drafts:
+        flow = flows.get(versions[draft.id])
+        out.append(FlowDraftListed(**draft.model_dump(), published_version=flow.id if flow else None,
+                                   published_active=bool(flow and flow.active)))
+    return out
+
+
+@router.get("/flow_drafts", response_model=list[FlowDraftListed])
 def list_drafts(_: ReadFlows, session: SessionDep, response: Response,
-                params: Annotated[ListParams, Depends(DRAFTS)]) -> list[FlowDraft]:
-    return list_rows(session, response, params)
+                params: Annotated[ListParams, Depends(DRAFTS)]) -> list[FlowDraftListed]:
+    return listed(session, list_rows(session, response, params))
 
 
-@router.get("/flow_drafts/{draft_id}", response_model=FlowDraftPublic)
-def get_draft(_: ReadFlows, session: SessionDep, draft_id: str) -> FlowDraft:
-    return get_or_404(session, FlowDraft, draft_id, resource="flow draft")
+@router.get("/flow_drafts/{draft_id}", response_model=FlowDraftListed)
+def get_draft(_: ReadFlows, session: SessionDep, draft_id: str) -> FlowDraftListed:
+    return listed(session, [get_or_404(session, FlowDraft, draft_id, resource="flow draft")])[0]
 
 
-@router.post("/flow_drafts", response_model=FlowDraftPublic, status_code=status.HTTP_201_CREATED)
-def create_draft(principal: WriteFlows, session: WriteSessionDep, body: FlowDraftCreate) -> FlowDraft:
+@router.post("/flow_drafts", response_model=FlowDraftListed, status_code=status.HTTP_201_CREATED)
+def create_draft(principal: WriteFlows, session: WriteSessionDep, body: FlowDraftCreate) -> FlowDraftListed:
     """A new draft; a document that does not make a working flow is refused (422, each problem with its path)."""
     if body.based_on is not None and session.get(Flow, body.based_on) is None:
         raise ApiError(404, code="not_found", path="based_on",
@@ -47,16 +68,17 @@ def create_draft(principal: WriteFlows, session: WriteSessionDep, body: FlowDraf
                        by=principal.user_id)
     record(session, principal, "flow_draft.create", "flow_draft", draft.id,
            after={"name": draft.name, "based_on": draft.based_on})
-    return draft
+    return listed(session, [draft])[0]
 
 
-@router.put("/flow_drafts/{draft_id}", response_model=FlowDraftPublic)
-def update_draft(principal: WriteFlows, session: WriteSessionDep, draft_id: str, body: FlowDraftUpdate) -> FlowDraft:
+@router.put("/flow_drafts/{draft_id}", response_model=FlowDraftListed)
+def update_draft(principal: WriteFlows, session: WriteSessionDep, draft_id: str,
+                 body: FlowDraftUpdate) -> FlowDraftListed:
     """Save the draft; a document that does not make a working flow is refused (422, each problem with its path)."""
     draft = get_or_404(session, FlowDraft, draft_id, resource="flow draft")
     saved = save_draft(session=session, draft=draft, name=body.name, document=body.document, by=principal.user_id)
     record(session, principal, "flow_draft.save", "flow_draft", saved.id, after={"name": saved.name})
-    return saved
+    return listed(session, [saved])[0]
 
 
 @router.delete("/flow_drafts/{draft_id}", response_model=FlowDraftPublic)

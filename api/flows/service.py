@@ -17,19 +17,23 @@ from engine.flows.references import team_references
 from store.flows import Flow, FlowDraft
 from store.teams import Team
 
+# What a draft may still lack while it is being built (from blank, node by node); publishing refuses it.
+INCOMPLETE = frozenset({"missing_stage"})
 
-def checked_version(document: Any, *, session: Session | None = None) -> str:
+
+def checked_version(document: Any, *, session: Session | None = None, incomplete: bool = False) -> str:
     """The version of a valid document; a 422 listing every problem with its path otherwise.
 
     With a `session`, every team the flow names must exist too: a typo there would otherwise only show
-    when the first case waits in a queue nobody works (`routing_failed`).
+    when the first case waits in a queue nobody works (`routing_failed`). With `incomplete`, a flow that
+    only lacks stages passes (a draft being built), and its version is "".
     """
     errors: list[FlowError] = []
     version = ""
     try:
         version = compile_flow(document).version
     except InvalidFlow as exc:
-        errors = list(exc.errors)
+        errors = [e for e in exc.errors if not (incomplete and e.code in INCOMPLETE)]
     if session is not None:
         errors += unknown_teams(session=session, document=document)
     if errors:
@@ -94,9 +98,11 @@ def activate_flow(*, session: Session, flow: Flow, by: str | None = None) -> Flo
 
 def save_draft(*, session: Session, draft: FlowDraft | None, name: str | None, document: dict[str, Any] | None,
                based_on: str | None = None, by: str | None = None) -> FlowDraft:
-    """Create or update a draft; its document must be valid, and the teams it names must exist, to be saved."""
+    """Create or update a draft; its document must be valid, and the teams it names must exist, to be saved.
+
+    A draft may lack stages (a blank draft, built node by node): publishing it is what refuses that."""
     if document is not None:
-        checked_version(document, session=session)
+        checked_version(document, session=session, incomplete=True)
     if draft is None:
         assert name is not None and document is not None
         draft = FlowDraft(id=uuid.uuid4().hex[:12], name=name, document=document, based_on=based_on,

@@ -177,6 +177,10 @@ export interface SwitchboardDataProvider extends DataProvider {
     backtestFlowDraft: (draftId: string, period: BacktestPeriod, sample?: number) => Promise<{ data: BacktestReport }>;
     /** Makes a published flow version the active one. */
     activateFlow: (flowId: string) => Promise<{ data: Flow }>;
+    /** The rule builder's fields per stage (GET /api/flows/fields). */
+    flowFields: () => Promise<{ data: unknown }>;
+    /** A draft (`flow_drafts`) or a version (`flows`) tried on one mention. */
+    testFlow: (resource: 'flow_drafts' | 'flows', id: string, body: object) => Promise<{ data: unknown }>;
     /** Asks a polling source (rss, mastodon, email) to poll now; the API answers 202 before the poll ends. */
     pollSource: (sourceId: string) => Promise<{ data: { status: string } }>;
     /** A new token for a webhook source (the old one stops working); shown this once. */
@@ -369,6 +373,8 @@ export const createDataProvider = (
             return { data: json as BacktestReport };
         },
         activateFlow: flowId => post<Flow>(`${apiUrl}/flows/${encodeURIComponent(flowId)}/activate`, {}),
+        flowFields: async () => ({ data: (await client(`${apiUrl}/flows/fields`)).json }),
+        testFlow: (resource, id, body) => post<unknown>(`${resourceUrl(resource, id)}/test`, body),
         pollSource: sourceId =>
             post<{ status: string }>(`${apiUrl}/sources/${encodeURIComponent(sourceId)}/poll`, {}),
         newWebhookToken: sourceId =>

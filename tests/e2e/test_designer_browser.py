@@ -104,6 +104,7 @@ def test_an_ops_lead_edits_a_flow_sees_the_bad_rule_and_publishes(up: UpProcess,
     expect(canvas).to_be_visible()
     triage = canvas.locator('[data-testid="flow-editor-node"][data-node-id="triage"]')
     triage.click()
+    page.get_by_test_id("node-tab-json").click()  # the whole content as JSON, beside its rules one by one
     editor = page.get_by_test_id("flow-node-editor")
     good = editor.input_value()
     editor.fill(good.replace('"<"', '"less than"', 1))  # an operator JSON Logic does not have

@@ -88,6 +88,12 @@ describe('DraftEditor', () => {
         // A plain click: d3-drag's mousedown handler wants a window on the event, which user-event leaves out.
         fireEvent.click(canvasNode('triage'));
         expect(await screen.findByTestId('flow-node-errors')).toHaveTextContent('Unknown operator "nope"');
+        // ... and on the rule it concerns, in the node's Rules tab.
+        const rules = await screen.findAllByTestId('rule-editor');
+        const needs = rules.find(rule => rule.getAttribute('data-path') === '/content/needs_response')!;
+        expect(needs).toHaveAttribute('data-invalid', 'true');
+        expect(needs).toHaveTextContent('Unknown operator "nope"');
+        expect(rules.find(rule => rule.getAttribute('data-path') === '/content/priority')).toHaveAttribute('data-invalid', 'false');
         consoleError.mockRestore();
     });
 
@@ -95,6 +101,7 @@ describe('DraftEditor', () => {
         const { dataProvider, user } = setup();
         await waitFor(() => canvasNode('tag'));
         fireEvent.click(canvasNode('tag'));
+        fireEvent.click(await screen.findByTestId('node-tab-json'));
         const editor = await screen.findByTestId('flow-node-editor');
         expect(editor).toHaveValue('{\n  "keywords": {\n    "billing": [\n      "refund"\n    ]\n  }\n}');
 

@@ -1,16 +1,23 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import { useCallback, useMemo, useState } from 'react';
 import { DeleteButton, useRecordContext } from 'react-admin';
-import type { FlowDocument, FlowDraft } from '../types';
+import type { FlowDocument, FlowDraft, FlowNodeType } from '../types';
 import { toFlowGraph } from '../flows/flowGraph';
 import { formatContent, parseContent } from './contentJson';
 import { updateNode } from './documentChanges';
 import { EditableFlowCanvas } from './EditableFlowCanvas';
-import { EMPTY_ERRORS } from './flowErrors';
+import { EMPTY_ERRORS, errorsAt } from './flowErrors';
 import { FlowErrorList } from './FlowErrorList';
+import { FlowTestPanel } from './FlowTestPanel';
+import { NodePalette } from './NodePalette';
+import { addNode, tidyLayout } from './nodePalette';
 import { NodeEditorPanel } from './NodeEditorPanel';
 import { PublishDialog } from './PublishDialog';
 import { useDraftActions } from './useDraftActions';
@@ -24,7 +31,10 @@ export const DraftEditor = () => {
     return <DraftEditorForm key={record.id} draft={record} />;
 };
 
-const DraftEditorForm = ({ draft }: { draft: FlowDraft }) => {
+/** A draft as the API lists it: with the version it is published as, if its document is one. */
+type ListedDraft = FlowDraft & { published_version?: string | null; published_active?: boolean };
+
+const DraftEditorForm = ({ draft }: { draft: ListedDraft }) => {
     const [name, setName] = useState(draft.name);
     const [document, setDocument] = useState<FlowDocument>(draft.document ?? EMPTY_DOCUMENT);
     const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -32,6 +42,7 @@ const DraftEditorForm = ({ draft }: { draft: FlowDraft }) => {
     const [parseErrors, setParseErrors] = useState<Record<string, string>>({});
     const { busy, problem, save, publish } = useDraftActions(draft);
     const [publishing, setPublishing] = useState(false);
+    const [side, setSide] = useState<'node' | 'test'>('node');
     const errors = problem?.errors ?? EMPTY_ERRORS;
     const localProblems = useMemo(() => toFlowGraph(document).problems, [document]);
 
@@ -45,8 +56,21 @@ const DraftEditorForm = ({ draft }: { draft: FlowDraft }) => {
         if (parsed.ok) setDocument(current => updateNode(current, id, { content: parsed.value }));
     }, []);
 
+    const onContentChange = useCallback((id: string, content: Record<string, unknown>) => {
+        setTexts(({ [id]: _previous, ...rest }) => rest);
+        setParseErrors(({ [id]: _previous, ...rest }) => rest);
+        setDocument(current => updateNode(current, id, { content }));
+    }, []);
+
+    const onAdd = (type: FlowNodeType) => {
+        const added = addNode(document, type, selectedId);
+        setDocument(added.document);
+        setSelectedId(added.id);
+        setSide('node');
+    };
+
     return (
-        <Box sx={{ p: 2, display: 'grid', gap: 2 }}>
+        <Box sx={{ p: { xs: 1, sm: 2 }, display: 'grid', gap: 1.5, minWidth: 0 }}>
             <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
                 <TextField
                     label="Draft name"
@@ -75,12 +99,21 @@ const DraftEditorForm = ({ draft }: { draft: FlowDraft }) => {
                 <Box sx={{ flex: 1 }} />
                 <DeleteButton mutationMode="pessimistic" redirect="list" label="Delete draft" data-testid="flow-draft-delete" />
             </Box>
+            {draft.published_version && (
+                <Alert severity="success" data-testid="flow-draft-published">
+                    Published as version{' '}
+                    <Link href={`#/flows/${encodeURIComponent(draft.published_version)}/show`}>{draft.published_version.slice(0, 8)}</Link>
+                    {draft.published_active ? ' (the active flow)' : ''}. Changes you save here make it a new draft of a
+                    new version; the published one stays as it is.
+                </Alert>
+            )}
             {publishing && (
                 <PublishDialog
                     open
                     draftId={String(draft.id)}
                     draftName={name}
                     busy={busy}
+                    document={document}
                     onCancel={() => setPublishing(false)}
                     onConfirm={() => publish(document)}
                 />
@@ -96,24 +129,48 @@ const DraftEditorForm = ({ draft }: { draft: FlowDraft }) => {
                 </Alert>
             ))}
             {problem && <FlowErrorList message={problem.message} errors={errors} document={document} />}
-            <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '2fr 1fr' }, gap: 2 }}>
-                <EditableFlowCanvas
-                    document={document}
-                    errors={errors}
-                    selectedId={selectedId}
-                    onSelect={setSelectedId}
-                    onChange={setDocument}
-                />
-                <NodeEditorPanel
-                    key={selected?.id}
-                    node={selected}
-                    text={selected ? texts[selected.id] ?? formatContent(selected.content) : ''}
-                    parseError={selected ? parseErrors[selected.id] : undefined}
-                    errors={selected ? errors.nodes[selected.id] ?? [] : []}
-                    onNameChange={value => selected && setDocument(current => updateNode(current, selected.id, { name: value }))}
-                    onTextChange={text => selected && onTextChange(selected.id, text)}
-                />
+            <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+                <NodePalette document={document} onAdd={onAdd} />
+                <Button size="small" onClick={() => setDocument(current => tidyLayout(current))} data-testid="flow-tidy">
+                    Tidy layout
+                </Button>
             </Box>
+            <EditableFlowCanvas
+                document={document}
+                errors={errors}
+                selectedId={selectedId}
+                onSelect={id => {
+                    setSelectedId(id);
+                    if (id) setSide('node');
+                }}
+                onChange={setDocument}
+            />
+            <Paper variant="outlined" sx={{ p: { xs: 1, sm: 2 }, minWidth: 0 }}>
+                <Tabs value={side} onChange={(_, value: 'node' | 'test') => setSide(value)} sx={{ mb: 1.5 }}>
+                    <Tab value="node" label={selected ? `Node: ${selected.name || selected.id}` : 'Node'} data-testid="draft-tab-node" />
+                    <Tab value="test" label="Test" data-testid="draft-tab-test" />
+                </Tabs>
+                {side === 'node' ? (
+                    <NodeEditorPanel
+                        key={selected?.id}
+                        node={selected}
+                        text={selected ? texts[selected.id] ?? formatContent(selected.content) : ''}
+                        parseError={selected ? parseErrors[selected.id] : undefined}
+                        errors={selected ? errors.nodes[selected.id] ?? [] : []}
+                        onNameChange={value => selected && setDocument(current => updateNode(current, selected.id, { name: value }))}
+                        onTextChange={text => selected && onTextChange(selected.id, text)}
+                        errorsAt={path => (selected ? errorsAt(errors, selected.id, path) : [])}
+                        onContentChange={content => selected && onContentChange(selected.id, content)}
+                    />
+                ) : (
+                    <FlowTestPanel
+                        resource="flow_drafts"
+                        id={String(draft.id)}
+                        document={document}
+                        beforeRun={() => (unparsed.length ? Promise.resolve(false) : save(name, document, true))}
+                    />
+                )}
+            </Paper>
         </Box>
     );
 };

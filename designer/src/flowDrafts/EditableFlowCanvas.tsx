@@ -5,12 +5,14 @@ import type { Connection, Edge, EdgeChange, NodeChange } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { FlowDocument } from '../types';
 import { toFlowGraph } from '../flows/flowGraph';
+import { FIT_VIEW, FitOnChange } from '../flows/FitOnChange';
 import { applyEdgeChangesToDocument, applyNodeChangesToDocument, connectInDocument } from './documentChanges';
 import { EditableNode } from './EditableNode';
 import type { EditableFlowNode } from './EditableNode';
 import type { MappedFlowErrors } from './flowErrors';
 
 const nodeTypes = { editable: EditableNode };
+
 
 interface EditableFlowCanvasProps {
     document: FlowDocument;
@@ -29,6 +31,7 @@ export const EditableFlowCanvas = ({ document, errors, selectedId, onSelect, onC
     const measured = useRef(new Map<string, { width: number; height: number }>());
     const [selectedEdges, setSelectedEdges] = useState<ReadonlySet<string>>(new Set());
     const graph = useMemo(() => toFlowGraph(document), [document]);
+    const box = useRef<HTMLDivElement>(null);
 
     const nodes = useMemo<EditableFlowNode[]>(
         () =>
@@ -100,7 +103,11 @@ export const EditableFlowCanvas = ({ document, errors, selectedId, onSelect, onC
     );
 
     return (
-        <Box sx={{ height: 520, border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="flow-editor-canvas">
+        <Box
+            ref={box}
+            sx={{ height: { xs: 360, md: 'clamp(300px, calc(100vh - 480px), 420px)' }, border: 1, borderColor: 'divider', borderRadius: 1 }}
+            data-testid="flow-editor-canvas"
+        >
             <ReactFlow<EditableFlowNode>
                 nodes={nodes}
                 edges={edges}
@@ -112,10 +119,13 @@ export const EditableFlowCanvas = ({ document, errors, selectedId, onSelect, onC
                 onPaneClick={() => onSelect(null)}
                 deleteKeyCode={['Delete', 'Backspace']}
                 fitView
+                fitViewOptions={FIT_VIEW}
+                minZoom={0.3}
                 proOptions={{ hideAttribution: true }}
             >
                 <Background />
                 <Controls />
+                <FitOnChange count={nodes.length} box={box} />
             </ReactFlow>
         </Box>
     );

@@ -24,6 +24,7 @@ export const EditableNode = ({ data, selected }: NodeProps<EditableFlowNode>) =>
             sx={{
                 position: 'relative',
                 minWidth: 140,
+                maxWidth: 190,
                 px: 1.5,
                 py: 1,
                 border: 2,
@@ -31,14 +32,14 @@ export const EditableNode = ({ data, selected }: NodeProps<EditableFlowNode>) =>
                 borderColor: invalid ? 'error.main' : nodeColor(data.kind),
                 bgcolor: invalid ? '#fdecea' : 'background.paper',
                 boxShadow: selected ? 4 : 0,
-                fontSize: 12,
+                fontSize: 14,
             }}
         >
             <Handle type="target" position={Position.Left} />
-            <Typography variant="body2" sx={{ fontWeight: 500 }}>
+            <Typography sx={{ fontWeight: 500, fontSize: 15, lineHeight: 1.3 }}>
                 {data.label}
             </Typography>
-            <Typography variant="caption" color="text.secondary">
+            <Typography color="text.secondary" sx={{ fontSize: 14 }}>
                 {data.kind}
             </Typography>
             {invalid && (

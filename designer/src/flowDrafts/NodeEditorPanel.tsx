@@ -1,9 +1,15 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { nodeColor } from '../flows/flowGraph';
+import { ruleSlots } from '../rules/builder/ruleSlots';
+import { NodeRules, RULE_SETS } from './NodeRules';
+import { useFlowFields } from './useFlowFields';
 import type { FlowNode } from '../types';
 
 interface NodeEditorPanelProps {
@@ -14,10 +20,25 @@ interface NodeEditorPanelProps {
     errors: string[];
     onNameChange: (name: string) => void;
     onTextChange: (text: string) => void;
+    /** The node's errors at a path inside it (a rule's), from the last save or publish. */
+    errorsAt?: (path: string) => string[];
+    onContentChange?: (content: Record<string, unknown>) => void;
 }
 
 /** Side panel of the selected node: its name, API errors and content as editable JSON. */
-export const NodeEditorPanel = ({ node, text, parseError, errors, onNameChange, onTextChange }: NodeEditorPanelProps) => {
+export const NodeEditorPanel = ({
+    node,
+    text,
+    parseError,
+    errors,
+    onNameChange,
+    onTextChange,
+    errorsAt = () => [],
+    onContentChange,
+}: NodeEditorPanelProps) => {
+    const fields = useFlowFields(node?.type);
+    const hasRules = Boolean(node && (ruleSlots(node).length || RULE_SETS[node.type]));
+    const [tab, setTab] = useState<'rules' | 'json'>(hasRules && onContentChange ? 'rules' : 'json');
     if (!node) {
         return <Typography color="text.secondary">Select a node to edit its name and content.</Typography>;
     }
@@ -45,6 +66,15 @@ export const NodeEditorPanel = ({ node, text, parseError, errors, onNameChange, 
                     </Box>
                 </Alert>
             )}
+            {hasRules && onContentChange && (
+                <Tabs value={tab} onChange={(_, value: 'rules' | 'json') => setTab(value)}>
+                    <Tab value="rules" label="Rules" data-testid="node-tab-rules" />
+                    <Tab value="json" label="Content JSON" data-testid="node-tab-json" />
+                </Tabs>
+            )}
+            {tab === 'rules' && onContentChange ? (
+                <NodeRules node={node} fields={fields} errorsAt={errorsAt} onContentChange={onContentChange} />
+            ) : (
             <TextField
                 label="Content (JSON)"
                 multiline
@@ -62,6 +92,7 @@ export const NodeEditorPanel = ({ node, text, parseError, errors, onNameChange, 
                     },
                 }}
             />
+            )}
         </Box>
     );
 };

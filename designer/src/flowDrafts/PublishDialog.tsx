@@ -14,11 +14,15 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useState } from 'react';
+import { useGetList } from 'react-admin';
 import { useSwitchboardDataProvider } from '../dataProvider';
-import type { BacktestReport, BacktestRow } from '../types';
+import type { BacktestReport, BacktestRow, Flow, FlowDocument } from '../types';
+import { FlowDiffView } from './FlowDiffView';
 import {
     backtestCsvUrl,
     describeMove,
@@ -34,6 +38,8 @@ interface PublishDialogProps {
     draftId: string;
     draftName: string;
     busy: boolean;
+    /** The draft's document, diffed against the active version. */
+    document?: FlowDocument;
     onCancel: () => void;
     onConfirm: () => void;
 }
@@ -48,8 +54,10 @@ const cases = (value: number) => `${count(value)} case${value === 1 ? '' : 's'}`
  * the last 7 days) and the cases it would decide otherwise are summed up, with a sample and every row as CSV.
  * A backtest that cannot run says why and does not stop the publish.
  */
-export const PublishDialog = ({ open, draftId, draftName, busy, onCancel, onConfirm }: PublishDialogProps) => {
+export const PublishDialog = ({ open, draftId, draftName, busy, document, onCancel, onConfirm }: PublishDialogProps) => {
     const dataProvider = useSwitchboardDataProvider();
+    const [view, setView] = useState<'backtest' | 'diff'>('backtest');
+    const { data: active } = useGetList<Flow>('flows', { filter: { active: true }, pagination: { page: 1, perPage: 1 } }, { enabled: open && Boolean(document) });
     const [choice, setChoice] = useState<PeriodChoice>('7d');
     const [from, setFrom] = useState('');
     const [to, setTo] = useState('');
@@ -80,6 +88,24 @@ export const PublishDialog = ({ open, draftId, draftName, busy, onCancel, onConf
                     The draft becomes the active flow for new cases; cases already open keep their version. Before
                     that, here is what it would have decided differently over past mentions. Nothing live changes.
                 </DialogContentText>
+                {document && (
+                    <Tabs value={view} onChange={(_, value: 'backtest' | 'diff') => setView(value)} sx={{ mb: 2 }}>
+                        <Tab value="backtest" label="Backtest" data-testid="publish-tab-backtest" />
+                        <Tab value="diff" label="Diff" data-testid="publish-tab-diff" />
+                    </Tabs>
+                )}
+                {view === 'diff' && document ? (
+                    active?.[0] ? (
+                        <FlowDiffView
+                            before={active[0].document}
+                            after={document}
+                            beforeLabel={`the active version, ${active[0].name} ${String(active[0].id).slice(0, 8)}`}
+                        />
+                    ) : (
+                        <Alert severity="info">No flow is active yet: everything in the draft is new.</Alert>
+                    )
+                ) : (
+                <>
                 <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
                     <TextField
                         select
@@ -118,6 +144,8 @@ export const PublishDialog = ({ open, draftId, draftName, busy, onCancel, onConf
                     </Alert>
                 ) : (
                     <BacktestSummary report={outcome.report} csvUrl={backtestCsvUrl(draftId, period)} />
+                )}
+                </>
                 )}
             </DialogContent>
             <DialogActions>

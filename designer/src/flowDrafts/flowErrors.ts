@@ -13,9 +13,15 @@ export interface MappedFlowErrors {
     nodes: Record<string, string[]>;
     edges: Record<string, string[]>;
     graph: string[];
+    /** Per node, each error with its path inside the node (`/content/routing/rules/0/when/in/1`), for the rule it concerns. */
+    at?: Record<string, { path: string; message: string }[]>;
 }
 
 export const EMPTY_ERRORS: MappedFlowErrors = { nodes: {}, edges: {}, graph: [] };
+
+/** The errors of a node at a rule's path (or inside it). */
+export const errorsAt = (errors: MappedFlowErrors, nodeId: string, path: string): string[] =>
+    (errors.at?.[nodeId] ?? []).filter(item => item.path === path || item.path.startsWith(`${path}/`)).map(item => item.message);
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -36,12 +42,15 @@ const push = (target: Record<string, string[]>, key: string, message: string) =>
 };
 
 export const mapFlowErrors = (errors: FlowError[], document: FlowDocument): MappedFlowErrors => {
-    const mapped: MappedFlowErrors = { nodes: {}, edges: {}, graph: [] };
+    const mapped: MappedFlowErrors = { nodes: {}, edges: {}, graph: [], at: {} };
     for (const error of errors) {
         const [collection, index] = pointerSegments(error.path);
         const position = index !== undefined && /^\d+$/.test(index) ? Number(index) : -1;
         if (collection === 'nodes' && document.nodes[position]) {
-            push(mapped.nodes, document.nodes[position].id, error.message);
+            const id = document.nodes[position].id;
+            push(mapped.nodes, id, error.message);
+            const rest = pointerSegments(error.path).slice(2).map(s => s.replace(/~/g, '~0').replace(/\//g, '~1'));
+            (mapped.at![id] ??= []).push({ path: rest.length ? `/${rest.join('/')}` : '', message: error.message });
         } else if (collection === 'edges' && document.edges[position]) {
             push(mapped.edges, document.edges[position].id, error.message);
         } else {

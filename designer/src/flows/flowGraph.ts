@@ -55,7 +55,8 @@ export const toFlowGraph = (document: FlowDocument | null | undefined): FlowGrap
             targetPosition: Position.Left,
             draggable: false,
             connectable: false,
-            style: { borderColor: nodeColor(node.type), borderWidth: 2 },
+            // 14 px: still 12 px when the canvas zooms out to fit (FIT_VIEW's minZoom).
+            style: { borderColor: nodeColor(node.type), borderWidth: 2, fontSize: 14, width: 180 },
         });
     });
 

@@ -52,6 +52,8 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
         delete: vi.fn(async (_resource: string, { id }: { id: unknown }) => ({ data: { id } })),
         pollSource: vi.fn(async () => ({ data: { status: 'polling' } })),
         publishFlowDraft: vi.fn(async () => ({ data: { id: 'f-new' } as Flow })),
+        flowFields: vi.fn(async () => ({ data: { stages: [] } })),
+        testFlow: vi.fn(async () => ({ data: {} })),
         // A period with no history; a test gives its own report with mockResolvedValueOnce.
         backtestFlowDraft: vi.fn(async (_draftId: string, period: BacktestPeriod) => ({
             data: {

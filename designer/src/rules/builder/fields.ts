@@ -1,0 +1,47 @@
+// The API's stage fields (GET /api/flows/fields) as react-querybuilder fields, each with the operators that
+// make sense for its type; the engine's text operators are in the palette of text fields.
+import type { Field, Operator } from 'react-querybuilder';
+import { BUILDER_CUSTOM_OPS, customOperatorName } from './jsonLogicQuery';
+
+export interface FlowField {
+    name: string;
+    type: 'text' | 'number' | 'boolean' | 'list' | 'category';
+    values?: string[] | null;
+}
+
+export interface StageFields {
+    stage: string;
+    fields: FlowField[];
+}
+
+const op = (name: string, label: string): Operator => ({ name, value: name, label });
+
+const ENGINE_TEXT_OPS = Object.entries(BUILDER_CUSTOM_OPS).map(([name, label]) => op(customOperatorName(name), label));
+
+// Only operators whose JSON Logic the engine runs (react-querybuilder's beginsWith writes `startsWith`, which it lacks).
+export const OPERATORS: Record<FlowField['type'], Operator[]> = {
+    text: [op('=', 'is'), op('!=', 'is not'), op('contains', 'contains'), op('doesNotContain', 'does not contain'),
+        op('in', 'is one of'), op('notIn', 'is not one of'), ...ENGINE_TEXT_OPS],
+    number: [op('=', '='), op('!=', '≠'), op('<', '<'), op('<=', '≤'), op('>', '>'), op('>=', '≥'),
+        op('between', 'between'), op('notBetween', 'not between')],
+    boolean: [op('=', 'is')],
+    list: [op('contains', 'has'), op('doesNotContain', 'does not have')],
+    category: [op('=', 'is'), op('!=', 'is not'), op('in', 'is one of'), op('notIn', 'is not one of')],
+};
+
+export const builderFields = (fields: FlowField[]): Field[] =>
+    fields.map(field => {
+        const values = field.values?.map(value => ({ name: value, value, label: value }));
+        const base: Field = { name: field.name, value: field.name, label: field.name, operators: OPERATORS[field.type] };
+        if (field.type === 'boolean') return { ...base, valueEditorType: 'checkbox', defaultValue: true };
+        if (field.type === 'number') return { ...base, inputType: 'number', defaultValue: 0 };
+        if (values?.length) {
+            return {
+                ...base,
+                values,
+                defaultValue: values[0].name,
+                valueEditorType: (operator: string) => (operator === 'in' || operator === 'notIn' ? 'multiselect' : 'select'),
+            };
+        }
+        return base;
+    });
