@@ -261,6 +261,7 @@ def _remove_member(engine: Engine, principal: Principal, team_id: str, agent_id:
             raise ApiError(422, code="same_team", path="to", message=f"{agent_id!r} is in {team_id!r} already: "
                                                                       "name another team in ?to=")
         get_or_404(session, Team, to, resource="team")
+        record(session, principal, "team.member_remove", "team", team_id, detail={"agent_id": agent_id, "to": to})
         changes = _move(session, principal, agent, to, now)
         session.flush()
         return _teams_public(session, [team])[0], changes
