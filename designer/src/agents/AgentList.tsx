@@ -61,7 +61,7 @@ const SkillsField = (_props: { label?: string }) => {
  */
 export const AgentList = () => {
     const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
-    const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'));
+    const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
     return (
         <List<AgentProfile> filters={agentFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
             {phone ? (

@@ -1,6 +1,17 @@
 import Typography from '@mui/material/Typography';
-import { DataTable, DateField, List, ReferenceField, SearchInput, TextInput, useRecordContext } from 'react-admin';
-import type { Mention } from '../types';
+import type { Theme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import {
+    DataTable,
+    DateField,
+    List,
+    ReferenceField,
+    SearchInput,
+    SimpleList,
+    TextInput,
+    useRecordContext,
+} from 'react-admin';
+import type { Case, Mention } from '../types';
 import { DirectionChip } from './DirectionChip';
 
 const Column = DataTable.Col<Mention>;
@@ -11,38 +22,73 @@ const mentionFilters = [
     <TextInput key="conversation_id" source="conversation_id" label="Conversation" />,
 ];
 
-const TextPreview = () => {
+const TextPreview = (_props: { label?: string }) => {
     const record = useRecordContext<Mention>();
     if (!record) return null;
     return (
-        <Typography variant="body2" noWrap sx={{ maxWidth: 480 }} title={record.text}>
+        <Typography variant="body2" noWrap sx={{ maxWidth: { xs: 220, md: 280, lg: 480 } }} title={record.text}>
             {record.text}
         </Typography>
     );
 };
 
-export const MentionList = () => (
-    <List<Mention> filters={mentionFilters} sort={{ field: 'created_at', order: 'DESC' }} perPage={25}>
-        <DataTable<Mention> rowClick="show" bulkActionButtons={false}>
-            <Column source="created_at" label="Created">
-                <DateField source="created_at" showTime />
-            </Column>
-            <Column source="direction">
-                <DirectionChip />
-            </Column>
-            <Column source="source" />
-            <Column source="author" />
-            <Column source="customer_id" label="Customer" disableSort>
-                <ReferenceField source="customer_id" reference="customers" link="show" emptyText="—" />
-            </Column>
-            <Column source="text" disableSort>
-                <TextPreview />
-            </Column>
-            <Column source="case_id" label="Case">
-                <ReferenceField source="case_id" reference="cases" link="show" emptyText="—" />
-            </Column>
-        </DataTable>
-    </List>
-);
+/** The case's subject on one line, cut with an ellipsis (whole in its tooltip), not one word per line. */
+const CaseSubject = () => {
+    const record = useRecordContext<Case>();
+    if (!record) return null;
+    const subject = record.subject || `Case ${record.id}`;
+    return (
+        <Typography variant="body2" component="span" noWrap title={subject} sx={{ display: 'block', maxWidth: { xs: 160, lg: 260 } }} data-testid="mention-case">
+            {subject}
+        </Typography>
+    );
+};
+
+/**
+ * Mentions, newest first. Below 1200 px the direction, source and customer columns go (the mention's page has
+ * them); on a phone, a simple list.
+ */
+export const MentionList = () => {
+    const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+    const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
+    return (
+        <List<Mention> filters={mentionFilters} sort={{ field: 'created_at', order: 'DESC' }} perPage={25}>
+            {phone ? (
+                <SimpleList<Mention>
+                    primaryText={record => record.author}
+                    secondaryText={record => record.text}
+                    tertiaryText={record => new Date(record.created_at).toLocaleString()}
+                    linkType="show"
+                />
+            ) : (
+                <DataTable<Mention> rowClick="show" bulkActionButtons={false}>
+                    <Column source="created_at" label="Created">
+                        <DateField source="created_at" showTime />
+                    </Column>
+                    {wide && (
+                        <Column source="direction">
+                            <DirectionChip />
+                        </Column>
+                    )}
+                    {wide && <Column source="source" />}
+                    <Column source="author" />
+                    {wide && (
+                        <Column source="customer_id" label="Customer" disableSort>
+                            <ReferenceField source="customer_id" reference="customers" link="show" emptyText="—" />
+                        </Column>
+                    )}
+                    <Column source="text" disableSort>
+                        <TextPreview />
+                    </Column>
+                    <Column source="case_id" label="Case">
+                        <ReferenceField source="case_id" reference="cases" link="show" emptyText="—">
+                            <CaseSubject />
+                        </ReferenceField>
+                    </Column>
+                </DataTable>
+            )}
+        </List>
+    );
+};
 
 export default MentionList;

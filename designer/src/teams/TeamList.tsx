@@ -34,7 +34,7 @@ const strategyName = (strategy: string) => STRATEGY_CHOICES.find(choice => choic
 /** Teams (queues) with their members, strategy and what waits; below 1200 px the description and department go. */
 export const TeamList = () => {
     const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
-    const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'));
+    const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
     return (
         <List<TeamRecord> filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListActions />}>
             {phone ? (

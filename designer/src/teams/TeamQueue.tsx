@@ -42,7 +42,7 @@ const Waited = (_props: { label?: string }) => {
 /** The team's queue: its open and escalated cases, oldest first, with their SLA due. */
 export const TeamQueue = () => {
     const team = useRecordContext<TeamRecord>();
-    const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'));
+    const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
     if (!team) return null;
     return (
         <ReferenceManyField<Case>
