@@ -57,11 +57,12 @@ const SkillsField = (_props: { label?: string }) => {
 
 /**
  * Agents with their presence, load against capacity and skills; a row opens the agent. Below 1200 px the email and
- * languages go; on a phone, a simple list.
+ * languages go, below 900 px (a tablet, with the menu open) the team and skills; on a phone, a simple list.
  */
 export const AgentList = () => {
     const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
     const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
+    const medium = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'), { defaultMatches: true });
     return (
         <List<AgentProfile> filters={agentFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
             {phone ? (
@@ -79,18 +80,22 @@ export const AgentList = () => {
                             <EmailField source="email" />
                         </Column>
                     )}
-                    <Column source="team_id" label="Team">
-                        <ReferenceField source="team_id" reference="teams" link={false} />
-                    </Column>
+                    {medium && (
+                        <Column source="team_id" label="Team">
+                            <ReferenceField source="team_id" reference="teams" link={false} />
+                        </Column>
+                    )}
                     <Column source="online">
                         <OnlineChip />
                     </Column>
                     <Column source="capacity" label="Load">
                         <LoadField />
                     </Column>
-                    <Column source="skills" label="Skills" disableSort>
-                        <SkillsField />
-                    </Column>
+                    {medium && (
+                        <Column source="skills" label="Skills" disableSort>
+                            <SkillsField />
+                        </Column>
+                    )}
                     {wide && (
                         <Column source="languages" label="Languages" disableSort>
                             <Lang />

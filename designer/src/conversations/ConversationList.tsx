@@ -12,13 +12,13 @@ const conversationFilters = [
     <NullableBooleanInput key="actionable" source="actionable" alwaysOn />,
 ];
 
-/** Conversations, latest first; below 1200 px without the first message's time and counts, a simple list on a phone. */
+/** Conversations, latest first; below 1200 px without the first message's time and counts, a simple list below 900 px. */
 export const ConversationList = () => {
-    const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+    const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
     const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
     return (
         <List<Conversation> filters={conversationFilters} sort={{ field: 'last_at', order: 'DESC' }} perPage={25}>
-            {phone ? (
+            {narrow ? (
                 <SimpleList<Conversation>
                     primaryText={record => record.customer || '—'}
                     secondaryText={record => `${record.source} · ${record.actionable ? 'actionable' : 'not actionable'}`}

@@ -46,17 +46,29 @@ const CaseSubject = () => {
 
 /**
  * Mentions, newest first. Below 1200 px the direction, source and customer columns go (the mention's page has
- * them); on a phone, a simple list.
+ * them); below 900 px (a tablet, with the menu open), a simple list with the case under the text.
  */
 export const MentionList = () => {
-    const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+    const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
     const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
     return (
         <List<Mention> filters={mentionFilters} sort={{ field: 'created_at', order: 'DESC' }} perPage={25}>
-            {phone ? (
+            {narrow ? (
                 <SimpleList<Mention>
                     primaryText={record => record.author}
-                    secondaryText={record => record.text}
+                    secondaryText={record => (
+                        <>
+                            {record.text}
+                            {record.case_id && (
+                                <Typography variant="caption" component="span" sx={{ display: 'block' }}>
+                                    Case:{' '}
+                                    <ReferenceField source="case_id" reference="cases" link={false}>
+                                        <CaseSubject />
+                                    </ReferenceField>
+                                </Typography>
+                            )}
+                        </>
+                    )}
                     tertiaryText={record => new Date(record.created_at).toLocaleString()}
                     linkType="show"
                 />

@@ -61,6 +61,7 @@ const LastPolled = () => {
 export const SourceList = () => {
     const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
     const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
+    const medium = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'), { defaultMatches: true });
     return (
         <List<Source> filters={sourceFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
             {phone ? (
@@ -74,9 +75,11 @@ export const SourceList = () => {
                     <Column source="name">
                         <NameField />
                     </Column>
-                    <Column source="kind">
-                        <FunctionField<Source> render={record => kindLabel(record.kind)} />
-                    </Column>
+                    {medium && (
+                        <Column source="kind">
+                            <FunctionField<Source> render={record => kindLabel(record.kind)} />
+                        </Column>
+                    )}
                     <Column source="enabled">
                         <EnabledChip />
                     </Column>

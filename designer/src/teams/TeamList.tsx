@@ -35,6 +35,7 @@ const strategyName = (strategy: string) => STRATEGY_CHOICES.find(choice => choic
 export const TeamList = () => {
     const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
     const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
+    const medium = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'), { defaultMatches: true });
     return (
         <List<TeamRecord> filters={[<SearchInput key="q" source="q" alwaysOn />]} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListActions />}>
             {phone ? (
@@ -52,12 +53,14 @@ export const TeamList = () => {
                         </Column>
                     )}
                     {wide && <Column source="department" />}
-                    <Column source="strategy" render={team => strategyName(team.strategy)} />
+                    {medium && <Column source="strategy" render={team => strategyName(team.strategy)} />}
                     <Column source="members" label="Members" disableSort render={team => team.members?.length ?? 0} />
                     <Column source="waiting" label="Waiting" disableSort>
                         <Waiting />
                     </Column>
-                    <Column source="oldest_waiting_since" label="Oldest waited" disableSort render={team => waitedFor(team.oldest_waiting_since)} />
+                    {medium && (
+                        <Column source="oldest_waiting_since" label="Oldest waited" disableSort render={team => waitedFor(team.oldest_waiting_since)} />
+                    )}
                 </DataTable>
             )}
         </List>

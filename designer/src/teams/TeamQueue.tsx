@@ -28,7 +28,7 @@ const Subject = (_props: { label?: string }) => {
     const record = useRecordContext<Case>();
     if (!record) return null;
     return (
-        <Typography variant="body2" noWrap title={record.subject} sx={{ maxWidth: { xs: 220, md: 360, lg: 520 } }}>
+        <Typography variant="body2" noWrap title={record.subject} sx={{ maxWidth: { xs: 160, md: 300, lg: 520 } }}>
             {record.subject || `Case ${record.id}`}
         </Typography>
     );
@@ -43,6 +43,7 @@ const Waited = (_props: { label?: string }) => {
 export const TeamQueue = () => {
     const team = useRecordContext<TeamRecord>();
     const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
+    const medium = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'), { defaultMatches: true });
     if (!team) return null;
     return (
         <ReferenceManyField<Case>
@@ -61,17 +62,21 @@ export const TeamQueue = () => {
                 <Column source="subject" disableSort>
                     <Subject />
                 </Column>
-                <Column source="priority">
-                    <PriorityChip />
-                </Column>
+                {medium && (
+                    <Column source="priority">
+                        <PriorityChip />
+                    </Column>
+                )}
                 {wide && (
                     <Column source="opened_at" label="Opened">
                         <DateField source="opened_at" showTime />
                     </Column>
                 )}
-                <Column source="opened_at" label="Waited" disableSort>
-                    <Waited />
-                </Column>
+                {medium && (
+                    <Column source="opened_at" label="Waited" disableSort>
+                        <Waited />
+                    </Column>
+                )}
                 <Column source="sla_due_at" label="SLA due">
                     <SlaDue />
                 </Column>
