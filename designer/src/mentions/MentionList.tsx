@@ -26,31 +26,33 @@ const TextPreview = (_props: { label?: string }) => {
     const record = useRecordContext<Mention>();
     if (!record) return null;
     return (
-        <Typography variant="body2" noWrap sx={{ maxWidth: { xs: 220, md: 280, lg: 480 } }} title={record.text}>
+        <Typography variant="body2" noWrap sx={{ maxWidth: { xs: 220, lg: 300, xl: 440 } }} title={record.text}>
             {record.text}
         </Typography>
     );
 };
 
 /** The case's subject on one line, cut with an ellipsis (whole in its tooltip), not one word per line. */
-const CaseSubject = () => {
+const CaseSubject = ({ inline = false }: { inline?: boolean }) => {
     const record = useRecordContext<Case>();
     if (!record) return null;
     const subject = record.subject || `Case ${record.id}`;
+    if (inline) return <>{subject}</>;
     return (
-        <Typography variant="body2" component="span" noWrap title={subject} sx={{ display: 'block', maxWidth: { xs: 160, lg: 260 } }} data-testid="mention-case">
+        <Typography variant="body2" component="span" noWrap title={subject} sx={{ display: 'block', maxWidth: { xs: 160, lg: 200, xl: 260 } }} data-testid="mention-case">
             {subject}
         </Typography>
     );
 };
 
 /**
- * Mentions, newest first. Below 1200 px the direction, source and customer columns go (the mention's page has
+ * Mentions, newest first. Below 1536 px the direction and source columns go, below 1200 px the customer (the mention's page has
  * them); below 900 px (a tablet, with the menu open), a simple list with the case under the text.
  */
 export const MentionList = () => {
     const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
     const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
+    const xwide = useMediaQuery((theme: Theme) => theme.breakpoints.up('xl'), { defaultMatches: true });
     return (
         <List<Mention> filters={mentionFilters} sort={{ field: 'created_at', order: 'DESC' }} perPage={25}>
             {narrow ? (
@@ -62,8 +64,8 @@ export const MentionList = () => {
                             {record.case_id && (
                                 <Typography variant="caption" component="span" sx={{ display: 'block' }}>
                                     Case:{' '}
-                                    <ReferenceField source="case_id" reference="cases" link={false}>
-                                        <CaseSubject />
+                                    <ReferenceField source="case_id" reference="cases" link={false} sx={{ display: 'inline' }}>
+                                        <CaseSubject inline />
                                     </ReferenceField>
                                 </Typography>
                             )}
@@ -75,14 +77,14 @@ export const MentionList = () => {
             ) : (
                 <DataTable<Mention> rowClick="show" bulkActionButtons={false}>
                     <Column source="created_at" label="Created">
-                        <DateField source="created_at" showTime />
+                        <DateField source="created_at" showTime sx={{ whiteSpace: 'nowrap' }} />
                     </Column>
-                    {wide && (
+                    {xwide && (
                         <Column source="direction">
                             <DirectionChip />
                         </Column>
                     )}
-                    {wide && <Column source="source" />}
+                    {xwide && <Column source="source" />}
                     <Column source="author" />
                     {wide && (
                         <Column source="customer_id" label="Customer" disableSort>

@@ -116,14 +116,14 @@ export const TeamMembers = () => {
                 ))}
             </List>
             {mayManage && (
-                <Stack direction={{ xs: 'column', sm: 'row' }} gap={1} alignItems={{ sm: 'center' }} sx={{ mt: 1 }}>
+                <Stack gap={1} alignItems="flex-start" sx={{ mt: 1 }}>
                     <Autocomplete
                         options={others}
                         value={adding}
                         onChange={(_event, value) => setAdding(value)}
                         getOptionLabel={agent => `${agent.name} (${teamName(agent.team_id)})`}
                         isOptionEqualToValue={(a, b) => a.id === b.id}
-                        sx={{ minWidth: 260 }}
+                        sx={{ width: '100%', maxWidth: 360 }}
                         size="small"
                         renderInput={params => <TextField {...params} label="Add an agent" data-testid="team-add-member-input" />}
                     />
@@ -132,6 +132,7 @@ export const TeamMembers = () => {
                         size="small"
                         disabled={busy || !adding}
                         data-testid="team-add-member"
+                        sx={{ whiteSpace: 'nowrap' }}
                         onClick={() =>
                             adding &&
                             run(async () => {

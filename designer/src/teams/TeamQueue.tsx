@@ -2,7 +2,7 @@ import Chip from '@mui/material/Chip';
 import type { Theme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { DataTable, DateField, ReferenceField, ReferenceManyField, useRecordContext } from 'react-admin';
+import { DataTable, ReferenceField, ReferenceManyField, useRecordContext } from 'react-admin';
 import { PriorityChip } from '../cases/PriorityChip';
 import { SlaDue } from '../cases/SlaDue';
 import type { Case } from '../types';
@@ -28,7 +28,7 @@ const Subject = (_props: { label?: string }) => {
     const record = useRecordContext<Case>();
     if (!record) return null;
     return (
-        <Typography variant="body2" noWrap title={record.subject} sx={{ maxWidth: { xs: 160, md: 300, lg: 520 } }}>
+        <Typography variant="body2" noWrap title={record.subject} sx={{ maxWidth: { xs: 160, md: 300, lg: 280, xl: 420 } }}>
             {record.subject || `Case ${record.id}`}
         </Typography>
     );
@@ -42,7 +42,6 @@ const Waited = (_props: { label?: string }) => {
 /** The team's queue: its open and escalated cases, oldest first, with their SLA due. */
 export const TeamQueue = () => {
     const team = useRecordContext<TeamRecord>();
-    const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
     const medium = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'), { defaultMatches: true });
     if (!team) return null;
     return (
@@ -52,24 +51,23 @@ export const TeamQueue = () => {
             filter={{ status: QUEUE_STATUSES }}
             sort={{ field: 'opened_at', order: 'ASC' }}
             perPage={25}
-            empty={
-                <Typography variant="body2" color="text.secondary" data-testid="queue-empty">
-                    Nothing waits in this queue.
-                </Typography>
-            }
         >
-            <DataTable<Case> rowClick="show" bulkActionButtons={false} data-testid="team-queue">
+            <DataTable<Case>
+                rowClick="show"
+                bulkActionButtons={false}
+                data-testid="team-queue"
+                empty={
+                    <Typography variant="body2" color="text.secondary" data-testid="queue-empty">
+                        Nothing waits in this queue.
+                    </Typography>
+                }
+            >
                 <Column source="subject" disableSort>
                     <Subject />
                 </Column>
                 {medium && (
                     <Column source="priority">
                         <PriorityChip />
-                    </Column>
-                )}
-                {wide && (
-                    <Column source="opened_at" label="Opened">
-                        <DateField source="opened_at" showTime />
                     </Column>
                 )}
                 {medium && (
