@@ -75,7 +75,8 @@ def get_team(_: ReadTeams, session: SessionDep, team_id: str) -> TeamPublic:
     return _teams_public(session, [get_or_404(session, Team, team_id, resource="team")])[0]
 
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+# Not blank: the pattern (a non-space somewhere) says so in the schema too: a blank name does not fit it.
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"\S")]
 Seconds = Annotated[int, Field(strict=True, ge=0, le=7 * 86400, description="seconds: 0 to a week"), WHOLE]
 ClaimSeconds = Annotated[int, Field(strict=True, ge=60, le=7 * 86400, description="seconds: a minute to a week"),
                          WHOLE]
@@ -246,7 +247,7 @@ async def add_member(principal: ManageTeams, engine: EngineDep, temporal: Tempor
 
 
 def _remove_member(engine: Engine, principal: Principal, team_id: str, agent_id: str,
-                   to: str | None) -> tuple[TeamPublic, list[RoutingState]]:
+                   to: str) -> tuple[TeamPublic, list[RoutingState]]:
     now = datetime.now(UTC)
     with session_scope(engine) as session:
         team = get_or_404(session, Team, team_id, resource="team")
@@ -254,13 +255,11 @@ def _remove_member(engine: Engine, principal: Principal, team_id: str, agent_id:
         if agent.team_id != team_id:
             raise ApiError(404, code="not_a_member", path="agent_id",
                            message=f"agent {agent_id!r} is not in team {team_id!r} (they are in {agent.team_id!r})")
-        if not to:
-            raise ApiError(422, code="destination_required", path="to",
-                           message="an agent works in exactly one team: say which team they move to (?to=TEAM_ID)")
         if to == team_id:
-            raise ApiError(422, code="same_team", path="to", message=f"{agent_id!r} is in {team_id!r} already: "
+            raise ApiError(409, code="same_team", path="to", message=f"{agent_id!r} is in {team_id!r} already: "
                                                                       "name another team in ?to=")
-        get_or_404(session, Team, to, resource="team")
+        if session.get(Team, to) is None:
+            raise ApiError(404, code="unknown_team", path="to", message=f"no team {to!r} to move {agent_id!r} to")
         record(session, principal, "team.member_remove", "team", team_id, detail={"agent_id": agent_id, "to": to})
         changes = _move(session, principal, agent, to, now)
         session.flush()
@@ -268,12 +267,13 @@ def _remove_member(engine: Engine, principal: Principal, team_id: str, agent_id:
 
 
 @router.delete("/teams/{team_id}/members/{agent_id}", response_model=TeamPublic, responses={
-    404: refusal("no such team or agent, or the agent is not in this team"),
-    422: refusal("no team to move the agent to (path: to)")})
+    404: refusal("no such team or agent, the agent is not in this team, or no team `to`"),
+    409: refusal("`to` is this team")})
 async def remove_member(principal: ManageTeams, engine: EngineDep, temporal: TemporalDep, team_id: str,
-                        agent_id: str, to: Annotated[str | None, Query(
-                            max_length=100, description="the team the agent moves to: an agent works in one team")]
-                        = None) -> TeamPublic:
+                        agent_id: str, to: Annotated[str, Query(
+                            min_length=1, max_length=100, pattern=r"^[^\x00]*$",
+                            description="the team the agent moves to: an agent works in exactly one team")],
+                        ) -> TeamPublic:
     """Take an agent out of this team into team `to`; answers this team as it is now."""
     team, changes = await run_in_threadpool(_remove_member, engine, principal, team_id, agent_id, to)
     await notify(temporal, changes, engine=engine)
@@ -332,7 +332,7 @@ def _check_channels(session: Session, change: AgentChange) -> None:
     named += [(f"channels.{index}", name) for index, name in enumerate(change.channels or [])]
     for path, name in named:
         if name not in known:
-            raise ApiError(422, code="unknown_channel", path=path,
+            raise ApiError(404, code="unknown_channel", path=path,
                            message=f"no channel {name!r}: a channel is a source's id, one of "
                                    f"{', '.join(sorted(known)) or '(no sources yet)'}")
 
@@ -371,13 +371,15 @@ def _latest(changes: list[RoutingState]) -> list[RoutingState]:
     return list(newest.values())
 
 
-@router.patch("/agents/{agent_id}", response_model=AgentPublic)
+@router.patch("/agents/{agent_id}", response_model=AgentPublic, responses={
+    404: refusal("no such agent, or no channel (path: channel_capacity.X, channels.N) or team (team_id) the body names")
+})
 async def change_agent(principal: ChangePresence, engine: EngineDep, temporal: TemporalDep, agent_id: str,
                        body: AgentChange) -> AgentPublic:
     """Go online or offline, or change capacity and skills; waiting cases are dispatched at once.
 
     An agent changes only their own presence; anything else, or anyone else, takes agents:manage, and moving
-    them to another team also teams:manage. Channels are sources' ids (422 `unknown_channel` otherwise).
+    them to another team also teams:manage. Channels are sources' ids (404 `unknown_channel` names one that is not).
     Going offline hands the agent's unstarted cases back to their queue (first
     in line, by their original waiting time); cases they began stay theirs.
     """

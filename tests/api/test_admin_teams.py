@@ -69,7 +69,7 @@ async def test_an_ops_lead_creates_a_team_with_members_and_changes_it(stack: Sta
 
 async def test_teams_refuse_bad_input_with_the_field(stack: Stack) -> None:
     async with api_client(stack) as http:
-        assert "at least 1 character" in _refused(await http.post("/api/teams", json={"name": "  "}), 422, "name")
+        _refused(await http.post("/api/teams", json={"name": "  "}), 422, "name")
         _refused(await http.post("/api/teams", json={"name": "X", "strategy": "random"}), 422, "strategy")
         _refused(await http.post("/api/teams", json={"name": "X", "claim_idle_seconds": 5}), 422,
                  "claim_idle_seconds")
@@ -82,8 +82,9 @@ async def test_teams_refuse_bad_input_with_the_field(stack: Stack) -> None:
         _refused(await http.patch("/api/teams/support", json={"colour": "red"}), 422, "colour")
         _refused(await http.patch("/api/teams/nowhere", json={"name": "N"}), 404, "id")
         _refused(await http.post("/api/teams/support/members/nobody"), 404, "agent_id")
-        assert "?to=" in _refused(await http.delete("/api/teams/support/members/ada"), 422, "to")
-        _refused(await http.delete("/api/teams/support/members/ada", params={"to": "support"}), 422, "to")
+        _refused(await http.delete("/api/teams/support/members/ada"), 422, "to")  # an agent works in one team
+        _refused(await http.delete("/api/teams/support/members/ada", params={"to": "support"}), 409, "to")
+        _refused(await http.delete("/api/teams/support/members/ada", params={"to": "mars"}), 404, "to")
         _refused(await http.delete("/api/teams/marketing/members/ada", params={"to": "support"}), 404, "agent_id")
         assert (await http.get("/api/agents/ada")).json()["team_id"] == "support"
 
@@ -116,9 +117,9 @@ async def test_an_agents_capacity_skills_and_languages_change_with_clear_refusal
         assert ("agent.change", "olivia") in _actions(stack, "grace")
 
         assert "'fax'" in _refused(await http.patch("/api/agents/grace", json={"channel_capacity": {"fax": 1}}),
-                                   422, "channel_capacity.fax")
+                                   404, "channel_capacity.fax")
         assert "twitter" in _refused(await http.patch("/api/agents/grace", json={"channels": ["twitter", "fax"]}),
-                                     422, "channels.1")
+                                     404, "channels.1")
         assert "greater than or equal to 0" in _refused(
             await http.patch("/api/agents/grace", json={"channel_capacity": {"twitter": -1}}), 422,
             "channel_capacity.twitter")
