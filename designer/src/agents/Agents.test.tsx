@@ -146,4 +146,26 @@ describe('agent screens', () => {
         await waitFor(() => expect(capacity).toHaveAccessibleDescription('Cannot be negative: 0 takes nothing'));
         expect(write).not.toHaveBeenCalled();
     });
+
+    it("links an agent to their user account for admins, and a working user to their agent profile", async () => {
+        window.location.hash = '#/agents/grace/show';
+        const user = { id: 'grace', email: 'grace@example.com', name: 'Grace Hopper', role: 'agent', teams: ['support'], disabled: false, created_at: '2025-01-01T09:00:00Z', last_login_at: null, second_factor: false };
+        const { dataProvider } = fakeApi({ ...records(), users: [user] }, () => ({}));
+        const { unmount } = render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('admin', { id: 'admin' }))} />);
+        expect(await screen.findByTestId('agent-user-link', {}, { timeout: 5_000 })).toHaveAttribute('href', '#/users/grace');
+        unmount();
+
+        window.location.hash = '#/users/grace';
+        const again = fakeApi({ ...records(), users: [user] }, () => ({}));
+        render(<App dataProvider={again.dataProvider} authProvider={fakeAuthProvider(makeMe('admin', { id: 'admin' }))} />);
+        expect(await screen.findByTestId('user-agent-link', {}, { timeout: 5_000 })).toHaveAttribute('href', '#/agents/grace/show');
+    });
+
+    it('hides the user account link from an ops lead, who does not manage users', async () => {
+        window.location.hash = '#/agents/grace/show';
+        const { dataProvider } = fakeApi(records(), () => ({}));
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('ops_lead'))} />);
+        expect(await screen.findByTestId('agent-edit', {}, { timeout: 5_000 })).toBeInTheDocument();
+        expect(screen.queryByTestId('agent-user-link')).toBeNull();
+    });
 });
