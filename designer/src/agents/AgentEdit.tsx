@@ -13,6 +13,8 @@ import {
     TextInput,
     Toolbar,
     useGetList,
+    useNotify,
+    useRedirect,
     useRecordContext,
 } from 'react-admin';
 import { useCan } from '../auth/useCan';
@@ -109,16 +111,25 @@ const AgentForm = () => {
 
 /** Presence, capacity (total and per channel), skills with levels, languages and team; pessimistic, so the API's
  * refusals land on their fields and routing has dispatched before the page says saved. */
-export const AgentEdit = () => (
-    <Edit<AgentProfile>
-        mutationMode="pessimistic"
-        redirect="show"
-        transform={(values: AgentFormValues, options?: { previousData?: Partial<AgentProfile> }) =>
-            changeAgentPayload(values, options?.previousData)
-        }
-    >
-        <AgentForm />
-    </Edit>
-);
+export const AgentEdit = () => {
+    const notify = useNotify();
+    const redirect = useRedirect();
+    return (
+        <Edit<AgentProfile>
+            mutationMode="pessimistic"
+            mutationOptions={{
+                onSuccess: (agent: AgentProfile) => {
+                    notify(`${agent.name} saved: routing uses the new settings now`, { type: 'success' });
+                    redirect('show', 'agents', agent.id);
+                },
+            }}
+            transform={(values: AgentFormValues, options?: { previousData?: Partial<AgentProfile> }) =>
+                changeAgentPayload(values, options?.previousData)
+            }
+        >
+            <AgentForm />
+        </Edit>
+    );
+};
 
 export default AgentEdit;

@@ -31,6 +31,9 @@ const grace: AgentProfile = {
 };
 const records = () => ({ agents: [{ ...grace }], teams, sources, cases: [], users: [] });
 
+// Whole-app renders with several saves: slow on a loaded machine.
+vi.setConfig({ testTimeout: 45_000 });
+
 describe('agent form', () => {
     it('refuses a negative capacity, a level out of range, a channel capped twice and a bad language', () => {
         const values = {

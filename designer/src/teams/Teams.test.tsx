@@ -46,6 +46,9 @@ const records = () => ({
     sources: [],
 });
 
+// Whole-app renders with several saves: slow on a loaded machine.
+vi.setConfig({ testTimeout: 45_000 });
+
 describe('team form', () => {
     it('needs a name and keeps ids and durations in range', () => {
         expect(validateTeam({ name: ' ', id: 'Bad Id', claim_idle_seconds: 5, relax_optional_after_seconds: -1 })).toEqual({
