@@ -168,7 +168,9 @@ export const errorsUnder = (
     prefix: string,
 ): SettingsErrors => {
     const errors: SettingsErrors = {};
-    for (const { path, message } of flowErrors) {
+    for (const { path: given, message } of flowErrors) {
+        // The API may root its pointers at the request body's `document`.
+        const path = given?.startsWith('/document/') ? given.slice('/document'.length) : given;
         if (path === prefix || path?.startsWith(`${prefix}/`)) {
             const rest = path.slice(prefix.length) || '/';
             errors[rest] = errors[rest] ? `${errors[rest]}; ${message}` : message;

@@ -77,8 +77,12 @@ describe('SLA settings: checks', () => {
             { path: '/nodes/4/content/policies/1/first_response_seconds', message: 'must be > 0' },
             { path: '/nodes/4/content/calendars/support_hours/timezone', message: 'unknown IANA time zone' },
             { path: '/nodes/2/content', message: 'elsewhere' },
+            { path: '/document/nodes/4/content/policies/0/id', message: 'duplicate policy id' },
         ];
-        expect(errorsUnder(errors, '/nodes/4/content/policies')).toEqual({ '/1/first_response_seconds': 'must be > 0' });
+        expect(errorsUnder(errors, '/nodes/4/content/policies')).toEqual({
+            '/1/first_response_seconds': 'must be > 0',
+            '/0/id': 'duplicate policy id',
+        });
         expect(errorsUnder(errors, '/nodes/4/content/calendars')).toEqual({ '/support_hours/timezone': 'unknown IANA time zone' });
         expect(formatSeconds(14400)).toBe('4 h');
         expect(formatSeconds(90000)).toBe('1 d 1 h');
