@@ -4,6 +4,7 @@ checked with the field it concerns, refused without its permission, audited, and
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 import httpx
 from sqlmodel import select
@@ -151,7 +152,7 @@ async def test_a_waiting_case_goes_to_an_agent_moved_into_its_queue(stack: Stack
             team = (await http.get("/api/teams/support")).json()
             return team if team["waiting"] >= 1 else None
         support = await eventually(queue, what="the case waiting in support's queue")
-        assert support["oldest_waiting_since"] is not None
+        assert datetime.fromisoformat(support["oldest_waiting_since"]).tzinfo is not None  # an instant, not a wall time
         assert (await http.patch("/api/agents/maya", json={"online": True})).status_code == 200
         assert (await http.post("/api/teams/support/members/maya")).status_code == 200
         await eventually(lambda: case_where(stack.engine, case_id, assignee_id="maya"), what="dispatched to maya")
