@@ -17,7 +17,7 @@ import {
 import { useCan } from '../auth/useCan';
 import { RelatedCases } from '../cases/RelatedCases';
 import type { AgentProfile } from './agentForm';
-import { OnlineChip } from './OnlineChip';
+import { PresenceToggle } from './PresenceToggle';
 
 const none = (text: string) => (
     <Typography variant="body2" color="text.secondary">
@@ -84,7 +84,7 @@ export const AgentShow = () => (
             <EmailField source="email" />
             <ReferenceField source="team_id" reference="teams" label="Team" />
             <Labeled label="Presence">
-                <OnlineChip />
+                <PresenceToggle />
             </Labeled>
             <NumberField source="open_cases" label="Open cases" />
             <NumberField source="capacity" label="Capacity" />

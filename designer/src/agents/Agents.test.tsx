@@ -171,4 +171,26 @@ describe('agent screens', () => {
         expect(await screen.findByTestId('agent-edit', {}, { timeout: 5_000 })).toBeInTheDocument();
         expect(screen.queryByTestId('agent-user-link')).toBeNull();
     });
+
+    it('lets an agent go offline on their own page, and shows others their presence only', async () => {
+        window.location.hash = '#/agents/grace/show';
+        const patched: unknown[] = [];
+        const { dataProvider } = fakeApi(records(), (method, url, body) => {
+            patched.push([method, url, body]);
+            return { ...grace, ...(body as object) };
+        });
+        const user = userEvent.setup();
+        const { unmount } = render(
+            <App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('agent', { id: 'grace', agent_id: 'grace' }))} />,
+        );
+        await user.click(await screen.findByTestId('agent-presence', {}, { timeout: 5_000 }));
+        await waitFor(() => expect(patched).toEqual([['PATCH', '/api/agents/grace', { online: false }]]));
+        unmount();
+
+        const again = fakeApi(records(), () => ({}));
+        render(<App dataProvider={again.dataProvider} authProvider={fakeAuthProvider(makeMe('agent', { id: 'ada', agent_id: 'ada' }))} />);
+        expect(await screen.findByText('technical · 5', {}, { timeout: 5_000 })).toBeInTheDocument();
+        expect(screen.queryByTestId('agent-presence')).toBeNull();
+        expect(screen.getByText('Online')).toBeInTheDocument();
+    });
 });
