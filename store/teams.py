@@ -33,6 +33,10 @@ class Team(TeamBase, table=True):
 
 class TeamPublic(TeamBase):
     id: str
+    members: list[str] = Field(default_factory=list, description="ids of the team's agents, by name")
+    waiting: int = Field(default=0, description="cases waiting in the team's queue for an agent")
+    oldest_waiting_since: datetime | None = Field(
+        default=None, description="when the case that has waited longest began waiting; null: none waits")
 
 
 def _json(default: object) -> object:

@@ -32,6 +32,7 @@ class Permission(StrEnum):
     flows_backtest = "flows:backtest"  # re-running a flow over history: reads every case of a period, CPU-heavy
     teams_read = "teams:read"  # teams and agents
     agents_manage = "agents:manage"  # any agent's presence, capacity, skills
+    teams_manage = "teams:manage"  # creating and changing teams, moving agents between them
     agents_presence = "agents:presence"  # one's own presence only
     experts_read = "experts:read"
     experts_write = "experts:write"
@@ -55,7 +56,8 @@ DESCRIPTIONS: dict[Permission, str] = {
     P.flows_write: "editing and publishing flows",
     P.flows_backtest: "backtesting flows over history",
     P.teams_read: "reading teams and agents", P.agents_manage: "changing agents' capacity, skills and presence",
-    P.agents_presence: "going online or offline", P.experts_read: "reading experts",
+    P.agents_presence: "going online or offline",
+    P.teams_manage: "creating and changing teams and their members", P.experts_read: "reading experts",
     P.experts_write: "adding experts", P.expert_requests_read: "reading expert requests",
     P.sources_read: "reading sources", P.sources_write: "creating and changing sources",
     P.histories_decode: "reading sealed Temporal histories", P.users_manage: "managing users",
@@ -69,7 +71,7 @@ _AGENT = frozenset({P.cases_read, P.cases_work, P.mentions_read, P.customers_rea
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.admin: frozenset(P),
     Role.ops_lead: (_READ - {P.auditlog_read}) | {P.flows_write, P.flows_backtest, P.agents_manage,
-                                                  P.agents_presence, P.experts_write, P.tokens_own},
+                                                  P.agents_presence, P.experts_write, P.tokens_own, P.teams_manage},
     Role.supervisor: _AGENT | {P.cases_approve, P.cases_takeover, P.cases_transfer, P.customers_merge,
                                P.agents_manage},
     Role.agent: _AGENT,

@@ -1,6 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, useDataProvider } from 'react-admin';
-import type { DataProvider } from 'react-admin';
+import type { DataProvider, RaRecord } from 'react-admin';
 import { apiErrorMessage, apiFieldErrors, submissionErrors } from './apiErrors';
 import type {
     ApiToken,
@@ -196,6 +196,10 @@ export interface SwitchboardDataProvider extends DataProvider {
     /** The case as evidence (`GET /api/cases/{id}/bundle`, histories:decode), as the API's very text: its manifest
      * signs hashes of its parts, so it is kept as sent rather than parsed and written again. */
     getCaseBundle: (caseId: string) => Promise<{ data: string }>;
+    /** Moves an agent into the team (they leave theirs); answers the team. */
+    addTeamMember: (teamId: string, agentId: string) => Promise<{ data: RaRecord }>;
+    /** Moves an agent out of the team into team `to` (an agent works in one team); answers the team. */
+    removeTeamMember: (teamId: string, agentId: string, to: string) => Promise<{ data: RaRecord }>;
 }
 
 /** The fields of the source forms that the API's 422s can name (see `submissionErrors`). */
@@ -233,7 +237,23 @@ export const USER_FORM_FIELDS = ['email', 'name', 'role', 'teams', 'disabled', '
 /** The fields of the API token form; `scopes/1` lands on `scopes`. */
 export const TOKEN_FORM_FIELDS = ['name', 'scopes', 'expires_at'] as const;
 
+/** The fields of the agent and team forms that the API's refusals name (`channel_capacity.fax` lands there). */
+export const AGENT_FORM_FIELDS = ['online', 'capacity', 'channel_capacity', 'skills', 'languages', 'channels', 'team_id'] as const;
+export const TEAM_FORM_FIELDS = [
+    'id',
+    'name',
+    'description',
+    'department',
+    'strategy',
+    'allow_pull',
+    'claim_idle_seconds',
+    'relax_optional_after_seconds',
+    'members',
+] as const;
+
 const FORM_FIELDS: Record<string, readonly string[]> = {
+    agents: AGENT_FORM_FIELDS,
+    teams: TEAM_FORM_FIELDS,
     sources: SOURCE_FORM_FIELDS,
     users: USER_FORM_FIELDS,
     tokens: TOKEN_FORM_FIELDS,
@@ -324,7 +344,18 @@ export const createDataProvider = (
             if (resource === 'users') {
                 return withFieldErrors(resource, patch(resourceUrl(resource, params.id), params.data as UserChangePayload));
             }
+            // Agents and teams change with PATCH, with only what changed (see agents/agentForm.ts, teams/teamForm.ts).
+            if (resource === 'agents' || resource === 'teams') {
+                return withFieldErrors(resource, patch(resourceUrl(resource, params.id), params.data as object));
+            }
             return base.update(resource, params);
+        },
+        addTeamMember: (teamId, agentId) =>
+            post<RaRecord>(`${resourceUrl('teams', teamId)}/members/${encodeURIComponent(agentId)}`, {}),
+        removeTeamMember: async (teamId, agentId, to) => {
+            const url = `${resourceUrl('teams', teamId)}/members/${encodeURIComponent(agentId)}?to=${encodeURIComponent(to)}`;
+            const { json } = await client(url, { method: 'DELETE' });
+            return { data: json as RaRecord };
         },
         replyToCase: (caseId, payload) => post(caseUrl(caseId, 'replies'), payload),
         closeCase: (caseId, payload) => post(caseUrl(caseId, 'close'), payload),

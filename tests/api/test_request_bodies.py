@@ -36,9 +36,11 @@ async def test_an_agents_numbers_are_whole_numbers_in_range_and_presence_a_boole
                            ({"skills": {"billing": 0}}, "skills.billing"), ({"online": 1}, "online")):
             refused = await http.patch("/api/agents/ada", json=body)
             assert refused.status_code == 422 and _paths(refused) == [path], (body, refused.text)
-        taken = await http.patch("/api/agents/ada", json={"skills": {"billing": 4.0}, "channel_capacity": {"email": 3}})
+        # A channel is a source's id (the demo's twitter): an unknown one is refused (tests/api/test_admin_teams.py).
+        taken = await http.patch("/api/agents/ada",
+                                 json={"skills": {"billing": 4.0}, "channel_capacity": {"twitter": 3}})
         assert taken.status_code == 200, taken.text  # 4.0 is a JSON integer
-        assert (taken.json()["skills"]["billing"], taken.json()["channel_capacity"]) == (4, {"email": 3})
+        assert (taken.json()["skills"]["billing"], taken.json()["channel_capacity"]) == (4, {"twitter": 3})
 
 
 @SQLITE

@@ -11,27 +11,31 @@ interface ConversationColumnsOptions {
     customerLabel?: string;
     customerTestId: string;
     firstResponseTestId?: string;
+    /** Narrow screens: leave out the first message's time and the in/out counts. */
+    compact?: boolean;
 }
 
 /**
  * The columns of a conversation table (the conversation list, a customer's conversations), as an array so that the
  * DataTable still counts one child per column.
  */
-export const conversationColumns = ({ customerLabel, customerTestId, firstResponseTestId }: ConversationColumnsOptions) => [
+export const conversationColumns = ({ customerLabel, customerTestId, firstResponseTestId, compact = false }: ConversationColumnsOptions) => [
     <Column key="source" source="source">
         <SourceLink />
     </Column>,
     <Column key="customer" source="customer" label={customerLabel}>
         <TextField source="customer" emptyText="—" data-testid={customerTestId} />
     </Column>,
-    <Column key="first_at" source="first_at" label="First">
-        <DateField source="first_at" showTime />
-    </Column>,
+    compact ? null : (
+        <Column key="first_at" source="first_at" label="First">
+            <DateField source="first_at" showTime />
+        </Column>
+    ),
     <Column key="last_at" source="last_at" label="Last">
         <DateField source="last_at" showTime />
     </Column>,
-    <DataTable.NumberCol key="inbound_count" source="inbound_count" label="In" />,
-    <DataTable.NumberCol key="outbound_count" source="outbound_count" label="Out" />,
+    compact ? null : <DataTable.NumberCol key="inbound_count" source="inbound_count" label="In" />,
+    compact ? null : <DataTable.NumberCol key="outbound_count" source="outbound_count" label="Out" />,
     <Column key="first_response_seconds" source="first_response_seconds" label="First response">
         <FunctionField<Conversation>
             render={record => formatDuration(record.first_response_seconds)}
@@ -41,4 +45,4 @@ export const conversationColumns = ({ customerLabel, customerTestId, firstRespon
     <Column key="actionable" source="actionable">
         <ActionableChip />
     </Column>,
-];
+].filter(column => column !== null);

@@ -1,5 +1,7 @@
+import type { Theme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
-import { DataTable, DateField, FunctionField, List, SearchInput, useRecordContext } from 'react-admin';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { DataTable, DateField, FunctionField, List, SearchInput, SimpleList, useRecordContext } from 'react-admin';
 import type { Customer } from '../types';
 
 const Column = DataTable.Col<Customer>;
@@ -16,24 +18,39 @@ const NameField = () => {
     );
 };
 
-/** Customers (merged ones are left out: their page is reached through the customer kept). */
-export const CustomerList = () => (
-    <List<Customer> filters={customerFilters} sort={{ field: 'last_seen_at', order: 'DESC' }} perPage={25}>
-        <DataTable<Customer> rowClick="show" bulkActionButtons={false}>
-            <Column source="name">
-                <NameField />
-            </Column>
-            <Column source="first_seen_at" label="First seen">
-                <DateField source="first_seen_at" showTime />
-            </Column>
-            <Column source="last_seen_at" label="Last seen">
-                <DateField source="last_seen_at" showTime />
-            </Column>
-            <Column source="notes" label="Notes" disableSort>
-                <FunctionField<Customer> render={record => record.notes?.length ?? 0} data-testid="customer-notes-count" />
-            </Column>
-        </DataTable>
-    </List>
-);
+/** Customers (merged ones are left out: their page is reached through the customer kept); a simple list on a phone,
+ * without the first-seen column below 900 px. */
+export const CustomerList = () => {
+    const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+    const medium = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'), { defaultMatches: true });
+    return (
+        <List<Customer> filters={customerFilters} sort={{ field: 'last_seen_at', order: 'DESC' }} perPage={25}>
+            {phone ? (
+                <SimpleList<Customer>
+                    primaryText={record => record.name}
+                    secondaryText={record => (record.last_seen_at ? `Last seen ${new Date(record.last_seen_at).toLocaleString()}` : '')}
+                    linkType="show"
+                />
+            ) : (
+                <DataTable<Customer> rowClick="show" bulkActionButtons={false}>
+                    <Column source="name">
+                        <NameField />
+                    </Column>
+                    {medium && (
+                        <Column source="first_seen_at" label="First seen">
+                            <DateField source="first_seen_at" showTime />
+                        </Column>
+                    )}
+                    <Column source="last_seen_at" label="Last seen">
+                        <DateField source="last_seen_at" showTime />
+                    </Column>
+                    <Column source="notes" label="Notes" disableSort>
+                        <FunctionField<Customer> render={record => record.notes?.length ?? 0} data-testid="customer-notes-count" />
+                    </Column>
+                </DataTable>
+            )}
+        </List>
+    );
+};
 
 export default CustomerList;

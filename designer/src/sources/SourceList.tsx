@@ -1,4 +1,6 @@
+import type { Theme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import {
     DataTable,
     DateField,
@@ -7,6 +9,7 @@ import {
     NullableBooleanInput,
     SearchInput,
     SelectInput,
+    SimpleList,
     useRecordContext,
 } from 'react-admin';
 import type { Source } from '../types';
@@ -54,27 +57,45 @@ const LastPolled = () => {
     return <DateField source="last_polled_at" showTime emptyText="Never" />;
 };
 
-export const SourceList = () => (
-    <List<Source> filters={sourceFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
-        <DataTable<Source> rowClick="show" bulkActionButtons={false}>
-            <Column source="name">
-                <NameField />
-            </Column>
-            <Column source="kind">
-                <FunctionField<Source> render={record => kindLabel(record.kind)} />
-            </Column>
-            <Column source="enabled">
-                <EnabledChip />
-            </Column>
-            <Column source="healthy" label="Health">
-                <SourceHealthChip />
-            </Column>
-            <Column source="last_polled_at" label="Last polled">
-                <LastPolled />
-            </Column>
-            <DataTable.NumberCol source="consecutive_failures" label="Failures in a row" />
-        </DataTable>
-    </List>
-);
+/** Sources with their state; below 1200 px without the last poll and the failure count, a simple list on a phone. */
+export const SourceList = () => {
+    const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+    const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
+    const medium = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'), { defaultMatches: true });
+    return (
+        <List<Source> filters={sourceFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25}>
+            {phone ? (
+                <SimpleList<Source>
+                    primaryText={record => record.name || record.id}
+                    secondaryText={record => `${kindLabel(record.kind)} · ${record.enabled ? 'enabled' : 'disabled'}`}
+                    linkType="show"
+                />
+            ) : (
+                <DataTable<Source> rowClick="show" bulkActionButtons={false}>
+                    <Column source="name">
+                        <NameField />
+                    </Column>
+                    {medium && (
+                        <Column source="kind">
+                            <FunctionField<Source> render={record => kindLabel(record.kind)} />
+                        </Column>
+                    )}
+                    <Column source="enabled">
+                        <EnabledChip />
+                    </Column>
+                    <Column source="healthy" label="Health">
+                        <SourceHealthChip />
+                    </Column>
+                    {wide && (
+                        <Column source="last_polled_at" label="Last polled">
+                            <LastPolled />
+                        </Column>
+                    )}
+                    {wide && <DataTable.NumberCol source="consecutive_failures" label="Failures in a row" />}
+                </DataTable>
+            )}
+        </List>
+    );
+};
 
 export default SourceList;

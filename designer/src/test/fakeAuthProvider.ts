@@ -29,6 +29,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
         'agents:presence',
         'experts:write',
         'tokens:own',
+        'teams:manage',
     ],
     supervisor: [...AGENT, 'cases:approve', 'cases:takeover', 'cases:transfer', 'customers:merge', 'agents:manage'],
     agent: AGENT,

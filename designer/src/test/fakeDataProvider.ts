@@ -51,6 +51,16 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
         })),
         delete: vi.fn(async (_resource: string, { id }: { id: unknown }) => ({ data: { id } })),
         pollSource: vi.fn(async () => ({ data: { status: 'polling' } })),
+        addTeamMember: vi.fn(async (teamId: string, agentId: string) => {
+            const agent = all('agents').find(record => record.id === agentId);
+            if (agent) agent.team_id = teamId;
+            return { data: all('teams').find(record => record.id === teamId) as RaRecord };
+        }),
+        removeTeamMember: vi.fn(async (teamId: string, agentId: string, to: string) => {
+            const agent = all('agents').find(record => record.id === agentId);
+            if (agent) agent.team_id = to;
+            return { data: all('teams').find(record => record.id === teamId) as RaRecord };
+        }),
         publishFlowDraft: vi.fn(async () => ({ data: { id: 'f-new' } as Flow })),
         flowFields: vi.fn(async () => ({ data: { stages: [] } })),
         testFlow: vi.fn(async () => ({ data: {} })),

@@ -1,3 +1,4 @@
+import Link from '@mui/material/Link';
 import { BooleanInput, Edit, SaveButton, SimpleForm, TextInput, Toolbar, useRecordContext } from 'react-admin';
 import { useMe } from '../auth/useCan';
 import type { User } from '../types';
@@ -13,6 +14,17 @@ const EditToolbar = () => (
     </Toolbar>
 );
 
+/** Agents and supervisors work cases: their agent profile (same id) holds team, capacity, skills and languages. */
+const AgentProfileLink = () => {
+    const record = useRecordContext<User>();
+    if (!record || !['agent', 'supervisor'].includes(record.role)) return null;
+    return (
+        <Link href={`#/agents/${encodeURIComponent(record.id)}/show`} data-testid="user-agent-link" sx={{ mb: 2 }}>
+            Agent profile: capacity, skills, languages, team
+        </Link>
+    );
+};
+
 const UserForm = () => {
     const record = useRecordContext<User>();
     const me = useMe();
@@ -21,6 +33,7 @@ const UserForm = () => {
     return (
         <SimpleForm toolbar={<EditToolbar />}>
             <TextInput source="email" readOnly helperText="Their login; it cannot change" />
+            <AgentProfileLink />
             <UserFields ownAccount={ownAccount} />
             <BooleanInput
                 source="disabled"

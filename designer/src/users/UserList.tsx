@@ -1,5 +1,7 @@
 import Chip from '@mui/material/Chip';
+import type { Theme } from '@mui/material/styles';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import {
     ChipField,
     CreateButton,
@@ -89,31 +91,42 @@ const ListActions = () => (
     </TopToolbar>
 );
 
-/** Everyone who logs in (admins only): a row opens the user to change their role, teams, password or access. */
-export const UserList = () => (
-    <List<User> filters={userFilters} sort={{ field: 'email', order: 'ASC' }} perPage={25} actions={<ListActions />}>
-        <DataTable<User> rowClick="edit" bulkActionButtons={false}>
-            <Column source="email">
-                <EmailField />
-            </Column>
-            <Column source="name" />
-            <Column source="role">
-                <RoleChip />
-            </Column>
-            <Column source="teams" disableSort>
-                <TeamsField />
-            </Column>
-            <Column source="disabled" label="Access" disableSort>
-                <DisabledChip />
-            </Column>
-            <Column source="last_login_at" label="Last login">
-                <DateField source="last_login_at" showTime emptyText="Never" />
-            </Column>
-            <Column source="second_factor" label="Second factor" disableSort>
-                <SecondFactorChip />
-            </Column>
-        </DataTable>
-    </List>
-);
+/** Everyone who logs in (admins only): a row opens the user to change their role, teams, password or access. Below
+ * 1200 px the teams and second factor go, below 900 px the name and last login. */
+export const UserList = () => {
+    const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
+    const medium = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'), { defaultMatches: true });
+    return (
+        <List<User> filters={userFilters} sort={{ field: 'email', order: 'ASC' }} perPage={25} actions={<ListActions />}>
+            <DataTable<User> rowClick="edit" bulkActionButtons={false}>
+                <Column source="email">
+                    <EmailField />
+                </Column>
+                {medium && <Column source="name" />}
+                <Column source="role">
+                    <RoleChip />
+                </Column>
+                {wide && (
+                    <Column source="teams" disableSort>
+                        <TeamsField />
+                    </Column>
+                )}
+                <Column source="disabled" label="Access" disableSort>
+                    <DisabledChip />
+                </Column>
+                {medium && (
+                    <Column source="last_login_at" label="Last login">
+                        <DateField source="last_login_at" showTime emptyText="Never" />
+                    </Column>
+                )}
+                {wide && (
+                    <Column source="second_factor" label="Second factor" disableSort>
+                        <SecondFactorChip />
+                    </Column>
+                )}
+            </DataTable>
+        </List>
+    );
+};
 
 export default UserList;
