@@ -1,7 +1,9 @@
 import AgentIcon from '@mui/icons-material/Person';
 import type { Agent } from '../types';
-import { AgentList } from './AgentList';
-import { AgentShow } from './AgentShow';
+import { lazyPage } from '../common/lazyPage';
+
+const AgentList = lazyPage(() => import('./AgentList'), m => m.AgentList);
+const AgentShow = lazyPage(() => import('./AgentShow'), m => m.AgentShow);
 
 export default {
     list: AgentList,

@@ -1,7 +1,9 @@
 import TeamIcon from '@mui/icons-material/Groups';
 import type { Team } from '../types';
-import { TeamList } from './TeamList';
-import { TeamShow } from './TeamShow';
+import { lazyPage } from '../common/lazyPage';
+
+const TeamList = lazyPage(() => import('./TeamList'), m => m.TeamList);
+const TeamShow = lazyPage(() => import('./TeamShow'), m => m.TeamShow);
 
 export default {
     list: TeamList,
