@@ -18,6 +18,7 @@ import { SwitchboardLayout } from './layout/SwitchboardLayout';
 import mentions from './mentions';
 import sources from './sources';
 import teams from './teams';
+import { darkTheme, lightTheme } from './theme';
 import tokens from './tokens';
 import users from './users';
 
@@ -47,6 +48,8 @@ const SwitchboardAdmin = ({ dataProvider = defaultDataProvider, authProvider = d
         authProvider={authProvider}
         loginPage={LoginPage}
         layout={SwitchboardLayout}
+        theme={lightTheme}
+        darkTheme={darkTheme}
         requireAuth
         disableTelemetry
     >
