@@ -5,7 +5,8 @@ import type { RaThemeOptions } from 'react-admin';
 /**
  * react-admin's themes, with a shell that never makes the document scroll sideways: the page's column may shrink
  * below its content's width (flex items do not by default), and a list wider than the window (a table with many
- * columns at 768 px) scrolls inside its card instead of pushing the app bar and the page off the screen.
+ * columns at 768 px) scrolls inside its card instead of pushing the app bar and the page off the screen; column
+ * names and the page's title stay on one line.
  */
 const shell: RaThemeOptions = {
     components: {
@@ -20,6 +21,22 @@ const shell: RaThemeOptions = {
                 },
             },
         },
+        RaAppBar: {
+            styleOverrides: {
+                root: {
+                    // A long title (a case's subject) ends in an ellipsis before the app bar's buttons.
+                    '& #react-admin-title': { minWidth: 0 },
+                    '& #react-admin-title > *': {
+                        display: 'block',
+                        overflow: 'hidden',
+                        textOverflow: 'ellipsis',
+                        whiteSpace: 'nowrap',
+                    },
+                },
+            },
+        },
+        // A column's name on one line ("SLA due", not "SLA" over "due"): a wide table scrolls in its card.
+        MuiTableCell: { styleOverrides: { head: { whiteSpace: 'nowrap' } } },
         RaList: {
             styleOverrides: {
                 root: {
