@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed-stamp
 DESIGNER_STAMP := designer/node_modules/.installed-stamp
 # json-logic-js for the rules engine's differential tests (tests/engine/test_rules_differential.py).
 JS_HARNESS_STAMP := tests/js/node_modules/.installed-stamp
+# openapi-typescript (and the TypeScript 5 it runs on) for `make api-types` and tests/test_api_types.py.
+CODEGEN_STAMP := designer/codegen/node_modules/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-stamp
 # json-logic-qubit and panzi-json-logic both install a top-level `json_logic`
 # package, so qubit gets a folder of its own that bench/rules_bench.py loads.
@@ -15,20 +17,29 @@ DESIGNER_BUILD := designer/dist/index.html
 DESIGNER_SOURCES := $(shell find designer/src designer/public designer/index.html designer/vite.config.ts \
 	designer/tsconfig*.json designer/package.json -type f 2>/dev/null)
 
-.PHONY: run test test-fast bench system-deps designer clean
+.PHONY: run test test-fast bench system-deps designer api-types clean
 
 run: $(STAMP) $(DESIGNER_BUILD)
 	$(BIN)/switchboard up $(ARGS)
 
-test: $(STAMP) $(DESIGNER_BUILD) $(JS_HARNESS_STAMP) system-deps
+test: $(STAMP) $(DESIGNER_BUILD) $(JS_HARNESS_STAMP) $(CODEGEN_STAMP) system-deps
 	cd designer && npm test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Everything but the slow suites, for the edit-test loop.
-test-fast: $(STAMP) $(JS_HARNESS_STAMP)
+test-fast: $(STAMP) $(JS_HARNESS_STAMP) $(CODEGEN_STAMP)
 	$(BIN)/pytest -m "not slow and not browser" $(PYTEST_ARGS)
 
 designer: $(DESIGNER_BUILD)
+
+# The designer's API types (designer/src/api/schema.gen.ts) from the API's OpenAPI document, no server needed:
+# run it after changing a route or a model (tests/test_api_types.py fails until then).
+api-types: $(STAMP) $(CODEGEN_STAMP)
+	PYTHON=$(BIN)/python designer/codegen/generate.sh
+
+$(CODEGEN_STAMP): designer/codegen/package-lock.json
+	cd designer/codegen && npm ci --no-audit --no-fund
+	touch $@
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -70,4 +81,4 @@ system-deps:
 	@scripts/system-deps.sh
 
 clean:
-	rm -rf $(VENV) designer/node_modules designer/dist tests/js/node_modules
+	rm -rf $(VENV) designer/node_modules designer/dist tests/js/node_modules designer/codegen/node_modules

@@ -17,6 +17,8 @@ export default defineConfig({
         // A budget, not a silencer: react-admin, MUI and react-dom alone are
         // about 1.1 MB minified; the flow canvas is already a lazy chunk.
         chunkSizeWarningLimit: 1200,
+        // dist/.vite/manifest.json: tests/test_bundle_budget.py sums what the first page loads from it.
+        manifest: true,
     },
     test: {
         environment: 'jsdom',

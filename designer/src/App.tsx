@@ -19,6 +19,7 @@ import { SwitchboardLayout } from './layout/SwitchboardLayout';
 import mentions from './mentions';
 import sources from './sources';
 import teams from './teams';
+import { darkTheme, lightTheme } from './theme';
 import tokens from './tokens';
 import users from './users';
 
@@ -49,6 +50,8 @@ const SwitchboardAdmin = ({ dataProvider = defaultDataProvider, authProvider = d
         loginPage={LoginPage}
         layout={SwitchboardLayout}
         dashboard={InboxHome}
+        theme={lightTheme}
+        darkTheme={darkTheme}
         requireAuth
         disableTelemetry
     >

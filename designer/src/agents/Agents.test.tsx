@@ -28,6 +28,8 @@ const grace: AgentProfile = {
     skills: { technical: 5 },
     languages: ['en'],
     channels: [],
+    roles: [],
+    seniority: 'senior',
 };
 const records = () => ({ agents: [{ ...grace }], teams, sources, cases: [], users: [] });
 

@@ -2,16 +2,8 @@
 // maps in the API (channel -> cap, skill -> level) and rows in the form, so each can be added and removed.
 import type { Agent } from '../types';
 
-/** An agent as `GET /api/agents/{id}` answers (the fields the designer's shared type leaves out). */
-export interface AgentProfile extends Agent {
-    capacity: number;
-    channel_capacity: Record<string, number>;
-    skills: Record<string, number>;
-    languages: string[];
-    channels: string[];
-    roles?: string[];
-    seniority?: string;
-}
+/** An agent as `GET /api/agents/{id}` answers. */
+export type AgentProfile = Agent;
 
 export interface ChannelCapRow {
     channel: string;

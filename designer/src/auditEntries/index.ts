@@ -1,7 +1,9 @@
 import AuditIcon from '@mui/icons-material/Policy';
 import type { AuditEntry } from '../types';
-import { AuditEntryList } from './AuditEntryList';
-import { AuditEntryShow } from './AuditEntryShow';
+import { lazyPage } from '../common/lazyPage';
+
+const AuditEntryList = lazyPage(() => import('./AuditEntryList'), m => m.AuditEntryList);
+const AuditEntryShow = lazyPage(() => import('./AuditEntryShow'), m => m.AuditEntryShow);
 
 export default {
     list: AuditEntryList,

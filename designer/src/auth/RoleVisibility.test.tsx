@@ -15,11 +15,13 @@ const flow = (overrides: Partial<Flow> = {}): Flow => ({
     version: 'f1f1f1f1f1f1f1f1',
     active: true,
     published_at: '2025-01-01T00:00:00+00:00',
+    published_by: 'olivia',
+    activated_by: 'olivia',
     document: { nodes: [], edges: [] },
     ...overrides,
 });
 const oldFlow = flow({ id: 'f0', version: 'f0f0f0f0f0f0f0f0', active: false });
-const draft: FlowDraft = { id: 'd1', name: 'Tweaks', document: { nodes: [], edges: [] }, based_on: 'f1', updated_at: '2025-01-02T00:00:00+00:00' };
+const draft: FlowDraft = { id: 'd1', name: 'Tweaks', document: { nodes: [], edges: [] }, based_on: 'f1', updated_at: '2025-01-02T00:00:00+00:00', updated_by: 'olivia' };
 
 const open = (hash: string, authProvider: ReturnType<typeof fakeAuthProvider>, sources = [makeSource(), webhookSource]) => {
     window.location.hash = hash;

@@ -27,8 +27,8 @@ const profile: CustomerPanelProfile = {
     verified: true,
     vip: true,
     past_cases: [
-        { id: 'c1', subject: 'My card was charged twice', source: 'twitter', status: 'assigned', priority: 'high', sentiment: -0.6, opened_at: '2025-01-02T10:00:00Z', closed_at: null, conversation_id: 'conv-1' },
-        { id: 'c0', subject: 'Where is my parcel', source: 'instagram', status: 'closed', priority: 'normal', sentiment: -0.2, opened_at: '2024-12-01T10:00:00Z', closed_at: '2024-12-02T10:00:00Z', conversation_id: 'conv-0' },
+        { id: 'c1', subject: 'My card was charged twice', source: 'twitter', status: 'assigned', priority: 'high', sentiment: -0.6, opened_at: '2025-01-02T10:00:00Z', closed_at: null, close_reason: null, conversation_id: 'conv-1' },
+        { id: 'c0', subject: 'Where is my parcel', source: 'instagram', status: 'closed', priority: 'normal', sentiment: -0.2, opened_at: '2024-12-01T10:00:00Z', closed_at: '2024-12-02T10:00:00Z', close_reason: 'resolved', conversation_id: 'conv-0' },
     ],
     past_conversations: [
         { id: 'conv-1', source: 'twitter', first_at: '2025-01-02T10:00:00Z', last_at: '2025-01-02T10:00:00Z', inbound_count: 2, outbound_count: 0, case_id: 'c1', status: 'assigned' },
@@ -38,7 +38,7 @@ const profile: CustomerPanelProfile = {
         { id: 'm2', source: 'twitter', created_at: '2025-01-02T10:00:00Z', text: 'Charged twice, furious', sentiment: -0.7, case_id: 'c1' },
         { id: 'm1', source: 'instagram', created_at: '2025-01-01T09:00:00Z', text: 'Love the app', sentiment: 0.6, case_id: null },
     ],
-} as CustomerPanelProfile;
+};
 
 const setup = (permissions?: string[]) => {
     const authProvider = fakeAuthProvider(makeMe('agent', permissions ? { permissions } : {}));

@@ -12,46 +12,11 @@ import type { Case, Conversation, CustomerProfile } from '../types';
 import { formatSentiment, humanize, sentimentTone, statusColor } from './format';
 
 /** What `GET /api/customers/{id}` adds for this panel (kept here while the API types are being generated). */
-export interface PanelCase {
-    id: string;
-    subject: string;
-    source: string;
-    status: string;
-    priority: string;
-    sentiment: number;
-    opened_at: string;
-    closed_at: string | null;
-    conversation_id: string;
-}
-
-export interface PanelConversation {
-    id: string;
-    source: string;
-    first_at: string;
-    last_at: string;
-    inbound_count: number;
-    outbound_count: number;
-    case_id: string | null;
-    status: string | null;
-}
-
-export interface PanelMention {
-    id: string;
-    source: string;
-    created_at: string;
-    text: string;
-    sentiment: number | null;
-    case_id: string | null;
-}
-
-export interface CustomerPanelProfile extends CustomerProfile {
-    followers?: number | null;
-    verified?: boolean;
-    vip?: boolean;
-    past_cases?: PanelCase[];
-    past_conversations?: PanelConversation[];
-    recent_mentions?: PanelMention[];
-}
+export type PanelCase = CustomerProfile['past_cases'][number];
+export type PanelConversation = CustomerProfile['past_conversations'][number];
+export type PanelMention = CustomerProfile['recent_mentions'][number];
+/** The profile `GET /api/customers/{id}` answers: with followers, flags, past cases and recent mentions. */
+export type CustomerPanelProfile = CustomerProfile;
 
 const TONE_COLORS = { negative: 'error', neutral: 'default', positive: 'success' } as const;
 

@@ -1,7 +1,9 @@
 import CaseIcon from '@mui/icons-material/SupportAgent';
 import type { Case } from '../types';
-import { CaseList } from './CaseList';
-import { CaseShow } from './CaseShow';
+import { lazyPage } from '../common/lazyPage';
+
+const CaseList = lazyPage(() => import('./CaseList'), m => m.CaseList);
+const CaseShow = lazyPage(() => import('./CaseShow'), m => m.CaseShow);
 
 export default {
     list: CaseList,

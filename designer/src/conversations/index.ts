@@ -1,7 +1,9 @@
 import ConversationIcon from '@mui/icons-material/QuestionAnswer';
 import type { Conversation } from '../types';
-import { ConversationList } from './ConversationList';
-import { ConversationShow } from './ConversationShow';
+import { lazyPage } from '../common/lazyPage';
+
+const ConversationList = lazyPage(() => import('./ConversationList'), m => m.ConversationList);
+const ConversationShow = lazyPage(() => import('./ConversationShow'), m => m.ConversationShow);
 
 export default {
     list: ConversationList,

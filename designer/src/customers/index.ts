@@ -1,7 +1,9 @@
 import CustomerIcon from '@mui/icons-material/People';
 import type { Customer } from '../types';
-import { CustomerList } from './CustomerList';
-import { CustomerShow } from './CustomerShow';
+import { lazyPage } from '../common/lazyPage';
+
+const CustomerList = lazyPage(() => import('./CustomerList'), m => m.CustomerList);
+const CustomerShow = lazyPage(() => import('./CustomerShow'), m => m.CustomerShow);
 
 export default {
     list: CustomerList,

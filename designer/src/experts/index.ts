@@ -1,7 +1,9 @@
 import ExpertIcon from '@mui/icons-material/Psychology';
 import type { Expert } from '../types';
-import { ExpertList } from './ExpertList';
-import { ExpertShow } from './ExpertShow';
+import { lazyPage } from '../common/lazyPage';
+
+const ExpertList = lazyPage(() => import('./ExpertList'), m => m.ExpertList);
+const ExpertShow = lazyPage(() => import('./ExpertShow'), m => m.ExpertShow);
 
 export default {
     list: ExpertList,

@@ -8,7 +8,7 @@ import type { BacktestReport, FlowDraft } from '../types';
 import { DraftEditor } from './DraftEditor';
 import { draftDocument } from './testDocument';
 
-const draft: FlowDraft = { id: 'd1', name: 'Support v2', document: draftDocument(), based_on: 'f1', updated_at: '2026-01-01T00:00:00Z' };
+const draft: FlowDraft = { id: 'd1', name: 'Support v2', document: draftDocument(), based_on: 'f1', updated_at: '2026-01-01T00:00:00Z', updated_by: 'olivia' };
 
 const invalidFlow = new HttpError('The flow has 2 errors', 422, {
     detail: {

@@ -20,6 +20,7 @@ import { NodePalette } from './NodePalette';
 import { addNode, tidyLayout } from './nodePalette';
 import { NodeEditorPanel } from './NodeEditorPanel';
 import { PublishDialog } from './PublishDialog';
+import { SlaSettingsTab } from './settings';
 import { useDraftActions } from './useDraftActions';
 
 const EMPTY_DOCUMENT: FlowDocument = { nodes: [], edges: [] };
@@ -42,7 +43,7 @@ const DraftEditorForm = ({ draft }: { draft: ListedDraft }) => {
     const [parseErrors, setParseErrors] = useState<Record<string, string>>({});
     const { busy, problem, save, publish } = useDraftActions(draft);
     const [publishing, setPublishing] = useState(false);
-    const [side, setSide] = useState<'node' | 'test'>('node');
+    const [side, setSide] = useState<'node' | 'test' | 'sla'>('node');
     const errors = problem?.errors ?? EMPTY_ERRORS;
     const localProblems = useMemo(() => toFlowGraph(document).problems, [document]);
 
@@ -146,9 +147,10 @@ const DraftEditorForm = ({ draft }: { draft: ListedDraft }) => {
                 onChange={setDocument}
             />
             <Paper variant="outlined" sx={{ p: { xs: 1, sm: 2 }, minWidth: 0 }}>
-                <Tabs value={side} onChange={(_, value: 'node' | 'test') => setSide(value)} sx={{ mb: 1.5 }}>
+                <Tabs value={side} onChange={(_, value: 'node' | 'test' | 'sla') => setSide(value)} sx={{ mb: 1.5 }}>
                     <Tab value="node" label={selected ? `Node: ${selected.name || selected.id}` : 'Node'} data-testid="draft-tab-node" />
                     <Tab value="test" label="Test" data-testid="draft-tab-test" />
+                    <Tab value="sla" label="SLA & hours" data-testid="draft-tab-sla" />
                 </Tabs>
                 {side === 'node' ? (
                     <NodeEditorPanel
@@ -162,6 +164,8 @@ const DraftEditorForm = ({ draft }: { draft: ListedDraft }) => {
                         errorsAt={path => (selected ? errorsAt(errors, selected.id, path) : [])}
                         onContentChange={content => selected && onContentChange(selected.id, content)}
                     />
+                ) : side === 'sla' ? (
+                    <SlaSettingsTab document={document} onChange={setDocument} errors={problem?.raw ?? []} />
                 ) : (
                     <FlowTestPanel
                         resource="flow_drafts"

@@ -1,8 +1,10 @@
 import DraftIcon from '@mui/icons-material/EditNote';
 import type { FlowDraft } from '../types';
-import { FlowDraftCreate } from './FlowDraftCreate';
-import { FlowDraftList } from './FlowDraftList';
 import { LazyFlowDraftEdit } from './LazyFlowDraftEdit';
+import { lazyPage } from '../common/lazyPage';
+
+const FlowDraftCreate = lazyPage(() => import('./FlowDraftCreate'), m => m.FlowDraftCreate);
+const FlowDraftList = lazyPage(() => import('./FlowDraftList'), m => m.FlowDraftList);
 
 export default {
     list: FlowDraftList,

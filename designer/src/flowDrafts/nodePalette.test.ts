@@ -30,8 +30,8 @@ describe('the node palette', () => {
         const at = Object.fromEntries(tidy.nodes.map(node => [node.id, node.position]));
         expect(at.discovery).toEqual({ x: 0, y: 0 });
         expect(at.assign).toEqual({ x: 660, y: 0 });
-        expect(Math.max(...tidy.nodes.map(node => node.position!.x))).toBe(880);
-        expect(Math.max(...tidy.nodes.map(node => node.position!.y))).toBe(160);
+        expect(Math.max(...tidy.nodes.map(node => node.position?.x ?? 0))).toBe(880);
+        expect(Math.max(...tidy.nodes.map(node => node.position?.y ?? 0))).toBe(160);
     });
 });
 

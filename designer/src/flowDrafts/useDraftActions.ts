@@ -3,19 +3,21 @@ import { HttpError, useNotify, useRedirect, useUpdate } from 'react-admin';
 import { useSwitchboardDataProvider } from '../dataProvider';
 import type { FlowDocument, FlowDraft } from '../types';
 import { EMPTY_ERRORS, extractFlowErrors, mapFlowErrors } from './flowErrors';
-import type { MappedFlowErrors } from './flowErrors';
+import type { FlowError, MappedFlowErrors } from './flowErrors';
 
 export interface SaveProblem {
     message: string;
     errors: MappedFlowErrors;
+    /** The API's errors as it answered them (JSON Pointers from the document's root), for tabs that map their own. */
+    raw: FlowError[];
 }
 
 const describe = (error: unknown, document: FlowDocument): SaveProblem => {
     if (error instanceof HttpError && error.status === 422) {
         const flow = extractFlowErrors(error.body);
-        if (flow) return { message: flow.message, errors: mapFlowErrors(flow.errors, document) };
+        if (flow) return { message: flow.message, errors: mapFlowErrors(flow.errors, document), raw: flow.errors };
     }
-    return { message: error instanceof Error ? error.message : String(error), errors: EMPTY_ERRORS };
+    return { message: error instanceof Error ? error.message : String(error), errors: EMPTY_ERRORS, raw: [] };
 };
 
 /** Save (PUT) and publish (POST publish, of the draft as saved) a flow draft, keeping the last API problem. */

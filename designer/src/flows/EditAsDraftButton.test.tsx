@@ -11,7 +11,9 @@ const flow: Flow = {
     name: 'Support',
     version: 'abc123',
     active: true,
-    published_at: null,
+    published_at: '2025-01-01T00:00:00+00:00',
+    published_by: 'olivia',
+    activated_by: 'olivia',
     document: { nodes: [], edges: [] },
 };
 

@@ -1,7 +1,9 @@
 import FlowIcon from '@mui/icons-material/AccountTree';
 import type { Flow } from '../types';
-import { FlowList } from './FlowList';
 import { LazyFlowShow } from './LazyFlowShow';
+import { lazyPage } from '../common/lazyPage';
+
+const FlowList = lazyPage(() => import('./FlowList'), m => m.FlowList);
 
 export default {
     list: FlowList,

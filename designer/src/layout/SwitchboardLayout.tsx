@@ -6,6 +6,7 @@ import { useMe } from '../auth/useCan';
 import { InboxProvider } from '../inbox/InboxContext';
 import { SwitchboardMenu } from '../inbox/InboxMenu';
 import { NotificationBell } from '../inbox/NotificationBell';
+import { SwitchboardSidebar } from './SwitchboardSidebar';
 
 const SwitchboardAppBar = () => (
     <AppBar
@@ -20,17 +21,18 @@ const SwitchboardAppBar = () => (
 );
 
 /**
- * react-admin's layout, with the logged-in user's name and role in the app bar; a user who must set up an
- * authenticator first sees only that. The inbox (live stream, counts in the menu, notification bell) wraps it all.
+ * react-admin's layout, with the logged-in user's name and role in the app bar and the menu a drawer on narrow
+ * windows; a user who must set up an authenticator first sees only that. The inbox (live stream, counts in the
+ * menu, notification bell) wraps it all.
  */
 export const SwitchboardLayout = ({ children }: { children: ReactNode }) => {
     const me = useMe();
     if (me?.second_factor_required) {
-        return <Layout appBar={SwitchboardAppBar}><SecondFactorSetup /></Layout>;
+        return <Layout appBar={SwitchboardAppBar} sidebar={SwitchboardSidebar}><SecondFactorSetup /></Layout>;
     }
     return (
         <InboxProvider>
-            <Layout appBar={SwitchboardAppBar} menu={SwitchboardMenu}>
+            <Layout appBar={SwitchboardAppBar} sidebar={SwitchboardSidebar} menu={SwitchboardMenu}>
                 {children}
             </Layout>
         </InboxProvider>

@@ -1,7 +1,9 @@
 import MentionIcon from '@mui/icons-material/Forum';
 import type { Mention } from '../types';
-import { MentionList } from './MentionList';
-import { MentionShow } from './MentionShow';
+import { lazyPage } from '../common/lazyPage';
+
+const MentionList = lazyPage(() => import('./MentionList'), m => m.MentionList);
+const MentionShow = lazyPage(() => import('./MentionShow'), m => m.MentionShow);
 
 const truncate = (text: string, length = 60) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 

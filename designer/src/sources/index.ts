@@ -1,9 +1,11 @@
 import SourceIcon from '@mui/icons-material/Input';
 import type { Source } from '../types';
-import { SourceCreate } from './SourceCreate';
-import { SourceEdit } from './SourceEdit';
-import { SourceList } from './SourceList';
-import { SourceShow } from './SourceShow';
+import { lazyPage } from '../common/lazyPage';
+
+const SourceCreate = lazyPage(() => import('./SourceCreate'), m => m.SourceCreate);
+const SourceEdit = lazyPage(() => import('./SourceEdit'), m => m.SourceEdit);
+const SourceList = lazyPage(() => import('./SourceList'), m => m.SourceList);
+const SourceShow = lazyPage(() => import('./SourceShow'), m => m.SourceShow);
 
 export default {
     list: SourceList,

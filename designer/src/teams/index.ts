@@ -1,9 +1,11 @@
 import TeamIcon from '@mui/icons-material/Groups';
 import type { Team } from '../types';
-import { TeamCreate } from './TeamCreate';
-import { TeamEdit } from './TeamEdit';
-import { TeamList } from './TeamList';
-import { TeamShow } from './TeamShow';
+import { lazyPage } from '../common/lazyPage';
+
+const TeamList = lazyPage(() => import('./TeamList'), m => m.TeamList);
+const TeamShow = lazyPage(() => import('./TeamShow'), m => m.TeamShow);
+const TeamEdit = lazyPage(() => import('./TeamEdit'), m => m.TeamEdit);
+const TeamCreate = lazyPage(() => import('./TeamCreate'), m => m.TeamCreate);
 
 export default {
     list: TeamList,

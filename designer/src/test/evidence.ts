@@ -27,6 +27,8 @@ export const demoFlow: Flow = {
     name: 'Default care flow',
     active: true,
     published_at: '2026-11-01T09:00:00+00:00',
+    published_by: 'olivia',
+    activated_by: 'olivia',
     document: flowDocument as unknown as FlowDocument,
 };
 
@@ -37,6 +39,13 @@ const agent = (id: string, name: string, team_id = 'support'): Agent => ({
     team_id,
     online: true,
     open_cases: 1,
+    capacity: 5,
+    channel_capacity: {},
+    skills: {},
+    languages: ['en'],
+    channels: [],
+    roles: [],
+    seniority: 'senior',
 });
 
 /** The agents and teams the scenarios name. */
@@ -50,6 +59,6 @@ export const demoAgents: Agent[] = [
 ];
 
 export const demoTeams: Team[] = [
-    { id: 'support', name: 'Support/Sales', description: 'Tier 1 care' },
-    { id: 'marketing', name: 'Marketing/PR', description: 'Praise, press and crises' },
+    { id: 'support', name: 'Support/Sales', description: 'Tier 1 care', department: 'Support/Sales', strategy: 'round_robin', relax_optional_after_seconds: null, allow_pull: false, claim_idle_seconds: 900, members: [], waiting: 0, oldest_waiting_since: null },
+    { id: 'marketing', name: 'Marketing/PR', description: 'Praise, press and crises', department: 'Marketing/PR', strategy: 'round_robin', relax_optional_after_seconds: null, allow_pull: false, claim_idle_seconds: 900, members: [], waiting: 0, oldest_waiting_since: null },
 ];

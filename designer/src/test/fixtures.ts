@@ -13,8 +13,8 @@ import type {
 import { engineEvent } from './evidence';
 
 export const agents: Agent[] = [
-    { id: 'a1', name: 'Ada Lovelace', email: 'ada@example.com', team_id: 't1', online: true, open_cases: 3 },
-    { id: 'a2', name: 'Bob Stone', email: 'bob@example.com', team_id: 't1', online: false, open_cases: 0 },
+    { id: 'a1', name: 'Ada Lovelace', email: 'ada@example.com', team_id: 't1', online: true, open_cases: 3, capacity: 5, channel_capacity: {}, skills: {}, languages: ['en'], channels: [], roles: [], seniority: 'senior' },
+    { id: 'a2', name: 'Bob Stone', email: 'bob@example.com', team_id: 't1', online: false, open_cases: 0, capacity: 5, channel_capacity: {}, skills: {}, languages: ['en'], channels: [], roles: [], seniority: 'senior' },
 ];
 
 export const makeCase = (overrides: Partial<Case> = {}): Case => ({
@@ -42,6 +42,7 @@ export const makeCase = (overrides: Partial<Case> = {}): Case => ({
     first_response_seconds: null,
     resolution_seconds: null,
     mention_count: 2,
+    reply_count: 0,
     updated_at: '2025-01-02T10:01:00+00:00',
     claimed_by: null,
     claimed_at: null,
@@ -60,8 +61,8 @@ export const makeCase = (overrides: Partial<Case> = {}): Case => ({
 
 export const caseEvents: CaseEvent[] = [
     // Triage as the engine records it (tests/fixtures/evidence), on this fixture's case.
-    { ...engineEvent('angry_billing', 'triaged'), id: 'ev1', case_id: 'c1', at: '2025-01-02T10:00:05+00:00' },
-    { id: 'ev2', case_id: 'c1', at: '2025-01-02T10:01:00+00:00', kind: 'waiting_on_customer', actor: 'a1', detail: {} },
+    { ...engineEvent('angry_billing', 'triaged'), id: 'ev1', seq: 1, case_id: 'c1', at: '2025-01-02T10:00:05+00:00' },
+    { id: 'ev2', seq: 2, case_id: 'c1', at: '2025-01-02T10:01:00+00:00', kind: 'waiting_on_customer', actor: 'a1', detail: {} },
 ];
 
 export const experts: Expert[] = [
@@ -171,6 +172,8 @@ export const makeConversation = (overrides: Partial<Conversation> = {}): Convers
     first_response_at: '2025-01-02T10:05:00+00:00',
     first_response_seconds: 300,
     actionable: true,
+    customer_id: null,
+    case_id: null,
     ...overrides,
 });
 
@@ -186,6 +189,14 @@ const mention = (overrides: Partial<Mention>): Mention => ({
     received_at: '2025-01-02T10:00:01+00:00',
     reply_to_id: null,
     direction: 'inbound',
+    thread_id: null,
+    author_followers: null,
+    author_verified: false,
+    tags: null,
+    sentiment: null,
+    language: null,
+    needs_response: null,
+    customer_id: null,
     ...overrides,
 });
 
@@ -228,6 +239,12 @@ export const makeCustomer = (overrides: Partial<CustomerProfile> = {}): Customer
         { day: '2025-01-02', mentions: 1, average: 0.05 },
         { day: '2025-01-04', mentions: 1, average: 0.7 },
     ],
+    followers: null,
+    verified: false,
+    vip: false,
+    past_cases: [],
+    past_conversations: [],
+    recent_mentions: [],
     ...overrides,
 });
 

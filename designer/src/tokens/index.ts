@@ -1,7 +1,9 @@
 import TokenIcon from '@mui/icons-material/Key';
 import type { ApiToken } from '../types';
-import { TokenCreate } from './TokenCreate';
-import { TokenList } from './TokenList';
+import { lazyPage } from '../common/lazyPage';
+
+const TokenCreate = lazyPage(() => import('./TokenCreate'), m => m.TokenCreate);
+const TokenList = lazyPage(() => import('./TokenList'), m => m.TokenList);
 
 export default {
     list: TokenList,

@@ -1,8 +1,10 @@
 import UserIcon from '@mui/icons-material/ManageAccounts';
 import type { User } from '../types';
-import { UserCreate } from './UserCreate';
-import { UserEdit } from './UserEdit';
-import { UserList } from './UserList';
+import { lazyPage } from '../common/lazyPage';
+
+const UserCreate = lazyPage(() => import('./UserCreate'), m => m.UserCreate);
+const UserEdit = lazyPage(() => import('./UserEdit'), m => m.UserEdit);
+const UserList = lazyPage(() => import('./UserList'), m => m.UserList);
 
 export default {
     list: UserList,

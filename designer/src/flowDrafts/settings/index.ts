@@ -1,7 +1,5 @@
-// Editors of the SLA node's settings, for one "SLA & hours" tab of the draft editor. Mount the whole tab with
-//   <SlaSettingsTab document={document} onChange={setDocument} errors={rawFlowErrors} />
-// (`rawFlowErrors`: the FlowError list of the last save's 422, `extractFlowErrors(body).errors`; [] when none), or
-// each editor alone with `{value, onChange, errors}` over `content.policies` / `content.calendars` of the sla node.
+// Editors of the SLA node's settings: the draft editor's "SLA & hours" tab (DraftEditor.tsx), with the last save's
+// 422 errors as the API answered them (useDraftActions' `problem.raw`).
 export { CalendarsEditor } from './CalendarsEditor';
 export { SlaPoliciesEditor } from './SlaPoliciesEditor';
 export type { SlaPoliciesEditorProps } from './SlaPoliciesEditor';
