@@ -3,6 +3,8 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import type { Theme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import {
@@ -12,6 +14,7 @@ import {
     RecordContextProvider,
     ReferenceManyField,
     Show,
+    SimpleList,
     useGetOne,
     useRecordContext,
 } from 'react-admin';
@@ -137,25 +140,41 @@ const Trend = () => {
     return <SentimentTrend points={record?.sentiment_trend} />;
 };
 
-/** The customer's conversations, latest first, in the conversation list's columns; a row opens the conversation. */
-const CustomerConversations = () => (
-    <ReferenceManyField<CustomerProfile, Conversation>
-        reference="conversations"
-        target="customer_id"
-        sort={{ field: 'last_at', order: 'DESC' }}
-        perPage={10}
-        pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
-        empty={
-            <Typography variant="body2" color="text.secondary">
-                No conversations yet.
-            </Typography>
-        }
-    >
-        <DataTable<Conversation> rowClick="show" bulkActionButtons={false}>
-            {conversationColumns({ customerLabel: 'Author', customerTestId: 'customer-conversation-author' })}
-        </DataTable>
-    </ReferenceManyField>
-);
+/**
+ * The customer's conversations, latest first, in the conversation list's columns (fewer of them below 1200 px, a
+ * simple list below 900 px, as on the conversation list); a row opens the conversation.
+ */
+const CustomerConversations = () => {
+    const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
+    const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
+    return (
+        <ReferenceManyField<CustomerProfile, Conversation>
+            reference="conversations"
+            target="customer_id"
+            sort={{ field: 'last_at', order: 'DESC' }}
+            perPage={10}
+            pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
+            empty={
+                <Typography variant="body2" color="text.secondary">
+                    No conversations yet.
+                </Typography>
+            }
+        >
+            {narrow ? (
+                <SimpleList<Conversation>
+                    primaryText={record => record.customer || '—'}
+                    secondaryText={record => `${record.source} · ${record.inbound_count} in, ${record.outbound_count} out`}
+                    tertiaryText={record => (record.last_at ? new Date(record.last_at).toLocaleString() : '')}
+                    linkType="show"
+                />
+            ) : (
+                <DataTable<Conversation> rowClick="show" bulkActionButtons={false}>
+                    {conversationColumns({ customerLabel: 'Author', customerTestId: 'customer-conversation-author', compact: !wide })}
+                </DataTable>
+            )}
+        </ReferenceManyField>
+    );
+};
 
 /**
  * The profile, or the one the last note or merge answered with until the page has fetched it again: what the

@@ -12,7 +12,6 @@ import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
 import type { Theme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { useEffect } from 'react';
 import type { ReactElement } from 'react';
 import { Menu, useSidebarState } from 'react-admin';
 import { Link, useLocation } from 'react-router-dom';
@@ -32,7 +31,9 @@ const ICONS: Record<string, ReactElement> = {
 const URGENT: Record<string, 'error' | 'warning' | 'primary'> = { overdue: 'error', breaching: 'warning', approvals: 'warning' };
 
 const InboxMenuItem = ({ view, selected }: { view: InboxView; selected: boolean }) => {
-    const [open] = useSidebarState();
+    const [open, setOpen] = useSidebarState();
+    // Below 900 px the menu is a drawer over the page (layout/SwitchboardSidebar): picking a view closes it.
+    const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'), { noSsr: true });
     const color = view.count > 0 ? URGENT[view.id] ?? 'primary' : 'default';
     const icon = ICONS[view.id] ?? <GroupsIcon />;
     return (
@@ -40,6 +41,7 @@ const InboxMenuItem = ({ view, selected }: { view: InboxView; selected: boolean 
             component={Link}
             to={viewPath(view.id)}
             selected={selected}
+            onClick={() => narrow && setOpen(false)}
             data-testid={`inbox-view-${view.id}`}
             aria-label={`${view.label}: ${view.count}`}
             sx={{ color: 'text.secondary', '&.Mui-selected': { color: 'text.primary', fontWeight: 600 } }}
@@ -88,17 +90,10 @@ export const InboxMenuItems = () => {
     );
 };
 
-/** react-admin's menu with the inbox views first; folded to icons (with count badges) on a tablet at first. */
-export const SwitchboardMenu = () => {
-    const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.between('sm', 'md'));
-    const [, setOpen] = useSidebarState();
-    useEffect(() => {
-        if (narrow) setOpen(false);
-    }, [narrow, setOpen]);
-    return (
-        <Menu>
-            <InboxMenuItems />
-            <Menu.ResourceItems />
-        </Menu>
-    );
-};
+/** react-admin's menu with the inbox views first (folded to icons with count badges when the sidebar is). */
+export const SwitchboardMenu = () => (
+    <Menu>
+        <InboxMenuItems />
+        <Menu.ResourceItems />
+    </Menu>
+);
