@@ -114,7 +114,7 @@ def test_an_ops_lead_creates_a_team_with_members_and_sees_its_queue(up: UpProces
     fits(page, "team-queue")
 
     page.goto(up.base_url + "/#/teams")
-    expect(page.get_by_text("VIP desk")).to_be_visible()
+    expect(page.get_by_role("cell", name="VIP desk")).to_be_visible()
     fits(page, "team-list")
 
 

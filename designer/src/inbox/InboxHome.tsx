@@ -3,7 +3,7 @@ import CircularProgress from '@mui/material/CircularProgress';
 import { useEffect, useState } from 'react';
 import { Navigate } from 'react-router-dom';
 import { useInbox } from './InboxContext';
-import { homeView, viewPath } from './views';
+import { ALL_CASES_PATH, homeView, viewPath } from './views';
 
 /** How long the first page waits for the counts before showing the plain case list. */
 const WAIT_MS = 3_000;
@@ -18,9 +18,9 @@ export const InboxHome = () => {
     }, []);
     if (inbox) {
         const view = homeView(inbox.views);
-        return <Navigate replace to={view ? viewPath(view) : '/cases'} />;
+        return <Navigate replace to={view ? viewPath(view) : ALL_CASES_PATH} />;
     }
-    if (ready || waited) return <Navigate replace to="/cases" />;
+    if (ready || waited) return <Navigate replace to={ALL_CASES_PATH} />;
     return (
         <Box sx={{ display: 'flex', justifyContent: 'center', p: 6 }}>
             <CircularProgress aria-label="Loading your inbox" />

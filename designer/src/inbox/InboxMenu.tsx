@@ -13,11 +13,11 @@ import MenuItem from '@mui/material/MenuItem';
 import type { Theme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import type { ReactElement } from 'react';
-import { Menu, useSidebarState } from 'react-admin';
+import { Menu, useResourceDefinitions, useSidebarState } from 'react-admin';
 import { Link, useLocation } from 'react-router-dom';
 import { useInbox } from './InboxContext';
 import type { InboxView } from './types';
-import { badgeCount, currentView, viewPath } from './views';
+import { ALL_CASES_PATH, badgeCount, currentView, viewPath } from './views';
 
 const ICONS: Record<string, ReactElement> = {
     mine: <AssignmentIndIcon />,
@@ -90,10 +90,18 @@ export const InboxMenuItems = () => {
     );
 };
 
-/** react-admin's menu with the inbox views first (folded to icons with count badges when the sidebar is). */
-export const SwitchboardMenu = () => (
-    <Menu>
-        <InboxMenuItems />
-        <Menu.ResourceItems />
-    </Menu>
-);
+/** react-admin's menu with the inbox views first (folded to icons with count badges when the sidebar is), then the resources. */
+export const SwitchboardMenu = () => {
+    const resources = useResourceDefinitions();
+    return (
+        <Menu>
+            <InboxMenuItems />
+            {Object.keys(resources)
+                .filter(name => resources[name].hasList)
+                .map(name =>
+                    // Cases opens every case, not the inbox view the list was last left on.
+                    name === 'cases' ? <Menu.ResourceItem key={name} name={name} to={ALL_CASES_PATH} /> : <Menu.ResourceItem key={name} name={name} />,
+                )}
+        </Menu>
+    );
+};

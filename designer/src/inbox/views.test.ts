@@ -11,13 +11,14 @@ describe('inbox views', () => {
         expect(currentView('/cases', '?filter=not-json')).toBeNull();
     });
 
-    it('lands on Mine, or Unassigned when Mine is empty, or the plain list for those who work no cases', () => {
-        const views = (mine: number) => [
+    it('lands on Mine, or Unassigned when Mine is empty, or the plain list when both are or for those who work no cases', () => {
+        const views = (mine: number, unassigned = 4) => [
             { id: 'mine', label: 'Mine', count: mine },
-            { id: 'unassigned', label: 'Unassigned', count: 4 },
+            { id: 'unassigned', label: 'Unassigned', count: unassigned },
         ];
         expect(homeView(views(2))).toBe('mine');
         expect(homeView(views(0))).toBe('unassigned');
+        expect(homeView(views(0, 0))).toBeNull();
         expect(homeView([{ id: 'overdue', label: 'Overdue', count: 1 }])).toBeNull();
         expect(badgeCount(1200)).toBe('999+');
     });

@@ -17,14 +17,19 @@ export const currentView = (pathname: string, search: string): string | null => 
     }
 };
 
-/** Where a user lands after login: Mine, or Unassigned when Mine is empty; the plain list for those with neither. */
+/**
+ * Where a user lands after login: Mine, or Unassigned when Mine is empty; the plain list (all the cases they may
+ * see) when both are empty or they have neither.
+ */
 export const homeView = (views: InboxView[]): string | null => {
-    const mine = views.find(view => view.id === 'mine');
-    const unassigned = views.find(view => view.id === 'unassigned');
-    if (mine && (mine.count > 0 || !unassigned)) return 'mine';
-    if (unassigned) return 'unassigned';
+    const waiting = (id: string) => views.some(view => view.id === id && view.count > 0);
+    if (waiting('mine')) return 'mine';
+    if (waiting('unassigned')) return 'unassigned';
     return null;
 };
+
+/** The case list with no view and no filter: react-admin would otherwise reopen the list as it was last left. */
+export const ALL_CASES_PATH = `/cases?filter=${encodeURIComponent('{}')}`;
 
 /** A count as a badge shows it: 1,000 and more read "999+". */
 export const badgeCount = (count: number): string => (count > 999 ? '999+' : String(count));
