@@ -5,7 +5,7 @@ import { ada, fakeAuthProvider } from '../test/fakeAuthProvider';
 import { agents, makeCase } from '../test/fixtures';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import type { Case } from '../types';
-import { CaseMessageCell } from './CaseMessageCell';
+import { CaseMessageCell, isOpeningMessage } from './CaseMessageCell';
 import { shortAgo } from './format';
 
 const NOW = Date.parse('2026-12-04T10:00:00Z');
@@ -50,6 +50,12 @@ describe('the case list message cell', () => {
         expect(screen.getByTestId('case-last-message')).toHaveTextContent('Bob Stone:On it· 2 d');
     });
 
+    it('does not repeat the opening message under its subject: no reply yet', () => {
+        setup(makeCase({ subject: 'My card was charged  twice', mention_count: 1, last_message: { text: 'My card was charged twice for order 1234, please refund one of them', at: '2026-12-04T09:00:00Z', direction: 'inbound', author: '@jane' } }));
+        expect(screen.getByTestId('case-last-message')).toHaveTextContent('No reply yet· 1 h');
+        expect(screen.getByTestId('case-last-message').getAttribute('title')).toContain('please refund one of them');
+    });
+
     it('says so when the conversation has no message', () => {
         setup(makeCase({ last_message: null }));
         expect(screen.getByTestId('case-subject')).toHaveTextContent('My card was charged twice');
@@ -64,5 +70,19 @@ describe('shortAgo', () => {
         expect(shortAgo('2026-12-04T05:00:00Z', NOW)).toBe('5 h');
         expect(shortAgo('2026-11-30T10:00:00Z', NOW)).toBe('4 d');
         expect(shortAgo('not a time', NOW)).toBe('');
+    });
+});
+
+describe('isOpeningMessage', () => {
+    const inbound = (text: string) => ({ text, at: '2026-12-04T09:00:00Z', direction: 'inbound' as const, author: '@jane' });
+    const opened = (subject: string, mention_count = 1) => ({ subject, mention_count });
+    it('tells the message a case opened with from a follow-up or a reply', () => {
+        expect(isOpeningMessage(opened('Charged twice for'), inbound('Charged twice for order 1'))).toBe(true);
+        expect(isOpeningMessage(opened('A long subject that the API cut at a word'), inbound('A long subject that…'))).toBe(true);
+        expect(isOpeningMessage(opened('Hi @acme, my order'), inbound('Hi'))).toBe(false);
+        expect(isOpeningMessage(opened('Charged twice', 2), inbound('Charged twice'))).toBe(false);
+        expect(isOpeningMessage(opened('Charged twice'), inbound('Any news?'))).toBe(false);
+        expect(isOpeningMessage(opened('Charged twice'), { ...inbound('Charged twice'), direction: 'outbound' })).toBe(false);
+        expect(isOpeningMessage(opened(''), inbound('Any news?'))).toBe(false);
     });
 });
