@@ -71,7 +71,8 @@ def test_a_preview_is_one_line_cut_at_a_word_with_an_ellipsis() -> None:
 
 async def test_the_list_shows_each_conversations_newest_message_cut_for_a_list(stack: Stack) -> None:
     ids = _seed(stack.engine, 3, mentions={
-        0: [(COMPLAINT, Direction.inbound, "@jane"), ("We have refunded the second charge.", Direction.outbound, "ada")],
+        0: [(COMPLAINT, Direction.inbound, "@jane"),
+            ("We have refunded the second charge.", Direction.outbound, "ada")],
         1: [("hello", Direction.inbound, "@joe"), (LONG, Direction.inbound, "@joe")],
     })
     async with api_client(stack) as http:
