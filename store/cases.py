@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlmodel import JSON, Column, Field, SQLModel
 
 from engine.messages import CaseView
-from engine.models import CaseStatus, CloseReason, Priority
+from engine.models import CaseStatus, CloseReason, Direction, Priority
 from store.db.types import UtcDateTime
 
 
@@ -65,6 +65,22 @@ class Case(CaseBase, table=True):
 
 class CasePublic(CaseBase):
     id: str
+
+
+class LastMessage(SQLModel):
+    """The newest message of a case's conversation, either way, as a list shows it under the subject."""
+
+    text: str = Field(description="Its text on one line, cut at a word boundary to at most 160 characters "
+                                  "(an ellipsis ends a cut one)")
+    at: datetime = Field(description="When it was written (the mention's created_at)")
+    direction: Direction = Field(description="inbound: the customer's; outbound: a reply we sent")
+    author: str = Field(description="The customer's handle (inbound) or the replying agent's id (outbound)")
+
+
+class CaseListItem(CasePublic):
+    last_message: LastMessage | None = Field(
+        default=None, description="The conversation's newest message; null when it has none, or the caller may "
+                                  "not read mentions")
 
 
 def case_fields(view: CaseView) -> dict[str, object]:

@@ -14,7 +14,7 @@ from store.db.types import UtcDateTime
 class MentionBase(SQLModel):
     source: str = Field(index=True)
     external_id: str
-    conversation_id: str = Field(index=True)
+    conversation_id: str  # indexed with created_at (Mention's table args)
     author: str
     text: str
     created_at: datetime = Field(sa_type=UtcDateTime)
@@ -34,7 +34,9 @@ class MentionBase(SQLModel):
 class Mention(MentionBase, table=True):
     __table_args__ = (UniqueConstraint("source", "external_id", name="uq_mention_source_external_id"),
                       # an author's latest mentions, for follow-up threading
-                      Index("ix_mention_source_author_created", "source", "author", "created_at"))
+                      Index("ix_mention_source_author_created", "source", "author", "created_at"),
+                      # a conversation's mentions, and its newest one (store.last_messages: a case list's page)
+                      Index("ix_mention_conversation_created", "conversation_id", "created_at"))
     id: str = Field(primary_key=True)
     case_id: str | None = Field(default=None, index=True)
     customer_id: str | None = Field(default=None, index=True)  # inbound mentions: their author's customer

@@ -58,12 +58,13 @@ from engine.messages import (
 )
 from engine.models import CloseReason
 from store.case_bundle import build
-from store.cases import Case, CasePublic, case_fields
+from store.cases import Case, CaseListItem, CasePublic, case_fields
 from store.compiled_flows import compiled
 from store.db import session_scope
 from store.experts import Expert
 from store.fields import WHITESPACE
 from store.flows import Flow
+from store.last_messages import last_messages
 from store.presence import beat, viewers
 from store.teams import Agent, Team
 
@@ -158,28 +159,37 @@ CASES = Listing(Case, "cases", filterable=("status", "priority", "assignee_id", 
                                                       "unassigned, breaching, overdue, approvals, team:<id>"))})
 
 
-@router.get("/cases", response_model=list[CasePublic])
+@router.get("/cases", response_model=list[CaseListItem])
 def list_cases(principal: ReadCases, session: SessionDep, response: Response,
                params: Annotated[ListParams, Depends(CASES)],
                view: Annotated[str | None, Query(max_length=MAX_TEXT, pattern=VIEW_PATTERN,
                                                  description="an inbox view (GET /api/inbox), as the filter's `view` "
-                                                             "says")] = None) -> list[Case]:
+                                                             "says")] = None) -> list[CaseListItem]:
     """The cases you may see (a user scoped to teams: their teams' and their own), of one inbox view if
-    asked (`?view=mine`, or `view` in the filter)."""
+    asked (`?view=mine`, or `view` in the filter), each with its conversation's last message."""
     chosen = params.filter.get("view") or view
     where = case_filter(principal)
     if chosen:
         where += view_conditions(chosen, principal, datetime.now(UTC))
-    return list_rows(session, response, params, where=where)
+    return _with_last_messages(session, principal, list_rows(session, response, params, where=where))
+
+
+def _with_last_messages(session: Session, principal: Principal, cases: list[Case]) -> list[CaseListItem]:
+    """The cases with their conversations' newest messages, read in one query for all of them. The message is
+    a mention's text: only for callers who may read mentions."""
+    found = last_messages(session, (case.conversation_id for case in cases)) \
+        if principal.can(Permission.mentions_read) else {}
+    return [CaseListItem.model_validate(case, update={"last_message": found.get(case.conversation_id)})
+            for case in cases]
 
 
 def _case(session: Session, principal: Principal, case_id: str) -> Case:
     return check_case(principal, get_or_404(session, Case, case_id, resource="case"))
 
 
-@router.get("/cases/{case_id}", response_model=CasePublic)
-def get_case(principal: ReadCases, session: SessionDep, case_id: str) -> Case:
-    return _case(session, principal, case_id)
+@router.get("/cases/{case_id}", response_model=CaseListItem)
+def get_case(principal: ReadCases, session: SessionDep, case_id: str) -> CaseListItem:
+    return _with_last_messages(session, principal, [_case(session, principal, case_id)])[0]
 
 
 @router.get("/cases/{case_id}/bundle")

@@ -46,8 +46,16 @@ export interface CaseNote {
     kind: 'note' | 'expert_answer';
 }
 
-/** `sla_due_at`: the earliest deadline of the running clocks; null while they are paused, and once closed. */
-export type Case = Omit<Schemas['CasePublic'], 'sla' | 'notes' | 'sla_outcomes'> & {
+/** A conversation's newest message (either way) as a case list shows it: one line, at most 160 characters. */
+export type LastMessage = Schemas['LastMessage'];
+
+/**
+ * `sla_due_at`: the earliest deadline of the running clocks; null while they are paused, and once closed.
+ * `last_message` comes with the list and the case (`CaseListItem`), not with a case action's answer (`CasePublic`).
+ */
+export type Case = Omit<Schemas['CaseListItem'], 'sla' | 'notes' | 'sla_outcomes' | 'last_message'> & {
+    /** The conversation's newest message; null when it has none (or the caller may not read mentions). */
+    last_message?: LastMessage | null;
     /** Per SLA target the policy sets. */
     sla: Record<string, SlaTargetClock>;
     notes: CaseNote[];

@@ -94,6 +94,14 @@ def test_an_agent_lands_on_mine_and_a_new_case_shows_without_a_reload(up: UpProc
         assert http.post(f"/api/cases/{opened['case_id']}/claim", json={}).status_code == 200
     line = page.locator("tr", has=row)
     expect(line.get_by_test_id("claim-lock")).to_be_visible(timeout=20_000)
+    expect(line.get_by_test_id("case-last-message")).to_contain_text("No reply yet")
+    # Her reply (again from another tab) becomes the row's last message under the subject, with no reload.
+    with up.login("ada@example.com") as http:
+        sent = http.post(f"/api/cases/{opened['case_id']}/replies", json={"text": "Sorry! A new parcel ships today."})
+        assert sent.status_code == 200, sent.text
+    expect(line.get_by_test_id("case-last-message")).to_contain_text("You:Sorry! A new parcel ships today.",
+                                                                     timeout=20_000)
+    shot(page, "inbox-mine-replied")
     page.get_by_test_id("notification-bell").click()
     expect(page.get_by_test_id("notification").first).to_contain_text("Assigned to you")
     shot(page, "inbox-notifications")

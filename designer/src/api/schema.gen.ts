@@ -269,7 +269,7 @@ export interface paths {
         /**
          * List Cases
          * @description The cases you may see (a user scoped to teams: their teams' and their own), of one inbox view if
-         *     asked (`?view=mine`, or `view` in the filter).
+         *     asked (`?view=mine`, or `view` in the filter), each with its conversation's last message.
          */
         get: operations["list_cases_api_cases_get"];
         put?: never;
@@ -1933,6 +1933,149 @@ export interface components {
             /** Id */
             id: string;
         };
+        /** CaseListItem */
+        CaseListItem: {
+            /** Workflow Id */
+            workflow_id: string;
+            /** Conversation Id */
+            conversation_id: string;
+            /** Source */
+            source: string;
+            /** @default open */
+            status: components["schemas"]["CaseStatus"];
+            /** @default normal */
+            priority: components["schemas"]["Priority"];
+            /**
+             * Needs Response
+             * @default true
+             */
+            needs_response: boolean;
+            /**
+             * Sentiment
+             * @description The most negative of its mentions' sentiments (-1..1): a complaint stays one after a thank-you
+             * @default 0
+             */
+            sentiment: number;
+            /** Tags */
+            tags: string[];
+            /** Team Id */
+            team_id: string | null;
+            /** Assignee Id */
+            assignee_id: string | null;
+            /**
+             * Author
+             * @default
+             */
+            author: string;
+            /**
+             * Subject
+             * @default
+             */
+            subject: string;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /** Assigned At */
+            assigned_at: string | null;
+            /** First Response At */
+            first_response_at: string | null;
+            /** Closed At */
+            closed_at: string | null;
+            close_reason: components["schemas"]["CloseReason"] | null;
+            /** Sla Due At */
+            sla_due_at: string | null;
+            /**
+             * Sla Breached
+             * @default false
+             */
+            sla_breached: boolean;
+            /** Flow Version */
+            flow_version: string;
+            /** First Response Seconds */
+            first_response_seconds: number | null;
+            /** Resolution Seconds */
+            resolution_seconds: number | null;
+            /**
+             * Mention Count
+             * @default 0
+             */
+            mention_count: number;
+            /**
+             * Reply Count
+             * @default 0
+             */
+            reply_count: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Claimed By */
+            claimed_by: string | null;
+            /** Claimed At */
+            claimed_at: string | null;
+            /**
+             * Transfers
+             * @default 0
+             */
+            transfers: number;
+            /**
+             * Escalation Level
+             * @default 0
+             */
+            escalation_level: number;
+            /**
+             * Drafts Pending
+             * @description Replies waiting for approval
+             * @default 0
+             */
+            drafts_pending: number;
+            /** Sla */
+            sla: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+            /**
+             * Notes
+             * @description Internal notes (author, at, text, kind); never sent to the customer
+             */
+            notes: {
+                [key: string]: components["schemas"]["JsonValue"];
+            }[];
+            /**
+             * Expert Id
+             * @description The outside expert consulted last
+             */
+            expert_id: string | null;
+            /**
+             * Expert Request Id
+             * @description Their request: the link the expert answers by
+             */
+            expert_request_id: string | null;
+            /**
+             * Reopen Count
+             * @default 0
+             */
+            reopen_count: number;
+            /**
+             * Handle Seconds
+             * @description Time agents held the case for work
+             * @default 0
+             */
+            handle_seconds: number;
+            /**
+             * Sla Outcomes
+             * @description Per SLA target, once closed: met, breached or closed_without_response (engine.measures)
+             */
+            sla_outcomes: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+            /** Id */
+            id: string;
+            /** @description The conversation's newest message; null when it has none, or the caller may not read mentions */
+            last_message: components["schemas"]["LastMessage"] | null;
+        };
         /** CasePublic */
         CasePublic: {
             /** Workflow Id */
@@ -2840,6 +2983,30 @@ export interface components {
              * @default
              */
             data?: string;
+        };
+        /**
+         * LastMessage
+         * @description The newest message of a case's conversation, either way, as a list shows it under the subject.
+         */
+        LastMessage: {
+            /**
+             * Text
+             * @description Its text on one line, cut at a word boundary to at most 160 characters (an ellipsis ends a cut one)
+             */
+            text: string;
+            /**
+             * At
+             * Format: date-time
+             * @description When it was written (the mention's created_at)
+             */
+            at: string;
+            /** @description inbound: the customer's; outbound: a reply we sent */
+            direction: components["schemas"]["Direction"];
+            /**
+             * Author
+             * @description The customer's handle (inbound) or the replying agent's id (outbound)
+             */
+            author: string;
         };
         /** LoginAnswer */
         LoginAnswer: {
@@ -5196,7 +5363,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasePublic"][];
+                    "application/json": components["schemas"]["CaseListItem"][];
                 };
             };
             /** @description a list's sort, range or filter is not one this list takes (the path names which) */
@@ -5254,7 +5421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasePublic"];
+                    "application/json": components["schemas"]["CaseListItem"];
                 };
             };
             /** @description not logged in, or the session or token is no longer valid (the code says which) */

@@ -10,22 +10,13 @@ import { TagChips } from '../common/TagChips';
 import { useInbox } from '../inbox/InboxContext';
 import type { Case } from '../types';
 import { useCaseFilters } from './caseFilters';
+import { CaseMessageCell } from './CaseMessageCell';
 import { CaseStatusChip } from './CaseStatusChip';
 import { humanize } from './format';
 import { PriorityChip } from './PriorityChip';
 import { SlaCountdown } from './SlaDue';
 
 const Column = DataTable.Col<Case>;
-
-const SubjectField = () => {
-    const record = useRecordContext<Case>();
-    if (!record) return null;
-    return (
-        <Typography variant="body2" data-testid="case-subject" sx={{ maxWidth: 300, minWidth: 140 }} noWrap title={record.subject}>
-            {record.subject}
-        </Typography>
-    );
-};
 
 const ChannelField = () => {
     const record = useRecordContext<Case>();
@@ -85,15 +76,13 @@ export const HolderField = () => {
     );
 };
 
-/** On narrow screens one column tells the case: its message, then priority, customer and channel. */
+/** On narrow screens one column tells the case: its subject and last message, then priority, customer and channel. */
 const CaseSummaryField = () => {
     const record = useRecordContext<Case>();
     if (!record) return null;
     return (
         <Box sx={{ minWidth: 0, maxWidth: { xs: 'calc(100vw - 400px)', md: 'calc(100vw - 660px)', lg: 360 } }}>
-            <Typography variant="body2" data-testid="case-subject" noWrap title={record.subject}>
-                {record.subject}
-            </Typography>
+            <CaseMessageCell />
             <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 0.5, minWidth: 0 }}>
                 <PriorityChip />
                 <Typography variant="caption" color="text.secondary" noWrap>
@@ -145,7 +134,9 @@ export const CaseList = () => {
                     <CustomerField />
                 </Column>
                 <Column source="subject" label="Message" disableSort>
-                    <SubjectField />
+                    <Box sx={{ minWidth: 180, maxWidth: { lg: 340, xl: 420 } }}>
+                        <CaseMessageCell />
+                    </Box>
                 </Column>
                 {wide && (
                     <Column source="tags" disableSort>

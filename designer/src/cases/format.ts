@@ -195,3 +195,13 @@ export const truncateWords = (text: string, max: number): string => {
     const head = (space > max / 3 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, '');
     return `${head}…`;
 };
+
+/** How long ago, shortly, for a list: "now", "5 min", "3 h", "2 d" (a future time reads as "now"). */
+export const shortAgo = (at: string, now = Date.now()): string => {
+    const minutes = Math.floor((now - Date.parse(at)) / 60_000);
+    if (Number.isNaN(minutes)) return '';
+    if (minutes < 1) return 'now';
+    if (minutes < 60) return `${minutes} min`;
+    const hours = Math.floor(minutes / 60);
+    return hours < 24 ? `${hours} h` : `${Math.floor(hours / 24)} d`;
+};

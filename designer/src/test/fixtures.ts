@@ -56,6 +56,7 @@ export const makeCase = (overrides: Partial<Case> = {}): Case => ({
     reopen_count: 0,
     handle_seconds: 0,
     sla_outcomes: {},
+    last_message: null,
     ...overrides,
 });
 
