@@ -37,14 +37,16 @@ _SHARED = {
 }
 RATE_LIMITED = {("post", "/api/auth/login"), ("post", "/api/webhooks/{source}"),
                 ("post", "/api/sources/{source}/imports"), ("post", "/api/auth/password")}
-_CASE_ACTION = re.compile(r"/api/cases/\{case_id\}/(claim|close|pending|replies|transfer|approve|reject|notes|tags|"
-                          r"expert)")
+_CASE_ACTION = re.compile(r"/api/cases/\{case_id\}/(claim|release|close|pending|replies|transfer|approve|reject|notes|"
+                          r"tags|expert)")
 # Answers particular routes give besides the shared ones: a conflict with the state of things, and the
 # workflow service not answering (nothing changed: try again) or answering late (504 case_busy).
 _CONFLICTS = {("post", "/api/auth/totp/confirm"), ("post", "/api/experts"), ("post", "/api/users"),
               ("patch", "/api/users/{user_id}"), ("post", "/api/sources"), ("post", "/api/sources/{source_id}/poll"),
               ("post", "/api/sources/{source_id}/webhook-token"), ("post", "/api/customers/{customer_id}/merge"),
               ("post", "/api/cases/{case_id}/claim"), ("post", "/api/webhooks/{source}")}
+# Routes without an id in their path whose body names something that may not exist (404).
+_BODY_NAMES = {("post", "/api/flow_drafts"), ("post", "/api/notifications/read")}
 _WORKFLOWS = {("post", "/api/webhooks/{source}"), ("post", "/api/sources/{source}/imports"),
               ("post", "/api/sources"), ("patch", "/api/sources/{source_id}"),
               ("post", "/api/sources/{source_id}/poll"), ("get", "/api/cases/{case_id}/drafts"),
@@ -143,7 +145,7 @@ def documented(app: FastAPI, *, password_min_length: int) -> dict[str, Any]:
                     codes.append("504")
                 if "x-public" in operation and "token" in operation["x-public"]:
                     codes.append("401")
-                if (method, path) == ("post", "/api/flow_drafts"):
+                if (method, path) in _BODY_NAMES:
                     responses.setdefault("404", refusal(_SHARED["404-body"]))
                 for code in codes:
                     responses.setdefault(code, refusal(_SHARED[code]))

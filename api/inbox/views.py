@@ -21,7 +21,15 @@ router = APIRouter(tags=["inbox"])
 STREAM_DOC = {
     200: {"description": "Server-Sent Events: `case`, `counts`, `presence` and `notification` events, each's data "
                          "one JSON object; a comment every 15 s keeps the connection open",
-          "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+          # OpenAPI 3.1: the schema of a text/event-stream is that of each event.
+          "content": {"text/event-stream": {"schema": {
+              "type": "object",
+              "properties": {
+                  "event": {"type": "string", "enum": ["case", "counts", "presence", "notification"]},
+                  "data": {"type": "string", "description": "one JSON object"},
+                  "id": {"type": "string", "description": "the instant to resume after (`after`, `Last-Event-ID`)"},
+                  "retry": {"type": "integer", "description": "milliseconds an EventSource waits to reconnect"},
+              }}}}},
     400: {"description": "`after` or `Last-Event-ID` is not an instant this stream sent"},
 }
 
