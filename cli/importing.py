@@ -14,7 +14,7 @@ Direction: --map direction=COLUMN for inbound/outbound (or in/out) values; a tru
 
 A support export like Kaggle's "Customer Support on Twitter" (twcs.csv):
 
-  switchboard import twcs.csv --source twitter --map external_id=tweet_id --map author=author_id \
+  switchboard import twcs.csv --source twitter --map external_id=tweet_id --map author=author_id \\
       --map direction=inbound --map reply_to_id=in_response_to_tweet_id --replay
 """
 

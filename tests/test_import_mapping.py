@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from cli.importing import Summary, _columns, _mapping, _report
+from store.connector_config import WebhookConfig
 from store.conversations import Conversation
 from store.db import session_scope
 from store.incoming import IncomingMention
@@ -222,3 +223,16 @@ def test_the_command_prints_the_columns_when_no_row_maps(tmp_path: Path) -> None
     assert ("the file's columns: status, user_key, inbound, created_at, text, response_tweet_id, "
             "in_response_to_tweet_id") in done.stdout
     assert done.stdout.count("external_id: missing") == 1
+
+
+def test_a_webhooks_mapping_takes_a_boolean_direction_and_refuses_two() -> None:
+    assert WebhookConfig(mapping={"inbound": "is_customer"}).mapping == {"inbound": "is_customer"}
+    with pytest.raises(ValueError, match="mapping names direction and outbound: map one of them"):
+        WebhookConfig(mapping={"direction": "way", "outbound": "from_us"})
+
+
+def test_the_help_says_how_to_map_a_boolean_direction_and_shows_the_twcs_command() -> None:
+    done = subprocess.run([SWITCHBOARD, "import", "--help"], capture_output=True, text=True, timeout=60)
+    assert "--map inbound=COLUMN (true: the customer's message)" in done.stdout
+    assert ("--map external_id=tweet_id --map author=author_id \\\n      --map direction=inbound "
+            "--map reply_to_id=in_response_to_tweet_id --replay") in done.stdout
