@@ -5,6 +5,17 @@ paths such as `user.screen_name`), checked here so a bad row is reported with it
 skipped, and sent in batches to `POST /api/sources/{source}/imports`, which dedupes, threads, tags and
 triages them. Importing the same file twice stores nothing twice: every mention is keyed by
 (source, id), so an interrupted import is finished by running it again.
+
+Direction: --map direction=COLUMN for inbound/outbound (or in/out) values; a true/false column (true/false,
+1/0, yes/no, y/n, t/f) with --map inbound=COLUMN (true: the customer's message) or --map outbound=COLUMN
+(true: our reply). --map direction=COLUMN also reads true/false when the column's name says which way
+(`inbound`, `is_inbound`, `outbound`...). Ids that a spreadsheet or dataframe tool wrote as floats (3.0,
+1.234e5) are read as the integers they were, so replies find their parents; 00123 and abc stay as written.
+
+A support export like Kaggle's "Customer Support on Twitter" (twcs.csv):
+
+  switchboard import twcs.csv --source twitter --map external_id=tweet_id --map author=author_id \\
+      --map direction=inbound --map reply_to_id=in_response_to_tweet_id --replay
 """
 
 from __future__ import annotations
@@ -14,6 +25,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -25,7 +37,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import httpx
 from tqdm import tqdm
 
-from store.mapping import FIELDS, RowError, map_row
+from store.mapping import FIELDS, RowError, check_mapping, map_row
 
 RETRIES = 6
 
@@ -38,6 +50,7 @@ class Summary:
     actionable: int = 0
     cases: int = 0
     rejected: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
+    columns: list[str] | None = None  # the file's columns, as its first readable row has them
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -48,7 +61,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=("csv", "jsonl"), help="default: from the file's extension")
     parser.add_argument("--source", required=True, help="the connector instance the mentions belong to, e.g. twitter")
     parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
-                        help=f"take FIELD from COLUMN (repeatable); fields: {', '.join(FIELDS)}")
+                        help=f"take FIELD from COLUMN (repeatable); fields: {', '.join(FIELDS)}. Direction: "
+                             "direction=COLUMN (inbound/outbound), or a true/false column as inbound=COLUMN (true: "
+                             "the customer's) or outbound=COLUMN (true: ours); direction=inbound reads a true/false "
+                             "column named inbound")
     parser.add_argument("--mapping", type=Path, help="a JSON file of {field: column}; --map flags win over it")
     parser.add_argument("--brand-author", action="append", default=[], metavar="HANDLE",
                         help="rows by this author are our own outbound replies (repeatable)")
@@ -92,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
             for line, row, consumed in _rows(stream, fmt):
                 summary.rows += 1
                 bar.update(consumed)
+                if summary.columns is None and isinstance(row, dict):
+                    summary.columns = _columns(row)
                 try:
                     batch.append((line, map_row(row, mapping, brands, default_tz)))
                 except RowError as exc:
@@ -133,10 +151,19 @@ def _mapping(args: argparse.Namespace) -> dict[str, str]:
         if not sep or not column:
             raise ValueError(f"--map {item!r}: write FIELD=COLUMN, e.g. --map author=user.screen_name")
         mapping[name.strip()] = column.strip()
-    unknown = sorted(set(mapping) - set(FIELDS))
-    if unknown:
-        raise ValueError(f"unknown field(s) in the mapping: {', '.join(unknown)}; fields are {', '.join(FIELDS)}")
+    check_mapping(mapping)
     return mapping
+
+
+def _columns(row: dict[str, Any], prefix: str = "") -> list[str]:
+    """A row's columns; a JSON object's nested values by their dotted paths (what --map takes)."""
+    names: list[str] = []
+    for key, value in row.items():
+        if isinstance(value, dict) and value:
+            names.extend(_columns(value, f"{prefix}{key}."))
+        else:
+            names.append(f"{prefix}{key}")
+    return names
 
 
 def _format_of(path: Path) -> str:
@@ -245,7 +272,42 @@ def _report(summary: Summary, args: argparse.Namespace, out: TextIO) -> None:
         out.write(f"replay: {summary.actionable:,} needed a response; no cases started\n")
     else:
         out.write(f"{summary.actionable:,} need a response; {summary.cases:,} mentions given their cases\n")
-    for line, why in sorted(summary.rejected)[:50]:
-        out.write(f"  line {line}: {why}\n")
-    if len(summary.rejected) > 50:
-        out.write(f"  ... and {len(summary.rejected) - 50:,} more\n")
+    if not summary.rejected:
+        return
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for line, why in sorted(summary.rejected):
+        groups.setdefault(_reason(why), []).append((line, why))
+    every = len(summary.rejected) == summary.rows
+    if every and len(groups) == 1:
+        line, why = min(summary.rejected)
+        out.write(f"  every row was rejected for the same reason, e.g. line {line}: {why}\n")
+    else:
+        shown = covered = 0
+        for rows in sorted(groups.values(), key=lambda rows: rows[0][0]):
+            if shown >= MAX_LINES:
+                break
+            if len(rows) >= SAME_REASON:  # one line for a reason many rows share, not one line per row
+                lines = ", ".join(str(line) for line, _ in rows[:5]) + (", ..." if len(rows) > 5 else "")
+                out.write(f"  {len(rows):,} rows (lines {lines}): {rows[0][1]}\n")
+                shown, covered = shown + 1, covered + len(rows)
+                continue
+            for line, why in rows[:MAX_LINES - shown]:
+                out.write(f"  line {line}: {why}\n")
+                shown, covered = shown + 1, covered + 1
+        if covered < len(summary.rejected):
+            out.write(f"  ... and {len(summary.rejected) - covered:,} more\n")
+    if every and summary.columns is not None:
+        out.write(f"  the file's columns: {', '.join(summary.columns)}\n"
+                  f"  name the columns of our fields with --map FIELD=COLUMN (fields: {', '.join(FIELDS)})\n")
+
+
+MAX_LINES = 50  # lines of rejections the summary shows
+SAME_REASON = 5  # rows rejected for one reason that the summary shows as one line
+
+
+def _reason(why: str) -> str:
+    """A rejection's reason without the values it quotes: rows that differ only in their values share it."""
+    return _QUOTED.sub("...", why)
+
+
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")

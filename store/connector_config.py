@@ -29,6 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from store.fields import EMAIL_PATTERN, WHOLE
 from store.keys import KeyRing, digest, is_sealed
+from store.mapping import DIRECTION_FIELDS
 from store.mapping import FIELDS as MAPPABLE
 
 MASK = "********"
@@ -125,6 +126,10 @@ class WebhookConfig(KindConfig):
         unknown = sorted(set(self.mapping) - set(MAPPABLE))
         if unknown:
             raise ValueError(f"mapping names unknown field(s) {', '.join(unknown)}; fields are {', '.join(MAPPABLE)}")
+        ways = [name for name in DIRECTION_FIELDS if name in self.mapping]
+        if len(ways) > 1:
+            raise ValueError(f"mapping names {' and '.join(ways)}: map one of them (direction for an inbound/outbound "
+                             "value, inbound or outbound for a true/false one)")
         if self.auth == "hmac" and self.hmac_secret is None:
             raise ValueError("auth is hmac: give hmac_secret, the key senders sign each body with")
 

@@ -81,7 +81,7 @@ export const POLLING_KINDS: readonly SourceKind[] = ['rss', 'mastodon', 'email']
 /** What the API shows instead of a stored secret; sending it back keeps the secret. */
 export const SECRET_MASK = '********';
 
-/** Our mention fields a webhook's mapping can name (api/discovery/mapping.py FIELDS). */
+/** Our mention fields a webhook's mapping can name (store/mapping.py FIELDS). */
 export const MAPPABLE_FIELDS = [
     'external_id',
     'author',
@@ -90,6 +90,8 @@ export const MAPPABLE_FIELDS = [
     'reply_to_id',
     'thread_id',
     'direction',
+    'inbound',
+    'outbound',
     'author_followers',
     'author_verified',
 ] as const;

@@ -187,6 +187,29 @@ def test_a_mapping_file_a_timezone_and_a_direction_column(up: UpProcess, tmp_pat
     assert bad_zone.returncode == 2 and "Mars/Olympus" in bad_zone.stderr
 
 
+def test_a_twcs_shaped_export_imports_with_map_flags_alone(up: UpProcess) -> None:
+    """Kaggle's "Customer Support on Twitter" shape: a True/False inbound column, parent ids written as floats
+    (3.0), Twitter's dates, a brand post that customers answer, replies listed before their parents."""
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "imports" / "twcs_sample.csv"
+    done = switchboard_import(up, fixture, "--source", "facebook", "--map", "external_id=tweet_id", "--map",
+                              "author=author_id", "--map", "direction=inbound", "--map",
+                              "reply_to_id=in_response_to_tweet_id", "--replay", "--quiet")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "10 rows: 10 mentions imported, 0 duplicates skipped, 0 rejected" in done.stdout
+    with up.login(ADMIN, PASSWORD) as http:
+        for conversation, ids in (("facebook:3", ("1", "2", "3")), ("facebook:10", ("10", "11", "12", "13", "14")),
+                                  ("facebook:20", ("20", "21"))):
+            for external_id in ids:
+                mention = http.get(f"/api/mentions/facebook:{external_id}").json()
+                assert mention["conversation_id"] == conversation, mention
+        assert http.get("/api/mentions/facebook:13").json()["direction"] == "outbound"
+        assert http.get("/api/mentions/facebook:14").json()["reply_to_id"] == "13"
+        first = http.get("/api/conversations/facebook:3").json()
+        assert (first["inbound_count"], first["outbound_count"], first["first_response_seconds"]) == (2, 1, 140.0)
+        announcement = http.get("/api/conversations/facebook:10").json()
+        assert (announcement["inbound_count"], announcement["outbound_count"]) == (3, 2)
+
+
 def test_imports_need_a_token_scoped_to_their_source(up: UpProcess, tmp_path: Path) -> None:
     """Last in the module: it adds a twitter mention the tests above count without."""
     path = tmp_path / "one.csv"
