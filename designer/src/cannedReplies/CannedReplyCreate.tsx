@@ -5,7 +5,7 @@ import type { CannedReplyFormValues } from './cannedReplyForm';
 
 /** A new canned reply (ops leads and admins), for everyone or one team, on every channel or some. */
 export const CannedReplyCreate = () => (
-    <Create redirect="list" transform={(values: CannedReplyFormValues) => createCannedPayload(values)}>
+    <Create title="New canned reply" redirect="list" transform={(values: CannedReplyFormValues) => createCannedPayload(values)}>
         <SimpleForm validate={validateCannedReply as never} defaultValues={{ title: '', text: '', team_id: null, channels: [] }}>
             <CannedReplyFields />
         </SimpleForm>

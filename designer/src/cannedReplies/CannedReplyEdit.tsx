@@ -22,9 +22,15 @@ const LastChange = () => {
     );
 };
 
+const PageTitle = () => {
+    const record = useRecordContext<CannedReply>();
+    return <span>Canned reply{record ? `: ${record.title}` : ''}</span>;
+};
+
 /** A canned reply's title, text, team and channels; or its removal. */
 export const CannedReplyEdit = () => (
     <Edit<CannedReply>
+        title={<PageTitle />}
         mutationMode="pessimistic"
         redirect="list"
         transform={(values: CannedReplyFormValues) => changeCannedPayload(values)}

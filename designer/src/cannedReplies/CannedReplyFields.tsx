@@ -18,6 +18,8 @@ export const CannedReplyFields = () => (
                 optionText="name"
                 label="Team"
                 emptyText="Everyone"
+                // null (everyone) shows as the empty choice, "Everyone"
+                format={(value: string | null | undefined) => value ?? ''}
                 helperText="Only this team's agents are offered it; Everyone: all agents"
                 sx={{ width: '100%', maxWidth: 480 }}
                 data-testid="canned-team"

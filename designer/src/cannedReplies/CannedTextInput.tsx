@@ -71,7 +71,7 @@ export const CannedTextInput = () => {
                 </Typography>
                 <Typography
                     variant="body2"
-                    sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                    sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'break-word' }}
                     color={text.trim() ? 'text.primary' : 'text.secondary'}
                     data-testid="canned-preview"
                 >
