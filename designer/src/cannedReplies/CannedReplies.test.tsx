@@ -112,6 +112,7 @@ describe('canned reply screens', () => {
         const title = await screen.findByTestId('canned-title', {}, { timeout: 5_000 });
         await waitFor(() => expect(title).toHaveValue('Move to DM'));
         expect(screen.getByTestId('canned-last-change')).toHaveTextContent('Last changed by system');
+        expect(await screen.findByRole('combobox', { name: 'Team' })).toHaveTextContent('Everyone');
         expect(screen.getByTestId('canned-preview')).toHaveTextContent('Reference: case-1042.');
         await user.clear(title);
         await user.type(title, 'Ask for a DM');

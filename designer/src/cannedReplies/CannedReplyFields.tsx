@@ -20,6 +20,7 @@ export const CannedReplyFields = () => (
                 emptyText="Everyone"
                 // null (everyone) shows as the empty choice, "Everyone"
                 format={(value: string | null | undefined) => value ?? ''}
+                slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                 helperText="Only this team's agents are offered it; Everyone: all agents"
                 sx={{ width: '100%', maxWidth: 480 }}
                 data-testid="canned-team"
