@@ -27,6 +27,7 @@ from api.auth.deps import public
 from api.auth.tokens import router as tokens_router
 from api.auth.users import router as users_router
 from api.auth.views import router as auth_router
+from api.canned_replies.views import router as canned_replies_router
 from api.cases.views import router as cases_router
 from api.connectors.schedules import sync_schedules
 from api.connectors.views import router as sources_router
@@ -126,7 +127,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
     for router in (webhooks_router, auth_router, users_router, tokens_router, codec_router, cases_router,
                    mentions_router, teams_router, flow_fields_router, flows_router, drafts_router, audit_router,
                    audit_log_router, experts_router, backtest_router, flow_testing_router,
-                   discovery_router, sources_router, customers_router, inbox_router):
+                   discovery_router, sources_router, customers_router, inbox_router, canned_replies_router):
         api.include_router(router)
 
     @api.get("/health", tags=["health"], response_model=Health,

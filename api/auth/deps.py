@@ -121,6 +121,7 @@ WriteSources = Annotated[Principal, _guard(P.sources_write)]
 ManageUsers = Annotated[Principal, _guard(P.users_manage)]
 DecodeHistories = Annotated[Principal, _guard(P.histories_decode)]
 OwnTokens = Annotated[Principal, _guard(P.tokens_own)]
+ManageCanned = Annotated[Principal, _guard(P.canned_manage)]
 
 
 def public(why: str) -> dict[str, str]:

@@ -41,6 +41,7 @@ class Permission(StrEnum):
     sources_write = "sources:write"
     histories_decode = "histories:decode"  # Temporal payloads through /api/codec
     users_manage = "users:manage"
+    canned_manage = "canned:manage"  # creating, changing and deleting canned replies
     tokens_own = "tokens:own"
 
 
@@ -62,6 +63,7 @@ DESCRIPTIONS: dict[Permission, str] = {
     P.sources_read: "reading sources", P.sources_write: "creating and changing sources",
     P.histories_decode: "reading sealed Temporal histories", P.users_manage: "managing users",
     P.tokens_own: "managing one's own API tokens",
+    P.canned_manage: "managing canned replies",
 }
 
 _READ = frozenset(p for p in P if p.value.endswith(":read"))
@@ -71,7 +73,8 @@ _AGENT = frozenset({P.cases_read, P.cases_work, P.mentions_read, P.customers_rea
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.admin: frozenset(P),
     Role.ops_lead: (_READ - {P.auditlog_read}) | {P.flows_write, P.flows_backtest, P.agents_manage,
-                                                  P.agents_presence, P.experts_write, P.tokens_own, P.teams_manage},
+                                                  P.agents_presence, P.experts_write, P.tokens_own, P.teams_manage,
+                                                  P.canned_manage},
     Role.supervisor: _AGENT | {P.cases_approve, P.cases_takeover, P.cases_transfer, P.customers_merge,
                                P.agents_manage},
     Role.agent: _AGENT,

@@ -41,7 +41,7 @@ describe('App', () => {
             'cases',
             expect.objectContaining({ sort: { field: 'opened_at', order: 'DESC' } }),
         );
-        await waitFor(() => expect(menuItems()).toHaveLength(13));
+        await waitFor(() => expect(menuItems()).toHaveLength(14));
         expect(menuItems()).toEqual([
             'Cases',
             'Mentions',
@@ -53,6 +53,7 @@ describe('App', () => {
             'Sources',
             'Flows',
             'Flow drafts',
+            'Canned replies',
             'Users',
             'API tokens',
             'Audit log',

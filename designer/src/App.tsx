@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { createHashRouter, Route, RouterProvider } from 'react-router-dom';
 import agents from './agents';
 import auditEntries from './auditEntries';
+import cannedReplies from './cannedReplies';
 import { authProvider as defaultAuthProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import cases from './cases';
@@ -65,6 +66,8 @@ const SwitchboardAdmin = ({ dataProvider = defaultDataProvider, authProvider = d
         <Resource name="sources" {...sources} />
         <Resource name="flows" {...flows} />
         <Resource name="flow_drafts" {...flowDrafts} />
+        {/* Ops leads and admins (canned:manage); agents read them in the reply composer. */}
+        <Resource name="canned_replies" {...cannedReplies} />
         {/* Admins only (users:manage); everyone has their own API tokens (tokens:own). */}
         <Resource name="users" {...users} />
         <Resource name="tokens" {...tokens} />

@@ -345,7 +345,8 @@ export const createDataProvider = (
                 return withFieldErrors(resource, patch(resourceUrl(resource, params.id), params.data as UserChangePayload));
             }
             // Agents and teams change with PATCH, with only what changed (see agents/agentForm.ts, teams/teamForm.ts).
-            if (resource === 'agents' || resource === 'teams') {
+            // Canned replies too (title, text, team, channels).
+            if (resource === 'agents' || resource === 'teams' || resource === 'canned_replies') {
                 return withFieldErrors(resource, patch(resourceUrl(resource, params.id), params.data as object));
             }
             return base.update(resource, params);

@@ -153,6 +153,11 @@ export type ExpertRequest = Schemas['ExpertRequestPublic'];
 
 export type Team = Schemas['TeamPublic'];
 
+/** A text agents insert into a reply, with `{{variables}}` (cases/cannedReplies.ts fills them). */
+export type CannedReply = Schemas['CannedReplyPublic'];
+export type CannedReplyCreatePayload = Schemas['CannedReplyCreate'];
+export type CannedReplyChangePayload = Schemas['CannedReplyChange'];
+
 export type FlowNodeType = Schemas['FlowNode']['type'];
 
 /** A node as the API stores it: its content and position filled in. */

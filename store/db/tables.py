@@ -4,6 +4,7 @@ from sqlmodel import SQLModel
 
 from store.accounts import ApiToken, User, UserSession
 from store.audit import AuditCheckpoint, AuditEntry, AuditHead, AuditPurge
+from store.canned_replies import CannedReply
 from store.case_events import CaseEvent
 from store.cases import Case
 from store.conversations import Conversation
@@ -21,7 +22,7 @@ from store.teams import Agent, Team
 
 metadata = SQLModel.metadata
 
-__all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "Case", "CaseEvent",
-           "CasePresence", "CaseRouting", "Conversation", "Customer", "CustomerIdentity", "Expert", "ExpertRequest",
-           "Flow", "FlowDraft", "Mention", "NotificationRead", "OutboxEntry", "SlaDeadline", "Source", "Team", "User",
-           "UserSession", "metadata"]
+__all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "CannedReply", "Case",
+           "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "Customer", "CustomerIdentity", "Expert",
+           "ExpertRequest", "Flow", "FlowDraft", "Mention", "NotificationRead", "OutboxEntry", "SlaDeadline",
+           "Source", "Team", "User", "UserSession", "metadata"]

@@ -45,6 +45,7 @@ SCREENS = [
     Screen("flows", "flows"), Screen("flow", "flows", "show"),
     Screen("flow-drafts", "flow_drafts"), Screen("flow-draft", "flow_drafts", "edit"),
     Screen("users", "users"), Screen("user", "users", "edit"),
+    Screen("canned-replies", "canned_replies"), Screen("canned-reply", "canned_replies", "edit"),
     Screen("tokens", "tokens"),
     Screen("audit-entries", "audit_entries"), Screen("audit-entry", "audit_entries", "show"),
 ]

@@ -1526,6 +1526,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/canned_replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Canned Replies
+         * @description The canned replies the caller may insert (all of them, for those who manage them); `channel` narrows
+         *     them to those that suit one source.
+         */
+        get: operations["list_canned_replies_api_canned_replies_get"];
+        put?: never;
+        /**
+         * Create
+         * @description A new canned reply, for everyone or one team, on every channel or some.
+         */
+        post: operations["create_api_canned_replies_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/canned_replies/{reply_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Canned Reply */
+        get: operations["get_canned_reply_api_canned_replies__reply_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete
+         * @description Remove a canned reply; answers it as it was.
+         */
+        delete: operations["delete_api_canned_replies__reply_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change
+         * @description Change a canned reply's title, text, team or channels; absent fields stay as they are.
+         */
+        patch: operations["change_api_canned_replies__reply_id__patch"];
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1907,6 +1957,88 @@ export interface components {
             live_flow_versions: {
                 [key: string]: number;
             };
+        };
+        /**
+         * CannedReplyChange
+         * @description Fields to change; absent ones stay as they are (`team_id: null` makes it everyone's).
+         */
+        CannedReplyChange: {
+            /** Title */
+            title?: string | null;
+            /** Text */
+            text?: string | null;
+            /**
+             * Team Id
+             * @description the team whose agents see it; null: everyone
+             */
+            team_id?: string | null;
+            /** Channels */
+            channels?: string[] | null;
+        };
+        /**
+         * CannedReplyCreate
+         * @description A new canned reply; its id is made from its title.
+         */
+        CannedReplyCreate: {
+            /**
+             * Title
+             * @description what agents pick it by: 1 to 80 characters
+             */
+            title: string;
+            /**
+             * Text
+             * @description the reply, 1 to 2000 characters; it may name {{customer.name}}, {{agent.name}}, {{case.id}}, filled in when an agent inserts it
+             */
+            text: string;
+            /**
+             * Team Id
+             * @description the team whose agents see it; null: everyone
+             */
+            team_id?: string | null;
+            /**
+             * Channels
+             * @description sources' ids (GET /api/sources) it suits; empty: every channel
+             */
+            channels?: string[];
+        };
+        /** CannedReplyPublic */
+        CannedReplyPublic: {
+            /**
+             * Title
+             * @description What agents pick it by, e.g. 'Refund on its way'
+             */
+            title: string;
+            /**
+             * Text
+             * @description The reply, with {{customer.name}}, {{agent.name}} or {{case.id}} in it
+             */
+            text: string;
+            /**
+             * Team Id
+             * @description The team whose agents see it; null: everyone
+             */
+            team_id: string | null;
+            /**
+             * Channels
+             * @description Sources' ids it suits; empty: every channel
+             */
+            channels: string[];
+            /** Id */
+            id: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated By */
+            updated_by: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /** CaseEventPublic */
         CaseEventPublic: {
@@ -10908,6 +11040,361 @@ export interface operations {
             };
             /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    list_canned_replies_api_canned_replies_get: {
+        parameters: {
+            query?: {
+                /** @description which column and which way, e.g. ["id","ASC"] (the default) */
+                sort?: string;
+                /** @description [first, last] rows, inclusive (default [0,24]); at most 1000 rows come back, as Content-Range says; a range ending before it starts is empty */
+                range?: string;
+                /** @description each field's value, or a list of values any of which matches; q: text to find */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReplyPublic"][];
+                };
+            };
+            /** @description a list's sort, range or filter is not one this list takes (the path names which) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    create_api_canned_replies_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedReplyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReplyPublic"];
+                };
+            };
+            /** @description the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such canned reply, or no team (path: team_id) or channel (channels.N) the body names */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    get_canned_reply_api_canned_replies__reply_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reply_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReplyPublic"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description nothing has that id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    delete_api_canned_replies__reply_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reply_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReplyPublic"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such canned reply */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    change_api_canned_replies__reply_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reply_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CannedReplyChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedReplyPublic"];
+                };
+            };
+            /** @description the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such canned reply, or no team (path: team_id) or channel (channels.N) the body names */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

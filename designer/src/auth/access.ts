@@ -29,6 +29,7 @@ export const PERMISSIONS = [
     'sources:write',
     'histories:decode',
     'users:manage',
+    'canned:manage',
     'tokens:own',
 ] as const;
 
@@ -90,6 +91,8 @@ const READ: Record<string, Permission> = {
     sources: 'sources:read',
     users: 'users:manage',
     tokens: 'tokens:own',
+    // Its pages are for those who keep them; the composer reads them with cases:read (CannedReplyButton).
+    canned_replies: 'canned:manage',
 };
 
 /** The permission each changing action needs, per resource. */
@@ -121,6 +124,7 @@ const WRITE: Record<string, Record<string, Permission>> = {
     experts: { create: 'experts:write', edit: 'experts:write' },
     sources: { create: 'sources:write', edit: 'sources:write', poll: 'sources:write', webhook_token: 'sources:write' },
     users: { create: 'users:manage', edit: 'users:manage' },
+    canned_replies: { create: 'canned:manage', edit: 'canned:manage', delete: 'canned:manage' },
     tokens: { create: 'tokens:own', delete: 'tokens:own' },
     // Verifying the log only reads it (auditlog:read, as its list); signing its head takes its own permission.
     audit_entries: { checkpoint: 'auditlog:checkpoint' },

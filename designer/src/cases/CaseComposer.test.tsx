@@ -2,10 +2,10 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AdminContext, RecordContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { agents, makeCase } from '../test/fixtures';
+import { agents, cannedReplies, makeCase } from '../test/fixtures';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import type { Case } from '../types';
-import { CANNED_REPLIES, fillCanned } from './cannedReplies';
+import { fillCanned, unknownVariables } from './cannedReplies';
 import { CaseComposer } from './CaseShow';
 import { channelLimit, replyLength } from './channelLimits';
 
@@ -50,8 +50,14 @@ describe('channel limits and canned replies', () => {
         expect(fillCanned('Hi {{customer.name}}, {{ agent.name }} on {{case.id}} {{order.id}}', variables)).toBe(
             'Hi Jane, Ada on c9 {{order.id}}',
         );
-        for (const canned of CANNED_REPLIES) {
+        for (const canned of cannedReplies) {
             expect(fillCanned(canned.text, variables)).not.toMatch(/\{\{/);
         }
+    });
+
+    it('finds the variables the API would refuse', () => {
+        expect(unknownVariables('Hi {{customer.name}} {{ case.id }}')).toEqual([]);
+        expect(unknownVariables('{{order.id}} and {{order.id}}, {{oops')).toEqual(['{{order.id}}', '{{oops']);
+        expect(unknownVariables('{{{customer.name}}')).toEqual(['{{{customer.name}}']);
     });
 });

@@ -4,7 +4,7 @@ import { AdminContext, HttpError, Notification, RecordContextProvider } from 're
 import { describe, expect, it, vi } from 'vitest';
 import type { AuthProvider } from 'react-admin';
 import { ada, fakeAuthProvider, makeMe } from '../test/fakeAuthProvider';
-import { agents, experts, makeCase } from '../test/fixtures';
+import { agents, cannedReplies, experts, makeCase } from '../test/fixtures';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import type { Case } from '../types';
 import { ReplyPanel } from './ReplyPanel';
@@ -15,7 +15,7 @@ const teams = [
 ];
 
 const setup = (record: Case = makeCase(), authProvider?: AuthProvider) => {
-    const dataProvider = fakeDataProvider({ agents, experts, teams, cases: [record] });
+    const dataProvider = fakeDataProvider({ agents, experts, teams, cases: [record], canned_replies: cannedReplies });
     const user = userEvent.setup();
     render(
         <AdminContext dataProvider={dataProvider} authProvider={authProvider}>

@@ -168,6 +168,7 @@ export const ReplyPanel = () => {
                         <CannedReplyButton
                             disabled={closed || withExpert || pending || !mine}
                             caseId={record.id}
+                            channel={record.source}
                             customerName={record.author}
                             agentName={me?.name ?? ''}
                             onInsert={canned => setText(current => (current.trim() ? `${current.trimEnd()} ${canned}` : canned))}

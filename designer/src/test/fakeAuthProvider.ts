@@ -30,6 +30,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
         'experts:write',
         'tokens:own',
         'teams:manage',
+        'canned:manage',
     ],
     supervisor: [...AGENT, 'cases:approve', 'cases:takeover', 'cases:transfer', 'customers:merge', 'agents:manage'],
     agent: AGENT,

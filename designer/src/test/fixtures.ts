@@ -1,6 +1,7 @@
 // Records shaped like the API's, shared by the component tests.
 import type {
     Agent,
+    CannedReply,
     Case,
     CaseEvent,
     Conversation,
@@ -274,3 +275,14 @@ export const mergedRobin = makeCustomer({
     tags: {},
     sentiment_trend: [],
 });
+
+/** The four replies the migration seeds (store/migrations/versions/0014_canned_replies.py), and one team's. */
+export const cannedReplies: CannedReply[] = [
+    ['greeting', 'Greeting', 'Hi {{customer.name}}, thanks for reaching out. I am {{agent.name}} and I will look into this for you.'],
+    ['dm', 'Move to DM', 'Hi {{customer.name}}, could you send us a direct message with your order number? Reference: {{case.id}}.'],
+    ['refund', 'Refund on its way', 'Hi {{customer.name}}, your refund is on its way: it shows on your statement within 5 working days. {{agent.name}}'],
+    ['follow-up', 'Follow-up', 'Hi {{customer.name}}, just checking in on case {{case.id}}: is everything sorted now? {{agent.name}}'],
+].map(([id, title, text]) => ({
+    id, title, text, team_id: null, channels: [], created_by: 'system', created_at: '2025-01-01T00:00:00+00:00',
+    updated_by: 'system', updated_at: '2025-01-01T00:00:00+00:00',
+}));

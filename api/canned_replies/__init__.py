@@ -1,0 +1,1 @@
+"""Canned replies: texts agents insert into replies, kept by ops leads."""
