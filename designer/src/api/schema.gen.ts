@@ -6049,8 +6049,35 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description the request conflicts with the state of things (the message says how) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description the request does not fit: each problem with its path in `errors` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the workflow service (or the database, busy) did not take the request: nothing changed, send it again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the case did not answer in time: the change may still happen; repeat it with the same ids to be safe */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10921,7 +10948,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @enum {string} */
+                        event?: "case" | "counts" | "presence" | "notification";
+                        /** @description one JSON object */
+                        data?: string;
+                        /** @description the instant to resume after (`after`, `Last-Event-ID`) */
+                        id?: string;
+                        /** @description milliseconds an EventSource waits to reconnect */
+                        retry?: number;
+                    };
                 };
             };
             /** @description `after` or `Last-Event-ID` is not an instant this stream sent */
@@ -11040,6 +11076,15 @@ export interface operations {
             };
             /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description something the body names does not exist */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,8 +1,8 @@
 """Canned replies kept by ops leads (they were a list built into the designer), seeded with the four built-in
 ones so an upgraded install keeps them.
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 """
 from datetime import UTC, datetime
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import store.db.types
 
-revision = '0014'
-down_revision = '0013'
+revision = '0015'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 
