@@ -82,7 +82,7 @@ class Body(BaseModel):
 
 class ReplyRequest(Body):
     text: str = Field(min_length=1, max_length=10_000)
-    close: bool = Field(default=False, description="Send and resolve in one step.")
+    close: bool = Field(default=False, strict=True, description="Send and resolve in one step.")
     reply_id: str | None = Field(default=None, max_length=100,
                                  description="Idempotency key; a retry with it sends once.")
 
@@ -92,7 +92,8 @@ class CloseRequest(Body):
 
 
 class ClaimRequest(Body):
-    takeover: bool = Field(default=False, description="Supervisors only: take the case from whoever holds it.")
+    takeover: bool = Field(default=False, strict=True,
+                           description="Supervisors only: take the case from whoever holds it.")
 
 
 class DecisionRequest(Body):
@@ -113,7 +114,8 @@ class TransferRequest(Body):
 
 
 class PendingRequest(Body):
-    waiting: bool = Field(default=True, description="true: waiting on the customer (SLA paused); false: back to work")
+    waiting: bool = Field(default=True, strict=True,
+                          description="true: waiting on the customer (SLA paused); false: back to work")
 
 
 class NoteRequest(Body):

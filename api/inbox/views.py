@@ -14,6 +14,7 @@ from api.deps import EngineDep, SessionDep
 from api.inbox.filters import Inbox, inbox
 from api.inbox.notifications import MarkRead, Notifications, mark_read, notifications_of
 from api.inbox.stream import resume_point, stream
+from api.instants import instant_query, parse_instant
 from store.db import session_scope
 
 router = APIRouter(tags=["inbox"])
@@ -30,7 +31,7 @@ STREAM_DOC = {
                   "id": {"type": "string", "description": "the instant to resume after (`after`, `Last-Event-ID`)"},
                   "retry": {"type": "integer", "description": "milliseconds an EventSource waits to reconnect"},
               }}}}},
-    400: {"description": "`after` or `Last-Event-ID` is not an instant this stream sent"},
+    400: {"description": "`Last-Event-ID` is not an instant this stream sent"},
 }
 
 
@@ -44,16 +45,15 @@ def get_inbox(principal: ReadCases, session: SessionDep) -> Inbox:
 @router.get("/stream", response_class=StreamingResponse, responses=STREAM_DOC)  # type: ignore[arg-type]
 async def live_stream(
     principal: ReadCases, engine: EngineDep, request: Request,
-    after: Annotated[datetime | None, Query(description="resume after this event id (an instant; UTC if it names "
-                                                        "no zone)")] = None,
+    after: Annotated[str | None, instant_query("resume after this event id (an instant the stream sent)")] = None,
     seconds: Annotated[int, Query(ge=1, le=3600, description="how long the stream stays open; an EventSource "
                                                               "reconnects by itself, resuming where it was")] = 900,
     last_event_id: Annotated[str | None, Header(max_length=64, include_in_schema=False)] = None,
 ) -> StreamingResponse:
     """Changes to the cases you may see, as they happen (Server-Sent Events; the session cookie works with
     EventSource). A client that does not accept `text/event-stream` gets one round of events, then the end."""
-    resume = (after if after is None or after.tzinfo else after.replace(tzinfo=UTC)) or resume_point(
-        last_event_id, "Last-Event-ID")
+    since = parse_instant(after, "after")
+    resume = since.astimezone(UTC) if since else resume_point(last_event_id, "Last-Event-ID")
     live = "text/event-stream" in request.headers.get("accept", "")
     body = stream(engine, principal, after=resume, seconds=seconds, live=live, disconnected=request.is_disconnected,
                   closing=getattr(request.app.state, "streams_closing", None))

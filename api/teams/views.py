@@ -300,7 +300,8 @@ SkillLevel = Annotated[int, Field(strict=True, ge=1, le=5, description="a skill 
                        WHOLE]
 
 
-Skill = Annotated[str, StringConstraints(min_length=1, max_length=50, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+SKILL_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+Skill = Annotated[str, StringConstraints(min_length=1, max_length=50, pattern=SKILL_PATTERN)]
 Language = Annotated[str, StringConstraints(max_length=20, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 Channel = Annotated[str, StringConstraints(min_length=1, max_length=100)]
 
@@ -315,7 +316,8 @@ class AgentChange(BaseModel):
     channel_capacity: dict[Channel, Capacity] | None = Field(
         default=None, description="channel (a source's id) -> most open cases on it at once, e.g. {\"email\": 10}")
     skills: dict[Skill, SkillLevel] | None = Field(
-        default=None, max_length=100,
+        # pydantic writes the key pattern as patternProperties, which lets other keys through: said outright.
+        default=None, max_length=100, json_schema_extra={"propertyNames": {"pattern": SKILL_PATTERN}},
         description="skill (lowercase, digits, - and _) -> level, 1 (novice) to 5 (expert), e.g. {\"billing\": 4}")
     languages: list[Language] | None = Field(
         default=None, max_length=50, description="languages spoken as tags (en, pt-BR); empty: any language")

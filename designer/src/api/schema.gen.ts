@@ -10931,7 +10931,7 @@ export interface operations {
     live_stream_api_stream_get: {
         parameters: {
             query?: {
-                /** @description resume after this event id (an instant; UTC if it names no zone) */
+                /** @description resume after this event id (an instant the stream sent), e.g. 2026-12-01T00:00:00Z */
                 after?: string | null;
                 /** @description how long the stream stays open; an EventSource reconnects by itself, resuming where it was */
                 seconds?: number;
@@ -10960,7 +10960,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `after` or `Last-Event-ID` is not an instant this stream sent */
+            /** @description `Last-Event-ID` is not an instant this stream sent */
             400: {
                 headers: {
                     [name: string]: unknown;
