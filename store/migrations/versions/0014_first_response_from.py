@@ -32,7 +32,8 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         seconds = "EXTRACT(EPOCH FROM (first_response_at - first_response_from))"
     else:
-        seconds = "(julianday(first_response_at) - julianday(first_response_from)) * 86400.0"
+        # julianday's double holds about a tenth of a millisecond today: rounded to the millisecond
+        seconds = "ROUND((julianday(first_response_at) - julianday(first_response_from)) * 86400.0, 3)"
     op.execute(f"UPDATE conversation SET first_response_seconds = CASE WHEN first_response_at IS NULL THEN NULL "
                f"ELSE {seconds} END")
 
