@@ -17,9 +17,20 @@ from sqlmodel import Session, select
 from temporalio import activity
 
 from activities.connectors.base import PushOnly, Sent
-from engine.messages import CLOSE_UPDATE, REPLY_UPDATE, CaseView, CloseInput, ReplyInput
+from engine.messages import (
+    ADD_MENTION_SIGNAL,
+    CASE_WORKFLOW,
+    CLOSE_UPDATE,
+    REPLY_UPDATE,
+    CaseInput,
+    CaseView,
+    CloseInput,
+    ReplyInput,
+)
+from engine.models import Mention as EngineMention
 from store.cases import Case
 from store.conversations import Conversation
+from store.flows import active_flow
 from store.mentions import Mention
 from tests.harness.cases import Stack, case_stack, case_where, ended, eventually, workflow_handle
 
@@ -89,3 +100,44 @@ async def test_a_reply_to_our_announcement_is_measured_from_the_customers_mentio
     assert thread.first_response_seconds == pytest.approx(300, abs=1)
     with Session(engine) as session:
         assert session.exec(select(Case).where(Case.conversation_id == row.conversation_id)).all() == [closed]
+
+
+async def test_an_older_case_opened_by_praise_measures_from_the_mention_that_needed_a_response(
+        stack, time_skipping_env) -> None:
+    """A case started before decisions moved to ingest classifies its first mention itself: praise closes it at
+    once, and a complaint in its reopen window reopens it. Its first response runs from the complaint (as its
+    first-response SLA clock does), not from the praise that opened it (patch first-response-from-needing)."""
+    env, engine, run = time_skipping_env, stack.engine, uuid.uuid4().hex[:8]
+    with Session(engine) as session:
+        flow = active_flow(session=session)
+        assert flow is not None
+
+    def mention(external_id: str, text: str, at: datetime) -> EngineMention:
+        return EngineMention(id=f"twitter:{external_id}", source="twitter", external_id=external_id,
+                             conversation_id=f"twitter:{run}", author=f"@legacy-{run}", text=text, created_at=at,
+                             received_at=at)
+
+    handle = await env.client.start_workflow(
+        CASE_WORKFLOW, CaseInput(conversation_id=f"twitter:{run}", flow_version=flow.id,
+                                 carried_mentions=[mention(run, "Love the new app, thanks!", await stack.now())]),
+        id=f"case-twitter:{run}", task_queue=stack.task_queue, result_type=CaseView)
+    stack.workflow_ids.add(handle.id)
+    case_id = handle.result_run_id
+    assert case_id is not None
+    opened = await eventually(lambda: case_where(engine, case_id, status="closed"), what="praise closed at once")
+    assert opened.close_reason == "no_action"
+
+    await env.sleep(timedelta(minutes=20))
+    await handle.signal(ADD_MENTION_SIGNAL, mention(f"{run}-q", BILLING, await stack.now()))
+    row = await eventually(lambda: case_where(engine, case_id, status="assigned"), what="reopened and assigned")
+    reopened = datetime.fromisoformat(row.sla["first_response"]["due_at"]) - timedelta(hours=4)
+    assert reopened - row.opened_at >= timedelta(minutes=20)  # the SLA clock started at the complaint
+
+    await env.sleep(timedelta(minutes=6))
+    await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id=f"{run}-r1", agent_id=row.assignee_id,
+                                                         text="Sorry! Refunded."), result_type=CaseView)
+    await handle.execute_update(CLOSE_UPDATE, CloseInput(agent_id=row.assignee_id), result_type=CaseView)
+    closed = await eventually(lambda: case_where(engine, case_id, status="closed", reopen_count=1,
+                                                 close_reason="resolved"), what="the second close")
+    assert closed.first_response_seconds == pytest.approx(6 * 60, abs=2)  # not 26 minutes, from the praise
+    assert closed.resolution_seconds == pytest.approx(26 * 60, abs=2)  # the case's resolution keeps its opening
