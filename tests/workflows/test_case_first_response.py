@@ -7,6 +7,7 @@ The demo flow's "normal" policy (24/7): first response 4 h.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
@@ -15,6 +16,8 @@ from typing import Any
 import pytest
 from sqlmodel import Session, select
 from temporalio import activity
+from temporalio.contrib.pydantic import pydantic_data_converter
+from temporalio.worker import Replayer
 
 from activities.connectors.base import PushOnly, Sent
 from engine.messages import (
@@ -33,6 +36,7 @@ from store.conversations import Conversation
 from store.flows import active_flow
 from store.mentions import Mention
 from tests.harness.cases import Stack, case_stack, case_where, ended, eventually, workflow_handle
+from workflows.worker import WORKFLOWS, sandbox_runner
 
 BILLING = "I was charged twice for my order, please refund"  # demo flow: needs a response, normal priority
 
@@ -141,3 +145,13 @@ async def test_an_older_case_opened_by_praise_measures_from_the_mention_that_nee
                                                  close_reason="resolved"), what="the second close")
     assert closed.first_response_seconds == pytest.approx(6 * 60, abs=2)  # not 26 minutes, from the praise
     assert closed.resolution_seconds == pytest.approx(26 * 60, abs=2)  # the case's resolution keeps its opening
+
+    # Its history so far (in its reopen window), with the patch's marker, replays against the same code.
+    history = await handle.fetch_history()
+    markers = [e.marker_recorded_event_attributes for e in history.events
+               if e.HasField("marker_recorded_event_attributes")]
+    patches = [json.loads(m.details["patch-data"].payloads[0].data)["id"] for m in markers
+               if m.marker_name == "core_patch"]
+    assert "first-response-from-needing" in patches
+    await Replayer(workflows=WORKFLOWS, data_converter=pydantic_data_converter,
+                   workflow_runner=sandbox_runner()).replay_workflow(history)
