@@ -1,7 +1,22 @@
-"""What gets measured when a case closes."""
+"""What gets measured: a case when it closes, and a conversation's first response as its mentions come in.
+
+**First response is measured from the first inbound mention that needs a response.** A conversation can
+start with the brand's own post (an announcement customers then reply to), or with a customer's mention that
+needs nothing (praise) before one that does: neither starts the clock. The rule, the same everywhere:
+- a case opens at its first inbound mention needing a response (store.decisions: only such a mention opens
+  one; the brand's posts and the mentions before it open nothing), and its first-response SLA clock starts
+  then (engine.opening); its first response is measured from that moment (`measure`'s `responding_since`);
+- a conversation's first response (store.ingest, the read side's `first_response_from`/`_at`/`_seconds`)
+  runs from its first inbound mention needing a response (`first_response_start`) to the first of our
+  replies at or after it (`first_response_after`). A conversation none of whose mentions needs a response
+  (praise the brand thanked) is measured from its first inbound mention; once one of its mentions needs a
+  response, the clock moves to that mention and a reply sent before it no longer counts.
+Our own posts before the customer spoke are never a response, and never the start of the wait.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from pydantic import BaseModel, Field
@@ -53,6 +68,29 @@ def sla_outcomes(summary: dict[str, dict], earlier: dict[str, str] | None = None
     return outcomes
 
 
+def first_response_start(*, stored: datetime | None, stored_needed: bool, first_inbound: datetime | None,
+                         first_needing: datetime | None) -> datetime | None:
+    """When a conversation's first-response clock starts, after a batch of its mentions (see the module docstring).
+
+    `stored`: the start recorded before the batch (None: no inbound mention yet); `stored_needed`: whether a
+    mention needing a response set it (the conversation is actionable). `first_inbound` and `first_needing`:
+    the batch's first inbound mention, and its first needing a response (None: none in the batch). None when
+    the conversation still has only our own posts.
+    """
+    if first_needing is not None:
+        return min(stored, first_needing) if stored_needed and stored is not None else first_needing
+    if stored_needed:
+        return stored
+    return min((at for at in (stored, first_inbound) if at is not None), default=None)
+
+
+def first_response_after(start: datetime | None, sent: Iterable[datetime]) -> datetime | None:
+    """The first of our replies (`sent`, in any order) at or after `start`; None without a start or a reply."""
+    if start is None:
+        return None
+    return min((at for at in sent if at >= start), default=None)
+
+
 def measure(
     *,
     opened_at: datetime,
@@ -65,12 +103,17 @@ def measure(
     transfers: int = 0,
     reopen_count: int = 0,
     sla_outcomes: dict[str, str] | None = None,
+    responding_since: datetime | None = None,
 ) -> Measures:
     """Measures of a closed case; times are from the case opening, as help desks count them.
 
-    A reopened case keeps its first opening: its resolution time runs to the last close.
+    The first response is from `responding_since`, when the case first needed a response (default: its
+    opening, which is that moment for every case opened at ingest; an older case opened by a mention needing
+    none and reopened by one that did started waiting at the reopen). A reopened case keeps its first opening:
+    its resolution time runs to the last close.
     """
-    first = None if first_response_at is None else (first_response_at - opened_at).total_seconds()
+    since = responding_since or opened_at
+    first = None if first_response_at is None else (first_response_at - since).total_seconds()
     return Measures(
         first_response_seconds=first,
         resolution_seconds=(closed_at - opened_at).total_seconds(),

@@ -75,7 +75,11 @@ class Opening:
 
 
 def opening(decision: CaseDecision, *, workflow_id: str, conversation_id: str, flow_version: str) -> Opening:
-    """The case a decision opens: as the workflow's first steps would have left it, at `decided_at`."""
+    """The case a decision opens: as the workflow's first steps would have left it, at `decided_at`.
+
+    The decision's mention is the conversation's first inbound mention needing a response (store.decisions), so
+    the case opens, and its first-response and resolution clocks start, at `decided_at`: never at an earlier
+    post of the brand's that the customer answered (engine.measures states the rule)."""
     mention, cls, at = decision.mention, decision.classification, decision.decided_at
     view = CaseView(case_id=decision.case_id, workflow_id=workflow_id, conversation_id=conversation_id,
                     source=mention.source, author=mention.author, subject=mention.text[:SUBJECT_LENGTH],

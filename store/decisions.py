@@ -7,6 +7,11 @@ it and gives it an agent if one has capacity (store.routing.service, under the t
 case row and its opening events are written, so the agent sees the case when this transaction
 commits. The outbox entry that starts its workflow carries the same decision (engine.opening).
 A mention that needs no response and has no case to join is stored and counted only.
+
+So a case opens at its conversation's first inbound mention needing a response: the brand's own posts
+(an announcement customers reply to; they never come here) and the customer's mentions that needed nothing
+open none. Its `opened_at`, its first-response SLA clock and its first response (engine.measures) all run from
+that moment, `now`: when that mention was received and decided.
 """
 
 from __future__ import annotations

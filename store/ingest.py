@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
-from sqlalchemy import Engine, bindparam, insert, text, tuple_, update
+from sqlalchemy import Engine, bindparam, func, insert, text, tuple_, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
 
 from engine.discovery.pipeline import BatchOutcome, ConversationChange, Known, Processed, lookups, process_batch
 from engine.flows import CompiledFlow
+from engine.measures import first_response_after, first_response_start
 from engine.messages import SendReplyInput
 from engine.models import Direction, Mention, mention_id
 from engine.tagging import TagBudget
@@ -200,7 +201,8 @@ def _insert_mentions(session: Session, processed: list[Processed], *, replay: bo
 def _merge_conversations(session: Session, changes: Iterable[ConversationChange],
                          customers: dict[tuple[str, str], str] | None = None) -> None:
     """Fold a batch's changes into the conversation rows: plain rows and two executemany statements
-    (building ORM objects cost more than the rest of a batch's storage)."""
+    (building ORM objects cost more than the rest of a batch's storage). Runs after the batch's mentions are
+    inserted: a first response looked up again (`_first_replies`) sees the batch's own replies too."""
     changes = list(changes)
     if not changes:
         return
@@ -209,9 +211,10 @@ def _merge_conversations(session: Session, changes: Iterable[ConversationChange]
     # Locked (PostgreSQL), so two batches adding to one conversation add up; SQLite's writes are serial.
     stored = {row["id"]: dict(row) for row in session.execute(
         select(table).where(table.c.id.in_(sorted(c.id for c in changes))).with_for_update()).mappings()}
-    inserts, updates = [], []
+    inserts, updates, moved = [], [], {}
     for change in changes:
         row = stored.get(change.id)
+        known = row is not None
         if row is None:
             row = dict.fromkeys(columns)
             row.update(id=change.id, source=change.source, thread_id=change.thread_id, first_at=change.first_at,
@@ -226,15 +229,26 @@ def _merge_conversations(session: Session, changes: Iterable[ConversationChange]
         row["last_at"] = max(row["last_at"], change.last_at)
         if change.last_inbound_at is not None:
             row["last_inbound_at"] = max(filter(None, (row["last_inbound_at"], change.last_inbound_at)))
-        if row["first_response_at"] is None:
-            # Our first reply after the customer spoke: in this batch, or answering mentions stored before.
-            row["first_response_at"] = change.first_response_at or (
-                change.first_outbound_at if row["inbound_count"] and change.first_outbound_at else None)
-            if row["first_response_at"] is not None:
-                row["first_response_seconds"] = (row["first_response_at"] - row["first_at"]).total_seconds()
+        # The first response runs from the first inbound mention needing a response (engine.measures), not
+        # from the conversation's first mention, which may be our own post.
+        start = first_response_start(stored=row["first_response_from"], stored_needed=bool(row["actionable"]),
+                                     first_inbound=change.first_inbound_at, first_needing=change.first_needing_at)
+        if known and start != row["first_response_from"]:
+            moved[row["id"]] = start  # our replies stored before this batch may answer it: looked up below
+        elif start is not None:
+            recorded = [] if row["first_response_at"] is None else [row["first_response_at"]]
+            row["first_response_at"] = first_response_after(start, [*recorded, *change.outbound_at])
+        row["first_response_from"] = start
         row["inbound_count"] += change.inbound
         row["outbound_count"] += change.outbound
         row["actionable"] = row["actionable"] or change.became_actionable
+    replies = _first_replies(session, moved)
+    for row in [*inserts, *updates]:
+        if row["id"] in moved:
+            row["first_response_at"] = replies.get(row["id"])
+        start, answered = row["first_response_from"], row["first_response_at"]
+        row["first_response_seconds"] = None if start is None or answered is None else (
+            answered - start).total_seconds()
     if inserts:
         session.execute(insert(table), sorted(inserts, key=lambda row: row["id"]))
     if updates:
@@ -242,6 +256,22 @@ def _merge_conversations(session: Session, changes: Iterable[ConversationChange]
         statement = update(table).where(table.c.id == bindparam("row_id")).values(
             {c: bindparam(f"new_{c}") for c in changed})
         session.execute(statement, [{"row_id": r["id"], **{f"new_{c}": r[c] for c in changed}} for r in updates])
+
+
+def _first_replies(session: Session, starts: dict[str, datetime | None]) -> dict[str, datetime]:
+    """Each conversation's first reply of ours at or after its new first-response start (stored mentions,
+    this batch's included): a conversation whose clock moved (its first customer mention after our post, or
+    its first mention needing a response after praise) looks again. Rare: at most a few times a conversation."""
+    found: dict[str, datetime] = {}
+    for conversation_id, start in sorted(starts.items()):
+        if start is None:
+            continue
+        at = session.exec(select(func.min(MentionRow.created_at)).where(
+            MentionRow.conversation_id == conversation_id, MentionRow.direction == Direction.outbound,
+            col(MentionRow.created_at) >= start)).one()
+        if at is not None:
+            found[conversation_id] = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+    return found
 
 
 def record_outbound(*, engine: Engine, reply: SendReplyInput, external_id: str,
@@ -262,6 +292,6 @@ def record_outbound(*, engine: Engine, reply: SendReplyInput, external_id: str,
             reply_to_id=parent.removeprefix(prefix) if parent else None, direction=Direction.outbound,
             dispatched=True))
         change = ConversationChange(id=reply.conversation_id, source=reply.source, customer=None, first_at=at,
-                                    last_at=at, outbound=1, first_outbound_at=at)
+                                    last_at=at, outbound=1, outbound_at=[at])
         _merge_conversations(session, [change])
     return row_id, at

@@ -56,3 +56,43 @@ def test_the_outbox_migration_gives_conversations_their_case_and_queues_undelive
         queued = c.exec_driver_sql("SELECT workflow_id, kind, mention_id FROM outbox").all()
     assert [tuple(r) for r in queued] == [("place:t:1", "place", "t:b")]  # the relay gives it its case
     engine.dispose()
+
+
+def test_the_first_response_migration_measures_stored_conversations_from_the_customer(database_url: str) -> None:
+    """Conversations stored before 0016 measured their first response from their first mention, our own
+    announcement included: they are measured again from the first inbound mention needing a response."""
+    engine = make_engine(database_url)
+    migrate(engine, "0015")
+
+    def at(minutes: int) -> str:
+        return f"2026-11-23 09:{minutes:02d}:00+00:00"
+
+    conversations = {  # id: its mentions (external id, minutes, direction, needs_response)
+        "t:post": [("post", 0, "outbound", None), ("q", 10, "inbound", True), ("a", 15, "outbound", None)],
+        "t:praise": [("p", 0, "inbound", False), ("thx", 2, "outbound", None), ("q2", 20, "inbound", True),
+                     ("a2", 26, "outbound", None)],
+        "t:thanked": [("p3", 0, "inbound", False), ("thx3", 3, "outbound", None)],
+        "t:ours": [("o", 0, "outbound", None)],
+    }
+    with engine.begin() as c:
+        for conversation_id, mentions in conversations.items():
+            rows = [("conversation", {"id": conversation_id, "source": "t", "first_at": at(0), "last_at": at(0),
+                                      "inbound_count": 1, "outbound_count": 1, "actionable": False,
+                                      "first_response_at": at(15), "first_response_seconds": 900.0})]
+            rows += [("mention", {"id": f"t:{external_id}", "source": "t", "external_id": external_id,
+                                  "conversation_id": conversation_id, "author": "@x", "text": "hi",
+                                  "created_at": at(minutes), "received_at": at(minutes), "direction": direction,
+                                  "needs_response": needs, "author_verified": False, "dispatched": True})
+                     for external_id, minutes, direction, needs in mentions]
+            for table, row in rows:
+                columns = ", ".join(f'"{k}"' for k in row)
+                marks = ", ".join(["%s" if engine.dialect.name == "postgresql" else "?"] * len(row))
+                c.exec_driver_sql(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(row.values()))
+    migrate(engine)
+    with engine.connect() as c:
+        got = {r[0]: (r[1], r[2]) for r in c.exec_driver_sql(
+            "SELECT id, first_response_from IS NOT NULL, first_response_seconds FROM conversation")}
+    got = {k: (bool(known), seconds) for k, (known, seconds) in got.items()}
+    assert got == {"t:post": (True, 300.0), "t:praise": (True, 360.0), "t:thanked": (True, 180.0),
+                   "t:ours": (False, None)}
+    engine.dispose()

@@ -4,7 +4,7 @@ started before decisions moved to ingest), closing it, measuring it, and the reo
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from temporalio import workflow
 
@@ -25,6 +25,11 @@ with workflow.unsafe.imports_passed_through():
 class Lifecycle:
     def __init__(self, record: CaseRecord, clocks: Clocks, assignment: Assignment, mentions: Mentions) -> None:
         self._record, self._clocks, self._assignment, self._mentions = record, clocks, assignment, mentions
+        # When the case first needed a response: its first-response clock started then, and its first response is
+        # measured from then (engine.measures). A case opened at ingest opens at its first inbound mention needing
+        # a response, so this is its opening; the brand's own posts before it never open a case nor start a clock.
+        # An older case opened here by a mention needing none (closed at once) started waiting at its reopen.
+        self.responding_since: datetime | None = None
 
     def open_decided(self, inp: CaseInput) -> None:
         """Take the case as the ingest transaction opened it: the same view and events (engine.opening)."""
@@ -34,6 +39,7 @@ class Lifecycle:
         opened = opening(decision, workflow_id=workflow.info().workflow_id, conversation_id=inp.conversation_id,
                          flow_version=inp.flow_version)
         record.view, record.cls, self._clocks.sla = opened.view, decision.classification, opened.clocks
+        self.responding_since = opened.view.opened_at  # only a mention needing a response opens a case at ingest
         self._mentions.seen.add(decision.mention.id)
         record.unsaved, record.seq = list(opened.events), len(opened.events)
         self._assignment.routing, self._assignment.routed_at = decision.routing, decision.decided_at
@@ -69,6 +75,7 @@ class Lifecycle:
         if not view.needs_response:
             self.close(CloseReason.no_action, "system")
         else:
+            self.responding_since = now
             self._clocks.start(cls.sla_policy, cls.sla_evidence)
             await self._assignment.route()
 
@@ -92,11 +99,16 @@ class Lifecycle:
     def measure(self) -> None:
         view = self._record.require_view()
         assert view.closed_at is not None
+        since = self.responding_since
+        # Only an older case that opened needing no response differs from its opening; cases running before the
+        # rule measured such a case from its opening, and replay keeps what they recorded.
+        moved = since is not None and since != view.opened_at and workflow.patched("first-response-from-needing")
         view.measures = measure(opened_at=view.opened_at, closed_at=view.closed_at,
                                 first_response_at=view.first_response_at, sla_breached=view.sla_breached,
                                 mention_count=len(view.mention_ids), reply_count=view.reply_count,
                                 handle_seconds=view.handle_seconds, transfers=view.transfers,
-                                reopen_count=view.reopen_count, sla_outcomes=self._clocks.outcomes)
+                                reopen_count=view.reopen_count, sla_outcomes=self._clocks.outcomes,
+                                responding_since=since if moved else None)
         self._record.event("measured", **view.measures.model_dump())
 
     async def reopened_in_window(self) -> bool:
@@ -143,6 +155,7 @@ class Lifecycle:
         view.needs_response = True
         view.priority, view.team_id = cls.triage.priority, cls.team_id
         record.cls = cls
+        self.responding_since = self.responding_since or now
         self._assignment.started_by = None
         record.event("reopened", reopen_count=view.reopen_count, priority=cls.triage.priority.value,
                      team_id=cls.team_id, evidence=cls.triage.evidence)

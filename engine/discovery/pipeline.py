@@ -17,7 +17,9 @@ Conversation ids are deterministic, so a batch replayed after a crash threads th
 Only inbound mentions are triaged. A conversation becomes actionable when one of its inbound mentions
 needs a response; from then on every inbound mention of it is delivered to its case workflow. Our
 own outbound replies (sent outside Switchboard: imported, or seen on the source) attach to their
-conversation and count as its responses; they never open a case and are not handed to one.
+conversation and count as its responses; they never open a case and are not handed to one. A conversation
+may start with one of our posts (an announcement customers reply to): its first response still runs from the
+first inbound mention needing a response (engine.measures), never from our post.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from engine.measures import first_response_after, first_response_start
 from engine.models import Direction, Mention, Tags, mention_id
 
 # A flow's screen: a mention's tags, and whether it needs a response.
@@ -66,10 +69,19 @@ class ConversationChange:
     last_inbound_at: datetime | None = None
     inbound: int = 0
     outbound: int = 0
-    first_response_at: datetime | None = None  # our first reply after an inbound mention, in this batch
-    first_outbound_at: datetime | None = None  # our first reply in this batch, whatever came before
+    first_inbound_at: datetime | None = None  # the customer's first mention in this batch
+    first_needing_at: datetime | None = None  # the first inbound mention needing a response, in this batch
+    outbound_at: list[datetime] = field(default_factory=list)  # when our replies in this batch were sent
     became_actionable: bool = False
     thread_id: str | None = None
+
+    @property
+    def first_response_at(self) -> datetime | None:
+        """The conversation's first response as this batch alone shows it (engine.measures' rule); the caller
+        merges the batch with what it stored before (store.ingest)."""
+        start = first_response_start(stored=None, stored_needed=False, first_inbound=self.first_inbound_at,
+                                     first_needing=self.first_needing_at)
+        return first_response_after(start, self.outbound_at)
 
 
 @dataclass(slots=True)
@@ -115,9 +127,7 @@ def process_batch(mentions: Sequence[Mention], known: Known, screen: Screen, *, 
         change = _change(outcome.conversations, mention)
         if mention.direction == Direction.outbound:
             change.outbound += 1
-            change.first_outbound_at = change.first_outbound_at or mention.created_at
-            if change.inbound and change.first_response_at is None:
-                change.first_response_at = mention.created_at
+            change.outbound_at.append(mention.created_at)
             # Counted as the conversation's response; not handed to the case, whose workflow takes only
             # the customer's messages (replies sent through Switchboard are its own).
             outcome.processed.append(Processed(mention, None, needs_response=False, deliver=False))
@@ -125,6 +135,9 @@ def process_batch(mentions: Sequence[Mention], known: Known, screen: Screen, *, 
         tags, needs = screen(mention)
         change.inbound += 1
         change.last_inbound_at = mention.created_at
+        change.first_inbound_at = change.first_inbound_at or mention.created_at
+        if needs and change.first_needing_at is None:
+            change.first_needing_at = mention.created_at
         change.customer = change.customer or mention.author
         known.last_inbound[(mention.source, mention.author)] = (conversation, mention.created_at)
         if needs and conversation not in known.actionable:

@@ -79,10 +79,10 @@ async def running_worker(client: Client, engine: Engine, *, connect_allow: Seque
 
 
 @asynccontextmanager
-async def case_stack(client: Client, engine: Engine) -> AsyncIterator[Stack]:
-    """A Stack with its own worker; the cases it started are terminated after, so their
-    timers do not keep a shared time-skipping server busy in later tests."""
-    async with running_worker(client, engine) as task_queue:
+async def case_stack(client: Client, engine: Engine, **options: Any) -> AsyncIterator[Stack]:
+    """A Stack with its own worker (running_worker's `options`); the cases it started are terminated after, so
+    their timers do not keep a shared time-skipping server busy in later tests."""
+    async with running_worker(client, engine, **options) as task_queue:
         stack = Stack(client, engine, task_queue)
         try:
             yield stack
@@ -131,16 +131,19 @@ class Stack:
     _virtual_clock: bool | None = None
 
     async def ingest(self, *, source: str = "twitter", external_id: str | None = None, text: str,
-                     author: str | None = None, reply_to_id: str | None = None) -> str:
+                     author: str | None = None, reply_to_id: str | None = None, outbound: bool = False,
+                     on_workflow_clock: bool = False) -> str:
         """Take in one mention the way the webhook does; returns the case id ("" when triage starts none).
 
         Each mention has an author of its own unless one is given: an author's follow-ups within the
-        flow's window join their conversation, and most tests want a case each.
+        flow's window join their conversation, and most tests want a case each. `outbound`: the brand's own
+        post. `on_workflow_clock`: the mention was written at the workflows' (virtual) time, not the wall clock's.
         """
+        now = await self.now()
         incoming = IncomingMention(external_id=external_id or uuid.uuid4().hex[:10],
                                    author=author or f"@customer-{uuid.uuid4().hex[:6]}", text=text,
-                                   created_at=datetime.now(UTC), reply_to_id=reply_to_id)
-        now = await self.now()
+                                   created_at=now if on_workflow_clock else datetime.now(UTC), reply_to_id=reply_to_id,
+                                   direction="outbound" if outbound else "inbound")
         stored = store_batch(engine=self.engine, mentions=[incoming.to_message(source, now)], now=now)
         for case_id in stored.cases.values():
             if case_id is not None:

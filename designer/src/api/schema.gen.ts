@@ -2428,9 +2428,20 @@ export interface components {
              * @default 0
              */
             outbound_count: number;
-            /** First Response At */
+            /**
+             * First Response From
+             * @description When its first-response clock started: its first inbound mention needing a response (its first inbound mention while none does); never one of our own posts (engine.measures)
+             */
+            first_response_from: string | null;
+            /**
+             * First Response At
+             * @description Our first reply at or after first_response_from
+             */
             first_response_at: string | null;
-            /** First Response Seconds */
+            /**
+             * First Response Seconds
+             * @description first_response_at - first_response_from, in seconds
+             */
             first_response_seconds: number | null;
             /**
              * Actionable

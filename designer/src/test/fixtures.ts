@@ -171,6 +171,7 @@ export const makeConversation = (overrides: Partial<Conversation> = {}): Convers
     last_inbound_at: '2025-01-02T10:00:00+00:00',
     inbound_count: 1,
     outbound_count: 1,
+    first_response_from: '2025-01-02T10:00:00+00:00',
     first_response_at: '2025-01-02T10:05:00+00:00',
     first_response_seconds: 300,
     actionable: true,
