@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { AdminContext, RecordContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { fakeAuthProvider, makeMe } from '../test/fakeAuthProvider';
@@ -40,10 +40,10 @@ const profile: CustomerPanelProfile = {
     ],
 };
 
-const setup = (permissions?: string[]) => {
+const setup = (permissions?: string[], customer: Partial<CustomerPanelProfile> & { id: string } = profile) => {
     const authProvider = fakeAuthProvider(makeMe('agent', permissions ? { permissions } : {}));
     const dataProvider = fakeDataProvider({
-        customers: [profile],
+        customers: [customer],
         conversations: [{ id: 'conv-1', source: 'twitter', customer_id: 'cus-1' }],
         agents: [],
     });
@@ -58,6 +58,19 @@ const setup = (permissions?: string[]) => {
 };
 
 describe('CaseCustomerPanel', () => {
+    it('waits for the profile when what it has is a customer as a list shows one', async () => {
+        // react-admin fills its getOne cache from lists: a list's customer has no identities or past cases.
+        const { id, name, first_seen_at, last_seen_at, merged_into } = profile;
+        const { dataProvider } = setup(undefined, { id, name, first_seen_at, last_seen_at, merged_into });
+        await waitFor(() => expect(dataProvider.getOne).toHaveBeenCalledWith('customers', expect.objectContaining({ id })));
+        // The answer is in (and rendered) before the check: the panel still waits, rather than breaking.
+        await act(async () => {
+            await dataProvider.getOne.mock.results.at(-1)?.value;
+        });
+        expect(screen.getByText('Loading the customer…')).toBeInTheDocument();
+        expect(screen.queryByTestId('customer-panel')).toBeNull();
+    });
+
     it("shows the case's customer: flags, identities, past cases and conversations, sentiment and notes", async () => {
         setup();
         const panel = await screen.findByTestId('customer-panel');

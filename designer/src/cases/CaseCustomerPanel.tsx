@@ -171,11 +171,14 @@ export const CaseCustomerPanel = () => {
         { enabled: Boolean(record?.conversation_id) && canRead },
     );
     const customerId = conversation?.customer_id ?? '';
-    const { data: profile, error, refetch } = useGetOne<CustomerPanelProfile>(
+    const { data: found, error, refetch } = useGetOne<CustomerPanelProfile>(
         'customers',
         { id: customerId },
         { enabled: customerId !== '' && canRead },
     );
+    // react-admin fills its getOne cache from lists too: a customer seen in a list (no identities, no past cases)
+    // shows first, until the profile arrives.
+    const profile = found && Array.isArray(found.identities) && Array.isArray(found.past_cases) ? found : undefined;
     if (!record || !canRead) return null;
     return (
         <Section title="Customer" testId="case-customer">
