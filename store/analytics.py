@@ -31,7 +31,7 @@ from datetime import datetime, tzinfo
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from engine.metrics import attainment, rate, summarize, time_bucket, time_buckets
 from engine.models import CaseStatus
@@ -119,7 +119,7 @@ def mention_report(*, session: Session, group_by: str, since: datetime, until: d
         where.append(Mention.direction == direction)
     if group_by in ("day", "hour"):
         counts: dict[str | None, int] = dict.fromkeys(time_buckets(since, until, zone, group_by), 0)
-        for (at,) in session.exec(select(Mention.created_at).where(*where)).all():  # type: ignore[call-overload]
+        for at in session.exec(select(Mention.created_at).where(*where)):
             counts[time_bucket(at, zone, group_by)] += 1
         return [ReportRow(group=key, count=n, value=n) for key, n in counts.items()]
     if group_by == "none":
