@@ -233,7 +233,8 @@ async def test_bad_requests_say_which_field_and_what_to_do(scripted: Stack) -> N
             assert answer.status_code == 422, answer.text
             return answer.json()["detail"]
 
-        assert (await refused(metric="happiness"))["path"] == "metric"
+        unknown = await refused(metric="happiness")
+        assert unknown["path"] == "metric" and "'first_response'" in unknown["message"]  # says what would do
         assert (await refused(metric="opened", group_by="weather"))["path"] == "group_by"
         bad_zone = await refused(metric="opened", tz="Europe/Atlantis")
         assert bad_zone["path"] == "tz" and "Europe/Paris" in bad_zone["message"]
