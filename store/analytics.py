@@ -89,6 +89,8 @@ def period_column(metric: str) -> Any:
 def case_report(*, session: Session, metric: str, group_by: str, since: datetime, until: datetime, zone: tzinfo,
                 filters: CaseFilters = CaseFilters(), visible: Sequence[ColumnElement[bool]] = ()) -> list[ReportRow]:
     """`metric` of the cases in [since, until), one row per group (`visible`: the caller's visibility rule)."""
+    if metric not in CASE_METRICS or group_by not in CASE_GROUPS:
+        raise ValueError(f"no case metric {metric!r} or group {group_by!r}: see CASE_METRICS and CASE_GROUPS")
     when = period_column(metric)
     where = [when >= since, when < until, *visible, *_equalities(filters)]
     if metric not in BY_OPENING:
@@ -112,6 +114,8 @@ def mention_report(*, session: Session, group_by: str, since: datetime, until: d
                    channel: str | None = None, direction: str | None = None,
                    visible: Sequence[ColumnElement[bool]] = ()) -> list[ReportRow]:
     """How many mentions were written in [since, until), one row per group."""
+    if group_by not in MENTION_GROUPS:
+        raise ValueError(f"no mention group {group_by!r}: see MENTION_GROUPS")
     where = [Mention.created_at >= since, Mention.created_at < until, *visible]
     if channel is not None:
         where.append(Mention.source == channel)
