@@ -20,6 +20,7 @@ from starlette.convertors import Convertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from temporalio.client import Client
 
+from api.analytics.views import router as analytics_router
 from api.audit.coverage import AuditCoverage
 from api.audit.log import router as audit_log_router
 from api.audit.views import router as audit_router
@@ -127,7 +128,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
     for router in (webhooks_router, auth_router, users_router, tokens_router, codec_router, cases_router,
                    mentions_router, teams_router, flow_fields_router, flows_router, drafts_router, audit_router,
                    audit_log_router, experts_router, backtest_router, flow_testing_router,
-                   discovery_router, sources_router, customers_router, inbox_router, canned_replies_router):
+                   discovery_router, sources_router, customers_router, inbox_router, canned_replies_router,
+                   analytics_router):
         api.include_router(router)
 
     @api.get("/health", tags=["health"], response_model=Health,

@@ -122,6 +122,7 @@ ManageUsers = Annotated[Principal, _guard(P.users_manage)]
 DecodeHistories = Annotated[Principal, _guard(P.histories_decode)]
 OwnTokens = Annotated[Principal, _guard(P.tokens_own)]
 ManageCanned = Annotated[Principal, _guard(P.canned_manage)]
+ReadAnalytics = Annotated[Principal, _guard(P.analytics_read)]
 
 
 def public(why: str) -> dict[str, str]:

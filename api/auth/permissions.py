@@ -43,6 +43,7 @@ class Permission(StrEnum):
     users_manage = "users:manage"
     canned_manage = "canned:manage"  # creating, changing and deleting canned replies
     tokens_own = "tokens:own"
+    analytics_read = "analytics:read"  # metrics over cases and mentions: counts and times, no customer data
 
 
 P = Permission
@@ -64,6 +65,7 @@ DESCRIPTIONS: dict[Permission, str] = {
     P.histories_decode: "reading sealed Temporal histories", P.users_manage: "managing users",
     P.tokens_own: "managing one's own API tokens",
     P.canned_manage: "managing canned replies",
+    P.analytics_read: "reading analytics (case and mention metrics)",
 }
 
 _READ = frozenset(p for p in P if p.value.endswith(":read"))
@@ -76,7 +78,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
                                                   P.agents_presence, P.experts_write, P.tokens_own, P.teams_manage,
                                                   P.canned_manage},
     Role.supervisor: _AGENT | {P.cases_approve, P.cases_takeover, P.cases_transfer, P.customers_merge,
-                               P.agents_manage},
+                               P.agents_manage, P.analytics_read},
     Role.agent: _AGENT,
     Role.auditor: _READ | {P.histories_decode, P.auditlog_checkpoint, P.flows_backtest, P.tokens_own},
 }

@@ -76,6 +76,8 @@ def test_the_roles_are_what_the_issue_says() -> None:
     assert Permission.flows_write in ops and Permission.flows_write not in boss | agent | auditor
     assert Permission.flows_backtest in ops & auditor and Permission.flows_backtest not in boss | agent
     assert Permission.users_manage not in ops | boss | agent | auditor
+    # Analytics are for those who manage the work, not for the agents doing it.
+    assert Permission.analytics_read in admin & ops & boss & auditor and Permission.analytics_read not in agent
     assert Permission.sources_write not in ops | boss | agent | auditor
 
 

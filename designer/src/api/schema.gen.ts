@@ -1576,6 +1576,47 @@ export interface paths {
         patch: operations["change_api_canned_replies__reply_id__patch"];
         trace?: never;
     };
+    "/api/analytics/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Case Analytics
+         * @description A case metric over [since, until), one row per group; a team-scoped user counts their teams' cases.
+         */
+        get: operations["case_analytics_api_analytics_cases_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mention Analytics
+         * @description How many mentions were written in [since, until), one row per group; a team-scoped user counts the
+         *     mentions of their teams' cases' conversations, as the mention list shows them.
+         */
+        get: operations["mention_analytics_api_analytics_mentions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1702,6 +1743,93 @@ export interface components {
              * @default 0
              */
             open_cases: number;
+        };
+        /** AnalyticsReport */
+        AnalyticsReport: {
+            /** Metric */
+            metric: string;
+            /** Group By */
+            group_by: string;
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+            /**
+             * Until
+             * Format: date-time
+             */
+            until: string;
+            /**
+             * Tz
+             * @description The time zone days and hours are counted in
+             */
+            tz: string;
+            /**
+             * Period Column
+             * @description The instant that puts a case (or mention) in the period: opened_at, closed_at or created_at
+             */
+            period_column: string;
+            /** Rows */
+            rows: components["schemas"]["AnalyticsRow"][];
+        };
+        /** AnalyticsRow */
+        AnalyticsRow: {
+            /**
+             * Group
+             * @description The group's key: a channel, team id, agent id, priority, tag, local day (YYYY-MM-DD) or hour (YYYY-MM-DDTHH:00+HH:MM); null for the whole period (group_by=none) and for cases with no team, agent or tag
+             */
+            group: string | null;
+            /**
+             * Count
+             * @description What the value was computed from: cases (or mentions) counted; for durations, the cases that have one; for sla, the target's outcomes
+             */
+            count: number;
+            /**
+             * Value
+             * @description The headline: the count (opened, closed, mentions), the mean seconds (first_response, resolution, handle), the attainment met / (met + breached) (sla) or the rate (transfer_rate, reopen_rate); null when nothing was counted
+             */
+            value: number | null;
+            /**
+             * Target
+             * @description sla: the SLA target of this row
+             */
+            target: string | null;
+            /**
+             * Mean
+             * @description Durations: the mean, in seconds
+             */
+            mean: number | null;
+            /**
+             * Median
+             * @description Durations: the median, in seconds (the mean of the two middle values for an even count)
+             */
+            median: number | null;
+            /**
+             * P90
+             * @description Durations: the 90th percentile by nearest rank, in seconds (the value at rank ceil(0.9 * count))
+             */
+            p90: number | null;
+            /**
+             * Met
+             * @description sla: outcomes met
+             */
+            met: number | null;
+            /**
+             * Breached
+             * @description sla: outcomes breached
+             */
+            breached: number | null;
+            /**
+             * Closed Without Response
+             * @description sla: cases closed before any response and before the deadline; not in the attainment
+             */
+            closed_without_response: number | null;
+            /**
+             * Matching
+             * @description Rates: the cases transferred (or reopened) at least once
+             */
+            matching: number | null;
         };
         /** AnswerRequest */
         AnswerRequest: {
@@ -11469,6 +11597,129 @@ export interface operations {
             };
             /** @description the body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    case_analytics_api_analytics_cases_get: {
+        parameters: {
+            query: {
+                /** @description The period's start (included), e.g. 2026-12-01T00:00:00Z */
+                since: string;
+                /** @description The period's end (excluded), e.g. 2026-12-01T00:00:00Z */
+                until: string;
+                /** @description opened and first_response count cases by opened_at; closed, resolution, handle, sla, transfer_rate and reopen_rate count closed cases by closed_at */
+                metric: "opened" | "closed" | "first_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate";
+                /** @description channel is the case's source; a case counts once in each tag it has */
+                group_by?: "none" | "channel" | "team" | "assignee" | "priority" | "tag" | "day" | "hour";
+                /** @description The viewer's IANA time zone, for day and hour groups */
+                tz?: string;
+                team_id?: string | null;
+                /** @description A source, e.g. twitter */
+                channel?: string | null;
+                priority?: components["schemas"]["Priority"] | null;
+                tag?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReport"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    mention_analytics_api_analytics_mentions_get: {
+        parameters: {
+            query: {
+                /** @description The period's start (included), e.g. 2026-12-01T00:00:00Z */
+                since: string;
+                /** @description The period's end (excluded), e.g. 2026-12-01T00:00:00Z */
+                until: string;
+                /** @description volume: mentions written in the period (by created_at) */
+                metric?: string;
+                group_by?: "none" | "channel" | "direction" | "day" | "hour";
+                /** @description The viewer's IANA time zone, for day and hour groups */
+                tz?: string;
+                /** @description A source, e.g. twitter */
+                channel?: string | null;
+                direction?: components["schemas"]["Direction"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReport"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -31,6 +31,7 @@ export const PERMISSIONS = [
     'users:manage',
     'canned:manage',
     'tokens:own',
+    'analytics:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

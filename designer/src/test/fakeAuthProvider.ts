@@ -32,7 +32,15 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
         'teams:manage',
         'canned:manage',
     ],
-    supervisor: [...AGENT, 'cases:approve', 'cases:takeover', 'cases:transfer', 'customers:merge', 'agents:manage'],
+    supervisor: [
+        ...AGENT,
+        'cases:approve',
+        'cases:takeover',
+        'cases:transfer',
+        'customers:merge',
+        'agents:manage',
+        'analytics:read',
+    ],
     agent: AGENT,
     auditor: [...READS, 'histories:decode', 'auditlog:checkpoint', 'tokens:own'],
 };

@@ -1,0 +1,151 @@
+"""Analytics: case and mention metrics over a period, grouped and filtered, in the viewer's time zone.
+
+Which instant puts a case in the period for each metric, and where the work is done, is store.analytics'
+docstring; the maths (median, nearest-rank p90, SLA attainment) is engine.metrics'.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from api.auth.deps import ReadAnalytics
+from api.auth.principal import Principal
+from api.cases.access import case_filter, through_cases
+from api.deps import SessionDep
+from api.errors import ApiError
+from api.instants import instant_query, parse_instant
+from engine.models import Direction, Priority
+from store.analytics import CaseFilters, CaseGroup, CaseMetric, MentionGroup, ReportRow, case_report, mention_report
+from store.cases import Case
+from store.mentions import Mention
+
+router = APIRouter(tags=["analytics"])
+
+# A time series longer than this is refused rather than answered with thousands of rows.
+MAX_BUCKETS = {"hour": timedelta(days=93), "day": timedelta(days=3 * 366)}
+
+
+class AnalyticsRow(BaseModel):
+    group: str | None = Field(description="The group's key: a channel, team id, agent id, priority, tag, local day "
+                                          "(YYYY-MM-DD) or hour (YYYY-MM-DDTHH:00+HH:MM); null for the whole "
+                                          "period (group_by=none) and for cases with no team, agent or tag")
+    count: int = Field(description="What the value was computed from: cases (or mentions) counted; for "
+                                   "durations, the cases that have one; for sla, the target's outcomes")
+    value: float | None = Field(description="The headline: the count (opened, closed, mentions), the mean "
+                                            "seconds (first_response, resolution, handle), the attainment "
+                                            "met / (met + breached) (sla) or the rate (transfer_rate, "
+                                            "reopen_rate); null when nothing was counted")
+    target: str | None = Field(default=None, description="sla: the SLA target of this row")
+    mean: float | None = Field(default=None, description="Durations: the mean, in seconds")
+    median: float | None = Field(default=None, description="Durations: the median, in seconds (the mean of the "
+                                                            "two middle values for an even count)")
+    p90: float | None = Field(default=None, description="Durations: the 90th percentile by nearest rank, in "
+                                                         "seconds (the value at rank ceil(0.9 * count))")
+    met: int | None = Field(default=None, description="sla: outcomes met")
+    breached: int | None = Field(default=None, description="sla: outcomes breached")
+    closed_without_response: int | None = Field(
+        default=None, description="sla: cases closed before any response and before the deadline; not in the "
+                                  "attainment")
+    matching: int | None = Field(default=None, description="Rates: the cases transferred (or reopened) at "
+                                                           "least once")
+
+
+class AnalyticsReport(BaseModel):
+    metric: str
+    group_by: str
+    since: datetime
+    until: datetime
+    tz: str = Field(description="The time zone days and hours are counted in")
+    period_column: str = Field(description="The instant that puts a case (or mention) in the period: opened_at, "
+                                           "closed_at or created_at")
+    rows: list[AnalyticsRow]
+
+
+def _zone(tz: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ApiError(422, code="unknown_time_zone", path="tz",
+                       message=f"{tz!r} is not an IANA time zone: give one such as Europe/Paris, "
+                               "America/New_York or UTC") from exc
+
+
+def _period(since: str, until: str, group_by: str) -> tuple[datetime, datetime]:
+    start, end = parse_instant(since, "since"), parse_instant(until, "until")
+    assert start is not None and end is not None
+    if start >= end:
+        raise ApiError(422, code="empty_period", path="until",
+                       message=f"until ({until}) must be after since ({since}): the period is [since, until)")
+    longest = MAX_BUCKETS.get(group_by)
+    if longest is not None and end - start > longest:
+        raise ApiError(422, code="period_too_long", path="since",
+                       message=f"grouped by {group_by}, a period is at most {longest.days} days: shorten it or "
+                               f"group by {'day' if group_by == 'hour' else 'none'}")
+    return start, end
+
+
+def _rows(found: list[ReportRow]) -> list[AnalyticsRow]:
+    return [AnalyticsRow(**vars(row)) for row in found]
+
+
+SINCE = Annotated[str, instant_query("The period's start (included)")]
+UNTIL = Annotated[str, instant_query("The period's end (excluded)")]
+TZ = Annotated[str, Query(description="The viewer's IANA time zone, for day and hour groups", max_length=64)]
+
+
+@router.get("/analytics/cases", response_model=AnalyticsReport)
+def case_analytics(
+    principal: ReadAnalytics, session: SessionDep, since: SINCE, until: UNTIL,
+    metric: Annotated[CaseMetric, Query(description="opened and first_response count cases by opened_at; closed, "
+                                                    "resolution, handle, sla, transfer_rate and reopen_rate count "
+                                                    "closed cases by closed_at")],
+    group_by: Annotated[CaseGroup, Query(description="channel is the case's source; a case counts once in each "
+                                                     "tag it has")] = "none",
+    tz: TZ = "UTC",
+    team_id: Annotated[str | None, Query(max_length=200)] = None,
+    channel: Annotated[str | None, Query(max_length=200, description="A source, e.g. twitter")] = None,
+    priority: Priority | None = None,
+    tag: Annotated[str | None, Query(max_length=200)] = None,
+) -> AnalyticsReport:
+    """A case metric over [since, until), one row per group; a team-scoped user counts their teams' cases."""
+    zone = _zone(tz)
+    start, end = _period(since, until, group_by)
+    _check_team(principal, team_id)
+    filters = CaseFilters(team_id=team_id, channel=channel, priority=priority, tag=tag)
+    found = case_report(session=session, metric=metric, group_by=group_by, since=start, until=end, zone=zone,
+                        filters=filters, visible=case_filter(principal))
+    column = "opened_at" if metric in ("opened", "first_response") else "closed_at"
+    return AnalyticsReport(metric=metric, group_by=group_by, since=start, until=end, tz=tz, period_column=column,
+                           rows=_rows(found))
+
+
+@router.get("/analytics/mentions", response_model=AnalyticsReport)
+def mention_analytics(
+    principal: ReadAnalytics, session: SessionDep, since: SINCE, until: UNTIL,
+    metric: Annotated[str, Query(pattern="^volume$", description="volume: mentions written in the period "
+                                                                 "(by created_at)")] = "volume",
+    group_by: MentionGroup = "none",
+    tz: TZ = "UTC",
+    channel: Annotated[str | None, Query(max_length=200, description="A source, e.g. twitter")] = None,
+    direction: Direction | None = None,
+) -> AnalyticsReport:
+    """How many mentions were written in [since, until), one row per group; a team-scoped user counts the
+    mentions of their teams' cases' conversations, as the mention list shows them."""
+    zone = _zone(tz)
+    start, end = _period(since, until, group_by)
+    found = mention_report(session=session, group_by=group_by, since=start, until=end, zone=zone, channel=channel,
+                           direction=direction,
+                           visible=through_cases(principal, Mention.conversation_id, Case.conversation_id))
+    return AnalyticsReport(metric=metric, group_by=group_by, since=start, until=end, tz=tz,
+                           period_column="created_at", rows=_rows(found))
+
+
+def _check_team(principal: Principal, team_id: str | None) -> None:
+    if team_id is not None and not principal.sees_team(team_id):
+        raise ApiError(403, code="other_team", path="team_id",
+                       message=f"team {team_id!r} is not yours; you work for {', '.join(sorted(principal.teams))}")
