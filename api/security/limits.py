@@ -68,6 +68,11 @@ class RequestLimits:
         if "\x00" in scope["path"]:
             await _refuse(send, 404, "not_found", "nothing has a name or id holding the NUL character (%00)", "id")
             return
+        query = scope.get("query_string", b"")
+        if b"\x00" in query or b"%00" in query:
+            await _refuse(send, 422, "nul_character", "the query string holds the NUL character (%00), which no "
+                          "text here may hold; remove it", "query")
+            return
         if scope["method"] not in _WITH_BODY:
             await self.app(scope, receive, send)
             return

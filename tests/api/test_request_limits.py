@@ -73,7 +73,8 @@ async def test_every_refusal_has_one_shape_naming_the_field(stack: Stack) -> Non
 
 @pytest.mark.parametrize("database_url", ["sqlite", "postgresql"], indirect=True)
 async def test_text_with_a_nul_character_is_refused_on_every_database(stack: Stack) -> None:
-    """PostgreSQL's text cannot hold U+0000: a body or a path holding one is refused the same way on both."""
+    """PostgreSQL's text cannot hold U+0000: a body, a path or a query string holding one is refused the same
+    way on both."""
     async with api_client(stack) as http:
         expert = {"id": "nul1", "name": "A\u0000B", "email": "a@example.com", "department": "Legal",
                   "response_seconds": 3600}
@@ -93,4 +94,8 @@ async def test_text_with_a_nul_character_is_refused_on_every_database(stack: Sta
         path = await http.get("/api/cases/a%00b")
         assert path.status_code == 404 and path.json()["detail"]["code"] == "not_found"
         assert (await http.get("/api/experts", params={"filter": '{"q": "a\\u0000"}'})).status_code == 400
+        query = await http.get("/api/inbox", params={"view": "a\u0000b"})  # a query string's %00, on any route
+        assert query.status_code == 422 and query.json()["detail"] == {
+            "code": "nul_character", "path": "query",
+            "message": "the query string holds the NUL character (%00), which no text here may hold; remove it"}
         assert [e["id"] for e in (await http.get("/api/experts")).json()].count("nul1") == 0
