@@ -6,21 +6,13 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-import httpx
 from sqlmodel import select
 
 from store.audit.log import AuditEntry
 from store.db import session_scope
-from tests.harness.cases import Stack, api_client, as_user, case_where, eventually, only_online
+from tests.harness.cases import Stack, api_client, as_user, case_where, eventually, only_online, refused
 
 RUN = uuid.uuid4().hex[:8]
-
-
-def _refused(response: httpx.Response, status: int, path: str) -> str:
-    assert response.status_code == status, response.text
-    detail = response.json()["detail"]
-    assert detail["path"] == path, detail
-    return detail["message"]
 
 
 def _actions(stack: Stack, target_id: str) -> list[tuple[str, str]]:
@@ -70,23 +62,23 @@ async def test_an_ops_lead_creates_a_team_with_members_and_changes_it(stack: Sta
 
 async def test_teams_refuse_bad_input_with_the_field(stack: Stack) -> None:
     async with api_client(stack) as http:
-        _refused(await http.post("/api/teams", json={"name": "  "}), 422, "name")
-        _refused(await http.post("/api/teams", json={"name": "X", "strategy": "random"}), 422, "strategy")
-        _refused(await http.post("/api/teams", json={"name": "X", "claim_idle_seconds": 5}), 422,
+        refused(await http.post("/api/teams", json={"name": "  "}), 422, "name")
+        refused(await http.post("/api/teams", json={"name": "X", "strategy": "random"}), 422, "strategy")
+        refused(await http.post("/api/teams", json={"name": "X", "claim_idle_seconds": 5}), 422,
                  "claim_idle_seconds")
-        assert "'nobody'" in _refused(await http.post("/api/teams", json={"name": f"T {RUN}", "members": ["nobody"]}),
+        assert "'nobody'" in refused(await http.post("/api/teams", json={"name": f"T {RUN}", "members": ["nobody"]}),
                                       404, "members.0")
-        assert "already called" in _refused(await http.post("/api/teams", json={"name": "support/sales", "id": "x"}),
+        assert "already called" in refused(await http.post("/api/teams", json={"name": "support/sales", "id": "x"}),
                                             409, "name")
-        _refused(await http.post("/api/teams", json={"name": "Again", "id": "support"}), 409, "id")
-        _refused(await http.patch("/api/teams/support", json={"name": "Marketing/PR"}), 409, "name")
-        _refused(await http.patch("/api/teams/support", json={"colour": "red"}), 422, "colour")
-        _refused(await http.patch("/api/teams/nowhere", json={"name": "N"}), 404, "id")
-        _refused(await http.post("/api/teams/support/members/nobody"), 404, "agent_id")
-        _refused(await http.delete("/api/teams/support/members/ada"), 422, "to")  # an agent works in one team
-        _refused(await http.delete("/api/teams/support/members/ada", params={"to": "support"}), 409, "to")
-        _refused(await http.delete("/api/teams/support/members/ada", params={"to": "mars"}), 404, "to")
-        _refused(await http.delete("/api/teams/marketing/members/ada", params={"to": "support"}), 404, "agent_id")
+        refused(await http.post("/api/teams", json={"name": "Again", "id": "support"}), 409, "id")
+        refused(await http.patch("/api/teams/support", json={"name": "Marketing/PR"}), 409, "name")
+        refused(await http.patch("/api/teams/support", json={"colour": "red"}), 422, "colour")
+        refused(await http.patch("/api/teams/nowhere", json={"name": "N"}), 404, "id")
+        refused(await http.post("/api/teams/support/members/nobody"), 404, "agent_id")
+        refused(await http.delete("/api/teams/support/members/ada"), 422, "to")  # an agent works in one team
+        refused(await http.delete("/api/teams/support/members/ada", params={"to": "support"}), 409, "to")
+        refused(await http.delete("/api/teams/support/members/ada", params={"to": "mars"}), 404, "to")
+        refused(await http.delete("/api/teams/marketing/members/ada", params={"to": "support"}), 404, "agent_id")
         assert (await http.get("/api/agents/ada")).json()["team_id"] == "support"
 
 
@@ -117,18 +109,18 @@ async def test_an_agents_capacity_skills_and_languages_change_with_clear_refusal
         assert grace["skills"] == {"technical": 5, "billing": 1}
         assert ("agent.change", "olivia") in _actions(stack, "grace")
 
-        assert "'fax'" in _refused(await http.patch("/api/agents/grace", json={"channel_capacity": {"fax": 1}}),
+        assert "'fax'" in refused(await http.patch("/api/agents/grace", json={"channel_capacity": {"fax": 1}}),
                                    404, "channel_capacity.fax")
-        assert "twitter" in _refused(await http.patch("/api/agents/grace", json={"channels": ["twitter", "fax"]}),
+        assert "twitter" in refused(await http.patch("/api/agents/grace", json={"channels": ["twitter", "fax"]}),
                                      404, "channels.1")
-        assert "greater than or equal to 0" in _refused(
+        assert "greater than or equal to 0" in refused(
             await http.patch("/api/agents/grace", json={"channel_capacity": {"twitter": -1}}), 422,
             "channel_capacity.twitter")
-        assert "greater than or equal to 0" in _refused(await http.patch("/api/agents/grace", json={"capacity": -2}),
+        assert "greater than or equal to 0" in refused(await http.patch("/api/agents/grace", json={"capacity": -2}),
                                                         422, "capacity")
-        _refused(await http.patch("/api/agents/grace", json={"skills": {"billing": 0}}), 422, "skills.billing")
-        _refused(await http.patch("/api/agents/grace", json={"languages": ["English"]}), 422, "languages.0")
-        _refused(await http.patch("/api/agents/grace", json={"team_id": "mars"}), 404, "team_id")
+        refused(await http.patch("/api/agents/grace", json={"skills": {"billing": 0}}), 422, "skills.billing")
+        refused(await http.patch("/api/agents/grace", json={"languages": ["English"]}), 422, "languages.0")
+        refused(await http.patch("/api/agents/grace", json={"team_id": "mars"}), 404, "team_id")
         # Nothing of the refused changes stuck.
         after = (await http.get("/api/agents/grace")).json()
         assert after["capacity"] == 6 and after["channel_capacity"] == {"twitter": 2, "facebook": 0}

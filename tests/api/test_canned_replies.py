@@ -11,16 +11,9 @@ from sqlmodel import select
 
 from store.audit.log import AuditEntry
 from store.db import session_scope
-from tests.harness.cases import Stack, api_client, as_user
+from tests.harness.cases import Stack, api_client, as_user, refused
 
 RUN = uuid.uuid4().hex[:8]
-
-
-def _refused(response: httpx.Response, status: int, path: str) -> str:
-    assert response.status_code == status, response.text
-    detail = response.json()["detail"]
-    assert detail["path"] == path, detail
-    return detail["message"]
 
 
 def _titles(response: httpx.Response) -> set[str]:
@@ -57,7 +50,7 @@ async def test_an_ops_lead_creates_changes_and_deletes_a_reply_and_each_change_i
         assert after["created_by"] == "olivia" and after["updated_by"] == "admin"
         assert after["updated_at"] >= reply["updated_at"]
         # The actor is the session's: a body naming one is refused.
-        _refused(await http.patch(f"/api/canned_replies/{reply['id']}", json={"updated_by": "ada"}), 422,
+        refused(await http.patch(f"/api/canned_replies/{reply['id']}", json={"updated_by": "ada"}), 422,
                  "updated_by")
 
         found = await http.get("/api/canned_replies", params={"filter": f'{{"q":"delivery delay {RUN}"}}'})
@@ -65,8 +58,8 @@ async def test_an_ops_lead_creates_changes_and_deletes_a_reply_and_each_change_i
 
         deleted = await http.delete(f"/api/canned_replies/{reply['id']}", headers=olivia)
         assert deleted.status_code == 200 and deleted.json()["id"] == reply["id"]
-        _refused(await http.get(f"/api/canned_replies/{reply['id']}"), 404, "id")
-        _refused(await http.delete(f"/api/canned_replies/{reply['id']}"), 404, "id")
+        refused(await http.get(f"/api/canned_replies/{reply['id']}"), 404, "id")
+        refused(await http.delete(f"/api/canned_replies/{reply['id']}"), 404, "id")
 
         with session_scope(stack.engine, write=False) as session:
             entries = session.exec(select(AuditEntry).where(AuditEntry.target_id == reply["id"])
@@ -91,21 +84,21 @@ async def test_agents_read_the_replies_but_may_not_change_them(stack: Stack) -> 
 
 async def test_bad_replies_are_refused_with_the_field_and_what_to_do(stack: Stack) -> None:
     async with api_client(stack) as http:
-        message = _refused(await http.post("/api/canned_replies", json={
+        message = refused(await http.post("/api/canned_replies", json={
             "title": "Order", "text": "Your order {{order.id}} left {{ case.id }}; {{oops"}), 422, "text")
         assert "{{order.id}}" in message and "{{oops" in message
         assert "{{customer.name}}, {{agent.name}}, {{case.id}}" in message
-        _refused(await http.post("/api/canned_replies", json={"title": "  ", "text": "x"}), 422, "title")
-        _refused(await http.post("/api/canned_replies", json={"title": "x" * 81, "text": "x"}), 422, "title")
-        _refused(await http.post("/api/canned_replies", json={"title": "x", "text": ""}), 422, "text")
-        _refused(await http.post("/api/canned_replies", json={"title": "x", "text": "y" * 2001}), 422, "text")
-        assert "'nowhere'" in _refused(await http.post("/api/canned_replies", json={
+        refused(await http.post("/api/canned_replies", json={"title": "  ", "text": "x"}), 422, "title")
+        refused(await http.post("/api/canned_replies", json={"title": "x" * 81, "text": "x"}), 422, "title")
+        refused(await http.post("/api/canned_replies", json={"title": "x", "text": ""}), 422, "text")
+        refused(await http.post("/api/canned_replies", json={"title": "x", "text": "y" * 2001}), 422, "text")
+        assert "'nowhere'" in refused(await http.post("/api/canned_replies", json={
             "title": "x", "text": "y", "team_id": "nowhere"}), 404, "team_id")
-        assert "twitter" in _refused(await http.post("/api/canned_replies", json={
+        assert "twitter" in refused(await http.post("/api/canned_replies", json={
             "title": "x", "text": "y", "channels": ["twitter", "fax"]}), 404, "channels.1")
-        _refused(await http.patch("/api/canned_replies/greeting", json={"text": "Hi {{customer.email}}"}), 422,
+        refused(await http.patch("/api/canned_replies/greeting", json={"text": "Hi {{customer.email}}"}), 422,
                  "text")
-        _refused(await http.patch("/api/canned_replies/greeting", json={"channels": ["fax"]}), 404, "channels.0")
+        refused(await http.patch("/api/canned_replies/greeting", json={"channels": ["fax"]}), 404, "channels.0")
         assert (await http.get("/api/canned_replies/greeting")).json()["text"].startswith("Hi {{customer.name}}")
 
 
@@ -138,7 +131,7 @@ async def test_an_agent_sees_everyones_replies_and_their_teams_and_lists_them_by
         assert _titles(await http.get("/api/canned_replies", params=query(team="marketing"))) == {
             f"Scoped marketing {RUN}"}
         # Another team's reply is not there for an agent, even by its id.
-        _refused(await http.get(f"/api/canned_replies/{made['marketing']}", headers=ada), 404, "id")
+        refused(await http.get(f"/api/canned_replies/{made['marketing']}", headers=ada), 404, "id")
         assert (await http.get(f"/api/canned_replies/{made['support']}", headers=ada)).status_code == 200
         for reply_id in made.values():
             assert (await http.delete(f"/api/canned_replies/{reply_id}")).status_code == 200

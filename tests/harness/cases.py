@@ -186,6 +186,14 @@ def as_user(engine: Engine, user_id: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+def refused(response: httpx.Response, status: int, path: str) -> str:
+    """The refusal's message, once it is the `status` expected and names the field at `path`."""
+    assert response.status_code == status, response.text
+    detail = response.json()["detail"]
+    assert detail["path"] == path, detail
+    return detail["message"]
+
+
 async def only_online(http: httpx.AsyncClient, *online: str) -> None:
     """Of the demo's support agents, only these are online (the others get no new work)."""
     for agent in ("ada", "grace", "linus"):

@@ -2,27 +2,20 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { AdminContext, RecordContextProvider } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { fakeAuthProvider, makeMe } from '../test/fakeAuthProvider';
-import { makeCase } from '../test/fixtures';
+import { makeCase, makeCustomer } from '../test/fixtures';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import { CaseCustomerPanel, compactCount } from './CaseCustomerPanel';
 import type { CustomerPanelProfile } from './CaseCustomerPanel';
 
-const profile: CustomerPanelProfile = {
+// A VIP with two identities, one case worked now (c1) and one past, and a furious then a happy mention.
+const profile: CustomerPanelProfile = makeCustomer({
     id: 'cus-1',
     name: 'Jane Doe',
-    first_seen_at: '2025-01-01T09:00:00Z',
-    last_seen_at: '2025-01-02T10:00:00Z',
     notes: [{ at: '2025-01-01T12:00:00Z', author: 'a1', kind: 'note', text: 'Prefers DMs' }],
-    merged_into: null,
     identities: [
         { source: 'twitter', handle: '@jane', first_seen_at: '2025-01-01T09:00:00Z' },
         { source: 'instagram', handle: 'jane.doe', first_seen_at: '2025-01-01T11:00:00Z' },
     ],
-    conversations: 2,
-    mentions: 3,
-    cases: 2,
-    tags: { billing: 2 },
-    sentiment_trend: [{ day: '2025-01-01', mentions: 1, average: 0.6 }, { day: '2025-01-02', mentions: 2, average: -0.7 }],
     followers: 412_000,
     verified: true,
     vip: true,
@@ -38,7 +31,7 @@ const profile: CustomerPanelProfile = {
         { id: 'm2', source: 'twitter', created_at: '2025-01-02T10:00:00Z', text: 'Charged twice, furious', sentiment: -0.7, case_id: 'c1' },
         { id: 'm1', source: 'instagram', created_at: '2025-01-01T09:00:00Z', text: 'Love the app', sentiment: 0.6, case_id: null },
     ],
-};
+});
 
 const setup = (permissions?: string[], customer: Partial<CustomerPanelProfile> & { id: string } = profile) => {
     const authProvider = fakeAuthProvider(makeMe('agent', permissions ? { permissions } : {}));
