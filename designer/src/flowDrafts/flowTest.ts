@@ -1,31 +1,18 @@
 // The answer of POST /api/flow_drafts/{id}/test (and /api/flows/{id}/test): what a flow decides for one mention.
+import type { components } from '../api/schema.gen';
 import type { NamedRule } from '../cases/explain/ruleParts';
 import { evidenceRules } from '../cases/explain/ruleParts';
 
-export interface FlowTestStage {
-    stage: 'tag' | 'triage' | 'assign' | 'sla' | 'approval' | string;
-    node_id: string | null;
-    evidence: Record<string, unknown>;
-}
+type Schemas = components['schemas'];
 
-export interface FlowTestResult {
-    flow_version: string;
+export type FlowTestStage = Schemas['StageResult'];
+
+/** The generated answer, with the mention's fields the panel shows named. */
+export type FlowTestResult = Omit<Schemas['FlowTestResult'], 'mention'> & {
     mention: { id: string; text: string; author: string; source: string } & Record<string, unknown>;
-    tags: string[];
-    sentiment: number;
-    language: string | null;
-    needs_response: boolean;
-    priority: string;
-    queue: string;
-    sla_policy: string | null;
-    requires_approval: boolean;
-    stages: FlowTestStage[];
-}
+};
 
-export type FlowTestRequest =
-    | { mention_id: string }
-    | { case_id: string }
-    | { mention: Record<string, unknown> };
+export type FlowTestRequest = Schemas['FlowTestRequest'];
 
 export const STAGE_LABELS: Record<string, string> = {
     tag: 'Tagging rules',

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
 import { fakeApi, refusal } from '../agents/testApi';
 import { fakeAuthProvider, makeMe } from '../test/fakeAuthProvider';
+import { agent } from '../test/evidence';
 import { changeTeamPayload, createTeamPayload, validateTeam, waitedFor } from './teamForm';
 import type { TeamRecord } from './teamForm';
 
@@ -21,19 +22,6 @@ const team = (overrides: Partial<TeamRecord>): TeamRecord => ({
     waiting: 1,
     oldest_waiting_since: '2025-01-05T08:00:00Z',
     ...overrides,
-});
-const agent = (id: string, name: string, team_id: string) => ({
-    id,
-    name,
-    email: `${id}@example.com`,
-    team_id,
-    online: true,
-    open_cases: 1,
-    capacity: 5,
-    channel_capacity: {},
-    skills: {},
-    languages: [],
-    channels: [],
 });
 const records = () => ({
     teams: [team({}), team({ id: 'marketing', name: 'Marketing/PR', members: ['maya'], waiting: 0, oldest_waiting_since: null })],

@@ -32,7 +32,8 @@ export const demoFlow: Flow = {
     document: flowDocument as unknown as FlowDocument,
 };
 
-const agent = (id: string, name: string, team_id = 'support'): Agent => ({
+/** A demo-shaped agent: online, one open case of five. */
+export const agent = (id: string, name: string, team_id = 'support'): Agent => ({
     id,
     name,
     email: `${id}@example.com`,
