@@ -14,6 +14,8 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 # package, so qubit gets a folder of its own that bench/rules_bench.py loads.
 QUBIT_DIR := $(VENV)/bench-peers/json-logic-qubit
 DESIGNER_BUILD := designer/dist/index.html
+# pytest processes for `make test` (CI has two cores); each takes a whole test file at a time.
+TEST_PROCESSES ?= 2
 DESIGNER_SOURCES := $(shell find designer/src designer/public designer/index.html designer/vite.config.ts \
 	designer/tsconfig*.json designer/package.json -type f 2>/dev/null)
 
@@ -24,7 +26,7 @@ run: $(STAMP) $(DESIGNER_BUILD)
 
 test: $(STAMP) $(DESIGNER_BUILD) $(JS_HARNESS_STAMP) $(CODEGEN_STAMP) system-deps
 	cd designer && npm test
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadfile $(PYTEST_ARGS)
 
 # Everything but the slow suites, for the edit-test loop.
 test-fast: $(STAMP) $(JS_HARNESS_STAMP) $(CODEGEN_STAMP)

@@ -43,10 +43,14 @@ def _seed(engine: Engine, cases: int, *, mentions: dict[int, list[tuple[str, Dir
 
 @contextmanager
 def _counting(engine: Engine) -> Iterator[list[str]]:
+    """The listing's statements: the request's session look-up (and its last_seen_at write, due whenever enough
+    time passed, as on a loaded machine) and transaction control are not the page's."""
     statements: list[str] = []
 
     def count(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001
-        statements.append(statement)
+        if statement.split()[0] not in ("BEGIN", "COMMIT") and not any(
+                table in statement for table in ("user_session", "app_user")):
+            statements.append(statement)
     event.listen(engine, "before_cursor_execute", count)
     try:
         yield statements

@@ -9,9 +9,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.harness.browser import CHROMIUM, FLAGS
+
+# `make test` runs two test processes on two cores, so a page can be slow to answer while the other process starts a
+# stack: expectations wait up to 15 s (playwright's default is 5 s) and actions such as clicks up to 60 s.
+expect.set_options(timeout=15_000)
+ACTION_TIMEOUT_MS = 60_000
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +33,7 @@ def browser() -> Iterator[Browser]:
 def checked_page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A page in a fresh browser context, failing the test on any console error it did not expect."""
     context = browser.new_context(reduced_motion="reduce", viewport={"width": 1400, "height": 900})
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     page = context.new_page()
     errors: list[str] = []
     # A test that provokes a 4xx on purpose lists it; the browser logs those as console errors.
