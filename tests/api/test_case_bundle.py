@@ -79,7 +79,8 @@ async def test_a_case_is_exported_and_verified_offline_and_a_changed_byte_is_cau
         assert line in verified.stdout, verified.stdout
 
     key = _run("audit", "key", env=exporting, cwd=tmp_path).stdout.split("\t")[2]
-    assert _run("replay", "verify", str(bundle), "--key", key, env=env, cwd=elsewhere).returncode == 0
+    keyed = _run("replay", "verify", str(bundle), "--key", key, env=env, cwd=elsewhere)
+    assert keyed.returncode == 0, keyed.stdout + keyed.stderr
 
     text = bundle.read_text()
     changed = tmp_path / "changed.json"

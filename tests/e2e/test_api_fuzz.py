@@ -50,6 +50,7 @@ def tokens(up: UpProcess) -> dict[Role, str]:
 
 
 @pytest.mark.parametrize("role", list(USERS))
+@pytest.mark.timeout(660)  # schemathesis' own limit is 600 s; the admin's run takes about 130 s on an idle machine
 def test_the_api_keeps_to_its_openapi_document(up: UpProcess, tokens: dict[Role, str], role: Role,
                                                tmp_path: Path) -> None:
     token = tokens[role]
