@@ -205,7 +205,8 @@ async def test_times_sla_attainment_and_rates(scripted: Stack) -> None:
             "metric": "resolution", "since": "2020-01-01T00:00:00Z", "until": "2020-01-02T00:00:00Z"})
         assert empty.json()["rows"] == [{"group": None, "count": 0, "value": None, "target": None, "mean": None,
                                          "median": None, "p90": None, "met": None, "breached": None,
-                                         "closed_without_response": None, "matching": None}]
+                                         "closed_without_response": None, "matching": None, "ages": None,
+                                         "name": None}]
 
 
 @pytest.mark.parametrize("database_url", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
