@@ -245,7 +245,7 @@ async def test_bad_requests_say_which_field_and_what_to_do(scripted: Stack) -> N
         assert (await refused(metric="opened", since="2025-02-30T00:00:00Z"))["path"] == "since"
         assert (await refused(metric="opened", group_by="hour", since="2025-01-01T00:00:00Z"))["code"] == \
             "period_too_long"
-        assert (await refused("mentions", group_by="tag"))["path"] == "group_by"
+        assert (await refused("mentions", group_by="assignee"))["path"] == "group_by"
         assert (await refused("mentions", tz="nowhere"))["path"] == "tz"
 
 
