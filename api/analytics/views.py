@@ -112,6 +112,11 @@ def _period(since: str, until: str, group_by: str) -> tuple[datetime, datetime]:
     return start, end
 
 
+def _now() -> datetime:
+    """The instant backlog and workload are capped at (a test on a virtual clock replaces it)."""
+    return datetime.now(UTC)
+
+
 def _rows(found: list[ReportRow]) -> list[AnalyticsRow]:
     return [AnalyticsRow(**vars(row)) for row in found]
 
@@ -155,7 +160,7 @@ def case_analytics(
                                "team, assignee, priority or tag")
     filters = CaseFilters(team_id=team_id, channel=channel, priority=priority, tag=tag)
     found = case_report(session=session, metric=metric, group_by=group_by, since=start, until=end, zone=zone,
-                        filters=filters, visible=case_filter(principal), hours=hours, now=datetime.now(UTC))
+                        filters=filters, visible=case_filter(principal), hours=hours, now=_now())
     return AnalyticsReport(metric=metric, group_by=group_by, since=start, until=end, tz=tz, hours=hours,
                            period_column=period_column(metric), rows=_rows(found))
 
