@@ -1,4 +1,4 @@
-"""Case and mention metrics over a period, grouped and filtered, read from the read side (issue 16's first slice).
+"""Case and mention metrics over a period, grouped and filtered, read from the read side (issue 16).
 
 **Which instant puts a case in a period** (as Zendesk Explore reports created tickets by their creation date and
 solved tickets' times by their solve date):
@@ -6,20 +6,41 @@ solved tickets' times by their solve date):
   period that have one: a closed case's measured `first_response_seconds` (engine.measures: from the first
   inbound mention needing a response), an open case's `first_response_at - opened_at` (every case opened at
   ingest opened at that mention); a case nobody answered yet has no first response and is not in the figures.
-- `closed`, `resolution`, `handle`, `sla`, `transfer_rate`, `reopen_rate`: closed cases (status `closed`) by
-  their `closed_at`. These measures are final only at a close (a reopened case has none until it closes again).
+- `closed` (throughput, grouped by assignee or team), `next_response`, `resolution`, `handle`, `sla`,
+  `transfer_rate`, `reopen_rate`: closed cases (status `closed`) by their `closed_at`. These measures are final
+  only at a close (a reopened case has none until it closes again).
+- `next_response`: every wait of a closed case, read from its mentions (Mention.case_id): after our first reply,
+  an inbound mention needing a response (triage did not say it needs none) starts a wait, our next reply ends
+  it (engine.metrics.next_response_gaps). Its count is of waits, not cases.
+- `approval_rate`: replies held for approval and decided in the period, by the decision's instant (the
+  reply_approved and reply_rejected events of the case timeline): approved / decided.
+- `backlog` and `workload` (backlog with an agent): the cases open at one instant, the period's end or now if
+  sooner, with their ages then (from the first opening) in buckets <1h, 1-4h, 4-24h, 1-3d, >3d. A case never
+  reopened was open from `opened_at` to `closed_at`; a reopened one's closes and reopens come from its timeline.
+  Team, agent and priority are the case's current ones (the read side keeps no history of them).
 Day and hour groups of a metric bucket the same instant, in the viewer's time zone.
 
-**Mentions** are counted by `created_at` (when they were written: an import of last year's mentions counts last
-year), inbound and outbound unless a direction is asked for.
+**Business hours** (`hours=business`; first_response, next_response, resolution): the same two instants, the
+open time between them in the calendar of the case's SLA policy (the one its workflow chose last: its latest
+sla_started or sla_policy_changed event, looked up in its flow version), by engine.calendars'
+business_time_between, the maths the SLA clocks run on. No policy, or a policy with no calendar: 24/7.
 
-**Where the work is done**: counts grouped by a column (channel, team, assignee, priority, direction) are a SQL
-`GROUP BY`. Tags (a JSON list: a case counts once in each tag it has, and under no tag when it has none), local
-days and hours, and durations' medians and percentiles are computed in Python over the fetched values
-(engine.metrics). Local buckets are computed with zoneinfo on the fetched UTC instants, so SQLite and PostgreSQL
-bucket alike, daylight saving time included, without either database's time-zone support. That fetch grows with
-the period: issue 16's benchmark (1M mentions, 300k cases, 200 ms at p95) may need summary tables (per hour,
-channel, team, priority) or indexes on (closed_at), to be measured in bench/.
+**Mentions** are counted by `created_at` (when they were written: an import of last year's mentions counts last
+year), inbound and outbound unless a direction is asked for. `sentiment` is the mean of the mentions that have
+one (inbound: discovery scores them), grouped by day for the trend; the sentiment group labels scores negative
+(<= -0.05), neutral or positive (>= 0.05); team is the team of the mention's case. `share_of_voice` counts the
+inbound mentions naming each configured name (the brand and its competitors, a term matching as a whole word)
+and its share of the mentions naming any.
+
+**Where the work is done**: counts grouped by a column (channel, team, assignee, priority, direction,
+language, sentiment label) are a SQL `GROUP BY`, and so is a mean sentiment. Tags (a JSON list: a case or mention
+counts once in each tag it has, and under no tag when it has none), local days and hours, durations' medians and
+percentiles, next-response waits, business time and ages are computed in Python over the fetched values
+(engine.metrics, engine.calendars). Local buckets are computed with zoneinfo on the fetched UTC instants, so
+SQLite and PostgreSQL bucket alike, daylight saving time included, without either database's time-zone support.
+Share of voice fetches only the mentions holding a term (SQL LIKE) and matches whole words in Python. That
+fetch grows with the period: issue 16's benchmark (1M mentions, 300k cases, 200 ms at p95) may need summary
+tables (per hour, channel, team, priority) or indexes on (closed_at), to be measured in bench/.
 """
 
 from __future__ import annotations
