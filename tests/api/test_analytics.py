@@ -81,10 +81,10 @@ def cases() -> list[Case]:
 
 
 def _mention(ident: str, source: str, created: datetime, direction: Direction = Direction.inbound,
-             text: str = "hello", **found: object) -> Mention:
-    return Mention(id=f"{source}:{ident}", source=source, external_id=ident, conversation_id=f"{source}:{ident}",
-                   author="@someone", text=text, created_at=created, received_at=created, direction=direction,
-                   **found)
+             text: str = "hello", conversation: str | None = None, **found: object) -> Mention:
+    return Mention(id=f"{source}:{ident}", source=source, external_id=ident,
+                   conversation_id=conversation or f"{source}:{ident}", author="@someone", text=text,
+                   created_at=created, received_at=created, direction=direction, **found)
 
 
 def mentions() -> list[Mention]:
@@ -96,7 +96,8 @@ def mentions() -> list[Mention]:
         _mention("m2", "twitter", at(1, 9, 10), Direction.outbound, text="Acme here: sorry!"),
         _mention("m3", "twitter", at(1, 23, 30), text="acme and Globex both charged me", tags=["refund", "billing"],
                  sentiment=0.0, language="en"),  # 2 December in Paris
-        _mention("m4", "facebook", at(2, 10), text="globex!", tags=[], sentiment=0.7, language="fr", case_id="c3"),
+        _mention("m4", "facebook", at(2, 10), text="globex!", tags=[], sentiment=0.7, language="fr", case_id="c3",
+                 conversation="conv-c3"),
         _mention("m5", "facebook", at(2, 23, 59)),  # 3 December in Paris
         _mention("m6", "twitter", at(30, 23, 30, month=11)),  # before the period (1 December in Paris, still before)
         _mention("m7", "twitter", at(3, 0)),  # the period's end is excluded
@@ -327,5 +328,9 @@ async def test_who_may_read_analytics(scripted: Stack) -> None:
         assert {row["group"]: row["count"] for row in answer.json()["rows"]} == {"marketing": 1, "escalations": 1}
         other = await http.get("/api/analytics/cases", params={**params, "team_id": "support"}, headers=scoped)
         assert other.status_code == 403 and other.json()["detail"]["path"] == "team_id"
+        # Mentions: those of her cases' conversations, m4 (c3's); grouped by the queue of their case too.
         assert (await http.get("/api/analytics/mentions", params={"since": SINCE, "until": UNTIL},
-                               headers=scoped)).json()["rows"][0]["count"] == 0  # no mention is in her cases'
+                               headers=scoped)).json()["rows"][0]["count"] == 1
+        by_team = await http.get("/api/analytics/mentions", params={"since": SINCE, "until": UNTIL,
+                                                                    "group_by": "team"}, headers=scoped)
+        assert [(row["group"], row["count"]) for row in by_team.json()["rows"]] == [("marketing", 1)]
