@@ -78,7 +78,7 @@ from store.mentions import Mention
 
 CaseMetric = Literal["opened", "closed", "first_response", "next_response", "resolution", "handle", "sla",
                      "transfer_rate", "reopen_rate", "approval_rate", "backlog", "workload"]
-CaseGroup = Literal["none", "channel", "team", "assignee", "priority", "tag", "day", "hour"]
+CaseGroup = Literal["none", "channel", "team", "assignee", "priority", "tag", "policy", "day", "hour"]
 MentionMetric = Literal["volume", "sentiment", "share_of_voice"]
 MentionGroup = Literal["none", "channel", "direction", "tag", "language", "sentiment", "team", "day", "hour"]
 Hours = Literal["calendar", "business"]
@@ -166,6 +166,8 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
     if metric in ("opened", "closed") and group_by in ("none", *_CASE_COLUMNS) and filters.tag is None:
         return _counted_in_sql(session, where, group_by)
     rows = _case_rows(session, where, filters, _MEASURES[metric])
+    if group_by == "policy":
+        _add_policies(session, rows)
     if metric == "next_response":
         _add_next_response_gaps(session, rows)
     if hours == "business":
@@ -320,6 +322,8 @@ def _keys(row: dict, group_by: str, instant: str, zone: tzinfo) -> Iterable[str 
         return (time_bucket(row[instant], zone, group_by),)
     if group_by == "tag":
         return sorted(set(row["tags"] or [])) or (None,)
+    if group_by == "policy":
+        return (row["policy"],)
     return (_text(row[group_by]),)
 
 
@@ -429,27 +433,36 @@ def _business_seconds(calendar: BusinessCalendar | None, start: datetime, end: d
     return business_time_between(calendar, start, end).total_seconds()
 
 
-def _case_calendars(session: Session, rows: list[dict]) -> dict[str, BusinessCalendar | None]:
-    """Each case's business calendar: that of the SLA policy its workflow chose last (its latest sla_started or
-    sla_policy_changed event), as its flow version defines it; None (24/7) with no policy or no calendar."""
+def _add_policies(session: Session, rows: list[dict]) -> None:
+    """Each case's SLA policy id: the one its workflow chose last (its latest sla_started or sla_policy_changed
+    event); None for a case that has none."""
     chosen: dict[str, tuple[int, str]] = {}
-    for ids in _chunks([row["id"] for row in rows]):
+    for ids in _chunks(sorted({row["id"] for row in rows})):
         query = select(CaseEvent.case_id, CaseEvent.seq, CaseEvent.kind, CaseEvent.detail).where(
             col(CaseEvent.case_id).in_(ids), col(CaseEvent.kind).in_(("sla_started", "sla_policy_changed")))
         for case_id, seq, kind, detail in session.exec(query):
             policy = (detail or {}).get("policy" if kind == "sla_started" else "policy_to")
             if isinstance(policy, str) and seq > chosen.get(case_id, (-1, ""))[0]:
                 chosen[case_id] = (seq, policy)
+    for row in rows:
+        row["policy"] = chosen[row["id"]][1] if row["id"] in chosen else None
+
+
+def _case_calendars(session: Session, rows: list[dict]) -> dict[str, BusinessCalendar | None]:
+    """Each case's business calendar: that of its SLA policy (`_add_policies`) as its flow version defines it;
+    None (24/7) with no policy or no calendar."""
+    if rows and "policy" not in rows[0]:
+        _add_policies(session, rows)
     flows: dict[str, Any] = {}
     found: dict[str, BusinessCalendar | None] = {}
     for row in rows:
-        if row["id"] not in chosen:
-            continue
         version = row["flow_version"]
+        if row["policy"] is None:
+            continue
         if version not in flows:
             stored = session.get(Flow, version)
             flows[version] = None if stored is None else compiled(stored)
-        policy = flows[version].sla_policies.get(chosen[row["id"]][1]) if flows[version] is not None else None
+        policy = flows[version].sla_policies.get(row["policy"]) if flows[version] is not None else None
         found[row["id"]] = None if policy is None else policy.calendar
     return found
 
@@ -473,6 +486,8 @@ def _backlog(session: Session, metric: str, group_by: str, at: datetime, filters
     reopened = [row for row in rows if row["reopen_count"]]
     closed_at_instant = _closed_at(session, [row["id"] for row in reopened], at)
     rows = [row for row in rows if row["id"] not in closed_at_instant]
+    if group_by == "policy":
+        _add_policies(session, rows)
     groups: dict[str | None, list[dict]] = defaultdict(list)
     for row in rows:
         for key in _keys(row, group_by, "opened_at", UTC_ZONE):
@@ -512,6 +527,8 @@ def _approvals(session: Session, group_by: str, since: datetime, until: datetime
     rows = [dict(zip((name for name, _ in named), found, strict=True)) for found in session.exec(query)]
     if filters.tag is not None:
         rows = [row for row in rows if filters.tag in (row["tags"] or [])]
+    if group_by == "policy":
+        _add_policies(session, rows)
     groups: dict[str | None, list[dict]] = defaultdict(list)
     for row in rows:
         for key in _keys(row, group_by, "decided_at", zone):

@@ -44,8 +44,8 @@ MAX_BUCKETS = {"hour": timedelta(days=93), "day": timedelta(days=3 * 366)}
 
 
 class AnalyticsRow(BaseModel):
-    group: str | None = Field(description="The group's key: a channel, team id, agent id, priority, tag, language, "
-                                          "sentiment label, local day (YYYY-MM-DD) or hour "
+    group: str | None = Field(description="The group's key: a channel, team id, agent id, priority, tag, SLA "
+                                          "policy id, language, sentiment label, local day (YYYY-MM-DD) or hour "
                                           "(YYYY-MM-DDTHH:00+HH:MM); null for the whole period (group_by=none) "
                                           "and for cases (or mentions) with no team, agent, tag or language")
     count: int = Field(description="What the value was computed from: cases (or mentions) counted; for "
@@ -136,7 +136,8 @@ def case_analytics(
                                                     "held replies decided in the period; backlog and workload "
                                                     "(open cases with an agent) count at the period's end")],
     group_by: Annotated[CaseGroup, Query(description="channel is the case's source; a case counts once in each "
-                                                     "tag it has")] = "none",
+                                                     "tag it has; policy is the SLA policy its workflow chose "
+                                                     "last")] = "none",
     tz: TZ = "UTC",
     team_id: Annotated[str | None, Query(max_length=200)] = None,
     channel: Annotated[str | None, Query(max_length=200, description="A source, e.g. twitter")] = None,
@@ -157,7 +158,7 @@ def case_analytics(
     if metric in AT_AN_INSTANT and group_by in ("day", "hour"):
         raise ApiError(422, code="no_time_groups", path="group_by",
                        message=f"{metric} is counted at one instant (the period's end): group it by none, channel, "
-                               "team, assignee, priority or tag")
+                               "team, assignee, priority, tag or policy")
     filters = CaseFilters(team_id=team_id, channel=channel, priority=priority, tag=tag)
     found = case_report(session=session, metric=metric, group_by=group_by, since=start, until=end, zone=zone,
                         filters=filters, visible=case_filter(principal), hours=hours, now=_now())

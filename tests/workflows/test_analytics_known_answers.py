@@ -392,6 +392,18 @@ async def test_every_metric_of_a_scripted_week_matches_the_hand_computed_answer(
         sla = {row["target"]: (row["met"], row["breached"], row["closed_without_response"])
                for row in await rows(metric="sla")}
         SLA_OUTCOMES.check(sla, cases, engine)
+        # Per policy: allday is C3's alone (no next-response target); office the other five closed cases.
+        per_policy = {(row["group"], row["target"]): (row["met"], row["breached"], row["closed_without_response"],
+                                                      row["value"]) for row in await rows(metric="sla",
+                                                                                          group_by="policy")}
+        assert per_policy == {
+            ("allday", "first_response"): (1, 0, 0, 1.0), ("allday", "next_response"): (0, 0, 0, None),
+            ("allday", "resolution"): (1, 0, 0, 1.0), ("office", "first_response"): (4, 0, 1, 1.0),
+            ("office", "next_response"): (2, 0, 0, 1.0), ("office", "resolution"): (5, 0, 0, 1.0)}
+        # Business resolution per policy: allday C3 52200; office C8 2700, C1 10800, C2 14400, C4 13500, C9 0:
+        # mean 41400 / 5 = 8280, median 10800, p90 rank ceil(4.5) = 5: 14400.
+        assert by(await rows(metric="resolution", hours="business", group_by="policy"), "count", "mean", "median",
+                  "p90") == {"allday": (1, *approx(52200, 52200, 52200)), "office": (5, *approx(8280, 10800, 14400))}
 
         # ---- backlog, ageing and workload ----------------------------------------------------------------
         # At Tue 15:00: C10 (open since Mon 11:05: 27 h 55 min = 100500 s, 1-3 d); C4 was closed (14:20, and
@@ -410,6 +422,7 @@ async def test_every_metric_of_a_scripted_week_matches_the_hand_computed_answer(
         assert by(await rows(metric="backlog", group_by="channel"), "count", "ages") == {
             "facebook": (1, {"<1h": 0, "1-4h": 0, "4-24h": 0, "1-3d": 0, ">3d": 1}),
             "twitter": (2, {"<1h": 0, "1-4h": 0, "4-24h": 0, "1-3d": 0, ">3d": 2})}
+        assert by(await rows(metric="workload", group_by="policy"), "count") == {"office": 3}  # all alice's
 
         # ---- mentions ------------------------------------------------------------------------------------
         # Inbound (15): Mon C8, C1, C1-2, C10, C1-3, C2, C3 (7); Tue C2-2, C4, C4-2 (3); Wed C5, C6, C6-2, praise

@@ -1783,7 +1783,7 @@ export interface components {
         AnalyticsRow: {
             /**
              * Group
-             * @description The group's key: a channel, team id, agent id, priority, tag, language, sentiment label, local day (YYYY-MM-DD) or hour (YYYY-MM-DDTHH:00+HH:MM); null for the whole period (group_by=none) and for cases (or mentions) with no team, agent, tag or language
+             * @description The group's key: a channel, team id, agent id, priority, tag, SLA policy id, language, sentiment label, local day (YYYY-MM-DD) or hour (YYYY-MM-DDTHH:00+HH:MM); null for the whole period (group_by=none) and for cases (or mentions) with no team, agent, tag or language
              */
             group: string | null;
             /**
@@ -11642,8 +11642,8 @@ export interface operations {
                 until: string;
                 /** @description opened and first_response count cases by opened_at; closed, next_response, resolution, handle, sla, transfer_rate and reopen_rate count closed cases by closed_at (throughput: closed grouped by assignee or team); approval_rate counts held replies decided in the period; backlog and workload (open cases with an agent) count at the period's end */
                 metric: "opened" | "closed" | "first_response" | "next_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate" | "approval_rate" | "backlog" | "workload";
-                /** @description channel is the case's source; a case counts once in each tag it has */
-                group_by?: "none" | "channel" | "team" | "assignee" | "priority" | "tag" | "day" | "hour";
+                /** @description channel is the case's source; a case counts once in each tag it has; policy is the SLA policy its workflow chose last */
+                group_by?: "none" | "channel" | "team" | "assignee" | "priority" | "tag" | "policy" | "day" | "hour";
                 /** @description The viewer's IANA time zone, for day and hour groups */
                 tz?: string;
                 team_id?: string | null;
