@@ -73,6 +73,18 @@ class Settings(BaseSettings):
         "CPU time one mention's tagging may take (ms), at ingest and in the case's classification: once spent, its "
         "remaining steps (sentiment, language, patterns, tagging rules) are skipped and the cut is recorded; the "
         "mention goes on with the tags found"))
+    share_of_voice: dict[str, list[str]] = Field(default_factory=dict, description=(
+        "Share of voice (GET /api/analytics/mentions?metric=share_of_voice): the brand and its competitors, each "
+        "name with the terms that name it, as JSON, e.g. {\"Acme\": [\"acme\", \"@acmehelp\"], \"Globex\": "
+        "[\"globex\"]}; a term matches as a whole word or phrase, case-insensitively"))
+
+    @field_validator("share_of_voice")
+    @classmethod
+    def _terms_given(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, terms in value.items():
+            if not name.strip() or not any(term.strip() for term in terms):
+                raise ValueError(f"SWITCHBOARD_SHARE_OF_VOICE: {name!r} needs a name and at least one non-blank term")
+        return value
 
     @field_validator("tagging_budget_ms")
     @classmethod

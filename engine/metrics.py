@@ -14,11 +14,18 @@ figure a report gives can be checked by hand against these definitions.
 - **Rates** (transfers, reopens): the cases with at least one / the cases counted; None when none counted.
 - **Time buckets**: an instant's local day (YYYY-MM-DD) or hour (YYYY-MM-DDTHH:00+HH:MM, with the offset,
   so the two 01:00 hours of a night the clocks go back stay apart) in the viewer's time zone.
+- **Next response**: the gaps between a customer's mention needing a response, once we had replied, and our
+  next reply (`next_response_gaps`).
+- **Backlog ageing**: how long an open case has been open, in buckets <1h, 1-4h, 4-24h, 1-3d, >3d.
+- **Sentiment labels**: negative at or below -0.05, positive at or above 0.05, neutral between (VADER's cut).
+- **Share of voice**: a name's mentions / the mentions matching any configured name, a term matching as a whole
+  word or phrase, case-insensitively.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -123,3 +130,60 @@ def _steps(since: datetime, until: datetime, step: timedelta) -> Iterator[dateti
     while at < until:
         yield at
         at += step
+
+
+# ---- Next response, backlog ageing, sentiment labels and share of voice ---------------------------------
+
+AGE_BUCKETS: tuple[tuple[str, timedelta], ...] = (
+    ("<1h", timedelta(hours=1)), ("1-4h", timedelta(hours=4)), ("4-24h", timedelta(hours=24)),
+    ("1-3d", timedelta(days=3)), (">3d", timedelta.max))
+# VADER's own reading of its compound score: at or above 0.05 positive, at or below -0.05 negative.
+SENTIMENT_CUT = 0.05
+
+
+def next_response_gaps(messages: Iterable[tuple[datetime, bool, bool]]) -> list[tuple[datetime, datetime]]:
+    """The waits for a next response in a case's messages `(written at, inbound, needs a response)`.
+
+    Sorted by time, after our first reply (the first response is not a next response), an inbound mention
+    needing a response while nobody waits starts a wait; our next reply ends it. Further inbound mentions
+    before that reply join the same wait (the customer waits from their first unanswered one); a wait no
+    reply ended yet is not a gap. Returns (start, end) pairs in order.
+    """
+    gaps: list[tuple[datetime, datetime]] = []
+    replied, waiting = False, None
+    for at, inbound, needs in sorted(messages, key=lambda message: message[0]):
+        if not inbound:
+            if waiting is not None:
+                gaps.append((waiting, at))
+            replied, waiting = True, None
+        elif replied and waiting is None and needs:
+            waiting = at
+    return gaps
+
+
+def age_bucket(age: timedelta) -> str:
+    """The ageing bucket of an open case `age` old: <1h, 1-4h, 4-24h, 1-3d or >3d (each upper bound excluded)."""
+    return next(name for name, upper in AGE_BUCKETS if age < upper)
+
+
+def sentiment_label(score: float | None) -> str | None:
+    """negative (<= -0.05), positive (>= 0.05) or neutral; None for a mention with no sentiment."""
+    if score is None:
+        return None
+    return "negative" if score <= -SENTIMENT_CUT else "positive" if score >= SENTIMENT_CUT else "neutral"
+
+
+def term_pattern(terms: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of `terms` as a whole word or phrase ("acme" in "Acme's" and
+    "@acme", not in "acmes"), for share of voice."""
+    alternatives = "|".join(re.escape(term.strip()) for term in sorted(terms, key=len, reverse=True) if term.strip())
+    if not alternatives:
+        raise ValueError("a share of voice name needs at least one non-blank term")
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def shares(counts: dict[str, int]) -> dict[str, float | None]:
+    """Each name's share of the mentions matching any name: its count / the sum of the counts (a mention naming
+    two counts for each); None for every name when nothing matched."""
+    total = sum(counts.values())
+    return {name: (n / total if total else None) for name, n in counts.items()}

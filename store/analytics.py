@@ -1,4 +1,4 @@
-"""Case and mention metrics over a period, grouped and filtered, read from the read side (issue 16's first slice).
+"""Case and mention metrics over a period, grouped and filtered, read from the read side (issue 16).
 
 **Which instant puts a case in a period** (as Zendesk Explore reports created tickets by their creation date and
 solved tickets' times by their solve date):
@@ -6,20 +6,41 @@ solved tickets' times by their solve date):
   period that have one: a closed case's measured `first_response_seconds` (engine.measures: from the first
   inbound mention needing a response), an open case's `first_response_at - opened_at` (every case opened at
   ingest opened at that mention); a case nobody answered yet has no first response and is not in the figures.
-- `closed`, `resolution`, `handle`, `sla`, `transfer_rate`, `reopen_rate`: closed cases (status `closed`) by
-  their `closed_at`. These measures are final only at a close (a reopened case has none until it closes again).
+- `closed` (throughput, grouped by assignee or team), `next_response`, `resolution`, `handle`, `sla`,
+  `transfer_rate`, `reopen_rate`: closed cases (status `closed`) by their `closed_at`. These measures are final
+  only at a close (a reopened case has none until it closes again).
+- `next_response`: every wait of a closed case, read from its mentions (Mention.case_id): after our first reply,
+  an inbound mention needing a response (triage did not say it needs none) starts a wait, our next reply ends
+  it (engine.metrics.next_response_gaps). Its count is of waits, not cases.
+- `approval_rate`: replies held for approval and decided in the period, by the decision's instant (the
+  reply_approved and reply_rejected events of the case timeline): approved / decided.
+- `backlog` and `workload` (backlog with an agent): the cases open at one instant, the period's end or now if
+  sooner, with their ages then (from the first opening) in buckets <1h, 1-4h, 4-24h, 1-3d, >3d. A case never
+  reopened was open from `opened_at` to `closed_at`; a reopened one's closes and reopens come from its timeline.
+  Team, agent and priority are the case's current ones (the read side keeps no history of them).
 Day and hour groups of a metric bucket the same instant, in the viewer's time zone.
 
-**Mentions** are counted by `created_at` (when they were written: an import of last year's mentions counts last
-year), inbound and outbound unless a direction is asked for.
+**Business hours** (`hours=business`; first_response, next_response, resolution): the same two instants, the
+open time between them in the calendar of the case's SLA policy (the one its workflow chose last: its latest
+sla_started or sla_policy_changed event, looked up in its flow version), by engine.calendars'
+business_time_between, the maths the SLA clocks run on. No policy, or a policy with no calendar: 24/7.
 
-**Where the work is done**: counts grouped by a column (channel, team, assignee, priority, direction) are a SQL
-`GROUP BY`. Tags (a JSON list: a case counts once in each tag it has, and under no tag when it has none), local
-days and hours, and durations' medians and percentiles are computed in Python over the fetched values
-(engine.metrics). Local buckets are computed with zoneinfo on the fetched UTC instants, so SQLite and PostgreSQL
-bucket alike, daylight saving time included, without either database's time-zone support. That fetch grows with
-the period: issue 16's benchmark (1M mentions, 300k cases, 200 ms at p95) may need summary tables (per hour,
-channel, team, priority) or indexes on (closed_at), to be measured in bench/.
+**Mentions** are counted by `created_at` (when they were written: an import of last year's mentions counts last
+year), inbound and outbound unless a direction is asked for. `sentiment` is the mean of the mentions that have
+one (inbound: discovery scores them), grouped by day for the trend; the sentiment group labels scores negative
+(<= -0.05), neutral or positive (>= 0.05); team is the team of the mention's case. `share_of_voice` counts the
+inbound mentions naming each configured name (the brand and its competitors, a term matching as a whole word)
+and its share of the mentions naming any.
+
+**Where the work is done**: counts grouped by a column (channel, team, assignee, priority, direction,
+language, sentiment label) are a SQL `GROUP BY`, and so is a mean sentiment. Tags (a JSON list: a case or mention
+counts once in each tag it has, and under no tag when it has none), local days and hours, durations' medians and
+percentiles, next-response waits, business time and ages are computed in Python over the fetched values
+(engine.metrics, engine.calendars). Local buckets are computed with zoneinfo on the fetched UTC instants, so
+SQLite and PostgreSQL bucket alike, daylight saving time included, without either database's time-zone support.
+Share of voice fetches only the mentions holding a term (SQL LIKE) and matches whole words in Python. That
+fetch grows with the period: issue 16's benchmark (1M mentions, 300k cases, 200 ms at p95) may need summary
+tables (per hour, channel, team, priority) or indexes on (closed_at), to be measured in bench/.
 """
 
 from __future__ import annotations
@@ -27,27 +48,54 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, func
-from sqlmodel import Session, select
+from sqlalchemy import ColumnElement, case, func, or_
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, select
 
-from engine.metrics import attainment, rate, summarize, time_bucket, time_buckets
-from engine.models import CaseStatus
+from engine.calendars import BusinessCalendar, business_time_between
+from engine.metrics import (
+    AGE_BUCKETS,
+    SENTIMENT_CUT,
+    age_bucket,
+    attainment,
+    next_response_gaps,
+    rate,
+    shares,
+    summarize,
+    term_pattern,
+    time_bucket,
+    time_buckets,
+)
+from engine.models import CaseStatus, Direction
+from store.case_events import CaseEvent
 from store.cases import Case
+from store.compiled_flows import compiled
+from store.flows import Flow
 from store.mentions import Mention
 
-CaseMetric = Literal["opened", "closed", "first_response", "resolution", "handle", "sla", "transfer_rate",
-                     "reopen_rate"]
-CaseGroup = Literal["none", "channel", "team", "assignee", "priority", "tag", "day", "hour"]
-MentionGroup = Literal["none", "channel", "direction", "day", "hour"]
+CaseMetric = Literal["opened", "closed", "first_response", "next_response", "resolution", "handle", "sla",
+                     "transfer_rate", "reopen_rate", "approval_rate", "backlog", "workload"]
+CaseGroup = Literal["none", "channel", "team", "assignee", "priority", "tag", "policy", "day", "hour"]
+MentionMetric = Literal["volume", "sentiment", "share_of_voice"]
+MentionGroup = Literal["none", "channel", "direction", "tag", "language", "sentiment", "team", "day", "hour"]
+Hours = Literal["calendar", "business"]
 CASE_METRICS: tuple[str, ...] = CaseMetric.__args__  # type: ignore[attr-defined]
 CASE_GROUPS: tuple[str, ...] = CaseGroup.__args__  # type: ignore[attr-defined]
+MENTION_METRICS: tuple[str, ...] = MentionMetric.__args__  # type: ignore[attr-defined]
 MENTION_GROUPS: tuple[str, ...] = MentionGroup.__args__  # type: ignore[attr-defined]
 BY_OPENING = frozenset({"opened", "first_response"})
+# Counted at one instant (the period's end, or now if sooner) rather than over the period.
+AT_AN_INSTANT = frozenset({"backlog", "workload"})
+# Durations that have a business-hours variant (the case's SLA calendar).
+IN_BUSINESS_HOURS = frozenset({"first_response", "next_response", "resolution"})
 SLA_TARGETS = ("first_response", "next_response", "resolution")
+APPROVAL_EVENTS = ("reply_approved", "reply_rejected")
+UTC_ZONE: tzinfo = UTC
 
+_MENTION_CASE = aliased(Case, name="mention_case")
 _CASE_COLUMNS: dict[str, Any] = {"channel": Case.source, "team": Case.team_id, "assignee": Case.assignee_id,
                                  "priority": Case.priority}
 _MENTION_COLUMNS: dict[str, Any] = {"channel": Mention.source, "direction": Mention.direction}
@@ -79,29 +127,51 @@ class ReportRow:
     breached: int | None = None
     closed_without_response: int | None = None
     matching: int | None = None
+    ages: dict[str, int] | None = None
+    name: str | None = None
 
 
-def period_column(metric: str) -> Any:
+def period_column(metric: str) -> str:
     """The instant that puts a case in a period for `metric` (see the module docstring)."""
-    return Case.opened_at if metric in BY_OPENING else Case.closed_at
+    if metric in AT_AN_INSTANT:
+        return "until"
+    if metric == "approval_rate":
+        return "decided_at"
+    return "opened_at" if metric in BY_OPENING else "closed_at"
 
 
 def case_report(*, session: Session, metric: str, group_by: str, since: datetime, until: datetime, zone: tzinfo,
-                filters: CaseFilters = CaseFilters(), visible: Sequence[ColumnElement[bool]] = ()) -> list[ReportRow]:
-    """`metric` of the cases in [since, until), one row per group (`visible`: the caller's visibility rule)."""
-    if metric not in CASE_METRICS or group_by not in CASE_GROUPS:
-        raise ValueError(f"no case metric {metric!r} or group {group_by!r}: see CASE_METRICS and CASE_GROUPS")
-    when = period_column(metric)
+                filters: CaseFilters = CaseFilters(), visible: Sequence[ColumnElement[bool]] = (),
+                hours: str = "calendar", now: datetime | None = None) -> list[ReportRow]:
+    """`metric` of the cases in [since, until), one row per group (`visible`: the caller's visibility rule).
+
+    `hours`: business measures durations in the case's SLA calendar (first_response, next_response and
+    resolution only). `now`: the instant backlog and workload are counted at when the period ends later.
+    """
+    if metric not in CASE_METRICS or group_by not in CASE_GROUPS or hours not in Hours.__args__:  # type: ignore
+        raise ValueError(f"no case metric {metric!r}, group {group_by!r} or hours {hours!r}: see CASE_METRICS, "
+                         "CASE_GROUPS and Hours")
+    if hours == "business" and metric not in IN_BUSINESS_HOURS:
+        raise ValueError(f"{metric} has no business-hours variant: only {sorted(IN_BUSINESS_HOURS)}")
+    if metric in AT_AN_INSTANT:
+        if group_by in ("day", "hour"):
+            raise ValueError(f"{metric} is counted at one instant: it has no {group_by} groups")
+        return _backlog(session, metric, group_by, min(until, now) if now else until, filters, visible)
+    if metric == "approval_rate":
+        return _approvals(session, group_by, since, until, zone, filters, visible)
+    when = Case.opened_at if metric in BY_OPENING else Case.closed_at
     where = [when >= since, when < until, *visible, *_equalities(filters)]
     if metric not in BY_OPENING:
         where.append(Case.status == CaseStatus.closed)
     if metric in ("opened", "closed") and group_by in ("none", *_CASE_COLUMNS) and filters.tag is None:
         return _counted_in_sql(session, where, group_by)
-    columns = [Case.opened_at, Case.closed_at, Case.tags, *_CASE_COLUMNS.values(), *_measure_columns(metric)]
-    rows = [dict(zip(("opened_at", "closed_at", "tags", *_CASE_COLUMNS, *_measure_names(metric)), found,
-                     strict=True)) for found in session.exec(select(*columns).where(*where))]
-    if filters.tag is not None:
-        rows = [row for row in rows if filters.tag in (row["tags"] or [])]
+    rows = _case_rows(session, where, filters, _MEASURES[metric])
+    if group_by == "policy":
+        _add_policies(session, rows)
+    if metric == "next_response":
+        _add_next_response_gaps(session, rows)
+    if hours == "business":
+        _to_business_hours(session, metric, rows)
     instant = "opened_at" if metric in BY_OPENING else "closed_at"
     groups: dict[str | None, list[dict]] = defaultdict(list)
     for row in rows:
@@ -110,28 +180,107 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
     return _rows(metric, _ordered(groups, group_by, since, until, zone))
 
 
+_BASE = (("id", Case.id), ("opened_at", Case.opened_at), ("closed_at", Case.closed_at), ("tags", Case.tags),
+         ("flow_version", Case.flow_version), *_CASE_COLUMNS.items())
+
+
+def _case_rows(session: Session, where: Sequence[Any], filters: CaseFilters,
+               measures: tuple[tuple[str, Any], ...]) -> list[dict]:
+    named = (*_BASE, *measures)
+    rows = [dict(zip((name for name, _ in named), found, strict=True))
+            for found in session.exec(select(*(column for _, column in named)).where(*where))]
+    if filters.tag is not None:
+        rows = [row for row in rows if filters.tag in (row["tags"] or [])]
+    return rows
+
+
 def mention_report(*, session: Session, group_by: str, since: datetime, until: datetime, zone: tzinfo,
-                   channel: str | None = None, direction: str | None = None,
+                   metric: str = "volume", channel: str | None = None, direction: str | None = None,
+                   names: dict[str, list[str]] | None = None,
                    visible: Sequence[ColumnElement[bool]] = ()) -> list[ReportRow]:
-    """How many mentions were written in [since, until), one row per group."""
-    if group_by not in MENTION_GROUPS:
-        raise ValueError(f"no mention group {group_by!r}: see MENTION_GROUPS")
+    """Mentions written in [since, until), one row per group: how many (volume), their mean sentiment
+    (sentiment: the mentions that have one), or per configured name of `names` how many name it and its share
+    (share_of_voice: inbound mentions only, grouped by none, day or hour)."""
+    if metric not in MENTION_METRICS or group_by not in MENTION_GROUPS:
+        raise ValueError(f"no mention metric {metric!r} or group {group_by!r}: see MENTION_METRICS and MENTION_GROUPS")
     where = [Mention.created_at >= since, Mention.created_at < until, *visible]
     if channel is not None:
         where.append(Mention.source == channel)
     if direction is not None:
         where.append(Mention.direction == direction)
-    if group_by in ("day", "hour"):
-        counts: dict[str | None, int] = dict.fromkeys(time_buckets(since, until, zone, group_by), 0)
-        for at in session.exec(select(Mention.created_at).where(*where)):
-            counts[time_bucket(at, zone, group_by)] += 1
-        return [ReportRow(group=key, count=n, value=n) for key, n in counts.items()]
+    if metric == "share_of_voice":
+        return _share_of_voice(session, where, group_by, since, until, zone, names or {})
+    if metric == "sentiment":
+        where.append(col(Mention.sentiment).is_not(None))
+    value = func.count() if metric == "volume" else func.avg(Mention.sentiment)
     if group_by == "none":
-        total = session.exec(select(func.count()).select_from(Mention).where(*where)).one()
-        return [ReportRow(group=None, count=total, value=total)]
-    column = _MENTION_COLUMNS[group_by]
-    found = session.exec(select(column, func.count()).where(*where).group_by(column).order_by(column)).all()
-    return [ReportRow(group=_text(key), count=n, value=n) for key, n in found]
+        total, mean = session.exec(select(func.count(), value).select_from(Mention).where(*where)).one()
+        return [_mention_row(None, total, mean, metric)]
+    if group_by in _MENTION_COLUMNS or group_by in ("language", "sentiment", "team"):
+        column = _mention_column(group_by)
+        query = select(column, func.count(), value).select_from(Mention)
+        if group_by == "team":  # an alias: a visibility rule's subquery on Case must not correlate with it
+            query = query.outerjoin(_MENTION_CASE, col(Mention.case_id) == _MENTION_CASE.id)
+        found = session.exec(query.where(*where).group_by(column)).all()
+        return [_mention_row(key, n, mean, metric) for key, n, mean in sorted(
+            ((_text(key), n, mean) for key, n, mean in found), key=lambda row: (row[0] is None, row[0] or ""))]
+    # Tags (a JSON list) and local days and hours: in Python over the fetched rows.
+    groups: dict[str | None, list[float | None]] = defaultdict(list)
+    if group_by in ("day", "hour"):
+        groups.update((key, []) for key in time_buckets(since, until, zone, group_by))
+    for at, tags, sentiment in session.exec(select(Mention.created_at, Mention.tags, Mention.sentiment).where(*where)):
+        keys = (time_bucket(at, zone, group_by),) if group_by in ("day", "hour") else sorted(set(tags or [])) or (None,)
+        for key in keys:
+            groups[key].append(sentiment)
+    ordered = groups.items() if group_by in ("day", "hour") else sorted(
+        groups.items(), key=lambda item: (item[0] is None, item[0] or ""))
+    return [_mention_row(key, len(values), _mean(values), metric) for key, values in ordered]
+
+
+def _mention_column(group_by: str) -> Any:
+    if group_by == "team":
+        return _MENTION_CASE.team_id
+    if group_by == "language":
+        return Mention.language
+    if group_by == "sentiment":
+        # engine.metrics.sentiment_label, as SQL: one GROUP BY over three labels.
+        return case((col(Mention.sentiment).is_(None), None), (col(Mention.sentiment) <= -SENTIMENT_CUT, "negative"),
+                    (col(Mention.sentiment) >= SENTIMENT_CUT, "positive"), else_="neutral")
+    return _MENTION_COLUMNS[group_by]
+
+
+def _mention_row(key: str | None, n: int, mean: float | None, metric: str) -> ReportRow:
+    if metric == "volume":
+        return ReportRow(group=key, count=n, value=n)
+    return ReportRow(group=key, count=n, value=None if mean is None else float(mean), mean=mean)
+
+
+def _mean(values: list[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return summarize(known).mean
+
+
+def _share_of_voice(session: Session, where: list, group_by: str, since: datetime, until: datetime, zone: tzinfo,
+                    names: dict[str, list[str]]) -> list[ReportRow]:
+    """Per name, per bucket: the inbound mentions naming it, and its share of those naming any name. SQL keeps
+    the mentions holding a term anywhere (LIKE); the whole-word match is engine.metrics.term_pattern's."""
+    if group_by not in ("none", "day", "hour"):
+        raise ValueError(f"share of voice is grouped by none, day or hour, not {group_by!r}")
+    patterns = {name: term_pattern(terms) for name, terms in names.items()}
+    terms = sorted({term.strip().lower() for found in names.values() for term in found if term.strip()})
+    buckets = time_buckets(since, until, zone, group_by) if group_by in ("day", "hour") else [None]
+    counts: dict[str | None, dict[str, int]] = {key: dict.fromkeys(patterns, 0) for key in buckets}
+    if terms:
+        holding = or_(*(func.lower(Mention.text).contains(term, autoescape=True) for term in terms))
+        query = select(Mention.created_at, Mention.text).where(*where, Mention.direction == Direction.inbound, holding)
+        for at, text in session.exec(query):
+            key = None if group_by == "none" else time_bucket(at, zone, group_by)
+            for name, pattern in patterns.items():
+                if pattern.search(text):
+                    counts[key][name] += 1
+    return [ReportRow(group=key, name=name, count=n, value=share)
+            for key, per_name in counts.items() for (name, n), share in zip(
+                per_name.items(), shares(per_name).values(), strict=True)]
 
 
 def _equalities(filters: CaseFilters) -> list[ColumnElement[bool]]:
@@ -155,18 +304,11 @@ _MEASURES: dict[str, tuple[tuple[str, Any], ...]] = {
                        ("first_response_at", Case.first_response_at)),
     "resolution": (("resolution_seconds", Case.resolution_seconds),),
     "handle": (("handle_seconds", Case.handle_seconds),),
+    "next_response": (),
     "sla": (("sla_outcomes", Case.sla_outcomes),),
     "transfer_rate": (("transfers", Case.transfers),),
     "reopen_rate": (("reopen_count", Case.reopen_count),),
 }
-
-
-def _measure_columns(metric: str) -> list[Any]:
-    return [column for _, column in _MEASURES[metric]]
-
-
-def _measure_names(metric: str) -> list[str]:
-    return [name for name, _ in _MEASURES[metric]]
 
 
 def _text(value: object) -> str | None:
@@ -180,6 +322,8 @@ def _keys(row: dict, group_by: str, instant: str, zone: tzinfo) -> Iterable[str 
         return (time_bucket(row[instant], zone, group_by),)
     if group_by == "tag":
         return sorted(set(row["tags"] or [])) or (None,)
+    if group_by == "policy":
+        return (row["policy"],)
     return (_text(row[group_by]),)
 
 
@@ -208,13 +352,23 @@ _DURATIONS: dict[str, Callable[[dict], float | None]] = {
 }
 
 
+def _durations(metric: str, row: dict) -> list[float]:
+    """A case's values of a duration metric: its one value (none when it has none), or its next-response gaps."""
+    if "business" in row:
+        return list(row["business"])
+    if metric == "next_response":
+        return [(end - start).total_seconds() for start, end in row["gaps"]]
+    value = _DURATIONS[metric](row)
+    return [] if value is None else [value]
+
+
 def _rows(metric: str, groups: list[tuple[str | None, list[dict]]]) -> list[ReportRow]:
     found: list[ReportRow] = []
     for key, rows in groups:
         if metric in ("opened", "closed"):
             found.append(ReportRow(group=key, count=len(rows), value=len(rows)))
-        elif metric in _DURATIONS:
-            values = [v for v in map(_DURATIONS[metric], rows) if v is not None]
+        elif metric in _DURATIONS or metric == "next_response":
+            values = [v for row in rows for v in _durations(metric, row)]
             summary = summarize(values)
             found.append(ReportRow(group=key, count=summary.count, value=summary.mean, mean=summary.mean,
                                    median=summary.median, p90=summary.p90))
@@ -230,4 +384,157 @@ def _rows(metric: str, groups: list[tuple[str | None, list[dict]]]) -> list[Repo
             column = "transfers" if metric == "transfer_rate" else "reopen_count"
             matching = sum(1 for row in rows if (row[column] or 0) > 0)
             found.append(ReportRow(group=key, count=len(rows), value=rate(matching, len(rows)), matching=matching))
+    return found
+
+
+# ---- Next response and business hours ------------------------------------------------------------------
+
+_CHUNK = 500  # ids per IN (...): well inside SQLite's and PostgreSQL's parameter limits
+
+
+def _chunks(ids: list[str]) -> Iterable[list[str]]:
+    return (ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK))
+
+
+def _add_next_response_gaps(session: Session, rows: list[dict]) -> None:
+    """Each case's next-response waits (engine.metrics.next_response_gaps) from its mentions (Mention.case_id):
+    an inbound mention needs a response unless triage said it needs none."""
+    messages: dict[str, list[tuple[datetime, bool, bool]]] = defaultdict(list)
+    for ids in _chunks([row["id"] for row in rows]):
+        query = select(Mention.case_id, Mention.created_at, Mention.direction, Mention.needs_response).where(
+            col(Mention.case_id).in_(ids))
+        for case_id, at, direction, needs in session.exec(query):
+            messages[case_id].append((at, direction == Direction.inbound, needs is not False))
+    for row in rows:
+        row["gaps"] = next_response_gaps(messages.get(row["id"], []))
+
+
+def _to_business_hours(session: Session, metric: str, rows: list[dict]) -> None:
+    """Each case's durations as business seconds in its SLA policy's calendar (24/7 without one): the open
+    time between the same two instants engine.calendars.business_time_between counts an SLA clock's time by."""
+    calendars = _case_calendars(session, rows)
+    for row in rows:
+        calendar = calendars.get(row["id"])
+        row["business"] = [_business_seconds(calendar, start, end) for start, end in _spans(metric, row)]
+
+
+def _spans(metric: str, row: dict) -> list[tuple[datetime, datetime]]:
+    if metric == "next_response":
+        return list(row["gaps"])
+    if metric == "resolution":
+        return [] if row["resolution_seconds"] is None else [(row["opened_at"], row["closed_at"])]
+    seconds, answered = _first_response(row), row["first_response_at"]
+    return [] if seconds is None or answered is None else [(answered - timedelta(seconds=seconds), answered)]
+
+
+def _business_seconds(calendar: BusinessCalendar | None, start: datetime, end: datetime) -> float:
+    if calendar is None:
+        return (end - start).total_seconds()
+    return business_time_between(calendar, start, end).total_seconds()
+
+
+def _add_policies(session: Session, rows: list[dict]) -> None:
+    """Each case's SLA policy id: the one its workflow chose last (its latest sla_started or sla_policy_changed
+    event); None for a case that has none."""
+    chosen: dict[str, tuple[int, str]] = {}
+    for ids in _chunks(sorted({row["id"] for row in rows})):
+        query = select(CaseEvent.case_id, CaseEvent.seq, CaseEvent.kind, CaseEvent.detail).where(
+            col(CaseEvent.case_id).in_(ids), col(CaseEvent.kind).in_(("sla_started", "sla_policy_changed")))
+        for case_id, seq, kind, detail in session.exec(query):
+            policy = (detail or {}).get("policy" if kind == "sla_started" else "policy_to")
+            if isinstance(policy, str) and seq > chosen.get(case_id, (-1, ""))[0]:
+                chosen[case_id] = (seq, policy)
+    for row in rows:
+        row["policy"] = chosen[row["id"]][1] if row["id"] in chosen else None
+
+
+def _case_calendars(session: Session, rows: list[dict]) -> dict[str, BusinessCalendar | None]:
+    """Each case's business calendar: that of its SLA policy (`_add_policies`) as its flow version defines it;
+    None (24/7) with no policy or no calendar."""
+    if rows and "policy" not in rows[0]:
+        _add_policies(session, rows)
+    flows: dict[str, Any] = {}
+    found: dict[str, BusinessCalendar | None] = {}
+    for row in rows:
+        version = row["flow_version"]
+        if row["policy"] is None:
+            continue
+        if version not in flows:
+            stored = session.get(Flow, version)
+            flows[version] = None if stored is None else compiled(stored)
+        policy = flows[version].sla_policies.get(row["policy"]) if flows[version] is not None else None
+        found[row["id"]] = None if policy is None else policy.calendar
+    return found
+
+
+# ---- Backlog, workload and approvals -------------------------------------------------------------------
+
+
+def _backlog(session: Session, metric: str, group_by: str, at: datetime, filters: CaseFilters,
+             visible: Sequence[ColumnElement[bool]]) -> list[ReportRow]:
+    """The cases open at `at` (workload: those with an agent), one row per group, with their ages at `at`.
+
+    A case never reopened was open from its opening to its close (closed_at); a reopened one's closes and
+    reopens are read from its timeline, as only its last close is on its row. Team, agent and priority are
+    the case's current ones.
+    """
+    where = [Case.opened_at <= at, *visible, *_equalities(filters),
+             or_(col(Case.closed_at).is_(None), col(Case.closed_at) > at, col(Case.reopen_count) > 0)]
+    if metric == "workload":
+        where.append(col(Case.assignee_id).is_not(None))
+    rows = _case_rows(session, where, filters, (("status", Case.status), ("reopen_count", Case.reopen_count)))
+    reopened = [row for row in rows if row["reopen_count"]]
+    closed_at_instant = _closed_at(session, [row["id"] for row in reopened], at)
+    rows = [row for row in rows if row["id"] not in closed_at_instant]
+    if group_by == "policy":
+        _add_policies(session, rows)
+    groups: dict[str | None, list[dict]] = defaultdict(list)
+    for row in rows:
+        for key in _keys(row, group_by, "opened_at", UTC_ZONE):
+            groups[key].append(row)
+    found = []
+    for key, members in _ordered(groups, group_by, at, at, UTC_ZONE):
+        ages = [at - row["opened_at"] for row in members]
+        summary = summarize(age.total_seconds() for age in ages)
+        buckets = dict.fromkeys((name for name, _ in AGE_BUCKETS), 0)
+        for age in ages:
+            buckets[age_bucket(age)] += 1
+        found.append(ReportRow(group=key, count=len(members), value=len(members), mean=summary.mean,
+                               median=summary.median, p90=summary.p90, ages=buckets))
+    return found
+
+
+def _closed_at(session: Session, ids: list[str], at: datetime) -> set[str]:
+    """Of these (reopened) cases, those whose latest close or reopen at or before `at` is a close."""
+    latest: dict[str, tuple[datetime, int, str]] = {}
+    for chunk in _chunks(ids):
+        query = select(CaseEvent.case_id, CaseEvent.at, CaseEvent.seq, CaseEvent.kind).where(
+            col(CaseEvent.case_id).in_(chunk), col(CaseEvent.kind).in_(("closed", "reopened")), CaseEvent.at <= at)
+        for case_id, when, seq, kind in session.exec(query):
+            if (when, seq) > latest.get(case_id, (when, -1, ""))[:2]:
+                latest[case_id] = (when, seq, kind)
+    return {case_id for case_id, (_, _, kind) in latest.items() if kind == "closed"}
+
+
+def _approvals(session: Session, group_by: str, since: datetime, until: datetime, zone: tzinfo,
+               filters: CaseFilters, visible: Sequence[ColumnElement[bool]]) -> list[ReportRow]:
+    """Replies held for approval and decided in [since, until): matching approved, count decided, value the
+    approval rate; grouped by their case's columns, or by the decision's local day or hour."""
+    named = (*_BASE, ("decided_at", CaseEvent.at), ("kind", CaseEvent.kind))
+    query = select(*(column for _, column in named)).join(Case, col(CaseEvent.case_id) == Case.id).where(
+        CaseEvent.at >= since, CaseEvent.at < until, col(CaseEvent.kind).in_(APPROVAL_EVENTS), *visible,
+        *_equalities(filters))
+    rows = [dict(zip((name for name, _ in named), found, strict=True)) for found in session.exec(query)]
+    if filters.tag is not None:
+        rows = [row for row in rows if filters.tag in (row["tags"] or [])]
+    if group_by == "policy":
+        _add_policies(session, rows)
+    groups: dict[str | None, list[dict]] = defaultdict(list)
+    for row in rows:
+        for key in _keys(row, group_by, "decided_at", zone):
+            groups[key].append(row)
+    found = []
+    for key, members in _ordered(groups, group_by, since, until, zone):
+        approved = sum(1 for row in members if row["kind"] == "reply_approved")
+        found.append(ReportRow(group=key, count=len(members), value=rate(approved, len(members)), matching=approved))
     return found

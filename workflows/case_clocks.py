@@ -115,10 +115,18 @@ class Clocks:
         if view.first_response_at is None:
             view.first_response_at = at
             self._meet_response("first_response", at)
+        elif self._running("first_response") and workflow.patched("reopen-first-response-met"):
+            # A reopen starts a fresh first-response clock (the case's first response stays the first one):
+            # the first reply after it meets that clock, else it ran on to the close (or a breach) regardless.
+            self._meet_response("first_response", at)
         if self.customer_wrote_at is None or self.customer_wrote_at <= at:
             self._meet_response("next_response", at)  # else the customer wrote again after it was sent
         if self.held:
             self._release_held(until=at)
+
+    def _running(self, target: str) -> bool:
+        clock = self.sla.clocks.get(target) if self.sla is not None else None
+        return clock is not None and clock.status in ("running", "paused")
 
     def _meet_response(self, target: str, at: datetime) -> None:
         """A reply sent at `at` meets the response clock: as of `at`, or as of the clock's last start when it

@@ -80,16 +80,24 @@ def cases() -> list[Case]:
     ]
 
 
-def _mention(ident: str, source: str, created: datetime, direction: Direction = Direction.inbound) -> Mention:
-    return Mention(id=f"{source}:{ident}", source=source, external_id=ident, conversation_id=f"{source}:{ident}",
-                   author="@someone", text="hello", created_at=created, received_at=created, direction=direction)
+def _mention(ident: str, source: str, created: datetime, direction: Direction = Direction.inbound,
+             text: str = "hello", conversation: str | None = None, **found: object) -> Mention:
+    return Mention(id=f"{source}:{ident}", source=source, external_id=ident,
+                   conversation_id=conversation or f"{source}:{ident}", author="@someone", text=text,
+                   created_at=created, received_at=created, direction=direction, **found)
 
 
 def mentions() -> list[Mention]:
+    """m1-m4 carry what discovery found (tags, sentiment, language), the case they belong to and brand names;
+    m5 nothing."""
     return [
-        _mention("m1", "twitter", at(1, 9)), _mention("m2", "twitter", at(1, 9, 10), Direction.outbound),
-        _mention("m3", "twitter", at(1, 23, 30)),  # 2 December in Paris
-        _mention("m4", "facebook", at(2, 10)),
+        _mention("m1", "twitter", at(1, 9), text="Acme is broken", tags=["refund"], sentiment=-0.6, language="en",
+                 case_id="c1"),
+        _mention("m2", "twitter", at(1, 9, 10), Direction.outbound, text="Acme here: sorry!"),
+        _mention("m3", "twitter", at(1, 23, 30), text="acme and Globex both charged me", tags=["refund", "billing"],
+                 sentiment=0.0, language="en"),  # 2 December in Paris
+        _mention("m4", "facebook", at(2, 10), text="globex!", tags=[], sentiment=0.7, language="fr", case_id="c3",
+                 conversation="conv-c3"),
         _mention("m5", "facebook", at(2, 23, 59)),  # 3 December in Paris
         _mention("m6", "twitter", at(30, 23, 30, month=11)),  # before the period (1 December in Paris, still before)
         _mention("m7", "twitter", at(3, 0)),  # the period's end is excluded
@@ -205,7 +213,8 @@ async def test_times_sla_attainment_and_rates(scripted: Stack) -> None:
             "metric": "resolution", "since": "2020-01-01T00:00:00Z", "until": "2020-01-02T00:00:00Z"})
         assert empty.json()["rows"] == [{"group": None, "count": 0, "value": None, "target": None, "mean": None,
                                          "median": None, "p90": None, "met": None, "breached": None,
-                                         "closed_without_response": None, "matching": None}]
+                                         "closed_without_response": None, "matching": None, "ages": None,
+                                         "name": None}]
 
 
 @pytest.mark.parametrize("database_url", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
@@ -226,6 +235,40 @@ async def test_mention_volume_by_channel_direction_and_day(scripted: Stack) -> N
                               "count").items()) == [("2025-12-01", 2), ("2025-12-02", 2), ("2025-12-03", 1)]
 
 
+@pytest.mark.parametrize("database_url", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
+                         indirect=True)
+async def test_mentions_by_tag_language_sentiment_team_and_share_of_voice(scripted: Stack) -> None:
+    async with api_client(scripted, share_of_voice={"Acme": ["acme"], "Globex": ["globex"]}) as http:
+        # m1-m5 are in the period; m2 (ours) and m5 have no language, sentiment or tags.
+        assert list(_by_group(await _report(http, "mentions", group_by="language"), "count").items()) == [
+            ("en", 2), ("fr", 1), (None, 2)]
+        assert _by_group(await _report(http, "mentions", group_by="sentiment"), "count") == {
+            "negative": 1, "neutral": 1, "positive": 1, None: 2}  # m1 -0.6, m3 0.0, m4 0.7
+        assert list(_by_group(await _report(http, "mentions", group_by="tag"), "count").items()) == [
+            ("billing", 1), ("refund", 2), (None, 3)]  # m3 counts in both its tags
+        # The queue of the mention's case: m1 is c1's (support), m4 c3's (marketing); the others have none.
+        assert list(_by_group(await _report(http, "mentions", group_by="team"), "count").items()) == [
+            ("marketing", 1), ("support", 1), (None, 3)]
+        # Mean sentiment of those that have one: (-0.6 + 0.0 + 0.7) / 3; by UTC day: 1 Dec m1, m3 -> -0.3;
+        # 2 Dec m4 0.7 (m5 has none).
+        assert _by_group(await _report(http, "mentions", metric="sentiment"), "count", "value") == {
+            None: (3, pytest.approx(0.1 / 3))}
+        assert _by_group(await _report(http, "mentions", metric="sentiment", group_by="day"), "count", "value") == {
+            "2025-12-01": (2, pytest.approx(-0.3)), "2025-12-02": (1, pytest.approx(0.7))}
+        assert _by_group(await _report(http, "mentions", metric="sentiment", group_by="channel"), "count",
+                         "value") == {"facebook": (1, pytest.approx(0.7)), "twitter": (2, pytest.approx(-0.3))}
+        # Share of voice, inbound only (m2 is ours): Acme m1, m3; Globex m3, m4: 2 and 2 of 4 matches.
+        share = await _report(http, "mentions", metric="share_of_voice")
+        assert [(row["name"], row["count"], row["value"]) for row in share["rows"]] == [
+            ("Acme", 2, 0.5), ("Globex", 2, 0.5)]
+        # In Paris: 1 Dec m1 (Acme); 2 Dec m3 (both) and m4 (Globex); 3 Dec nothing.
+        daily = await _report(http, "mentions", metric="share_of_voice", group_by="day", tz="Europe/Paris")
+        assert [(row["group"], row["name"], row["count"], row["value"]) for row in daily["rows"]] == [
+            ("2025-12-01", "Acme", 1, 1.0), ("2025-12-01", "Globex", 0, 0.0),
+            ("2025-12-02", "Acme", 1, pytest.approx(1 / 3)), ("2025-12-02", "Globex", 2, pytest.approx(2 / 3)),
+            ("2025-12-03", "Acme", 0, None), ("2025-12-03", "Globex", 0, None)]
+
+
 async def test_bad_requests_say_which_field_and_what_to_do(scripted: Stack) -> None:
     async with api_client(scripted) as http:
         async def refused(kind: str = "cases", **params: str) -> dict:
@@ -244,7 +287,19 @@ async def test_bad_requests_say_which_field_and_what_to_do(scripted: Stack) -> N
         assert (await refused(metric="opened", since="2025-02-30T00:00:00Z"))["path"] == "since"
         assert (await refused(metric="opened", group_by="hour", since="2025-01-01T00:00:00Z"))["code"] == \
             "period_too_long"
-        assert (await refused("mentions", group_by="tag"))["path"] == "group_by"
+        assert (await refused("mentions", group_by="assignee"))["path"] == "group_by"
+        assert (await refused("mentions", metric="happiness"))["path"] == "metric"
+        business = await refused(metric="opened", hours="business")
+        assert business["path"] == "hours" and "first_response" in business["message"]
+        assert (await refused(metric="resolution", hours="office"))["path"] == "hours"
+        backlog = await refused(metric="backlog", group_by="day")
+        assert backlog["path"] == "group_by" and "team" in backlog["message"]
+        unset = await refused("mentions", metric="share_of_voice")  # no brand or competitor configured
+        assert unset["path"] == "metric" and "SWITCHBOARD_SHARE_OF_VOICE" in unset["message"]
+    async with api_client(scripted, share_of_voice={"Acme": ["acme"]}) as http:
+        answer = await http.get("/api/analytics/mentions", params={"since": SINCE, "until": UNTIL,
+                                                                   "metric": "share_of_voice", "group_by": "channel"})
+        assert answer.status_code == 422 and answer.json()["detail"]["path"] == "group_by"
         assert (await refused("mentions", tz="nowhere"))["path"] == "tz"
 
 
@@ -273,5 +328,9 @@ async def test_who_may_read_analytics(scripted: Stack) -> None:
         assert {row["group"]: row["count"] for row in answer.json()["rows"]} == {"marketing": 1, "escalations": 1}
         other = await http.get("/api/analytics/cases", params={**params, "team_id": "support"}, headers=scoped)
         assert other.status_code == 403 and other.json()["detail"]["path"] == "team_id"
+        # Mentions: those of her cases' conversations, m4 (c3's); grouped by the queue of their case too.
         assert (await http.get("/api/analytics/mentions", params={"since": SINCE, "until": UNTIL},
-                               headers=scoped)).json()["rows"][0]["count"] == 0  # no mention is in her cases'
+                               headers=scoped)).json()["rows"][0]["count"] == 1
+        by_team = await http.get("/api/analytics/mentions", params={"since": SINCE, "until": UNTIL,
+                                                                    "group_by": "team"}, headers=scoped)
+        assert [(row["group"], row["count"]) for row in by_team.json()["rows"]] == [("marketing", 1)]

@@ -7,7 +7,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from engine.metrics import attainment, percentile, rate, summarize, time_bucket, time_buckets
+from engine.metrics import (
+    age_bucket,
+    attainment,
+    next_response_gaps,
+    percentile,
+    rate,
+    sentiment_label,
+    shares,
+    summarize,
+    term_pattern,
+    time_bucket,
+    time_buckets,
+)
 
 PARIS, NEW_YORK = ZoneInfo("Europe/Paris"), ZoneInfo("America/New_York")
 
@@ -89,3 +101,40 @@ def test_every_bucket_of_a_period_in_order() -> None:
                        ZoneInfo("Asia/Kathmandu"), "hour")
     assert odd == ["2026-12-01T05:00+05:45", "2026-12-01T06:00+05:45", "2026-12-01T07:00+05:45"]
     assert time_buckets(until, until, UTC, "day") == []
+
+
+def _t(minute: int) -> datetime:
+    return datetime(2025, 12, 1, 9, tzinfo=UTC) + timedelta(minutes=minute)
+
+
+def test_next_response_gaps() -> None:
+    inbound, needs_none, reply = (True, True), (True, False), (False, False)
+    messages = [
+        (_t(0), *inbound),  # the first wait: the first response's, not a next response
+        (_t(10), *reply),
+        (_t(20), *needs_none),  # "thanks": starts no wait
+        (_t(30), *inbound), (_t(35), *inbound),  # one wait, from the first unanswered mention: 30 -> 50
+        (_t(50), *reply), (_t(55), *reply),  # a second reply with nobody waiting ends nothing
+        (_t(60), *inbound),  # 60 -> 90
+        (_t(90), *reply),
+        (_t(100), *inbound),  # still waiting: no gap yet
+    ]
+    assert next_response_gaps(reversed(messages)) == [(_t(30), _t(50)), (_t(60), _t(90))]  # sorted first
+    assert next_response_gaps([(_t(0), *inbound), (_t(5), *inbound)]) == []  # never answered
+    assert next_response_gaps([]) == []
+
+
+def test_age_buckets_sentiment_labels_and_share_of_voice() -> None:
+    hour = timedelta(hours=1)
+    assert [age_bucket(age) for age in (timedelta(0), hour - timedelta(seconds=1), hour, 4 * hour, 24 * hour,
+                                        72 * hour - timedelta(seconds=1), 72 * hour, 400 * hour)] == [
+        "<1h", "<1h", "1-4h", "4-24h", "1-3d", "1-3d", ">3d", ">3d"]  # each upper bound excluded
+    assert [sentiment_label(v) for v in (None, -0.05, -0.0499, 0.0, 0.0499, 0.05, 0.9)] == [
+        None, "negative", "neutral", "neutral", "neutral", "positive", "positive"]
+    acme = term_pattern(["acme", "Acme Corp", " "])
+    assert [bool(acme.search(text)) for text in ("ACME broke", "@acme hi", "Acme's app", "acmes", "myacme",
+                                                 "acme corp.")] == [True, True, True, False, False, True]
+    with pytest.raises(ValueError):
+        term_pattern([" ", ""])
+    assert shares({"Acme": 3, "Globex": 1}) == {"Acme": 0.75, "Globex": 0.25}
+    assert shares({"Acme": 0, "Globex": 0}) == {"Acme": None, "Globex": None}

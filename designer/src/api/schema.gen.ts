@@ -1605,8 +1605,8 @@ export interface paths {
         };
         /**
          * Mention Analytics
-         * @description How many mentions were written in [since, until), one row per group; a team-scoped user counts the
-         *     mentions of their teams' cases' conversations, as the mention list shows them.
+         * @description Mentions written in [since, until), one row per group; a team-scoped user counts the mentions of their
+         *     teams' cases' conversations, as the mention list shows them.
          */
         get: operations["mention_analytics_api_analytics_mentions_get"];
         put?: never;
@@ -1766,8 +1766,14 @@ export interface components {
              */
             tz: string;
             /**
+             * Hours
+             * @description calendar: elapsed time; business: open time in each case's SLA calendar
+             * @default calendar
+             */
+            hours: string;
+            /**
              * Period Column
-             * @description The instant that puts a case (or mention) in the period: opened_at, closed_at or created_at
+             * @description The instant that puts a case (or mention) in the period: opened_at, closed_at, decided_at (approval_rate), created_at, or until: backlog and workload are counted at the period's end (or now if sooner)
              */
             period_column: string;
             /** Rows */
@@ -1777,7 +1783,7 @@ export interface components {
         AnalyticsRow: {
             /**
              * Group
-             * @description The group's key: a channel, team id, agent id, priority, tag, local day (YYYY-MM-DD) or hour (YYYY-MM-DDTHH:00+HH:MM); null for the whole period (group_by=none) and for cases with no team, agent or tag
+             * @description The group's key: a channel, team id, agent id, priority, tag, SLA policy id, language, sentiment label, local day (YYYY-MM-DD) or hour (YYYY-MM-DDTHH:00+HH:MM); null for the whole period (group_by=none) and for cases (or mentions) with no team, agent, tag or language
              */
             group: string | null;
             /**
@@ -1787,7 +1793,7 @@ export interface components {
             count: number;
             /**
              * Value
-             * @description The headline: the count (opened, closed, mentions), the mean seconds (first_response, resolution, handle), the attainment met / (met + breached) (sla) or the rate (transfer_rate, reopen_rate); null when nothing was counted
+             * @description The headline: the count (opened, closed, backlog, workload, volume), the mean seconds (first_response, next_response, resolution, handle), the attainment met / (met + breached) (sla), the rate (transfer_rate, reopen_rate, approval_rate), the mean sentiment (-1..1) or the share (share_of_voice); null when nothing was counted
              */
             value: number | null;
             /**
@@ -1827,9 +1833,21 @@ export interface components {
             closed_without_response: number | null;
             /**
              * Matching
-             * @description Rates: the cases transferred (or reopened) at least once
+             * @description Rates: the cases transferred (or reopened) at least once; approval_rate: the replies approved
              */
             matching: number | null;
+            /**
+             * Ages
+             * @description backlog and workload: the open cases per age (<1h, 1-4h, 4-24h, 1-3d, >3d) at the instant
+             */
+            ages: {
+                [key: string]: number;
+            } | null;
+            /**
+             * Name
+             * @description share_of_voice: the brand or competitor of this row
+             */
+            name: string | null;
         };
         /** AnswerRequest */
         AnswerRequest: {
@@ -11622,10 +11640,10 @@ export interface operations {
                 since: string;
                 /** @description The period's end (excluded), e.g. 2026-12-01T00:00:00Z */
                 until: string;
-                /** @description opened and first_response count cases by opened_at; closed, resolution, handle, sla, transfer_rate and reopen_rate count closed cases by closed_at */
-                metric: "opened" | "closed" | "first_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate";
-                /** @description channel is the case's source; a case counts once in each tag it has */
-                group_by?: "none" | "channel" | "team" | "assignee" | "priority" | "tag" | "day" | "hour";
+                /** @description opened and first_response count cases by opened_at; closed, next_response, resolution, handle, sla, transfer_rate and reopen_rate count closed cases by closed_at (throughput: closed grouped by assignee or team); approval_rate counts held replies decided in the period; backlog and workload (open cases with an agent) count at the period's end */
+                metric: "opened" | "closed" | "first_response" | "next_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate" | "approval_rate" | "backlog" | "workload";
+                /** @description channel is the case's source; a case counts once in each tag it has; policy is the SLA policy its workflow chose last */
+                group_by?: "none" | "channel" | "team" | "assignee" | "priority" | "tag" | "policy" | "day" | "hour";
                 /** @description The viewer's IANA time zone, for day and hour groups */
                 tz?: string;
                 team_id?: string | null;
@@ -11633,6 +11651,8 @@ export interface operations {
                 channel?: string | null;
                 priority?: components["schemas"]["Priority"] | null;
                 tag?: string | null;
+                /** @description business: first_response, next_response and resolution in open time of each case's SLA policy's calendar (24/7 without one) */
+                hours?: "calendar" | "business";
             };
             header?: never;
             path?: never;
@@ -11685,9 +11705,10 @@ export interface operations {
                 since: string;
                 /** @description The period's end (excluded), e.g. 2026-12-01T00:00:00Z */
                 until: string;
-                /** @description volume: mentions written in the period (by created_at) */
-                metric?: string;
-                group_by?: "none" | "channel" | "direction" | "day" | "hour";
+                /** @description volume: mentions written in the period (by created_at); sentiment: their mean sentiment (-1..1; group by day for the trend); share_of_voice: inbound mentions naming the brand and each competitor (SWITCHBOARD_SHARE_OF_VOICE), grouped by none, day or hour */
+                metric?: "volume" | "sentiment" | "share_of_voice";
+                /** @description team is the queue of the mention's case; sentiment: negative (<= -0.05), neutral, positive (>= 0.05); a mention counts once in each tag it has */
+                group_by?: "none" | "channel" | "direction" | "tag" | "language" | "sentiment" | "team" | "day" | "hour";
                 /** @description The viewer's IANA time zone, for day and hour groups */
                 tz?: string;
                 /** @description A source, e.g. twitter */
