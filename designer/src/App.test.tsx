@@ -41,8 +41,9 @@ describe('App', () => {
             'cases',
             expect.objectContaining({ sort: { field: 'opened_at', order: 'DESC' } }),
         );
-        await waitFor(() => expect(menuItems()).toHaveLength(14));
+        await waitFor(() => expect(menuItems()).toHaveLength(15));
         expect(menuItems()).toEqual([
+            'Dashboard',
             'Cases',
             'Mentions',
             'Conversations',
@@ -216,8 +217,9 @@ describe('App', () => {
         // An auditor reads everything, the audit log included, and has API tokens of their own; users are for admins.
         render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('auditor'))} />);
         await screen.findAllByTestId('case-subject', {}, { timeout: 5_000 });
-        await waitFor(() => expect(menuItems()).toHaveLength(12));
+        await waitFor(() => expect(menuItems()).toHaveLength(13));
         expect(menuItems()).not.toContain('Users');
+        expect(menuItems()).toContain('Dashboard'); // analytics:read, which agents have not
         expect(menuItems()).toContain('Audit log');
     });
 
