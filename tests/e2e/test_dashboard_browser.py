@@ -13,7 +13,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.harness.browser import login, shot
+from tests.harness.browser import SHOTS, login, shot
 from tests.harness.stack import UpProcess, start_up
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -59,6 +59,7 @@ def test_the_live_tiles_follow_mentions_as_they_arrive(up: UpProcess, page: Page
         expect(page.get_by_test_id(f"chart-{chart}").locator(".recharts-wrapper")).to_be_visible(timeout=15_000)
     page.wait_for_load_state("networkidle")
     shot(page, "dashboard-live-1400")
+    page.screenshot(path=str(SHOTS / "dashboard-live-1400-full.png"), full_page=True, animations="disabled")
 
     # The data of a chart, as CSV: its header and a line per day of the period.
     with page.expect_download() as download:
@@ -92,6 +93,7 @@ def test_the_dashboard_fits_a_tablet_and_is_not_an_agents(up: UpProcess, page: P
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 769, f"the dashboard is {width} px wide at 768 px: it scrolls sideways"
     shot(page, "dashboard-live-768")
+    page.screenshot(path=str(SHOTS / "dashboard-live-768-full.png"), full_page=True, animations="disabled")
 
     page.get_by_role("button", name="Profile").click()
     page.get_by_role("menuitem", name="Logout").click()

@@ -28,7 +28,8 @@ interface ChartCardProps {
 /** A chart with its title and its exports: the data it shows as CSV, the picture as PNG. */
 export const ChartCard = ({ id, title, subtitle, rows, columns, loading, error, children }: ChartCardProps) => {
     const chart = useRef<HTMLDivElement>(null);
-    const empty = !loading && !error && rows.length === 0;
+    // Days with no figure at all (no case answered, none closed): nothing to draw, said in words.
+    const empty = !loading && !error && rows.every(row => Object.entries(row).every(([key, value]) => key === 'key' || value == null));
     return (
         <Card variant="outlined" data-testid={`chart-${id}`} sx={{ height: '100%', minWidth: 0 }}>
             <CardContent sx={{ pb: 1 }}>
@@ -56,7 +57,7 @@ export const ChartCard = ({ id, title, subtitle, rows, columns, loading, error, 
                         <Button
                             size="small"
                             startIcon={<ImageIcon />}
-                            disabled={rows.length === 0}
+                            disabled={empty || rows.length === 0}
                             onClick={() => void exportPng(chart.current, id)}
                             aria-label={`Export ${title} as PNG`}
                         >

@@ -4,16 +4,21 @@ import { AdminContext } from 'react-admin';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as files from '../common/saveFile';
 import { fakeDataProvider } from '../test/fakeDataProvider';
+import type { AnalyticsApi } from './analyticsApi';
 import { Dashboard } from './Dashboard';
-import { SNAPSHOT, fakeAnalyticsApi } from './testApi';
+import { LiveTiles } from './LiveTiles';
+import { useLiveSnapshot } from './useLiveSnapshot';
+import { SNAPSHOT, caseAnswer, fakeAnalyticsApi, report, row } from './testApi';
 
 const teams = [
     { id: 'support', name: 'Support/Sales', description: '', department: '', strategy: 'round_robin', relax_optional_after_seconds: null, allow_pull: false, claim_idle_seconds: 900, members: [], waiting: 0, oldest_waiting_since: null },
     { id: 'marketing', name: 'Marketing/PR', description: '', department: '', strategy: 'round_robin', relax_optional_after_seconds: null, allow_pull: false, claim_idle_seconds: 900, members: [], waiting: 0, oldest_waiting_since: null },
 ];
 
-const setup = () => {
-    const fake = fakeAnalyticsApi();
+/** The live figures alone, as the dashboard shows them (without its charts: quicker to draw). */
+const LiveOnly = ({ api }: { api: AnalyticsApi }) => <LiveTiles live={useLiveSnapshot(api)} />;
+
+const setup = (fake = fakeAnalyticsApi()) => {
     render(
         <AdminContext dataProvider={fakeDataProvider({ teams })}>
             <Dashboard api={fake.api} />
@@ -28,7 +33,8 @@ describe('the dashboard', () => {
     afterEach(() => vi.restoreAllMocks());
 
     it('shows the live figures and follows the stream', async () => {
-        const { emit } = setup();
+        const { api, emit } = fakeAnalyticsApi();
+        render(<LiveOnly api={api} />);
         await waitFor(() => expect(screen.getByTestId('tile-waiting-value')).toHaveTextContent('3'));
         expect(screen.getByTestId('live-status')).toHaveTextContent('Live');
         expect([value('breaches'), value('mention-rate'), value('agents'), value('open')]).toEqual(['2', '0.6', '3 / 4', '6']);
@@ -56,8 +62,8 @@ describe('the dashboard', () => {
         expect(value('breaches')).toBe('3');
     });
 
-    it('asks for the period in the viewer time zone, filters by team and draws every chart', async () => {
-        const { api, user } = setup();
+    it('asks for the period in the viewer time zone and draws every chart', async () => {
+        const { api } = setup();
         await waitFor(() => expect(api.mentions).toHaveBeenCalledTimes(3)); // channels, then twitter and facebook's days
         const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
         const first = api.cases.mock.calls[0][0];
@@ -69,6 +75,16 @@ describe('the dashboard', () => {
         for (const id of ['cases-per-day', 'first-response', 'resolution', 'sla', 'mentions-per-channel']) {
             await waitFor(() => expect(screen.getByTestId(`chart-${id}`).querySelector('.recharts-wrapper')).not.toBeNull());
         }
+    });
+
+    it('asks again for another period and for one team', async () => {
+        // Empty answers: the charts say "nothing" rather than draw, which keeps this test quick.
+        const fake = fakeAnalyticsApi();
+        fake.api.cases.mockImplementation(async query => report(query.metric, 'day', []));
+        fake.api.mentions.mockImplementation(async () => report('volume', 'channel', []));
+        const { api, user } = setup(fake);
+        await waitFor(() => expect(api.cases.mock.calls.length).toBe(5));
+        const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
         await user.click(screen.getByTestId('period-7'));
         await waitFor(() => expect(api.cases.mock.calls.length).toBe(10));
@@ -97,5 +113,24 @@ describe('the dashboard', () => {
         const volumes = within(screen.getByTestId('chart-cases-per-day')).getByRole('button', { name: /as CSV/ });
         await user.click(volumes);
         expect(save).toHaveBeenLastCalledWith('cases-per-day.csv', 'day,opened,closed\r\n2026-11-28,2,2\r\n2026-11-29,3,0\r\n', 'text/csv');
+    });
+});
+
+describe('a chart with nothing to show', () => {
+    it('says so instead of drawing empty axes, and still exports its days as CSV', async () => {
+        const fake = fakeAnalyticsApi();
+        fake.api.cases.mockImplementation(async query =>
+            query.metric === 'first_response' ? report('first_response', 'day', [row('2026-11-28', 0, { value: null })]) : caseAnswer(query),
+        );
+        render(
+            <AdminContext dataProvider={fakeDataProvider({ teams })}>
+                <Dashboard api={fake.api} />
+            </AdminContext>,
+        );
+        const card = await screen.findByTestId('chart-first-response');
+        await waitFor(() => expect(card).toHaveTextContent('Nothing in this period'));
+        expect(card.querySelector('.recharts-wrapper')).toBeNull();
+        expect(within(card).getByRole('button', { name: /as PNG/ })).toBeDisabled();
+        expect(within(card).getByRole('button', { name: /as CSV/ })).toBeEnabled();
     });
 });

@@ -46,8 +46,10 @@ export const Dashboard = ({ api = defaultApi }: { api?: AnalyticsApi }) => {
                         label="Team"
                         value={team}
                         onChange={event => setTeam(event.target.value)}
-                        sx={{ minWidth: 200 }}
-                        slotProps={{ select: { inputProps: { 'data-testid': 'team-filter' } } }}
+                        fullWidth={false}
+                        variant="outlined"
+                        sx={{ width: 220, m: 0 }}
+                        slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true, inputProps: { 'data-testid': 'team-filter' } } }}
                     >
                         <MenuItem value={ALL_TEAMS}>Every team</MenuItem>
                         {(teams ?? []).map(t => (

@@ -58,7 +58,7 @@ const Tiles = ({ snapshot, now }: { snapshot: LiveSnapshot; now: number }) => {
             />
             <Tile
                 id="breaches"
-                label="SLA breaches, last hour"
+                label="Breaches, last hour"
                 value={String(snapshot.breaches_last_hour)}
                 tone={snapshot.breaches_last_hour > 0 ? 'error' : undefined}
             />
