@@ -3,6 +3,7 @@ import ImageIcon from '@mui/icons-material/Image';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
+import LinearProgress from '@mui/material/LinearProgress';
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import { useRef } from 'react';
@@ -48,7 +49,7 @@ export const ChartCard = ({ id, title, subtitle, rows, columns, loading, error, 
                         <Button
                             size="small"
                             startIcon={<DownloadIcon />}
-                            disabled={rows.length === 0}
+                            disabled={loading || rows.length === 0}
                             onClick={() => saveFile(`${id}.csv`, toCsv(rows, columns), 'text/csv')}
                             aria-label={`Export ${title} as CSV`}
                         >
@@ -57,7 +58,7 @@ export const ChartCard = ({ id, title, subtitle, rows, columns, loading, error, 
                         <Button
                             size="small"
                             startIcon={<ImageIcon />}
-                            disabled={empty || rows.length === 0}
+                            disabled={loading || empty || rows.length === 0}
                             onClick={() => void exportPng(chart.current, id)}
                             aria-label={`Export ${title} as PNG`}
                         >
@@ -66,7 +67,9 @@ export const ChartCard = ({ id, title, subtitle, rows, columns, loading, error, 
                     </Box>
                 </Box>
                 <Box ref={chart} sx={{ height: 260, mt: 1, position: 'relative' }}>
-                    {error ? (
+                    {loading ? (
+                        <LinearProgress aria-label={`Loading ${title}`} sx={{ mt: 12, mx: 4 }} />
+                    ) : error ? (
                         <Typography color="error" variant="body2" role="alert">
                             {error}
                         </Typography>

@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
+import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -117,7 +118,7 @@ export const LiveTiles = ({ live }: { live: Live }) => {
                 <Chip
                     size="small"
                     data-testid="live-status"
-                    label={connected ? 'Live' : 'Reconnecting…'}
+                    label={connected ? 'Live' : snapshot ? 'Reconnecting…' : 'Connecting…'}
                     color={connected ? 'success' : 'default'}
                     variant={connected ? 'filled' : 'outlined'}
                 />
@@ -127,6 +128,7 @@ export const LiveTiles = ({ live }: { live: Live }) => {
                     {error}
                 </Typography>
             )}
+            {!snapshot && !error && <Skeleton variant="rounded" height={120} aria-label="Loading the live figures" />}
             {snapshot && (
                 <>
                     <Tiles snapshot={snapshot} now={now} />
