@@ -66,8 +66,9 @@ class LiveFigures:
 
 
 def live_figures(*, session: Session, now: datetime, visible: Sequence[ColumnElement[bool]] = (),
-                 visible_mentions: Sequence[ColumnElement[bool]] = (), visible_events: Sequence[ColumnElement[bool]] = (),
-                 teams: frozenset[str] | None = None) -> LiveFigures:
+                 visible_mentions: Sequence[ColumnElement[bool]] = (),
+                 visible_events: Sequence[ColumnElement[bool]] = (), teams: frozenset[str] | None = None,
+                 ) -> LiveFigures:
     """The dashboard's figures at `now` (see the module docstring); each `visible_*` is the caller's rule on
     that table's rows, `teams` the teams whose queues and agents it sees (None: all, and the unrouted queue)."""
     queues = _queues(session, visible, teams)
