@@ -7,7 +7,8 @@
   workflow's record of one firing being one row (engine.escalation).
 - **Mention rate**: inbound mentions written (`created_at`) in the last 5 and 15 minutes, per minute. Written,
   not received: an import of last year's mentions is not a spike.
-- **Agents online**: agents whose presence flag is on (store.routing.service.set_presence), per team.
+- **Agents online**: agents whose presence flag is on (store.routing.service.set_presence), per team; of them,
+  **active**: those who viewed a case within store.presence.FRESH (a case page beats while it is open).
 - **Open cases by priority**: every case not closed, whatever its status.
 
 `visible` (the caller's rule on cases) and `teams` (None: every team) scope the figures as the case list is
@@ -27,6 +28,7 @@ from engine.models import PRIORITY_ORDER, CaseStatus, Direction
 from store.case_events import CaseEvent
 from store.cases import Case
 from store.mentions import Mention
+from store.presence import FRESH, CasePresence
 from store.teams import Agent, Team
 
 BREACH_WINDOW = timedelta(hours=1)
@@ -42,6 +44,7 @@ class Queue:
     oldest_waiting_since: datetime | None = None
     agents: int = 0
     agents_online: int = 0
+    agents_active: int = 0
 
 
 @dataclass
@@ -53,6 +56,7 @@ class LiveFigures:
     open_by_priority: dict[str, int]
     agents: int = 0
     agents_online: int = 0
+    agents_active: int = 0
     waiting: int = 0
     oldest_waiting_since: datetime | None = None
     open_cases: int = field(init=False)
@@ -71,18 +75,20 @@ def live_figures(*, session: Session, now: datetime, visible: Sequence[ColumnEle
                  ) -> LiveFigures:
     """The dashboard's figures at `now` (see the module docstring); each `visible_*` is the caller's rule on
     that table's rows, `teams` the teams whose queues and agents it sees (None: all, and the unrouted queue)."""
-    queues = _queues(session, visible, teams)
+    queues = _queues(session, visible, teams, now)
     online = [q.agents_online for q in queues]
     waiting_since = [q.oldest_waiting_since for q in queues if q.oldest_waiting_since is not None]
     return LiveFigures(
         at=now, queues=queues, breaches_last_hour=_breaches(session, now, visible_events),
         mentions={m: _mentions(session, now - timedelta(minutes=m), now, visible_mentions) for m in RATE_WINDOWS},
         open_by_priority=_open_by_priority(session, visible), agents=sum(q.agents for q in queues),
-        agents_online=sum(online), waiting=sum(q.waiting for q in queues),
+        agents_online=sum(online), agents_active=sum(q.agents_active for q in queues),
+        waiting=sum(q.waiting for q in queues),
         oldest_waiting_since=min(waiting_since) if waiting_since else None)
 
 
-def _queues(session: Session, visible: Sequence[ColumnElement[bool]], teams: frozenset[str] | None) -> list[Queue]:
+def _queues(session: Session, visible: Sequence[ColumnElement[bool]], teams: frozenset[str] | None,
+            now: datetime) -> list[Queue]:
     team_rows = select(Team.id, Team.name).order_by(col(Team.name), col(Team.id))
     if teams is not None:
         team_rows = team_rows.where(col(Team.id).in_(sorted(teams)))
@@ -103,6 +109,12 @@ def _queues(session: Session, visible: Sequence[ColumnElement[bool]], teams: fro
         if team_id in queues:
             queues[team_id].agents += count
             queues[team_id].agents_online += count if online else 0
+    active = (select(Agent.team_id, func.count(func.distinct(Agent.id)))
+              .join(CasePresence, col(CasePresence.agent_id) == col(Agent.id))
+              .where(col(Agent.online).is_(True), CasePresence.seen_at >= now - FRESH).group_by(Agent.team_id))
+    for team_id, count in session.exec(active):
+        if team_id in queues:
+            queues[team_id].agents_active = count
     return list(queues.values())
 
 

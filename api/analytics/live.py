@@ -49,6 +49,7 @@ class LiveQueue(BaseModel):
     oldest_waiting_seconds: float | None = Field(description="How long it has waited, at the snapshot's `at`")
     agents: int = Field(description="The team's agents")
     agents_online: int = Field(description="Those whose presence is online")
+    agents_active: int = Field(description="Those online who viewed a case in the last 30 seconds")
 
 
 class MentionRate(BaseModel):
@@ -75,6 +76,7 @@ class LiveSnapshot(BaseModel):
     mention_rate: MentionRate
     agents: int = Field(description="Agents of the teams you see")
     agents_online: int = Field(description="Those whose presence is online")
+    agents_active: int = Field(description="Those online who viewed a case in the last 30 seconds")
     open_cases: int = Field(description="Cases not closed")
     open_by_priority: OpenByPriority = Field(description="Cases not closed, by priority")
 
@@ -92,7 +94,8 @@ def _snapshot(figures: LiveFigures) -> LiveSnapshot:
                 for q in figures.queues],
         mention_rate=MentionRate(last_5_minutes=figures.rate(5), last_15_minutes=figures.rate(15),
                                  mentions_5_minutes=figures.mentions[5], mentions_15_minutes=figures.mentions[15]),
-        agents=figures.agents, agents_online=figures.agents_online, open_cases=figures.open_cases,
+        agents=figures.agents, agents_online=figures.agents_online, agents_active=figures.agents_active,
+        open_cases=figures.open_cases,
         open_by_priority=OpenByPriority(**figures.open_by_priority))
 
 

@@ -14,7 +14,9 @@ case: team, status, assignee, priority; opened
 
 SLA breaches (events `sla_breached`): w2 10 min ago, w3 30 min ago, x1 20 min ago, a1 50 min ago and 2 h ago (out
 of the hour); a warning on w1 5 min ago is no breach. Inbound mentions: 1, 3 (w3's), 4, 7 and 14 (w3's) minutes
-ago, and 20 minutes ago (outside both windows); an outbound reply 2 minutes ago is not counted.
+ago, and 20 minutes ago (outside both windows); an outbound reply 2 minutes ago is not counted. Case pages open:
+ada's two and maya's beat a second ago, linus's last beat 2 minutes ago (he has left), grace's is fresh
+but she is offline.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from store.accounts import User
 from store.case_events import CaseEvent
 from store.cases import Case
 from store.mentions import Mention
+from store.presence import CasePresence
 from store.teams import Agent
 from tests.harness.cases import Stack, api_client, as_user
 
@@ -62,6 +65,10 @@ def _mention(ident: str, minutes: float, case: str = "w1", direction: Direction 
                    direction=direction)
 
 
+def _seen(case_id: str, agent_id: str, seconds: float) -> CasePresence:
+    return CasePresence(case_id=case_id, agent_id=agent_id, seen_at=NOW[0] - timedelta(seconds=seconds))
+
+
 def scripted_rows() -> list[object]:
     return [
         _case("w1", "support", CaseStatus.open, None, Priority.normal, ago(40)),
@@ -75,6 +82,8 @@ def scripted_rows() -> list[object]:
         _event("w1", 1, 5, kind="sla_warning"),
         _mention("m1", 1), _mention("m2", 3, "w3"), _mention("m3", 4), _mention("m4", 7), _mention("m5", 14, "w3"),
         _mention("m6", 20), _mention("r1", 2, direction=Direction.outbound),
+        _seen("a1", "ada", 1), _seen("w1", "ada", 2), _seen("w3", "maya", 1), _seen("w1", "linus", 120),
+        _seen("w2", "grace", 1),
     ]
 
 
@@ -94,6 +103,10 @@ def scripted(stack: Stack) -> Stack:
 def _queues(snapshot: dict) -> list[tuple]:
     return [(q["team_id"], q["name"], q["waiting"], q["oldest_waiting_since"], q["agents"], q["agents_online"])
             for q in snapshot["queues"]]
+
+
+def _active(snapshot: dict) -> dict[str | None, int]:
+    return {q["team_id"]: q["agents_active"] for q in snapshot["queues"]}
 
 
 def _iso(at: datetime) -> str:
@@ -125,6 +138,9 @@ async def test_the_snapshot_counts_queues_breaches_rates_agents_and_priorities(s
     assert live["mention_rate"] == {"mentions_5_minutes": 3, "mentions_15_minutes": 5,
                                     "last_5_minutes": 0.6, "last_15_minutes": pytest.approx(5 / 15, abs=1e-3)}
     assert (live["agents"], live["agents_online"]) == (5, 4)
+    # Ada (two pages: one agent) and maya; not linus (gone) nor grace (offline).
+    assert live["agents_active"] == 2
+    assert _active(live) == {"marketing": 1, "support": 1, "escalations": 0, None: 0}
     assert live["open_by_priority"] == {"low": 1, "normal": 2, "high": 2, "urgent": 1}  # x1 closed
     assert live["open_cases"] == 6
 
@@ -149,7 +165,7 @@ async def test_who_may_watch_and_what_a_team_scoped_supervisor_sees(scripted: St
     assert live["open_by_priority"] == {"low": 0, "normal": 1, "high": 1, "urgent": 0}  # p1, w3
     assert live["breaches_last_hour"] == 1  # w3's
     assert (live["mention_rate"]["mentions_5_minutes"], live["mention_rate"]["mentions_15_minutes"]) == (1, 2)
-    assert (live["agents"], live["agents_online"], live["waiting"]) == (1, 1, 1)
+    assert (live["agents"], live["agents_online"], live["agents_active"], live["waiting"]) == (1, 1, 1, 1)
 
 
 def _frames(body: str) -> list[tuple[str, dict, str]]:

@@ -39,6 +39,7 @@ describe('the dashboard', () => {
         expect(screen.getByTestId('live-status')).toHaveTextContent('Live');
         expect([value('breaches'), value('mention-rate'), value('agents'), value('open')]).toEqual(['2', '0.6', '3 / 4', '6']);
         expect(screen.getByTestId('tile-open-detail')).toHaveTextContent('urgent 1 · high 2 · normal 2 · low 1');
+        expect(screen.getByTestId('tile-agents-detail')).toHaveTextContent('1 on a case now');
         const queues = within(screen.getByTestId('live-queues'));
         expect(queues.getAllByRole('row').map(r => r.textContent)).toEqual([
             'QueueWaitingOldest waitingAgents online',

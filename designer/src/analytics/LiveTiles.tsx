@@ -69,7 +69,12 @@ const Tiles = ({ snapshot, now }: { snapshot: LiveSnapshot; now: number }) => {
                 value={rate(snapshot.mention_rate.last_5_minutes)}
                 detail={`${snapshot.mention_rate.mentions_5_minutes} in 5 min · ${rate(snapshot.mention_rate.last_15_minutes)}/min over 15`}
             />
-            <Tile id="agents" label="Agents online" value={`${snapshot.agents_online} / ${snapshot.agents}`} />
+            <Tile
+                id="agents"
+                label="Agents online"
+                value={`${snapshot.agents_online} / ${snapshot.agents}`}
+                detail={`${snapshot.agents_active} on a case now`}
+            />
             <Tile
                 id="open"
                 label="Open cases"

@@ -31,8 +31,8 @@ export const report = (metric: string, groupBy: string, rows: AnalyticsRow[]): A
 export const SNAPSHOT: LiveSnapshot = {
     at: '2026-12-04T10:00:00Z',
     queues: [
-        { team_id: 'marketing', name: 'Marketing/PR', waiting: 1, oldest_waiting_since: '2026-12-04T09:55:00Z', oldest_waiting_seconds: 300, agents: 1, agents_online: 1 },
-        { team_id: 'support', name: 'Support/Sales', waiting: 2, oldest_waiting_since: '2026-12-04T09:20:00Z', oldest_waiting_seconds: 2400, agents: 3, agents_online: 2 },
+        { team_id: 'marketing', name: 'Marketing/PR', waiting: 1, oldest_waiting_since: '2026-12-04T09:55:00Z', oldest_waiting_seconds: 300, agents: 1, agents_online: 1, agents_active: 0 },
+        { team_id: 'support', name: 'Support/Sales', waiting: 2, oldest_waiting_since: '2026-12-04T09:20:00Z', oldest_waiting_seconds: 2400, agents: 3, agents_online: 2, agents_active: 1 },
     ],
     waiting: 3,
     oldest_waiting_since: '2026-12-04T09:20:00Z',
@@ -41,6 +41,7 @@ export const SNAPSHOT: LiveSnapshot = {
     mention_rate: { last_5_minutes: 0.6, last_15_minutes: 0.333, mentions_5_minutes: 3, mentions_15_minutes: 5 },
     agents: 4,
     agents_online: 3,
+    agents_active: 1,
     open_cases: 6,
     open_by_priority: { low: 1, normal: 2, high: 2, urgent: 1 },
 };

@@ -3358,6 +3358,11 @@ export interface components {
              * @description Those whose presence is online
              */
             agents_online: number;
+            /**
+             * Agents Active
+             * @description Those online who viewed a case in the last 30 seconds
+             */
+            agents_active: number;
         };
         /** LiveSnapshot */
         LiveSnapshot: {
@@ -3403,6 +3408,11 @@ export interface components {
              * @description Those whose presence is online
              */
             agents_online: number;
+            /**
+             * Agents Active
+             * @description Those online who viewed a case in the last 30 seconds
+             */
+            agents_active: number;
             /**
              * Open Cases
              * @description Cases not closed
