@@ -20,6 +20,7 @@ from starlette.convertors import Convertor, register_url_convertor
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from temporalio.client import Client
 
+from api.analytics.live import router as live_dashboard_router
 from api.analytics.views import router as analytics_router
 from api.audit.coverage import AuditCoverage
 from api.audit.log import router as audit_log_router
@@ -129,7 +130,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
                    mentions_router, teams_router, flow_fields_router, flows_router, drafts_router, audit_router,
                    audit_log_router, experts_router, backtest_router, flow_testing_router,
                    discovery_router, sources_router, customers_router, inbox_router, canned_replies_router,
-                   analytics_router):
+                   analytics_router, live_dashboard_router):
         api.include_router(router)
 
     @api.get("/health", tags=["health"], response_model=Health,

@@ -30,8 +30,8 @@ describe('App', () => {
         });
         render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider()} />);
 
-        // The first render of a whole admin (auth check, permissions, list) can take a while on a busy machine.
-        const subjects = await screen.findAllByTestId('case-subject', {}, { timeout: 5_000 });
+        // The first render of a whole admin (auth check, permissions, the lazy list page) can take a while on a busy machine.
+        const subjects = await screen.findAllByTestId('case-subject', {}, { timeout: 15_000 });
         expect(subjects.map(subject => subject.textContent)).toEqual(['My card was charged twice', 'Love the new app']);
         expect(screen.getAllByTestId('case-status').map(chip => chip.textContent)).toEqual(['Assigned', 'Open']);
         expect(await screen.findByText('Ada Lovelace')).toBeInTheDocument();
@@ -41,8 +41,9 @@ describe('App', () => {
             'cases',
             expect.objectContaining({ sort: { field: 'opened_at', order: 'DESC' } }),
         );
-        await waitFor(() => expect(menuItems()).toHaveLength(14));
+        await waitFor(() => expect(menuItems()).toHaveLength(15));
         expect(menuItems()).toEqual([
+            'Dashboard',
             'Cases',
             'Mentions',
             'Conversations',
@@ -216,8 +217,9 @@ describe('App', () => {
         // An auditor reads everything, the audit log included, and has API tokens of their own; users are for admins.
         render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('auditor'))} />);
         await screen.findAllByTestId('case-subject', {}, { timeout: 5_000 });
-        await waitFor(() => expect(menuItems()).toHaveLength(12));
+        await waitFor(() => expect(menuItems()).toHaveLength(13));
         expect(menuItems()).not.toContain('Users');
+        expect(menuItems()).toContain('Dashboard'); // analytics:read, which agents have not
         expect(menuItems()).toContain('Audit log');
     });
 

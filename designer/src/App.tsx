@@ -3,6 +3,7 @@ import type { AuthProvider, DataProvider } from 'react-admin';
 import { useMemo } from 'react';
 import { createHashRouter, Route, RouterProvider } from 'react-router-dom';
 import agents from './agents';
+import analytics from './analytics';
 import auditEntries from './auditEntries';
 import cannedReplies from './cannedReplies';
 import { authProvider as defaultAuthProvider } from './auth/authProvider';
@@ -56,6 +57,8 @@ const SwitchboardAdmin = ({ dataProvider = defaultDataProvider, authProvider = d
         requireAuth
         disableTelemetry
     >
+        {/* Those who manage the work (analytics:read): live figures and charts. */}
+        <Resource name="analytics" {...analytics} />
         <Resource name="cases" {...cases} />
         <Resource name="mentions" {...mentions} />
         <Resource name="conversations" {...conversations} />

@@ -225,3 +225,11 @@ export type AuditVerdict = Schemas['VerifyAnswer'];
 
 /** `POST /api/audit/checkpoints`: the chain's head, signed now (Ed25519). */
 export type AuditCheckpoint = Schemas['CheckpointPublic'];
+
+/** `GET /api/analytics/cases` and `/mentions`: a metric over a period, one row per group (day, channel, target…). */
+export type AnalyticsReport = Schemas['AnalyticsReport'];
+export type AnalyticsRow = Schemas['AnalyticsRow'];
+
+/** `GET /api/analytics/live/snapshot`, and each `snapshot` event of `GET /api/analytics/live`: the live dashboard's figures. */
+export type LiveSnapshot = Schemas['LiveSnapshot'];
+export type LiveQueue = Schemas['LiveQueue'];

@@ -1617,6 +1617,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/live/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live Snapshot
+         * @description The live dashboard's figures now: queue depths and oldest waiting per team, SLA breaches in the last hour,
+         *     the inbound mention rate, agents online and open cases by priority; a team-scoped user sees their teams'.
+         */
+        get: operations["live_snapshot_api_analytics_live_snapshot_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live Dashboard
+         * @description The live dashboard's figures as they change (Server-Sent Events; the session cookie works with EventSource).
+         *     A client that does not accept `text/event-stream` gets one snapshot, then the end.
+         */
+        get: operations["live_dashboard_api_analytics_live_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -3297,6 +3339,106 @@ export interface components {
              */
             author: string;
         };
+        /** LiveQueue */
+        LiveQueue: {
+            /**
+             * Team Id
+             * @description The team; null: open cases no rule has routed to a team yet
+             */
+            team_id: string | null;
+            /**
+             * Name
+             * @description The team's name
+             */
+            name: string;
+            /**
+             * Waiting
+             * @description Open cases in the queue nobody holds (status open or escalated, no assignee)
+             */
+            waiting: number;
+            /**
+             * Oldest Waiting Since
+             * @description When the longest-waiting of them opened; null: none waits
+             */
+            oldest_waiting_since: string | null;
+            /**
+             * Oldest Waiting Seconds
+             * @description How long it has waited, at the snapshot's `at`
+             */
+            oldest_waiting_seconds: number | null;
+            /**
+             * Agents
+             * @description The team's agents
+             */
+            agents: number;
+            /**
+             * Agents Online
+             * @description Those whose presence is online
+             */
+            agents_online: number;
+            /**
+             * Agents Active
+             * @description Those online who viewed a case in the last 30 seconds
+             */
+            agents_active: number;
+        };
+        /** LiveSnapshot */
+        LiveSnapshot: {
+            /**
+             * At
+             * Format: date-time
+             * @description When the figures were taken
+             */
+            at: string;
+            /**
+             * Queues
+             * @description One per team you see, by name; then the unrouted cases, if any
+             */
+            queues: components["schemas"]["LiveQueue"][];
+            /**
+             * Waiting
+             * @description Open cases nobody holds, in every queue
+             */
+            waiting: number;
+            /**
+             * Oldest Waiting Since
+             * @description When the longest-waiting of them opened
+             */
+            oldest_waiting_since: string | null;
+            /**
+             * Oldest Waiting Seconds
+             * @description How long it has waited, at `at`
+             */
+            oldest_waiting_seconds: number | null;
+            /**
+             * Breaches Last Hour
+             * @description SLA breaches that fired in the last hour, one per firing
+             */
+            breaches_last_hour: number;
+            mention_rate: components["schemas"]["MentionRate"];
+            /**
+             * Agents
+             * @description Agents of the teams you see
+             */
+            agents: number;
+            /**
+             * Agents Online
+             * @description Those whose presence is online
+             */
+            agents_online: number;
+            /**
+             * Agents Active
+             * @description Those online who viewed a case in the last 30 seconds
+             */
+            agents_active: number;
+            /**
+             * Open Cases
+             * @description Cases not closed
+             */
+            open_cases: number;
+            /** @description Cases not closed, by priority */
+            open_by_priority: components["schemas"]["OpenByPriority"];
+        };
         /** LoginAnswer */
         LoginAnswer: {
             /**
@@ -3455,6 +3597,29 @@ export interface components {
             case_id: string | null;
             /** Customer Id */
             customer_id: string | null;
+        };
+        /** MentionRate */
+        MentionRate: {
+            /**
+             * Last 5 Minutes
+             * @description Inbound mentions written in the last 5 minutes, per minute
+             */
+            last_5_minutes: number;
+            /**
+             * Last 15 Minutes
+             * @description Inbound mentions written in the last 15 minutes, per minute
+             */
+            last_15_minutes: number;
+            /**
+             * Mentions 5 Minutes
+             * @description Inbound mentions written in the last 5 minutes
+             */
+            mentions_5_minutes: number;
+            /**
+             * Mentions 15 Minutes
+             * @description Inbound mentions written in the last 15 minutes
+             */
+            mentions_15_minutes: number;
         };
         /**
          * MentionSentiment
@@ -3668,6 +3833,17 @@ export interface components {
             unread: number;
             /** Data */
             data: components["schemas"]["Notification"][];
+        };
+        /** OpenByPriority */
+        OpenByPriority: {
+            /** Low */
+            low: number;
+            /** Normal */
+            normal: number;
+            /** High */
+            high: number;
+            /** Urgent */
+            urgent: number;
         };
         /** OutboxHealth */
         OutboxHealth: {
@@ -11728,6 +11904,103 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AnalyticsReport"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    live_snapshot_api_analytics_live_snapshot_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveSnapshot"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    live_dashboard_api_analytics_live_get: {
+        parameters: {
+            query?: {
+                /** @description how long the stream stays open; an EventSource reconnects by itself */
+                seconds?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: `snapshot` events, each's data one LiveSnapshot as JSON (the schema of GET /api/analytics/live/snapshot): one at once, then one when the figures change and at least every 10 s */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        /** @enum {string} */
+                        event?: "snapshot";
+                        /** @description one LiveSnapshot as JSON */
+                        data?: string;
+                        /** @description the instant the figures were taken */
+                        id?: string;
+                        /** @description milliseconds an EventSource waits to reconnect */
+                        retry?: number;
+                    };
                 };
             };
             /** @description not logged in, or the session or token is no longer valid (the code says which) */

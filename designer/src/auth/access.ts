@@ -92,6 +92,7 @@ const READ: Record<string, Permission> = {
     sources: 'sources:read',
     users: 'users:manage',
     tokens: 'tokens:own',
+    analytics: 'analytics:read',
     // Its pages are for those who keep them; the composer reads them with cases:read (CannedReplyButton).
     canned_replies: 'canned:manage',
 };

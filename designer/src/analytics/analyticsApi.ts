@@ -1,0 +1,86 @@
+// How the dashboard talks to the API: plain fetches with the session cookie, and one EventSource for the live figures.
+import type { operations } from '../api/schema.gen';
+import type { AnalyticsReport, LiveSnapshot } from '../types';
+
+export type CaseQuery = NonNullable<operations['case_analytics_api_analytics_cases_get']['parameters']['query']>;
+export type MentionQuery = NonNullable<operations['mention_analytics_api_analytics_mentions_get']['parameters']['query']>;
+
+export interface AnalyticsApi {
+    cases: (query: CaseQuery) => Promise<AnalyticsReport>;
+    mentions: (query: MentionQuery) => Promise<AnalyticsReport>;
+    snapshot: () => Promise<LiveSnapshot>;
+    /** Opens the live figures' stream; `onSnapshot` gets each, `onStatus` whether it is connected. Returns a closer. */
+    live: (onSnapshot: (snapshot: LiveSnapshot) => void, onStatus: (connected: boolean) => void) => () => void;
+}
+
+const RECONNECT_MS = 5_000;
+
+const query = (params: Record<string, string | number | null | undefined>): string =>
+    new URLSearchParams(
+        Object.entries(params)
+            .filter(([, value]) => value != null && value !== '')
+            .map(([key, value]) => [key, String(value)]),
+    ).toString();
+
+const getJson = async <T>(url: string): Promise<T> => {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) {
+        let message = `${response.status}`;
+        try {
+            message = ((await response.json()) as { detail?: { message?: string } }).detail?.message ?? message;
+        } catch {
+            // not our error shape: the status says enough
+        }
+        throw new Error(message);
+    }
+    return (await response.json()) as T;
+};
+
+/**
+ * The live figures, reconnected: an EventSource retries by itself while the server is away; when it gives up (a
+ * refusal, e.g. a session that ended and came back) a new one is opened a little later.
+ */
+export const connectLive = (
+    url: string,
+    onSnapshot: (snapshot: LiveSnapshot) => void,
+    onStatus: (connected: boolean) => void,
+    Source: typeof EventSource | undefined = globalThis.EventSource,
+): (() => void) => {
+    if (!Source) return () => undefined;
+    let source: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let closed = false;
+    const open = () => {
+        source = new Source(url, { withCredentials: true });
+        source.onopen = () => onStatus(true);
+        source.onerror = () => {
+            onStatus(false);
+            if (source?.readyState === 2 && !closed) {
+                source.close();
+                timer = setTimeout(open, RECONNECT_MS);
+            }
+        };
+        source.addEventListener('snapshot', message => {
+            try {
+                onSnapshot(JSON.parse((message as MessageEvent<string>).data) as LiveSnapshot);
+            } catch {
+                // a frame we cannot read is skipped: the next one brings every figure again
+            }
+        });
+    };
+    open();
+    return () => {
+        closed = true;
+        if (timer) clearTimeout(timer);
+        source?.close();
+    };
+};
+
+export const createAnalyticsApi = (apiUrl = '/api'): AnalyticsApi => ({
+    cases: params => getJson<AnalyticsReport>(`${apiUrl}/analytics/cases?${query(params)}`),
+    mentions: params => getJson<AnalyticsReport>(`${apiUrl}/analytics/mentions?${query(params)}`),
+    snapshot: () => getJson<LiveSnapshot>(`${apiUrl}/analytics/live/snapshot`),
+    live: (onSnapshot, onStatus) => connectLive(`${apiUrl}/analytics/live`, onSnapshot, onStatus),
+});
+
+export const analyticsApi = createAnalyticsApi();
