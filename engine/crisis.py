@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -165,3 +166,54 @@ def decide(*, window: Counts, past: list[Counts], thresholds: Thresholds, active
                         calm_streak=streak, signals=busiest)
     return Decision(action="none", reason="calm" if calm else "still above baseline", calm_streak=streak,
                     signals=[s for s in found if not s.calm][:5] or busiest)
+
+
+# The crisis watch: one long-running workflow per installation (workflows/crisis_watch.py), started by name.
+CRISIS_WATCH_WORKFLOW = "CrisisWatch"
+CHECK_NOW_SIGNAL = "check_now"  # settings changed: check now rather than at the next tick
+
+
+def crisis_watch_id(task_queue: str) -> str:
+    """The watch's workflow id: one per installation (its task queue)."""
+    return f"crisis-watch-{task_queue}"
+
+
+class CrisisActivity(StrEnum):
+    """The watch's activities: read the figures, then record what a check decided (and act on it)."""
+
+    sample = "crisis_sample"
+    apply = "crisis_apply"
+
+
+class WatchInput(BaseModel):
+    """The watch's input, carried over each continue-as-new."""
+
+    calm_streak: int = 0
+
+
+class SampleRequest(BaseModel):
+    at: datetime = Field(description="the end of the window: the workflow's now")
+
+
+class Sample(BaseModel):
+    """What one check needs: the settings, whether a crisis is on, and the counts."""
+
+    enabled: bool
+    interval_seconds: int
+    thresholds: Thresholds
+    active: bool
+    automatic: bool
+    window: Counts
+    past: list[Counts]
+
+
+class ApplyRequest(BaseModel):
+    """A check's decision, to record (and, for start and end, to carry out)."""
+
+    at: datetime
+    decision: Decision
+
+
+class ApplyResult(BaseModel):
+    applied: bool
+    message: str = ""

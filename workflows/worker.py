@@ -11,6 +11,7 @@ from temporalio.worker import Worker
 from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
 from activities.cases import CaseActivities
+from activities.crisis import CrisisActivities
 from activities.connectors.base import Connector, ConnectorRegistry, PushOnly
 from activities.connectors.email import EmailConnector
 from activities.connectors.mastodon import MastodonConnector
@@ -23,9 +24,10 @@ from store.budget import DEFAULT_TAGGING_BUDGET_MS
 from store.db import make_engine
 from store.keys import KeyRing
 from workflows.case import CaseWorkflow
+from workflows.crisis_watch import CrisisWatchWorkflow
 from workflows.poll import PollSourceWorkflow
 
-WORKFLOWS = [CaseWorkflow, PollSourceWorkflow]
+WORKFLOWS = [CaseWorkflow, PollSourceWorkflow, CrisisWatchWorkflow]
 
 
 def sandbox_runner(*, reimport_workflows: bool = True) -> SandboxedWorkflowRunner:
@@ -68,11 +70,12 @@ def build_worker(client: Client, *, task_queue: str, database_url: str, keys: Ke
     routing = RoutingActivities(engine=engine, client=client)
     discovery = DiscoveryActivities(engine=engine, connectors=registry, client=client, task_queue=task_queue,
                                     tagging_budget_ms=tagging_budget_ms)
+    crisis = CrisisActivities(engine=engine, client=client)
     return Worker(
         client,
         task_queue=task_queue,
         workflows=WORKFLOWS,
-        activities=acts.all() + routing.all() + discovery.all(),
+        activities=acts.all() + routing.all() + discovery.all() + crisis.all(),
         activity_executor=executor or ThreadPoolExecutor(max_workers=16),
         workflow_runner=sandbox_runner(reimport_workflows=reimport_workflows),
         max_cached_workflows=max_cached_workflows,
