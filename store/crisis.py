@@ -23,12 +23,11 @@ from engine.messages import RoutingState
 from store.accounts import Role
 from store.audit import Change
 from store.db.types import UtcDateTime
-from store.flows import Flow, active_flow, activate_flow
+from store.flows import Flow, activate_flow, active_flow
 from store.mentions import Mention
 from store.routing.models import CRISIS_REASON, QueueGuest
 from store.routing.service import redispatch
 from store.teams import Agent, Team
-
 
 
 class BackupTeam(BaseModel):

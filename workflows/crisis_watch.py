@@ -9,7 +9,6 @@ continues as new every CHECKS_PER_RUN checks, carrying only the calm streak, so 
 
 from __future__ import annotations
 
-import asyncio
 from datetime import timedelta
 
 from temporalio import workflow
@@ -63,6 +62,6 @@ class CrisisWatchWorkflow:
                 streak = 0
             try:
                 await workflow.wait_condition(lambda: self._poked, timeout=timedelta(seconds=sample.interval_seconds))
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass  # the usual way: the interval passed without a signal
         workflow.continue_as_new(WatchInput(calm_streak=streak))

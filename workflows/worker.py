@@ -11,12 +11,12 @@ from temporalio.worker import Worker
 from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
 from activities.cases import CaseActivities
-from activities.crisis import CrisisActivities
 from activities.connectors.base import Connector, ConnectorRegistry, PushOnly
 from activities.connectors.email import EmailConnector
 from activities.connectors.mastodon import MastodonConnector
 from activities.connectors.netguard import NetGuard, Network
 from activities.connectors.rss import RssConnector
+from activities.crisis import CrisisActivities
 from activities.discovery import DiscoveryActivities
 from activities.flows import FlowCache
 from activities.routing import RoutingActivities

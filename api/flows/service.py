@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from api.errors import ApiError
 from engine.flows import FlowError, compile_flow, validate_flow

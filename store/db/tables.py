@@ -24,6 +24,7 @@ from store.teams import Agent, Team
 metadata = SQLModel.metadata
 
 __all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "CannedReply", "Case",
-           "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "CrisisConfig", "CrisisEvent", "CrisisState", "Customer", "CustomerIdentity", "Expert",
-           "ExpertRequest", "Flow", "FlowDraft", "Mention", "NotificationRead", "OutboxEntry", "QueueGuest", "SlaDeadline",
-           "Source", "Team", "User", "UserSession", "metadata"]
+           "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "CrisisConfig", "CrisisEvent", "CrisisState",
+           "Customer", "CustomerIdentity", "Expert", "ExpertRequest", "Flow", "FlowDraft", "Mention",
+           "NotificationRead", "OutboxEntry", "QueueGuest", "SlaDeadline", "Source", "Team", "User", "UserSession",
+           "metadata"]
