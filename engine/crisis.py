@@ -56,7 +56,7 @@ class Counts(BaseModel):
     negative_by_topic: dict[str, int] = Field(default_factory=dict)
 
 
-class Signal(BaseModel):
+class CrisisSignal(BaseModel):
     """One series' figures at a check."""
 
     series: str = Field(description="mentions, negative, mentions/<topic> or negative/<topic>")
@@ -73,7 +73,7 @@ class Decision(BaseModel):
     action: Literal["start", "end", "none"]
     reason: str
     calm_streak: int = Field(description="calm checks in a row, this one included (0 when it was not calm)")
-    signals: list[Signal] = Field(description="the series that spike, else the busiest ones, for the record")
+    signals: list[CrisisSignal] = Field(description="the series that spike, else the busiest ones, for the record")
 
 
 def count_window(rows: Iterable[tuple[list[str] | None, float | None]], *, negative_below: float = NEGATIVE_BELOW,
@@ -119,7 +119,7 @@ def _series(counts: Counts) -> dict[str, tuple[int, bool]]:
     return found
 
 
-def signals(window: Counts, past: list[Counts], thresholds: Thresholds) -> list[Signal]:
+def signals(window: Counts, past: list[Counts], thresholds: Thresholds) -> list[CrisisSignal]:
     """Each series of `window` (and of the past weeks, so a topic gone quiet is seen too) against its baseline:
     the mean of the `past` windows' counts (a week missing the series counts 0)."""
     now, before = _series(window), [_series(week) for week in past]
@@ -133,12 +133,12 @@ def signals(window: Counts, past: list[Counts], thresholds: Thresholds) -> list[
         minimum = thresholds.min_negative if negative else thresholds.min_mentions
         spiking = count >= minimum and count >= ratio_needed * baseline
         calm = count < minimum or count <= thresholds.end_ratio * baseline
-        found.append(Signal(series=name, count=count, baseline=baseline,
+        found.append(CrisisSignal(series=name, count=count, baseline=baseline,
                             ratio=None if baseline == 0 else count / baseline, spiking=spiking, calm=calm))
     return found
 
 
-def describe(signal: Signal) -> str:
+def describe(signal: CrisisSignal) -> str:
     """One line a person reads: `negative/billing: 60 in the window, 3x its baseline of 20`."""
     times = "no baseline" if signal.ratio is None else f"{signal.ratio:.3g}x its baseline of {signal.baseline:.3g}"
     return f"{signal.series}: {signal.count} in the window, {times}"

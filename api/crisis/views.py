@@ -19,7 +19,7 @@ from api.auth.principal import Principal
 from api.crisis.watch import ensure_watch
 from api.deps import EngineDep, SessionDep, SettingsDep, TemporalDep
 from api.errors import ApiError, refusal
-from engine.crisis import Signal
+from engine.crisis import CrisisSignal
 from engine.messages import RoutingState
 from store.crisis import (
     CrisisConfig,
@@ -42,17 +42,17 @@ router = APIRouter(tags=["crisis"])
 EVENTS_SHOWN = 20
 
 
-class Guest(BaseModel):
+class CrisisGuest(BaseModel):
     team_id: str = Field(description="the queue (team) joined")
     agent_id: str
 
 
-class LastCheck(BaseModel):
+class CrisisCheck(BaseModel):
     at: datetime
     action: str = Field(description="start, end or none")
     reason: str
     applied: bool
-    signals: list[Signal]
+    signals: list[CrisisSignal]
 
 
 class CrisisEventPublic(BaseModel):
@@ -69,14 +69,14 @@ class CrisisStatus(BaseModel):
     automatic: bool = Field(description="started by the watch (it also ends it when calm) rather than by hand")
     started_by: str | None
     reason: str | None = Field(description="why it started")
-    figures: list[Signal] = Field(description="the series that spiked when it started")
+    figures: list[CrisisSignal] = Field(description="the series that spiked when it started")
     crisis_flow: str | None = Field(description="the flow version new cases start with during the crisis")
     normal_flow: str | None = Field(description="the version active before, restored at the end")
-    guests: list[Guest] = Field(description="backup agents taking cases from queues not their team's")
+    guests: list[CrisisGuest] = Field(description="backup agents taking cases from queues not their team's")
     ended_at: datetime | None = Field(description="when the last crisis ended")
     ended_by: str | None
     end_reason: str | None
-    last_check: LastCheck | None = Field(description="the watch's last check; null before the first")
+    last_check: CrisisCheck | None = Field(description="the watch's last check; null before the first")
     events: list[CrisisEventPublic] = Field(description=f"the crisis timeline, newest first (at most {EVENTS_SHOWN})")
 
 
@@ -108,9 +108,9 @@ def _status(session: Session) -> CrisisStatus:
         reason=state.reason if state.active else None, figures=state.figures if state.active else [],
         crisis_flow=state.crisis_flow if state.active else None,
         normal_flow=state.normal_flow if state.active else None,
-        guests=[Guest(team_id=g.team_id, agent_id=g.agent_id) for g in guests],
+        guests=[CrisisGuest(team_id=g.team_id, agent_id=g.agent_id) for g in guests],
         ended_at=state.ended_at, ended_by=state.ended_by, end_reason=state.end_reason,
-        last_check=LastCheck(at=state.last_check_at, **check) if state.last_check_at and check else None,
+        last_check=CrisisCheck(at=state.last_check_at, **check) if state.last_check_at and check else None,
         events=[CrisisEventPublic(id=e.id or 0, at=e.at, kind=e.kind, actor=e.actor, reason=e.reason)  # type: ignore[arg-type]
                 for e in events])
 
