@@ -225,3 +225,13 @@ export type AuditVerdict = Schemas['VerifyAnswer'];
 
 /** `POST /api/audit/checkpoints`: the chain's head, signed now (Ed25519). */
 export type AuditCheckpoint = Schemas['CheckpointPublic'];
+
+/** Crisis mode (GET /api/crisis): normal, or a crisis since when and why, with its figures and timeline. */
+export type CrisisStatus = Schemas['CrisisStatus'];
+/** One series' figures at a check: its count in the window against its baseline of past weeks. */
+export type CrisisSignal = Schemas['CrisisSignal'];
+/** Crisis mode's settings as saved (GET /api/crisis/settings), and as sent (PUT). */
+export type CrisisSettings = Schemas['CrisisSettingsPublic'];
+export type CrisisSettingsInput = Schemas['CrisisSettings'];
+export type CrisisThresholds = Schemas['Thresholds'];
+export type CrisisBackupTeam = Schemas['BackupTeam'];
