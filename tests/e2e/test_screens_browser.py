@@ -29,7 +29,8 @@ WIDTHS = {1400: 900, 768: 1024}
 class Screen:
     name: str
     resource: str
-    # list, show (`#/r/{id}/show`) or edit (`#/r/{id}`): the record page react-admin routes to from the list
+    # list, show (`#/r/{id}/show`) or edit (`#/r/{id}`): the record page react-admin routes to from the list;
+    # page: a page of its own at `#/r` (no list: e.g. crisis mode's)
     view: str = "list"
 
 
@@ -48,6 +49,7 @@ SCREENS = [
     Screen("canned-replies", "canned_replies"), Screen("canned-reply", "canned_replies", "edit"),
     Screen("tokens", "tokens"),
     Screen("audit-entries", "audit_entries"), Screen("audit-entry", "audit_entries", "show"),
+    Screen("crisis", "crisis", "page"),
 ]
 
 
@@ -71,7 +73,7 @@ def first_ids(up: UpProcess) -> dict[str, str]:
         active = http.get("/api/flows", params={"filter": '{"active": true}'}).json()[0]
         made = http.post("/api/flow_drafts", json={"name": "Screens: the active flow", "document": active["document"]})
         assert made.status_code == 201, made.text
-        for resource in {screen.resource for screen in SCREENS if screen.view != "list"}:
+        for resource in {screen.resource for screen in SCREENS if screen.view not in ("list", "page")}:
             found = http.get(f"/api/{resource}", params={"range": "[0,0]"})
             assert found.status_code == 200 and found.json(), (resource, found.text)
             ids[resource] = str(found.json()[0]["id"])
@@ -109,6 +111,7 @@ SHOWN = {
     "list": ".RaList-content, .RaList-noResults, .RaEmpty-message",
     "show": ".RaShow-main",
     "edit": ".RaEdit-main",
+    "page": "[data-testid$='-page']",
 }
 
 
@@ -147,7 +150,7 @@ def test_the_screen_fits_the_window(screen: Screen, width: int, up: UpProcess, f
     page = session.page
     session.errors.clear()
     path = f"/#/{screen.resource}"
-    if screen.view != "list":
+    if screen.view not in ("list", "page"):
         path += "/" + quote(first_ids[screen.resource], safe="")
         path += "/show" if screen.view == "show" else ""
     page.goto(up.base_url + path)

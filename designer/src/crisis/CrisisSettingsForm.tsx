@@ -133,7 +133,11 @@ export const CrisisSettingsForm = () => {
                 </Typography>
                 <Stack spacing={1} sx={{ mt: 1 }}>
                     {form.backup.map((row, n) => (
-                        <Stack key={n} direction={{ xs: 'column', sm: 'row' }} spacing={1} data-testid="crisis-backup-row">
+                        <Box
+                            key={n}
+                            data-testid="crisis-backup-row"
+                            sx={{ display: 'grid', gap: 1, alignItems: 'start', gridTemplateColumns: { xs: '1fr auto', sm: 'minmax(180px, 240px) 1fr auto' } }}
+                        >
                             <TextField
                                 select
                                 size="small"
@@ -143,7 +147,6 @@ export const CrisisSettingsForm = () => {
                                 error={Boolean(errors[`backup.${n}.team_id`])}
                                 helperText={errors[`backup.${n}.team_id`]}
                                 disabled={disabled}
-                                sx={{ minWidth: 200 }}
                             >
                                 {teams.map(team => (
                                     <MenuItem key={team.id} value={team.id}>
@@ -160,7 +163,7 @@ export const CrisisSettingsForm = () => {
                                 error={Boolean(errors[`backup.${n}.queues`])}
                                 helperText={errors[`backup.${n}.queues`]}
                                 disabled={disabled}
-                                sx={{ flex: 1, minWidth: 0 }}
+                                sx={{ minWidth: 0, gridColumn: { xs: '1 / 2', sm: 'auto' }, gridRow: { xs: 2, sm: 'auto' } }}
                                 slotProps={{ select: { multiple: true } }}
                             >
                                 {teams
@@ -176,7 +179,7 @@ export const CrisisSettingsForm = () => {
                                     <DeleteIcon />
                                 </IconButton>
                             )}
-                        </Stack>
+                        </Box>
                     ))}
                     {canManage && (
                         <Box>
