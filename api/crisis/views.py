@@ -136,19 +136,19 @@ def _check_names(session: Session, body: CrisisSettings) -> None:
     """Every team and the flow version the settings name must exist: a typo would only show in a crisis."""
     teams = set(session.exec(select(Team.id)))
     if body.crisis_flow is not None and session.get(Flow, body.crisis_flow) is None:
-        raise ApiError(422, code="unknown_flow", path="crisis_flow",
+        raise ApiError(404, code="unknown_flow", path="crisis_flow",
                        message=f"no published flow version {body.crisis_flow!r}: publish the crisis flow first, "
                                "then name its version (GET /api/flows)")
     for n, backup in enumerate(body.backup):
         if backup.team_id not in teams:
-            raise ApiError(422, code="unknown_team", path=f"backup.{n}.team_id",
+            raise ApiError(404, code="unknown_team", path=f"backup.{n}.team_id",
                            message=f"no team {backup.team_id!r}; teams: {', '.join(sorted(teams)) or 'none yet'}")
         for m, queue in enumerate(backup.queues):
             if queue not in teams:
-                raise ApiError(422, code="unknown_team", path=f"backup.{n}.queues.{m}",
+                raise ApiError(404, code="unknown_team", path=f"backup.{n}.queues.{m}",
                                message=f"no queue (team) {queue!r}; teams: {', '.join(sorted(teams))}")
             if queue == backup.team_id:
-                raise ApiError(422, code="own_queue", path=f"backup.{n}.queues.{m}",
+                raise ApiError(409, code="own_queue", path=f"backup.{n}.queues.{m}",
                                message=f"{queue!r} is the backup team itself: name the queues it helps")
 
 
@@ -163,7 +163,8 @@ def _save(engine: Engine, principal: Principal, body: CrisisSettings) -> CrisisS
 
 
 @router.put("/crisis/settings", response_model=CrisisSettingsPublic, responses={
-    422: refusal("a team, queue or flow version named does not exist (path: the field)"),
+    404: refusal("a team, queue or flow version named does not exist (path: the field)"),
+    409: refusal("a backup team is named as one of its own queues (own_queue)"),
     503: refusal("saved, but the watch could not be started: Temporal did not answer")})
 async def put_crisis_settings(principal: ManageCrisis, engine: EngineDep, temporal: TemporalDep,
                               settings: SettingsDep, body: CrisisSettings) -> CrisisSettingsPublic:

@@ -36,13 +36,13 @@ async def test_settings_are_checked_saved_and_audited(stack: Stack) -> None:
         default = (await http.get("/api/crisis/settings")).json()
         assert default["enabled"] is False and default["thresholds"]["ratio"] == 3 and default["updated_by"] is None
         bad_team = {**SETTINGS, "backup": [{"team_id": "sales", "queues": ["support"]}]}
-        assert "no team 'sales'" in refused(await http.put("/api/crisis/settings", json=bad_team), 422,
+        assert "no team 'sales'" in refused(await http.put("/api/crisis/settings", json=bad_team), 404,
                                             "backup.0.team_id")
         bad_queue = {**SETTINGS, "backup": [{"team_id": "marketing", "queues": ["support", "suport"]}]}
-        refused(await http.put("/api/crisis/settings", json=bad_queue), 422, "backup.0.queues.1")
+        refused(await http.put("/api/crisis/settings", json=bad_queue), 404, "backup.0.queues.1")
         own = {**SETTINGS, "backup": [{"team_id": "marketing", "queues": ["marketing"]}]}
-        refused(await http.put("/api/crisis/settings", json=own), 422, "backup.0.queues.0")
-        refused(await http.put("/api/crisis/settings", json={**SETTINGS, "crisis_flow": "nope"}), 422, "crisis_flow")
+        refused(await http.put("/api/crisis/settings", json=own), 409, "backup.0.queues.0")
+        refused(await http.put("/api/crisis/settings", json={**SETTINGS, "crisis_flow": "nope"}), 404, "crisis_flow")
         refused(await http.put("/api/crisis/settings", json={**SETTINGS, "thresholds": {"ratio": 1}}), 422,
                 "thresholds.ratio")
         refused(await http.put("/api/crisis/settings", json={**SETTINGS, "actor": "admin"}), 422, "actor")

@@ -150,7 +150,7 @@ describe('crisis page', () => {
             expect([method, url]).toEqual(['PUT', '/api/crisis/settings']);
             sent.push(body);
             if (sent.length === 1) {
-                throw new HttpError('no team', 422, { detail: { code: 'unknown_team', path: 'backup.0.team_id', message: "no team 'marketing'; teams: support" } });
+                throw new HttpError('no team', 404, { detail: { code: 'unknown_team', path: 'backup.0.team_id', message: "no team 'marketing'; teams: support" } });
             }
             return { ...SETTINGS, ...(body as object), updated_by: 'olivia' };
         });
