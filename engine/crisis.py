@@ -185,10 +185,14 @@ class CrisisActivity(StrEnum):
     apply = "crisis_apply"
 
 
+CHECKS_PER_RUN = 100  # about 8 events a check: a run's history stays under a thousand events
+
+
 class WatchInput(BaseModel):
     """The watch's input, carried over each continue-as-new."""
 
     calm_streak: int = 0
+    checks_per_run: int = Field(default=CHECKS_PER_RUN, ge=1, description="checks before it continues as new")
 
 
 class SampleRequest(BaseModel):

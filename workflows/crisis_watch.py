@@ -4,7 +4,7 @@ Each check reads the settings and the counts (an activity: the last window and t
 in past weeks, from the read side), decides with engine.crisis (here, so the decision and its figures are in
 the history), and records it; a start or an end is carried out by the same activity, in one transaction
 (store.crisis). Between checks it waits on a timer, or until the `check_now` signal (settings saved). It
-continues as new every CHECKS_PER_RUN checks, carrying only the calm streak, so its history stays short.
+continues as new every `checks_per_run` checks (100), carrying only the calm streak, so its history stays short.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ with workflow.unsafe.imports_passed_through():
         decide,
     )
 
-CHECKS_PER_RUN = 100  # about 8 events a check: a run's history stays under a thousand events
 RETRY = RetryPolicy(initial_interval=timedelta(seconds=2), backoff_coefficient=2.0,
                     maximum_interval=timedelta(minutes=1))
 
@@ -44,7 +43,7 @@ class CrisisWatchWorkflow:
     @workflow.run
     async def run(self, inp: WatchInput) -> None:
         streak = inp.calm_streak
-        for _ in range(CHECKS_PER_RUN):
+        for _ in range(inp.checks_per_run):
             self._poked = False
             sample = await workflow.execute_activity(
                 CrisisActivity.sample, SampleRequest(at=workflow.now()), result_type=Sample,
@@ -64,4 +63,4 @@ class CrisisWatchWorkflow:
                 await workflow.wait_condition(lambda: self._poked, timeout=timedelta(seconds=sample.interval_seconds))
             except TimeoutError:
                 pass  # the usual way: the interval passed without a signal
-        workflow.continue_as_new(WatchInput(calm_streak=streak))
+        workflow.continue_as_new(WatchInput(calm_streak=streak, checks_per_run=inp.checks_per_run))

@@ -4,6 +4,7 @@ routing and takes the backup out; every case keeps the flow version it started w
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import timedelta
 
@@ -97,3 +98,25 @@ async def test_a_spike_switches_routing_to_the_crisis_flow_and_back(time_skippin
     row = await eventually(lambda: case_where(engine, after, assignee_id=normal_agent), what="normal routing")
     assert row.flow_version == normal_version
     assert case_where(engine, during, flow_version=crisis_version, assignee_id=backup_agent)  # kept, and kept its own
+
+
+async def test_the_watch_continues_as_new_carrying_its_calm_streak(time_skipping_env, stack) -> None:
+    engine = stack.engine
+    with session_scope(engine) as session:
+        save_settings(session, CrisisSettings(enabled=True, interval_seconds=60, window_seconds=60, baseline_weeks=1),
+                      by="olivia", now=await stack.now())
+    watch = await stack.client.start_workflow(CRISIS_WATCH_WORKFLOW, WatchInput(checks_per_run=2),
+                                              id=crisis_watch_id(stack.task_queue), task_queue=stack.task_queue)
+    stack.workflow_ids.add(watch.id)
+    first_run = (await watch.describe()).run_id
+    await time_skipping_env.sleep(timedelta(seconds=125))  # the second check, then the third in a new run
+
+    async def next_run():  # type: ignore[no-untyped-def]
+        latest = await stack.client.get_workflow_handle(watch.id).describe()
+        return latest if latest.run_id != first_run else None
+    latest = await eventually(next_run, what="a new run")
+    history = await stack.client.get_workflow_handle(watch.id, run_id=latest.run_id).fetch_history()
+    started = history.events[0].workflow_execution_started_event_attributes
+    assert started.continued_execution_run_id == first_run
+    carried = json.loads(started.input.payloads[0].data)
+    assert carried["checks_per_run"] == 2 and carried["calm_streak"] >= 2  # every check so far was calm
