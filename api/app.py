@@ -33,6 +33,8 @@ from api.canned_replies.views import router as canned_replies_router
 from api.cases.views import router as cases_router
 from api.connectors.schedules import sync_schedules
 from api.connectors.views import router as sources_router
+from api.crisis.views import router as crisis_router
+from api.crisis.watch import watch_at_start
 from api.customers.views import router as customers_router
 from api.discovery.views import router as discovery_router
 from api.errors import validation_error_body
@@ -130,7 +132,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
                    mentions_router, teams_router, flow_fields_router, flows_router, drafts_router, audit_router,
                    audit_log_router, experts_router, backtest_router, flow_testing_router,
                    discovery_router, sources_router, customers_router, inbox_router, canned_replies_router,
-                   analytics_router, live_dashboard_router):
+                   analytics_router, live_dashboard_router, crisis_router):
         api.include_router(router)
 
     @api.get("/health", tags=["health"], response_model=Health,
@@ -182,6 +184,8 @@ async def _at_start(app: FastAPI) -> None:
                                   task_queue=app.state.settings.task_queue)
     if polled:
         log.info("polling schedules in place for %d sources", polled)
+    await watch_at_start(engine=app.state.engine, temporal=app.state.temporal,
+                         task_queue=app.state.settings.task_queue)
 
 
 def _serve_designer(app: FastAPI, settings: Settings) -> None:

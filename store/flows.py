@@ -9,8 +9,10 @@ from pydantic import BaseModel, PlainValidator
 from pydantic import Field as PydanticField
 from sqlmodel import JSON, Column, Field, Session, SQLModel, col, select
 
+from engine.flows import compile_flow
 from engine.flows.document import FlowDocument
 from store.db.types import UtcDateTime
+from store.teams import Team
 
 
 class FlowBase(SQLModel):
@@ -77,3 +79,24 @@ class FlowDraftPublic(FlowDraftBase):
 def active_flow(*, session: Session) -> Flow | None:
     """The flow new cases start with."""
     return session.exec(select(Flow).where(col(Flow.active)).order_by(col(Flow.published_at).desc())).first()
+
+
+def activate_flow(*, session: Session, flow: Flow, by: str | None = None) -> Flow:
+    """Make `flow` the version new cases start with, and give its queue settings to the teams it names.
+
+    Queue settings (strategy, pull, claim timeout) belong to the team, not to a
+    case, since one queue hands out cases of every flow version; the active
+    flow sets them. A team the flow names but the database lacks is skipped.
+    """
+    for other in session.exec(select(Flow).where(col(Flow.active), Flow.id != flow.id)):
+        other.active = False
+        session.add(other)
+    flow.active = True
+    flow.activated_by = by
+    session.add(flow)
+    for team_id, settings in compile_flow(flow.document).queues.items():
+        team = session.get(Team, team_id)
+        if team is not None:
+            team.sqlmodel_update(settings.model_dump())
+            session.add(team)
+    return flow

@@ -16,6 +16,7 @@ from activities.connectors.email import EmailConnector
 from activities.connectors.mastodon import MastodonConnector
 from activities.connectors.netguard import NetGuard, Network
 from activities.connectors.rss import RssConnector
+from activities.crisis import CrisisActivities
 from activities.discovery import DiscoveryActivities
 from activities.flows import FlowCache
 from activities.routing import RoutingActivities
@@ -23,9 +24,10 @@ from store.budget import DEFAULT_TAGGING_BUDGET_MS
 from store.db import make_engine
 from store.keys import KeyRing
 from workflows.case import CaseWorkflow
+from workflows.crisis_watch import CrisisWatchWorkflow
 from workflows.poll import PollSourceWorkflow
 
-WORKFLOWS = [CaseWorkflow, PollSourceWorkflow]
+WORKFLOWS = [CaseWorkflow, PollSourceWorkflow, CrisisWatchWorkflow]
 
 
 def sandbox_runner(*, reimport_workflows: bool = True) -> SandboxedWorkflowRunner:
@@ -68,11 +70,12 @@ def build_worker(client: Client, *, task_queue: str, database_url: str, keys: Ke
     routing = RoutingActivities(engine=engine, client=client)
     discovery = DiscoveryActivities(engine=engine, connectors=registry, client=client, task_queue=task_queue,
                                     tagging_budget_ms=tagging_budget_ms)
+    crisis = CrisisActivities(engine=engine, client=client)
     return Worker(
         client,
         task_queue=task_queue,
         workflows=WORKFLOWS,
-        activities=acts.all() + routing.all() + discovery.all(),
+        activities=acts.all() + routing.all() + discovery.all() + crisis.all(),
         activity_executor=executor or ThreadPoolExecutor(max_workers=16),
         workflow_runner=sandbox_runner(reimport_workflows=reimport_workflows),
         max_cached_workflows=max_cached_workflows,

@@ -123,6 +123,8 @@ DecodeHistories = Annotated[Principal, _guard(P.histories_decode)]
 OwnTokens = Annotated[Principal, _guard(P.tokens_own)]
 ManageCanned = Annotated[Principal, _guard(P.canned_manage)]
 ReadAnalytics = Annotated[Principal, _guard(P.analytics_read)]
+ReadCrisis = Annotated[Principal, _guard(P.crisis_read)]
+ManageCrisis = Annotated[Principal, _guard(P.crisis_manage)]
 
 
 def public(why: str) -> dict[str, str]:

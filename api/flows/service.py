@@ -7,14 +7,14 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from api.errors import ApiError
 from engine.flows import FlowError, compile_flow, validate_flow
 from engine.flows.compiled import InvalidFlow
 from engine.flows.fields import did_you_mean
 from engine.flows.references import team_references
-from store.flows import Flow, FlowDraft
+from store.flows import Flow, FlowDraft, activate_flow
 from store.teams import Team
 
 # What a draft may still lack while it is being built (from blank, node by node); publishing refuses it.
@@ -72,27 +72,6 @@ def publish_flow(*, session: Session, name: str, document: dict[str, Any], activ
         session.add(flow)
     if activate:
         activate_flow(session=session, flow=flow, by=by)
-    return flow
-
-
-def activate_flow(*, session: Session, flow: Flow, by: str | None = None) -> Flow:
-    """Make `flow` the version new cases start with, and give its queue settings to the teams it names.
-
-    Queue settings (strategy, pull, claim timeout) belong to the team, not to a
-    case, since one queue hands out cases of every flow version; the active
-    flow sets them. A team the flow names but the database lacks is skipped.
-    """
-    for other in session.exec(select(Flow).where(col(Flow.active), Flow.id != flow.id)):
-        other.active = False
-        session.add(other)
-    flow.active = True
-    flow.activated_by = by
-    session.add(flow)
-    for team_id, settings in compile_flow(flow.document).queues.items():
-        team = session.get(Team, team_id)
-        if team is not None:
-            team.sqlmodel_update(settings.model_dump())
-            session.add(team)
     return flow
 
 

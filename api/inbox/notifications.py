@@ -15,6 +15,7 @@ from api.cases.access import case_filter
 from api.errors import ApiError
 from store.case_events import CaseEvent
 from store.cases import Case
+from store.crisis import CrisisEvent
 from store.notifications import NotificationRead
 
 KINDS = ("escalated", "reply_pending_approval", "assigned", "reassigned", "transferred")
@@ -22,13 +23,13 @@ WINDOW = timedelta(days=7)  # older events are no news
 SHOWN = 50
 SCANNED = 500  # events read to find the SHOWN that concern the user
 
-NotificationKind = Literal["escalated", "approval", "assigned", "transferred"]
+NotificationKind = Literal["escalated", "approval", "assigned", "transferred", "crisis"]
 
 
 class Notification(BaseModel):
     id: str = Field(description="the case event's id; POST /api/notifications/read with it marks it and older read")
     kind: NotificationKind
-    case_id: str
+    case_id: str = Field(description="the case it is about; empty for a crisis (kind crisis: GET /api/crisis)")
     at: datetime
     title: str
     subject: str = Field(description="the case's subject, for context")
@@ -90,7 +91,37 @@ def notifications_of(session: Session, principal: Principal, now: datetime, *,
                                   subject=case.subject, read=read))
         if len(found) == SHOWN:
             break
+    found = sorted(found + _crises(session, principal, since, marker), key=lambda n: n.at, reverse=True)[:SHOWN]
     return Notifications(unread=sum(1 for n in found if not n.read), data=found)
+
+
+CRISIS_PREFIX = "crisis:"
+
+
+def _crises(session: Session, principal: Principal, since: datetime,
+            marker: NotificationRead | None) -> list[Notification]:
+    """Crisis starts and ends, for the roles and users the crisis settings named when it happened."""
+    rows = session.exec(select(CrisisEvent).where(col(CrisisEvent.at) > since)
+                        .order_by(col(CrisisEvent.at).desc()).limit(SHOWN)).all()
+    found = []
+    for event in rows:
+        detail = event.detail or {}
+        if event.actor == principal.user_id or not (principal.role.value in detail.get("notify_roles", ())
+                                                    or principal.user_id in detail.get("notify_users", ())):
+            continue
+        title = (f"Crisis mode started: {event.reason}" if event.kind == "started"
+                 else f"Crisis mode ended: {event.reason}")
+        found.append(Notification(id=f"{CRISIS_PREFIX}{event.id}", kind="crisis", case_id="", at=event.at,
+                                  title=title[:300], subject=f"by {event.actor}",
+                                  read=marker is not None and event.at <= marker.read_at))
+    return found
+
+
+def _crisis_event(session: Session, up_to: str) -> CaseEvent | None:
+    """A crisis notification's event, in the shape the read marker takes (an id and an instant)."""
+    number = up_to.removeprefix(CRISIS_PREFIX)
+    row = session.get(CrisisEvent, int(number)) if number.isdigit() else None
+    return None if row is None else CaseEvent(id=up_to, case_id="", seq=0, at=row.at, kind=row.kind)
 
 
 def mark_read(session: Session, principal: Principal, up_to: str) -> None:
@@ -98,6 +129,8 @@ def mark_read(session: Session, principal: Principal, up_to: str) -> None:
     event = session.exec(select(CaseEvent).where(CaseEvent.id == up_to, *(
         [col(CaseEvent.case_id).in_(select(Case.id).where(*case_filter(principal)))]  # type: ignore[call-overload]
         if principal.teams else []))).first()
+    if event is None and up_to.startswith(CRISIS_PREFIX):
+        event = _crisis_event(session, up_to)
     if event is None:
         raise ApiError(404, code="unknown_notification", path="up_to",
                        message=f"no notification {up_to!r} of yours; use an id from GET /api/notifications")

@@ -41,7 +41,7 @@ describe('App', () => {
             'cases',
             expect.objectContaining({ sort: { field: 'opened_at', order: 'DESC' } }),
         );
-        await waitFor(() => expect(menuItems()).toHaveLength(15));
+        await waitFor(() => expect(menuItems()).toHaveLength(16));
         expect(menuItems()).toEqual([
             'Dashboard',
             'Cases',
@@ -58,6 +58,7 @@ describe('App', () => {
             'Users',
             'API tokens',
             'Audit log',
+            'Crisis',
         ]);
     });
 
@@ -216,11 +217,12 @@ describe('App', () => {
 
         // An auditor reads everything, the audit log included, and has API tokens of their own; users are for admins.
         render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('auditor'))} />);
-        await screen.findAllByTestId('case-subject', {}, { timeout: 5_000 });
-        await waitFor(() => expect(menuItems()).toHaveLength(13));
+        await screen.findAllByTestId('case-subject', {}, { timeout: 15_000 });
+        await waitFor(() => expect(menuItems()).toHaveLength(14));
         expect(menuItems()).not.toContain('Users');
         expect(menuItems()).toContain('Dashboard'); // analytics:read, which agents have not
         expect(menuItems()).toContain('Audit log');
+        expect(menuItems()).toContain('Crisis');
     });
 
     it('shows who is logged in, with their role, and logs them out', async () => {

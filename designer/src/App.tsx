@@ -10,6 +10,7 @@ import { authProvider as defaultAuthProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import cases from './cases';
 import conversations from './conversations';
+import crisis from './crisis';
 import customers from './customers';
 import { dataProvider as defaultDataProvider } from './dataProvider';
 import experts from './experts';
@@ -76,6 +77,8 @@ const SwitchboardAdmin = ({ dataProvider = defaultDataProvider, authProvider = d
         <Resource name="tokens" {...tokens} />
         {/* Auditors and admins (auditlog:read); signing a checkpoint needs auditlog:checkpoint. */}
         <Resource name="audit_entries" {...auditEntries} />
+        {/* Crisis mode: its state for crisis:read, its settings, start and end for crisis:manage. */}
+        <Resource name="crisis" {...crisis} />
         {/* Read through cases only: no menu entry. */}
         <Resource name="case_events" />
         {/* Read through experts; each request's own page is the link sent to the expert. */}

@@ -10,6 +10,9 @@ import type {
     BacktestReport,
     Case,
     CaseViewer,
+    CrisisSettings,
+    CrisisSettingsInput,
+    CrisisStatus,
     CloseReason,
     CustomerProfile,
     ExpertLink,
@@ -200,6 +203,14 @@ export interface SwitchboardDataProvider extends DataProvider {
     addTeamMember: (teamId: string, agentId: string) => Promise<{ data: RaRecord }>;
     /** Moves an agent out of the team into team `to` (an agent works in one team); answers the team. */
     removeTeamMember: (teamId: string, agentId: string, to: string) => Promise<{ data: RaRecord }>;
+    /** Crisis mode's state, figures and timeline. */
+    getCrisis: () => Promise<{ data: CrisisStatus }>;
+    getCrisisSettings: () => Promise<{ data: CrisisSettings }>;
+    /** Saves crisis mode's settings (crisis:manage); a 422 names the field. */
+    saveCrisisSettings: (settings: CrisisSettingsInput) => Promise<{ data: CrisisSettings }>;
+    /** Starts a crisis by hand (the actor is the session's); answers the new state. */
+    startCrisis: (reason: string) => Promise<{ data: CrisisStatus }>;
+    endCrisis: (reason: string) => Promise<{ data: CrisisStatus }>;
 }
 
 /** The fields of the source forms that the API's 422s can name (see `submissionErrors`). */
@@ -420,6 +431,14 @@ export const createDataProvider = (
             const { json } = await client(`${apiUrl}/audit/verify${query}`);
             return { data: json as AuditVerdict };
         },
+        getCrisis: async () => ({ data: (await client(`${apiUrl}/crisis`)).json as CrisisStatus }),
+        getCrisisSettings: async () => ({ data: (await client(`${apiUrl}/crisis/settings`)).json as CrisisSettings }),
+        saveCrisisSettings: async settings => {
+            const { json } = await client(`${apiUrl}/crisis/settings`, { method: 'PUT', body: JSON.stringify(settings) });
+            return { data: json as CrisisSettings };
+        },
+        startCrisis: reason => post<CrisisStatus>(`${apiUrl}/crisis/start`, { reason }),
+        endCrisis: reason => post<CrisisStatus>(`${apiUrl}/crisis/end`, { reason }),
         // No body: the API signs whatever the head is when the request arrives.
         signAuditCheckpoint: async () => {
             const { json } = await client(`${apiUrl}/audit/checkpoints`, { method: 'POST' });

@@ -233,3 +233,13 @@ export type AnalyticsRow = Schemas['AnalyticsRow'];
 /** `GET /api/analytics/live/snapshot`, and each `snapshot` event of `GET /api/analytics/live`: the live dashboard's figures. */
 export type LiveSnapshot = Schemas['LiveSnapshot'];
 export type LiveQueue = Schemas['LiveQueue'];
+
+/** Crisis mode (GET /api/crisis): normal, or a crisis since when and why, with its figures and timeline. */
+export type CrisisStatus = Schemas['CrisisStatus'];
+/** One series' figures at a check: its count in the window against its baseline of past weeks. */
+export type CrisisSignal = Schemas['CrisisSignal'];
+/** Crisis mode's settings as saved (GET /api/crisis/settings), and as sent (PUT). */
+export type CrisisSettings = Schemas['CrisisSettingsPublic'];
+export type CrisisSettingsInput = Schemas['CrisisSettings'];
+export type CrisisThresholds = Schemas['Thresholds'];
+export type CrisisBackupTeam = Schemas['BackupTeam'];

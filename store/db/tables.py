@@ -8,6 +8,7 @@ from store.canned_replies import CannedReply
 from store.case_events import CaseEvent
 from store.cases import Case
 from store.conversations import Conversation
+from store.crisis import CrisisConfig, CrisisEvent, CrisisState
 from store.customers import Customer, CustomerIdentity
 from store.deadlines import SlaDeadline
 from store.experts import Expert, ExpertRequest
@@ -16,13 +17,14 @@ from store.mentions import Mention
 from store.notifications import NotificationRead
 from store.outbox import OutboxEntry
 from store.presence import CasePresence
-from store.routing.models import CaseRouting
+from store.routing.models import CaseRouting, QueueGuest
 from store.sources import Source
 from store.teams import Agent, Team
 
 metadata = SQLModel.metadata
 
 __all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "CannedReply", "Case",
-           "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "Customer", "CustomerIdentity", "Expert",
-           "ExpertRequest", "Flow", "FlowDraft", "Mention", "NotificationRead", "OutboxEntry", "SlaDeadline",
-           "Source", "Team", "User", "UserSession", "metadata"]
+           "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "CrisisConfig", "CrisisEvent", "CrisisState",
+           "Customer", "CustomerIdentity", "Expert", "ExpertRequest", "Flow", "FlowDraft", "Mention",
+           "NotificationRead", "OutboxEntry", "QueueGuest", "SlaDeadline", "Source", "Team", "User", "UserSession",
+           "metadata"]

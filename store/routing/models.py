@@ -40,3 +40,17 @@ class CaseRouting(SQLModel, table=True):
     excluded_agents: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     seq: int = 0
     reason: dict = Field(default_factory=dict, sa_column=Column(JSON))
+
+
+CRISIS_REASON = "crisis"  # a queue_guest row's reason: crisis mode brought them in
+
+
+class QueueGuest(SQLModel, table=True):
+    """An agent of another team who takes cases from this team's queue too (crisis mode's backup)."""
+
+    __tablename__ = "queue_guest"
+
+    team_id: str = Field(primary_key=True)
+    agent_id: str = Field(primary_key=True, index=True)
+    reason: str = CRISIS_REASON
+    since: datetime = Field(sa_type=UtcDateTime)  # type: ignore[call-overload]

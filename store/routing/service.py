@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 from engine.messages import Refusal, RouteRequest, RoutingState
 from engine.models import Priority
 from engine.routing import AgentState, QueuePolicy, WaitingCase, dispatch
-from store.routing.models import CaseRouting
+from store.routing.models import CaseRouting, QueueGuest
 from store.teams import Agent, Team
 
 WAITING, ASSIGNED, RELEASED = "waiting", "assigned", "released"
@@ -148,11 +148,14 @@ def _leave(session: Session, row: CaseRouting, now: datetime) -> list[RoutingSta
 
 
 def set_presence(session: Session, agent_id: str, online: bool, now: datetime) -> list[RoutingState]:
-    """An agent comes online (gets waiting work) or goes offline (unstarted cases return to the queue)."""
+    """An agent comes online (gets waiting work) or goes offline (unstarted cases return to the queue).
+
+    A guest (crisis mode's backup) is dispatched the queues they are a guest of as well as their team's."""
     agent = session.get(Agent, agent_id)
     if agent is None:
         raise RoutingRefused(Refusal.unknown_agent, f"agent {agent_id!r} does not exist")
-    team = lock_team(session, agent.team_id)
+    queues = sorted({agent.team_id, *guest_queues(session, agent_id)})
+    teams = {queue: lock_team(session, queue) for queue in queues}  # in id order, as route() locks them
     session.refresh(agent)
     agent.online = online
     session.add(agent)
@@ -164,11 +167,11 @@ def set_presence(session: Session, agent_id: str, online: bool, now: datetime) -
             # Back in line at its first place: enqueued_at is kept, so it is served before younger cases.
             _bump(row, WAITING, None, {"queued": "agent_offline", "from": agent_id}, now)
             session.add(row)
-            changes.append(state_of(row, team))
+            if row.team_id not in teams:  # a queue they have left since: it gets its case back all the same
+                teams[row.team_id] = lock_team(session, row.team_id)
+            changes.append(state_of(row, teams[row.team_id]))
     session.flush()
-    if team is None:
-        return changes
-    assigned = _dispatch(session, team, now)[0]
+    assigned = [change for team in teams.values() if team is not None for change in _dispatch(session, team, now)[0]]
     again = {change.case_id for change in assigned}
     returned = {change.case_id for change in changes}
     for change in assigned:
@@ -208,7 +211,7 @@ def pull(session: Session, case_id: str, agent_id: str, now: datetime) -> Routin
     if team is None or not team.allow_pull:
         raise RoutingRefused(Refusal.pull_not_allowed, f"team {row.team_id} assigns its cases; agents cannot pull them")
     agent = session.get(Agent, agent_id)
-    if agent is None or agent.team_id != row.team_id:
+    if agent is None or (agent.team_id != row.team_id and row.team_id not in guest_queues(session, agent_id)):
         raise RoutingRefused(Refusal.not_in_team, f"{agent_id} is not an agent of team {row.team_id}")
     state = _agent_states(session, [agent])[0]
     if state.load >= state.capacity:
@@ -237,8 +240,21 @@ def _agent_states(session: Session, agents: list[Agent]) -> list[AgentState]:
             for a in agents]
 
 
+def _queue_agents(session: Session, team_id: str) -> list[Agent]:
+    """Who takes the queue's cases: the team's agents, and its guests from other teams (crisis mode's backup)."""
+    guests = select(QueueGuest.agent_id).where(QueueGuest.team_id == team_id)
+    return list(session.exec(select(Agent).where(
+        (Agent.team_id == team_id) | col(Agent.id).in_(guests))).all())  # type: ignore[arg-type]
+
+
+def guest_queues(session: Session, agent_id: str) -> list[str]:
+    """The queues an agent takes cases from as a guest."""
+    return list(session.exec(select(QueueGuest.team_id).where(QueueGuest.agent_id == agent_id)
+                             .order_by(col(QueueGuest.team_id))).all())
+
+
 def _dispatch(session: Session, team: Team, now: datetime) -> tuple[list[RoutingState], datetime | None]:
-    agents = list(session.exec(select(Agent).where(Agent.team_id == team.id)).all())
+    agents = _queue_agents(session, team.id)
     states = _agent_states(session, agents)
     if not any(state.online and state.load < state.capacity for state in states):
         # Nobody can take a case: the queue is not read. In a spike the queue is long and every new case

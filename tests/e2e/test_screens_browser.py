@@ -30,7 +30,7 @@ class Screen:
     name: str
     resource: str
     # list, show (`#/r/{id}/show`) or edit (`#/r/{id}`): the record page react-admin routes to from the list;
-    # page: a resource's own page that lists nothing (the dashboard)
+    # page: a page of its own at `#/r` that lists nothing (the dashboard, crisis mode)
     view: str = "list"
 
 
@@ -50,6 +50,7 @@ SCREENS = [
     Screen("tokens", "tokens"),
     Screen("audit-entries", "audit_entries"), Screen("audit-entry", "audit_entries", "show"),
     Screen("dashboard", "analytics", "page"),
+    Screen("crisis", "crisis", "page"),
 ]
 
 
@@ -111,8 +112,8 @@ SHOWN = {
     "list": ".RaList-content, .RaList-noResults, .RaEmpty-message",
     "show": ".RaShow-main",
     "edit": ".RaEdit-main",
-    # Its live figures and every chart drawn
-    "page": '[data-testid="chart-mentions-per-channel"] .recharts-wrapper',
+    # The dashboard: its live figures and every chart drawn; crisis mode: its page
+    "page": '[data-testid="chart-mentions-per-channel"] .recharts-wrapper, [data-testid="crisis-page"]',
 }
 
 

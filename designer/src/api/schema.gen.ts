@@ -1659,6 +1659,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/crisis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Crisis
+         * @description Normal, or a crisis since when and why, with the figures; the watch's last check; the timeline.
+         */
+        get: operations["get_crisis_api_crisis_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crisis/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Crisis Settings */
+        get: operations["get_crisis_settings_api_crisis_settings_get"];
+        /**
+         * Put Crisis Settings
+         * @description Set crisis mode up (audited). With detection `enabled`, the watch is started (or asked to check now).
+         */
+        put: operations["put_crisis_settings_api_crisis_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crisis/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start
+         * @description Start a crisis by hand: the crisis flow for new cases, the backup teams in their queues, supervisors told.
+         *     A crisis started by hand is ended by hand.
+         */
+        post: operations["start_api_crisis_start_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crisis/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End
+         * @description End the crisis: the flow active before it is back for new cases, the backup leaves the queues (the cases
+         *     they took stay theirs).
+         */
+        post: operations["end_api_crisis_end_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -2145,6 +2228,22 @@ export interface components {
             live_flow_versions: {
                 [key: string]: number;
             };
+        };
+        /**
+         * BackupTeam
+         * @description A team of trained people from elsewhere who join these queues in a crisis.
+         */
+        BackupTeam: {
+            /**
+             * Team Id
+             * @description the backup team: its members join the queues
+             */
+            team_id: string;
+            /**
+             * Queues
+             * @description the teams whose queues they join (a team is a queue)
+             */
+            queues: string[];
         };
         /**
          * CannedReplyChange
@@ -2646,6 +2745,268 @@ export interface components {
             case_id: string | null;
             /** Id */
             id: string;
+        };
+        /** CrisisCheck */
+        CrisisCheck: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Action
+             * @description start, end or none
+             */
+            action: string;
+            /** Reason */
+            reason: string;
+            /** Applied */
+            applied: boolean;
+            /** Signals */
+            signals: components["schemas"]["CrisisSignal"][];
+        };
+        /** CrisisEnd */
+        CrisisEnd: {
+            /**
+             * Reason
+             * @default ended by hand
+             */
+            reason?: string;
+        };
+        /** CrisisEventPublic */
+        CrisisEventPublic: {
+            /** Id */
+            id: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "started" | "ended";
+            /**
+             * Actor
+             * @description who: a user, or system:crisis-watch
+             */
+            actor: string;
+            /** Reason */
+            reason: string;
+        };
+        /** CrisisGuest */
+        CrisisGuest: {
+            /**
+             * Team Id
+             * @description the queue (team) joined
+             */
+            team_id: string;
+            /** Agent Id */
+            agent_id: string;
+        };
+        /**
+         * CrisisSettings
+         * @description What an ops lead sets for crisis mode.
+         */
+        CrisisSettings: {
+            /**
+             * Enabled
+             * @description the watch starts a crisis on a spike (and ends it when calm)
+             * @default false
+             */
+            enabled?: boolean;
+            /**
+             * Interval Seconds
+             * @description how often the watch checks
+             * @default 180
+             */
+            interval_seconds?: number;
+            /**
+             * Window Seconds
+             * @description the stretch of time each check counts
+             * @default 900
+             */
+            window_seconds?: number;
+            /**
+             * Baseline Weeks
+             * @description past weeks the baseline averages
+             * @default 4
+             */
+            baseline_weeks?: number;
+            thresholds?: components["schemas"]["Thresholds"];
+            /**
+             * Topics
+             * @description the tags counted per topic; empty: every tag
+             */
+            topics?: string[];
+            /**
+             * Crisis Flow
+             * @description the flow version new cases start with during a crisis; null: the active flow stays
+             */
+            crisis_flow?: string | null;
+            /** Backup */
+            backup?: components["schemas"]["BackupTeam"][];
+            /**
+             * Notify Roles
+             * @description roles notified when a crisis starts or ends
+             */
+            notify_roles?: components["schemas"]["Role"][];
+            /**
+             * Notify Users
+             * @description users notified besides those roles
+             */
+            notify_users?: string[];
+        };
+        /** CrisisSettingsPublic */
+        CrisisSettingsPublic: {
+            /**
+             * Enabled
+             * @description the watch starts a crisis on a spike (and ends it when calm)
+             * @default false
+             */
+            enabled: boolean;
+            /**
+             * Interval Seconds
+             * @description how often the watch checks
+             * @default 180
+             */
+            interval_seconds: number;
+            /**
+             * Window Seconds
+             * @description the stretch of time each check counts
+             * @default 900
+             */
+            window_seconds: number;
+            /**
+             * Baseline Weeks
+             * @description past weeks the baseline averages
+             * @default 4
+             */
+            baseline_weeks: number;
+            thresholds: components["schemas"]["Thresholds"];
+            /**
+             * Topics
+             * @description the tags counted per topic; empty: every tag
+             */
+            topics: string[];
+            /**
+             * Crisis Flow
+             * @description the flow version new cases start with during a crisis; null: the active flow stays
+             */
+            crisis_flow: string | null;
+            /** Backup */
+            backup: components["schemas"]["BackupTeam"][];
+            /**
+             * Notify Roles
+             * @description roles notified when a crisis starts or ends
+             */
+            notify_roles: components["schemas"]["Role"][];
+            /**
+             * Notify Users
+             * @description users notified besides those roles
+             */
+            notify_users: string[];
+            /** Updated At */
+            updated_at: string | null;
+            /** Updated By */
+            updated_by: string | null;
+        };
+        /**
+         * CrisisSignal
+         * @description One series' figures at a check.
+         */
+        CrisisSignal: {
+            /**
+             * Series
+             * @description mentions, negative, mentions/<topic> or negative/<topic>
+             */
+            series: string;
+            /** Count */
+            count: number;
+            /**
+             * Baseline
+             * @description the mean count of the same stretch of the week in the past weeks
+             */
+            baseline: number;
+            /**
+             * Ratio
+             * @description count / baseline; null when the baseline is 0
+             */
+            ratio: number | null;
+            /** Spiking */
+            spiking: boolean;
+            /** Calm */
+            calm: boolean;
+        };
+        /** CrisisStart */
+        CrisisStart: {
+            /**
+             * Reason
+             * @description why: on the timeline and in the audit log
+             */
+            reason: string;
+        };
+        /** CrisisStatus */
+        CrisisStatus: {
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "normal" | "crisis";
+            /**
+             * Since
+             * @description when the crisis started; null when normal
+             */
+            since: string | null;
+            /**
+             * Automatic
+             * @description started by the watch (it also ends it when calm) rather than by hand
+             */
+            automatic: boolean;
+            /** Started By */
+            started_by: string | null;
+            /**
+             * Reason
+             * @description why it started
+             */
+            reason: string | null;
+            /**
+             * Figures
+             * @description the series that spiked when it started
+             */
+            figures: components["schemas"]["CrisisSignal"][];
+            /**
+             * Crisis Flow
+             * @description the flow version new cases start with during the crisis
+             */
+            crisis_flow: string | null;
+            /**
+             * Normal Flow
+             * @description the version active before, restored at the end
+             */
+            normal_flow: string | null;
+            /**
+             * Guests
+             * @description backup agents taking cases from queues not their team's
+             */
+            guests: components["schemas"]["CrisisGuest"][];
+            /**
+             * Ended At
+             * @description when the last crisis ended
+             */
+            ended_at: string | null;
+            /** Ended By */
+            ended_by: string | null;
+            /** End Reason */
+            end_reason: string | null;
+            /** @description the watch's last check; null before the first */
+            last_check: components["schemas"]["CrisisCheck"] | null;
+            /**
+             * Events
+             * @description the crisis timeline, newest first (at most 20)
+             */
+            events: components["schemas"]["CrisisEventPublic"][];
         };
         /** CustomerProfile */
         CustomerProfile: {
@@ -3806,8 +4167,11 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "escalated" | "approval" | "assigned" | "transferred";
-            /** Case Id */
+            kind: "escalated" | "approval" | "assigned" | "transferred" | "crisis";
+            /**
+             * Case Id
+             * @description the case it is about; empty for a crisis (kind crisis: GET /api/crisis)
+             */
             case_id: string;
             /**
              * At
@@ -4395,6 +4759,54 @@ export interface components {
              * @description when the case that has waited longest began waiting; null: none waits
              */
             oldest_waiting_since: string | null;
+        };
+        /**
+         * Thresholds
+         * @description What the ops lead sets: how big a rise is a crisis, and how small a one is over.
+         */
+        Thresholds: {
+            /**
+             * Ratio
+             * @description a series spikes at this many times its baseline
+             * @default 3
+             */
+            ratio?: number;
+            /**
+             * Min Mentions
+             * @description and with at least this many mentions in the window
+             * @default 50
+             */
+            min_mentions?: number;
+            /**
+             * Negative Ratio
+             * @description a negative series spikes at this many times its baseline
+             * @default 3
+             */
+            negative_ratio?: number;
+            /**
+             * Min Negative
+             * @description and with at least this many negative mentions in the window
+             * @default 20
+             */
+            min_negative?: number;
+            /**
+             * Negative Below
+             * @description a mention is negative when its sentiment is at or below this
+             * @default -0.05
+             */
+            negative_below?: number;
+            /**
+             * End Ratio
+             * @description a series is calm at or below this many times its baseline
+             * @default 1.5
+             */
+            end_ratio?: number;
+            /**
+             * Calm Checks
+             * @description an automatic crisis ends after this many calm checks in a row
+             * @default 2
+             */
+            calm_checks?: number;
         };
         /** TokenCreate */
         TokenCreate: {
@@ -12014,6 +12426,361 @@ export interface operations {
             };
             /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    get_crisis_api_crisis_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisStatus"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    get_crisis_settings_api_crisis_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisSettingsPublic"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    put_crisis_settings_api_crisis_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrisisSettings"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisSettingsPublic"];
+                };
+            };
+            /** @description the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description a team, queue or flow version named does not exist (path: the field) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description a backup team is named as one of its own queues (own_queue) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description saved, but the watch could not be started: Temporal did not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    start_api_crisis_start_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrisisStart"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisStatus"];
+                };
+            };
+            /** @description the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description a crisis is on already (crisis_active), or the crisis flow is gone (unknown_flow) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    end_api_crisis_end_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CrisisEnd"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CrisisStatus"];
+                };
+            };
+            /** @description the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no crisis is on (no_crisis) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

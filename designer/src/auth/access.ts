@@ -32,6 +32,8 @@ export const PERMISSIONS = [
     'canned:manage',
     'tokens:own',
     'analytics:read',
+    'crisis:read',
+    'crisis:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -95,6 +97,7 @@ const READ: Record<string, Permission> = {
     analytics: 'analytics:read',
     // Its pages are for those who keep them; the composer reads them with cases:read (CannedReplyButton).
     canned_replies: 'canned:manage',
+    crisis: 'crisis:read',
 };
 
 /** The permission each changing action needs, per resource. */
@@ -130,6 +133,7 @@ const WRITE: Record<string, Record<string, Permission>> = {
     tokens: { create: 'tokens:own', delete: 'tokens:own' },
     // Verifying the log only reads it (auditlog:read, as its list); signing its head takes its own permission.
     audit_entries: { checkpoint: 'auditlog:checkpoint' },
+    crisis: { manage: 'crisis:manage' },
 };
 
 /** The permission `action` on `resource` needs, or null when the designer knows no such thing (then: denied). */

@@ -16,6 +16,7 @@ const KIND_LABELS: Record<Notification['kind'], string> = {
     approval: 'Approval',
     assigned: 'Assigned',
     transferred: 'Transfer',
+    crisis: 'Crisis mode',
 };
 
 const ago = (at: string, now = Date.now()): string => {
@@ -67,7 +68,7 @@ export const NotificationBell = () => {
                         data-read={note.read}
                         onClick={() => {
                             setAnchor(null);
-                            navigate(`/cases/${encodeURIComponent(note.case_id)}/show`);
+                            navigate(note.kind === 'crisis' ? '/crisis' : `/cases/${encodeURIComponent(note.case_id)}/show`);
                         }}
                         sx={{ whiteSpace: 'normal', alignItems: 'flex-start', fontWeight: note.read ? 400 : 600 }}
                     >

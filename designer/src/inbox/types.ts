@@ -14,7 +14,7 @@ export interface Inbox {
     at: string;
 }
 
-export type NotificationKind = 'escalated' | 'approval' | 'assigned' | 'transferred';
+export type NotificationKind = 'escalated' | 'approval' | 'assigned' | 'transferred' | 'crisis';
 
 export interface Notification {
     id: string;

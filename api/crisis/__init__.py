@@ -1,0 +1,1 @@
+"""Crisis mode: its state, its settings, starting and ending a crisis by hand."""
