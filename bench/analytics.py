@@ -42,7 +42,7 @@ from sqlmodel import Session
 
 from bench.timing import machine
 from store.analytics import CASE_GROUPS, CASE_METRICS, MENTION_GROUPS, case_report, mention_report
-from store.db import make_engine
+from store.db import make_engine, session_scope
 from store.db.migrate import migrate
 
 END = datetime(2026, 12, 1, tzinfo=UTC)
@@ -177,7 +177,8 @@ def generate(cases: int, mentions: int, seed: int = 20261204) -> Data:
 
 
 def load_sqlite(url: str, data: Data) -> None:
-    """executemany in one transaction, straight into the migrated tables."""
+    """executemany in one transaction, straight into the migrated tables. No ANALYZE: Switchboard runs none, so
+    SQLite plans without statistics here as it does in use."""
     connection = sqlite3.connect(url.split("///", 1)[1])
     try:
         connection.execute("PRAGMA synchronous=OFF")
@@ -187,7 +188,6 @@ def load_sqlite(url: str, data: Data) -> None:
                 names = ", ".join(f'"{c}"' for c in columns)
                 connection.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})',
                                        rows)
-        connection.execute("ANALYZE")
     finally:
         connection.close()
 
@@ -278,7 +278,7 @@ def _percentile(samples: list[float], p: float) -> float:
 def check(engine: Engine, selected: list[Query]) -> list[str]:
     """The queries whose fast and exact answers differ."""
     differ = []
-    with Session(engine) as session:
+    with session_scope(engine, write=False) as session:
         for query in selected:
             if query.run(session, True) != query.run(session, False):
                 differ.append(f"{query.name} ({query.period})")
@@ -290,7 +290,7 @@ def time_queries(engine: Engine, selected: list[Query], runs: int, fast: bool) -
     as a request has; the runs of all queries interleave so that a burst of load hits no single one. One run
     has no warm-up (for the slow exact path)."""
     samples: dict[int, list[float]] = {i: [] for i in range(len(selected))}
-    with Session(engine) as session:
+    with session_scope(engine, write=False) as session:  # a request's session: on SQLite, no write lock
         for query in selected if runs > 1 else ():
             query.run(session, fast)
             session.rollback()
@@ -300,6 +300,8 @@ def time_queries(engine: Engine, selected: list[Query], runs: int, fast: bool) -
                 query.run(session, fast)
                 samples[i].append((time.perf_counter() - began) * 1000)
                 session.rollback()
+                if runs == 1:
+                    print(f"  {query.name} ({query.period}): {samples[i][0]:.0f} ms", file=sys.stderr, flush=True)
     return [{"query": q.name, "period": q.period, "p50": statistics.median(samples[i]),
              "p95": _percentile(samples[i], 95), "runs": runs} for i, q in enumerate(selected)]
 

@@ -37,7 +37,7 @@ from sqlalchemy import ColumnElement, String, case, cast, func, literal_column, 
 from sqlmodel import Session
 
 from engine.measures import BREACHED, CLOSED_WITHOUT_RESPONSE, MET
-from engine.metrics import rate, summarize, time_bucket
+from engine.metrics import rate, summarize
 from engine.models import CaseStatus
 from store.cases import Case
 from store.mentions import Mention
@@ -76,8 +76,8 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
         where.append(Case.status == CaseStatus.closed)
     key, source = _case_key(group_by, when, dialect)
 
-    def fetch(*columns: Any, extra: Sequence[Any] = (), grouped: bool = True) -> list[tuple]:
-        query = select(key, *columns).select_from(source).where(*where, *extra)
+    def fetch(*columns: Any, grouped: bool = True) -> list[tuple]:
+        query = select(key, *columns).select_from(source).where(*where)
         if grouped and group_by != "none":
             query = query.group_by(key)
         return [tuple(row) for row in session.connection().execute(query)]
@@ -105,7 +105,12 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
     # Durations: every value, then the same summary as the exact path's.
     values: dict[Any, list[float]] = defaultdict(list)
     if metric == "first_response":
-        found = fetch(Case.first_response_seconds, extra=[Case.status == CaseStatus.closed], grouped=False)
+        # Closed cases' measured seconds, read with their status (so that SQLite reads the opened_at index
+        # alone), then the others' instants.
+        status = type_coerce(Case.status, String)  # the stored name, without Enum processing of every row
+        found = [(group, seconds) for group, stored, seconds in fetch(status, Case.first_response_seconds,
+                                                                      grouped=False)
+                 if stored == CaseStatus.closed.name]
         open_rows = session.connection().execute(
             select(key, Case.opened_at, Case.first_response_at).select_from(source)
             .where(*where, Case.status != CaseStatus.closed)).all()
@@ -147,23 +152,64 @@ def mention_report(*, session: Session, group_by: str, since: datetime, until: d
 def hour_labels(since: datetime, until: datetime, zone: tzinfo, unit: str) -> dict[str, str] | None:
     """Each UTC hour of [since, until) ('YYYY-MM-DD HH', as _utc_hour writes it) and the local day or hour
     (engine.metrics.time_bucket's label) all its instants fall in, in time order; None when some UTC hour
-    straddles two local buckets (an offset that is not whole hours, or one that changes inside an hour)."""
+    straddles two local buckets (an offset that is not whole hours, or one that changes inside an hour).
+
+    A year has 8,760 hours: the labels are built a UTC day at a time from the day's offset, read at its
+    first and last instant; only a day whose offset changes is read hour by hour (no zone changes its offset
+    twice within a day)."""
     labels: dict[str, str] = {}
-    at = since.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+    day = since.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    first_hour = since.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
     end = until.astimezone(UTC)
-    offset = None
-    while at < end:
-        local = at.astimezone(zone)
-        changed = local.utcoffset()
-        if changed != offset:
-            # Whole hours, and the same at the hour's last instant: checked where the offset changes.
-            last = min(at + HOUR, end) - _TINY
-            if changed is None or changed % HOUR or last.astimezone(zone).utcoffset() != changed:
-                return None
-            offset = changed
-        labels[f"{at:%Y-%m-%d %H}"] = f"{local:%Y-%m-%d}" if unit == "day" else time_bucket(at, zone, "hour")
-        at += HOUR
+    while day < end:
+        dates = [f"{day + timedelta(days=d):%Y-%m-%d}" for d in (-1, 0, 1)]
+        prefix = dates[1] + " "
+        hours = range(24)
+        offsets = _day_offsets(day, max(day, first_hour), min(day + 24 * HOUR, end), zone)
+        if offsets is None:
+            return None
+        for hour in hours:
+            at = day + hour * HOUR
+            if at < first_hour:
+                continue
+            if at >= end:
+                break
+            offset = offsets[hour]
+            local_hour = hour + offset
+            date = dates[local_hour // 24 + 1]
+            if unit == "day":
+                labels[prefix + _HH[hour]] = date
+            else:
+                sign = "-" if offset < 0 else "+"
+                labels[prefix + _HH[hour]] = f"{date}T{_HH[local_hour % 24]}:00{sign}{_HH[abs(offset)]}:00"
+        day += timedelta(days=1)
     return labels
+
+
+_HH = [f"{n:02d}" for n in range(48)]
+
+
+def _day_offsets(day: datetime, start: datetime, end: datetime, zone: tzinfo) -> list[int] | None:
+    """The zone's offset in whole hours during each UTC hour of `day` (midnight UTC) that [start, end) touches
+    (0 for the others); None if one is not whole hours or changes inside an hour."""
+    def whole(at: datetime) -> int | None:
+        offset = at.astimezone(zone).utcoffset()
+        return None if offset is None or offset % HOUR else offset // HOUR
+
+    morning, night = whole(start), whole(end - _TINY)
+    if morning is not None and morning == night:
+        return [morning] * 24
+    offsets = []
+    for hour in range(24):
+        at = day + hour * HOUR
+        if at + HOUR <= start or at >= end:
+            offsets.append(0)
+            continue
+        offset = whole(max(at, start))
+        if offset is None or whole(min(at + HOUR, end) - _TINY) != offset:
+            return None
+        offsets.append(offset)
+    return offsets
 
 
 def _utc_hour(column: Any, dialect: str) -> Any:

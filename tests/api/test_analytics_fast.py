@@ -4,6 +4,7 @@ to the exact path what it cannot answer exactly (a half-hour zone, a tag filter)
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -12,6 +13,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from engine.metrics import time_bucket
 from engine.models import CaseStatus, Direction, Priority
 from store import analytics_fast
 from store.analytics import CASE_GROUPS, CASE_METRICS, MENTION_GROUPS, CaseFilters, case_report, mention_report
@@ -131,3 +133,35 @@ def test_hour_labels_follow_the_zone() -> None:
     days = analytics_fast.hour_labels(at(3, 28, 22), at(3, 29, 0) + timedelta(hours=1), paris, "day")
     assert days == {"2026-03-28 22": "2026-03-28", "2026-03-28 23": "2026-03-29", "2026-03-29 00": "2026-03-29"}
     assert analytics_fast.hour_labels(at(3, 29, 0), at(3, 29, 2), ZoneInfo("Asia/Kolkata"), "day") is None
+
+
+def test_hour_labels_are_time_buckets_or_none_in_any_zone() -> None:
+    """Against engine.metrics.time_bucket read at both ends of every UTC hour, over random periods of up to four
+    months in zones with daylight saving time, half-hour offsets and date-line jumps (Samoa skipped a day in
+    2011); None (the exact path answers) only where some hour straddles two buckets, or conservatively."""
+    rng = random.Random(16)
+    for name in ("Europe/Paris", "America/Sao_Paulo", "Pacific/Apia", "Australia/Lord_Howe", "America/St_Johns",
+                 "Asia/Kathmandu", "Africa/Casablanca"):
+        zone = ZoneInfo(name)
+        for _ in range(6):
+            since = datetime(2010, 1, 1, tzinfo=UTC) + timedelta(seconds=rng.randrange(17 * 365 * 86400))
+            until = since + timedelta(seconds=rng.randrange(1, 120 * 86400))
+            for unit in ("day", "hour"):
+                expected = _walked(since, until, zone, unit)
+                found = analytics_fast.hour_labels(since, until, zone, unit)
+                assert found == expected or (found is None and name in ("Australia/Lord_Howe", "Africa/Casablanca")), (
+                    name, since, until, unit)
+    whole = analytics_fast.hour_labels(datetime(2011, 12, 29, tzinfo=UTC), datetime(2012, 1, 2, tzinfo=UTC),
+                                       ZoneInfo("Pacific/Apia"), "day")
+    assert whole is not None and "2011-12-30" not in whole.values()  # the day Samoa skipped
+
+
+def _walked(since: datetime, until: datetime, zone: ZoneInfo, unit: str) -> dict[str, str] | None:
+    found, hour = {}, since.replace(minute=0, second=0, microsecond=0)
+    while hour < until:
+        first = time_bucket(max(hour, since), zone, unit)  # type: ignore[arg-type]
+        if time_bucket(min(hour + timedelta(hours=1), until) - timedelta(microseconds=1), zone, unit) != first:  # type: ignore[arg-type]
+            return None
+        found[f"{hour:%Y-%m-%d %H}"] = first
+        hour += timedelta(hours=1)
+    return found
