@@ -39,8 +39,9 @@ percentiles, next-response waits, business time and ages are computed in Python 
 (engine.metrics, engine.calendars). Local buckets are computed with zoneinfo on the fetched UTC instants, so
 SQLite and PostgreSQL bucket alike, daylight saving time included, without either database's time-zone support.
 Share of voice fetches only the mentions holding a term (SQL LIKE) and matches whole words in Python. That
-fetch grows with the period: issue 16's benchmark (1M mentions, 300k cases, 200 ms at p95) may need summary
-tables (per hour, channel, team, priority) or indexes on (closed_at), to be measured in bench/.
+fetch grows with the period (seconds for a year of 300,000 cases): store.analytics_fast answers the same rows
+with the counting done by the database when it can (`accelerate`: the first slice's metrics and groups, in
+calendar hours, and mention volume by day or hour), and bench/analytics.py measures both.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ from engine.metrics import (
     time_buckets,
 )
 from engine.models import CaseStatus, Direction
+from store import analytics_fast
 from store.case_events import CaseEvent
 from store.cases import Case
 from store.compiled_flows import compiled
@@ -142,11 +144,12 @@ def period_column(metric: str) -> str:
 
 def case_report(*, session: Session, metric: str, group_by: str, since: datetime, until: datetime, zone: tzinfo,
                 filters: CaseFilters = CaseFilters(), visible: Sequence[ColumnElement[bool]] = (),
-                hours: str = "calendar", now: datetime | None = None) -> list[ReportRow]:
+                hours: str = "calendar", now: datetime | None = None, accelerate: bool = True) -> list[ReportRow]:
     """`metric` of the cases in [since, until), one row per group (`visible`: the caller's visibility rule).
 
     `hours`: business measures durations in the case's SLA calendar (first_response, next_response and
     resolution only). `now`: the instant backlog and workload are counted at when the period ends later.
+    `accelerate`: let store.analytics_fast answer when it can, with the same rows.
     """
     if metric not in CASE_METRICS or group_by not in CASE_GROUPS or hours not in Hours.__args__:  # type: ignore
         raise ValueError(f"no case metric {metric!r}, group {group_by!r} or hours {hours!r}: see CASE_METRICS, "
@@ -159,6 +162,10 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
         return _backlog(session, metric, group_by, min(until, now) if now else until, filters, visible)
     if metric == "approval_rate":
         return _approvals(session, group_by, since, until, zone, filters, visible)
+    if accelerate and hours == "calendar" and (fast := analytics_fast.case_report(
+            session=session, metric=metric, group_by=group_by, since=since, until=until, zone=zone,
+            filters=filters, visible=visible)) is not None:
+        return fast
     when = Case.opened_at if metric in BY_OPENING else Case.closed_at
     where = [when >= since, when < until, *visible, *_equalities(filters)]
     if metric not in BY_OPENING:
@@ -197,12 +204,17 @@ def _case_rows(session: Session, where: Sequence[Any], filters: CaseFilters,
 def mention_report(*, session: Session, group_by: str, since: datetime, until: datetime, zone: tzinfo,
                    metric: str = "volume", channel: str | None = None, direction: str | None = None,
                    names: dict[str, list[str]] | None = None,
-                   visible: Sequence[ColumnElement[bool]] = ()) -> list[ReportRow]:
+                   visible: Sequence[ColumnElement[bool]] = (), accelerate: bool = True) -> list[ReportRow]:
     """Mentions written in [since, until), one row per group: how many (volume), their mean sentiment
     (sentiment: the mentions that have one), or per configured name of `names` how many name it and its share
-    (share_of_voice: inbound mentions only, grouped by none, day or hour)."""
+    (share_of_voice: inbound mentions only, grouped by none, day or hour). `accelerate`: let
+    store.analytics_fast count volume by day or hour, with the same rows."""
     if metric not in MENTION_METRICS or group_by not in MENTION_GROUPS:
         raise ValueError(f"no mention metric {metric!r} or group {group_by!r}: see MENTION_METRICS and MENTION_GROUPS")
+    if accelerate and metric == "volume" and (fast := analytics_fast.mention_report(
+            session=session, group_by=group_by, since=since, until=until, zone=zone, channel=channel,
+            direction=direction, visible=visible)) is not None:
+        return fast
     where = [Mention.created_at >= since, Mention.created_at < until, *visible]
     if channel is not None:
         where.append(Mention.source == channel)

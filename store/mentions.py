@@ -36,7 +36,9 @@ class Mention(MentionBase, table=True):
                       # an author's latest mentions, for follow-up threading
                       Index("ix_mention_source_author_created", "source", "author", "created_at"),
                       # a conversation's mentions, and its newest one (store.last_messages: a case list's page)
-                      Index("ix_mention_conversation_created", "conversation_id", "created_at"))
+                      Index("ix_mention_conversation_created", "conversation_id", "created_at"),
+                      # a period's mentions by channel and direction (analytics, migration 0018)
+                      Index("ix_mention_created_source_direction", "created_at", "source", "direction"))
     id: str = Field(primary_key=True)
     case_id: str | None = Field(default=None, index=True)
     customer_id: str | None = Field(default=None, index=True)  # inbound mentions: their author's customer
