@@ -123,6 +123,8 @@ DecodeHistories = Annotated[Principal, _guard(P.histories_decode)]
 OwnTokens = Annotated[Principal, _guard(P.tokens_own)]
 ManageCanned = Annotated[Principal, _guard(P.canned_manage)]
 ReadAnalytics = Annotated[Principal, _guard(P.analytics_read)]
+ManageReports = Annotated[Principal, _guard(P.reports_manage)]
+ExportData = Annotated[Principal, _guard(P.exports_read)]
 
 
 def public(why: str) -> dict[str, str]:

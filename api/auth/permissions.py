@@ -44,6 +44,8 @@ class Permission(StrEnum):
     canned_manage = "canned:manage"  # creating, changing and deleting canned replies
     tokens_own = "tokens:own"
     analytics_read = "analytics:read"  # metrics over cases and mentions: counts and times, no customer data
+    reports_manage = "reports:manage"  # saving, changing, sharing and scheduling reports
+    exports_read = "exports:read"  # raw cases and mentions in bulk (CSV, JSON), audited
 
 
 P = Permission
@@ -66,6 +68,8 @@ DESCRIPTIONS: dict[Permission, str] = {
     P.tokens_own: "managing one's own API tokens",
     P.canned_manage: "managing canned replies",
     P.analytics_read: "reading analytics (case and mention metrics)",
+    P.reports_manage: "saving and scheduling reports",
+    P.exports_read: "exporting raw cases and mentions",
 }
 
 _READ = frozenset(p for p in P if p.value.endswith(":read"))
@@ -76,9 +80,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.admin: frozenset(P),
     Role.ops_lead: (_READ - {P.auditlog_read}) | {P.flows_write, P.flows_backtest, P.agents_manage,
                                                   P.agents_presence, P.experts_write, P.tokens_own, P.teams_manage,
-                                                  P.canned_manage},
+                                                  P.canned_manage, P.reports_manage},
     Role.supervisor: _AGENT | {P.cases_approve, P.cases_takeover, P.cases_transfer, P.customers_merge,
-                               P.agents_manage, P.analytics_read},
+                               P.agents_manage, P.analytics_read, P.reports_manage, P.exports_read},
     Role.agent: _AGENT,
     Role.auditor: _READ | {P.histories_decode, P.auditlog_checkpoint, P.flows_backtest, P.tokens_own},
 }

@@ -16,6 +16,7 @@ from store.mentions import Mention
 from store.notifications import NotificationRead
 from store.outbox import OutboxEntry
 from store.presence import CasePresence
+from store.reports import SavedReport
 from store.routing.models import CaseRouting
 from store.sources import Source
 from store.teams import Agent, Team
@@ -24,5 +25,5 @@ metadata = SQLModel.metadata
 
 __all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "CannedReply", "Case",
            "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "Customer", "CustomerIdentity", "Expert",
-           "ExpertRequest", "Flow", "FlowDraft", "Mention", "NotificationRead", "OutboxEntry", "SlaDeadline",
-           "Source", "Team", "User", "UserSession", "metadata"]
+           "ExpertRequest", "Flow", "FlowDraft", "Mention", "NotificationRead", "OutboxEntry", "SavedReport",
+           "SlaDeadline", "Source", "Team", "User", "UserSession", "metadata"]

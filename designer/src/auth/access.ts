@@ -32,6 +32,8 @@ export const PERMISSIONS = [
     'canned:manage',
     'tokens:own',
     'analytics:read',
+    'reports:manage',
+    'exports:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -94,6 +96,7 @@ const READ: Record<string, Permission> = {
     tokens: 'tokens:own',
     // Its pages are for those who keep them; the composer reads them with cases:read (CannedReplyButton).
     canned_replies: 'canned:manage',
+    reports: 'analytics:read',
 };
 
 /** The permission each changing action needs, per resource. */
@@ -127,6 +130,7 @@ const WRITE: Record<string, Record<string, Permission>> = {
     users: { create: 'users:manage', edit: 'users:manage' },
     canned_replies: { create: 'canned:manage', edit: 'canned:manage', delete: 'canned:manage' },
     tokens: { create: 'tokens:own', delete: 'tokens:own' },
+    reports: { create: 'reports:manage', edit: 'reports:manage', delete: 'reports:manage' },
     // Verifying the log only reads it (auditlog:read, as its list); signing its head takes its own permission.
     audit_entries: { checkpoint: 'auditlog:checkpoint' },
 };

@@ -31,6 +31,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
         'tokens:own',
         'teams:manage',
         'canned:manage',
+        'reports:manage',
     ],
     supervisor: [
         ...AGENT,
@@ -40,6 +41,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
         'customers:merge',
         'agents:manage',
         'analytics:read',
+        'reports:manage',
+        'exports:read',
     ],
     agent: AGENT,
     auditor: [...READS, 'histories:decode', 'auditlog:checkpoint', 'tokens:own'],
