@@ -45,6 +45,7 @@ from api.health import Health, health_of, prometheus_text
 from api.inbox.views import router as inbox_router
 from api.mentions.views import router as mentions_router
 from api.openapi import documented
+from api.reports.exports import router as exports_router
 from api.reports.views import router as reports_router
 from api.security.codec import sealed_converter
 from api.security.limits import RequestLimits
@@ -130,7 +131,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
                    mentions_router, teams_router, flow_fields_router, flows_router, drafts_router, audit_router,
                    audit_log_router, experts_router, backtest_router, flow_testing_router,
                    discovery_router, sources_router, customers_router, inbox_router, canned_replies_router,
-                   analytics_router, reports_router):
+                   analytics_router, reports_router, exports_router):
         api.include_router(router)
 
     @api.get("/health", tags=["health"], response_model=Health,

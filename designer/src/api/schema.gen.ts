@@ -1687,6 +1687,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Cases
+         * @description Every case opened in [since, until) that the caller sees (a team-scoped user: their teams' and their own),
+         *     by opened_at then id; columns as store.exports.CASE_COLUMNS.
+         */
+        get: operations["export_cases_api_exports_cases_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Mentions
+         * @description Every mention written in [since, until) that the caller sees (a team-scoped user: the mentions of their
+         *     cases' conversations), by created_at then id; columns as store.exports.MENTION_COLUMNS.
+         */
+        get: operations["export_mentions_api_exports_mentions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{report_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Report
+         * @description The report's result now (as GET /api/reports/{id}/result), its rows in REPORT_COLUMNS.
+         */
+        get: operations["export_report_api_reports__report_id__export_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -12390,6 +12452,193 @@ export interface operations {
                 };
             };
             /** @description the report filters by a team that is not the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such report, or a private report of someone else */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    export_cases_api_exports_cases_get: {
+        parameters: {
+            query?: {
+                /** @description Only rows from this instant (included); none: from the first, e.g. 2026-12-01T00:00:00Z */
+                since?: string | null;
+                /** @description Only rows before this instant (excluded); none: to the last, e.g. 2026-12-01T00:00:00Z */
+                until?: string | null;
+                /** @description csv (a header row, then one row a line), jsonl (one JSON object a line) or json (one array) */
+                format?: "csv" | "jsonl" | "json";
+                team_id?: string | null;
+                channel?: string | null;
+                priority?: components["schemas"]["Priority"] | null;
+                tag?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/json": {
+                        [key: string]: components["schemas"]["JsonValue"];
+                    }[];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description a team that is not the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    export_mentions_api_exports_mentions_get: {
+        parameters: {
+            query?: {
+                /** @description Only rows from this instant (included); none: from the first, e.g. 2026-12-01T00:00:00Z */
+                since?: string | null;
+                /** @description Only rows before this instant (excluded); none: to the last, e.g. 2026-12-01T00:00:00Z */
+                until?: string | null;
+                /** @description csv (a header row, then one row a line), jsonl (one JSON object a line) or json (one array) */
+                format?: "csv" | "jsonl" | "json";
+                channel?: string | null;
+                direction?: components["schemas"]["Direction"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/json": {
+                        [key: string]: components["schemas"]["JsonValue"];
+                    }[];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    export_report_api_reports__report_id__export_get: {
+        parameters: {
+            query?: {
+                /** @description csv (a header row, then one row a line), jsonl (one JSON object a line) or json (one array) */
+                format?: "csv" | "jsonl" | "json";
+            };
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/json": {
+                        [key: string]: components["schemas"]["JsonValue"];
+                    }[];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
             403: {
                 headers: {
                     [name: string]: unknown;
