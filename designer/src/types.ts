@@ -158,6 +158,15 @@ export type CannedReply = Schemas['CannedReplyPublic'];
 export type CannedReplyCreatePayload = Schemas['CannedReplyCreate'];
 export type CannedReplyChangePayload = Schemas['CannedReplyChange'];
 
+/** A saved report (`/api/reports`): a metric, grouping, filters and period, shared or its owner's. */
+export type SavedReport = Schemas['SavedReportPublic'];
+export type SavedReportCreatePayload = Schemas['ReportCreate'];
+export type SavedReportChangePayload = Schemas['ReportChange'];
+export type ReportFilters = Schemas['ReportFilters'];
+/** `GET /api/analytics/cases|mentions` and a saved report's result. */
+export type AnalyticsReport = Schemas['AnalyticsReport'];
+export type AnalyticsRow = Schemas['AnalyticsRow'];
+
 export type FlowNodeType = Schemas['FlowNode']['type'];
 
 /** A node as the API stores it: its content and position filled in. */
