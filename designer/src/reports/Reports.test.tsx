@@ -33,6 +33,8 @@ const report = (overrides: Partial<SavedReport> = {}): SavedReport => ({
     ...overrides,
 });
 
+const NONE = { target: null, met: null, breached: null, closed_without_response: null, matching: null };
+
 const result: AnalyticsReport = {
     metric: 'first_response',
     group_by: 'team',
@@ -41,8 +43,8 @@ const result: AnalyticsReport = {
     tz: 'Europe/Paris',
     period_column: 'opened_at',
     rows: [
-        { group: 'support', count: 3, value: 2000, mean: 2000, median: 1800, p90: 3600 },
-        { group: null, count: 1, value: 45, mean: 45, median: 45, p90: 45 },
+        { ...NONE, group: 'support', count: 3, value: 2000, mean: 2000, median: 1800, p90: 3600 },
+        { ...NONE, group: null, count: 1, value: 45, mean: 45, median: 45, p90: 45 },
     ],
 };
 
