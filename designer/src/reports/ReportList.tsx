@@ -46,7 +46,7 @@ export const ReportList = () => {
     const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
     const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
     return (
-        <List<SavedReport> filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListActions />}>
+        <List<SavedReport> filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListActions />} empty={false}>
             {phone ? (
                 <SimpleList<SavedReport>
                     primaryText={report => report.name}

@@ -1,11 +1,10 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { EditButton, ShowBase, Title, TopToolbar, useRecordContext } from 'react-admin';
+import { EditButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import { useCan, useMe } from '../auth/useCan';
 import type { SavedReport } from '../types';
 import { ReportResult } from './ReportResult';
@@ -22,7 +21,7 @@ const filterText = (filters: Record<string, unknown> | undefined) =>
         .map(([key, value]) => `${key.replace('_id', '')}: ${String(value)}`);
 
 const Downloads = ({ report }: { report: SavedReport }) => (
-    <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+    <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap', alignSelf: 'flex-start' }}>
         {(['csv', 'json'] as const).map(format => (
             <Button
                 key={format}
@@ -39,48 +38,52 @@ const Downloads = ({ report }: { report: SavedReport }) => (
     </Stack>
 );
 
-const ReportPage = () => {
+const ShowActions = () => {
     const report = useRecordContext<SavedReport>();
     const me = useMe();
     const mayEdit = useCan('reports', 'edit') && (report?.owner_id === me?.id || me?.role === 'admin');
+    return <TopToolbar>{mayEdit && <EditButton data-testid="report-edit" />}</TopToolbar>;
+};
+
+const PageTitle = () => {
+    const report = useRecordContext<SavedReport>();
+    return <span>Report{report ? `: ${report.name}` : ''}</span>;
+};
+
+const ReportPage = () => {
+    const report = useRecordContext<SavedReport>();
     if (!report) return null;
     const filters = filterText(report.filters as Record<string, unknown>);
     return (
-        <>
-            <Title title={`Report: ${report.name}`} />
-            <TopToolbar>{mayEdit && <EditButton data-testid="report-edit" />}</TopToolbar>
-            <Card>
-                <CardContent>
-                    <Stack direction={{ xs: 'column', md: 'row' }} sx={{ justifyContent: 'space-between', gap: 2, mb: 2 }}>
-                        <div>
-                            <Typography variant="h6" component="h2" data-testid="report-title">
-                                {report.name}
-                            </Typography>
-                            <Typography variant="body2" color="text.secondary">
-                                {describeReport(report)} of {report.kind}, {periodName(report.period).toLowerCase()}
-                            </Typography>
-                            <Stack direction="row" sx={{ gap: 0.5, mt: 1, flexWrap: 'wrap' }}>
-                                <Chip size="small" label={report.shared ? 'Shared' : 'Private'} />
-                                <Chip size="small" label={`Owner: ${report.owner_id}`} variant="outlined" />
-                                {filters.map(text => (
-                                    <Chip key={text} size="small" label={text} variant="outlined" />
-                                ))}
-                            </Stack>
-                        </div>
-                        <Downloads report={report} />
+        <CardContent>
+            <Stack direction={{ xs: 'column', md: 'row' }} sx={{ justifyContent: 'space-between', gap: 2, mb: 2 }}>
+                <div>
+                    <Typography variant="h6" component="h2" data-testid="report-title">
+                        {report.name}
+                    </Typography>
+                    <Typography variant="body2" color="text.secondary">
+                        {describeReport(report)}, {periodName(report.period).toLowerCase()}
+                    </Typography>
+                    <Stack direction="row" sx={{ gap: 0.5, mt: 1, flexWrap: 'wrap' }}>
+                        <Chip size="small" label={report.shared ? 'Shared' : 'Private'} />
+                        <Chip size="small" label={`Owner: ${report.owner_id}`} variant="outlined" />
+                        {filters.map(text => (
+                            <Chip key={text} size="small" label={text} variant="outlined" />
+                        ))}
                     </Stack>
-                    <ReportResult report={report} />
-                </CardContent>
-            </Card>
-        </>
+                </div>
+                <Downloads report={report} />
+            </Stack>
+            <ReportResult report={report} />
+        </CardContent>
     );
 };
 
 /** A saved report run now, its rows in a table, with its CSV and JSON downloads. */
 export const ReportShow = () => (
-    <ShowBase>
+    <Show<SavedReport> actions={<ShowActions />} title={<PageTitle />}>
         <ReportPage />
-    </ShowBase>
+    </Show>
 );
 
 export default ReportShow;
