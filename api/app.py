@@ -46,6 +46,7 @@ from api.inbox.views import router as inbox_router
 from api.mentions.views import router as mentions_router
 from api.openapi import documented
 from api.reports.exports import router as exports_router
+from api.reports.schedules import sync_report_schedules
 from api.reports.views import router as reports_router
 from api.security.codec import sealed_converter
 from api.security.limits import RequestLimits
@@ -183,6 +184,10 @@ async def _at_start(app: FastAPI) -> None:
                                   task_queue=app.state.settings.task_queue)
     if polled:
         log.info("polling schedules in place for %d sources", polled)
+    scheduled = await sync_report_schedules(engine=app.state.engine, temporal=app.state.temporal,
+                                            task_queue=app.state.settings.task_queue)
+    if scheduled:
+        log.info("delivery schedules in place for %d reports", scheduled)
 
 
 def _serve_designer(app: FastAPI, settings: Settings) -> None:

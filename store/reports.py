@@ -19,11 +19,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement
-from sqlmodel import JSON, Column, Field, Session, SQLModel
+from sqlmodel import JSON, Column, Field, Session, SQLModel, col, select
 
 from engine.periods import resolve_period
 from store.analytics import CaseFilters, ReportRow, case_report, mention_report, period_column
+from store.cases import Case, visible_cases
 from store.db.types import UtcDateTime
+from store.mentions import Mention
 
 WEBHOOK_SECRET_PURPOSE = "report-webhook-secret"
 CUSTOM = "custom"  # a report with its own since and until
@@ -133,3 +135,25 @@ def change_report(session: Session, *, report: SavedReport, fields: dict[str, An
 def delete_report(session: Session, *, report: SavedReport) -> None:
     session.delete(report)
     session.flush()
+
+
+def visibility_of(teams: Sequence[str], user_id: str) -> tuple[list[ColumnElement[bool]], list[ColumnElement[bool]]]:
+    """What a user scoped to `teams` sees, as run_report takes it: conditions on cases, and on mentions (those of
+    the conversations of the cases they see), as the API applies them to a request's caller."""
+    cases = visible_cases(teams, user_id)
+    if not cases:
+        return [], []
+    return cases, [col(Mention.conversation_id).in_(select(Case.conversation_id).where(*cases))]  # type: ignore[call-overload]
+
+
+def delivery_body(*, report: SavedReport, result: ReportResult, delivery_id: str, now: datetime) -> dict[str, Any]:
+    """What a scheduled run POSTs to the report's webhook: the report, its period and its rows as GET
+    /api/reports/{id}/result answers them."""
+    return {
+        "delivery_id": delivery_id, "delivered_at": now.isoformat(),
+        "report": {"id": report.id, "name": report.name, "kind": report.kind, "metric": report.metric,
+                   "group_by": report.group_by, "filters": report.filters or {}, "period": report.period,
+                   "tz": report.tz, "owner_id": report.owner_id},
+        "since": result.since.isoformat(), "until": result.until.isoformat(), "period_column": result.period_column,
+        "rows": [vars(row) for row in result.rows],
+    }

@@ -18,14 +18,16 @@ from activities.connectors.netguard import NetGuard, Network
 from activities.connectors.rss import RssConnector
 from activities.discovery import DiscoveryActivities
 from activities.flows import FlowCache
+from activities.reports import ReportActivities
 from activities.routing import RoutingActivities
 from store.budget import DEFAULT_TAGGING_BUDGET_MS
 from store.db import make_engine
 from store.keys import KeyRing
 from workflows.case import CaseWorkflow
 from workflows.poll import PollSourceWorkflow
+from workflows.report_delivery import DeliverReportWorkflow
 
-WORKFLOWS = [CaseWorkflow, PollSourceWorkflow]
+WORKFLOWS = [CaseWorkflow, PollSourceWorkflow, DeliverReportWorkflow]
 
 
 def sandbox_runner(*, reimport_workflows: bool = True) -> SandboxedWorkflowRunner:
@@ -68,11 +70,12 @@ def build_worker(client: Client, *, task_queue: str, database_url: str, keys: Ke
     routing = RoutingActivities(engine=engine, client=client)
     discovery = DiscoveryActivities(engine=engine, connectors=registry, client=client, task_queue=task_queue,
                                     tagging_budget_ms=tagging_budget_ms)
+    reports = ReportActivities(engine=engine, keys=keys, guard=guard)
     return Worker(
         client,
         task_queue=task_queue,
         workflows=WORKFLOWS,
-        activities=acts.all() + routing.all() + discovery.all(),
+        activities=acts.all() + routing.all() + discovery.all() + reports.all(),
         activity_executor=executor or ThreadPoolExecutor(max_workers=16),
         workflow_runner=sandbox_runner(reimport_workflows=reimport_workflows),
         max_cached_workflows=max_cached_workflows,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, SecretStr, StringConstraints
 
 from engine.models import Direction, Priority
 from engine.periods import RELATIVE_PERIODS
@@ -28,6 +28,17 @@ def _not_blank(value: Any) -> Any:
 
 Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX, pattern=r"^[^\x00]*$"),
                  BeforeValidator(_not_blank), Field(description=f"1 to {NAME_MAX} characters")]
+Cadence = Literal["daily", "weekly"]
+LocalTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$"),
+                      Field(description="HH:MM, 24-hour, local time in the report's tz", examples=["08:30"])]
+Weekday = Annotated[int, Field(ge=0, le=6, description="weekly: 0 Monday ... 6 Sunday")]
+WebhookUrl = Annotated[str, StringConstraints(max_length=2000, pattern=r"^https?://[^\s\x00@/]+(/[^\s\x00]*)?$"),
+                       Field(description="http(s) URL a scheduled run is POSTed to; it must pass the outbound "
+                                         "address rule connectors follow (no private or loopback address unless "
+                                         "the operator allows its network: SWITCHBOARD_CONNECT_ALLOW)")]
+Secret = Annotated[SecretStr, Field(min_length=16, max_length=200,
+                                    description="HMAC-SHA256 key the webhook's deliveries are signed with "
+                                                "(X-Signature-256: sha256=<hex>); stored sealed, never shown")]
 Zone = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[^\x00]*$"),
                  Field(description="An IANA time zone, e.g. Europe/Paris")]
 
@@ -61,6 +72,12 @@ class ReportCreate(BaseModel):
     until: AwareDatetime | None = Field(default=None, description="custom: the end (excluded)")
     tz: Zone = "UTC"
     shared: bool = Field(default=False, description="true: everyone who reads analytics sees and runs it")
+    schedule_cadence: Cadence | None = Field(default=None, description="daily or weekly delivery to the webhook; "
+                                                                         "null: not scheduled")
+    schedule_time: LocalTime | None = None
+    schedule_weekday: Weekday | None = None
+    webhook_url: WebhookUrl | None = None
+    webhook_secret: Secret | None = None
 
 
 class ReportChange(BaseModel):
@@ -78,3 +95,8 @@ class ReportChange(BaseModel):
     until: AwareDatetime | None = None
     tz: Zone | None = None
     shared: bool | None = None
+    schedule_cadence: Cadence | None = Field(default=None, description="null (given): no longer scheduled")
+    schedule_time: LocalTime | None = None
+    schedule_weekday: Weekday | None = None
+    webhook_url: WebhookUrl | None = None
+    webhook_secret: Secret | None = None

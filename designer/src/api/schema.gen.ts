@@ -1632,7 +1632,7 @@ export interface paths {
         put?: never;
         /**
          * Create
-         * @description Save a report; the caller owns it.
+         * @description Save a report; the caller owns it. With a schedule, its result is POSTed to its webhook daily or weekly.
          */
         post: operations["create_api_reports_post"];
         delete?: never;
@@ -1661,9 +1661,30 @@ export interface paths {
         head?: never;
         /**
          * Change
-         * @description Change a report's fields; absent ones stay as they are. Its owner (or an admin) only.
+         * @description Change a report's fields; absent ones stay as they are (a null schedule_cadence unschedules it). Its
+         *     owner (or an admin) only.
          */
         patch: operations["change_api_reports__report_id__patch"];
+        trace?: never;
+    };
+    "/api/reports/{report_id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver
+         * @description Deliver a scheduled report to its webhook now, beside its scheduled deliveries. Its owner (or an admin).
+         */
+        post: operations["deliver_api_reports__report_id__deliver_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/reports/{report_id}/result": {
@@ -2829,6 +2850,13 @@ export interface components {
              * @description how late the earliest of them is (0 when there are none)
              */
             lag_seconds: number;
+        };
+        /** Delivery */
+        Delivery: {
+            /** Status */
+            status: string;
+            /** Schedule Id */
+            schedule_id: string;
         };
         /**
          * Direction
@@ -4031,6 +4059,19 @@ export interface components {
             tz?: string | null;
             /** Shared */
             shared?: boolean | null;
+            /**
+             * Schedule Cadence
+             * @description null (given): no longer scheduled
+             */
+            schedule_cadence?: ("daily" | "weekly") | null;
+            /** Schedule Time */
+            schedule_time?: string | null;
+            /** Schedule Weekday */
+            schedule_weekday?: number | null;
+            /** Webhook Url */
+            webhook_url?: string | null;
+            /** Webhook Secret */
+            webhook_secret?: string | null;
         };
         /**
          * ReportCreate
@@ -4089,6 +4130,19 @@ export interface components {
              * @default false
              */
             shared?: boolean;
+            /**
+             * Schedule Cadence
+             * @description daily or weekly delivery to the webhook; null: not scheduled
+             */
+            schedule_cadence?: ("daily" | "weekly") | null;
+            /** Schedule Time */
+            schedule_time?: string | null;
+            /** Schedule Weekday */
+            schedule_weekday?: number | null;
+            /** Webhook Url */
+            webhook_url?: string | null;
+            /** Webhook Secret */
+            webhook_secret?: string | null;
         };
         /**
          * ReportFilters
@@ -12215,6 +12269,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description saved, but the workflow service did not take its delivery schedule */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     get_report_api_reports__report_id__get: {
@@ -12413,6 +12476,91 @@ export interface operations {
             };
             /** @description the request does not fit: each problem with its path in `errors` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description saved, but the workflow service did not take its delivery schedule */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    deliver_api_reports__report_id__deliver_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such report, or a private report of someone else */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the report is not scheduled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description saved, but the workflow service did not take its delivery schedule */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
