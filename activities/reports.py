@@ -19,8 +19,8 @@ from temporalio.exceptions import ApplicationError
 
 from activities.connectors import ConnectorRefused
 from activities.connectors.netguard import NetGuard, redacted
+from engine.messages import Activity
 from engine.report_delivery import (
-    DELIVER_REPORT_ACTIVITY,
     DELIVERY_HEADER,
     SIGNATURE_HEADER,
     DeliverReportInput,
@@ -72,7 +72,7 @@ class ReportActivities:
                    DELIVERY_HEADER: delivery_id, "User-Agent": "Switchboard-Reports/1"}
         return self._http.post(url, content=body, headers=headers)
 
-    @activity.defn(name=DELIVER_REPORT_ACTIVITY)
+    @activity.defn(name=Activity.deliver_report)
     async def deliver_report(self, inp: DeliverReportInput, delivery_id: str) -> ReportDelivered:
         prepared = await asyncio.to_thread(self._prepare, inp.report_id, delivery_id)
         if isinstance(prepared, ReportDelivered):

@@ -15,7 +15,6 @@ import hmac
 from pydantic import BaseModel
 
 DELIVER_REPORT_WORKFLOW = "DeliverReport"
-DELIVER_REPORT_ACTIVITY = "deliver_report"
 SIGNATURE_HEADER = "X-Signature-256"
 DELIVERY_HEADER = "X-Switchboard-Delivery"
 # Errors a retry cannot fix: the address is refused, the report or its webhook is gone.

@@ -11,13 +11,8 @@ from temporalio import workflow
 from temporalio.common import RetryPolicy
 
 with workflow.unsafe.imports_passed_through():
-    from engine.report_delivery import (
-        DELIVER_REPORT_ACTIVITY,
-        DELIVER_REPORT_WORKFLOW,
-        FINAL_ERRORS,
-        DeliverReportInput,
-        ReportDelivered,
-    )
+    from engine.messages import Activity
+    from engine.report_delivery import DELIVER_REPORT_WORKFLOW, FINAL_ERRORS, DeliverReportInput, ReportDelivered
 
 DELIVERY_RETRY = RetryPolicy(initial_interval=timedelta(seconds=5), backoff_coefficient=2.0,
                              maximum_interval=timedelta(hours=1), maximum_attempts=30,
@@ -31,5 +26,5 @@ class DeliverReportWorkflow:
         # The delivery's id is the workflow's: the same on every retry of the activity.
         info = workflow.info()
         return await workflow.execute_activity(
-            DELIVER_REPORT_ACTIVITY, args=[inp, f"{info.workflow_id}/{info.run_id}"], result_type=ReportDelivered,
+            Activity.deliver_report, args=[inp, f"{info.workflow_id}/{info.run_id}"], result_type=ReportDelivered,
             start_to_close_timeout=timedelta(minutes=2), retry_policy=DELIVERY_RETRY)
