@@ -1,6 +1,7 @@
 """Saved reports in Debian's headless chromium, against `switchboard up` with its demo data: an ops lead saves
 a report of mention volume by channel over the last 90 days (the demo's mentions are from late November), sees
-its rows, downloads them as CSV, and the report list. Pages are shot at 1400x900 and at 768 px wide."""
+its rows, downloads them as CSV, sees the report list, and schedules it weekly to a webhook. Pages are shot at
+1400x900 and at 768 px wide."""
 
 from __future__ import annotations
 
@@ -84,3 +85,19 @@ def test_an_ops_lead_saves_runs_and_downloads_a_report(up: UpProcess, page: Page
     expect(page.get_by_text(NAME)).to_be_visible(timeout=15_000)
     expect(page.get_by_text("Mention volume by channel")).to_be_visible()
     both_widths(page, "list")
+
+    # Scheduled weekly to a webhook: the secret is typed once and never shown again.
+    page.get_by_text(NAME).click()
+    page.get_by_test_id("report-edit").click()
+    pick(page, "Schedule", "Every week")
+    page.get_by_label("At (HH:MM, local)").fill("08:30")
+    pick(page, "On", "Monday")
+    page.get_by_label("Webhook URL").fill("https://hooks.example.com/switchboard")
+    page.get_by_label("Signing secret").fill("a-receiver-shared-secret")
+    both_widths(page, "schedule")
+    page.get_by_test_id("report-save").click()
+    expect(page.get_by_test_id("report-schedule")).to_have_text(
+        "Weekly, Monday at 08:30 to hooks.example.com", timeout=15_000)
+    with up.login(OPS_LEAD) as http:
+        saved = next(r for r in http.get("/api/reports").json() if r["name"] == NAME)
+    assert saved["has_webhook_secret"] and "a-receiver-shared-secret" not in str(saved)

@@ -1,8 +1,8 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { BooleanInput, DateTimeInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { BooleanInput, DateTimeInput, PasswordInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { DIRECTIONS, KINDS, NAME_MAX, PERIODS, PRIORITIES, groupChoices, metricChoices } from './reportForm';
+import { CADENCES, DIRECTIONS, KINDS, NAME_MAX, PERIODS, PRIORITIES, WEEKDAYS, groupChoices, metricChoices } from './reportForm';
 import type { ReportKind } from './reportForm';
 
 const WIDE = { width: '100%', maxWidth: 480 };
@@ -13,6 +13,8 @@ const HALF = { width: '100%', maxWidth: 232 };
 export const ReportFields = () => {
     const kind = (useWatch({ name: 'kind' }) as ReportKind | undefined) ?? 'cases';
     const period = useWatch({ name: 'period' }) as string | undefined;
+    const cadence = useWatch({ name: 'schedule_cadence' }) as string | null | undefined;
+    const hasSecret = useWatch({ name: 'has_webhook_secret' }) as boolean | undefined;
     return (
         <>
             <TextInput
@@ -66,6 +68,33 @@ export const ReportFields = () => {
                 label="Shared with everyone who reads analytics"
                 helperText="Off: only you see and run it"
             />
+            <Typography variant="subtitle2" sx={{ mt: 1 }}>
+                Delivery
+            </Typography>
+            <Stack direction={{ xs: 'column', sm: 'row' }} sx={{ gap: { sm: 2 }, ...WIDE }}>
+                <SelectInput
+                    source="schedule_cadence"
+                    label="Schedule"
+                    choices={CADENCES}
+                    emptyText="Not scheduled"
+                    sx={HALF}
+                    helperText="POSTed to a webhook, signed"
+                    data-testid="report-cadence"
+                />
+                {cadence && <TextInput source="schedule_time" label="At (HH:MM, local)" sx={HALF} />}
+            </Stack>
+            {cadence && (
+                <>
+                    {cadence === 'weekly' && <SelectInput source="schedule_weekday" label="On" choices={WEEKDAYS} sx={WIDE} />}
+                    <TextInput source="webhook_url" label="Webhook URL" sx={WIDE} helperText="https://... (private addresses only if the operator allows them)" />
+                    <PasswordInput
+                        source="webhook_secret"
+                        label={hasSecret ? 'New signing secret (optional)' : 'Signing secret'}
+                        sx={WIDE}
+                        helperText={hasSecret ? 'A secret is set; it is never shown. Type one to replace it' : 'At least 16 characters; checks X-Signature-256'}
+                    />
+                </>
+            )}
         </>
     );
 };

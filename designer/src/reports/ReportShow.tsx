@@ -8,12 +8,20 @@ import { EditButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import { useCan, useMe } from '../auth/useCan';
 import type { SavedReport } from '../types';
 import { ReportResult } from './ReportResult';
-import { describeReport, periodName } from './reportForm';
+import { WEEKDAYS, describeReport, periodName } from './reportForm';
 
 /** Where a format of the report's result downloads from: the browser streams it to a file (the session's cookie
  * goes with it), however many rows. */
 export const exportUrl = (reportId: string, format: 'csv' | 'json' | 'jsonl') =>
     `/api/reports/${encodeURIComponent(reportId)}/export?format=${format}`;
+
+const webhookHost = (url: string | null | undefined) => {
+    try {
+        return url ? new URL(url).host : 'no webhook';
+    } catch {
+        return 'its webhook';
+    }
+};
 
 const filterText = (filters: Record<string, unknown> | undefined) =>
     Object.entries(filters ?? {})
@@ -67,6 +75,15 @@ const ReportPage = () => {
                     <Stack direction="row" sx={{ gap: 0.5, mt: 1, flexWrap: 'wrap' }}>
                         <Chip size="small" label={report.shared ? 'Shared' : 'Private'} />
                         <Chip size="small" label={`Owner: ${report.owner_id}`} variant="outlined" />
+                        {report.schedule_cadence && (
+                            <Chip
+                                size="small"
+                                color="primary"
+                                variant="outlined"
+                                data-testid="report-schedule"
+                                label={`${report.schedule_cadence === 'weekly' ? `Weekly, ${WEEKDAYS[report.schedule_weekday ?? 0]?.name}` : 'Daily'} at ${report.schedule_time} to ${webhookHost(report.webhook_url)}`}
+                            />
+                        )}
                         {filters.map(text => (
                             <Chip key={text} size="small" label={text} variant="outlined" />
                         ))}

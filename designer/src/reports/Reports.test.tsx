@@ -88,7 +88,27 @@ describe('report form', () => {
             until: null,
             tz: 'Europe/Paris',
             shared: false,
+            schedule_cadence: null,
+            schedule_time: null,
+            schedule_weekday: null,
+            webhook_url: null,
         });
+    });
+
+    it('asks a schedule for its time, day, webhook and a secret unless one is set; sends the secret only when typed', () => {
+        const weekly = { name: 'W', kind: 'cases' as const, metric: 'opened', schedule_cadence: 'weekly', webhook_url: 'ftp://x' };
+        expect(validateReport(weekly)).toEqual({
+            schedule_time: 'A time as HH:MM, e.g. 08:30',
+            schedule_weekday: 'Pick the day',
+            webhook_url: 'The http(s) address deliveries are POSTed to',
+            webhook_secret: 'At least 16 characters the receiver checks signatures with',
+        });
+        const set = { ...weekly, schedule_time: '08:30', schedule_weekday: 0, webhook_url: 'https://hooks.example.com/r', has_webhook_secret: true };
+        expect(validateReport(set)).toEqual({});
+        expect(createReportPayload(set)).toMatchObject({ schedule_cadence: 'weekly', schedule_time: '08:30', schedule_weekday: 0 });
+        expect(createReportPayload(set)).not.toHaveProperty('webhook_secret');
+        expect(createReportPayload({ ...set, webhook_secret: 'a-long-enough-secret' }).webhook_secret).toBe('a-long-enough-secret');
+        expect(createReportPayload({ ...set, schedule_cadence: 'daily' }).schedule_weekday).toBeNull();
     });
 
     it('reads values as durations, rates and counts', () => {

@@ -87,10 +87,25 @@ export interface ReportFormValues {
     until?: string | null;
     tz?: string;
     shared?: boolean;
+    schedule_cadence?: string | null;
+    schedule_time?: string | null;
+    schedule_weekday?: number | null;
+    webhook_url?: string | null;
+    /** Write-only: sent when typed, never shown (the API answers `has_webhook_secret`). */
+    webhook_secret?: string | null;
+    has_webhook_secret?: boolean;
     filters?: { team_id?: string | null; channel?: string | null; priority?: string | null; tag?: string | null; direction?: string | null };
 }
 
 export const NAME_MAX = 120;
+
+export const CADENCES: Choice[] = [
+    { id: 'daily', name: 'Every day' },
+    { id: 'weekly', name: 'Every week' },
+];
+export const WEEKDAYS: { id: number; name: string }[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map(
+    (name, id) => ({ id, name }),
+);
 
 /** What the API would refuse, said before the form is sent. */
 export const validateReport = (values: ReportFormValues): Record<string, string> => {
@@ -106,6 +121,15 @@ export const validateReport = (values: ReportFormValues): Record<string, string>
         if (!values.until) errors.until = 'A custom period needs an end';
         else if (values.since && new Date(values.until) <= new Date(values.since)) errors.until = 'The end must be after the start';
     }
+    if (values.schedule_cadence) {
+        if (!values.schedule_time || !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.schedule_time)) errors.schedule_time = 'A time as HH:MM, e.g. 08:30';
+        if (values.schedule_cadence === 'weekly' && (values.schedule_weekday === null || values.schedule_weekday === undefined))
+            errors.schedule_weekday = 'Pick the day';
+        if (!values.webhook_url || !/^https?:\/\/\S+$/.test(values.webhook_url)) errors.webhook_url = 'The http(s) address deliveries are POSTed to';
+        const secret = values.webhook_secret ?? '';
+        if (!values.has_webhook_secret && secret.length < 16) errors.webhook_secret = 'At least 16 characters the receiver checks signatures with';
+    }
+    if (values.webhook_secret && values.webhook_secret.length < 16) errors.webhook_secret = 'At least 16 characters';
     return errors;
 };
 
@@ -136,6 +160,20 @@ export const createReportPayload = (values: ReportFormValues): SavedReportCreate
         until: custom ? instant(values.until) : null,
         tz: values.tz?.trim() || 'UTC',
         shared: Boolean(values.shared),
+        ...schedulePayload(values),
+    };
+};
+
+/** The schedule's fields: none when not scheduled; the secret only when one was typed. */
+const schedulePayload = (values: ReportFormValues) => {
+    const cadence: SavedReportCreatePayload['schedule_cadence'] =
+        values.schedule_cadence === 'daily' || values.schedule_cadence === 'weekly' ? values.schedule_cadence : null;
+    return {
+        schedule_cadence: cadence,
+        schedule_time: cadence ? values.schedule_time ?? null : null,
+        schedule_weekday: cadence === 'weekly' ? values.schedule_weekday ?? null : null,
+        webhook_url: values.webhook_url?.trim() || null,
+        ...(values.webhook_secret ? { webhook_secret: values.webhook_secret } : {}),
     };
 };
 
