@@ -20,9 +20,11 @@ from temporalio.testing import ActivityEnvironment
 
 from activities.connectors.netguard import NetGuard
 from activities.reports import ReportActivities
+from api.security.reseal import reseal_sources
 from engine.report_delivery import DeliverReportInput, schedule_id, sign
 from store.audit import AuditEntry
-from store.reports import SavedReport
+from store.keys import KeyRing
+from store.reports import WEBHOOK_SECRET_PURPOSE, SavedReport
 from tests.api.test_analytics import SINCE, UNTIL, scripted  # noqa: F401  (the fixture)
 from tests.harness.cases import TEST_KEYS, Stack, api_client, refused
 
@@ -138,3 +140,17 @@ async def test_the_outbound_rule_refuses_a_private_address_for_good(scripted: St
     # A report deleted since its delivery was due sends nothing, and says why.
     gone = await ActivityEnvironment().run(acts.deliver_report, DeliverReportInput(report_id="rpt-gone"), "d-2")
     assert gone.skipped == "deleted" and gone.status is None
+
+
+async def test_a_key_rotation_reseals_the_webhook_secret(scripted: Stack) -> None:  # noqa: F811
+    async with api_client(scripted) as http:
+        report = (await http.post("/api/reports", json=_scheduled("https://hooks.example.com/r"))).json()
+        rotated = KeyRing(keys={**TEST_KEYS.keys, "test-2": bytes(range(1, 33))}, primary="test-2")
+        assert reseal_sources(engine=scripted.engine, keys=rotated) == 1
+        assert reseal_sources(engine=scripted.engine, keys=rotated) == 0  # done once
+        with Session(scripted.engine) as session:
+            row = session.get(SavedReport, report["id"])
+            assert row is not None and row.webhook_secret_sealed is not None
+            assert rotated.sealed_by(row.webhook_secret_sealed) == "test-2"
+            assert rotated.open(row.webhook_secret_sealed, purpose=WEBHOOK_SECRET_PURPOSE) == SECRET.encode()
+        assert (await http.delete(f"/api/reports/{report['id']}")).status_code == 200
