@@ -4,9 +4,20 @@ over the report as it will be, so a change of kind alone is refused when its old
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, SecretStr, StringConstraints
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SecretStr,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+)
 
 from engine.models import Direction, Priority
 from engine.periods import RELATIVE_PERIODS
@@ -28,10 +39,18 @@ def _not_blank(value: Any) -> Any:
 
 Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX, pattern=r"^[^\x00]*$"),
                  BeforeValidator(_not_blank), Field(description=f"1 to {NAME_MAX} characters")]
+def _text_instant(value: Any) -> Any:
+    # pydantic would read a number as seconds since 1970; an instant here is ISO 8601 text only.
+    if not isinstance(value, str | datetime):
+        raise ValueError("an instant is ISO 8601 text with an offset, e.g. 2026-12-01T00:00:00Z")
+    return value
+
+
+Instant = Annotated[AwareDatetime, BeforeValidator(_text_instant)]
 Cadence = Literal["daily", "weekly"]
 LocalTime = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$"),
                       Field(description="HH:MM, 24-hour, local time in the report's tz", examples=["08:30"])]
-Weekday = Annotated[int, Field(ge=0, le=6, description="weekly: 0 Monday ... 6 Sunday")]
+Weekday = Annotated[StrictInt, Field(ge=0, le=6, description="weekly: 0 Monday ... 6 Sunday")]
 WebhookUrl = Annotated[str, StringConstraints(max_length=2000, pattern=r"^https?://[^\s\x00@/]+(/[^\s\x00]*)?$"),
                        Field(description="http(s) URL a scheduled run is POSTed to; it must pass the outbound "
                                          "address rule connectors follow (no private or loopback address unless "
@@ -68,10 +87,10 @@ class ReportCreate(BaseModel):
     period: Period = Field(default="last_7_days", description="A window of whole local days before today "
                                                               "(last_N_days, yesterday), the current or last "
                                                               "week or month, today, or custom (since, until)")
-    since: AwareDatetime | None = Field(default=None, description="custom: the start (included)")
-    until: AwareDatetime | None = Field(default=None, description="custom: the end (excluded)")
+    since: Instant | None = Field(default=None, description="custom: the start (included)")
+    until: Instant | None = Field(default=None, description="custom: the end (excluded)")
     tz: Zone = "UTC"
-    shared: bool = Field(default=False, description="true: everyone who reads analytics sees and runs it")
+    shared: StrictBool = Field(default=False, description="true: everyone who reads analytics sees and runs it")
     schedule_cadence: Cadence | None = Field(default=None, description="daily or weekly delivery to the webhook; "
                                                                          "null: not scheduled")
     schedule_time: LocalTime | None = None
@@ -91,10 +110,10 @@ class ReportChange(BaseModel):
     group_by: Group | None = None
     filters: ReportFilters | None = None
     period: Period | None = None
-    since: AwareDatetime | None = None
-    until: AwareDatetime | None = None
+    since: Instant | None = None
+    until: Instant | None = None
     tz: Zone | None = None
-    shared: bool | None = None
+    shared: StrictBool | None = None
     schedule_cadence: Cadence | None = Field(default=None, description="null (given): no longer scheduled")
     schedule_time: LocalTime | None = None
     schedule_weekday: Weekday | None = None
