@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +23,7 @@ from temporalio.testing import ActivityEnvironment
 from activities.connectors.netguard import NetGuard
 from activities.reports import ReportActivities
 from api.security.reseal import reseal_sources
-from engine.report_delivery import DeliverReportInput, schedule_id, sign
+from engine.report_delivery import DeliverReportInput, ReportDelivered, schedule_id, sign
 from store.audit import AuditEntry
 from store.keys import KeyRing
 from store.reports import WEBHOOK_SECRET_PURPOSE, SavedReport
@@ -29,6 +31,7 @@ from tests.api.test_analytics import SINCE, UNTIL, scripted  # noqa: F401  (the 
 from tests.harness.cases import TEST_KEYS, Stack, api_client, refused
 
 SECRET = "a-receiver-shared-secret-0123"
+HISTORY = Path(__file__).resolve().parents[1] / "fixtures" / "histories" / "deliver-report-retried.json"
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
@@ -97,6 +100,15 @@ async def test_a_scheduled_report_is_delivered_signed_and_retried(scripted: Stac
         result = (await http.get(f"/api/reports/{report['id']}/result")).json()
         assert sent["rows"] == result["rows"] and sent["report"]["name"] == "Daily volume"
         assert {row["group"]: row["count"] for row in sent["rows"]} == {"facebook": 2, "twitter": 4}
+        # The workflow the schedule started ended with the receiver's answer.
+        started = (await handle.describe()).info.recent_actions[-1].action
+        run = scripted.client.get_workflow_handle(started.workflow_id, result_type=ReportDelivered)
+        outcome = await run.result()
+        assert (outcome.status, outcome.rows, outcome.delivery_id) == (200, 2, headers["X-Switchboard-Delivery"])
+        if os.environ.get("SWITCHBOARD_RECORD_HISTORIES"):  # tests/workflows/test_replay.py replays it
+            history = await run.fetch_history()
+            HISTORY.write_text(json.dumps({"workflow_id": run.id, "history": json.loads(history.to_json())},
+                                          indent=1) + "\n")
 
         # Unscheduled, its schedule goes; the secret stays sealed in the row and out of the audit log.
         changed = await http.patch(f"/api/reports/{report['id']}", json={"schedule_cadence": None})
