@@ -48,6 +48,9 @@ from api.health import Health, health_of, prometheus_text
 from api.inbox.views import router as inbox_router
 from api.mentions.views import router as mentions_router
 from api.openapi import documented
+from api.reports.exports import router as exports_router
+from api.reports.schedules import sync_report_schedules
+from api.reports.views import router as reports_router
 from api.security.codec import sealed_converter
 from api.security.limits import RequestLimits
 from api.security.methods import AllowEveryMethod
@@ -132,7 +135,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
                    mentions_router, teams_router, flow_fields_router, flows_router, drafts_router, audit_router,
                    audit_log_router, experts_router, backtest_router, flow_testing_router,
                    discovery_router, sources_router, customers_router, inbox_router, canned_replies_router,
-                   analytics_router, live_dashboard_router, crisis_router):
+                   analytics_router, live_dashboard_router, crisis_router, reports_router, exports_router):
         api.include_router(router)
 
     @api.get("/health", tags=["health"], response_model=Health,
@@ -186,6 +189,10 @@ async def _at_start(app: FastAPI) -> None:
         log.info("polling schedules in place for %d sources", polled)
     await watch_at_start(engine=app.state.engine, temporal=app.state.temporal,
                          task_queue=app.state.settings.task_queue)
+    scheduled = await sync_report_schedules(engine=app.state.engine, temporal=app.state.temporal,
+                                            task_queue=app.state.settings.task_queue)
+    if scheduled:
+        log.info("delivery schedules in place for %d reports", scheduled)
 
 
 def _serve_designer(app: FastAPI, settings: Settings) -> None:

@@ -49,6 +49,7 @@ class Activity(StrEnum):
     release_case = "release_case"
     start_work = "start_work"
     poll_source = "poll_source"
+    deliver_report = "deliver_report"  # a scheduled report to its webhook (engine.report_delivery)
 
 
 class Refusal(StrEnum):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import Index
-from sqlmodel import JSON, Column, Field, SQLModel
+from sqlalchemy import ColumnElement, Index, or_
+from sqlmodel import JSON, Column, Field, SQLModel, col
 
 from engine.messages import CaseView
 from engine.models import CaseStatus, CloseReason, Direction, Priority
@@ -106,3 +107,13 @@ def case_fields(view: CaseView) -> dict[str, object]:
     fields["resolution_seconds"] = measures.resolution_seconds if measures else None
     fields["sla_outcomes"] = dict(measures.sla_outcomes) if measures else {}
     return fields
+
+
+def visible_cases(teams: Iterable[str], user_id: str) -> list[ColumnElement[bool]]:
+    """Conditions on Case rows a user scoped to `teams` sees: their teams' cases and those assigned to them
+    (no teams: every case). api.cases.access applies it to each request's caller; a scheduled report, to its
+    owner."""
+    scoped = sorted(teams)
+    if not scoped:
+        return []
+    return [or_(col(Case.team_id).in_(scoped), Case.assignee_id == user_id)]

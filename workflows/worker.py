@@ -19,6 +19,7 @@ from activities.connectors.rss import RssConnector
 from activities.crisis import CrisisActivities
 from activities.discovery import DiscoveryActivities
 from activities.flows import FlowCache
+from activities.reports import ReportActivities
 from activities.routing import RoutingActivities
 from store.budget import DEFAULT_TAGGING_BUDGET_MS
 from store.db import make_engine
@@ -26,8 +27,9 @@ from store.keys import KeyRing
 from workflows.case import CaseWorkflow
 from workflows.crisis_watch import CrisisWatchWorkflow
 from workflows.poll import PollSourceWorkflow
+from workflows.report_delivery import DeliverReportWorkflow
 
-WORKFLOWS = [CaseWorkflow, PollSourceWorkflow, CrisisWatchWorkflow]
+WORKFLOWS = [CaseWorkflow, PollSourceWorkflow, CrisisWatchWorkflow, DeliverReportWorkflow]
 
 
 def sandbox_runner(*, reimport_workflows: bool = True) -> SandboxedWorkflowRunner:
@@ -71,11 +73,12 @@ def build_worker(client: Client, *, task_queue: str, database_url: str, keys: Ke
     discovery = DiscoveryActivities(engine=engine, connectors=registry, client=client, task_queue=task_queue,
                                     tagging_budget_ms=tagging_budget_ms)
     crisis = CrisisActivities(engine=engine, client=client)
+    reports = ReportActivities(engine=engine, keys=keys, guard=guard)
     return Worker(
         client,
         task_queue=task_queue,
         workflows=WORKFLOWS,
-        activities=acts.all() + routing.all() + discovery.all() + crisis.all(),
+        activities=acts.all() + routing.all() + discovery.all() + crisis.all() + reports.all(),
         activity_executor=executor or ThreadPoolExecutor(max_workers=16),
         workflow_runner=sandbox_runner(reimport_workflows=reimport_workflows),
         max_cached_workflows=max_cached_workflows,

@@ -151,14 +151,7 @@ def case_analytics(
     zone = _zone(tz)
     start, end = _period(since, until, group_by)
     _check_team(principal, team_id)
-    if hours == "business" and metric not in IN_BUSINESS_HOURS:
-        raise ApiError(422, code="no_business_hours", path="hours",
-                       message=f"{metric} has no business-hours variant: use hours=calendar, or ask for "
-                               f"{', '.join(sorted(IN_BUSINESS_HOURS))}")
-    if metric in AT_AN_INSTANT and group_by in ("day", "hour"):
-        raise ApiError(422, code="no_time_groups", path="group_by",
-                       message=f"{metric} is counted at one instant (the period's end): group it by none, channel, "
-                               "team, assignee, priority, tag or policy")
+    check_case_metric(metric, group_by, hours)
     filters = CaseFilters(team_id=team_id, channel=channel, priority=priority, tag=tag)
     found = case_report(session=session, metric=metric, group_by=group_by, since=start, until=end, zone=zone,
                         filters=filters, visible=case_filter(principal), hours=hours, now=_now())
@@ -186,20 +179,37 @@ def mention_analytics(
     teams' cases' conversations, as the mention list shows them."""
     zone = _zone(tz)
     start, end = _period(since, until, group_by)
-    if metric == "share_of_voice":
-        if group_by not in ("none", "day", "hour"):
-            raise ApiError(422, code="bad_group", path="group_by",
-                           message=f"share_of_voice is counted per name: group it by none, day or hour, not "
-                                   f"{group_by}")
-        if not settings.share_of_voice:
-            raise ApiError(422, code="no_share_of_voice_terms", path="metric",
-                           message="no brand or competitor is configured: set SWITCHBOARD_SHARE_OF_VOICE to JSON "
-                                   "such as {\"Acme\": [\"acme\"], \"Globex\": [\"globex\"]} and restart")
+    check_mention_metric(metric, group_by, settings.share_of_voice)
     found = mention_report(session=session, metric=metric, group_by=group_by, since=start, until=end, zone=zone,
                            channel=channel, direction=direction, names=settings.share_of_voice,
                            visible=through_cases(principal, Mention.conversation_id, Case.conversation_id))
     return AnalyticsReport(metric=metric, group_by=group_by, since=start, until=end, tz=tz,
                            period_column="created_at", rows=_rows(found))
+
+
+def check_case_metric(metric: str, group_by: str, hours: str) -> None:
+    """Refuse a case metric with a grouping or hours it does not have (the analytics route and saved reports)."""
+    if hours == "business" and metric not in IN_BUSINESS_HOURS:
+        raise ApiError(422, code="no_business_hours", path="hours",
+                       message=f"{metric} has no business-hours variant: use hours=calendar, or ask for "
+                               f"{', '.join(sorted(IN_BUSINESS_HOURS))}")
+    if metric in AT_AN_INSTANT and group_by in ("day", "hour"):
+        raise ApiError(422, code="no_time_groups", path="group_by",
+                       message=f"{metric} is counted at one instant (the period's end): group it by none, channel, "
+                               "team, assignee, priority, tag or policy")
+
+
+def check_mention_metric(metric: str, group_by: str, names: dict[str, list[str]]) -> None:
+    """Refuse share of voice grouped other than by time, or with no name configured (`names`)."""
+    if metric == "share_of_voice":
+        if group_by not in ("none", "day", "hour"):
+            raise ApiError(422, code="bad_group", path="group_by",
+                           message=f"share_of_voice is counted per name: group it by none, day or hour, not "
+                                   f"{group_by}")
+        if not names:
+            raise ApiError(422, code="no_share_of_voice_terms", path="metric",
+                           message="no brand or competitor is configured: set SWITCHBOARD_SHARE_OF_VOICE to JSON "
+                                   "such as {\"Acme\": [\"acme\"], \"Globex\": [\"globex\"]} and restart")
 
 
 def _check_team(principal: Principal, team_id: str | None) -> None:

@@ -125,6 +125,8 @@ ManageCanned = Annotated[Principal, _guard(P.canned_manage)]
 ReadAnalytics = Annotated[Principal, _guard(P.analytics_read)]
 ReadCrisis = Annotated[Principal, _guard(P.crisis_read)]
 ManageCrisis = Annotated[Principal, _guard(P.crisis_manage)]
+ManageReports = Annotated[Principal, _guard(P.reports_manage)]
+ExportData = Annotated[Principal, _guard(P.exports_read)]
 
 
 def public(why: str) -> dict[str, str]:

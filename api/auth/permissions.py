@@ -46,6 +46,8 @@ class Permission(StrEnum):
     analytics_read = "analytics:read"  # metrics over cases and mentions: counts and times, no customer data
     crisis_read = "crisis:read"  # whether a crisis is on, why, and crisis mode's settings
     crisis_manage = "crisis:manage"  # crisis mode's thresholds, flow, backup teams; starting and ending a crisis
+    reports_manage = "reports:manage"  # saving, changing, sharing and scheduling reports
+    exports_read = "exports:read"  # raw cases and mentions in bulk (CSV, JSON), audited
 
 
 P = Permission
@@ -70,6 +72,8 @@ DESCRIPTIONS: dict[Permission, str] = {
     P.analytics_read: "reading analytics (case and mention metrics)",
     P.crisis_read: "reading crisis mode's state and settings",
     P.crisis_manage: "setting crisis mode up, and starting and ending a crisis",
+    P.reports_manage: "saving and scheduling reports",
+    P.exports_read: "exporting raw cases and mentions",
 }
 
 _READ = frozenset(p for p in P if p.value.endswith(":read"))
@@ -80,9 +84,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.admin: frozenset(P),
     Role.ops_lead: (_READ - {P.auditlog_read}) | {P.flows_write, P.flows_backtest, P.agents_manage,
                                                   P.agents_presence, P.experts_write, P.tokens_own, P.teams_manage,
-                                                  P.canned_manage, P.crisis_manage},
+                                                  P.canned_manage, P.crisis_manage, P.reports_manage},
     Role.supervisor: _AGENT | {P.cases_approve, P.cases_takeover, P.cases_transfer, P.customers_merge,
-                               P.agents_manage, P.analytics_read, P.crisis_read},
+                               P.agents_manage, P.analytics_read, P.crisis_read, P.reports_manage, P.exports_read},
     Role.agent: _AGENT,
     Role.auditor: _READ | {P.histories_decode, P.auditlog_checkpoint, P.flows_backtest, P.tokens_own},
 }

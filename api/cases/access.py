@@ -7,20 +7,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, select
 from sqlmodel import Session, SQLModel, col
 
 from api.auth.principal import Principal
 from api.errors import ApiError
 from api.listing import get_or_404
-from store.cases import Case
+from store.cases import Case, visible_cases
 
 
 def case_filter(principal: Principal) -> list[ColumnElement[bool]]:
     """Conditions on Case rows the principal may see (none: every case)."""
-    if not principal.teams:
-        return []
-    return [or_(col(Case.team_id).in_(sorted(principal.teams)), Case.assignee_id == principal.user_id)]
+    return visible_cases(principal.teams, principal.user_id)
 
 
 def through_cases(principal: Principal, column: object, key: object = Case.id) -> list[ColumnElement[bool]]:

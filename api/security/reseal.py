@@ -1,13 +1,15 @@
-"""Sealing what is stored: connector secrets written before sealing existed, or under a retired key."""
+"""Sealing what is stored: connector secrets written before sealing existed, or under a retired key; and
+scheduled reports' webhook secrets sealed under a retired key."""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
 from store.connector_config import SECRET_PURPOSE, secret_fields
 from store.db import session_scope
 from store.keys import KeyRing, is_sealed
+from store.reports import WEBHOOK_SECRET_PURPOSE, SavedReport
 from store.sources import Source
 
 
@@ -27,4 +29,19 @@ def reseal_sources(*, engine: Engine, keys: KeyRing) -> int:
             if config != row.config:
                 row.config = config
                 session.add(row)
+        changed += _reseal_reports(session, keys)
+    return changed
+
+
+def _reseal_reports(session: Session, keys: KeyRing) -> int:
+    """Scheduled reports' webhook signing secrets sealed by another key than the primary, sealed again."""
+    changed = 0
+    for report in session.exec(select(SavedReport).where(col(SavedReport.webhook_secret_sealed).is_not(None))):
+        value = report.webhook_secret_sealed
+        if not value or keys.sealed_by(value) == keys.primary:
+            continue
+        report.webhook_secret_sealed = keys.seal(keys.open(value, purpose=WEBHOOK_SECRET_PURPOSE),
+                                                 purpose=WEBHOOK_SECRET_PURPOSE)
+        session.add(report)
+        changed += 1
     return changed

@@ -41,7 +41,7 @@ describe('App', () => {
             'cases',
             expect.objectContaining({ sort: { field: 'opened_at', order: 'DESC' } }),
         );
-        await waitFor(() => expect(menuItems()).toHaveLength(16));
+        await waitFor(() => expect(menuItems()).toHaveLength(17));
         expect(menuItems()).toEqual([
             'Dashboard',
             'Cases',
@@ -55,6 +55,7 @@ describe('App', () => {
             'Flows',
             'Flow drafts',
             'Canned replies',
+            'Reports',
             'Users',
             'API tokens',
             'Audit log',
@@ -218,11 +219,12 @@ describe('App', () => {
         // An auditor reads everything, the audit log included, and has API tokens of their own; users are for admins.
         render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('auditor'))} />);
         await screen.findAllByTestId('case-subject', {}, { timeout: 15_000 });
-        await waitFor(() => expect(menuItems()).toHaveLength(14));
+        await waitFor(() => expect(menuItems()).toHaveLength(15));
         expect(menuItems()).not.toContain('Users');
         expect(menuItems()).toContain('Dashboard'); // analytics:read, which agents have not
         expect(menuItems()).toContain('Audit log');
         expect(menuItems()).toContain('Crisis');
+        expect(menuItems()).toContain('Reports'); // they read and run shared reports (analytics:read)
     });
 
     it('shows who is logged in, with their role, and logs them out', async () => {

@@ -20,6 +20,7 @@ import flows from './flows';
 import { InboxHome } from './inbox/InboxHome';
 import { SwitchboardLayout } from './layout/SwitchboardLayout';
 import mentions from './mentions';
+import reports from './reports';
 import sources from './sources';
 import teams from './teams';
 import { darkTheme, lightTheme } from './theme';
@@ -72,6 +73,8 @@ const SwitchboardAdmin = ({ dataProvider = defaultDataProvider, authProvider = d
         <Resource name="flow_drafts" {...flowDrafts} />
         {/* Ops leads and admins (canned:manage); agents read them in the reply composer. */}
         <Resource name="canned_replies" {...cannedReplies} />
+        {/* Saved reports: read and run with analytics:read, kept with reports:manage. */}
+        <Resource name="reports" {...reports} />
         {/* Admins only (users:manage); everyone has their own API tokens (tokens:own). */}
         <Resource name="users" {...users} />
         <Resource name="tokens" {...tokens} />

@@ -3,6 +3,7 @@ import { fetchUtils, HttpError, useDataProvider } from 'react-admin';
 import type { DataProvider, RaRecord } from 'react-admin';
 import { apiErrorMessage, apiFieldErrors, submissionErrors } from './apiErrors';
 import type {
+    AnalyticsReport,
     ApiToken,
     AuditCheckpoint,
     AuditVerdict,
@@ -211,6 +212,8 @@ export interface SwitchboardDataProvider extends DataProvider {
     /** Starts a crisis by hand (the actor is the session's); answers the new state. */
     startCrisis: (reason: string) => Promise<{ data: CrisisStatus }>;
     endCrisis: (reason: string) => Promise<{ data: CrisisStatus }>;
+    /** Runs a saved report now (`GET /api/reports/{id}/result`): the rows the analytics routes answer. */
+    runReport: (reportId: string) => Promise<{ data: AnalyticsReport }>;
 }
 
 /** The fields of the source forms that the API's 422s can name (see `submissionErrors`). */
@@ -268,6 +271,7 @@ const FORM_FIELDS: Record<string, readonly string[]> = {
     sources: SOURCE_FORM_FIELDS,
     users: USER_FORM_FIELDS,
     tokens: TOKEN_FORM_FIELDS,
+    reports: ['name', 'kind', 'metric', 'group_by', 'filters', 'period', 'since', 'until', 'tz', 'shared'],
 };
 
 /**
@@ -357,11 +361,12 @@ export const createDataProvider = (
             }
             // Agents and teams change with PATCH, with only what changed (see agents/agentForm.ts, teams/teamForm.ts).
             // Canned replies too (title, text, team, channels).
-            if (resource === 'agents' || resource === 'teams' || resource === 'canned_replies') {
+            if (resource === 'agents' || resource === 'teams' || resource === 'canned_replies' || resource === 'reports') {
                 return withFieldErrors(resource, patch(resourceUrl(resource, params.id), params.data as object));
             }
             return base.update(resource, params);
         },
+        runReport: async reportId => ({ data: (await client(`${resourceUrl('reports', reportId)}/result`)).json as AnalyticsReport }),
         addTeamMember: (teamId, agentId) =>
             post<RaRecord>(`${resourceUrl('teams', teamId)}/members/${encodeURIComponent(agentId)}`, {}),
         removeTeamMember: async (teamId, agentId, to) => {

@@ -158,6 +158,11 @@ export type CannedReply = Schemas['CannedReplyPublic'];
 export type CannedReplyCreatePayload = Schemas['CannedReplyCreate'];
 export type CannedReplyChangePayload = Schemas['CannedReplyChange'];
 
+/** A saved report (`/api/reports`): a metric, grouping, filters and period, shared or its owner's. */
+export type SavedReport = Schemas['SavedReportPublic'];
+export type SavedReportCreatePayload = Schemas['ReportCreate'];
+export type SavedReportChangePayload = Schemas['ReportChange'];
+export type ReportFilters = Schemas['ReportFilters'];
 export type FlowNodeType = Schemas['FlowNode']['type'];
 
 /** A node as the API stores it: its content and position filled in. */
@@ -226,7 +231,7 @@ export type AuditVerdict = Schemas['VerifyAnswer'];
 /** `POST /api/audit/checkpoints`: the chain's head, signed now (Ed25519). */
 export type AuditCheckpoint = Schemas['CheckpointPublic'];
 
-/** `GET /api/analytics/cases` and `/mentions`: a metric over a period, one row per group (day, channel, target…). */
+/** `GET /api/analytics/cases` and `/mentions`, and a saved report's result: a metric over a period, one row per group (day, channel, target…). */
 export type AnalyticsReport = Schemas['AnalyticsReport'];
 export type AnalyticsRow = Schemas['AnalyticsRow'];
 

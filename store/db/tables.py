@@ -17,6 +17,7 @@ from store.mentions import Mention
 from store.notifications import NotificationRead
 from store.outbox import OutboxEntry
 from store.presence import CasePresence
+from store.reports import SavedReport
 from store.routing.models import CaseRouting, QueueGuest
 from store.sources import Source
 from store.teams import Agent, Team
@@ -26,5 +27,5 @@ metadata = SQLModel.metadata
 __all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "CannedReply", "Case",
            "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "CrisisConfig", "CrisisEvent", "CrisisState",
            "Customer", "CustomerIdentity", "Expert", "ExpertRequest", "Flow", "FlowDraft", "Mention",
-           "NotificationRead", "OutboxEntry", "QueueGuest", "SlaDeadline", "Source", "Team", "User", "UserSession",
-           "metadata"]
+           "NotificationRead", "OutboxEntry", "QueueGuest", "SavedReport", "SlaDeadline", "Source", "Team", "User",
+           "UserSession", "metadata"]

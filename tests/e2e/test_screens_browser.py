@@ -48,6 +48,7 @@ SCREENS = [
     Screen("users", "users"), Screen("user", "users", "edit"),
     Screen("canned-replies", "canned_replies"), Screen("canned-reply", "canned_replies", "edit"),
     Screen("tokens", "tokens"),
+    Screen("reports", "reports"), Screen("report", "reports", "show"), Screen("report-edit", "reports", "edit"),
     Screen("audit-entries", "audit_entries"), Screen("audit-entry", "audit_entries", "show"),
     Screen("dashboard", "analytics", "page"),
     Screen("crisis", "crisis", "page"),
@@ -74,6 +75,11 @@ def first_ids(up: UpProcess) -> dict[str, str]:
         active = http.get("/api/flows", params={"filter": '{"active": true}'}).json()[0]
         made = http.post("/api/flow_drafts", json={"name": "Screens: the active flow", "document": active["document"]})
         assert made.status_code == 201, made.text
+        # The demo has no saved report: one the admin owns, so its edit page opens.
+        report = http.post("/api/reports", json={"name": "Screens: first response by team", "kind": "cases",
+                                                 "metric": "first_response", "group_by": "team",
+                                                 "period": "last_90_days", "shared": True})
+        assert report.status_code == 201, report.text
         for resource in {screen.resource for screen in SCREENS if screen.view not in ("list", "page")}:
             found = http.get(f"/api/{resource}", params={"range": "[0,0]"})
             assert found.status_code == 200 and found.json(), (resource, found.text)

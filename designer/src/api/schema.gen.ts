@@ -1742,6 +1742,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Reports
+         * @description The shared reports and the caller's own.
+         */
+        get: operations["list_reports_api_reports_get"];
+        put?: never;
+        /**
+         * Create
+         * @description Save a report; the caller owns it. With a schedule, its result is POSTed to its webhook daily or weekly.
+         */
+        post: operations["create_api_reports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Report */
+        get: operations["get_report_api_reports__report_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete
+         * @description Remove a report (and its schedule); answers it as it was. Its owner (or an admin) only.
+         */
+        delete: operations["delete_api_reports__report_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change
+         * @description Change a report's fields; absent ones stay as they are (a null schedule_cadence unschedules it). Its
+         *     owner (or an admin) only.
+         */
+        patch: operations["change_api_reports__report_id__patch"];
+        trace?: never;
+    };
+    "/api/reports/{report_id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver
+         * @description Deliver a scheduled report to its webhook now, beside its scheduled deliveries. Its owner (or an admin).
+         */
+        post: operations["deliver_api_reports__report_id__deliver_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{report_id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report Result
+         * @description Run the report now: its period resolved at this instant in its time zone, the rows GET
+         *     /api/analytics/<kind> answers for the same fields.
+         */
+        get: operations["report_result_api_reports__report_id__result_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Cases
+         * @description Every case opened in [since, until) that the caller sees (a team-scoped user: their teams' and their own),
+         *     by opened_at then id; columns as store.exports.CASE_COLUMNS.
+         */
+        get: operations["export_cases_api_exports_cases_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Mentions
+         * @description Every mention written in [since, until) that the caller sees (a team-scoped user: the mentions of their
+         *     cases' conversations), by created_at then id; columns as store.exports.MENTION_COLUMNS.
+         */
+        get: operations["export_mentions_api_exports_mentions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{report_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Report
+         * @description The report's result now (as GET /api/reports/{id}/result), its rows in REPORT_COLUMNS.
+         */
+        get: operations["export_report_api_reports__report_id__export_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -3119,6 +3272,13 @@ export interface components {
              */
             lag_seconds: number;
         };
+        /** Delivery */
+        Delivery: {
+            /** Status */
+            status: string;
+            /** Schedule Id */
+            schedule_id: string;
+        };
         /**
          * Direction
          * @enum {string}
@@ -4434,6 +4594,149 @@ export interface components {
             reply_id?: string | null;
         };
         /**
+         * ReportChange
+         * @description Fields to change; absent ones stay as they are.
+         */
+        ReportChange: {
+            /** Name */
+            name?: string | null;
+            /** Kind */
+            kind?: ("cases" | "mentions") | null;
+            /** Metric */
+            metric?: ("opened" | "closed" | "first_response" | "next_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate" | "approval_rate" | "backlog" | "workload" | "volume" | "sentiment") | null;
+            /** Group By */
+            group_by?: ("none" | "channel" | "team" | "assignee" | "priority" | "tag" | "policy" | "day" | "hour" | "direction" | "language" | "sentiment") | null;
+            /** Hours */
+            hours?: ("calendar" | "business") | null;
+            filters?: components["schemas"]["ReportFilters"] | null;
+            /** Period */
+            period?: ("today" | "yesterday" | "last_7_days" | "last_30_days" | "last_90_days" | "this_week" | "last_week" | "this_month" | "last_month" | "custom") | null;
+            /** Since */
+            since?: string | null;
+            /** Until */
+            until?: string | null;
+            /** Tz */
+            tz?: string | null;
+            /** Shared */
+            shared?: boolean | null;
+            /**
+             * Schedule Cadence
+             * @description null (given): no longer scheduled
+             */
+            schedule_cadence?: ("daily" | "weekly") | null;
+            /** Schedule Time */
+            schedule_time?: string | null;
+            /** Schedule Weekday */
+            schedule_weekday?: number | null;
+            /** Webhook Url */
+            webhook_url?: string | null;
+            /** Webhook Secret */
+            webhook_secret?: string | null;
+        };
+        /**
+         * ReportCreate
+         * @description A new saved report; its owner is the caller.
+         */
+        ReportCreate: {
+            /**
+             * Name
+             * @description 1 to 120 characters
+             */
+            name: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "cases" | "mentions";
+            /**
+             * Metric
+             * @description cases: a metric of GET /api/analytics/cases; mentions: volume or sentiment
+             * @enum {string}
+             */
+            metric: "opened" | "closed" | "first_response" | "next_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate" | "approval_rate" | "backlog" | "workload" | "volume" | "sentiment";
+            /**
+             * Group By
+             * @default none
+             * @enum {string}
+             */
+            group_by?: "none" | "channel" | "team" | "assignee" | "priority" | "tag" | "policy" | "day" | "hour" | "direction" | "language" | "sentiment";
+            /**
+             * Hours
+             * @description cases: business measures first_response, next_response and resolution in the SLA calendar's open time
+             * @default calendar
+             * @enum {string}
+             */
+            hours?: "calendar" | "business";
+            filters?: components["schemas"]["ReportFilters"];
+            /**
+             * Period
+             * @description A window of whole local days before today (last_N_days, yesterday), the current or last week or month, today, or custom (since, until)
+             * @default last_7_days
+             * @enum {string}
+             */
+            period?: "today" | "yesterday" | "last_7_days" | "last_30_days" | "last_90_days" | "this_week" | "last_week" | "this_month" | "last_month" | "custom";
+            /**
+             * Since
+             * @description custom: the start (included)
+             */
+            since?: string | null;
+            /**
+             * Until
+             * @description custom: the end (excluded)
+             */
+            until?: string | null;
+            /**
+             * Tz
+             * @description An IANA time zone, e.g. Europe/Paris
+             * @default UTC
+             */
+            tz?: string;
+            /**
+             * Shared
+             * @description true: everyone who reads analytics sees and runs it
+             * @default false
+             */
+            shared?: boolean;
+            /**
+             * Schedule Cadence
+             * @description daily or weekly delivery to the webhook; null: not scheduled
+             */
+            schedule_cadence?: ("daily" | "weekly") | null;
+            /** Schedule Time */
+            schedule_time?: string | null;
+            /** Schedule Weekday */
+            schedule_weekday?: number | null;
+            /** Webhook Url */
+            webhook_url?: string | null;
+            /** Webhook Secret */
+            webhook_secret?: string | null;
+        };
+        /**
+         * ReportFilters
+         * @description Equality filters, as GET /api/analytics/<kind> takes them; absent or null: any.
+         */
+        ReportFilters: {
+            /**
+             * Team Id
+             * @description cases: a team's id
+             */
+            team_id?: string | null;
+            /**
+             * Channel
+             * @description a source, e.g. twitter
+             */
+            channel?: string | null;
+            /** @description cases */
+            priority?: components["schemas"]["Priority"] | null;
+            /**
+             * Tag
+             * @description cases
+             */
+            tag?: string | null;
+            /** @description mentions */
+            direction?: components["schemas"]["Direction"] | null;
+        };
+        /**
          * Role
          * @enum {string}
          */
@@ -4454,6 +4757,110 @@ export interface components {
              * @default 300
              */
             poll_seconds?: number;
+        };
+        /** SavedReportPublic */
+        SavedReportPublic: {
+            /**
+             * Name
+             * @description What the report is called, e.g. 'Weekly first response by team'
+             */
+            name: string;
+            /**
+             * Kind
+             * @description cases or mentions: which analytics the report runs
+             */
+            kind: string;
+            /**
+             * Metric
+             * @description A case metric (GET /api/analytics/cases), or volume or sentiment for mentions
+             */
+            metric: string;
+            /**
+             * Group By
+             * @description A grouping the kind's analytics take
+             * @default none
+             */
+            group_by: string;
+            /**
+             * Hours
+             * @description cases: calendar, or business for first_response, next_response and resolution in the SLA calendar's open time
+             * @default calendar
+             */
+            hours: string;
+            /**
+             * Filters
+             * @description Equality filters: team_id, channel, priority, tag (cases); channel, direction (mentions)
+             */
+            filters: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+            /**
+             * Period
+             * @description A relative window (last_7_days, this_month, ...) resolved in tz when the report runs, or custom: since and until
+             */
+            period: string;
+            /**
+             * Since
+             * @description custom periods: the start (included)
+             */
+            since: string | null;
+            /**
+             * Until
+             * @description custom periods: the end (excluded)
+             */
+            until: string | null;
+            /**
+             * Tz
+             * @description The IANA time zone its days, hours and relative period are in
+             * @default UTC
+             */
+            tz: string;
+            /**
+             * Shared
+             * @description true: everyone who reads analytics sees and runs it; false: its owner only
+             * @default false
+             */
+            shared: boolean;
+            /**
+             * Schedule Cadence
+             * @description daily or weekly; null: not scheduled
+             */
+            schedule_cadence: string | null;
+            /**
+             * Schedule Time
+             * @description HH:MM, local time in tz, when it is delivered
+             */
+            schedule_time: string | null;
+            /**
+             * Schedule Weekday
+             * @description weekly: 0 Monday ... 6 Sunday
+             */
+            schedule_weekday: number | null;
+            /**
+             * Webhook Url
+             * @description Where a scheduled run is POSTed (JSON, signed)
+             */
+            webhook_url: string | null;
+            /** Id */
+            id: string;
+            /** Owner Id */
+            owner_id: string;
+            /**
+             * Has Webhook Secret
+             * @description A signing secret is set (it is never shown)
+             * @default false
+             */
+            has_webhook_secret: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /** SecondFactorCode */
         SecondFactorCode: {
@@ -12781,6 +13188,691 @@ export interface operations {
             };
             /** @description the body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    list_reports_api_reports_get: {
+        parameters: {
+            query?: {
+                /** @description which column and which way, e.g. ["id","ASC"] (the default) */
+                sort?: string;
+                /** @description [first, last] rows, inclusive (default [0,24]); at most 1000 rows come back, as Content-Range says; a range ending before it starts is empty */
+                range?: string;
+                /** @description each field's value, or a list of values any of which matches; q: text to find */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedReportPublic"][];
+                };
+            };
+            /** @description a list's sort, range or filter is not one this list takes (the path names which) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    create_api_reports_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedReportPublic"];
+                };
+            };
+            /** @description the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description a team filter naming a team that is not the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description saved, but the workflow service did not take its delivery schedule */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    get_report_api_reports__report_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedReportPublic"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such report, or a private report of someone else */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    delete_api_reports__report_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedReportPublic"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description someone else's report */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such report, or a private report of someone else */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    change_api_reports__report_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedReportPublic"];
+                };
+            };
+            /** @description the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description someone else's report, or another team in its filter */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such report, or a private report of someone else */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description saved, but the workflow service did not take its delivery schedule */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    deliver_api_reports__report_id__deliver_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such report, or a private report of someone else */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the report is not scheduled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description saved, but the workflow service did not take its delivery schedule */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    report_result_api_reports__report_id__result_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReport"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the report filters by a team that is not the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such report, or a private report of someone else */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    export_cases_api_exports_cases_get: {
+        parameters: {
+            query?: {
+                /** @description Only rows from this instant (included); none: from the first, e.g. 2026-12-01T00:00:00Z */
+                since?: string | null;
+                /** @description Only rows before this instant (excluded); none: to the last, e.g. 2026-12-01T00:00:00Z */
+                until?: string | null;
+                /** @description csv (a header row, then one row a line), jsonl (one JSON object a line) or json (one array) */
+                format?: "csv" | "jsonl" | "json";
+                team_id?: string | null;
+                channel?: string | null;
+                priority?: components["schemas"]["Priority"] | null;
+                tag?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/json": {
+                        [key: string]: components["schemas"]["JsonValue"];
+                    }[];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description a team that is not the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    export_mentions_api_exports_mentions_get: {
+        parameters: {
+            query?: {
+                /** @description Only rows from this instant (included); none: from the first, e.g. 2026-12-01T00:00:00Z */
+                since?: string | null;
+                /** @description Only rows before this instant (excluded); none: to the last, e.g. 2026-12-01T00:00:00Z */
+                until?: string | null;
+                /** @description csv (a header row, then one row a line), jsonl (one JSON object a line) or json (one array) */
+                format?: "csv" | "jsonl" | "json";
+                channel?: string | null;
+                direction?: components["schemas"]["Direction"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/json": {
+                        [key: string]: components["schemas"]["JsonValue"];
+                    }[];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    export_report_api_reports__report_id__export_get: {
+        parameters: {
+            query?: {
+                /** @description csv (a header row, then one row a line), jsonl (one JSON object a line) or json (one array) */
+                format?: "csv" | "jsonl" | "json";
+            };
+            header?: never;
+            path: {
+                report_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/json": {
+                        [key: string]: components["schemas"]["JsonValue"];
+                    }[];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such report, or a private report of someone else */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -34,6 +34,8 @@ export const PERMISSIONS = [
     'analytics:read',
     'crisis:read',
     'crisis:manage',
+    'reports:manage',
+    'exports:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -98,6 +100,7 @@ const READ: Record<string, Permission> = {
     // Its pages are for those who keep them; the composer reads them with cases:read (CannedReplyButton).
     canned_replies: 'canned:manage',
     crisis: 'crisis:read',
+    reports: 'analytics:read',
 };
 
 /** The permission each changing action needs, per resource. */
@@ -131,6 +134,7 @@ const WRITE: Record<string, Record<string, Permission>> = {
     users: { create: 'users:manage', edit: 'users:manage' },
     canned_replies: { create: 'canned:manage', edit: 'canned:manage', delete: 'canned:manage' },
     tokens: { create: 'tokens:own', delete: 'tokens:own' },
+    reports: { create: 'reports:manage', edit: 'reports:manage', delete: 'reports:manage' },
     // Verifying the log only reads it (auditlog:read, as its list); signing its head takes its own permission.
     audit_entries: { checkpoint: 'auditlog:checkpoint' },
     crisis: { manage: 'crisis:manage' },

@@ -32,6 +32,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
         'teams:manage',
         'canned:manage',
         'crisis:manage',
+        'reports:manage',
     ],
     supervisor: [
         ...AGENT,
@@ -42,6 +43,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
         'agents:manage',
         'analytics:read',
         'crisis:read',
+        'reports:manage',
+        'exports:read',
     ],
     agent: AGENT,
     auditor: [...READS, 'histories:decode', 'auditlog:checkpoint', 'tokens:own'],
