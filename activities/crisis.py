@@ -9,8 +9,8 @@ from sqlalchemy import Engine
 from temporalio import activity
 from temporalio.client import Client
 
-from engine.crisis import ApplyRequest, ApplyResult, CrisisActivity, Sample, SampleRequest, baseline_windows
-from engine.messages import RoutingState
+from engine.crisis import ApplyRequest, ApplyResult, Sample, SampleRequest, baseline_windows
+from engine.messages import Activity, RoutingState
 from store.audit import append
 from store.crisis import CrisisRefused, end_crisis, settings_of, start_crisis, state_of, window_counts
 from store.db import session_scope
@@ -24,7 +24,7 @@ class CrisisActivities:
         self._engine = engine
         self._client = client
 
-    @activity.defn(name=CrisisActivity.sample)
+    @activity.defn(name=Activity.crisis_sample)
     async def sample(self, req: SampleRequest) -> Sample:
         return await asyncio.to_thread(self._sample, req)
 
@@ -41,7 +41,7 @@ class CrisisActivities:
             return Sample(enabled=settings.enabled, interval_seconds=settings.interval_seconds, thresholds=t,
                           active=state.active, automatic=state.automatic, window=window, past=past)
 
-    @activity.defn(name=CrisisActivity.apply)
+    @activity.defn(name=Activity.crisis_apply)
     async def apply(self, req: ApplyRequest) -> ApplyResult:
         result, changes = await asyncio.to_thread(self._apply, req)
         await notify(self._client, changes, engine=self._engine)

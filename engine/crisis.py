@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -176,13 +175,6 @@ CHECK_NOW_SIGNAL = "check_now"  # settings changed: check now rather than at the
 def crisis_watch_id(task_queue: str) -> str:
     """The watch's workflow id: one per installation (its task queue)."""
     return f"crisis-watch-{task_queue}"
-
-
-class CrisisActivity(StrEnum):
-    """The watch's activities: read the figures, then record what a check decided (and act on it)."""
-
-    sample = "crisis_sample"
-    apply = "crisis_apply"
 
 
 CHECKS_PER_RUN = 100  # about 8 events a check: a run's history stays under a thousand events

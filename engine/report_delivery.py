@@ -18,7 +18,7 @@ DELIVER_REPORT_WORKFLOW = "DeliverReport"
 SIGNATURE_HEADER = "X-Signature-256"
 DELIVERY_HEADER = "X-Switchboard-Delivery"
 # Errors a retry cannot fix: the address is refused, the report or its webhook is gone.
-FINAL_ERRORS = ["ConnectorRefused", "ReportNotDeliverable"]
+FINAL_ERRORS = ("ConnectorRefused", "ReportNotDeliverable")
 
 
 def schedule_id(report_id: str) -> str:

@@ -20,12 +20,12 @@ with workflow.unsafe.imports_passed_through():
         CRISIS_WATCH_WORKFLOW,
         ApplyRequest,
         ApplyResult,
-        CrisisActivity,
         Sample,
         SampleRequest,
         WatchInput,
         decide,
     )
+    from engine.messages import Activity
 
 RETRY = RetryPolicy(initial_interval=timedelta(seconds=2), backoff_coefficient=2.0,
                     maximum_interval=timedelta(minutes=1))
@@ -46,7 +46,7 @@ class CrisisWatchWorkflow:
         for _ in range(inp.checks_per_run):
             self._poked = False
             sample = await workflow.execute_activity(
-                CrisisActivity.sample, SampleRequest(at=workflow.now()), result_type=Sample,
+                Activity.crisis_sample, SampleRequest(at=workflow.now()), result_type=Sample,
                 start_to_close_timeout=timedelta(minutes=1), retry_policy=RETRY)
             if sample.enabled or sample.active:
                 decision = decide(window=sample.window, past=sample.past, thresholds=sample.thresholds,
@@ -54,7 +54,7 @@ class CrisisWatchWorkflow:
                 if not sample.enabled and decision.action == "start":
                     decision = decision.model_copy(update={"action": "none", "reason": "detection is off"})
                 result = await workflow.execute_activity(
-                    CrisisActivity.apply, ApplyRequest(at=workflow.now(), decision=decision), result_type=ApplyResult,
+                    Activity.crisis_apply, ApplyRequest(at=workflow.now(), decision=decision), result_type=ApplyResult,
                     start_to_close_timeout=timedelta(minutes=1), retry_policy=RETRY)
                 streak = 0 if decision.action != "none" and result.applied else decision.calm_streak
             else:
