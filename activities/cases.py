@@ -35,6 +35,7 @@ from store.cases import Case, case_fields
 from store.conversations import Conversation
 from store.db import session_scope
 from store.deadlines import replace_deadlines
+from store.event_payloads import case_events_out
 from store.experts import ExpertRequest
 from store.mentions import Mention as MentionRow
 from store.outbox import enqueue, place_entry
@@ -129,15 +130,16 @@ class CaseActivities:
         ids = [f"{case_id}:sla:{event.occurrence}" if event.occurrence else f"{case_id}:{event.seq}"
                for event in inp.events]
         existing = {row.id: row for row in session.exec(select(CaseEventRow).where(col(CaseEventRow.id).in_(ids)))}
-        append(session, case_changes({"id": event_id, "case_id": case_id, "kind": event.kind, "actor": event.actor,
-                                      "at": event.at, "detail": event.detail}
-                                     for event_id, event in zip(ids, inp.events, strict=True)
-                                     if event_id not in existing))
+        new = [{"id": event_id, "case_id": case_id, "seq": event.seq, "kind": event.kind, "actor": event.actor,
+                "at": event.at, "detail": event.detail}
+               for event_id, event in zip(ids, inp.events, strict=True) if event_id not in existing]
+        append(session, case_changes(new))
         for event_id, event in zip(ids, inp.events, strict=True):
             row = existing.get(event_id) or CaseEventRow(id=event_id, case_id=case_id, seq=event.seq)
             row.seq, row.at, row.kind, row.actor = event.seq, event.at, event.kind, event.actor
             row.detail = event.detail
             session.add(row)
+        case_events_out(session, new)  # after the rows: the case as this save leaves it
         if inp.last_seq is not None:
             # Rows numbered beyond the workflow's latest, or holding a number this save gives another event (an
             # SLA event's row is keyed by its occurrence, not its number): a lost task's. Projected rows are

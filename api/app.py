@@ -35,6 +35,7 @@ from api.connectors.views import router as sources_router
 from api.customers.views import router as customers_router
 from api.discovery.views import router as discovery_router
 from api.errors import validation_error_body
+from api.events.views import router as events_router
 from api.experts.views import router as experts_router
 from api.flows.backtest import router as backtest_router
 from api.flows.drafts import router as drafts_router
@@ -130,6 +131,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
                    audit_log_router, experts_router, backtest_router, flow_testing_router,
                    discovery_router, sources_router, customers_router, inbox_router, canned_replies_router,
                    analytics_router):
+        api.include_router(router)
+    for router in (events_router,):  # events out (issue 17)
         api.include_router(router)
 
     @api.get("/health", tags=["health"], response_model=Health,

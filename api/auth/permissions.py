@@ -44,6 +44,8 @@ class Permission(StrEnum):
     canned_manage = "canned:manage"  # creating, changing and deleting canned replies
     tokens_own = "tokens:own"
     analytics_read = "analytics:read"  # metrics over cases and mentions: counts and times, no customer data
+    events_read = "events:read"  # the event feed (token scope read:events): every team's cases and customers
+    subscriptions_manage = "subscriptions:manage"  # webhook subscriptions: targets, secrets, filters, deliveries
 
 
 P = Permission
@@ -66,6 +68,7 @@ DESCRIPTIONS: dict[Permission, str] = {
     P.tokens_own: "managing one's own API tokens",
     P.canned_manage: "managing canned replies",
     P.analytics_read: "reading analytics (case and mention metrics)",
+    P.events_read: "reading the event feed", P.subscriptions_manage: "managing webhook subscriptions",
 }
 
 _READ = frozenset(p for p in P if p.value.endswith(":read"))
@@ -74,7 +77,8 @@ _AGENT = frozenset({P.cases_read, P.cases_work, P.mentions_read, P.customers_rea
                     P.tokens_own})
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.admin: frozenset(P),
-    Role.ops_lead: (_READ - {P.auditlog_read}) | {P.flows_write, P.flows_backtest, P.agents_manage,
+    # The event feed carries every team's cases and customers: admins and auditors (and their tokens).
+    Role.ops_lead: (_READ - {P.auditlog_read, P.events_read}) | {P.flows_write, P.flows_backtest, P.agents_manage,
                                                   P.agents_presence, P.experts_write, P.tokens_own, P.teams_manage,
                                                   P.canned_manage},
     Role.supervisor: _AGENT | {P.cases_approve, P.cases_takeover, P.cases_transfer, P.customers_merge,

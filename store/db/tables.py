@@ -10,6 +10,7 @@ from store.cases import Case
 from store.conversations import Conversation
 from store.customers import Customer, CustomerIdentity
 from store.deadlines import SlaDeadline
+from store.events_out import EventOut
 from store.experts import Expert, ExpertRequest
 from store.flows import Flow, FlowDraft
 from store.mentions import Mention
@@ -18,11 +19,13 @@ from store.outbox import OutboxEntry
 from store.presence import CasePresence
 from store.routing.models import CaseRouting
 from store.sources import Source
+from store.subscriptions import Delivery, Subscription
 from store.teams import Agent, Team
 
 metadata = SQLModel.metadata
 
 __all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "CannedReply", "Case",
-           "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "Customer", "CustomerIdentity", "Expert",
+           "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "Customer", "CustomerIdentity", "Delivery",
+           "EventOut", "Expert",
            "ExpertRequest", "Flow", "FlowDraft", "Mention", "NotificationRead", "OutboxEntry", "SlaDeadline",
-           "Source", "Team", "User", "UserSession", "metadata"]
+           "Source", "Subscription", "Team", "User", "UserSession", "metadata"]

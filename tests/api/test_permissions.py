@@ -78,6 +78,9 @@ def test_the_roles_are_what_the_issue_says() -> None:
     assert Permission.users_manage not in ops | boss | agent | auditor
     # Analytics are for those who manage the work, not for the agents doing it.
     assert Permission.analytics_read in admin & ops & boss & auditor and Permission.analytics_read not in agent
+    # Events out carry every team's cases and customers: the feed is for admins and auditors, webhooks for admins.
+    assert Permission.events_read in admin & auditor and Permission.events_read not in ops | boss | agent
+    assert Permission.subscriptions_manage not in ops | boss | agent | auditor
     assert Permission.sources_write not in ops | boss | agent | auditor
 
 

@@ -1617,6 +1617,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Events
+         * @description Events after a cursor, oldest first, with the payloads webhooks carry; resume with `next_cursor`.
+         */
+        get: operations["list_events_api_events_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -2186,6 +2206,238 @@ export interface components {
              */
             updated_at: string;
         };
+        /** CaseAssigned */
+        CaseAssigned: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** Agent Id */
+            agent_id: string | null;
+            /** Team Id */
+            team_id: string | null;
+            /**
+             * Previous
+             * @description The agent it was assigned to before, on a reassignment
+             */
+            previous: string | null;
+        };
+        /**
+         * CaseAssignedEvent
+         * @description A case.assigned event (payload version 1)
+         */
+        CaseAssignedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.assigned";
+            data: components["schemas"]["CaseAssigned"];
+        };
+        /** CaseClaimed */
+        CaseClaimed: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** Mode */
+            mode: string | null;
+        };
+        /**
+         * CaseClaimedEvent
+         * @description A case.claimed event (payload version 1)
+         */
+        CaseClaimedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.claimed";
+            data: components["schemas"]["CaseClaimed"];
+        };
+        /** CaseClosed */
+        CaseClosed: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** Reason */
+            reason: string | null;
+        };
+        /**
+         * CaseClosedEvent
+         * @description A case.closed event (payload version 1)
+         */
+        CaseClosedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.closed";
+            data: components["schemas"]["CaseClosed"];
+        };
+        /** CaseEscalated */
+        CaseEscalated: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** Level */
+            level: number | null;
+            /**
+             * Target
+             * @description The SLA target (first_response, resolution...)
+             */
+            target: string | null;
+        };
+        /**
+         * CaseEscalatedEvent
+         * @description A case.escalated event (payload version 1)
+         */
+        CaseEscalatedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.escalated";
+            data: components["schemas"]["CaseEscalated"];
+        };
         /** CaseEventPublic */
         CaseEventPublic: {
             /** Case Id */
@@ -2210,6 +2462,24 @@ export interface components {
             };
             /** Id */
             id: string;
+        };
+        /** CaseLinks */
+        CaseLinks: {
+            /**
+             * Api
+             * @description The case in the API, e.g. /api/cases/<id>
+             */
+            api: string;
+            /**
+             * Designer
+             * @description The case in the designer, e.g. /#/cases/<id>/show
+             */
+            designer: string;
+            /**
+             * Conversation
+             * @description Its conversation in the API
+             */
+            conversation: string;
         };
         /** CaseListItem */
         CaseListItem: {
@@ -2354,6 +2624,129 @@ export interface components {
             /** @description The conversation's newest message; null when it has none, or the caller may not read mentions */
             last_message: components["schemas"]["LastMessage"] | null;
         };
+        /** CaseMeasured */
+        CaseMeasured: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** First Response Seconds */
+            first_response_seconds: number | null;
+            /** Resolution Seconds */
+            resolution_seconds: number | null;
+            /** Handle Seconds */
+            handle_seconds: number | null;
+            /** Sla Breached */
+            sla_breached: boolean | null;
+            /** Sla Outcomes */
+            sla_outcomes: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * CaseMeasuredEvent
+         * @description A case.measured event (payload version 1)
+         */
+        CaseMeasuredEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.measured";
+            data: components["schemas"]["CaseMeasured"];
+        };
+        /** CaseOpened */
+        CaseOpened: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /**
+             * Mention Id
+             * @description The mention that opened the case
+             */
+            mention_id: string | null;
+        };
+        /**
+         * CaseOpenedEvent
+         * @description A case.opened event (payload version 1)
+         */
+        CaseOpenedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.opened";
+            data: components["schemas"]["CaseOpened"];
+        };
         /** CasePublic */
         CasePublic: {
             /** Workflow Id */
@@ -2495,11 +2888,214 @@ export interface components {
             /** Id */
             id: string;
         };
+        /** CaseRef */
+        CaseRef: {
+            /** Id */
+            id: string;
+            /** Status */
+            status: string;
+            /** Priority */
+            priority: string;
+            /** Source */
+            source: string;
+            /** Conversation Id */
+            conversation_id: string;
+            /** Team Id */
+            team_id: string | null;
+            /** Assignee Id */
+            assignee_id: string | null;
+            /** Subject */
+            subject: string;
+            /** Tags */
+            tags: string[];
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /** Closed At */
+            closed_at: string | null;
+            links: components["schemas"]["CaseLinks"];
+        };
+        /** CaseReplied */
+        CaseReplied: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** Reply Id */
+            reply_id: string | null;
+            /**
+             * Mention Id
+             * @description The reply as an outbound mention
+             */
+            mention_id: string | null;
+        };
+        /**
+         * CaseRepliedEvent
+         * @description A case.replied event (payload version 1)
+         */
+        CaseRepliedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.replied";
+            data: components["schemas"]["CaseReplied"];
+        };
+        /** CaseSlaBreached */
+        CaseSlaBreached: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** Target */
+            target: string | null;
+        };
+        /**
+         * CaseSlaBreachedEvent
+         * @description A case.sla_breached event (payload version 1)
+         */
+        CaseSlaBreachedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.sla_breached";
+            data: components["schemas"]["CaseSlaBreached"];
+        };
         /**
          * CaseStatus
          * @enum {string}
          */
         CaseStatus: "open" | "assigned" | "escalated" | "pending" | "with_expert" | "closed";
+        /** CaseTransferred */
+        CaseTransferred: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** From Team */
+            from_team: string | null;
+            /** To Team */
+            to_team: string | null;
+            /** Note */
+            note: string | null;
+        };
+        /**
+         * CaseTransferredEvent
+         * @description A case.transferred event (payload version 1)
+         */
+        CaseTransferredEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.transferred";
+            data: components["schemas"]["CaseTransferred"];
+        };
         /** CheckpointPublic */
         CheckpointPublic: {
             /** Id */
@@ -2605,6 +3201,144 @@ export interface components {
             /** Id */
             id: string;
         };
+        /** CustomerCreated */
+        CustomerCreated: {
+            customer: components["schemas"]["CustomerRef"];
+        };
+        /**
+         * CustomerCreatedEvent
+         * @description A customer.created event (payload version 1)
+         */
+        CustomerCreatedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer.created";
+            data: components["schemas"]["CustomerCreated"];
+        };
+        /** CustomerMerged */
+        CustomerMerged: {
+            /** @description The customer kept, with the identities of both */
+            customer: components["schemas"]["CustomerRef"];
+            /**
+             * Merged Id
+             * @description The customer merged into it (kept, marked merged_into)
+             */
+            merged_id: string;
+            /** Actor */
+            actor: string;
+        };
+        /**
+         * CustomerMergedEvent
+         * @description A customer.merged event (payload version 1)
+         */
+        CustomerMergedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer.merged";
+            data: components["schemas"]["CustomerMerged"];
+        };
+        /** CustomerNoted */
+        CustomerNoted: {
+            customer: components["schemas"]["CustomerRef"];
+            /**
+             * Note
+             * @description at, author, kind, text
+             */
+            note: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+        };
+        /**
+         * CustomerNotedEvent
+         * @description A customer.noted event (payload version 1)
+         */
+        CustomerNotedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer.noted";
+            data: components["schemas"]["CustomerNoted"];
+        };
         /** CustomerProfile */
         CustomerProfile: {
             /** Name */
@@ -2703,6 +3437,20 @@ export interface components {
             /** Id */
             id: string;
         };
+        /** CustomerRef */
+        CustomerRef: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Identities
+             * @description Every identity the customer has, oldest first
+             */
+            identities: components["schemas"]["Identity"][];
+            /** Merged Into */
+            merged_into: string | null;
+        };
         /** DeadlineHealth */
         DeadlineHealth: {
             /**
@@ -2791,6 +3539,19 @@ export interface components {
              * @default false
              */
             allow_insecure?: boolean;
+        };
+        /** EventPage */
+        EventPage: {
+            /**
+             * Events
+             * @description Oldest first
+             */
+            events: (components["schemas"]["CaseOpenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["CaseClaimedEvent"] | components["schemas"]["CaseRepliedEvent"] | components["schemas"]["CaseEscalatedEvent"] | components["schemas"]["CaseSlaBreachedEvent"] | components["schemas"]["CaseTransferredEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseMeasuredEvent"] | components["schemas"]["MentionReceivedEvent"] | components["schemas"]["CustomerCreatedEvent"] | components["schemas"]["CustomerMergedEvent"] | components["schemas"]["CustomerNotedEvent"] | components["schemas"]["FlowPublishedEvent"] | components["schemas"]["FlowActivatedEvent"] | components["schemas"]["SubscriptionTestEvent"])[];
+            /**
+             * Next Cursor
+             * @description Give it as `after` to read on; the same cursor when nothing was new
+             */
+            next_cursor: number;
         };
         /**
          * ExpertCreate
@@ -2934,6 +3695,52 @@ export interface components {
          * @description Mentions that only come by `switchboard import` (backfills, exports).
          */
         FileConfig: Record<string, never>;
+        /**
+         * FlowActivatedEvent
+         * @description A flow.activated event (payload version 1)
+         */
+        FlowActivatedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "flow.activated";
+            data: components["schemas"]["FlowChange"];
+        };
+        /** FlowChange */
+        FlowChange: {
+            /** Version */
+            version: string;
+            /** Name */
+            name: string;
+            /** Actor */
+            actor: string | null;
+        };
         /** FlowDocument */
         FlowDocument: {
             /** Nodes */
@@ -3096,6 +3903,43 @@ export interface components {
             /** Version */
             version: string;
         };
+        /**
+         * FlowPublishedEvent
+         * @description A flow.published event (payload version 1)
+         */
+        FlowPublishedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "flow.published";
+            data: components["schemas"]["FlowChange"];
+        };
         /** FlowTestRequest */
         FlowTestRequest: {
             /**
@@ -3177,6 +4021,19 @@ export interface components {
             status: string;
             outbox: components["schemas"]["OutboxHealth"];
             deadlines: components["schemas"]["DeadlineHealth"];
+        };
+        /** Identity */
+        Identity: {
+            /**
+             * Source
+             * @description The channel (twitter, email...)
+             */
+            source: string;
+            /**
+             * Handle
+             * @description The handle or address on it
+             */
+            handle: string;
         };
         /** IdentityPublic */
         IdentityPublic: {
@@ -3455,6 +4312,77 @@ export interface components {
             case_id: string | null;
             /** Customer Id */
             customer_id: string | null;
+        };
+        /** MentionReceived */
+        MentionReceived: {
+            mention: components["schemas"]["MentionRef"];
+            /**
+             * Case Id
+             * @description The case it opened or joined; None: it needs no response
+             */
+            case_id: string | null;
+            customer: components["schemas"]["CustomerRef"] | null;
+        };
+        /**
+         * MentionReceivedEvent
+         * @description A mention.received event (payload version 1)
+         */
+        MentionReceivedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "mention.received";
+            data: components["schemas"]["MentionReceived"];
+        };
+        /** MentionRef */
+        MentionRef: {
+            /** Id */
+            id: string;
+            /** Source */
+            source: string;
+            /** External Id */
+            external_id: string;
+            /** Conversation Id */
+            conversation_id: string;
+            /** Author */
+            author: string;
+            /** Text */
+            text: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Sentiment */
+            sentiment: number | null;
+            /** Tags */
+            tags: string[];
         };
         /**
          * MentionSentiment
@@ -4057,6 +4985,43 @@ export interface components {
             };
         };
         /**
+         * SubscriptionTestEvent
+         * @description A subscription.test event (payload version 1)
+         */
+        SubscriptionTestEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "subscription.test";
+            data: components["schemas"]["TestPing"];
+        };
+        /**
          * TagRequest
          * @description A change of the case's tags: at least one tag to add or to remove.
          */
@@ -4219,6 +5184,16 @@ export interface components {
              * @description when the case that has waited longest began waiting; null: none waits
              */
             oldest_waiting_since: string | null;
+        };
+        /** TestPing */
+        TestPing: {
+            /** Subscription Id */
+            subscription_id: string;
+            /**
+             * Message
+             * @default a test event from Switchboard
+             */
+            message: string;
         };
         /** TokenCreate */
         TokenCreate: {
@@ -11728,6 +12703,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AnalyticsReport"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    list_events_api_events_get: {
+        parameters: {
+            query?: {
+                /** @description The cursor of the last event you have; 0: from the start */
+                after?: number;
+                /** @description Comma-separated event types; none: every type */
+                types?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
                 };
             };
             /** @description not logged in, or the session or token is no longer valid (the code says which) */
