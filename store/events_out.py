@@ -109,3 +109,9 @@ def events_after(session: Session, *, after: int, types: Iterable[str] | None = 
 def last_cursor(session: Session) -> int:
     """The newest event's cursor (0: none yet)."""
     return session.exec(select(EventOut.id).order_by(col(EventOut.id).desc()).limit(1)).first() or 0
+
+
+def envelope(row: EventOut) -> dict[str, Any]:
+    """The event as the feed lists it and a webhook's body carries it (api.events.models documents it)."""
+    return {"cursor": row.id, "id": row.event_id, "type": row.type, "version": row.version,
+            "case_id": row.case_id, "occurred_at": row.occurred_at, "data": row.payload}

@@ -7,12 +7,12 @@ A webhook's body is one envelope, exactly as the feed lists it. Each envelope na
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, Field, create_model
 
 from store.event_payloads import PAYLOADS
-from store.events_out import EventOut, EventType
+from store.events_out import EventType
 
 
 class EventEnvelope(BaseModel):
@@ -37,8 +37,3 @@ class EventPage(BaseModel):
     events: list[Event] = Field(description="Oldest first")  # type: ignore[valid-type]
     next_cursor: int = Field(description="Give it as `after` to read on; the same cursor when nothing was new")
 
-
-def envelope(row: EventOut) -> dict[str, Any]:
-    """The envelope of a stored event, as the feed and webhooks send it."""
-    return {"cursor": row.id, "id": row.event_id, "type": row.type, "version": row.version,
-            "case_id": row.case_id, "occurred_at": row.occurred_at, "data": row.payload}

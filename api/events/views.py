@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query
 from api.auth.deps import ReadEvents
 from api.deps import SessionDep
 from api.errors import ApiError
-from api.events.models import EventPage, envelope
-from store.events_out import EventType, events_after
+from api.events.models import EventPage
+from store.events_out import EventType, envelope, events_after
 
 router = APIRouter(tags=["events"])
 STORED_TYPES = sorted(t.value for t in EventType if t != EventType.test)

@@ -1637,6 +1637,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Subscriptions
+         * @description Webhook subscriptions with their health and backlog.
+         */
+        get: operations["list_subscriptions_api_subscriptions_get"];
+        put?: never;
+        /**
+         * Create Subscription
+         * @description Subscribe a target to event types; it receives events written from now on (the feed has the past).
+         */
+        post: operations["create_subscription_api_subscriptions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/{subscription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Subscription */
+        get: operations["get_subscription_api_subscriptions__subscription_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Subscription
+         * @description Remove a subscription (its delivery log stays); answers it as it was.
+         */
+        delete: operations["delete_subscription_api_subscriptions__subscription_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change Subscription
+         * @description Change a subscription; `active` pauses it (its backlog kept) or resumes it (the backlog delivered).
+         */
+        patch: operations["change_subscription_api_subscriptions__subscription_id__patch"];
+        trace?: never;
+    };
+    "/api/subscriptions/{subscription_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Latest Deliveries
+         * @description This subscription's latest tries, newest first: status code, latency, error, attempt.
+         */
+        get: operations["latest_deliveries_api_subscriptions__subscription_id__deliveries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscription_deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deliveries
+         * @description Every subscription's delivery log as a react-admin list (filter by subscription_id, ok, type).
+         */
+        get: operations["list_deliveries_api_subscription_deliveries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/{subscription_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Test
+         * @description Send a signed `subscription.test` event now, whatever the subscription's types, filter or pause; answers
+         *     the delivery (ok, status code, latency, error), also kept in its log.
+         */
+        post: operations["send_test_api_subscriptions__subscription_id__test_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -3464,6 +3574,37 @@ export interface components {
              */
             lag_seconds: number;
         };
+        /** DeliveryPublic */
+        DeliveryPublic: {
+            /** Id */
+            id: number;
+            /** Subscription Id */
+            subscription_id: string;
+            /** Event Id */
+            event_id: string;
+            /**
+             * Cursor
+             * @description The event's cursor; null: a test event
+             */
+            cursor: number | null;
+            /** Type */
+            type: string;
+            /** Attempt */
+            attempt: number;
+            /** Ok */
+            ok: boolean;
+            /** Status Code */
+            status_code: number | null;
+            /** Latency Ms */
+            latency_ms: number | null;
+            /** Error */
+            error: string | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+        };
         /**
          * Direction
          * @enum {string}
@@ -4983,6 +5124,125 @@ export interface components {
             evidence: {
                 [key: string]: components["schemas"]["JsonValue"];
             };
+        };
+        /** SubscriptionChange */
+        SubscriptionChange: {
+            /** Name */
+            name?: string | null;
+            /** Url */
+            url?: string | null;
+            /** Event Types */
+            event_types?: ("case.opened" | "case.assigned" | "case.claimed" | "case.replied" | "case.escalated" | "case.sla_breached" | "case.transferred" | "case.closed" | "case.measured" | "mention.received" | "customer.created" | "customer.merged" | "customer.noted" | "flow.published" | "flow.activated")[] | null;
+            /**
+             * Filter
+             * @description JSON Logic over the event envelope (type, case_id, data...), e.g. {"==": [{"var": "data.case.priority"}, "high"]}; only events for which it is true are delivered; none: every event of the types
+             */
+            filter?: {
+                [key: string]: components["schemas"]["JsonValue"];
+            } | null;
+            /**
+             * Secret
+             * @description A new signing secret; write-only
+             */
+            secret?: string | null;
+            /**
+             * Active
+             * @description false pauses delivery (the backlog is kept); true resumes it, delivering the backlog, and clears a pause
+             */
+            active?: boolean | null;
+        };
+        /** SubscriptionCreate */
+        SubscriptionCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Url
+             * Format: uri
+             * @description Where events are POSTed: a public http(s) address, unless the operator allow-lists its network (SWITCHBOARD_CONNECT_ALLOW)
+             */
+            url: string;
+            /**
+             * Event Types
+             * @description The event types delivered (at least one)
+             */
+            event_types: ("case.opened" | "case.assigned" | "case.claimed" | "case.replied" | "case.escalated" | "case.sla_breached" | "case.transferred" | "case.closed" | "case.measured" | "mention.received" | "customer.created" | "customer.merged" | "customer.noted" | "flow.published" | "flow.activated")[];
+            /**
+             * Filter
+             * @description JSON Logic over the event envelope (type, case_id, data...), e.g. {"==": [{"var": "data.case.priority"}, "high"]}; only events for which it is true are delivered; none: every event of the types
+             */
+            filter?: {
+                [key: string]: components["schemas"]["JsonValue"];
+            } | null;
+            /**
+             * Secret
+             * Format: password
+             * @description The signing secret (HMAC-SHA256); write-only, never shown again
+             */
+            secret: string;
+            /**
+             * Active
+             * @default true
+             */
+            active?: boolean;
+        };
+        /** SubscriptionPublic */
+        SubscriptionPublic: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Url */
+            url: string;
+            /** Event Types */
+            event_types: string[];
+            /** Filter */
+            filter: {
+                [key: string]: components["schemas"]["JsonValue"];
+            } | null;
+            /** Active */
+            active: boolean;
+            /**
+             * Paused Reason
+             * @description Why delivery is paused (by whom, or after which failures)
+             */
+            paused_reason: string | null;
+            /** Paused At */
+            paused_at: string | null;
+            /**
+             * Healthy
+             * @description false after repeated failures, until a delivery succeeds
+             */
+            healthy: boolean;
+            /**
+             * Cursor
+             * @description The last event delivered or passed over (GET /api/events?after=)
+             */
+            cursor: number;
+            /**
+             * Backlog
+             * @description Events of its types beyond its cursor (before its filter)
+             */
+            backlog: number;
+            /** Consecutive Failures */
+            consecutive_failures: number;
+            /** Last Error */
+            last_error: string | null;
+            /** Last Delivery At */
+            last_delivery_at: string | null;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /**
          * SubscriptionTestEvent
@@ -12769,6 +13029,535 @@ export interface operations {
             };
             /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    list_subscriptions_api_subscriptions_get: {
+        parameters: {
+            query?: {
+                /** @description which column and which way, e.g. ["id","ASC"] (the default) */
+                sort?: string;
+                /** @description [first, last] rows, inclusive (default [0,24]); at most 1000 rows come back, as Content-Range says; a range ending before it starts is empty */
+                range?: string;
+                /** @description each field's value, or a list of values any of which matches; q: text to find */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"][];
+                };
+            };
+            /** @description a list's sort, range or filter is not one this list takes (the path names which) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    create_subscription_api_subscriptions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    get_subscription_api_subscriptions__subscription_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    delete_subscription_api_subscriptions__subscription_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    change_subscription_api_subscriptions__subscription_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    latest_deliveries_api_subscriptions__subscription_id__deliveries_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description only the tries that failed */
+                failed?: boolean;
+            };
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"][];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    list_deliveries_api_subscription_deliveries_get: {
+        parameters: {
+            query?: {
+                /** @description which column and which way, e.g. ["id","ASC"] (the default) */
+                sort?: string;
+                /** @description [first, last] rows, inclusive (default [0,24]); at most 1000 rows come back, as Content-Range says; a range ending before it starts is empty */
+                range?: string;
+                /** @description each field's value, or a list of values any of which matches */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"][];
+                };
+            };
+            /** @description a list's sort, range or filter is not one this list takes (the path names which) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    send_test_api_subscriptions__subscription_id__test_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such subscription */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
