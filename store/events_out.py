@@ -50,6 +50,8 @@ class EventType(StrEnum):
 
 class EventOut(SQLModel, table=True):
     __tablename__ = "event_out"
+    # Never reuse an id, not even the newest after retention removed it (a cursor past it must stay past it).
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True, description="The cursor: increasing in commit order")
     event_id: str = Field(unique=True, description="UUID; the idempotency key of every delivery of the event")

@@ -1,5 +1,6 @@
 """Webhook subscriptions against a receiver on 127.0.0.1 that the tests allow-list (SWITCHBOARD_CONNECT_ALLOW):
-signed events in order, a filter, the test button and the delivery log; the receiver down and back losing
+signed events in order, a redelivery after a crash with the same idempotency key, a filter, the test button and
+the delivery log; the receiver down and back losing
 nothing and keeping each case's order; a subscription paused after failing, its backlog delivered on resume;
 private and loopback targets and broken filters refused; the secret never shown or stored in the clear."""
 
@@ -10,9 +11,11 @@ from collections import defaultdict
 
 import httpx
 import pytest
-from sqlmodel import Session, select
+from sqlalchemy import update
+from sqlmodel import Session, col, select
 
 from store.audit import AuditEntry
+from store.db import session_scope
 from store.subscriptions import Subscription
 from tests.harness.cases import Stack, api_client, as_user, eventually
 from tests.harness.receiver import Receiver
@@ -71,6 +74,15 @@ async def test_events_are_delivered_signed_in_order_and_filtered(stack: Stack) -
                 assert got.headers["idempotency-key"] == got.event["id"]
                 assert got.headers["x-switchboard-event"] == got.event["type"]
             assert not everything.received[0].signed_by("another secret")
+            # A crash after the receiver's 2xx but before the cursor's commit: the event goes again, same key.
+            with session_scope(stack.engine) as session:
+                session.execute(update(Subscription).where(col(Subscription.id) == sub["id"]).values(
+                    cursor=expected[-2]["cursor"]))
+            count = len(everything.received)
+            await eventually(lambda: len(everything.received) > count, what="the redelivery")
+            again = everything.received[count]
+            assert again.headers["idempotency-key"] == again.event["id"] == expected[-1]["id"]
+            assert again.signed_by(SECRET) and len(everything.received) == count + 1
 
             vip_opened = [e for e in expected if e["type"] == "case.opened" and f"vip-{RUN}" in
                           e["data"]["case"]["subject"]]
@@ -83,13 +95,14 @@ async def test_events_are_delivered_signed_in_order_and_filtered(stack: Stack) -
             assert everything.events()[-1]["type"] == "subscription.test" and everything.received[-1].signed_by(SECRET)
 
             log = await http.get(f"/api/subscriptions/{sub['id']}/deliveries", params={"limit": 500})
-            assert log.status_code == 200 and len(log.json()) == len(expected) + 1
+            assert log.status_code == 200 and len(log.json()) == len(expected) + 2  # with the redelivery
             assert log.json()[0]["type"] == "subscription.test"  # newest first
             assert all(d["ok"] and d["status_code"] == 200 and d["attempt"] == 1 and d["latency_ms"] is not None
                        for d in log.json())
+            assert [d["event_id"] for d in log.json()].count(expected[-1]["id"]) == 2
             listed = await http.get("/api/subscription_deliveries", params={
                 "filter": f'{{"subscription_id": "{sub["id"]}"}}', "range": "[0,4]"})
-            assert listed.status_code == 200 and listed.headers["content-range"].endswith(f"/{len(expected) + 1}")
+            assert listed.status_code == 200 and listed.headers["content-range"].endswith(f"/{len(expected) + 2}")
             shown = (await http.get(f"/api/subscriptions/{sub['id']}")).json()
             assert shown["backlog"] == 0 and shown["healthy"] and "secret" not in shown
             assert (await http.get(f"/api/subscriptions/{only_vip['id']}")).json()["filter"] is not None

@@ -27,7 +27,8 @@ def upgrade() -> None:
     sa.Column('occurred_at', store.db.types.UtcDateTime(timezone=True), nullable=False),
     sa.Column('payload', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('event_id')
+    sa.UniqueConstraint('event_id'),
+    sqlite_autoincrement=True,
     )
     with op.batch_alter_table('event_out', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_event_out_case_id'), ['case_id'], unique=False)
