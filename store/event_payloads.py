@@ -130,10 +130,13 @@ class MentionRef(BaseModel):
 
 
 class MentionReceived(BaseModel):
+    """A mention taken in. Its author is `mention.source` + `mention.author`; the customer's other identities
+    are in case.opened and customer.created (kept out of here: this one is written for every mention)."""
+
     VERSION: ClassVar[int] = 1
     mention: MentionRef
     case_id: str | None = Field(description="The case it opened or joined; None: it needs no response")
-    customer: CustomerRef | None
+    customer_id: str | None = Field(description="The customer its author is")
 
 
 class CustomerCreated(BaseModel):
@@ -192,16 +195,20 @@ def timeline_type(kind: str, seq: int) -> EventType | None:
 
 # ---- building ------------------------------------------------------------------------------------------
 def customers_by_id(session: Session, ids: Iterable[str | None]) -> dict[str, CustomerRef]:
+    """The customers of `ids` with their identities: two plain selects (this is on the ingest path)."""
     wanted = sorted({i for i in ids if i})
     if not wanted:
         return {}
-    people = {c.id: c for c in session.exec(select(Customer).where(col(Customer.id).in_(wanted)))}
+    people = Customer.__table__  # type: ignore[attr-defined]
+    handles = CustomerIdentity.__table__  # type: ignore[attr-defined]
     identities: dict[str, list[Identity]] = defaultdict(list)
-    for row in session.exec(select(CustomerIdentity).where(col(CustomerIdentity.customer_id).in_(wanted))
-                            .order_by(col(CustomerIdentity.first_seen_at), col(CustomerIdentity.id))):
-        identities[row.customer_id].append(Identity(source=row.source, handle=row.handle))
-    return {cid: CustomerRef(id=cid, name=c.name, identities=identities[cid], merged_into=c.merged_into)
-            for cid, c in people.items()}
+    for customer_id, source, handle in session.execute(
+            select(handles.c.customer_id, handles.c.source, handles.c.handle).where(handles.c.customer_id.in_(wanted))
+            .order_by(handles.c.first_seen_at, handles.c.id)):
+        identities[customer_id].append(Identity(source=source, handle=handle))
+    return {cid: CustomerRef(id=cid, name=name, identities=identities[cid], merged_into=merged)
+            for cid, name, merged in session.execute(select(people.c.id, people.c.name, people.c.merged_into)
+                                                     .where(people.c.id.in_(wanted)))}
 
 
 def customer_ref(session: Session, customer_id: str) -> CustomerRef | None:
@@ -223,12 +230,18 @@ def case_events_out(session: Session, rows: Iterable[Mapping[str, Any]]) -> int:
     mapped = [(row, kind) for row in rows if (kind := timeline_type(row["kind"], row.get("seq") or 0)) is not None]
     if not mapped:
         return 0
-    session.flush()  # the case rows this transaction wrote, as they now stand
-    case_ids = sorted({row["case_id"] for row, _ in mapped})
-    cases = {c.id: c for c in session.exec(select(Case).where(col(Case.id).in_(case_ids)))}
-    owners = dict(session.exec(select(Conversation.id, Conversation.customer_id).where(
-        col(Conversation.id).in_(sorted({c.conversation_id for c in cases.values()})))).all())
-    people = customers_by_id(session, owners.values())
+    # The cases as this transaction leaves them: the session's own objects (new or changed), else read.
+    case_ids = {row["case_id"] for row, _ in mapped}
+    cases = {o.id: o for o in (*session.new, *session.identity_map.values())
+             if isinstance(o, Case) and o.id in case_ids}
+    missing = sorted(case_ids - cases.keys())
+    if missing:
+        cases.update((c.id, c) for c in session.exec(select(Case).where(col(Case.id).in_(missing))))
+    conversations = Conversation.__table__  # type: ignore[attr-defined]
+    with session.no_autoflush:  # plain tables' rows: the session's pending objects are flushed at commit
+        owners = dict(session.execute(select(conversations.c.id, conversations.c.customer_id).where(
+            conversations.c.id.in_(sorted({c.conversation_id for c in cases.values()})))).all())
+        people = customers_by_id(session, owners.values())
     events = []
     for row, kind in mapped:
         case = cases.get(row["case_id"])
@@ -249,21 +262,15 @@ def case_events_out(session: Session, rows: Iterable[Mapping[str, Any]]) -> int:
 
 def mentions_out(session: Session, mentions: Iterable[Any], *, cases: Mapping[str, str | None],
                  customers: Mapping[tuple[str, str], str], at: datetime) -> int:
-    """A batch's `mention.received` events ((engine.models.Mention, its Tags or None) pairs): one statement for
-    the batch, whose customers are read once."""
-    mentions = list(mentions)
-    if not mentions:
-        return 0
-    people = customers_by_id(session, customers.values())
+    """A batch's `mention.received` events ((engine.models.Mention, its Tags or None) pairs), in one statement."""
     events = []
     for m, tags in mentions:
         ref = MentionRef(id=m.id, source=m.source, external_id=m.external_id, conversation_id=m.conversation_id,
                          author=m.author, text=m.text, created_at=m.created_at,
                          sentiment=tags.sentiment if tags else None, tags=list(tags.keywords) if tags else [])
-        customer = people.get(customers.get((m.source, m.author)) or "")
         case_id = cases.get(m.id)
-        events.append(Emitted(T.mention_received, MentionReceived(mention=ref, case_id=case_id, customer=customer),
-                              case_id, at))
+        events.append(Emitted(T.mention_received, MentionReceived(
+            mention=ref, case_id=case_id, customer_id=customers.get((m.source, m.author))), case_id, at))
     return emit_many(session, events, now=at)
 
 

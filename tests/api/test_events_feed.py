@@ -60,7 +60,7 @@ async def test_a_worked_case_leaves_its_events_in_order_and_the_feed_resumes(sta
         customer = opened["data"]["customer"]
         assert {"source": "twitter", "handle": author} in customer["identities"]
         received = events[2]["data"]
-        assert received["customer"]["id"] == customer["id"] and received["case_id"] == case_id
+        assert received["customer_id"] == customer["id"] and received["case_id"] == case_id
         assert received["mention"]["id"] == f"twitter:ev-{RUN}"
         assert events[3]["data"]["actor"] == row.assignee_id and events[5]["data"]["reason"] == "resolved"
 

@@ -4454,7 +4454,11 @@ export interface components {
             /** Customer Id */
             customer_id: string | null;
         };
-        /** MentionReceived */
+        /**
+         * MentionReceived
+         * @description A mention taken in. Its author is `mention.source` + `mention.author`; the customer's other identities
+         *     are in case.opened and customer.created (kept out of here: this one is written for every mention).
+         */
         MentionReceived: {
             mention: components["schemas"]["MentionRef"];
             /**
@@ -4462,7 +4466,11 @@ export interface components {
              * @description The case it opened or joined; None: it needs no response
              */
             case_id: string | null;
-            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Customer Id
+             * @description The customer its author is
+             */
+            customer_id: string | null;
         };
         /**
          * MentionReceivedEvent

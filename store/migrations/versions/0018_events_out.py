@@ -27,12 +27,10 @@ def upgrade() -> None:
     sa.Column('occurred_at', store.db.types.UtcDateTime(timezone=True), nullable=False),
     sa.Column('payload', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('event_id'),
     sqlite_autoincrement=True,
     )
     with op.batch_alter_table('event_out', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_event_out_case_id'), ['case_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_event_out_type'), ['type'], unique=False)
 
     op.create_table('subscription',
     sa.Column('id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -88,7 +86,6 @@ def downgrade() -> None:
     op.drop_table('subscription_delivery')
     op.drop_table('subscription')
     with op.batch_alter_table('event_out', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_event_out_type'))
         batch_op.drop_index(batch_op.f('ix_event_out_case_id'))
 
     op.drop_table('event_out')
