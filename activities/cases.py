@@ -102,7 +102,7 @@ class CaseActivities:
             for name, value in fields.items():
                 setattr(case, name, value)
             session.add(case)
-            self._write_events(session, inp)
+            new = self._write_events(session, inp)
             if view.expert is not None:
                 consult = view.expert
                 request = session.get(ExpertRequest, consult.request_id) or ExpertRequest(
@@ -119,9 +119,11 @@ class CaseActivities:
                     col(MentionRow.id).in_(sorted(taken)),
                     (col(MentionRow.case_id) != view.case_id) | col(MentionRow.case_id).is_(None)
                     | ~col(MentionRow.dispatched)).values(case_id=view.case_id, dispatched=True))
+            # Last: emitting takes the events lock (PostgreSQL) until the commit; no row lock is taken after it.
+            case_events_out(session, new)
 
     @staticmethod
-    def _write_events(session: Session, inp: SaveCaseInput) -> None:
+    def _write_events(session: Session, inp: SaveCaseInput) -> list[dict]:
         """The save's events as the workflow numbered them. A workflow task that saved and then never completed
         (its worker killed) left rows its retry numbers differently: a row of the same id is overwritten, and
         rows beyond the workflow's latest number or holding a number of this save under another id are removed."""
@@ -139,7 +141,6 @@ class CaseActivities:
             row.seq, row.at, row.kind, row.actor = event.seq, event.at, event.kind, event.actor
             row.detail = event.detail
             session.add(row)
-        case_events_out(session, new)  # after the rows: the case as this save leaves it
         if inp.last_seq is not None:
             # Rows numbered beyond the workflow's latest, or holding a number this save gives another event (an
             # SLA event's row is keyed by its occurrence, not its number): a lost task's. Projected rows are
@@ -154,6 +155,7 @@ class CaseActivities:
         if inp.deadlines is not None:
             confirmed = {event.occurrence.split("#")[0] for event in inp.events if event.occurrence}
             replace_deadlines(session, case_id, inp.deadlines, inp.clock_since, confirmed)
+        return new
 
     @activity.defn(name=Activity.hand_on_mentions)
     def hand_on_mentions(self, inp: HandOnInput) -> None:
