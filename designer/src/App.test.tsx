@@ -41,7 +41,7 @@ describe('App', () => {
             'cases',
             expect.objectContaining({ sort: { field: 'opened_at', order: 'DESC' } }),
         );
-        await waitFor(() => expect(menuItems()).toHaveLength(14));
+        await waitFor(() => expect(menuItems()).toHaveLength(15));
         expect(menuItems()).toEqual([
             'Cases',
             'Mentions',
@@ -56,6 +56,7 @@ describe('App', () => {
             'Canned replies',
             'Users',
             'API tokens',
+            'Webhooks',
             'Audit log',
         ]);
     });

@@ -17,6 +17,8 @@ import type {
     Flow,
     ReplyDraft,
     Source,
+    Subscription,
+    SubscriptionDelivery,
     User,
 } from './types';
 
@@ -200,6 +202,10 @@ export interface SwitchboardDataProvider extends DataProvider {
     addTeamMember: (teamId: string, agentId: string) => Promise<{ data: RaRecord }>;
     /** Moves an agent out of the team into team `to` (an agent works in one team); answers the team. */
     removeTeamMember: (teamId: string, agentId: string, to: string) => Promise<{ data: RaRecord }>;
+    /** Sends a signed test event to a webhook subscription now; answers the delivery. */
+    testSubscription: (subscriptionId: string) => Promise<{ data: SubscriptionDelivery }>;
+    /** Pauses (false) or resumes (true) a webhook subscription; answers it. */
+    setSubscriptionActive: (subscriptionId: string, active: boolean) => Promise<{ data: Subscription }>;
 }
 
 /** The fields of the source forms that the API's 422s can name (see `submissionErrors`). */
@@ -251,8 +257,12 @@ export const TEAM_FORM_FIELDS = [
     'members',
 ] as const;
 
+/** The webhook subscription forms' fields (a bad filter's path, /filter/..., is named in the form's message). */
+export const SUBSCRIPTION_FORM_FIELDS = ['name', 'url', 'event_types', 'filter_text', 'secret', 'active'] as const;
+
 const FORM_FIELDS: Record<string, readonly string[]> = {
     agents: AGENT_FORM_FIELDS,
+    subscriptions: SUBSCRIPTION_FORM_FIELDS,
     teams: TEAM_FORM_FIELDS,
     sources: SOURCE_FORM_FIELDS,
     users: USER_FORM_FIELDS,
@@ -346,7 +356,7 @@ export const createDataProvider = (
             }
             // Agents and teams change with PATCH, with only what changed (see agents/agentForm.ts, teams/teamForm.ts).
             // Canned replies too (title, text, team, channels).
-            if (resource === 'agents' || resource === 'teams' || resource === 'canned_replies') {
+            if (resource === 'agents' || resource === 'teams' || resource === 'canned_replies' || resource === 'subscriptions') {
                 return withFieldErrors(resource, patch(resourceUrl(resource, params.id), params.data as object));
             }
             return base.update(resource, params);
@@ -407,6 +417,10 @@ export const createDataProvider = (
         activateFlow: flowId => post<Flow>(`${apiUrl}/flows/${encodeURIComponent(flowId)}/activate`, {}),
         flowFields: async () => ({ data: (await client(`${apiUrl}/flows/fields`)).json }),
         testFlow: (resource, id, body) => post<unknown>(`${resourceUrl(resource, id)}/test`, body),
+        testSubscription: subscriptionId =>
+            post<SubscriptionDelivery>(`${resourceUrl('subscriptions', subscriptionId)}/test`, {}),
+        setSubscriptionActive: (subscriptionId, active) =>
+            patch<Subscription>(resourceUrl('subscriptions', subscriptionId), { active }),
         pollSource: sourceId =>
             post<{ status: string }>(`${apiUrl}/sources/${encodeURIComponent(sourceId)}/poll`, {}),
         newWebhookToken: sourceId =>

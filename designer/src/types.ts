@@ -225,3 +225,13 @@ export type AuditVerdict = Schemas['VerifyAnswer'];
 
 /** `POST /api/audit/checkpoints`: the chain's head, signed now (Ed25519). */
 export type AuditCheckpoint = Schemas['CheckpointPublic'];
+
+/** `GET /api/subscriptions` (admins): a webhook target with its event types, filter, health and backlog (its secret
+ * is write-only). */
+export type Subscription = Schemas['SubscriptionPublic'];
+export type SubscriptionCreatePayload = Schemas['SubscriptionCreate'];
+export type SubscriptionChangePayload = Schemas['SubscriptionChange'];
+/** One try of a delivery: status code, latency, error, attempt (`GET /api/subscription_deliveries`). */
+export type SubscriptionDelivery = Schemas['DeliveryPublic'];
+/** An event type a subscription may take. */
+export type EventType = Schemas['SubscriptionCreate']['event_types'][number];

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
     'canned:manage',
     'tokens:own',
     'analytics:read',
+    'events:read',
+    'subscriptions:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -94,6 +96,8 @@ const READ: Record<string, Permission> = {
     tokens: 'tokens:own',
     // Its pages are for those who keep them; the composer reads them with cases:read (CannedReplyButton).
     canned_replies: 'canned:manage',
+    subscriptions: 'subscriptions:manage',
+    subscription_deliveries: 'subscriptions:manage',
 };
 
 /** The permission each changing action needs, per resource. */
@@ -127,6 +131,12 @@ const WRITE: Record<string, Record<string, Permission>> = {
     users: { create: 'users:manage', edit: 'users:manage' },
     canned_replies: { create: 'canned:manage', edit: 'canned:manage', delete: 'canned:manage' },
     tokens: { create: 'tokens:own', delete: 'tokens:own' },
+    subscriptions: {
+        create: 'subscriptions:manage',
+        edit: 'subscriptions:manage',
+        delete: 'subscriptions:manage',
+        test: 'subscriptions:manage',
+    },
     // Verifying the log only reads it (auditlog:read, as its list); signing its head takes its own permission.
     audit_entries: { checkpoint: 'auditlog:checkpoint' },
 };
