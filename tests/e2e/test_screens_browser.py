@@ -47,6 +47,8 @@ SCREENS = [
     Screen("users", "users"), Screen("user", "users", "edit"),
     Screen("canned-replies", "canned_replies"), Screen("canned-reply", "canned_replies", "edit"),
     Screen("tokens", "tokens"),
+    Screen("subscriptions", "subscriptions"), Screen("subscription", "subscriptions", "show"),
+    Screen("subscription-edit", "subscriptions", "edit"),
     Screen("audit-entries", "audit_entries"), Screen("audit-entry", "audit_entries", "show"),
 ]
 
@@ -71,6 +73,12 @@ def first_ids(up: UpProcess) -> dict[str, str]:
         active = http.get("/api/flows", params={"filter": '{"active": true}'}).json()[0]
         made = http.post("/api/flow_drafts", json={"name": "Screens: the active flow", "document": active["document"]})
         assert made.status_code == 201, made.text
+        # The demo has no webhook subscription: a paused one (nothing is sent) to a local address.
+        hook = http.post("/api/subscriptions", json={
+            "name": "Screens: CRM", "url": "http://127.0.0.1:9/hooks", "event_types": ["case.opened", "case.closed"],
+            "filter": {"==": [{"var": "data.case.priority"}, "high"]}, "secret": "screens-secret-0123456789",
+            "active": False})
+        assert hook.status_code == 201, hook.text
         for resource in {screen.resource for screen in SCREENS if screen.view != "list"}:
             found = http.get(f"/api/{resource}", params={"range": "[0,0]"})
             assert found.status_code == 200 and found.json(), (resource, found.text)

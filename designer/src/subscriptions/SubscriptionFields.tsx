@@ -5,13 +5,13 @@ import { EVENT_GROUPS } from './subscriptionForm';
 /** The fields both subscription forms share; `creating`: the secret is required, else only a new one is sent. */
 export const SubscriptionFields = ({ creating }: { creating: boolean }) => (
     <>
-        <TextInput source="name" fullWidth data-testid="subscription-name" />
+        <TextInput source="name" fullWidth slotProps={{ htmlInput: { 'data-testid': 'subscription-name' } }} />
         <TextInput
             source="url"
             label="Target URL"
             fullWidth
             helperText="Events are POSTed here, signed. Private and loopback addresses need the operator's allow-list."
-            data-testid="subscription-url"
+            slotProps={{ htmlInput: { 'data-testid': 'subscription-url' } }}
         />
         {EVENT_GROUPS.map(group => (
             <CheckboxGroupInput
@@ -30,14 +30,14 @@ export const SubscriptionFields = ({ creating }: { creating: boolean }) => (
             minRows={3}
             fullWidth
             helperText='e.g. {"==": [{"var": "data.case.priority"}, "high"]}; empty: every event of the types'
-            data-testid="subscription-filter"
+            slotProps={{ htmlInput: { 'data-testid': 'subscription-filter' } }}
         />
         <PasswordInput
             source="secret"
             label={creating ? 'Signing secret' : 'New signing secret (optional)'}
             fullWidth
             helperText="HMAC-SHA256 key, at least 16 characters; never shown again"
-            data-testid="subscription-secret"
+            slotProps={{ htmlInput: { 'data-testid': 'subscription-secret' } }}
         />
         <BooleanInput source="active" label="Deliver (off: paused, the backlog kept)" />
         <Typography variant="caption" color="text.secondary">

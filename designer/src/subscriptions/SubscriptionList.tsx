@@ -1,3 +1,4 @@
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Theme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
@@ -11,6 +12,21 @@ const Column = DataTable.Col<Subscription>;
 const ListActions = () => {
     const mayCreate = useCan('subscriptions', 'create');
     return <TopToolbar>{mayCreate && <CreateButton label="New subscription" data-testid="subscription-create" />}</TopToolbar>;
+};
+
+/** No subscription yet: what one is for, and the button to make one. */
+const Empty = () => {
+    const mayCreate = useCan('subscriptions', 'create');
+    return (
+        <Stack spacing={2} sx={{ p: 4, alignItems: 'center', textAlign: 'center' }} className="RaEmpty-message">
+            <Typography variant="h6">No webhook subscriptions yet</Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 520 }}>
+                Subscribe a CRM, another desk or a chat tool to case, mention, customer and flow events: each is POSTed to
+                it signed, in order, and retried until it answers.
+            </Typography>
+            {mayCreate && <CreateButton variant="contained" label="New subscription" data-testid="subscription-create" />}
+        </Stack>
+    );
 };
 
 const Target = (_props: { label?: string }) => {
@@ -39,7 +55,7 @@ export const SubscriptionList = () => {
     const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
     const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('lg'), { defaultMatches: true });
     return (
-        <List<Subscription> sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListActions />}>
+        <List<Subscription> sort={{ field: 'name', order: 'ASC' }} perPage={25} actions={<ListActions />} empty={<Empty />}>
             {phone ? (
                 <SimpleList<Subscription>
                     primaryText={sub => sub.name}

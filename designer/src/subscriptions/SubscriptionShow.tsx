@@ -76,9 +76,14 @@ const Health = () => {
 
 const Column = DataTable.Col<SubscriptionDelivery>;
 
+const PageTitle = () => {
+    const record = useRecordContext<Subscription>();
+    return <span>Webhook subscription{record ? `: ${record.name}` : ''}</span>;
+};
+
 /** A webhook subscription: its health, the test and pause buttons, and its delivery log (newest first). */
 export const SubscriptionShow = () => (
-    <Show<Subscription> actions={<Actions />}>
+    <Show<Subscription> actions={<Actions />} title={<PageTitle />}>
         <Stack spacing={2} sx={{ p: 2 }}>
             <Section>
                 <Health />
