@@ -32,6 +32,7 @@ import logging
 import time
 import uuid
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -54,6 +55,7 @@ LEASE = timedelta(seconds=60)
 BATCH = 100  # events read at a time for one subscription
 COMMIT_EVERY = 20  # delivered events committed together (cursor and log)...
 COMMIT_AFTER = 0.25  # ... or after this many seconds, whichever comes first
+THREADS = 4  # subscriptions delivered at once
 
 
 def signature(secret: str, timestamp: str, body: bytes) -> str:
@@ -138,6 +140,9 @@ class WebhookRelay:
         self._owner = uuid.uuid4().hex
         self._filters: dict[str, Any] = {}
         self._wake = asyncio.Event()
+        # Threads of its own: a slow target holds one of these for up to its timeout, never a thread the outbox
+        # relay or the API's requests are waiting for (asyncio's default executor is theirs).
+        self._threads = ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="webhooks")
 
     def wake(self) -> None:
         self._wake.set()
@@ -147,8 +152,9 @@ class WebhookRelay:
         while True:
             self._wake.clear()
             try:
-                due = await asyncio.to_thread(self._due)
-                await asyncio.gather(*(asyncio.to_thread(self.deliver, sid) for sid in due))
+                loop = asyncio.get_running_loop()
+                due = await loop.run_in_executor(self._threads, self._due)
+                await asyncio.gather(*(loop.run_in_executor(self._threads, self.deliver, sid) for sid in due))
             except asyncio.CancelledError:
                 raise
             except Exception:
@@ -158,6 +164,7 @@ class WebhookRelay:
                     await self._wake.wait()
 
     def close(self) -> None:
+        self._threads.shutdown(wait=False, cancel_futures=True)
         self._sender.close()
 
     # ---- one subscription ------------------------------------------------------------------------------
