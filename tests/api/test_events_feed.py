@@ -1,8 +1,9 @@
 """Events out, written with the change that caused them, read through the feed (GET /api/events, read:events).
 
 A case worked end to end (opened, assigned, claimed, replied, closed, measured), the mention that opened it and
-its new customer, a customer note and a flow published and activated each leave one event, in cursor order, with
-the payloads a CRM upserts a contact from; the feed resumes after a cursor and only admins' tokens read it.
+its new customer, a customer note, a merge, and a flow published and activated each leave one event, in cursor
+order, with the payloads a CRM upserts a contact from; the feed resumes after a cursor; admins' tokens and
+auditors read it, other roles do not.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import uuid
 import httpx
 import pytest
 
+from api.flows.service import publish_flow
+from store.db import session_scope
 from tests.harness.cases import Stack, api_client, as_user, case_where, eventually
 
 RUN = uuid.uuid4().hex[:8]
@@ -72,6 +75,28 @@ async def test_a_worked_case_leaves_its_events_in_order_and_the_feed_resumes(sta
         assert noted.status_code == 200, noted.text
         note = (await _events(http, after=events[-1]["cursor"], types="customer.noted"))["events"]
         assert [e["data"]["note"]["text"] for e in note] == ["VIP since 2019"]
+
+        # A merge carries the kept customer with both customers' identities; publishing and activating a flow, too.
+        other = await http.post("/api/webhooks/twitter", json={
+            "external_id": f"ev2-{RUN}", "author": f"@crm-alt-{RUN}", "created_at": "2026-11-23T09:05:00Z",
+            "text": "@acme love the app"})
+        assert other.status_code == 201, other.text
+        other_customer = (await http.get(f"/api/mentions/twitter:ev2-{RUN}")).json()["customer_id"]
+        merged = await http.post(f"/api/customers/{customer['id']}/merge", json={"other_id": other_customer})
+        assert merged.status_code == 200, merged.text
+        [merge] = (await _events(http, after=start, types="customer.merged"))["events"]
+        assert merge["data"]["merged_id"] == other_customer and merge["data"]["actor"] == "admin"
+        assert {i["handle"] for i in merge["data"]["customer"]["identities"]} >= {author, f"@crm-alt-{RUN}"}
+        active = (await http.get("/api/flows", params={"filter": '{"active": true}'})).json()[0]
+        document = active["document"]
+        document["nodes"][0]["position"] = {"x": 1, "y": 2}  # another version of the same flow
+        with session_scope(stack.engine) as session:
+            publish_flow(session=session, name="moved", document=document, by="olivia")
+        assert (await http.post(f"/api/flows/{active['id']}/activate")).status_code == 200
+        flows = (await _events(http, after=start, types="flow.published,flow.activated"))["events"]
+        assert [(e["type"], e["data"]["actor"]) for e in flows] == [
+            ("flow.published", "olivia"), ("flow.activated", "olivia"), ("flow.activated", "admin")]
+        assert flows[-1]["data"]["version"] == active["id"]
 
         # Resumable: after a cursor comes exactly what followed it; the same cursor when nothing is new.
         tail = await _events(http, after=events[2]["cursor"], types="case.claimed,case.replied", limit=1)
