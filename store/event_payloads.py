@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, Field, ValidationError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from store.cases import Case
 from store.conversations import Conversation
@@ -232,11 +232,11 @@ def case_events_out(session: Session, rows: Iterable[Mapping[str, Any]]) -> int:
         return 0
     # The cases as this transaction leaves them: the session's own objects (new or changed), else read.
     case_ids = {row["case_id"] for row, _ in mapped}
-    cases = {o.id: o for o in (*session.new, *session.identity_map.values())
-             if isinstance(o, Case) and o.id in case_ids}
-    missing = sorted(case_ids - cases.keys())
-    if missing:
-        cases.update((c.id, c) for c in session.exec(select(Case).where(col(Case.id).in_(missing))))
+    cases = {o.id: o for o in session.new if isinstance(o, Case) and o.id in case_ids}
+    for case_id in sorted(case_ids - cases.keys()):
+        case = session.get(Case, case_id)  # the identity map's (a save's changed case), else read
+        if case is not None:
+            cases[case_id] = case
     conversations = Conversation.__table__  # type: ignore[attr-defined]
     with session.no_autoflush:  # plain tables' rows: the session's pending objects are flushed at commit
         owners = dict(session.execute(select(conversations.c.id, conversations.c.customer_id).where(
