@@ -35,6 +35,7 @@ from store.cases import Case, case_fields
 from store.conversations import Conversation
 from store.db import session_scope
 from store.deadlines import replace_deadlines
+from store.event_payloads import case_events_out
 from store.experts import ExpertRequest
 from store.mentions import Mention as MentionRow
 from store.outbox import enqueue, place_entry
@@ -101,7 +102,7 @@ class CaseActivities:
             for name, value in fields.items():
                 setattr(case, name, value)
             session.add(case)
-            self._write_events(session, inp)
+            new = self._write_events(session, inp)
             if view.expert is not None:
                 consult = view.expert
                 request = session.get(ExpertRequest, consult.request_id) or ExpertRequest(
@@ -118,9 +119,11 @@ class CaseActivities:
                     col(MentionRow.id).in_(sorted(taken)),
                     (col(MentionRow.case_id) != view.case_id) | col(MentionRow.case_id).is_(None)
                     | ~col(MentionRow.dispatched)).values(case_id=view.case_id, dispatched=True))
+            # Last: emitting takes the events lock (PostgreSQL) until the commit; no row lock is taken after it.
+            case_events_out(session, new)
 
     @staticmethod
-    def _write_events(session: Session, inp: SaveCaseInput) -> None:
+    def _write_events(session: Session, inp: SaveCaseInput) -> list[dict]:
         """The save's events as the workflow numbered them. A workflow task that saved and then never completed
         (its worker killed) left rows its retry numbers differently: a row of the same id is overwritten, and
         rows beyond the workflow's latest number or holding a number of this save under another id are removed."""
@@ -129,10 +132,10 @@ class CaseActivities:
         ids = [f"{case_id}:sla:{event.occurrence}" if event.occurrence else f"{case_id}:{event.seq}"
                for event in inp.events]
         existing = {row.id: row for row in session.exec(select(CaseEventRow).where(col(CaseEventRow.id).in_(ids)))}
-        append(session, case_changes({"id": event_id, "case_id": case_id, "kind": event.kind, "actor": event.actor,
-                                      "at": event.at, "detail": event.detail}
-                                     for event_id, event in zip(ids, inp.events, strict=True)
-                                     if event_id not in existing))
+        new = [{"id": event_id, "case_id": case_id, "seq": event.seq, "kind": event.kind, "actor": event.actor,
+                "at": event.at, "detail": event.detail}
+               for event_id, event in zip(ids, inp.events, strict=True) if event_id not in existing]
+        append(session, case_changes(new))
         for event_id, event in zip(ids, inp.events, strict=True):
             row = existing.get(event_id) or CaseEventRow(id=event_id, case_id=case_id, seq=event.seq)
             row.seq, row.at, row.kind, row.actor = event.seq, event.at, event.kind, event.actor
@@ -152,6 +155,7 @@ class CaseActivities:
         if inp.deadlines is not None:
             confirmed = {event.occurrence.split("#")[0] for event in inp.events if event.occurrence}
             replace_deadlines(session, case_id, inp.deadlines, inp.clock_since, confirmed)
+        return new
 
     @activity.defn(name=Activity.hand_on_mentions)
     def hand_on_mentions(self, inp: HandOnInput) -> None:

@@ -7,6 +7,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from http import HTTPStatus
 
 from fastapi import APIRouter, FastAPI, Request
@@ -38,6 +39,7 @@ from api.crisis.watch import watch_at_start
 from api.customers.views import router as customers_router
 from api.discovery.views import router as discovery_router
 from api.errors import validation_error_body
+from api.events.views import router as events_router
 from api.experts.views import router as experts_router
 from api.flows.backtest import router as backtest_router
 from api.flows.drafts import router as drafts_router
@@ -58,6 +60,7 @@ from api.security.ratelimit import Limits
 from api.security.reseal import reseal_sources
 from api.security.views import router as codec_router
 from api.settings import Settings
+from api.subscriptions.views import router as subscriptions_router
 from api.teams.views import router as teams_router
 from api.webhooks.sources import WebhookSources
 from api.webhooks.views import MAX_BODY as WEBHOOK_MAX_BODY
@@ -67,8 +70,10 @@ from store.db import make_engine
 from store.deadlines import DeadlineSweeper
 from store.group_commit import GroupCommit
 from store.keys import KeyRing
+from store.netguard import parse_networks
 from store.relay import OutboxRelay
 from store.retention.schedule import RetentionJob
+from store.webhook_relay import Policy, WebhookRelay
 
 log = logging.getLogger("switchboard.api")
 
@@ -113,10 +118,15 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
                                       task_queue=settings.task_queue, tagging_budget_ms=settings.tagging_budget_ms,
                                       yield_to=app.state.ingest.busy)
         app.state.deadlines = DeadlineSweeper(engine=app.state.engine)
+        app.state.webhooks = WebhookRelay(
+            engine=app.state.engine, keys=app.state.keys, allow=parse_networks(settings.connect_allow),
+            policy=Policy(max_failures=settings.webhook_max_failures, backoff_base=settings.webhook_retry_seconds,
+                          pause_after=timedelta(seconds=settings.webhook_pause_after_seconds)))
         app.state.webhook_sources = WebhookSources(engine=app.state.engine, keys=app.state.keys)
         await _at_start(app)
         background = [asyncio.create_task(app.state.relay.run(), name="outbox-relay"),
                       asyncio.create_task(app.state.deadlines.run(), name="deadline-sweeper"),
+                      asyncio.create_task(app.state.webhooks.run(), name="webhook-relay"),
                       asyncio.create_task(CheckpointWriter(app.state.engine, app.state.keys).run(),
                                           name="audit-checkpoints"),
                       asyncio.create_task(RetentionJob(app.state.engine, app.state.keys, settings.retention()).run(),
@@ -126,6 +136,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        app.state.webhooks.close()
 
     app = FastAPI(title="Switchboard", version="0.1.0", lifespan=lifespan)
     app.state.streams_closing = asyncio.Event()  # set before the server stops: live streams end (api.inbox)
@@ -136,6 +147,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
                    audit_log_router, experts_router, backtest_router, flow_testing_router,
                    discovery_router, sources_router, customers_router, inbox_router, canned_replies_router,
                    analytics_router, live_dashboard_router, crisis_router, reports_router, exports_router):
+        api.include_router(router)
+    for router in (events_router, subscriptions_router):  # events out (issue 17)
         api.include_router(router)
 
     @api.get("/health", tags=["health"], response_model=Health,

@@ -43,6 +43,14 @@ class Settings(BaseSettings):
     connect_allow: str = Field(default="", description=(
         "networks connectors may reach though private, loopback or link-local (e.g. 10.0.0.0/8,127.0.0.1/32); "
         "none by default"))
+    webhook_max_failures: int = Field(default=10, ge=1, description=(
+        "webhook subscriptions are paused (and shown unhealthy, their backlog kept) after this many failed "
+        "deliveries in a row"))
+    webhook_pause_after_seconds: int = Field(default=86_400, ge=1, description=(
+        "... or after failing for this long, whichever comes first"))
+    webhook_retry_seconds: float = Field(default=1.0, gt=0, description=(
+        "the first retry of a failed webhook delivery waits this long; each next one twice as long (at most 10 "
+        "minutes)"))
     login_per_minute: int = Field(default=20, ge=1, description="login attempts per client address per minute")
     audit_retention_days: int | None = Field(default=None, ge=1, description=(
         "audit entries older than this many days are purged once an hour, a signed checkpoint keeping the rest "

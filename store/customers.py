@@ -154,6 +154,9 @@ def link_customers(session: Session, sightings: Iterable[tuple[str, str, datetim
         if new_people:
             session.execute(insert(people), sorted(new_people, key=lambda row: row["id"]))
         session.execute(insert(identities), sorted(new_identities, key=lambda row: row["id"]))
+        # Imported here: the payloads module reads customers (this module) to describe them.
+        from store.event_payloads import customers_created_out
+        customers_created_out(session, sorted(new_people, key=lambda row: row["id"]), new_identities)
     latest: dict[str, datetime] = {}
     for ident, (_, _, at) in seen.items():
         customer = owner[ident]

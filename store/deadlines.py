@@ -35,6 +35,7 @@ from store.case_events import CaseEvent
 from store.cases import Case
 from store.db import session_scope
 from store.db.types import UtcDateTime
+from store.event_payloads import case_events_out
 from store.mentions import Mention
 
 log = logging.getLogger("switchboard.deadlines")
@@ -156,6 +157,7 @@ def project_due(session: Session, now: datetime) -> int:
         if fresh:
             session.execute(insert(CaseEvent.__table__), fresh)  # type: ignore[attr-defined]
             append(session, case_changes(fresh), now)
+            case_events_out(session, fresh)
     return len(due)
 
 

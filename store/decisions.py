@@ -35,6 +35,7 @@ from store.case_events import CaseEvent
 from store.cases import Case, case_fields
 from store.conversations import Conversation
 from store.deadlines import deadline_rows, insert_deadlines
+from store.event_payloads import case_events_out
 from store.mentions import Mention as MentionRow
 from store.outbox import Kind, enqueue, routing_entry
 from store.routing import service as routing
@@ -138,6 +139,7 @@ def _open_cases(session: Session, flow: CompiledFlow, entries: list[dict[str, An
     # The batch's rows in one statement each, after its cases (their key).
     session.execute(insert(CaseEvent.__table__), events)  # type: ignore[attr-defined]
     append(session, case_changes(events), now)
+    case_events_out(session, events)
     insert_deadlines(session, deadlines)
     out.extend(routing_entry(change) for change in others)
     return out

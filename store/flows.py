@@ -12,6 +12,8 @@ from sqlmodel import JSON, Column, Field, Session, SQLModel, col, select
 from engine.flows import compile_flow
 from engine.flows.document import FlowDocument
 from store.db.types import UtcDateTime
+from store.event_payloads import FlowChange
+from store.events_out import EventType, emit
 from store.teams import Team
 
 
@@ -91,6 +93,8 @@ def activate_flow(*, session: Session, flow: Flow, by: str | None = None) -> Flo
     for other in session.exec(select(Flow).where(col(Flow.active), Flow.id != flow.id)):
         other.active = False
         session.add(other)
+    if not flow.active:
+        emit(session, EventType.flow_activated, FlowChange(version=flow.id, name=flow.name, actor=by))
     flow.active = True
     flow.activated_by = by
     session.add(flow)

@@ -37,6 +37,7 @@ from store.conversations import Conversation
 from store.customers import link_customers
 from store.db import session_scope
 from store.decisions import Placement, place
+from store.event_payloads import mentions_out
 from store.flows import active_flow
 from store.mentions import Mention as MentionRow
 from store.sources import Source
@@ -138,6 +139,9 @@ def _store(engine: Engine, mentions: list[Mention], *, replay: bool, cursor: tup
         cases = {} if replay else place(session, flow=flow, now=at, placements=[
             Placement(mention=p.mention, tags=p.tags, needs_response=p.needs_response)
             for p in outcome.to_deliver if p.tags is not None])
+        if not replay:
+            inbound = [(p.mention, p.tags) for p in outcome.processed if p.mention.direction == Direction.inbound]
+            mentions_out(session, inbound, cases=cases, customers=customers, at=at)
         if cursor is not None:
             session.execute(update(Source).where(col(Source.id) == cursor[0]).values(cursor=cursor[1]))
     return StoredBatch(flow_version=flow.version, outcome=outcome, replay=replay, cases=cases)

@@ -39,7 +39,7 @@ _cookie = APIKeyCookie(name=SESSION_COOKIE, auto_error=False, scheme_name="sessi
 
 # What an auditor reads here is customer data, and each read goes to the audit log.
 CUSTOMER_DATA = re.compile(r"^/api/(cases|mentions|conversations|customers|case_events|expert-requests|stream|"
-                           r"notifications)(/|$)")
+                           r"notifications|events)(/|$)")
 
 
 def unauthenticated(code: str, message: str) -> ApiError:
@@ -127,6 +127,8 @@ ReadCrisis = Annotated[Principal, _guard(P.crisis_read)]
 ManageCrisis = Annotated[Principal, _guard(P.crisis_manage)]
 ManageReports = Annotated[Principal, _guard(P.reports_manage)]
 ExportData = Annotated[Principal, _guard(P.exports_read)]
+ReadEvents = Annotated[Principal, _guard(P.events_read)]
+ManageSubscriptions = Annotated[Principal, _guard(P.subscriptions_manage)]
 
 
 def public(why: str) -> dict[str, str]:

@@ -48,6 +48,8 @@ class Permission(StrEnum):
     crisis_manage = "crisis:manage"  # crisis mode's thresholds, flow, backup teams; starting and ending a crisis
     reports_manage = "reports:manage"  # saving, changing, sharing and scheduling reports
     exports_read = "exports:read"  # raw cases and mentions in bulk (CSV, JSON), audited
+    events_read = "events:read"  # the event feed (token scope read:events): every team's cases and customers
+    subscriptions_manage = "subscriptions:manage"  # webhook subscriptions: targets, secrets, filters, deliveries
 
 
 P = Permission
@@ -74,6 +76,7 @@ DESCRIPTIONS: dict[Permission, str] = {
     P.crisis_manage: "setting crisis mode up, and starting and ending a crisis",
     P.reports_manage: "saving and scheduling reports",
     P.exports_read: "exporting raw cases and mentions",
+    P.events_read: "reading the event feed", P.subscriptions_manage: "managing webhook subscriptions",
 }
 
 _READ = frozenset(p for p in P if p.value.endswith(":read"))
@@ -82,7 +85,8 @@ _AGENT = frozenset({P.cases_read, P.cases_work, P.mentions_read, P.customers_rea
                     P.tokens_own})
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.admin: frozenset(P),
-    Role.ops_lead: (_READ - {P.auditlog_read}) | {P.flows_write, P.flows_backtest, P.agents_manage,
+    # The event feed carries every team's cases and customers: admins and auditors (and their tokens).
+    Role.ops_lead: (_READ - {P.auditlog_read, P.events_read}) | {P.flows_write, P.flows_backtest, P.agents_manage,
                                                   P.agents_presence, P.experts_write, P.tokens_own, P.teams_manage,
                                                   P.canned_manage, P.crisis_manage, P.reports_manage},
     Role.supervisor: _AGENT | {P.cases_approve, P.cases_takeover, P.cases_transfer, P.customers_merge,

@@ -29,6 +29,8 @@ from store.customers import (
     PastConversation,
     SentimentPoint,
 )
+from store.event_payloads import CustomerMerged, CustomerNoted, customer_ref
+from store.events_out import EventType, emit
 from store.mentions import Mention
 
 TREND_DAYS = 90
@@ -64,6 +66,9 @@ def merge_customers(session: Session, *, keep: str, other: str, by: str) -> Cust
     gone.merged_into = keep
     session.add(kept)
     session.add(gone)
+    session.flush()
+    if (ref := customer_ref(session, keep)) is not None:
+        emit(session, EventType.customer_merged, CustomerMerged(customer=ref, merged_id=other, actor=by))
     return kept
 
 
@@ -130,7 +135,9 @@ def _panel(session: Session, customer_id: str, case_where: Sequence[Any]) -> dic
     }
 
 
-def add_note(customer: Customer, *, author: str, text: str) -> dict[str, Any]:
+def add_note(session: Session, customer: Customer, *, author: str, text: str) -> dict[str, Any]:
     note = {"at": datetime.now(UTC).isoformat(), "author": author, "kind": "note", "text": text}
     customer.notes = [*customer.notes, note]
+    if (ref := customer_ref(session, customer.id)) is not None:
+        emit(session, EventType.customer_noted, CustomerNoted(customer=ref, note=note))
     return note

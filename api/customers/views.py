@@ -62,7 +62,7 @@ class NoteInput(BaseModel):
 def post_note(principal: WriteCustomers, session: WriteSessionDep, customer_id: CustomerId,
               body: NoteInput) -> CustomerProfile:
     customer = _customer(session, principal, customer_id)
-    add_note(customer, author=principal.user_id, text=body.text)
+    add_note(session, customer, author=principal.user_id, text=body.text)
     session.add(customer)
     record(session, principal, "customer.note", "customer", customer.id, detail={"text": body.text})
     session.flush()

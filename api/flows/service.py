@@ -14,6 +14,8 @@ from engine.flows import FlowError, compile_flow, validate_flow
 from engine.flows.compiled import InvalidFlow
 from engine.flows.fields import did_you_mean
 from engine.flows.references import team_references
+from store.event_payloads import FlowChange
+from store.events_out import EventType, emit
 from store.flows import Flow, FlowDraft, activate_flow
 from store.teams import Team
 
@@ -70,6 +72,7 @@ def publish_flow(*, session: Session, name: str, document: dict[str, Any], activ
     if flow is None:
         flow = Flow(id=version, name=name, document=document, published_at=datetime.now(UTC), published_by=by)
         session.add(flow)
+        emit(session, EventType.flow_published, FlowChange(version=version, name=name, actor=by))
     if activate:
         activate_flow(session=session, flow=flow, by=by)
     return flow

@@ -41,7 +41,7 @@ describe('App', () => {
             'cases',
             expect.objectContaining({ sort: { field: 'opened_at', order: 'DESC' } }),
         );
-        await waitFor(() => expect(menuItems()).toHaveLength(17));
+        await waitFor(() => expect(menuItems()).toHaveLength(18));
         expect(menuItems()).toEqual([
             'Dashboard',
             'Cases',
@@ -58,6 +58,7 @@ describe('App', () => {
             'Reports',
             'Users',
             'API tokens',
+            'Webhooks',
             'Audit log',
             'Crisis',
         ]);

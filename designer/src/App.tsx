@@ -6,6 +6,7 @@ import agents from './agents';
 import analytics from './analytics';
 import auditEntries from './auditEntries';
 import cannedReplies from './cannedReplies';
+import subscriptions from './subscriptions';
 import { authProvider as defaultAuthProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import cases from './cases';
@@ -78,6 +79,9 @@ const SwitchboardAdmin = ({ dataProvider = defaultDataProvider, authProvider = d
         {/* Admins only (users:manage); everyone has their own API tokens (tokens:own). */}
         <Resource name="users" {...users} />
         <Resource name="tokens" {...tokens} />
+        {/* Admins only (subscriptions:manage): webhooks out, their health and delivery log. */}
+        <Resource name="subscriptions" {...subscriptions} />
+        <Resource name="subscription_deliveries" />
         {/* Auditors and admins (auditlog:read); signing a checkpoint needs auditlog:checkpoint. */}
         <Resource name="audit_entries" {...auditEntries} />
         {/* Crisis mode: its state for crisis:read, its settings, start and end for crisis:manage. */}

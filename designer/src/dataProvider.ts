@@ -21,6 +21,8 @@ import type {
     Flow,
     ReplyDraft,
     Source,
+    Subscription,
+    SubscriptionDelivery,
     User,
 } from './types';
 
@@ -214,6 +216,10 @@ export interface SwitchboardDataProvider extends DataProvider {
     endCrisis: (reason: string) => Promise<{ data: CrisisStatus }>;
     /** Runs a saved report now (`GET /api/reports/{id}/result`): the rows the analytics routes answer. */
     runReport: (reportId: string) => Promise<{ data: AnalyticsReport }>;
+    /** Sends a signed test event to a webhook subscription now; answers the delivery. */
+    testSubscription: (subscriptionId: string) => Promise<{ data: SubscriptionDelivery }>;
+    /** Pauses (false) or resumes (true) a webhook subscription; answers it. */
+    setSubscriptionActive: (subscriptionId: string, active: boolean) => Promise<{ data: Subscription }>;
 }
 
 /** The fields of the source forms that the API's 422s can name (see `submissionErrors`). */
@@ -265,8 +271,12 @@ export const TEAM_FORM_FIELDS = [
     'members',
 ] as const;
 
+/** The webhook subscription forms' fields (a bad filter's path, /filter/..., is named in the form's message). */
+export const SUBSCRIPTION_FORM_FIELDS = ['name', 'url', 'event_types', 'filter_text', 'secret', 'active'] as const;
+
 const FORM_FIELDS: Record<string, readonly string[]> = {
     agents: AGENT_FORM_FIELDS,
+    subscriptions: SUBSCRIPTION_FORM_FIELDS,
     teams: TEAM_FORM_FIELDS,
     sources: SOURCE_FORM_FIELDS,
     users: USER_FORM_FIELDS,
@@ -361,7 +371,7 @@ export const createDataProvider = (
             }
             // Agents and teams change with PATCH, with only what changed (see agents/agentForm.ts, teams/teamForm.ts).
             // Canned replies too (title, text, team, channels).
-            if (resource === 'agents' || resource === 'teams' || resource === 'canned_replies' || resource === 'reports') {
+            if (resource === 'agents' || resource === 'teams' || resource === 'canned_replies' || resource === 'reports' || resource === 'subscriptions') {
                 return withFieldErrors(resource, patch(resourceUrl(resource, params.id), params.data as object));
             }
             return base.update(resource, params);
@@ -423,6 +433,10 @@ export const createDataProvider = (
         activateFlow: flowId => post<Flow>(`${apiUrl}/flows/${encodeURIComponent(flowId)}/activate`, {}),
         flowFields: async () => ({ data: (await client(`${apiUrl}/flows/fields`)).json }),
         testFlow: (resource, id, body) => post<unknown>(`${resourceUrl(resource, id)}/test`, body),
+        testSubscription: subscriptionId =>
+            post<SubscriptionDelivery>(`${resourceUrl('subscriptions', subscriptionId)}/test`, {}),
+        setSubscriptionActive: (subscriptionId, active) =>
+            patch<Subscription>(resourceUrl('subscriptions', subscriptionId), { active }),
         pollSource: sourceId =>
             post<{ status: string }>(`${apiUrl}/sources/${encodeURIComponent(sourceId)}/poll`, {}),
         newWebhookToken: sourceId =>

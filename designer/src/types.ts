@@ -248,3 +248,12 @@ export type CrisisSettings = Schemas['CrisisSettingsPublic'];
 export type CrisisSettingsInput = Schemas['CrisisSettings'];
 export type CrisisThresholds = Schemas['Thresholds'];
 export type CrisisBackupTeam = Schemas['BackupTeam'];
+/** `GET /api/subscriptions` (admins): a webhook target with its event types, filter, health and backlog (its secret
+ * is write-only). */
+export type Subscription = Schemas['SubscriptionPublic'];
+export type SubscriptionCreatePayload = Schemas['SubscriptionCreate'];
+export type SubscriptionChangePayload = Schemas['SubscriptionChange'];
+/** One try of a delivery: status code, latency, error, attempt (`GET /api/subscription_deliveries`). */
+export type SubscriptionDelivery = Schemas['DeliveryPublic'];
+/** An event type a subscription may take. */
+export type EventType = Schemas['SubscriptionCreate']['event_types'][number];

@@ -11,6 +11,7 @@ from store.conversations import Conversation
 from store.crisis import CrisisConfig, CrisisEvent, CrisisState
 from store.customers import Customer, CustomerIdentity
 from store.deadlines import SlaDeadline
+from store.events_out import EventOut
 from store.experts import Expert, ExpertRequest
 from store.flows import Flow, FlowDraft
 from store.mentions import Mention
@@ -20,12 +21,13 @@ from store.presence import CasePresence
 from store.reports import SavedReport
 from store.routing.models import CaseRouting, QueueGuest
 from store.sources import Source
+from store.subscriptions import Delivery, Subscription
 from store.teams import Agent, Team
 
 metadata = SQLModel.metadata
 
 __all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "CannedReply", "Case",
            "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "CrisisConfig", "CrisisEvent", "CrisisState",
-           "Customer", "CustomerIdentity", "Expert", "ExpertRequest", "Flow", "FlowDraft", "Mention",
-           "NotificationRead", "OutboxEntry", "QueueGuest", "SavedReport", "SlaDeadline", "Source", "Team", "User",
-           "UserSession", "metadata"]
+           "Customer", "CustomerIdentity", "Delivery", "EventOut", "Expert", "ExpertRequest", "Flow", "FlowDraft",
+           "Mention", "NotificationRead", "OutboxEntry", "QueueGuest", "SavedReport", "SlaDeadline", "Source",
+           "Subscription", "Team", "User", "UserSession", "metadata"]

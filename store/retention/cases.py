@@ -22,6 +22,7 @@ from store.cases import Case
 from store.compiled_flows import compiled
 from store.conversations import Conversation
 from store.deadlines import SlaDeadline
+from store.events_out import EventOut
 from store.experts import ExpertRequest
 from store.flows import Flow
 from store.outbox import OutboxEntry
@@ -33,7 +34,7 @@ log = logging.getLogger("switchboard.retention")
 
 # The tables keyed by a case that go with it. Every other table with a case_id, and why it keeps its rows
 # (tests/api/test_retention.py holds the two lists to the schema):
-CASE_ROWS: tuple[type[SQLModel], ...] = (CaseEvent, SlaDeadline, CaseRouting, CasePresence, ExpertRequest)
+CASE_ROWS: tuple[type[SQLModel], ...] = (CaseEvent, SlaDeadline, CaseRouting, CasePresence, ExpertRequest, EventOut)
 NOT_WITH_THE_CASE = {
     "mention": "the mentions class: a mention of a purged case goes at its own retention",
     "conversation": "its case_id is cleared; the mentions class removes the conversation once it is empty",

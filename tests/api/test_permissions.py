@@ -81,6 +81,9 @@ def test_the_roles_are_what_the_issue_says() -> None:
     # Reports are kept by those who manage the work; auditors read and run shared ones but keep none.
     assert Permission.reports_manage in admin & ops & boss and Permission.reports_manage not in agent | auditor
     assert Permission.exports_read in admin & ops & boss & auditor and Permission.exports_read not in agent
+    # Events out carry every team's cases and customers: the feed is for admins and auditors, webhooks for admins.
+    assert Permission.events_read in admin & auditor and Permission.events_read not in ops | boss | agent
+    assert Permission.subscriptions_manage not in ops | boss | agent | auditor
     assert Permission.sources_write not in ops | boss | agent | auditor
 
 

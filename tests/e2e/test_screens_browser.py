@@ -49,6 +49,8 @@ SCREENS = [
     Screen("canned-replies", "canned_replies"), Screen("canned-reply", "canned_replies", "edit"),
     Screen("tokens", "tokens"),
     Screen("reports", "reports"), Screen("report", "reports", "show"), Screen("report-edit", "reports", "edit"),
+    Screen("subscriptions", "subscriptions"), Screen("subscription", "subscriptions", "show"),
+    Screen("subscription-edit", "subscriptions", "edit"),
     Screen("audit-entries", "audit_entries"), Screen("audit-entry", "audit_entries", "show"),
     Screen("dashboard", "analytics", "page"),
     Screen("crisis", "crisis", "page"),
@@ -80,6 +82,12 @@ def first_ids(up: UpProcess) -> dict[str, str]:
                                                  "metric": "first_response", "group_by": "team",
                                                  "period": "last_90_days", "shared": True})
         assert report.status_code == 201, report.text
+        # The demo has no webhook subscription: a paused one (nothing is sent) to a local address.
+        hook = http.post("/api/subscriptions", json={
+            "name": "Screens: CRM", "url": "http://127.0.0.1:9/hooks", "event_types": ["case.opened", "case.closed"],
+            "filter": {"==": [{"var": "data.case.priority"}, "high"]}, "secret": "screens-secret-0123456789",
+            "active": False})
+        assert hook.status_code == 201, hook.text
         for resource in {screen.resource for screen in SCREENS if screen.view not in ("list", "page")}:
             found = http.get(f"/api/{resource}", params={"range": "[0,0]"})
             assert found.status_code == 200 and found.json(), (resource, found.text)

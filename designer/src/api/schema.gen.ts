@@ -1895,6 +1895,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Events
+         * @description Events after a cursor, oldest first, with the payloads webhooks carry; resume with `next_cursor`.
+         */
+        get: operations["list_events_api_events_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Subscriptions
+         * @description Webhook subscriptions with their health and backlog.
+         */
+        get: operations["list_subscriptions_api_subscriptions_get"];
+        put?: never;
+        /**
+         * Create Subscription
+         * @description Subscribe a target to event types; it receives events written from now on (the feed has the past).
+         */
+        post: operations["create_subscription_api_subscriptions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/{subscription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Subscription */
+        get: operations["get_subscription_api_subscriptions__subscription_id__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Subscription
+         * @description Remove a subscription (its delivery log stays); answers it as it was.
+         */
+        delete: operations["delete_subscription_api_subscriptions__subscription_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change Subscription
+         * @description Change a subscription; `active` pauses it (its backlog kept) or resumes it (the backlog delivered).
+         */
+        patch: operations["change_subscription_api_subscriptions__subscription_id__patch"];
+        trace?: never;
+    };
+    "/api/subscriptions/{subscription_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Latest Deliveries
+         * @description This subscription's latest tries, newest first: status code, latency, error, attempt.
+         */
+        get: operations["latest_deliveries_api_subscriptions__subscription_id__deliveries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscription_deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Deliveries
+         * @description Every subscription's delivery log as a react-admin list (filter by subscription_id, ok, type).
+         */
+        get: operations["list_deliveries_api_subscription_deliveries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/{subscription_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Test
+         * @description Send a signed `subscription.test` event now, whatever the subscription's types, filter or pause; answers
+         *     the delivery (ok, status code, latency, error), also kept in its log.
+         */
+        post: operations["send_test_api_subscriptions__subscription_id__test_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -2480,6 +2610,238 @@ export interface components {
              */
             updated_at: string;
         };
+        /** CaseAssigned */
+        CaseAssigned: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** Agent Id */
+            agent_id: string | null;
+            /** Team Id */
+            team_id: string | null;
+            /**
+             * Previous
+             * @description The agent it was assigned to before, on a reassignment
+             */
+            previous: string | null;
+        };
+        /**
+         * CaseAssignedEvent
+         * @description A case.assigned event (payload version 1)
+         */
+        CaseAssignedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.assigned";
+            data: components["schemas"]["CaseAssigned"];
+        };
+        /** CaseClaimed */
+        CaseClaimed: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** Mode */
+            mode: string | null;
+        };
+        /**
+         * CaseClaimedEvent
+         * @description A case.claimed event (payload version 1)
+         */
+        CaseClaimedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.claimed";
+            data: components["schemas"]["CaseClaimed"];
+        };
+        /** CaseClosed */
+        CaseClosed: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** Reason */
+            reason: string | null;
+        };
+        /**
+         * CaseClosedEvent
+         * @description A case.closed event (payload version 1)
+         */
+        CaseClosedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.closed";
+            data: components["schemas"]["CaseClosed"];
+        };
+        /** CaseEscalated */
+        CaseEscalated: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** Level */
+            level: number | null;
+            /**
+             * Target
+             * @description The SLA target (first_response, resolution...)
+             */
+            target: string | null;
+        };
+        /**
+         * CaseEscalatedEvent
+         * @description A case.escalated event (payload version 1)
+         */
+        CaseEscalatedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.escalated";
+            data: components["schemas"]["CaseEscalated"];
+        };
         /** CaseEventPublic */
         CaseEventPublic: {
             /** Case Id */
@@ -2504,6 +2866,24 @@ export interface components {
             };
             /** Id */
             id: string;
+        };
+        /** CaseLinks */
+        CaseLinks: {
+            /**
+             * Api
+             * @description The case in the API, e.g. /api/cases/<id>
+             */
+            api: string;
+            /**
+             * Designer
+             * @description The case in the designer, e.g. /#/cases/<id>/show
+             */
+            designer: string;
+            /**
+             * Conversation
+             * @description Its conversation in the API
+             */
+            conversation: string;
         };
         /** CaseListItem */
         CaseListItem: {
@@ -2648,6 +3028,129 @@ export interface components {
             /** @description The conversation's newest message; null when it has none, or the caller may not read mentions */
             last_message: components["schemas"]["LastMessage"] | null;
         };
+        /** CaseMeasured */
+        CaseMeasured: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** First Response Seconds */
+            first_response_seconds: number | null;
+            /** Resolution Seconds */
+            resolution_seconds: number | null;
+            /** Handle Seconds */
+            handle_seconds: number | null;
+            /** Sla Breached */
+            sla_breached: boolean | null;
+            /** Sla Outcomes */
+            sla_outcomes: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * CaseMeasuredEvent
+         * @description A case.measured event (payload version 1)
+         */
+        CaseMeasuredEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.measured";
+            data: components["schemas"]["CaseMeasured"];
+        };
+        /** CaseOpened */
+        CaseOpened: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /**
+             * Mention Id
+             * @description The mention that opened the case
+             */
+            mention_id: string | null;
+        };
+        /**
+         * CaseOpenedEvent
+         * @description A case.opened event (payload version 1)
+         */
+        CaseOpenedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.opened";
+            data: components["schemas"]["CaseOpened"];
+        };
         /** CasePublic */
         CasePublic: {
             /** Workflow Id */
@@ -2789,11 +3292,214 @@ export interface components {
             /** Id */
             id: string;
         };
+        /** CaseRef */
+        CaseRef: {
+            /** Id */
+            id: string;
+            /** Status */
+            status: string;
+            /** Priority */
+            priority: string;
+            /** Source */
+            source: string;
+            /** Conversation Id */
+            conversation_id: string;
+            /** Team Id */
+            team_id: string | null;
+            /** Assignee Id */
+            assignee_id: string | null;
+            /** Subject */
+            subject: string;
+            /** Tags */
+            tags: string[];
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /** Closed At */
+            closed_at: string | null;
+            links: components["schemas"]["CaseLinks"];
+        };
+        /** CaseReplied */
+        CaseReplied: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** Reply Id */
+            reply_id: string | null;
+            /**
+             * Mention Id
+             * @description The reply as an outbound mention
+             */
+            mention_id: string | null;
+        };
+        /**
+         * CaseRepliedEvent
+         * @description A case.replied event (payload version 1)
+         */
+        CaseRepliedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.replied";
+            data: components["schemas"]["CaseReplied"];
+        };
+        /** CaseSlaBreached */
+        CaseSlaBreached: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** Target */
+            target: string | null;
+        };
+        /**
+         * CaseSlaBreachedEvent
+         * @description A case.sla_breached event (payload version 1)
+         */
+        CaseSlaBreachedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.sla_breached";
+            data: components["schemas"]["CaseSlaBreached"];
+        };
         /**
          * CaseStatus
          * @enum {string}
          */
         CaseStatus: "open" | "assigned" | "escalated" | "pending" | "with_expert" | "closed";
+        /** CaseTransferred */
+        CaseTransferred: {
+            case: components["schemas"]["CaseRef"];
+            /** @description The customer of the case's conversation, if known */
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Timeline Event
+             * @description The case_event row this event comes from (/api/case_events/<id>)
+             */
+            timeline_event: string;
+            /**
+             * Actor
+             * @description Who made the change: an agent's id, or system
+             */
+            actor: string;
+            /** From Team */
+            from_team: string | null;
+            /** To Team */
+            to_team: string | null;
+            /** Note */
+            note: string | null;
+        };
+        /**
+         * CaseTransferredEvent
+         * @description A case.transferred event (payload version 1)
+         */
+        CaseTransferredEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "case.transferred";
+            data: components["schemas"]["CaseTransferred"];
+        };
         /** CheckpointPublic */
         CheckpointPublic: {
             /** Id */
@@ -3161,6 +3867,144 @@ export interface components {
              */
             events: components["schemas"]["CrisisEventPublic"][];
         };
+        /** CustomerCreated */
+        CustomerCreated: {
+            customer: components["schemas"]["CustomerRef"];
+        };
+        /**
+         * CustomerCreatedEvent
+         * @description A customer.created event (payload version 1)
+         */
+        CustomerCreatedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer.created";
+            data: components["schemas"]["CustomerCreated"];
+        };
+        /** CustomerMerged */
+        CustomerMerged: {
+            /** @description The customer kept, with the identities of both */
+            customer: components["schemas"]["CustomerRef"];
+            /**
+             * Merged Id
+             * @description The customer merged into it (kept, marked merged_into)
+             */
+            merged_id: string;
+            /** Actor */
+            actor: string;
+        };
+        /**
+         * CustomerMergedEvent
+         * @description A customer.merged event (payload version 1)
+         */
+        CustomerMergedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer.merged";
+            data: components["schemas"]["CustomerMerged"];
+        };
+        /** CustomerNoted */
+        CustomerNoted: {
+            customer: components["schemas"]["CustomerRef"];
+            /**
+             * Note
+             * @description at, author, kind, text
+             */
+            note: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+        };
+        /**
+         * CustomerNotedEvent
+         * @description A customer.noted event (payload version 1)
+         */
+        CustomerNotedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer.noted";
+            data: components["schemas"]["CustomerNoted"];
+        };
         /** CustomerProfile */
         CustomerProfile: {
             /** Name */
@@ -3259,6 +4103,20 @@ export interface components {
             /** Id */
             id: string;
         };
+        /** CustomerRef */
+        CustomerRef: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Identities
+             * @description Every identity the customer has, oldest first
+             */
+            identities: components["schemas"]["Identity"][];
+            /** Merged Into */
+            merged_into: string | null;
+        };
         /** DeadlineHealth */
         DeadlineHealth: {
             /**
@@ -3278,6 +4136,37 @@ export interface components {
             status: string;
             /** Schedule Id */
             schedule_id: string;
+        };
+        /** DeliveryPublic */
+        DeliveryPublic: {
+            /** Id */
+            id: number;
+            /** Subscription Id */
+            subscription_id: string;
+            /** Event Id */
+            event_id: string;
+            /**
+             * Cursor
+             * @description The event's cursor; null: a test event
+             */
+            cursor: number | null;
+            /** Type */
+            type: string;
+            /** Attempt */
+            attempt: number;
+            /** Ok */
+            ok: boolean;
+            /** Status Code */
+            status_code: number | null;
+            /** Latency Ms */
+            latency_ms: number | null;
+            /** Error */
+            error: string | null;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
         };
         /**
          * Direction
@@ -3354,6 +4243,19 @@ export interface components {
              * @default false
              */
             allow_insecure?: boolean;
+        };
+        /** EventPage */
+        EventPage: {
+            /**
+             * Events
+             * @description Oldest first
+             */
+            events: (components["schemas"]["CaseOpenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["CaseClaimedEvent"] | components["schemas"]["CaseRepliedEvent"] | components["schemas"]["CaseEscalatedEvent"] | components["schemas"]["CaseSlaBreachedEvent"] | components["schemas"]["CaseTransferredEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseMeasuredEvent"] | components["schemas"]["MentionReceivedEvent"] | components["schemas"]["CustomerCreatedEvent"] | components["schemas"]["CustomerMergedEvent"] | components["schemas"]["CustomerNotedEvent"] | components["schemas"]["FlowPublishedEvent"] | components["schemas"]["FlowActivatedEvent"] | components["schemas"]["SubscriptionTestEvent"])[];
+            /**
+             * Next Cursor
+             * @description Give it as `after` to read on; the same cursor when nothing was new
+             */
+            next_cursor: number;
         };
         /**
          * ExpertCreate
@@ -3497,6 +4399,52 @@ export interface components {
          * @description Mentions that only come by `switchboard import` (backfills, exports).
          */
         FileConfig: Record<string, never>;
+        /**
+         * FlowActivatedEvent
+         * @description A flow.activated event (payload version 1)
+         */
+        FlowActivatedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "flow.activated";
+            data: components["schemas"]["FlowChange"];
+        };
+        /** FlowChange */
+        FlowChange: {
+            /** Version */
+            version: string;
+            /** Name */
+            name: string;
+            /** Actor */
+            actor: string | null;
+        };
         /** FlowDocument */
         FlowDocument: {
             /** Nodes */
@@ -3659,6 +4607,43 @@ export interface components {
             /** Version */
             version: string;
         };
+        /**
+         * FlowPublishedEvent
+         * @description A flow.published event (payload version 1)
+         */
+        FlowPublishedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "flow.published";
+            data: components["schemas"]["FlowChange"];
+        };
         /** FlowTestRequest */
         FlowTestRequest: {
             /**
@@ -3740,6 +4725,19 @@ export interface components {
             status: string;
             outbox: components["schemas"]["OutboxHealth"];
             deadlines: components["schemas"]["DeadlineHealth"];
+        };
+        /** Identity */
+        Identity: {
+            /**
+             * Source
+             * @description The channel (twitter, email...)
+             */
+            source: string;
+            /**
+             * Handle
+             * @description The handle or address on it
+             */
+            handle: string;
         };
         /** IdentityPublic */
         IdentityPublic: {
@@ -4141,6 +5139,85 @@ export interface components {
              * @description Inbound mentions written in the last 15 minutes
              */
             mentions_15_minutes: number;
+        };
+        /**
+         * MentionReceived
+         * @description A mention taken in. Its author is `mention.source` + `mention.author`; the customer's other identities
+         *     are in case.opened and customer.created (kept out of here: this one is written for every mention).
+         */
+        MentionReceived: {
+            mention: components["schemas"]["MentionRef"];
+            /**
+             * Case Id
+             * @description The case it opened or joined; None: it needs no response
+             */
+            case_id: string | null;
+            /**
+             * Customer Id
+             * @description The customer its author is
+             */
+            customer_id: string | null;
+        };
+        /**
+         * MentionReceivedEvent
+         * @description A mention.received event (payload version 1)
+         */
+        MentionReceivedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "mention.received";
+            data: components["schemas"]["MentionReceived"];
+        };
+        /** MentionRef */
+        MentionRef: {
+            /** Id */
+            id: string;
+            /** Source */
+            source: string;
+            /** External Id */
+            external_id: string;
+            /** Conversation Id */
+            conversation_id: string;
+            /** Author */
+            author: string;
+            /** Text */
+            text: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Sentiment */
+            sentiment: number | null;
+            /** Tags */
+            tags: string[];
         };
         /**
          * MentionSentiment
@@ -5003,6 +6080,162 @@ export interface components {
                 [key: string]: components["schemas"]["JsonValue"];
             };
         };
+        /** SubscriptionChange */
+        SubscriptionChange: {
+            /** Name */
+            name?: string | null;
+            /** Url */
+            url?: string | null;
+            /** Event Types */
+            event_types?: ("case.opened" | "case.assigned" | "case.claimed" | "case.replied" | "case.escalated" | "case.sla_breached" | "case.transferred" | "case.closed" | "case.measured" | "mention.received" | "customer.created" | "customer.merged" | "customer.noted" | "flow.published" | "flow.activated")[] | null;
+            /**
+             * Filter
+             * @description JSON Logic over the event envelope (type, case_id, data...), e.g. {"==": [{"var": "data.case.priority"}, "high"]}; only events for which it is true are delivered; none: every event of the types
+             */
+            filter?: {
+                [key: string]: components["schemas"]["JsonValue"];
+            } | null;
+            /**
+             * Secret
+             * @description A new signing secret; write-only
+             */
+            secret?: string | null;
+            /**
+             * Active
+             * @description false pauses delivery (the backlog is kept); true resumes it, delivering the backlog, and clears a pause
+             */
+            active?: boolean | null;
+        };
+        /** SubscriptionCreate */
+        SubscriptionCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Url
+             * Format: uri
+             * @description Where events are POSTed: a public http(s) address, unless the operator allow-lists its network (SWITCHBOARD_CONNECT_ALLOW)
+             */
+            url: string;
+            /**
+             * Event Types
+             * @description The event types delivered (at least one)
+             */
+            event_types: ("case.opened" | "case.assigned" | "case.claimed" | "case.replied" | "case.escalated" | "case.sla_breached" | "case.transferred" | "case.closed" | "case.measured" | "mention.received" | "customer.created" | "customer.merged" | "customer.noted" | "flow.published" | "flow.activated")[];
+            /**
+             * Filter
+             * @description JSON Logic over the event envelope (type, case_id, data...), e.g. {"==": [{"var": "data.case.priority"}, "high"]}; only events for which it is true are delivered; none: every event of the types
+             */
+            filter?: {
+                [key: string]: components["schemas"]["JsonValue"];
+            } | null;
+            /**
+             * Secret
+             * Format: password
+             * @description The signing secret (HMAC-SHA256); write-only, never shown again
+             */
+            secret: string;
+            /**
+             * Active
+             * @default true
+             */
+            active?: boolean;
+        };
+        /** SubscriptionPublic */
+        SubscriptionPublic: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Url */
+            url: string;
+            /** Event Types */
+            event_types: string[];
+            /** Filter */
+            filter: {
+                [key: string]: components["schemas"]["JsonValue"];
+            } | null;
+            /** Active */
+            active: boolean;
+            /**
+             * Paused Reason
+             * @description Why delivery is paused (by whom, or after which failures)
+             */
+            paused_reason: string | null;
+            /** Paused At */
+            paused_at: string | null;
+            /**
+             * Healthy
+             * @description false after repeated failures, until a delivery succeeds
+             */
+            healthy: boolean;
+            /**
+             * Cursor
+             * @description The last event delivered or passed over (GET /api/events?after=)
+             */
+            cursor: number;
+            /**
+             * Backlog
+             * @description Events of its types beyond its cursor (before its filter)
+             */
+            backlog: number;
+            /** Consecutive Failures */
+            consecutive_failures: number;
+            /** Last Error */
+            last_error: string | null;
+            /** Last Delivery At */
+            last_delivery_at: string | null;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * SubscriptionTestEvent
+         * @description A subscription.test event (payload version 1)
+         */
+        SubscriptionTestEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "subscription.test";
+            data: components["schemas"]["TestPing"];
+        };
         /**
          * TagRequest
          * @description A change of the case's tags: at least one tag to add or to remove.
@@ -5166,6 +6399,16 @@ export interface components {
              * @description when the case that has waited longest began waiting; null: none waits
              */
             oldest_waiting_since: string | null;
+        };
+        /** TestPing */
+        TestPing: {
+            /** Subscription Id */
+            subscription_id: string;
+            /**
+             * Message
+             * @default a test event from Switchboard
+             */
+            message: string;
         };
         /**
          * Thresholds
@@ -13872,6 +15115,588 @@ export interface operations {
                 };
             };
             /** @description no such report, or a private report of someone else */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    list_events_api_events_get: {
+        parameters: {
+            query?: {
+                /** @description The cursor of the last event you have; 0: from the start */
+                after?: number;
+                /** @description Comma-separated event types; none: every type */
+                types?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    list_subscriptions_api_subscriptions_get: {
+        parameters: {
+            query?: {
+                /** @description which column and which way, e.g. ["id","ASC"] (the default) */
+                sort?: string;
+                /** @description [first, last] rows, inclusive (default [0,24]); at most 1000 rows come back, as Content-Range says; a range ending before it starts is empty */
+                range?: string;
+                /** @description each field's value, or a list of values any of which matches; q: text to find */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"][];
+                };
+            };
+            /** @description a list's sort, range or filter is not one this list takes (the path names which) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    create_subscription_api_subscriptions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    get_subscription_api_subscriptions__subscription_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    delete_subscription_api_subscriptions__subscription_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    change_subscription_api_subscriptions__subscription_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPublic"];
+                };
+            };
+            /** @description the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    latest_deliveries_api_subscriptions__subscription_id__deliveries_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description only the tries that failed */
+                failed?: boolean;
+            };
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"][];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    list_deliveries_api_subscription_deliveries_get: {
+        parameters: {
+            query?: {
+                /** @description which column and which way, e.g. ["id","ASC"] (the default) */
+                sort?: string;
+                /** @description [first, last] rows, inclusive (default [0,24]); at most 1000 rows come back, as Content-Range says; a range ending before it starts is empty */
+                range?: string;
+                /** @description each field's value, or a list of values any of which matches */
+                filter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"][];
+                };
+            };
+            /** @description a list's sort, range or filter is not one this list takes (the path names which) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    send_test_api_subscriptions__subscription_id__test_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPublic"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description no such subscription */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -36,6 +36,8 @@ export const PERMISSIONS = [
     'crisis:manage',
     'reports:manage',
     'exports:read',
+    'events:read',
+    'subscriptions:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -101,6 +103,8 @@ const READ: Record<string, Permission> = {
     canned_replies: 'canned:manage',
     crisis: 'crisis:read',
     reports: 'analytics:read',
+    subscriptions: 'subscriptions:manage',
+    subscription_deliveries: 'subscriptions:manage',
 };
 
 /** The permission each changing action needs, per resource. */
@@ -135,6 +139,12 @@ const WRITE: Record<string, Record<string, Permission>> = {
     canned_replies: { create: 'canned:manage', edit: 'canned:manage', delete: 'canned:manage' },
     tokens: { create: 'tokens:own', delete: 'tokens:own' },
     reports: { create: 'reports:manage', edit: 'reports:manage', delete: 'reports:manage' },
+    subscriptions: {
+        create: 'subscriptions:manage',
+        edit: 'subscriptions:manage',
+        delete: 'subscriptions:manage',
+        test: 'subscriptions:manage',
+    },
     // Verifying the log only reads it (auditlog:read, as its list); signing its head takes its own permission.
     audit_entries: { checkpoint: 'auditlog:checkpoint' },
     crisis: { manage: 'crisis:manage' },

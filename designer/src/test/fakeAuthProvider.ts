@@ -23,7 +23,9 @@ const AGENT: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     admin: [...PERMISSIONS],
     ops_lead: [
-        ...READS.filter(permission => permission !== 'expert_requests:read' && permission !== 'auditlog:read'),
+        ...READS.filter(
+            permission => permission !== 'expert_requests:read' && permission !== 'auditlog:read' && permission !== 'events:read',
+        ),
         'flows:write',
         'agents:manage',
         'agents:presence',

@@ -51,6 +51,15 @@ export const fakeDataProvider = (records: Record<string, RaRecord[]>) => {
         })),
         delete: vi.fn(async (_resource: string, { id }: { id: unknown }) => ({ data: { id } })),
         pollSource: vi.fn(async () => ({ data: { status: 'polling' } })),
+        testSubscription: vi.fn(async (subscriptionId: string) => ({
+            data: { id: 99, subscription_id: subscriptionId, event_id: 'e-test', cursor: null, type: 'subscription.test',
+                    attempt: 1, ok: true, status_code: 200, latency_ms: 12.5, error: null, at: FAKE_NOW },
+        })),
+        setSubscriptionActive: vi.fn(async (subscriptionId: string, active: boolean) => {
+            const sub = all('subscriptions').find(record => record.id === subscriptionId);
+            if (sub) Object.assign(sub, { active, paused_reason: active ? null : 'paused by a1', healthy: true });
+            return { data: sub as RaRecord };
+        }),
         addTeamMember: vi.fn(async (teamId: string, agentId: string) => {
             const agent = all('agents').find(record => record.id === agentId);
             if (agent) agent.team_id = teamId;

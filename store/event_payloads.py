@@ -1,0 +1,285 @@
+"""The payload of each event type (one pydantic model per type, versioned), and where they are built.
+
+Payloads are small and stable: a case event carries the case as it stood when the event was written, with
+its links, and its customer with every identity (source and handle), so a CRM can upsert the contact and
+attach the conversation without calling back. A model's `VERSION` changes only when a field changes meaning
+or goes away; new optional fields keep the version. Links are paths relative to the Switchboard's base URL.
+
+Case events come from the case timeline (`case_events_out`, called wherever new case_event rows are
+written: the ingest transaction, the workflow's save, the deadline sweeper), mapped from timeline kinds by
+`TIMELINE`; a row written again (a save tried again) is not new, so it emits nothing twice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, Field, ValidationError
+from sqlmodel import Session, select
+
+from store.cases import Case
+from store.conversations import Conversation
+from store.customers import Customer, CustomerIdentity
+from store.events_out import Emitted, EventType, emit_many
+
+T = EventType
+
+
+class Identity(BaseModel):
+    source: str = Field(description="The channel (twitter, email...)")
+    handle: str = Field(description="The handle or address on it")
+
+
+class CustomerRef(BaseModel):
+    id: str
+    name: str
+    identities: list[Identity] = Field(description="Every identity the customer has, oldest first")
+    merged_into: str | None = None
+
+
+class CaseLinks(BaseModel):
+    api: str = Field(description="The case in the API, e.g. /api/cases/<id>")
+    designer: str = Field(description="The case in the designer, e.g. /#/cases/<id>/show")
+    conversation: str = Field(description="Its conversation in the API")
+
+
+class CaseRef(BaseModel):
+    id: str
+    status: str
+    priority: str
+    source: str
+    conversation_id: str
+    team_id: str | None
+    assignee_id: str | None
+    subject: str
+    tags: list[str]
+    opened_at: datetime
+    closed_at: datetime | None
+    links: CaseLinks
+
+
+class CaseChange(BaseModel):
+    """What every case event carries."""
+
+    VERSION: ClassVar[int] = 1
+    case: CaseRef
+    customer: CustomerRef | None = Field(description="The customer of the case's conversation, if known")
+    timeline_event: str = Field(description="The case_event row this event comes from (/api/case_events/<id>)")
+    actor: str = Field(description="Who made the change: an agent's id, or system")
+
+
+class CaseOpened(CaseChange):
+    mention_id: str | None = Field(default=None, description="The mention that opened the case")
+
+
+class CaseAssigned(CaseChange):
+    agent_id: str | None = None
+    team_id: str | None = None
+    previous: str | None = Field(default=None, description="The agent it was assigned to before, on a reassignment")
+
+
+class CaseClaimed(CaseChange):
+    mode: str | None = None
+
+
+class CaseReplied(CaseChange):
+    reply_id: str | None = None
+    mention_id: str | None = Field(default=None, description="The reply as an outbound mention")
+
+
+class CaseEscalated(CaseChange):
+    level: int | None = None
+    target: str | None = Field(default=None, description="The SLA target (first_response, resolution...)")
+
+
+class CaseSlaBreached(CaseChange):
+    target: str | None = None
+
+
+class CaseTransferred(CaseChange):
+    from_team: str | None = None
+    to_team: str | None = None
+    note: str | None = None
+
+
+class CaseClosed(CaseChange):
+    reason: str | None = None
+
+
+class CaseMeasured(CaseChange):
+    first_response_seconds: float | None = None
+    resolution_seconds: float | None = None
+    handle_seconds: float | None = None
+    sla_breached: bool | None = None
+    sla_outcomes: dict[str, str] = Field(default_factory=dict)
+
+
+class MentionRef(BaseModel):
+    id: str
+    source: str
+    external_id: str
+    conversation_id: str
+    author: str
+    text: str
+    created_at: datetime
+    sentiment: float | None = None
+    tags: list[str] = Field(default_factory=list)
+
+
+class MentionReceived(BaseModel):
+    """A mention taken in. Its author is `mention.source` + `mention.author`; the customer's other identities
+    are in case.opened and customer.created (kept out of here: this one is written for every mention)."""
+
+    VERSION: ClassVar[int] = 1
+    mention: MentionRef
+    case_id: str | None = Field(description="The case it opened or joined; None: it needs no response")
+    customer_id: str | None = Field(description="The customer its author is")
+
+
+class CustomerCreated(BaseModel):
+    VERSION: ClassVar[int] = 1
+    customer: CustomerRef
+
+
+class CustomerMerged(BaseModel):
+    VERSION: ClassVar[int] = 1
+    customer: CustomerRef = Field(description="The customer kept, with the identities of both")
+    merged_id: str = Field(description="The customer merged into it (kept, marked merged_into)")
+    actor: str
+
+
+class CustomerNoted(BaseModel):
+    VERSION: ClassVar[int] = 1
+    customer: CustomerRef
+    note: dict[str, Any] = Field(description="at, author, kind, text")
+
+
+class FlowChange(BaseModel):
+    VERSION: ClassVar[int] = 1
+    version: str
+    name: str
+    actor: str | None
+
+
+class TestPing(BaseModel):
+    VERSION: ClassVar[int] = 1
+    subscription_id: str
+    message: str = "a test event from Switchboard"
+
+
+PAYLOADS: dict[EventType, type[BaseModel]] = {
+    T.case_opened: CaseOpened, T.case_assigned: CaseAssigned, T.case_claimed: CaseClaimed,
+    T.case_replied: CaseReplied, T.case_escalated: CaseEscalated, T.case_sla_breached: CaseSlaBreached,
+    T.case_transferred: CaseTransferred, T.case_closed: CaseClosed, T.case_measured: CaseMeasured,
+    T.mention_received: MentionReceived, T.customer_created: CustomerCreated, T.customer_merged: CustomerMerged,
+    T.customer_noted: CustomerNoted, T.flow_published: FlowChange, T.flow_activated: FlowChange,
+    T.test: TestPing,
+}
+
+# Timeline kinds (case_event.kind) that are events out, once each. A case opens with its first timeline event.
+TIMELINE: dict[str, EventType] = {
+    "assigned": T.case_assigned, "reassigned": T.case_assigned, "claimed": T.case_claimed,
+    "replied": T.case_replied, "escalated": T.case_escalated, "sla_breached": T.case_sla_breached,
+    "transferred": T.case_transferred, "closed": T.case_closed, "measured": T.case_measured,
+}
+
+
+def timeline_type(kind: str, seq: int) -> EventType | None:
+    if seq == 1 and kind == "mention_added":
+        return T.case_opened
+    return TIMELINE.get(kind)
+
+
+# ---- building ------------------------------------------------------------------------------------------
+def customers_by_id(session: Session, ids: Iterable[str | None]) -> dict[str, CustomerRef]:
+    """The customers of `ids` with their identities: two plain selects (this is on the ingest path)."""
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    people = Customer.__table__  # type: ignore[attr-defined]
+    handles = CustomerIdentity.__table__  # type: ignore[attr-defined]
+    identities: dict[str, list[Identity]] = defaultdict(list)
+    for customer_id, source, handle in session.execute(
+            select(handles.c.customer_id, handles.c.source, handles.c.handle).where(handles.c.customer_id.in_(wanted))
+            .order_by(handles.c.first_seen_at, handles.c.id)):
+        identities[customer_id].append(Identity(source=source, handle=handle))
+    return {cid: CustomerRef(id=cid, name=name, identities=identities[cid], merged_into=merged)
+            for cid, name, merged in session.execute(select(people.c.id, people.c.name, people.c.merged_into)
+                                                     .where(people.c.id.in_(wanted)))}
+
+
+def customer_ref(session: Session, customer_id: str) -> CustomerRef | None:
+    return customers_by_id(session, [customer_id]).get(customer_id)
+
+
+def case_ref(case: Case) -> CaseRef:
+    return CaseRef(id=case.id, status=str(case.status), priority=str(case.priority), source=case.source,
+                   conversation_id=case.conversation_id, team_id=case.team_id, assignee_id=case.assignee_id,
+                   subject=case.subject, tags=list(case.tags or []), opened_at=case.opened_at,
+                   closed_at=case.closed_at,
+                   links=CaseLinks(api=f"/api/cases/{case.id}", designer=f"/#/cases/{case.id}/show",
+                                   conversation=f"/api/conversations/{case.conversation_id}"))
+
+
+def case_events_out(session: Session, rows: Iterable[Mapping[str, Any]]) -> int:
+    """Emit the events out of newly written case_event rows (id, case_id, seq, kind, actor, at, detail), in the
+    caller's transaction; returns how many. Rows of other kinds cost nothing."""
+    mapped = [(row, kind) for row in rows if (kind := timeline_type(row["kind"], row.get("seq") or 0)) is not None]
+    if not mapped:
+        return 0
+    # The cases as this transaction leaves them: the session's own objects (new or changed), else read.
+    case_ids = {row["case_id"] for row, _ in mapped}
+    cases = {o.id: o for o in session.new if isinstance(o, Case) and o.id in case_ids}
+    for case_id in sorted(case_ids - cases.keys()):
+        case = session.get(Case, case_id)  # the identity map's (a save's changed case), else read
+        if case is not None:
+            cases[case_id] = case
+    conversations = Conversation.__table__  # type: ignore[attr-defined]
+    with session.no_autoflush:  # plain tables' rows: the session's pending objects are flushed at commit
+        owners = dict(session.execute(select(conversations.c.id, conversations.c.customer_id).where(
+            conversations.c.id.in_(sorted({c.conversation_id for c in cases.values()})))).all())
+        people = customers_by_id(session, owners.values())
+    events = []
+    for row, kind in mapped:
+        case = cases.get(row["case_id"])
+        if case is None:
+            continue
+        detail = dict(row.get("detail") or {})
+        common = {"case": case_ref(case), "customer": people.get(owners.get(case.conversation_id) or ""),
+                  "timeline_event": row["id"], "actor": row.get("actor") or "system"}
+        model = PAYLOADS[kind]
+        fields = {name: detail[name] for name in model.model_fields if name not in common and name in detail}
+        try:
+            data = model.model_validate({**common, **fields})
+        except ValidationError:  # a detail of an unexpected shape: the event goes out without it
+            data = model.model_validate(common)
+        events.append(Emitted(kind, data, case.id, row["at"]))
+    return emit_many(session, events)
+
+
+def mentions_out(session: Session, mentions: Iterable[Any], *, cases: Mapping[str, str | None],
+                 customers: Mapping[tuple[str, str], str], at: datetime) -> int:
+    """A batch's `mention.received` events ((engine.models.Mention, its Tags or None) pairs), in one statement."""
+    events = []
+    for m, tags in mentions:
+        ref = MentionRef(id=m.id, source=m.source, external_id=m.external_id, conversation_id=m.conversation_id,
+                         author=m.author, text=m.text, created_at=m.created_at,
+                         sentiment=tags.sentiment if tags else None, tags=list(tags.keywords) if tags else [])
+        case_id = cases.get(m.id)
+        events.append(Emitted(T.mention_received, MentionReceived(
+            mention=ref, case_id=case_id, customer_id=customers.get((m.source, m.author))), case_id, at))
+    return emit_many(session, events, now=at)
+
+
+def customers_created_out(session: Session, people: list[dict[str, Any]], identities: list[dict[str, Any]]) -> int:
+    """`customer.created` for rows link_customers just inserted (with the identities it gave them)."""
+    theirs: dict[str, list[Identity]] = defaultdict(list)
+    for row in identities:
+        theirs[row["customer_id"]].append(Identity(source=row["source"], handle=row["handle"]))
+    return emit_many(session, [
+        Emitted(T.customer_created, CustomerCreated(customer=CustomerRef(
+            id=row["id"], name=row["name"], identities=theirs[row["id"]])), None, row["first_seen_at"])
+        for row in people])
