@@ -23,6 +23,8 @@ from engine.messages import RoutingState
 from store.accounts import Role
 from store.audit import Change
 from store.db.types import UtcDateTime
+from store.event_payloads import CrisisEnded, CrisisStarted
+from store.events_out import EventType, emit
 from store.flows import Flow, activate_flow, active_flow
 from store.mentions import Mention
 from store.routing.models import CRISIS_REASON, QueueGuest
@@ -164,6 +166,9 @@ def start_crisis(session: Session, *, now: datetime, actor: str, via: str | None
               "guests": guests, "figures": figures, "notify_roles": [r.value for r in settings.notify_roles],
               "notify_users": settings.notify_users}
     session.add(CrisisEvent(at=now, kind="started", actor=actor, reason=reason, detail=detail))
+    emit(session, EventType.crisis_started, CrisisStarted(
+        actor=actor, automatic=automatic, reason=reason, crisis_flow=state.crisis_flow, normal_flow=state.normal_flow,
+        guests=guests, figures=figures), occurred_at=now)
     return [_change(actor, via, "crisis.start", now, reason=reason, **detail)], changes
 
 
@@ -191,6 +196,8 @@ def end_crisis(session: Session, *, now: datetime, actor: str, via: str | None, 
     detail = {"since": started.isoformat() if started else None, "restored_flow": restored, "guests_removed": guests,
               "notify_roles": [r.value for r in settings.notify_roles], "notify_users": settings.notify_users}
     session.add(CrisisEvent(at=now, kind="ended", actor=actor, reason=reason, detail=detail))
+    emit(session, EventType.crisis_ended, CrisisEnded(actor=actor, reason=reason, since=started, restored_flow=restored,
+                                                      guests_removed=guests), occurred_at=now)
     return [_change(actor, via, "crisis.end", now, reason=reason, **detail)]
 
 

@@ -164,6 +164,26 @@ class FlowChange(BaseModel):
     actor: str | None
 
 
+class CrisisStarted(BaseModel):
+    VERSION: ClassVar[int] = 1
+    actor: str = Field(description="Who started it: a user id, or crisis-watch when the spike detection did")
+    automatic: bool
+    reason: str
+    crisis_flow: str | None = Field(description="The flow version new cases now start with (null: unchanged)")
+    normal_flow: str | None = Field(description="The version that was active before")
+    guests: list[list[str]] = Field(description="[queue, agent id] of each backup agent brought into a queue")
+    figures: list[dict[str, Any]] = Field(description="The counts against their baselines that fired it")
+
+
+class CrisisEnded(BaseModel):
+    VERSION: ClassVar[int] = 1
+    actor: str
+    reason: str
+    since: datetime | None = Field(description="When the crisis started")
+    restored_flow: str | None = Field(description="The version restored (null: someone activated another meanwhile)")
+    guests_removed: list[list[str]] = Field(description="[queue, agent id] of each backup agent taken out")
+
+
 class TestPing(BaseModel):
     VERSION: ClassVar[int] = 1
     subscription_id: str
@@ -176,7 +196,7 @@ PAYLOADS: dict[EventType, type[BaseModel]] = {
     T.case_transferred: CaseTransferred, T.case_closed: CaseClosed, T.case_measured: CaseMeasured,
     T.mention_received: MentionReceived, T.customer_created: CustomerCreated, T.customer_merged: CustomerMerged,
     T.customer_noted: CustomerNoted, T.flow_published: FlowChange, T.flow_activated: FlowChange,
-    T.test: TestPing,
+    T.crisis_started: CrisisStarted, T.crisis_ended: CrisisEnded, T.test: TestPing,
 }
 
 # Timeline kinds (case_event.kind) that are events out, once each. A case opens with its first timeline event.

@@ -45,6 +45,8 @@ class EventType(StrEnum):
     customer_noted = "customer.noted"
     flow_published = "flow.published"
     flow_activated = "flow.activated"
+    crisis_started = "crisis.started"
+    crisis_ended = "crisis.ended"
     test = "subscription.test"  # sent by POST /api/subscriptions/{id}/test only; never stored as an event
 
 

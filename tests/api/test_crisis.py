@@ -9,6 +9,7 @@ from api.flows.service import publish_flow
 from engine.crisis import crisis_watch_id
 from store.audit import AuditEntry
 from store.db import session_scope
+from store.events_out import events_after
 from store.flows import Flow, active_flow
 from store.routing.models import QueueGuest
 from tests.harness.cases import Stack, api_client, as_user, refused
@@ -115,3 +116,13 @@ async def test_a_crisis_started_and_ended_by_hand(stack: Stack) -> None:
         assert [(e.action, e.actor) for e in entries] == [("crisis.start", "olivia"), ("crisis.end", "olivia")]
         assert entries[0].detail["guests"] == [["support", "maya"], ["escalations", "maya"]]  # as the settings say
         assert entries[1].detail["restored_flow"] == normal
+        # Events out: the flow switches and the crisis itself, in the order they happened.
+        events = [(e.type, e.payload) for e in events_after(session, after=0, types=[
+            "flow.activated", "crisis.started", "crisis.ended"])]
+    assert [(kind, payload.get("version")) for kind, payload in events][-4:] == [
+        ("flow.activated", crisis), ("crisis.started", None), ("flow.activated", normal), ("crisis.ended", None)]
+    started_event, ended_event = events[-3][1], events[-1][1]
+    assert (started_event["actor"], started_event["automatic"], started_event["reason"], started_event["crisis_flow"],
+            started_event["guests"]) == ("olivia", False, "the app is down", crisis,
+                                         [["support", "maya"], ["escalations", "maya"]])
+    assert (ended_event["actor"], ended_event["reason"], ended_event["restored_flow"]) == ("olivia", "fixed", normal)

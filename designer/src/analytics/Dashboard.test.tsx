@@ -73,8 +73,11 @@ describe('the dashboard', () => {
         expect(api.cases.mock.calls.map(([q]) => q.metric)).toEqual(['opened', 'closed', 'first_response', 'resolution', 'sla']);
         // email had no mention: no series, no request
         expect(api.mentions.mock.calls.map(([q]) => q.channel ?? q.group_by).sort()).toEqual(['channel', 'facebook', 'twitter']);
+        // Five charts drawn in jsdom take a few seconds on a busy machine.
         for (const id of ['cases-per-day', 'first-response', 'resolution', 'sla', 'mentions-per-channel']) {
-            await waitFor(() => expect(screen.getByTestId(`chart-${id}`).querySelector('.recharts-wrapper')).not.toBeNull());
+            await waitFor(() => expect(screen.getByTestId(`chart-${id}`).querySelector('.recharts-wrapper')).not.toBeNull(), {
+                timeout: 15_000,
+            });
         }
     });
 

@@ -1,15 +1,5 @@
 // A chart exported as a picture: its SVG, with the page's computed text styles inlined, drawn on a canvas as a PNG.
-import { saveFile } from '../common/saveFile';
-
-const download = (name: string, url: string) => {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.style.display = 'none';
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-};
+import { downloadUrl, saveFile } from '../common/saveFile';
 
 /** The chart's SVG (recharts draws one per chart; its legend's icons are smaller ones beside it). */
 export const chartSvg = (container: HTMLElement | null): SVGSVGElement | null =>
@@ -50,7 +40,7 @@ export const exportPng = async (container: HTMLElement | null, name: string): Pr
         context.fillRect(0, 0, canvas.width, canvas.height);
         context.scale(2, 2);
         context.drawImage(image, 0, 0, width, height);
-        download(`${name}.png`, canvas.toDataURL('image/png'));
+        downloadUrl(`${name}.png`, canvas.toDataURL('image/png'));
     } catch {
         saveFile(`${name}.svg`, text, 'image/svg+xml');
     }

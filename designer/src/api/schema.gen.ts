@@ -3632,6 +3632,65 @@ export interface components {
              */
             reason?: string;
         };
+        /** CrisisEnded */
+        CrisisEnded: {
+            /** Actor */
+            actor: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Since
+             * @description When the crisis started
+             */
+            since: string | null;
+            /**
+             * Restored Flow
+             * @description The version restored (null: someone activated another meanwhile)
+             */
+            restored_flow: string | null;
+            /**
+             * Guests Removed
+             * @description [queue, agent id] of each backup agent taken out
+             */
+            guests_removed: string[][];
+        };
+        /**
+         * CrisisEndedEvent
+         * @description A crisis.ended event (payload version 1)
+         */
+        CrisisEndedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "crisis.ended";
+            data: components["schemas"]["CrisisEnded"];
+        };
         /** CrisisEventPublic */
         CrisisEventPublic: {
             /** Id */
@@ -3805,6 +3864,77 @@ export interface components {
              * @description why: on the timeline and in the audit log
              */
             reason: string;
+        };
+        /** CrisisStarted */
+        CrisisStarted: {
+            /**
+             * Actor
+             * @description Who started it: a user id, or crisis-watch when the spike detection did
+             */
+            actor: string;
+            /** Automatic */
+            automatic: boolean;
+            /** Reason */
+            reason: string;
+            /**
+             * Crisis Flow
+             * @description The flow version new cases now start with (null: unchanged)
+             */
+            crisis_flow: string | null;
+            /**
+             * Normal Flow
+             * @description The version that was active before
+             */
+            normal_flow: string | null;
+            /**
+             * Guests
+             * @description [queue, agent id] of each backup agent brought into a queue
+             */
+            guests: string[][];
+            /**
+             * Figures
+             * @description The counts against their baselines that fired it
+             */
+            figures: {
+                [key: string]: components["schemas"]["JsonValue"];
+            }[];
+        };
+        /**
+         * CrisisStartedEvent
+         * @description A crisis.started event (payload version 1)
+         */
+        CrisisStartedEvent: {
+            /**
+             * Cursor
+             * @description Increasing in commit order: resume the feed with after=<cursor>
+             */
+            cursor: number;
+            /**
+             * Id
+             * @description UUID: the idempotency key (the Idempotency-Key header of webhook deliveries)
+             */
+            id: string;
+            /**
+             * Version
+             * @description The payload's schema version
+             */
+            version: number;
+            /**
+             * Case Id
+             * @description The case the event concerns, if any
+             */
+            case_id: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "crisis.started";
+            data: components["schemas"]["CrisisStarted"];
         };
         /** CrisisStatus */
         CrisisStatus: {
@@ -4250,7 +4380,7 @@ export interface components {
              * Events
              * @description Oldest first
              */
-            events: (components["schemas"]["CaseOpenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["CaseClaimedEvent"] | components["schemas"]["CaseRepliedEvent"] | components["schemas"]["CaseEscalatedEvent"] | components["schemas"]["CaseSlaBreachedEvent"] | components["schemas"]["CaseTransferredEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseMeasuredEvent"] | components["schemas"]["MentionReceivedEvent"] | components["schemas"]["CustomerCreatedEvent"] | components["schemas"]["CustomerMergedEvent"] | components["schemas"]["CustomerNotedEvent"] | components["schemas"]["FlowPublishedEvent"] | components["schemas"]["FlowActivatedEvent"] | components["schemas"]["SubscriptionTestEvent"])[];
+            events: (components["schemas"]["CaseOpenedEvent"] | components["schemas"]["CaseAssignedEvent"] | components["schemas"]["CaseClaimedEvent"] | components["schemas"]["CaseRepliedEvent"] | components["schemas"]["CaseEscalatedEvent"] | components["schemas"]["CaseSlaBreachedEvent"] | components["schemas"]["CaseTransferredEvent"] | components["schemas"]["CaseClosedEvent"] | components["schemas"]["CaseMeasuredEvent"] | components["schemas"]["MentionReceivedEvent"] | components["schemas"]["CustomerCreatedEvent"] | components["schemas"]["CustomerMergedEvent"] | components["schemas"]["CustomerNotedEvent"] | components["schemas"]["FlowPublishedEvent"] | components["schemas"]["FlowActivatedEvent"] | components["schemas"]["CrisisStartedEvent"] | components["schemas"]["CrisisEndedEvent"] | components["schemas"]["SubscriptionTestEvent"])[];
             /**
              * Next Cursor
              * @description Give it as `after` to read on; the same cursor when nothing was new
@@ -6087,7 +6217,7 @@ export interface components {
             /** Url */
             url?: string | null;
             /** Event Types */
-            event_types?: ("case.opened" | "case.assigned" | "case.claimed" | "case.replied" | "case.escalated" | "case.sla_breached" | "case.transferred" | "case.closed" | "case.measured" | "mention.received" | "customer.created" | "customer.merged" | "customer.noted" | "flow.published" | "flow.activated")[] | null;
+            event_types?: ("case.opened" | "case.assigned" | "case.claimed" | "case.replied" | "case.escalated" | "case.sla_breached" | "case.transferred" | "case.closed" | "case.measured" | "mention.received" | "customer.created" | "customer.merged" | "customer.noted" | "flow.published" | "flow.activated" | "crisis.started" | "crisis.ended")[] | null;
             /**
              * Filter
              * @description JSON Logic over the event envelope (type, case_id, data...), e.g. {"==": [{"var": "data.case.priority"}, "high"]}; only events for which it is true are delivered; none: every event of the types
@@ -6120,7 +6250,7 @@ export interface components {
              * Event Types
              * @description The event types delivered (at least one)
              */
-            event_types: ("case.opened" | "case.assigned" | "case.claimed" | "case.replied" | "case.escalated" | "case.sla_breached" | "case.transferred" | "case.closed" | "case.measured" | "mention.received" | "customer.created" | "customer.merged" | "customer.noted" | "flow.published" | "flow.activated")[];
+            event_types: ("case.opened" | "case.assigned" | "case.claimed" | "case.replied" | "case.escalated" | "case.sla_breached" | "case.transferred" | "case.closed" | "case.measured" | "mention.received" | "customer.created" | "customer.merged" | "customer.noted" | "flow.published" | "flow.activated" | "crisis.started" | "crisis.ended")[];
             /**
              * Filter
              * @description JSON Logic over the event envelope (type, case_id, data...), e.g. {"==": [{"var": "data.case.priority"}, "high"]}; only events for which it is true are delivered; none: every event of the types
