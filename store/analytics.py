@@ -173,18 +173,12 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
     if metric in ("opened", "closed") and group_by in ("none", *_CASE_COLUMNS) and filters.tag is None:
         return _counted_in_sql(session, where, group_by)
     rows = _case_rows(session, where, filters, _MEASURES[metric])
-    if group_by == "policy":
-        _add_policies(session, rows)
     if metric == "next_response":
         _add_next_response_gaps(session, rows)
     if hours == "business":
         _to_business_hours(session, metric, rows)
     instant = "opened_at" if metric in BY_OPENING else "closed_at"
-    groups: dict[str | None, list[dict]] = defaultdict(list)
-    for row in rows:
-        for key in _keys(row, group_by, instant, zone):
-            groups[key].append(row)
-    return _rows(metric, _ordered(groups, group_by, since, until, zone))
+    return _rows(metric, _grouped(session, rows, group_by, instant, since, until, zone))
 
 
 _BASE = (("id", Case.id), ("opened_at", Case.opened_at), ("closed_at", Case.closed_at), ("tags", Case.tags),
@@ -325,6 +319,19 @@ _MEASURES: dict[str, tuple[tuple[str, Any], ...]] = {
 
 def _text(value: object) -> str | None:
     return None if value is None else str(getattr(value, "value", value))
+
+
+def _grouped(session: Session, rows: list[dict], group_by: str, instant: str, since: datetime, until: datetime,
+             zone: tzinfo) -> list[tuple[str | None, list[dict]]]:
+    """The rows of each group in the group's order (a case counts in each of its tags; `instant` places it in a
+    day or hour); grouped by policy, each row's policy is looked up first unless business hours did already."""
+    if group_by == "policy" and rows and "policy" not in rows[0]:
+        _add_policies(session, rows)
+    groups: dict[str | None, list[dict]] = defaultdict(list)
+    for row in rows:
+        for key in _keys(row, group_by, instant, zone):
+            groups[key].append(row)
+    return _ordered(groups, group_by, since, until, zone)
 
 
 def _keys(row: dict, group_by: str, instant: str, zone: tzinfo) -> Iterable[str | None]:
@@ -498,14 +505,8 @@ def _backlog(session: Session, metric: str, group_by: str, at: datetime, filters
     reopened = [row for row in rows if row["reopen_count"]]
     closed_at_instant = _closed_at(session, [row["id"] for row in reopened], at)
     rows = [row for row in rows if row["id"] not in closed_at_instant]
-    if group_by == "policy":
-        _add_policies(session, rows)
-    groups: dict[str | None, list[dict]] = defaultdict(list)
-    for row in rows:
-        for key in _keys(row, group_by, "opened_at", UTC_ZONE):
-            groups[key].append(row)
     found = []
-    for key, members in _ordered(groups, group_by, at, at, UTC_ZONE):
+    for key, members in _grouped(session, rows, group_by, "opened_at", at, at, UTC_ZONE):
         ages = [at - row["opened_at"] for row in members]
         summary = summarize(age.total_seconds() for age in ages)
         buckets = dict.fromkeys((name for name, _ in AGE_BUCKETS), 0)
@@ -539,14 +540,8 @@ def _approvals(session: Session, group_by: str, since: datetime, until: datetime
     rows = [dict(zip((name for name, _ in named), found, strict=True)) for found in session.exec(query)]
     if filters.tag is not None:
         rows = [row for row in rows if filters.tag in (row["tags"] or [])]
-    if group_by == "policy":
-        _add_policies(session, rows)
-    groups: dict[str | None, list[dict]] = defaultdict(list)
-    for row in rows:
-        for key in _keys(row, group_by, "decided_at", zone):
-            groups[key].append(row)
     found = []
-    for key, members in _ordered(groups, group_by, since, until, zone):
+    for key, members in _grouped(session, rows, group_by, "decided_at", since, until, zone):
         approved = sum(1 for row in members if row["kind"] == "reply_approved")
         found.append(ReportRow(group=key, count=len(members), value=rate(approved, len(members)), matching=approved))
     return found

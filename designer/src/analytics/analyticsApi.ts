@@ -1,5 +1,6 @@
 // How the dashboard talks to the API: plain fetches with the session cookie, and one EventSource for the live figures.
 import type { operations } from '../api/schema.gen';
+import { connectEvents } from '../common/eventSource';
 import type { AnalyticsReport, LiveSnapshot } from '../types';
 
 export type CaseQuery = NonNullable<operations['case_analytics_api_analytics_cases_get']['parameters']['query']>;
@@ -13,7 +14,6 @@ export interface AnalyticsApi {
     live: (onSnapshot: (snapshot: LiveSnapshot) => void, onStatus: (connected: boolean) => void) => () => void;
 }
 
-const RECONNECT_MS = 5_000;
 
 const query = (params: Record<string, string | number | null | undefined>): string =>
     new URLSearchParams(
@@ -36,45 +36,26 @@ const getJson = async <T>(url: string): Promise<T> => {
     return (await response.json()) as T;
 };
 
-/**
- * The live figures, reconnected: an EventSource retries by itself while the server is away; when it gives up (a
- * refusal, e.g. a session that ended and came back) a new one is opened a little later.
- */
+/** The live figures, reconnected (common/eventSource): each `snapshot` event brings every figure. */
 export const connectLive = (
     url: string,
     onSnapshot: (snapshot: LiveSnapshot) => void,
     onStatus: (connected: boolean) => void,
     Source: typeof EventSource | undefined = globalThis.EventSource,
-): (() => void) => {
-    if (!Source) return () => undefined;
-    let source: EventSource | null = null;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let closed = false;
-    const open = () => {
-        source = new Source(url, { withCredentials: true });
-        source.onopen = () => onStatus(true);
-        source.onerror = () => {
-            onStatus(false);
-            if (source?.readyState === 2 && !closed) {
-                source.close();
-                timer = setTimeout(open, RECONNECT_MS);
-            }
-        };
-        source.addEventListener('snapshot', message => {
+): (() => void) =>
+    connectEvents(
+        () => url,
+        ['snapshot'],
+        (_, message) => {
             try {
-                onSnapshot(JSON.parse((message as MessageEvent<string>).data) as LiveSnapshot);
+                onSnapshot(JSON.parse(message.data) as LiveSnapshot);
             } catch {
                 // a frame we cannot read is skipped: the next one brings every figure again
             }
-        });
-    };
-    open();
-    return () => {
-        closed = true;
-        if (timer) clearTimeout(timer);
-        source?.close();
-    };
-};
+        },
+        onStatus,
+        Source,
+    );
 
 export const createAnalyticsApi = (apiUrl = '/api'): AnalyticsApi => ({
     cases: params => getJson<AnalyticsReport>(`${apiUrl}/analytics/cases?${query(params)}`),
