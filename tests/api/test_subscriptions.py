@@ -75,6 +75,13 @@ async def test_events_are_delivered_signed_in_order_and_filtered(stack: Stack) -
                 assert got.headers["x-switchboard-event"] == got.event["type"]
             assert not everything.received[0].signed_by("another secret")
             # A crash after the receiver's 2xx but before the cursor's commit: the event goes again, same key.
+            # (The receiver has them all before the relay commits its cursor: rewind only after that commit,
+            # or the commit would overwrite the rewind.)
+            def committed() -> bool:
+                with Session(stack.engine) as session:
+                    stored = session.get(Subscription, sub["id"])
+                    return stored is not None and stored.cursor >= expected[-1]["cursor"] and not stored.leased_by
+            await eventually(committed, what="the relay's cursor committed")
             with session_scope(stack.engine) as session:
                 session.execute(update(Subscription).where(col(Subscription.id) == sub["id"]).values(
                     cursor=expected[-2]["cursor"]))
