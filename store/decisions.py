@@ -133,21 +133,24 @@ def _open_cases(session: Session, flow: CompiledFlow, entries: list[dict[str, An
     out: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     deadlines: list[dict[str, Any]] = []
+    opened: dict[str, Case] = {}
     for entry in entries:
         out.append(entry if isinstance(entry, dict) else
-                   _open_case(session, flow, entry, states[entry.case_id], now, events, deadlines))
+                   _open_case(session, flow, entry, states[entry.case_id], now, events, deadlines, opened))
     # The batch's rows in one statement each, after its cases (their key).
     session.execute(insert(CaseEvent.__table__), events)  # type: ignore[attr-defined]
     append(session, case_changes(events), now)
-    case_events_out(session, events)
+    case_events_out(session, events, cases=opened)
     insert_deadlines(session, deadlines)
     out.extend(routing_entry(change) for change in others)
     return out
 
 
 def _open_case(session: Session, flow: CompiledFlow, new: _NewCase, routed: RoutingState | routing.RoutingRefused,
-               now: datetime, events: list[dict[str, Any]], deadlines: list[dict[str, Any]]) -> dict[str, Any]:
-    """Add the case's row, its opening events and deadlines to the batch's; returns its start entry."""
+               now: datetime, events: list[dict[str, Any]], deadlines: list[dict[str, Any]],
+               opened_cases: dict[str, Case]) -> dict[str, Any]:
+    """Add the case's row (to `opened_cases` too), its opening events and deadlines to the batch's; returns its
+    start entry."""
     case_id, workflow_id, mention = new.case_id, new.workflow_id, new.placement.mention
     if isinstance(routed, routing.RoutingRefused):
         # e.g. the flow routes to a team nobody created: the case waits, visibly, and its workflow asks again.
@@ -158,7 +161,8 @@ def _open_case(session: Session, flow: CompiledFlow, new: _NewCase, routed: Rout
                             routing=routed)
     opened = opening(decision, workflow_id=workflow_id, conversation_id=mention.conversation_id,
                      flow_version=flow.version)
-    session.add(Case(id=case_id, **case_fields(opened.view)))
+    session.add(case := Case(id=case_id, **case_fields(opened.view)))
+    opened_cases[case_id] = case
     events.extend({"id": f"{case_id}:{e.seq}", "case_id": case_id, "seq": e.seq, "at": e.at, "kind": e.kind,
                    "actor": e.actor, "detail": e.model_dump(mode="json")["detail"]} for e in opened.events)
     if opened.clocks is not None:  # shown at their instants by the deadline sweeper, workflow started or not

@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, Field, ValidationError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.cases import Case
 from store.conversations import Conversation
@@ -244,31 +244,36 @@ def case_ref(case: Case) -> CaseRef:
                                    conversation=f"/api/conversations/{case.conversation_id}"))
 
 
-def case_events_out(session: Session, rows: Iterable[Mapping[str, Any]]) -> int:
+def case_events_out(session: Session, rows: Iterable[Mapping[str, Any]], *,
+                    cases: Mapping[str, Case] | None = None) -> int:
     """Emit the events out of newly written case_event rows (id, case_id, seq, kind, actor, at, detail), in the
-    caller's transaction; returns how many. Rows of other kinds cost nothing."""
+    caller's transaction; returns how many. Rows of other kinds cost nothing. `cases`: the caller's own objects
+    of (some of) those cases, as this transaction leaves them (the ingest's new cases), not read again."""
     mapped = [(row, kind) for row in rows if (kind := timeline_type(row["kind"], row.get("seq") or 0)) is not None]
     if not mapped:
         return 0
-    # The cases as this transaction leaves them: the session's own objects (new or changed), else read.
+    # The cases as this transaction leaves them: the caller's, the session's own (new or changed), else read.
     case_ids = {row["case_id"] for row, _ in mapped}
-    cases = {o.id: o for o in session.new if isinstance(o, Case) and o.id in case_ids}
-    for case_id in sorted(case_ids - cases.keys()):
-        case = session.get(Case, case_id)  # the identity map's (a save's changed case), else read
-        if case is not None:
-            cases[case_id] = case
-    conversations = Conversation.__table__  # type: ignore[attr-defined]
+    known = {i: c for i, c in (cases or {}).items() if i in case_ids}
+    known |= {o.id: o for o in session.new if isinstance(o, Case) and o.id in case_ids - known.keys()}
     with session.no_autoflush:  # plain tables' rows: the session's pending objects are flushed at commit
+        missing = sorted(case_ids - known.keys())
+        if missing:  # one select; a case the session holds changed comes back as its object, unchanged by it
+            known |= {c.id: c for c in session.exec(select(Case).where(col(Case.id).in_(missing)))}
+        conversations = Conversation.__table__  # type: ignore[attr-defined]
         owners = dict(session.execute(select(conversations.c.id, conversations.c.customer_id).where(
-            conversations.c.id.in_(sorted({c.conversation_id for c in cases.values()})))).all())
+            conversations.c.id.in_(sorted({c.conversation_id for c in known.values()})))).all())
         people = customers_by_id(session, owners.values())
+    refs: dict[str, CaseRef] = {}  # a case opened has two events (opened, assigned) with one reference
     events = []
     for row, kind in mapped:
-        case = cases.get(row["case_id"])
+        case = known.get(row["case_id"])
         if case is None:
             continue
+        if (ref := refs.get(case.id)) is None:
+            ref = refs[case.id] = case_ref(case)
         detail = dict(row.get("detail") or {})
-        common = {"case": case_ref(case), "customer": people.get(owners.get(case.conversation_id) or ""),
+        common = {"case": ref, "customer": people.get(owners.get(case.conversation_id) or ""),
                   "timeline_event": row["id"], "actor": row.get("actor") or "system"}
         model = PAYLOADS[kind]
         fields = {name: detail[name] for name in model.model_fields if name not in common and name in detail}

@@ -16,6 +16,7 @@ import smtplib
 import socket
 import ssl
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -57,6 +58,11 @@ def _why_forbidden(address: Address) -> str | None:
     return None
 
 
+LOOKUP_TIMEOUT = 10.0  # seconds a name may take to resolve
+# Lookups that hang keep their thread until the resolver gives up: a few threads, so they cannot pile up.
+_LOOKUPS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="netguard-dns")
+
+
 class AddressRefused(ValueError):
     """A host that resolves to an address we do not connect to."""
 
@@ -65,15 +71,24 @@ class NetGuard:
     refusal: type[Exception] = AddressRefused  # what a refused address raises (activities.connectors: theirs)
     who = "Switchboard does"
 
-    def __init__(self, allow: Sequence[Network] = ()) -> None:
+    def __init__(self, allow: Sequence[Network] = (), *, lookup_timeout: float | None = None) -> None:
         self.allow = list(allow)
+        self.lookup_timeout = lookup_timeout or LOOKUP_TIMEOUT
 
     def resolve(self, host: str, port: int) -> str:
         """The address to connect to for host:port, once every address the name has is allowed."""
+        # The system resolver has no timeout of ours: a name whose DNS server never answers would hold the
+        # caller (a request saving a subscription, a delivery thread) for as long as the resolver retries. The
+        # lookup runs on the guard's few threads and the caller waits at most `lookup_timeout`.
+        lookup = _LOOKUPS.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
         try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            infos = lookup.result(timeout=self.lookup_timeout)
         except (socket.gaierror, UnicodeError) as exc:
             raise self.refusal(f"{host} does not resolve ({exc}); check the host name") from exc
+        except TimeoutError as exc:
+            lookup.cancel()
+            raise self.refusal(f"{host} did not resolve within {self.lookup_timeout:g} s; check the host name and "
+                               "that this server's DNS answers") from exc
         addresses = list(dict.fromkeys(ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos))
         for address in addresses:
             why = _why_forbidden(address)

@@ -1,5 +1,5 @@
-"""The mentions class: mentions received before the cutoff that no kept case holds, and the conversations
-they leave empty.
+"""The mentions class: mentions received before the cutoff that no kept case holds, the conversations they
+leave empty, and the `mention.received` events out of mentions that had no case (a case's events go with it).
 
 A mention stays for as long as its case does (an open case's mentions, then, always), and while the
 outbox still has it to place or to tell a workflow. A mention of no case (praise, a thread that never
@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 
 from store.cases import Case
 from store.conversations import Conversation
+from store.events_out import EventOut, EventType
 from store.mentions import Mention
 from store.outbox import OutboxEntry
 from store.retention.purge import RecordedByEntry, deleted
@@ -30,10 +31,27 @@ class MentionsClass(RecordedByEntry):
         doomed = select(Mention.conversation_id).where(_purgeable(Mention, cutoff))
         return {"mention": session.exec(select(func.count()).select_from(doomed.subquery())).one(),
                 "conversation": session.exec(select(func.count()).select_from(Conversation).where(
-                    col(Conversation.id).in_(doomed), _emptied_by(cutoff))).one()}
+                    col(Conversation.id).in_(doomed), _emptied_by(cutoff))).one(),
+                "event_out": session.exec(select(func.count()).select_from(EventOut).where(
+                    _caseless_mention_event(cutoff))).one()}
 
     def remove(self, session: Session, cutoff: datetime, now: datetime, after: str | None,
                limit: int) -> tuple[dict[str, int], str | None]:
+        # First the events out of mentions no case held (each carries its mention's text; a case's go with
+        # it), keyed by EVENTS + their cursor; then the mentions, keyed by their id.
+        if after is not None and not after.startswith(EVENTS):
+            return self._mentions(session, cutoff, after, limit)
+        ids = list(session.exec(select(EventOut.id).where(
+            _caseless_mention_event(cutoff), col(EventOut.id) > int(after[len(EVENTS):] if after else 0))
+            .order_by(col(EventOut.id)).limit(limit)))
+        counts = {"event_out": deleted(session, delete(EventOut).where(col(EventOut.id).in_(ids)))} if ids else {}
+        if len(ids) == limit:
+            return counts, f"{EVENTS}{ids[-1]}"
+        more, after = self._mentions(session, cutoff, None, limit)
+        return counts | more, after
+
+    def _mentions(self, session: Session, cutoff: datetime, after: str | None,
+                  limit: int) -> tuple[dict[str, int], str | None]:
         query = select(Mention.id, Mention.conversation_id).where(_purgeable(Mention, cutoff))
         if after is not None:
             query = query.where(Mention.id > after)
@@ -50,6 +68,14 @@ class MentionsClass(RecordedByEntry):
 
 
 MENTIONS = MentionsClass()
+EVENTS = "\x00event_out:"  # a key no mention id starts with
+
+
+def _caseless_mention_event(cutoff: datetime) -> ColumnElement[bool]:
+    """A `mention.received` event out of a mention that had no case, received before `cutoff` (the event is
+    written when its mention is received)."""
+    return and_(col(EventOut.case_id).is_(None), col(EventOut.type) == EventType.mention_received,
+                col(EventOut.occurred_at) < cutoff)
 
 
 def _purgeable(mention: Any, cutoff: datetime) -> ColumnElement[bool]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 
 import httpx
-import pytest
 
 from api.flows.service import publish_flow
 from store.db import session_scope
@@ -30,7 +29,6 @@ async def _of_case(http: httpx.AsyncClient, case_id: str) -> list[dict]:
     return [e for e in (await _events(http, limit=1000))["events"] if e["case_id"] == case_id]
 
 
-@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 async def test_a_worked_case_leaves_its_events_in_order_and_the_feed_resumes(stack: Stack) -> None:
     async with api_client(stack) as http:
         start = (await _events(http, after=0, limit=1000))["next_cursor"]

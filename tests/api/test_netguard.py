@@ -4,7 +4,9 @@ name resolution, on the address actually connected to, and on every redirect."""
 from __future__ import annotations
 
 import ipaddress
+import socket
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,6 +46,26 @@ def test_an_allow_listed_network_is_reachable_and_nothing_else_is() -> None:
 def test_a_name_that_does_not_resolve_is_refused_clearly() -> None:
     with pytest.raises(ConnectorRefused, match="does not resolve"):
         NetGuard().resolve("no-such-host.invalid", 443)
+
+
+def test_a_name_whose_lookup_hangs_is_refused_after_the_lookup_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    answer = threading.Event()
+    real = socket.getaddrinfo
+
+    def hanging(host: str, *args: object, **kw: object) -> object:
+        if host.endswith(".hangs.example"):
+            answer.wait(30)  # a DNS server that never answers; released when the test ends
+        return real(host, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging)
+    try:
+        started = time.monotonic()
+        with pytest.raises(ConnectorRefused, match=r"did not resolve within 0.3 s.*DNS answers"):
+            NetGuard(lookup_timeout=0.3).resolve("crm.hangs.example", 443)
+        assert time.monotonic() - started < 5
+        assert NetGuard(parse_networks("127.0.0.1/32")).resolve("127.0.0.1", 80) == "127.0.0.1"  # others still go
+    finally:
+        answer.set()
 
 
 class _Redirector(BaseHTTPRequestHandler):

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, func
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from cli.main import main as switchboard
 from engine.models import CaseStatus
@@ -90,6 +90,12 @@ def history(seeded_engine: Engine) -> Engine:
         _mention(session, "m-unplaced", "conv-unplaced", NOW - 50 * DAY)
         session.add(OutboxEntry(workflow_id="place:conv-unplaced", kind="place", mention_id="m-unplaced",
                                 created_at=NOW))
+        # Events out of mentions no case held (they carry the mention's text), old and new, and an old event
+        # of no case that is not a mention's.
+        for mention, days in (("m-praise-old", 50), ("m-praise-old-2", 49), ("m-praise-new", 5)):
+            session.add(EventOut(event_id=f"ev-{mention}", type="mention.received", occurred_at=NOW - days * DAY,
+                                 payload={"mention": {"id": mention, "text": "hello"}}))
+        session.add(EventOut(event_id="ev-flow-old", type="flow.published", occurred_at=NOW - 90 * DAY))
     return seeded_engine
 
 
@@ -135,9 +141,12 @@ def test_old_closed_cases_go_with_their_rows_and_mentions_of_no_kept_case_with_t
     assert {"m-old-closed", "m-old-closed-2"} <= _ids(history, Mention)
 
     planned = purge(history, MENTIONS, cutoff, SYSTEM, dry_run=True, now=NOW)
-    assert planned.counts == {"mention": 4, "conversation": 3}
+    assert planned.counts == {"mention": 4, "conversation": 3, "event_out": 2}
     removed = purge(history, MENTIONS, cutoff, SYSTEM, now=NOW, batch=2)
     assert removed.counts == planned.counts
+    with Session(history) as session:  # the old caseless mentions' events went with them; nothing else did
+        kept = set(session.exec(select(EventOut.event_id).where(col(EventOut.case_id).is_(None))))
+        assert {"ev-m-praise-new", "ev-flow-old"} <= kept and not {"ev-m-praise-old", "ev-m-praise-old-2"} & kept
     assert _ids(history, Mention) == {"m-old-open", "m-recent-closed", "m-still-told", "m-late-thanks",
                                       "m-praise-new", "m-unplaced"}
     assert _ids(history, Conversation) == {"conv-old-open", "conv-recent-closed", "conv-still-told",

@@ -6,14 +6,21 @@ private and loopback targets and broken filters refused; the secret never shown 
 
 from __future__ import annotations
 
+import socket
+import threading
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+from unittest import mock
 
 import httpx
 import pytest
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from store import netguard
 from store.audit import AuditEntry
 from store.db import session_scope
 from store.subscriptions import Subscription
@@ -45,6 +52,23 @@ async def _feed(http: httpx.AsyncClient, after: int, types: list[str]) -> list[d
     page = await http.get("/api/events", params={"after": after, "types": ",".join(types), "limit": 1000})
     assert page.status_code == 200, page.text
     return page.json()["events"]
+
+
+@contextmanager
+def _dns_hangs_for(suffix: str, *, timeout: float) -> Iterator[None]:
+    """Names ending in `suffix` never resolve (a DNS server that does not answer), and lookups wait `timeout`."""
+    answer, real = threading.Event(), socket.getaddrinfo
+
+    def hanging(host: str, *args: Any, **kw: Any) -> Any:
+        if host.endswith(suffix):
+            answer.wait(30)
+        return real(host, *args, **kw)
+
+    with mock.patch.object(socket, "getaddrinfo", hanging), mock.patch.object(netguard, "LOOKUP_TIMEOUT", timeout):
+        try:
+            yield
+        finally:
+            answer.set()
 
 
 def _first_arrivals(receiver: Receiver) -> list[str]:
@@ -124,6 +148,13 @@ async def test_events_are_delivered_signed_in_order_and_filtered(stack: Stack) -
                 "name": "x", "url": "http://10.20.30.40/hook", "event_types": ["case.closed"], "secret": SECRET})
             assert private.status_code == 422 and private.json()["detail"]["path"] == "url"
             assert "SWITCHBOARD_CONNECT_ALLOW" in private.json()["detail"]["message"]
+            # A name whose DNS never answers holds the save for the lookup timeout, not for as long as it hangs.
+            with _dns_hangs_for(".hangs.example", timeout=0.5):
+                hangs = await http.post("/api/subscriptions", json={
+                    "name": "x", "url": "https://crm.hangs.example/hook", "event_types": ["case.closed"],
+                    "secret": SECRET})
+            assert hangs.status_code == 422 and hangs.json()["detail"]["path"] == "url", hangs.text
+            assert "did not resolve within 0.5 s" in hangs.json()["detail"]["message"]
     finally:
         everything.stop()
         vip.stop()

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as files from '../common/saveFile';
 import { fakeDataProvider } from '../test/fakeDataProvider';
 import type { AnalyticsApi } from './analyticsApi';
-import { Dashboard } from './Dashboard';
+import { CHARTS_REFRESH_MS, Dashboard } from './Dashboard';
 import { LiveTiles } from './LiveTiles';
 import { useLiveSnapshot } from './useLiveSnapshot';
 import { SNAPSHOT, caseAnswer, fakeAnalyticsApi, report, row } from './testApi';
@@ -108,6 +108,33 @@ describe('the dashboard', () => {
         await user.click(await screen.findByRole('option', { name: 'Marketing/PR' }));
         await waitFor(() => expect(api.cases.mock.calls.length).toBe(15));
         expect(api.cases.mock.calls.slice(10).every(([q]) => q.team_id === 'marketing')).toBe(true);
+    });
+
+    it('reads the charts again every half minute while open, the new figures replacing the old in place', async () => {
+        const save = vi.spyOn(files, 'saveFile').mockImplementation(() => undefined);
+        const timers = vi.spyOn(window, 'setInterval');
+        const fake = fakeAnalyticsApi();
+        let opened = 2;
+        fake.api.cases.mockImplementation(async query =>
+            query.metric === 'opened' ? report('opened', 'day', [row('2026-11-29', opened)]) : caseAnswer(query),
+        );
+        const { api, user } = setup(fake);
+        await waitFor(() => expect(api.cases.mock.calls.length).toBe(5));
+        const refresh = timers.mock.calls.find(([, every]) => every === CHARTS_REFRESH_MS);
+        expect(refresh).toBeDefined();
+        const card = screen.getByTestId('chart-cases-per-day');
+        const csv = within(card).getByRole('button', { name: /as CSV/ });
+        await waitFor(() => expect(csv).toBeEnabled());
+
+        opened = 7; // a case opened meanwhile
+        act(() => (refresh![0] as () => void)());
+        await waitFor(() => expect(api.cases.mock.calls.length).toBe(10));
+        expect(api.cases.mock.calls[5][0]).toMatchObject({ metric: 'opened', group_by: 'day' });
+        expect(csv).toBeEnabled(); // the chart stayed while it was read again
+        await waitFor(async () => {
+            await user.click(csv);
+            expect(save).toHaveBeenLastCalledWith('cases-per-day.csv', expect.stringContaining('2026-11-29,7,'), 'text/csv');
+        });
     });
 
     it('exports a chart as the CSV of its data', async () => {

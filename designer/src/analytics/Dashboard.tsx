@@ -4,7 +4,7 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Title, useGetList } from 'react-admin';
 import type { Team } from '../types';
 import { analyticsApi as defaultApi } from './analyticsApi';
@@ -17,18 +17,38 @@ import { useLiveSnapshot } from './useLiveSnapshot';
 import { useReports } from './useReports';
 
 const ALL_TEAMS = '';
+/** How often the charts are read again while the dashboard is open and in view. */
+export const CHARTS_REFRESH_MS = 30_000;
+
+/** The time now, renewed every `every` ms while the page is visible (and at once when it comes back into view). */
+const useTicking = (every: number): Date => {
+    const [now, setNow] = useState(() => new Date());
+    useEffect(() => {
+        const tick = () => document.visibilityState === 'visible' && setNow(new Date());
+        const timer = window.setInterval(tick, every);
+        document.addEventListener('visibilitychange', tick);
+        return () => {
+            window.clearInterval(timer);
+            document.removeEventListener('visibilitychange', tick);
+        };
+    }, [every]);
+    return now;
+};
 
 /**
  * The dashboard: live figures (queues, oldest waiting, breaches in the last hour, mention rate, agents online,
- * open cases), then charts over the last 7, 30 or 90 days in the viewer's time zone, for every team or one.
+ * open cases), then charts over the last 7, 30 or 90 days in the viewer's time zone, for every team or one, read
+ * again every CHARTS_REFRESH_MS while the page is in view.
  */
 export const Dashboard = ({ api = defaultApi }: { api?: AnalyticsApi }) => {
     const [days, setDays] = useState<PeriodDays>(30);
     const [team, setTeam] = useState<string>(ALL_TEAMS);
     const zone = useMemo(viewerZone, []);
-    const period = useMemo(() => periodOf(days, new Date(), zone), [days, zone]);
+    const now = useTicking(CHARTS_REFRESH_MS);
+    const day = now.toDateString(); // the period moves on at midnight; in between the charts are read again
+    const period = useMemo(() => periodOf(days, new Date(day), zone), [days, day, zone]);
     const live = useLiveSnapshot(api);
-    const reports = useReports(api, period, team || null);
+    const reports = useReports(api, period, team || null, now.getTime());
     const { data: teams } = useGetList<Team>('teams', { pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' } });
 
     return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AnalyticsReport } from '../types';
 import type { AnalyticsApi } from './analyticsApi';
 import type { Period } from './shaping';
@@ -24,13 +24,18 @@ const EMPTY: Reports = { mentions: {} };
 /**
  * The charts' reports for `period` (and `teamId`, which case metrics are filtered by; mentions are not a team's
  * until a case takes them, so their volume is every channel's): one request per metric, grouped by day.
+ * A new `refreshed` (a time) reads them again in place: the charts shown stay until the new figures replace them.
  */
-export const useReports = (api: AnalyticsApi, period: Period, teamId: string | null): ReportsState => {
+export const useReports = (api: AnalyticsApi, period: Period, teamId: string | null, refreshed = 0): ReportsState => {
     const [state, setState] = useState<ReportsState>({ reports: EMPTY, loading: true, error: null });
     const { since, until, tz } = period;
+    const shown = useRef<string | null>(null);
     useEffect(() => {
         let gone = false;
-        setState(previous => ({ ...previous, loading: true, error: null }));
+        const what = JSON.stringify([since, until, tz, teamId]);
+        const again = shown.current === what; // the same charts, read again: no loading state, no flicker
+        shown.current = what;
+        if (!again) setState(previous => ({ ...previous, loading: true, error: null }));
         const base = { since, until, tz, team_id: teamId ?? undefined };
         const day = { ...base, group_by: 'day' as const };
         const load = async (): Promise<Reports> => {
@@ -48,11 +53,11 @@ export const useReports = (api: AnalyticsApi, period: Period, teamId: string | n
         };
         load().then(
             reports => !gone && setState({ reports, loading: false, error: null }),
-            (error: Error) => !gone && setState({ reports: EMPTY, loading: false, error: error.message }),
+            (error: Error) => !gone && !again && setState({ reports: EMPTY, loading: false, error: error.message }),
         );
         return () => {
             gone = true;
         };
-    }, [api, since, until, tz, teamId]);
+    }, [api, since, until, tz, teamId, refreshed]);
     return state;
 };
