@@ -119,7 +119,7 @@ class CaseActivities:
                     col(MentionRow.id).in_(sorted(taken)),
                     (col(MentionRow.case_id) != view.case_id) | col(MentionRow.case_id).is_(None)
                     | ~col(MentionRow.dispatched)).values(case_id=view.case_id, dispatched=True))
-            # Last: emitting takes the events lock (PostgreSQL) until the commit; no row lock is taken after it.
+            # Written as the save commits, under the events lock (PostgreSQL), after every row lock it took.
             case_events_out(session, new)
 
     @staticmethod

@@ -215,20 +215,22 @@ def timeline_type(kind: str, seq: int) -> EventType | None:
 
 # ---- building ------------------------------------------------------------------------------------------
 def customers_by_id(session: Session, ids: Iterable[str | None]) -> dict[str, CustomerRef]:
-    """The customers of `ids` with their identities: two plain selects (this is on the ingest path)."""
+    """The customers of `ids` with their identities: one plain select (this is on the ingest path)."""
     wanted = sorted({i for i in ids if i})
     if not wanted:
         return {}
     people = Customer.__table__  # type: ignore[attr-defined]
     handles = CustomerIdentity.__table__  # type: ignore[attr-defined]
-    identities: dict[str, list[Identity]] = defaultdict(list)
-    for customer_id, source, handle in session.execute(
-            select(handles.c.customer_id, handles.c.source, handles.c.handle).where(handles.c.customer_id.in_(wanted))
-            .order_by(handles.c.first_seen_at, handles.c.id)):
-        identities[customer_id].append(Identity(source=source, handle=handle))
-    return {cid: CustomerRef(id=cid, name=name, identities=identities[cid], merged_into=merged)
-            for cid, name, merged in session.execute(select(people.c.id, people.c.name, people.c.merged_into)
-                                                     .where(people.c.id.in_(wanted)))}
+    found: dict[str, CustomerRef] = {}
+    for customer_id, name, merged, source, handle in session.execute(
+            select(people.c.id, people.c.name, people.c.merged_into, handles.c.source, handles.c.handle)
+            .select_from(people.outerjoin(handles, handles.c.customer_id == people.c.id))
+            .where(people.c.id.in_(wanted)).order_by(people.c.id, handles.c.first_seen_at, handles.c.id)):
+        if (ref := found.get(customer_id)) is None:
+            ref = found[customer_id] = CustomerRef(id=customer_id, name=name, identities=[], merged_into=merged)
+        if source is not None:
+            ref.identities.append(Identity(source=source, handle=handle))
+    return found
 
 
 def customer_ref(session: Session, customer_id: str) -> CustomerRef | None:

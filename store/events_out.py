@@ -3,26 +3,26 @@
 Each row of `event_out` is one event: a monotonically increasing `id` (the feed's cursor and the order of
 delivery), an `event_id` (a UUID: the idempotency key a receiver dedupes by), its `type` and schema
 `version`, the case it concerns (if any), when it happened and its payload (store.event_payloads: one model
-per type). Rows are only ever appended. `emit` writes them in the caller's session, so an event exists if and
-only if the change that caused it was committed.
+per type). Rows are only ever appended. `emit` adds them to the caller's transaction, written as it commits, so
+an event exists if and only if the change that caused it was committed.
 
 Cursor order is commit order: SQLite has one writer; on PostgreSQL every transaction that emits takes one
-transaction-scoped advisory lock first, so an id handed out is committed before any larger one is, and a
-reader resuming `after` a cursor never skips an event committed late under a smaller id.
+transaction-scoped advisory lock before it writes its events, so an id handed out is committed before any larger
+one is, and a reader resuming `after` a cursor never skips an event committed late under a smaller id.
 """
 
 from __future__ import annotations
 
 import os
-import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Text, bindparam, cast, insert, text
+from sqlalchemy import Dialect, event, text
+from sqlalchemy.orm import Session as SaSession
 from sqlmodel import JSON, Column, Field, Session, SQLModel, col, select
 
 from store.db.types import UtcDateTime
@@ -82,33 +82,85 @@ def _lock(session: Session) -> None:
 
 
 def _uuid4s(count: int) -> list[str]:
-    """`count` random (version 4) UUIDs from one read of the OS's random source (uuid.uuid4 reads it once each)."""
-    random = os.urandom(16 * count)
-    return [str(uuid.UUID(bytes=random[i:i + 16], version=4)) for i in range(0, 16 * count, 16)]
+    """`count` random (version 4) UUIDs from one read of the OS's random source (uuid.uuid4 reads it once each,
+    and builds an object a string is then made of)."""
+    random = bytearray(os.urandom(16 * count))
+    ids = []
+    for i in range(0, 16 * count, 16):
+        random[i + 6] = random[i + 6] & 0x0F | 0x40  # version 4
+        random[i + 8] = random[i + 8] & 0x3F | 0x80  # the RFC 4122 variant
+        h = random[i:i + 16].hex()
+        ids.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return ids
 
 
 def emit_many(session: Session, events: Iterable[Emitted], *, now: datetime | None = None) -> int:
-    """Append `events` in the caller's transaction, in the order given, with one statement; returns how many."""
-    rows = []
+    """Append `events` to the caller's transaction, in the order given; returns how many. They are written when
+    it commits (with every other event it emitted, in one statement: `_write_pending`), and never if it rolls
+    back."""
     at = now or datetime.now(UTC)
     events = list(events)
-    ids = _uuid4s(len(events))
-    for event, event_id in zip(events, ids, strict=True):
-        version = getattr(type(event.data), "VERSION", 1)
-        rows.append({"event_id": event_id, "type": event.type.value, "version": version,
-                     "case_id": event.case_id, "occurred_at": event.occurred_at or at,
-                     "payload": event.data.model_dump_json()})
-    if rows:
-        _lock(session)
-        session.execute(_INSERT[session.get_bind().dialect.name == "postgresql"], rows)
+    rows = [{"event_id": event_id, "type": event.type.value, "version": getattr(type(event.data), "VERSION", 1),
+             "case_id": event.case_id, "occurred_at": event.occurred_at or at,
+             "payload": event.data.model_dump_json()}
+            for event, event_id in zip(events, _uuid4s(len(events)), strict=True)]
+    if not rows:
+        return 0
+    if session.in_nested_transaction():  # a savepoint may roll back alone: its events are written in it
+        _write(session, rows)
+    else:
+        session.connection()  # the transaction begins now if nothing began it, or its commit would have nothing to do
+        session.info.setdefault(_PENDING, []).extend(rows)
     return len(rows)
 
 
-# The payload goes in as the JSON text pydantic wrote (in Rust), not a dict the JSON column would encode again
-# in Python: a fifth of what an event costs ingest. PostgreSQL casts the text to json; SQLite stores it as is.
-_table = EventOut.__table__  # type: ignore[attr-defined]
-_INSERT = {pg: insert(_table).values(payload=cast(bindparam("payload", type_=Text), JSON) if pg else
-                                     bindparam("payload", type_=Text)) for pg in (False, True)}
+_COLUMNS = ("event_id", "type", "version", "case_id", "occurred_at", "payload")
+
+
+def _write(session: Session, rows: list[dict[str, Any]]) -> None:
+    """One INSERT of `rows`, through the driver: SQLAlchemy's own handling of each row's parameters costs ingest
+    more than the database's write of it. Each value is what SQLAlchemy would send: the time through its column
+    type (UTC; SQLite's text form), and the payload as the JSON text pydantic wrote (PostgreSQL casts it)."""
+    _lock(session)
+    connection = session.connection()
+    dialect = connection.dialect
+    at = _occurred_at(dialect)
+    postgres = dialect.name == "postgresql"
+    marks = ", ".join(["%s"] * 5 + ["%s::json"] if postgres else ["?"] * 6)
+    connection.exec_driver_sql(
+        f"INSERT INTO event_out ({', '.join(_COLUMNS)}) VALUES ({marks})",
+        [(r["event_id"], r["type"], r["version"], r["case_id"], at(r["occurred_at"]), r["payload"]) for r in rows])
+
+
+_AT_PROCESSORS: dict[str, Callable[[Any], Any]] = {}
+
+
+def _occurred_at(dialect: Dialect) -> Callable[[Any], Any]:
+    """What SQLAlchemy sends for an `occurred_at` on `dialect`."""
+    if (processor := _AT_PROCESSORS.get(dialect.name)) is None:
+        column = EventOut.__table__.c.occurred_at  # type: ignore[attr-defined]
+        processor = _AT_PROCESSORS[dialect.name] = column.type.bind_processor(dialect) or (lambda value: value)
+    return processor
+
+
+# A transaction's events are written as it commits, in one statement, whichever writers emitted them (an ingest
+# batch has three: its mentions', its new customers' and its new cases'): a statement costs ingest as much as
+# tens of rows. And the events lock (PostgreSQL) is taken last, so it is held only for the commit.
+_PENDING = "switchboard.events_out.pending"
+
+
+@event.listens_for(SaSession, "before_commit")
+def _write_pending(session: SaSession) -> None:
+    if session.in_nested_transaction() or not (rows := session.info.pop(_PENDING, None)):
+        return
+    _write(session, rows)  # type: ignore[arg-type]
+
+
+@event.listens_for(SaSession, "after_rollback")
+@event.listens_for(SaSession, "after_soft_rollback")
+def _forget_pending(session: SaSession, *_: Any) -> None:
+    session.info.pop(_PENDING, None)
+
 
 
 def emit(session: Session, type: EventType, data: BaseModel, *, case_id: str | None = None,

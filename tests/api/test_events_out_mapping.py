@@ -4,6 +4,7 @@ payloads validate against their documented models."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 
 import pytest
@@ -15,8 +16,8 @@ from store.cases import Case
 from store.conversations import Conversation
 from store.customers import link_customers
 from store.db import session_scope
-from store.event_payloads import PAYLOADS, TIMELINE, case_events_out
-from store.events_out import EventOut, EventType
+from store.event_payloads import PAYLOADS, TIMELINE, case_events_out, customers_by_id
+from store.events_out import EventOut, EventType, _uuid4s
 
 AT = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 DETAILS = {
@@ -51,7 +52,8 @@ def test_every_mapped_timeline_kind_becomes_its_event_and_evidence_none(seeded_e
         assert case_events_out(session, rows) == 1 + len(DETAILS)
 
     with Session(seeded_engine) as session:
-        events = session.exec(select(EventOut).where(EventOut.id > start).order_by(EventOut.id)).all()  # type: ignore[operator]
+        events = session.exec(select(EventOut).where(EventOut.id > start, EventOut.type != "customer.created")  # type: ignore[operator]
+                              .order_by(EventOut.id)).all()  # type: ignore[arg-type]
     assert [e.type for e in events] == ["case.opened", *(TIMELINE[k].value for k in DETAILS)]
     for event in events:
         model = PAYLOADS[EventType(event.type)]
@@ -65,3 +67,24 @@ def test_every_mapped_timeline_kind_becomes_its_event_and_evidence_none(seeded_e
     assert by_type["case.measured"]["sla_outcomes"] == {"first_response": "met"}
     assert "evidence" not in by_type["case.assigned"]  # small payloads: the evidence stays on the timeline
     assert by_type["case.closed"]["reason"] == "resolved" and by_type["case.closed"]["timeline_event"] == "case-map:13"
+
+
+@pytest.mark.parametrize("database_url", ["sqlite", "postgres"], indirect=True)
+def test_a_customer_is_described_with_every_identity_oldest_first_and_events_have_unique_uuid4_keys(
+        seeded_engine: Engine) -> None:
+    later = AT.replace(hour=10)
+    with session_scope(seeded_engine) as session:
+        # One person on two channels (linked by handle), seen on mastodon first; another on one channel.
+        both = link_customers(session, [("mastodon", "@Jo_Both", AT)])[("mastodon", "@Jo_Both")]
+        assert link_customers(session, [("twitter", "@jo_both", later)])[("twitter", "@jo_both")] == both
+        alone = link_customers(session, [("twitter", "@alone", AT)])[("twitter", "@alone")]
+        people = customers_by_id(session, [both, alone, None, "cus-nobody"])
+        keys = _uuid4s(500)
+    assert set(people) == {both, alone}
+    assert [(i.source, i.handle) for i in people[both].identities] == [
+        ("mastodon", "@Jo_Both"), ("twitter", "@jo_both")]
+    assert [(i.source, i.handle) for i in people[alone].identities] == [("twitter", "@alone")]
+    assert people[both].name == "@Jo_Both" and people[alone].merged_into is None
+    assert len(set(keys)) == 500
+    assert all(uuid.UUID(k).version == 4 and uuid.UUID(k).variant == uuid.RFC_4122 and str(uuid.UUID(k)) == k
+               for k in keys)
