@@ -75,6 +75,10 @@ class Triage(BaseModel):
     needs_response: bool
     priority: Priority
     evidence: dict = Field(default_factory=dict)
+    # Older histories have no such field: the default keeps them decoding.
+    auto_reply: str | None = Field(default=None, description=(
+        "The canned reply's id the case is answered with at once (the flow's triage `auto_reply`), sent once per "
+        "case as actor 'system'; None: no auto-reply"))
 
 
 class CaseEvent(BaseModel):
