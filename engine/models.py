@@ -69,6 +69,11 @@ class Tags(BaseModel):
         "the steps before it found."))
 
 
+# The actor of what the system does by itself, and the author of the replies it sends (auto-replies): those are
+# never a human's response, so no first- or next-response measure counts them.
+SYSTEM_ACTOR = "system"
+
+
 class Triage(BaseModel):
     """What triage decided, with the evidence an auditor needs."""
 

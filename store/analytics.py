@@ -70,7 +70,7 @@ from engine.metrics import (
     time_bucket,
     time_buckets,
 )
-from engine.models import CaseStatus, Direction
+from engine.models import SYSTEM_ACTOR, CaseStatus, Direction
 from store import analytics_fast
 from store.case_events import CaseEvent
 from store.cases import Case
@@ -420,9 +420,11 @@ def _add_next_response_gaps(session: Session, rows: list[dict]) -> None:
     an inbound mention needs a response unless triage said it needs none."""
     messages: dict[str, list[tuple[datetime, bool, bool]]] = defaultdict(list)
     for ids in _chunks([row["id"] for row in rows]):
-        query = select(Mention.case_id, Mention.created_at, Mention.direction, Mention.needs_response).where(
-            col(Mention.case_id).in_(ids))
-        for case_id, at, direction, needs in session.exec(query):
+        query = select(Mention.case_id, Mention.created_at, Mention.direction, Mention.needs_response,
+                       Mention.author).where(col(Mention.case_id).in_(ids))
+        for case_id, at, direction, needs, author in session.exec(query):
+            if direction == Direction.outbound and author == SYSTEM_ACTOR:
+                continue  # an auto-reply ends no wait: it is no human's response
             messages[case_id].append((at, direction == Direction.inbound, needs is not False))
     for row in rows:
         row["gaps"] = next_response_gaps(messages.get(row["id"], []))

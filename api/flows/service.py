@@ -14,8 +14,8 @@ from engine.flows import FlowError, compile_flow, validate_flow
 from engine.flows.compiled import InvalidFlow
 from engine.flows.fields import did_you_mean
 from engine.flows.references import canned_reply_references, team_references
-from store.event_payloads import FlowChange
 from store.canned_replies import CannedReply
+from store.event_payloads import FlowChange
 from store.events_out import EventType, emit
 from store.flows import Flow, FlowDraft, activate_flow
 from store.teams import Team

@@ -3023,6 +3023,13 @@ export interface components {
             sla_outcomes: {
                 [key: string]: components["schemas"]["JsonValue"];
             };
+            /**
+             * Auto Reply Id
+             * @description The canned reply the case was auto-replied with (the flow's triage auto_reply); never a human's response
+             */
+            auto_reply_id: string | null;
+            /** Auto Replied At */
+            auto_replied_at: string | null;
             /** Id */
             id: string;
             /** @description The conversation's newest message; null when it has none, or the caller may not read mentions */
@@ -3289,6 +3296,13 @@ export interface components {
             sla_outcomes: {
                 [key: string]: components["schemas"]["JsonValue"];
             };
+            /**
+             * Auto Reply Id
+             * @description The canned reply the case was auto-replied with (the flow's triage auto_reply); never a human's response
+             */
+            auto_reply_id: string | null;
+            /** Auto Replied At */
+            auto_replied_at: string | null;
             /** Id */
             id: string;
         };
