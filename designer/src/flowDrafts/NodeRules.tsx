@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useEffect, useState } from 'react';
+import { AutoReplyField } from './AutoReplyField';
 import type { FlowNode } from '../types';
 import type { FlowField } from '../rules/builder/fields';
 import { ruleSlots, setRule } from '../rules/builder/ruleSlots';
@@ -51,6 +52,14 @@ export const NodeRules = ({ node, fields, errorsAt, onContentChange }: NodeRules
                 <Button size="small" variant="outlined" startIcon={<AddIcon />} onClick={addRule} data-testid="rule-add" sx={{ justifySelf: 'start' }}>
                     Add rule
                 </Button>
+            )}
+            {node.type === 'triage' && (
+                <AutoReplyField
+                    content={content}
+                    tags={fields.find(field => field.name === 'tags')?.values ?? []}
+                    errors={errorsAt('/content/auto_reply/canned_reply_id')}
+                    onContentChange={onContentChange}
+                />
             )}
             {slots.map(slot => {
                 const inSet = slot.keys.length === 4;
