@@ -14,12 +14,15 @@ The period is [2025-12-01T00:00Z, 2025-12-03T00:00Z). Cases (UTC; "auto": triage
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
 from sqlmodel import Session
 
 from engine.models import CaseStatus, CloseReason, Priority
+from store import analytics_fast
+from store.analytics import CaseFilters, case_report
 from store.cases import Case
 from tests.harness.cases import Stack, api_client
 
@@ -110,3 +113,19 @@ async def test_auto_replies_their_rate_and_the_cases_they_resolved(scripted: Sta
         assert result.status_code == 200, result.text
         assert {row["group"]: (row["count"], row["matching"], row["value"]) for row in result.json()["rows"]} == {
             "marketing": (2, 1, 0.5), "support": (4, 3, 0.75)}
+
+
+@pytest.mark.parametrize("database_url", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
+                         indirect=True)
+def test_the_database_counts_them_as_the_exact_path_does(seeded_engine) -> None:  # type: ignore[no-untyped-def]
+    with Session(seeded_engine) as session:
+        session.add_all(cases())
+        session.commit()
+        since, until = datetime.fromisoformat(SINCE), datetime.fromisoformat(UNTIL)
+        for metric in ("auto_replies", "auto_reply_rate", "resolved_by_auto_reply"):
+            for group in ("none", "channel", "team", "priority", "assignee", "day", "hour"):
+                for zone in (UTC, ZoneInfo("Europe/Paris")):
+                    args = dict(session=session, metric=metric, group_by=group, since=since, until=until, zone=zone)
+                    fast = analytics_fast.case_report(**args, filters=CaseFilters())
+                    assert fast is not None, (metric, group)
+                    assert fast == case_report(**args, accelerate=False), (metric, group, zone)
