@@ -98,7 +98,7 @@ export const DashboardCharts = ({ state }: { state: ReportsState }) => {
                     </BarChart>
                 </Frame>
             </ChartCard>
-            <ChartCard id="auto-replies" title="Auto-replies" subtitle="per day: sent (cases opened), and cases closed with no human reply after one"
+            <ChartCard id="auto-replies" title="Auto-replies" subtitle="per day: sent to new cases, and cases closed with no human reply"
                        rows={autoReplies} columns={{ key: 'day', sent: 'auto-replies sent', resolved: 'resolved by auto-reply' }} {...common}>
                 <Frame>
                     <BarChart data={autoReplies}>
