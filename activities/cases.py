@@ -30,9 +30,11 @@ from engine.opening import classify, text_by_reference
 from store.audit import append
 from store.audit.cases import case_changes
 from store.budget import DEFAULT_TAGGING_BUDGET_MS, tagging_budget
+from store.canned_replies import auto_reply_text
 from store.case_events import CaseEvent as CaseEventRow
 from store.cases import Case, case_fields
 from store.conversations import Conversation
+from store.customers import Customer
 from store.db import session_scope
 from store.deadlines import replace_deadlines
 from store.event_payloads import case_events_out
@@ -168,7 +170,27 @@ class CaseActivities:
 
     @activity.defn(name=Activity.send_reply)
     def send_reply(self, inp: SendReplyInput) -> SentReply:
+        """An agent's reply, or an auto-reply (`canned_reply_id`: its text read and filled here), through the
+        case's connector; a connector's error is raised, so the workflow's retry policy retries it."""
+        if inp.canned_reply_id is not None:
+            inp = inp.model_copy(update={"text": self._auto_reply_text(inp)})
         return self._connectors.send_reply(engine=self._engine, reply=inp)
+
+    def _auto_reply_text(self, inp: SendReplyInput) -> str:
+        assert inp.canned_reply_id is not None
+        with session_scope(self._engine, write=False) as session:
+            case = session.get(Case, inp.case_id)
+            conversation = session.get(Conversation, inp.conversation_id)
+            customer = session.get(Customer, conversation.customer_id) \
+                if conversation is not None and conversation.customer_id else None
+            text = auto_reply_text(session, canned_reply_id=inp.canned_reply_id, case_id=inp.case_id,
+                                   author=case.author if case is not None else "",
+                                   customer_name=customer.name if customer is not None else None)
+        if text is None:
+            # Deleted since the flow was published: no retry brings it back.
+            raise ApplicationError(f"no canned reply {inp.canned_reply_id!r}: it was deleted after the flow naming "
+                                   "it was published", type="unknown_canned_reply", non_retryable=True)
+        return text
 
     def all(self) -> list:
         """The activity callables, for the worker."""

@@ -257,6 +257,8 @@ class CaseView(BaseModel):
     expert: ExpertConsult | None = Field(default=None, description="The latest consultation of an outside expert")
     reopen_count: int = 0
     handle_seconds: float = 0.0
+    auto_reply_id: str | None = Field(default=None, description="The canned reply sent as the case's auto-reply")
+    auto_replied_at: datetime | None = Field(default=None, description="When the auto-reply went out")
 
 
 class MentionRefs(BaseModel):
@@ -385,6 +387,9 @@ class SendReplyInput(BaseModel):
     agent_id: str
     text: str
     in_reply_to: str | None
+    canned_reply_id: str | None = Field(default=None, description=(
+        "An auto-reply: the canned reply whose text is sent, its variables filled in by the activity (`text` is "
+        "then ignored); None: an agent's reply"))
 
 
 class SentReply(BaseModel):

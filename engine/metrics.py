@@ -97,6 +97,13 @@ def rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
+def resolved_by_auto_reply(*, auto_replied: bool, human_replies: int, close_reason: str | None) -> bool:
+    """Whether a closed case was resolved by its auto-reply alone: it got one, no human replied, and it was not
+    closed as spam (spam is dismissed, not resolved). A case reply count counts humans' replies only: the
+    auto-reply is no response (Zendesk's one-touch and first reply time count agents' replies)."""
+    return auto_replied and human_replies == 0 and close_reason != "spam"
+
+
 def time_bucket(at: datetime, zone: tzinfo, unit: TimeUnit) -> str:
     """The local day or hour of the aware instant `at` in `zone`, as a report's group label."""
     if at.tzinfo is None:

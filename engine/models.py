@@ -69,12 +69,21 @@ class Tags(BaseModel):
         "the steps before it found."))
 
 
+# The actor of what the system does by itself, and the author of the replies it sends (auto-replies): those are
+# never a human's response, so no first- or next-response measure counts them.
+SYSTEM_ACTOR = "system"
+
+
 class Triage(BaseModel):
     """What triage decided, with the evidence an auditor needs."""
 
     needs_response: bool
     priority: Priority
     evidence: dict = Field(default_factory=dict)
+    # Older histories have no such field: the default keeps them decoding.
+    auto_reply: str | None = Field(default=None, description=(
+        "The canned reply's id the case is answered with at once (the flow's triage `auto_reply`), sent once per "
+        "case as actor 'system'; None: no auto-reply"))
 
 
 class CaseEvent(BaseModel):

@@ -12,6 +12,10 @@ solved tickets' times by their solve date):
 - `next_response`: every wait of a closed case, read from its mentions (Mention.case_id): after our first reply,
   an inbound mention needing a response (triage did not say it needs none) starts a wait, our next reply ends
   it (engine.metrics.next_response_gaps). Its count is of waits, not cases.
+- `auto_replies` and `auto_reply_rate` (issue 16's auto-response statistics): the cases opened in the period that
+  triage's auto-reply answered (Case.auto_reply_id, set once it was sent), and their share of the cases opened;
+  `resolved_by_auto_reply`: closed cases (by `closed_at`) that got an auto-reply and no human reply, not closed as
+  spam (engine.metrics.resolved_by_auto_reply). An auto-reply is never a first or next response.
 - `approval_rate`: replies held for approval and decided in the period, by the decision's instant (the
   reply_approved and reply_rejected events of the case timeline): approved / decided.
 - `backlog` and `workload` (backlog with an agent): the cases open at one instant, the period's end or now if
@@ -64,13 +68,14 @@ from engine.metrics import (
     attainment,
     next_response_gaps,
     rate,
+    resolved_by_auto_reply,
     shares,
     summarize,
     term_pattern,
     time_bucket,
     time_buckets,
 )
-from engine.models import CaseStatus, Direction
+from engine.models import SYSTEM_ACTOR, CaseStatus, Direction
 from store import analytics_fast
 from store.case_events import CaseEvent
 from store.cases import Case
@@ -79,7 +84,8 @@ from store.flows import Flow
 from store.mentions import Mention
 
 CaseMetric = Literal["opened", "closed", "first_response", "next_response", "resolution", "handle", "sla",
-                     "transfer_rate", "reopen_rate", "approval_rate", "backlog", "workload"]
+                     "transfer_rate", "reopen_rate", "approval_rate", "backlog", "workload", "auto_replies",
+                     "auto_reply_rate", "resolved_by_auto_reply"]
 CaseGroup = Literal["none", "channel", "team", "assignee", "priority", "tag", "policy", "day", "hour"]
 MentionMetric = Literal["volume", "sentiment", "share_of_voice"]
 MentionGroup = Literal["none", "channel", "direction", "tag", "language", "sentiment", "team", "day", "hour"]
@@ -88,7 +94,7 @@ CASE_METRICS: tuple[str, ...] = CaseMetric.__args__  # type: ignore[attr-defined
 CASE_GROUPS: tuple[str, ...] = CaseGroup.__args__  # type: ignore[attr-defined]
 MENTION_METRICS: tuple[str, ...] = MentionMetric.__args__  # type: ignore[attr-defined]
 MENTION_GROUPS: tuple[str, ...] = MentionGroup.__args__  # type: ignore[attr-defined]
-BY_OPENING = frozenset({"opened", "first_response"})
+BY_OPENING = frozenset({"opened", "first_response", "auto_replies", "auto_reply_rate"})
 # Counted at one instant (the period's end, or now if sooner) rather than over the period.
 AT_AN_INSTANT = frozenset({"backlog", "workload"})
 # Durations that have a business-hours variant (the case's SLA calendar).
@@ -314,6 +320,10 @@ _MEASURES: dict[str, tuple[tuple[str, Any], ...]] = {
     "sla": (("sla_outcomes", Case.sla_outcomes),),
     "transfer_rate": (("transfers", Case.transfers),),
     "reopen_rate": (("reopen_count", Case.reopen_count),),
+    "auto_replies": (("auto_reply_id", Case.auto_reply_id),),
+    "auto_reply_rate": (("auto_reply_id", Case.auto_reply_id),),
+    "resolved_by_auto_reply": (("auto_reply_id", Case.auto_reply_id), ("reply_count", Case.reply_count),
+                               ("close_reason", Case.close_reason)),
 }
 
 
@@ -399,11 +409,30 @@ def _rows(metric: str, groups: list[tuple[str | None, list[dict]]]) -> list[Repo
                                        count=counted.met + counted.breached + counted.closed_without_response,
                                        met=counted.met, breached=counted.breached,
                                        closed_without_response=counted.closed_without_response))
+        elif metric in AUTO_REPLY_METRICS:
+            found.append(_auto_reply_row(metric, key, rows))
         else:
             column = "transfers" if metric == "transfer_rate" else "reopen_count"
             matching = sum(1 for row in rows if (row[column] or 0) > 0)
             found.append(ReportRow(group=key, count=len(rows), value=rate(matching, len(rows)), matching=matching))
     return found
+
+
+AUTO_REPLY_METRICS = frozenset({"auto_replies", "auto_reply_rate", "resolved_by_auto_reply"})
+
+
+def _auto_reply_row(metric: str, key: str | None, rows: list[dict]) -> ReportRow:
+    """auto_replies: the cases opened in the period that were auto-replied (count and value); auto_reply_rate:
+    their share of the cases opened (count: opened, matching: auto-replied); resolved_by_auto_reply: of the
+    auto-replied cases closed in the period (count), those closed with no human reply (matching and value)."""
+    replied = [row for row in rows if row["auto_reply_id"] is not None]
+    if metric == "auto_replies":
+        return ReportRow(group=key, count=len(replied), value=len(replied))
+    if metric == "auto_reply_rate":
+        return ReportRow(group=key, count=len(rows), value=rate(len(replied), len(rows)), matching=len(replied))
+    resolved = sum(1 for row in replied if resolved_by_auto_reply(
+        auto_replied=True, human_replies=row["reply_count"] or 0, close_reason=_text(row["close_reason"])))
+    return ReportRow(group=key, count=len(replied), value=resolved, matching=resolved)
 
 
 # ---- Next response and business hours ------------------------------------------------------------------
@@ -420,9 +449,11 @@ def _add_next_response_gaps(session: Session, rows: list[dict]) -> None:
     an inbound mention needs a response unless triage said it needs none."""
     messages: dict[str, list[tuple[datetime, bool, bool]]] = defaultdict(list)
     for ids in _chunks([row["id"] for row in rows]):
-        query = select(Mention.case_id, Mention.created_at, Mention.direction, Mention.needs_response).where(
-            col(Mention.case_id).in_(ids))
-        for case_id, at, direction, needs in session.exec(query):
+        query = select(Mention.case_id, Mention.created_at, Mention.direction, Mention.needs_response,
+                       Mention.author).where(col(Mention.case_id).in_(ids))
+        for case_id, at, direction, needs, author in session.exec(query):
+            if direction == Direction.outbound and author == SYSTEM_ACTOR:
+                continue  # an auto-reply ends no wait: it is no human's response
             messages[case_id].append((at, direction == Direction.inbound, needs is not False))
     for row in rows:
         row["gaps"] = next_response_gaps(messages.get(row["id"], []))

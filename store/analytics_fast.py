@@ -4,7 +4,8 @@ store.analytics' exact path fetches every case of the period with all the column
 groups them in Python; on a year of 300,000 cases that takes seconds (bench/analytics.py). This path asks the
 database for aggregates instead, and stays exact:
 
-- **Counts, SLA outcomes and rates** are SQL aggregates per group: `COUNT(*)`, `SUM(CASE ...)` for rates, and
+- **Counts, SLA outcomes and rates** (auto-replies included) are SQL aggregates per group: `COUNT(*)`,
+  `SUM(CASE ...)` for rates, and
   SLA outcomes counted per distinct `sla_outcomes` JSON text (a handful of distinct values), each decoded once
   in Python and counted as engine.metrics.attainment counts them.
 - **Durations** (first response, resolution, handle): their median and nearest-rank p90 need every value, and
@@ -33,12 +34,12 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, case, cast, func, literal_column, select, true, type_coerce
-from sqlmodel import Session
+from sqlalchemy import ColumnElement, String, and_, case, cast, func, literal_column, or_, select, true, type_coerce
+from sqlmodel import Session, col
 
 from engine.measures import BREACHED, CLOSED_WITHOUT_RESPONSE, MET
 from engine.metrics import rate, summarize
-from engine.models import CaseStatus
+from engine.models import CaseStatus, CloseReason
 from store.cases import Case
 from store.mentions import Mention
 
@@ -49,7 +50,7 @@ _COLUMNS: dict[str, Any] = {"channel": Case.source, "team": Case.team_id, "assig
 _MENTION_COLUMNS: dict[str, Any] = {"channel": Mention.source, "direction": Mention.direction}
 _DURATIONS = {"resolution": Case.resolution_seconds, "handle": Case.handle_seconds}
 METRICS = frozenset({"opened", "closed", "first_response", "resolution", "handle", "sla", "transfer_rate",
-                      "reopen_rate"})
+                      "reopen_rate", "auto_replies", "auto_reply_rate", "resolved_by_auto_reply"})
 GROUPS = frozenset({"none", "channel", "team", "assignee", "priority", "tag", "day", "hour"})
 _SLA_TARGETS = ("first_response", "next_response", "resolution")
 _OUTCOMES = {MET: 0, BREACHED: 1, CLOSED_WITHOUT_RESPONSE: 2}
@@ -88,6 +89,17 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
         column = Case.transfers if metric == "transfer_rate" else Case.reopen_count
         matched = func.sum(case((func.coalesce(column, 0) > 0, 1), else_=0))
         return _finish(ReportRow, metric, _sum_by(fetch(func.count(), matched), hours), group_by, hours)
+    if metric in ("auto_replies", "auto_reply_rate", "resolved_by_auto_reply"):
+        # engine.metrics.resolved_by_auto_reply, as SQL: auto-replied, no human reply, not closed as spam.
+        replied = col(Case.auto_reply_id).is_not(None)
+        resolved = and_(replied, func.coalesce(Case.reply_count, 0) == 0,
+                        or_(col(Case.close_reason).is_(None), Case.close_reason != CloseReason.spam))
+        counted = func.sum(case((replied, 1), else_=0))
+        if metric == "resolved_by_auto_reply":
+            found = fetch(counted, func.sum(case((resolved, 1), else_=0)))
+        else:
+            found = fetch(func.count(), counted)
+        return _finish(ReportRow, metric, _sum_by(found, hours), group_by, hours)
     if metric == "sla":
         text = type_coerce(Case.sla_outcomes, String) if dialect == "sqlite" else cast(Case.sla_outcomes, String)
         query = select(key, text, func.count()).select_from(source).where(*where)
@@ -280,6 +292,14 @@ def _finish(row_type: Any, metric: str, found: dict[Any, Any], group_by: str,
         elif metric in ("transfer_rate", "reopen_rate"):
             n, matching = (value[0], int(value[1] or 0)) if value else (0, 0)
             rows.append(row_type(group=key, count=n, value=rate(matching, n), matching=matching))
+        elif metric in ("auto_replies", "auto_reply_rate", "resolved_by_auto_reply"):
+            n, matching = (int(value[0] or 0), int(value[1] or 0)) if value else (0, 0)
+            if metric == "auto_replies":
+                rows.append(row_type(group=key, count=matching, value=matching))
+            elif metric == "auto_reply_rate":
+                rows.append(row_type(group=key, count=n, value=rate(matching, n), matching=matching))
+            else:
+                rows.append(row_type(group=key, count=n, value=matching, matching=matching))
         elif metric == "sla":
             sums = value or (0,) * 9
             for t, target in enumerate(_SLA_TARGETS):

@@ -66,6 +66,26 @@ def unknown_variables(text: str) -> list[str]:
     return list(dict.fromkeys(unknown))
 
 
+# Who an auto-reply is signed by where a text names {{agent.name}}: no agent wrote it.
+AUTO_REPLY_SIGNATURE = "the support team"
+
+
+def filled(text: str, variables: dict[str, str]) -> str:
+    """`text` with each known `{{variable}}` replaced (as the designer's fillCanned does); others left as they are."""
+    return _VARIABLE.sub(lambda found: variables.get(found.group(1), found.group(0)), text)
+
+
+def auto_reply_text(session: Session, *, canned_reply_id: str, case_id: str, author: str,
+                    customer_name: str | None = None) -> str | None:
+    """The text an auto-reply sends for a case: the canned reply's, its variables filled (the customer's name,
+    else their handle, without an @; the team's signature; the case id). None: no such canned reply."""
+    reply = session.get(CannedReply, canned_reply_id)
+    if reply is None:
+        return None
+    return filled(reply.text, {"customer.name": (customer_name or author).lstrip("@"),
+                               "agent.name": AUTO_REPLY_SIGNATURE, "case.id": case_id})
+
+
 def visible_to(teams: Iterable[str]) -> object:
     """The condition for the replies someone in `teams` sees: everyone's and those teams'."""
     return or_(col(CannedReply.team_id).is_(None), col(CannedReply.team_id).in_(list(teams)))

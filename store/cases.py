@@ -59,6 +59,9 @@ class CaseBase(SQLModel):
     sla_outcomes: dict = Field(default_factory=dict, sa_column=Column(JSON),
                                description="Per SLA target, once closed: met, breached or "
                                "closed_without_response (engine.measures)")
+    auto_reply_id: str | None = Field(default=None, description="The canned reply the case was auto-replied with "
+                                      "(the flow's triage auto_reply); never a human's response")
+    auto_replied_at: datetime | None = _when()
 
 
 class Case(CaseBase, table=True):

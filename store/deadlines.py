@@ -27,7 +27,7 @@ from sqlalchemy import Engine, delete, func, insert
 from sqlmodel import JSON, Column, Field, Session, SQLModel, col, select
 
 from engine.escalation import occurrence, project
-from engine.models import CaseStatus, Direction, Priority
+from engine.models import SYSTEM_ACTOR, CaseStatus, Direction, Priority
 from engine.slas import SlaEvent
 from store.audit import append
 from store.audit.cases import case_changes
@@ -167,11 +167,12 @@ def _event(row: SlaDeadline) -> SlaEvent:
 
 
 def _replies(session: Session, case_ids: list[str]) -> dict[str, list[datetime]]:
-    """When each case's replies went out (their outbound mentions)."""
+    """When each case's replies went out (their outbound mentions; auto-replies are no response)."""
     sent: dict[str, list[datetime]] = defaultdict(list)
     if case_ids:
         for case_id, at in session.exec(select(Mention.case_id, Mention.received_at).where(
-                col(Mention.case_id).in_(case_ids), Mention.direction == Direction.outbound)):
+                col(Mention.case_id).in_(case_ids), Mention.direction == Direction.outbound,
+                Mention.author != SYSTEM_ACTOR)):
             sent[case_id].append(at)
     return sent
 

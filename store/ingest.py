@@ -29,7 +29,7 @@ from engine.discovery.pipeline import BatchOutcome, ConversationChange, Known, P
 from engine.flows import CompiledFlow
 from engine.measures import first_response_after, first_response_start
 from engine.messages import SendReplyInput
-from engine.models import Direction, Mention, mention_id
+from engine.models import SYSTEM_ACTOR, Direction, Mention, mention_id
 from engine.tagging import TagBudget
 from store.budget import DEFAULT_TAGGING_BUDGET_MS, tagging_budget
 from store.compiled_flows import compiled
@@ -272,7 +272,7 @@ def _first_replies(session: Session, starts: dict[str, datetime | None]) -> dict
             continue
         at = session.exec(select(func.min(MentionRow.created_at)).where(
             MentionRow.conversation_id == conversation_id, MentionRow.direction == Direction.outbound,
-            col(MentionRow.created_at) >= start)).one()
+            MentionRow.author != SYSTEM_ACTOR, col(MentionRow.created_at) >= start)).one()
         if at is not None:
             found[conversation_id] = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
     return found
@@ -296,6 +296,8 @@ def record_outbound(*, engine: Engine, reply: SendReplyInput, external_id: str,
             reply_to_id=parent.removeprefix(prefix) if parent else None, direction=Direction.outbound,
             dispatched=True))
         change = ConversationChange(id=reply.conversation_id, source=reply.source, customer=None, first_at=at,
-                                    last_at=at, outbound=1, outbound_at=[at])
+                                    last_at=at, outbound=1,
+                                    # An auto-reply is no human's response: the conversation's first response waits.
+                                    outbound_at=[] if reply.agent_id == SYSTEM_ACTOR else [at])
         _merge_conversations(session, [change])
     return row_id, at

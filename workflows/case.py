@@ -20,6 +20,7 @@ from datetime import timedelta
 from temporalio import workflow
 
 from workflows.case_assignment import Assignment
+from workflows.case_auto_reply import AutoReply
 from workflows.case_clocks import Clocks
 from workflows.case_escalation import Escalation
 from workflows.case_experts import Experts
@@ -83,6 +84,7 @@ class CaseWorkflow:
         self._lifecycle = Lifecycle(record, self._clocks, self._assignment, self._mentions)
         self._replies = Replies(record, self._clocks, self._assignment, self._lifecycle)
         self._experts = Experts(record, self._clocks, self._assignment)
+        self._auto_reply = AutoReply(record)
         if inp.decision is not None:
             # Before any handler runs: a claim or a reply can arrive with the start itself.
             self._lifecycle.open_decided(inp)
@@ -245,9 +247,12 @@ class CaseWorkflow:
         if inp.decision is None:
             await self._lifecycle.open_and_classify(inp)
         view = self._record.require_view()
+        if view.status != CaseStatus.closed:
+            self._auto_reply.begin()
         while True:
             await self._work_until_closed()
             await workflow.wait_condition(workflow.all_handlers_finished)
+            await self._auto_reply.settled()
             if view.needs_response:
                 await workflow.execute_local_activity(Activity.release_case, ReleaseRequest(case_id=view.case_id),
                                                       **LOCAL)

@@ -68,7 +68,10 @@ class AnalyticsRow(BaseModel):
         default=None, description="sla: cases closed before any response and before the deadline; not in the "
                                   "attainment")
     matching: int | None = Field(default=None, description="Rates: the cases transferred (or reopened) at "
-                                                           "least once; approval_rate: the replies approved")
+                                                           "least once; approval_rate: the replies approved; "
+                                                           "auto_reply_rate: the cases auto-replied; "
+                                                           "resolved_by_auto_reply: those closed with no human "
+                                                           "reply")
     ages: dict[str, int] | None = Field(default=None, description="backlog and workload: the open cases per age "
                                                                   "(<1h, 1-4h, 4-24h, 1-3d, >3d) at the instant")
     name: str | None = Field(default=None, description="share_of_voice: the brand or competitor of this row")
@@ -129,7 +132,8 @@ TZ = Annotated[str, Query(description="The viewer's IANA time zone, for day and 
 @router.get("/analytics/cases", response_model=AnalyticsReport)
 def case_analytics(
     principal: ReadAnalytics, session: SessionDep, since: SINCE, until: UNTIL,
-    metric: Annotated[CaseMetric, Query(description="opened and first_response count cases by opened_at; closed, "
+    metric: Annotated[CaseMetric, Query(description="opened, first_response, auto_replies and auto_reply_rate "
+                                                    "count cases by opened_at; closed, resolved_by_auto_reply, "
                                                     "next_response, resolution, handle, sla, transfer_rate and "
                                                     "reopen_rate count closed cases by closed_at (throughput: "
                                                     "closed grouped by assignee or team); approval_rate counts "

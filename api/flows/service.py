@@ -13,7 +13,8 @@ from api.errors import ApiError
 from engine.flows import FlowError, compile_flow, validate_flow
 from engine.flows.compiled import InvalidFlow
 from engine.flows.fields import did_you_mean
-from engine.flows.references import team_references
+from engine.flows.references import canned_reply_references, team_references
+from store.canned_replies import CannedReply
 from store.event_payloads import FlowChange
 from store.events_out import EventType, emit
 from store.flows import Flow, FlowDraft, activate_flow
@@ -38,6 +39,7 @@ def checked_version(document: Any, *, session: Session | None = None, incomplete
         errors = [e for e in exc.errors if not (incomplete and e.code in INCOMPLETE)]
     if session is not None:
         errors += unknown_teams(session=session, document=document)
+        errors += unknown_canned_replies(session=session, document=document)
     if errors:
         found = [e.to_dict() for e in errors]
         count = f"{len(found)} problem{'s' if len(found) != 1 else ''}"
@@ -57,6 +59,22 @@ def unknown_teams(*, session: Session, document: Any) -> list[FlowError]:
     return [FlowError("unknown_team", f"no team {team_id!r}; {did_you_mean(team_id, known)}"
                                       f"Teams: {', '.join(sorted(known)) or 'none yet'}", path)
             for team_id, path in team_references(doc) if team_id not in known]
+
+
+def unknown_canned_replies(*, session: Session, document: Any) -> list[FlowError]:
+    """An `unknown_canned_reply` error for each canned reply the document's auto-reply names that the database
+    lacks: the case would otherwise wait for an auto-reply that can never be sent."""
+    doc, _ = validate_flow(document)
+    if doc is None:
+        return []
+    named = list(canned_reply_references(doc))
+    if not named:
+        return []
+    known = set(session.exec(select(CannedReply.id)))
+    return [FlowError("unknown_canned_reply", f"no canned reply {reply_id!r}; {did_you_mean(reply_id, known)}"
+                                              f"Canned replies: {', '.join(sorted(known)) or 'none yet'} "
+                                              "(create one under Canned replies, or pick an existing one)", path)
+            for reply_id, path in named if reply_id not in known]
 
 
 def publish_flow(*, session: Session, name: str, document: dict[str, Any], activate: bool = True,

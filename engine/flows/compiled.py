@@ -14,6 +14,7 @@ from engine.flows.stages import (
     DEFAULT_INFLUENCER_FOLLOWERS,
     DEFAULT_REOPEN_WINDOW_SECONDS,
     DEFAULT_THREAD_WINDOW_SECONDS,
+    AutoReply,
     QueueSettings,
     check_stages,
 )
@@ -76,6 +77,7 @@ class CompiledFlow:
     sla_policies: dict[str, SlaPolicy]
     sla_select: CompiledRuleSet | None
     approval: CompiledRule | None = None
+    auto_reply: AutoReply | None = None
     reopen_window_seconds: int = DEFAULT_REOPEN_WINDOW_SECONDS
     thread_window_seconds: int = DEFAULT_THREAD_WINDOW_SECONDS
     influencer_followers: int = DEFAULT_INFLUENCER_FOLLOWERS
@@ -182,7 +184,17 @@ class CompiledFlow:
             priority = Priority.normal
             evidence["error"] = {"code": "bad_priority", "path": self._path("triage", "priority"),
                                  "message": f"rule gave {raw.result!r}; used 'normal'"}
-        return Triage(needs_response=truthy(needs.result), priority=priority, evidence=evidence)
+        auto_reply = None
+        if self.auto_reply is not None and truthy(needs.result):
+            # Only a mention needing a response opens a case: the auto-reply answers that case.
+            when = self.auto_reply.when.explain(data)
+            evidence["auto_reply"] = when.result if isinstance(when.result, bool) else truthy(when.result)
+            evidence["trace"]["auto_reply"] = when.to_dict()
+            if truthy(when.result):
+                auto_reply = self.auto_reply.canned_reply_id
+                evidence["auto_reply_id"] = auto_reply
+        return Triage(needs_response=truthy(needs.result), priority=priority, evidence=evidence,
+                      auto_reply=auto_reply)
 
     def route(self, mention: Mention, tags: Tags) -> Route:
         """The team (and maybe a new priority) from the first matching routing rule."""

@@ -1,4 +1,4 @@
-"""The teams a flow names, each with its JSON Pointer, for checking against those that exist.
+"""The teams (and canned replies) a flow names, each with its JSON Pointer, for checking against those that exist.
 
 Teams live in the database, not in the document, so the engine only lists the names and the API
 checks them when a draft is saved or published. A team deleted later is not an error of the flow's:
@@ -23,6 +23,15 @@ def team_references(doc: FlowDocument) -> Iterator[tuple[str, str]]:
             yield from _assign_teams(node.content, base)
         elif node.type == "sla":
             yield from _escalation_teams(node.content, base)
+
+
+def canned_reply_references(doc: FlowDocument) -> Iterator[tuple[str, str]]:
+    """(canned reply id, JSON Pointer) for the canned reply triage's `auto_reply` sends. Replies live in the
+    database like teams: the API checks them when the flow is saved or published."""
+    for index, node in enumerate(doc.nodes):
+        auto = node.content.get("auto_reply") if node.type == "triage" else None
+        if isinstance(auto, dict) and isinstance(auto.get("canned_reply_id"), str) and auto["canned_reply_id"]:
+            yield auto["canned_reply_id"], f"/nodes/{index}/content/auto_reply/canned_reply_id"
 
 
 def _assign_teams(content: dict[str, Any], base: str) -> Iterator[tuple[str, str]]:

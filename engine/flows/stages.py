@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -107,7 +108,43 @@ def check_triage(content: dict[str, Any], base: str) -> Checked:
             continue
         parts[key], found = _rule(content[key], path, "triage", RULE_FIELDS)
         errors += found
+    if "auto_reply" in content:
+        parts["auto_reply"], found = check_auto_reply(content["auto_reply"], f"{base}/auto_reply")
+        errors += found
     return parts, errors
+
+
+@dataclass(frozen=True)
+class AutoReply:
+    """Triage's auto-reply: when `when` holds for a case's first mention (which needs a response), the canned
+    reply `canned_reply_id` answers it at once. Whether that reply exists is the API's check (engine.flows.
+    references): replies live in the database."""
+
+    when: CompiledRule
+    canned_reply_id: str
+
+
+def check_auto_reply(raw: Any, base: str) -> tuple[AutoReply | None, list[FlowError]]:
+    """`{"when": rule, "canned_reply_id": "..."}`, or the errors that stop it, each at its path."""
+    if not isinstance(raw, dict):
+        return None, [FlowError("bad_argument", 'auto_reply is {"when": rule, "canned_reply_id": "<id>"}', base)]
+    errors: list[FlowError] = []
+    extra = sorted(set(raw) - {"when", "canned_reply_id"})
+    errors += [FlowError("bad_argument", "auto_reply takes only when and canned_reply_id", f"{base}/{key}")
+               for key in extra]
+    reply_id = raw.get("canned_reply_id")
+    if not isinstance(reply_id, str) or not reply_id.strip():
+        errors.append(FlowError("bad_argument", "canned_reply_id names the canned reply sent (GET "
+                                "/api/canned_replies)", f"{base}/canned_reply_id"))
+    when = None
+    if "when" not in raw:
+        errors.append(FlowError("missing_rule", "auto_reply needs a 'when' rule (true: every case)", f"{base}/when"))
+    else:
+        when, found = _rule(raw["when"], f"{base}/when", "triage", RULE_FIELDS)
+        errors += found
+    if errors or when is None:
+        return None, errors
+    return AutoReply(when=when, canned_reply_id=reply_id), []
 
 
 class RouteTarget(BaseModel, extra="forbid"):

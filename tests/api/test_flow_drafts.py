@@ -47,6 +47,25 @@ async def test_a_draft_naming_a_team_that_does_not_exist_is_refused_with_the_clo
         assert (await http.get("/api/flow_drafts")).json() == []
 
 
+async def test_an_auto_reply_naming_no_canned_reply_is_refused_with_its_path(stack: Stack) -> None:
+    doc = default_flow()
+    doc["nodes"][2]["content"]["auto_reply"] = {"when": True, "canned_reply_id": "refund-on-its-wy"}
+    async with api_client(stack) as http:
+        created = await http.post("/api/canned_replies", json={"title": "Refund on its way",
+                                                               "text": "Hi {{customer.name}}, it is on its way."})
+        assert created.status_code == 201, created.text
+        assert created.json()["id"] == "refund-on-its-way"
+        response = await http.post("/api/flow_drafts", json={"name": "auto", "document": doc})
+        assert response.status_code == 422
+        [error] = response.json()["detail"]["errors"]
+        assert (error["code"], error["path"]) == ("unknown_canned_reply",
+                                                  "/nodes/2/content/auto_reply/canned_reply_id")
+        assert "did you mean 'refund-on-its-way'?" in error["message"]
+        doc["nodes"][2]["content"]["auto_reply"]["canned_reply_id"] = "refund-on-its-way"
+        saved = await http.post("/api/flow_drafts", json={"name": "auto", "document": doc})
+        assert saved.status_code == 201, saved.text
+
+
 async def test_a_misspelled_field_is_refused_on_save_and_the_demo_flow_saves(stack: Stack) -> None:
     doc = default_flow()
     doc["nodes"][2]["content"]["priority"]["if"][2]["in"][1] = {"var": "tagz"}  # "urgent" in tagz

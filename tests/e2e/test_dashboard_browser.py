@@ -19,7 +19,7 @@ from tests.harness.stack import UpProcess, start_up
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 OPS_LEAD = "olivia@example.com"
-CHARTS = ("cases-per-day", "first-response", "resolution", "sla", "mentions-per-channel")
+CHARTS = ("cases-per-day", "first-response", "resolution", "sla", "auto-replies", "mentions-per-channel")
 
 
 @pytest.fixture(scope="module")

@@ -206,3 +206,44 @@ def test_keyword_topics_are_a_taxonomy_a_match_tags_every_level_above() -> None:
     assert {"billing", "billing/refund", "billing/refund/double_charge", "billing/invoice"} <= set(tags)
     assert "delivery" not in tags
     assert not {"billing", "billing/refund"} & set(flow.tag(mention("where is my parcel")).keywords)
+
+
+def _with_auto_reply(auto_reply: object) -> dict:
+    doc = default_flow()
+    doc["nodes"][2]["content"]["auto_reply"] = auto_reply
+    return doc
+
+
+def test_triage_decides_an_auto_reply_when_its_rule_holds_for_a_mention_needing_a_response() -> None:
+    flow = compile_flow(_with_auto_reply({"when": {"in": ["billing", {"var": "tags"}]},
+                                          "canned_reply_id": "refund-on-its-way"}))
+    billing = mention("I was charged twice for my order, please refund")
+    triage = flow.triage(billing, flow.tag(billing))
+    assert (triage.needs_response, triage.auto_reply) == (True, "refund-on-its-way")
+    assert triage.evidence["auto_reply_id"] == "refund-on-its-way"
+    assert triage.evidence["trace"]["auto_reply"]["result"] is True
+    # Needs a response, but the rule does not hold: no auto-reply; praise needs none, so none either.
+    outage = mention("Is the app down? Nothing loads, help")
+    assert flow.triage(outage, flow.tag(outage)).auto_reply is None
+    praise = mention("Love the new app, thanks!")
+    found = flow.triage(praise, flow.tag(praise))
+    assert (found.needs_response, found.auto_reply) == (False, None)
+    # A flow without auto_reply decides none.
+    plain = compile_flow(default_flow())
+    assert plain.triage(billing, plain.tag(billing)).auto_reply is None
+
+
+def test_a_broken_auto_reply_is_rejected_with_the_path_to_the_bad_node() -> None:
+    assert [(e["code"], e["path"]) for e in errors_of(_with_auto_reply(
+        {"when": {"contians": [{"var": "text"}, "x"]}, "canned_reply_id": ""}))] == [
+        ("bad_argument", "/nodes/2/content/auto_reply/canned_reply_id"),
+        ("unknown_operator", "/nodes/2/content/auto_reply/when")]
+    assert [(e["code"], e["path"]) for e in errors_of(_with_auto_reply({"canned_reply_id": "x"}))] == [
+        ("missing_rule", "/nodes/2/content/auto_reply/when")]
+    assert [(e["code"], e["path"]) for e in errors_of(_with_auto_reply("refund"))] == [
+        ("bad_argument", "/nodes/2/content/auto_reply")]
+
+
+def test_triage_decoded_from_an_older_history_has_no_auto_reply() -> None:
+    from engine.models import Triage
+    assert Triage.model_validate({"needs_response": True, "priority": "normal"}).auto_reply is None

@@ -13,6 +13,7 @@ from engine.metrics import (
     next_response_gaps,
     percentile,
     rate,
+    resolved_by_auto_reply,
     sentiment_label,
     shares,
     summarize,
@@ -138,3 +139,11 @@ def test_age_buckets_sentiment_labels_and_share_of_voice() -> None:
         term_pattern([" ", ""])
     assert shares({"Acme": 3, "Globex": 1}) == {"Acme": 0.75, "Globex": 0.25}
     assert shares({"Acme": 0, "Globex": 0}) == {"Acme": None, "Globex": None}
+
+
+def test_resolved_by_auto_reply_means_auto_replied_no_human_reply_and_not_spam() -> None:
+    assert resolved_by_auto_reply(auto_replied=True, human_replies=0, close_reason="resolved")
+    assert resolved_by_auto_reply(auto_replied=True, human_replies=0, close_reason="no_action")
+    assert not resolved_by_auto_reply(auto_replied=True, human_replies=1, close_reason="resolved")
+    assert not resolved_by_auto_reply(auto_replied=True, human_replies=0, close_reason="spam")
+    assert not resolved_by_auto_reply(auto_replied=False, human_replies=0, close_reason="resolved")

@@ -9,7 +9,8 @@ SLA policies, approvals), before any release had cases in flight; from v2 on,
 changes go behind workflow.patched(). v3 (the reopen window, behind
 patched("reopen-window"); experts, notes and tags) adds scenarios 6 and 7. v4 is the shape of
 cases decided at ingest (issue 13): the workflow `case-<case id>` starts with its decision and
-hears follow-ups by id; praise opens no case any more, so it has no history of its own.
+hears follow-ups by id; praise opens no case any more, so it has no history of its own. v5 adds the
+auto-reply (patched("auto-reply")), recorded alone: `python -m tests.workflows.record_histories v5 auto_replied`.
 """
 
 from __future__ import annotations
@@ -157,13 +158,32 @@ async def expert(stack: Stack, env: WorkflowEnvironment, tag: str) -> WorkflowHa
     return handle
 
 
-SCENARIOS = [answered, breached, press, transfer, reopened, expert]
+async def auto_replied(stack: Stack, env: WorkflowEnvironment, tag: str) -> WorkflowHandle:
+    """(v5) triage's auto-reply sent at opening (patched("auto-reply")), a follow-up that sends none, then the
+    agent's answer (the first response) and resolved."""
+    from tests.workflows.test_case_auto_reply import with_auto_reply
+
+    with_auto_reply(stack.engine)
+    view = await _assigned(stack, f"{tag}-auto", "I was charged twice for my order, please refund")
+    handle = workflow_handle(stack.client, view.workflow_id, view.case_id)
+    await eventually(lambda: case_where(stack.engine, view.case_id, auto_reply_id="billing-received"),
+                     what="the auto-reply")
+    await env.sleep(timedelta(minutes=10))
+    await stack.ingest(external_id=f"{tag}-auto-2", reply_to_id=f"{tag}-auto", text="still waiting, hello?")
+    await eventually(lambda: case_where(stack.engine, view.case_id, mention_count=2), what="follow-up")
+    await handle.execute_update(REPLY_UPDATE, ReplyInput(reply_id="r1", agent_id=view.assignee_id,
+                                                         text="Refunded", close=True))
+    await ended(env, handle)
+    return handle
 
 
-async def main(tag: str) -> None:
+SCENARIOS = [answered, breached, press, transfer, reopened, expert, auto_replied]
+
+
+async def main(tag: str, only: list[str] | None = None) -> None:
     """Each scenario on a time-skipping server and a database of its own: skipping to one case's end must not
-    move another case's clock."""
-    for scenario in SCENARIOS:
+    move another case's clock. `only`: the scenarios of these names (a new one recorded beside the others)."""
+    for scenario in [s for s in SCENARIOS if not only or s.__name__ in only]:
         env = await WorkflowEnvironment.start_time_skipping(
             test_server_existing_path=test_server_path(), data_converter=pydantic_data_converter)
         try:
@@ -183,4 +203,4 @@ async def main(tag: str) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1] if len(sys.argv) > 1 else "v4"))
+    asyncio.run(main(sys.argv[1] if len(sys.argv) > 1 else "v4", sys.argv[2:] or None))

@@ -81,10 +81,18 @@ describe('the dashboard', () => {
         const first = api.cases.mock.calls[0][0];
         expect(first).toMatchObject({ metric: 'opened', group_by: 'day', tz: zone, team_id: undefined });
         expect((Date.parse(first.until) - Date.parse(first.since)) / 86_400_000).toBeCloseTo(30, 0);
-        expect(api.cases.mock.calls.map(([q]) => q.metric)).toEqual(['opened', 'closed', 'first_response', 'resolution', 'sla']);
+        expect(api.cases.mock.calls.map(([q]) => q.metric)).toEqual([
+            'opened',
+            'closed',
+            'first_response',
+            'resolution',
+            'sla',
+            'auto_replies',
+            'resolved_by_auto_reply',
+        ]);
         // email had no mention: no series, no request
         expect(api.mentions.mock.calls.map(([q]) => q.channel ?? q.group_by).sort()).toEqual(['channel', 'facebook', 'twitter']);
-        for (const id of ['cases-per-day', 'first-response', 'resolution', 'sla', 'mentions-per-channel']) {
+        for (const id of ['cases-per-day', 'first-response', 'resolution', 'sla', 'auto-replies', 'mentions-per-channel']) {
             await waitFor(() => expect(screen.getByTestId(`chart-${id}`).querySelector('.recharts-wrapper')).not.toBeNull());
         }
     });
@@ -95,19 +103,19 @@ describe('the dashboard', () => {
         fake.api.cases.mockImplementation(async query => report(query.metric, 'day', []));
         fake.api.mentions.mockImplementation(async () => report('volume', 'channel', []));
         const { api, user } = setup(fake);
-        await waitFor(() => expect(api.cases.mock.calls.length).toBe(5));
+        await waitFor(() => expect(api.cases.mock.calls.length).toBe(7));
         const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
         await user.click(screen.getByTestId('period-7'));
-        await waitFor(() => expect(api.cases.mock.calls.length).toBe(10));
-        const week = api.cases.mock.calls[5][0];
+        await waitFor(() => expect(api.cases.mock.calls.length).toBe(14));
+        const week = api.cases.mock.calls[7][0];
         expect((Date.parse(week.until) - Date.parse(week.since)) / 86_400_000).toBeCloseTo(7, 0);
         expect(screen.getByTestId('period-caption')).toHaveTextContent(`Last 7 days, days counted in ${zone}`);
 
         await user.click(within(screen.getByTestId('dashboard')).getByRole('combobox', { name: 'Team' }));
         await user.click(await screen.findByRole('option', { name: 'Marketing/PR' }));
-        await waitFor(() => expect(api.cases.mock.calls.length).toBe(15));
-        expect(api.cases.mock.calls.slice(10).every(([q]) => q.team_id === 'marketing')).toBe(true);
+        await waitFor(() => expect(api.cases.mock.calls.length).toBe(21));
+        expect(api.cases.mock.calls.slice(14).every(([q]) => q.team_id === 'marketing')).toBe(true);
     });
 
     it('reads the charts again every half minute while open, the new figures replacing the old in place', async () => {
@@ -152,6 +160,13 @@ describe('the dashboard', () => {
         const volumes = within(screen.getByTestId('chart-cases-per-day')).getByRole('button', { name: /as CSV/ });
         await user.click(volumes);
         expect(save).toHaveBeenLastCalledWith('cases-per-day.csv', 'day,opened,closed\r\n2026-11-28,2,2\r\n2026-11-29,3,0\r\n', 'text/csv');
+        // Auto-replies sent per day (cases opened) beside the cases they resolved with no human reply.
+        await user.click(within(screen.getByTestId('chart-auto-replies')).getByRole('button', { name: /as CSV/ }));
+        expect(save).toHaveBeenLastCalledWith(
+            'auto-replies.csv',
+            'day,auto-replies sent,resolved by auto-reply\r\n2026-11-28,1.5,1\r\n2026-11-29,1,0\r\n',
+            'text/csv',
+        );
     });
 });
 

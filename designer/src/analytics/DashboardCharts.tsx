@@ -29,6 +29,10 @@ export const DashboardCharts = ({ state }: { state: ReportsState }) => {
         opened: { report: reports.opened, pick: row => row.count },
         closed: { report: reports.closed, pick: row => row.count },
     });
+    const autoReplies: ChartRow[] = mergeDays({
+        sent: { report: reports.autoReplies, pick: row => row.value },
+        resolved: { report: reports.resolvedByAutoReply, pick: row => row.value },
+    });
     const firstResponse = durationsPerDay(reports.firstResponse, 60);
     const resolution = durationsPerDay(reports.resolution, 3600);
     const sla = slaPerTarget(reports.sla);
@@ -91,6 +95,20 @@ export const DashboardCharts = ({ state }: { state: ReportsState }) => {
                         <YAxis domain={[0, 100]} tick={axis} width={36} unit="%" />
                         <Tooltip isAnimationActive={animate} />
                         <Bar dataKey="attainment" name="Attainment %" fill={PALETTE[2]} isAnimationActive={animate} />
+                    </BarChart>
+                </Frame>
+            </ChartCard>
+            <ChartCard id="auto-replies" title="Auto-replies" subtitle="per day: sent to new cases, and cases closed with no human reply"
+                       rows={autoReplies} columns={{ key: 'day', sent: 'auto-replies sent', resolved: 'resolved by auto-reply' }} {...common}>
+                <Frame>
+                    <BarChart data={autoReplies}>
+                        {grid}
+                        {xDays}
+                        <YAxis allowDecimals={false} tick={axis} width={36} />
+                        {tooltip}
+                        <Legend />
+                        <Bar dataKey="sent" name="Sent" fill={PALETTE[4]} isAnimationActive={animate} />
+                        <Bar dataKey="resolved" name="Resolved by it" fill={PALETTE[2]} isAnimationActive={animate} />
                     </BarChart>
                 </Frame>
             </ChartCard>

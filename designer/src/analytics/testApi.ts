@@ -69,6 +69,10 @@ export const caseAnswer = (query: CaseQuery): AnalyticsReport => {
                 row(null, 0, { target: 'next_response', value: null, met: 0, breached: 0 }),
                 row(null, 4, { target: 'resolution', value: 0.75, met: 3, breached: 1 }),
             ]);
+        case 'auto_replies':
+            return report('auto_replies', 'day', [row(DAYS[0], 3 / team), row(DAYS[1], 1)]);
+        case 'resolved_by_auto_reply':
+            return report('resolved_by_auto_reply', 'day', [row(DAYS[0], 2, { value: 1, matching: 1 }), row(DAYS[1], 0)]);
         default:
             return report(query.metric, 'none', []);
     }

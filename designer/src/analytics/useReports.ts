@@ -9,6 +9,9 @@ export interface Reports {
     firstResponse?: AnalyticsReport;
     resolution?: AnalyticsReport;
     sla?: AnalyticsReport;
+    /** Auto-replies sent to the cases opened each day, and the cases closed each day they resolved alone. */
+    autoReplies?: AnalyticsReport;
+    resolvedByAutoReply?: AnalyticsReport;
     /** Per channel, its mentions per day. */
     mentions: Record<string, AnalyticsReport>;
 }
@@ -39,17 +42,19 @@ export const useReports = (api: AnalyticsApi, period: Period, teamId: string | n
         const base = { since, until, tz, team_id: teamId ?? undefined };
         const day = { ...base, group_by: 'day' as const };
         const load = async (): Promise<Reports> => {
-            const [opened, closed, firstResponse, resolution, sla, channels] = await Promise.all([
+            const [opened, closed, firstResponse, resolution, sla, autoReplies, resolvedByAutoReply, channels] = await Promise.all([
                 api.cases({ ...day, metric: 'opened' }),
                 api.cases({ ...day, metric: 'closed' }),
                 api.cases({ ...day, metric: 'first_response' }),
                 api.cases({ ...day, metric: 'resolution' }),
                 api.cases({ ...base, metric: 'sla' }),
+                api.cases({ ...day, metric: 'auto_replies' }),
+                api.cases({ ...day, metric: 'resolved_by_auto_reply' }),
                 api.mentions({ since, until, tz, group_by: 'channel' }),
             ]);
             const names = channels.rows.filter(row => row.count > 0 && row.group).map(row => row.group as string);
             const perChannel = await Promise.all(names.map(channel => api.mentions({ since, until, tz, group_by: 'day', channel })));
-            return { opened, closed, firstResponse, resolution, sla, mentions: Object.fromEntries(names.map((name, i) => [name, perChannel[i]])) };
+            return { opened, closed, firstResponse, resolution, sla, autoReplies, resolvedByAutoReply, mentions: Object.fromEntries(names.map((name, i) => [name, perChannel[i]])) };
         };
         load().then(
             reports => !gone && setState({ reports, loading: false, error: null }),

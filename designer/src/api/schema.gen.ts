@@ -2241,7 +2241,7 @@ export interface components {
             closed_without_response: number | null;
             /**
              * Matching
-             * @description Rates: the cases transferred (or reopened) at least once; approval_rate: the replies approved
+             * @description Rates: the cases transferred (or reopened) at least once; approval_rate: the replies approved; auto_reply_rate: the cases auto-replied; resolved_by_auto_reply: those closed with no human reply
              */
             matching: number | null;
             /**
@@ -3023,6 +3023,13 @@ export interface components {
             sla_outcomes: {
                 [key: string]: components["schemas"]["JsonValue"];
             };
+            /**
+             * Auto Reply Id
+             * @description The canned reply the case was auto-replied with (the flow's triage auto_reply); never a human's response
+             */
+            auto_reply_id: string | null;
+            /** Auto Replied At */
+            auto_replied_at: string | null;
             /** Id */
             id: string;
             /** @description The conversation's newest message; null when it has none, or the caller may not read mentions */
@@ -3289,6 +3296,13 @@ export interface components {
             sla_outcomes: {
                 [key: string]: components["schemas"]["JsonValue"];
             };
+            /**
+             * Auto Reply Id
+             * @description The canned reply the case was auto-replied with (the flow's triage auto_reply); never a human's response
+             */
+            auto_reply_id: string | null;
+            /** Auto Replied At */
+            auto_replied_at: string | null;
             /** Id */
             id: string;
         };
@@ -5810,7 +5824,7 @@ export interface components {
             /** Kind */
             kind?: ("cases" | "mentions") | null;
             /** Metric */
-            metric?: ("opened" | "closed" | "first_response" | "next_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate" | "approval_rate" | "backlog" | "workload" | "volume" | "sentiment") | null;
+            metric?: ("opened" | "closed" | "first_response" | "next_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate" | "approval_rate" | "backlog" | "workload" | "auto_replies" | "auto_reply_rate" | "resolved_by_auto_reply" | "volume" | "sentiment") | null;
             /** Group By */
             group_by?: ("none" | "channel" | "team" | "assignee" | "priority" | "tag" | "policy" | "day" | "hour" | "direction" | "language" | "sentiment") | null;
             /** Hours */
@@ -5860,7 +5874,7 @@ export interface components {
              * @description cases: a metric of GET /api/analytics/cases; mentions: volume or sentiment
              * @enum {string}
              */
-            metric: "opened" | "closed" | "first_response" | "next_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate" | "approval_rate" | "backlog" | "workload" | "volume" | "sentiment";
+            metric: "opened" | "closed" | "first_response" | "next_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate" | "approval_rate" | "backlog" | "workload" | "auto_replies" | "auto_reply_rate" | "resolved_by_auto_reply" | "volume" | "sentiment";
             /**
              * Group By
              * @default none
@@ -14008,8 +14022,8 @@ export interface operations {
                 since: string;
                 /** @description The period's end (excluded), e.g. 2026-12-01T00:00:00Z */
                 until: string;
-                /** @description opened and first_response count cases by opened_at; closed, next_response, resolution, handle, sla, transfer_rate and reopen_rate count closed cases by closed_at (throughput: closed grouped by assignee or team); approval_rate counts held replies decided in the period; backlog and workload (open cases with an agent) count at the period's end */
-                metric: "opened" | "closed" | "first_response" | "next_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate" | "approval_rate" | "backlog" | "workload";
+                /** @description opened, first_response, auto_replies and auto_reply_rate count cases by opened_at; closed, resolved_by_auto_reply, next_response, resolution, handle, sla, transfer_rate and reopen_rate count closed cases by closed_at (throughput: closed grouped by assignee or team); approval_rate counts held replies decided in the period; backlog and workload (open cases with an agent) count at the period's end */
+                metric: "opened" | "closed" | "first_response" | "next_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate" | "approval_rate" | "backlog" | "workload" | "auto_replies" | "auto_reply_rate" | "resolved_by_auto_reply";
                 /** @description channel is the case's source; a case counts once in each tag it has; policy is the SLA policy its workflow chose last */
                 group_by?: "none" | "channel" | "team" | "assignee" | "priority" | "tag" | "policy" | "day" | "hour";
                 /** @description The viewer's IANA time zone, for day and hour groups */

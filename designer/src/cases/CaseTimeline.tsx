@@ -20,6 +20,8 @@ const KIND_COLORS: Record<string, 'default' | 'info' | 'primary' | 'warning' | '
     assigned: 'primary',
     sla_breached: 'error',
     replied: 'success',
+    auto_replied: 'info',
+    auto_reply_failed: 'warning',
     closed: 'default',
 };
 

@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useEffect, useState } from 'react';
+import { AutoReplyField } from './AutoReplyField';
 import type { FlowNode } from '../types';
 import type { FlowField } from '../rules/builder/fields';
 import { ruleSlots, setRule } from '../rules/builder/ruleSlots';
@@ -45,6 +46,17 @@ export const NodeRules = ({ node, fields, errorsAt, onContentChange }: NodeRules
         onContentChange({ ...content, [setKey]: { mode: 'first_match', ...(set ?? {}), rules: [added, ...rules] } });
     };
 
+    // Triage's auto-reply: the canned reply picked right above its `when` rule (alone while there is none).
+    const autoReply = node.type === 'triage' && (
+        <AutoReplyField
+            content={content}
+            tags={fields.find(field => field.name === 'tags')?.values ?? []}
+            errors={errorsAt('/content/auto_reply/canned_reply_id')}
+            onContentChange={onContentChange}
+        />
+    );
+    const autoReplyAlone = node.type === 'triage' && !slots.some(slot => slot.keys[0] === 'auto_reply');
+
     return (
         <Box sx={{ display: 'grid', gap: 1.5 }} data-testid="node-rules">
             {setKey && (
@@ -57,6 +69,7 @@ export const NodeRules = ({ node, fields, errorsAt, onContentChange }: NodeRules
                 const index = inSet ? Number(slot.keys[2]) : -1;
                 return (
                     <Box key={`${node.id}:${slot.path}:${inSet ? String((rules[index] as Record<string, unknown>)?.id) : ''}`} sx={{ display: 'grid', gap: 0.5 }}>
+                        {slot.keys[0] === 'auto_reply' && autoReply}
                         <RuleEditor
                             label={slot.label}
                             path={slot.path}
@@ -82,6 +95,7 @@ export const NodeRules = ({ node, fields, errorsAt, onContentChange }: NodeRules
                     </Box>
                 );
             })}
+            {autoReplyAlone && autoReply}
         </Box>
     );
 };

@@ -23,6 +23,9 @@ export const METRICS: Record<string, { name: string; unit: 'count' | 'seconds' |
     approval_rate: { name: 'Approval rate', unit: 'ratio' },
     backlog: { name: 'Open cases (backlog)', unit: 'count' },
     workload: { name: 'Open cases held by agents', unit: 'count' },
+    auto_replies: { name: 'Auto-replies sent', unit: 'count' },
+    auto_reply_rate: { name: 'Auto-reply rate', unit: 'ratio' },
+    resolved_by_auto_reply: { name: 'Resolved by auto-reply (no human reply)', unit: 'count' },
     volume: { name: 'Mention volume', unit: 'count' },
     sentiment: { name: 'Mean sentiment', unit: 'score' },
 };
@@ -50,6 +53,9 @@ const METRICS_OF: Record<ReportKind, string[]> = {
         'approval_rate',
         'backlog',
         'workload',
+        'auto_replies',
+        'auto_reply_rate',
+        'resolved_by_auto_reply',
     ],
     mentions: ['volume', 'sentiment'],
 };

@@ -57,6 +57,8 @@ export const makeCase = (overrides: Partial<Case> = {}): Case => ({
     reopen_count: 0,
     handle_seconds: 0,
     sla_outcomes: {},
+    auto_reply_id: null,
+    auto_replied_at: null,
     last_message: null,
     ...overrides,
 });

@@ -132,3 +132,18 @@ describe('a released case', () => {
         expect(partsText(explanation?.parts ?? [])).toBe('Released to the queue of team support (held by ada)');
     });
 });
+
+describe('auto-reply events', () => {
+    it('says which canned reply was sent and that it is no response, or why it was not sent', () => {
+        const sent = explainEvent({ kind: 'auto_replied', detail: { canned_reply_id: 'billing-received', reply_id: 'auto-c1' } });
+        expect(partsText(sent!.parts)).toBe(
+            "Auto-replied with canned reply `billing-received` (triage's auto_reply rule); not a response: " +
+                "the first-response clock waits for an agent's reply",
+        );
+        const failed = explainEvent({
+            kind: 'auto_reply_failed',
+            detail: { canned_reply_id: 'billing-received', attempts: 5, error: '429 Too Many Requests' },
+        });
+        expect(partsText(failed!.parts)).toBe('Auto-reply `billing-received` not sent after 5 attempts: 429 Too Many Requests');
+    });
+});

@@ -130,6 +130,16 @@ const EXPLAINERS: Record<string, Explainer> = {
         ...triageParts(detail, flow),
     ],
     routed: (detail, flow) => ['Routed to team ', team(detail.team_id), ...routeParts(detail, flow)],
+    auto_replied: detail => [
+        'Auto-replied with canned reply ',
+        { code: String(detail.canned_reply_id) },
+        " (triage's auto_reply rule); not a response: the first-response clock waits for an agent's reply",
+    ],
+    auto_reply_failed: detail => [
+        'Auto-reply ',
+        { code: String(detail.canned_reply_id) },
+        ` not sent after ${String(detail.attempts)} attempts: ${String(detail.error)}`,
+    ],
     sla_started: (detail, flow) => ['SLA policy ', { code: String(detail.policy) }, ...slaParts(detail, flow)],
     sla_policy_changed: (detail, flow) => [
         'SLA policy changed from ',

@@ -27,6 +27,12 @@ export const ruleSlots = (node: Pick<FlowNode, 'type' | 'content'>): RuleSlot[] 
     for (const key of SINGLE[node.type] ?? []) {
         if (key in content) slots.push({ path: pointer([key]), keys: [key], label: key, rule: content[key] });
     }
+    // Triage's auto-reply: its `when` rule (the canned reply it sends is picked beside it, in NodeRules).
+    const auto = node.type === 'triage' ? content.auto_reply : undefined;
+    if (isObject(auto) && 'when' in auto) {
+        const keys = ['auto_reply', 'when'];
+        slots.push({ path: pointer(keys), keys, label: 'auto_reply when', rule: auto.when });
+    }
     for (const key of SETS[node.type] ?? []) {
         const set = content[key];
         const rules = isObject(set) && Array.isArray(set.rules) ? set.rules : [];
