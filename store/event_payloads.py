@@ -88,6 +88,9 @@ class CaseClaimed(CaseChange):
 class CaseReplied(CaseChange):
     reply_id: str | None = None
     mention_id: str | None = Field(default=None, description="The reply as an outbound mention")
+    canned_reply_id: str | None = Field(default=None, description=(
+        "Set when the reply was the flow's auto-reply (actor `system`), the canned reply it sent; an auto-reply "
+        "is no response to the customer in Switchboard's measures"))
 
 
 class CaseEscalated(CaseChange):
@@ -202,7 +205,7 @@ PAYLOADS: dict[EventType, type[BaseModel]] = {
 # Timeline kinds (case_event.kind) that are events out, once each. A case opens with its first timeline event.
 TIMELINE: dict[str, EventType] = {
     "assigned": T.case_assigned, "reassigned": T.case_assigned, "claimed": T.case_claimed,
-    "replied": T.case_replied, "escalated": T.case_escalated, "sla_breached": T.case_sla_breached,
+    "replied": T.case_replied, "auto_replied": T.case_replied, "escalated": T.case_escalated, "sla_breached": T.case_sla_breached,
     "transferred": T.case_transferred, "closed": T.case_closed, "measured": T.case_measured,
 }
 

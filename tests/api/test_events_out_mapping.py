@@ -25,6 +25,7 @@ DETAILS = {
     "reassigned": {"agent_id": "grace", "previous": "ada", "team_id": "support"},
     "claimed": {"mode": "claim"},
     "replied": {"reply_id": "r1", "mention_id": "twitter:out-1"},
+    "auto_replied": {"reply_id": "r2", "mention_id": "twitter:out-2", "canned_reply_id": "refund-ack"},
     "escalated": {"level": 2, "target": "first_response", "at": AT.isoformat(), "actions": []},
     "sla_breached": {"target": "resolution", "at": AT.isoformat()},
     "transferred": {"from_team": "support", "to_team": "marketing", "note": "press"},
@@ -64,9 +65,11 @@ def test_every_mapped_timeline_kind_becomes_its_event_and_evidence_none(seeded_e
     assert by_type["case.opened"]["mention_id"] == "twitter:map-1"
     assert by_type["case.escalated"]["level"] == 2 and "actions" not in by_type["case.escalated"]
     assert by_type["case.transferred"]["to_team"] == "marketing"
+    replies = [e.payload for e in events if e.type == "case.replied"]  # an agent's, then the auto-reply
+    assert [(r["reply_id"], r["canned_reply_id"]) for r in replies] == [("r1", None), ("r2", "refund-ack")]
     assert by_type["case.measured"]["sla_outcomes"] == {"first_response": "met"}
     assert "evidence" not in by_type["case.assigned"]  # small payloads: the evidence stays on the timeline
-    assert by_type["case.closed"]["reason"] == "resolved" and by_type["case.closed"]["timeline_event"] == "case-map:13"
+    assert by_type["case.closed"]["reason"] == "resolved" and by_type["case.closed"]["timeline_event"] == "case-map:14"
 
 
 @pytest.mark.parametrize("database_url", ["sqlite", "postgres"], indirect=True)

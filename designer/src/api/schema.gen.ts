@@ -3357,6 +3357,11 @@ export interface components {
              * @description The reply as an outbound mention
              */
             mention_id: string | null;
+            /**
+             * Canned Reply Id
+             * @description Set when the reply was the flow's auto-reply (actor `system`), the canned reply it sent; an auto-reply is no response to the customer in Switchboard's measures
+             */
+            canned_reply_id: string | null;
         };
         /**
          * CaseRepliedEvent
