@@ -205,7 +205,8 @@ PAYLOADS: dict[EventType, type[BaseModel]] = {
 # Timeline kinds (case_event.kind) that are events out, once each. A case opens with its first timeline event.
 TIMELINE: dict[str, EventType] = {
     "assigned": T.case_assigned, "reassigned": T.case_assigned, "claimed": T.case_claimed,
-    "replied": T.case_replied, "auto_replied": T.case_replied, "escalated": T.case_escalated, "sla_breached": T.case_sla_breached,
+    "replied": T.case_replied, "auto_replied": T.case_replied, "escalated": T.case_escalated,
+    "sla_breached": T.case_sla_breached,
     "transferred": T.case_transferred, "closed": T.case_closed, "measured": T.case_measured,
 }
 

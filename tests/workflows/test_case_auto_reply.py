@@ -75,8 +75,10 @@ def with_auto_reply(engine: Any) -> None:
 
 
 @pytest.fixture
-def connector() -> RecordingConnector:
-    return RecordingConnector()
+def connector(request: pytest.FixtureRequest) -> RecordingConnector:
+    """A recording connector, or a new one of the class a test asks for by indirect parametrization (a fresh one
+    for each database, so counts do not carry over)."""
+    return getattr(request, "param", RecordingConnector)()
 
 
 @pytest.fixture
@@ -163,7 +165,7 @@ async def test_a_mention_not_matching_the_rule_gets_no_auto_reply(stack, connect
     assert row.auto_reply_id is None
 
 
-@pytest.mark.parametrize("connector", [DownForAutoReplies()], ids=["down"])
+@pytest.mark.parametrize("connector", [DownForAutoReplies], ids=["down"], indirect=True)
 async def test_a_failing_auto_reply_is_retried_then_recorded_and_the_case_goes_on(
         stack, time_skipping_env, connector) -> None:
     env, engine, run = time_skipping_env, stack.engine, uuid.uuid4().hex[:8]
