@@ -85,7 +85,8 @@ def place(session: Session, *, flow: CompiledFlow, placements: list[Placement], 
             placed[p.mention.id] = new.case_id
         else:
             placed[p.mention.id] = None
-    enqueue(session, _open_cases(session, flow, entries, now), now)
+    owners = {c.id: c.customer_id for c in conversations.values()}
+    enqueue(session, _open_cases(session, flow, entries, now, owners), now)
     # Undispatched until the relay has told the workflow; a mention with no case has nothing to tell.
     mentions = MentionRow.__table__  # type: ignore[attr-defined]
     session.execute(update(mentions).where(mentions.c.id == bindparam("mention")).values(
@@ -123,9 +124,10 @@ class _NewCase:
 
 
 def _open_cases(session: Session, flow: CompiledFlow, entries: list[dict[str, Any] | _NewCase],
-                now: datetime) -> list[dict[str, Any]]:
+                now: datetime, owners: dict[str, str | None]) -> list[dict[str, Any]]:
     """Route the batch's new cases together, write each case with its opening events and deadlines, and
-    return the outbox entries with each new case's start in its place, then the other cases' routing changes."""
+    return the outbox entries with each new case's start in its place, then the other cases' routing changes.
+    `owners`: each of the batch's conversations' customer."""
     new = [entry for entry in entries if isinstance(entry, _NewCase)]
     if not new:
         return entries  # type: ignore[return-value]
@@ -140,7 +142,7 @@ def _open_cases(session: Session, flow: CompiledFlow, entries: list[dict[str, An
     # The batch's rows in one statement each, after its cases (their key).
     session.execute(insert(CaseEvent.__table__), events)  # type: ignore[attr-defined]
     append(session, case_changes(events), now)
-    case_events_out(session, events, cases=opened)
+    case_events_out(session, events, cases=opened, owners=owners)
     insert_deadlines(session, deadlines)
     out.extend(routing_entry(change) for change in others)
     return out

@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, Field, ValidationError
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from store.cases import Case
@@ -218,18 +219,22 @@ def timeline_type(kind: str, seq: int) -> EventType | None:
 
 
 # ---- building ------------------------------------------------------------------------------------------
+_people = Customer.__table__  # type: ignore[attr-defined]
+_handles = CustomerIdentity.__table__  # type: ignore[attr-defined]
+# Built once (an expanding parameter for the ids): SQLAlchemy compiles it once, not each batch.
+_CUSTOMERS = (select(_people.c.id, _people.c.name, _people.c.merged_into, _handles.c.source, _handles.c.handle)
+              .select_from(_people.outerjoin(_handles, _handles.c.customer_id == _people.c.id))
+              .where(_people.c.id.in_(bindparam("ids", expanding=True)))
+              .order_by(_people.c.id, _handles.c.first_seen_at, _handles.c.id))
+
+
 def customers_by_id(session: Session, ids: Iterable[str | None]) -> dict[str, CustomerRef]:
     """The customers of `ids` with their identities: one plain select (this is on the ingest path)."""
     wanted = sorted({i for i in ids if i})
     if not wanted:
         return {}
-    people = Customer.__table__  # type: ignore[attr-defined]
-    handles = CustomerIdentity.__table__  # type: ignore[attr-defined]
     found: dict[str, CustomerRef] = {}
-    for customer_id, name, merged, source, handle in session.execute(
-            select(people.c.id, people.c.name, people.c.merged_into, handles.c.source, handles.c.handle)
-            .select_from(people.outerjoin(handles, handles.c.customer_id == people.c.id))
-            .where(people.c.id.in_(wanted)).order_by(people.c.id, handles.c.first_seen_at, handles.c.id)):
+    for customer_id, name, merged, source, handle in session.execute(_CUSTOMERS, {"ids": wanted}).all():
         if (ref := found.get(customer_id)) is None:
             ref = found[customer_id] = CustomerRef(id=customer_id, name=name, identities=[], merged_into=merged)
         if source is not None:
@@ -251,10 +256,11 @@ def case_ref(case: Case) -> CaseRef:
 
 
 def case_events_out(session: Session, rows: Iterable[Mapping[str, Any]], *,
-                    cases: Mapping[str, Case] | None = None) -> int:
+                    cases: Mapping[str, Case] | None = None, owners: Mapping[str, str | None] | None = None) -> int:
     """Emit the events out of newly written case_event rows (id, case_id, seq, kind, actor, at, detail), in the
-    caller's transaction; returns how many. Rows of other kinds cost nothing. `cases`: the caller's own objects
-    of (some of) those cases, as this transaction leaves them (the ingest's new cases), not read again."""
+    caller's transaction; returns how many. Rows of other kinds cost nothing. What the caller has already is not
+    read again (the ingest's): `cases`, its own objects of (some of) those cases as this transaction leaves them,
+    and `owners`, conversations' customers."""
     mapped = [(row, kind) for row in rows if (kind := timeline_type(row["kind"], row.get("seq") or 0)) is not None]
     if not mapped:
         return 0
@@ -266,10 +272,12 @@ def case_events_out(session: Session, rows: Iterable[Mapping[str, Any]], *,
         missing = sorted(case_ids - known.keys())
         if missing:  # one select; a case the session holds changed comes back as its object, unchanged by it
             known |= {c.id: c for c in session.exec(select(Case).where(col(Case.id).in_(missing)))}
-        conversations = Conversation.__table__  # type: ignore[attr-defined]
-        owners = dict(session.execute(select(conversations.c.id, conversations.c.customer_id).where(
-            conversations.c.id.in_(sorted({c.conversation_id for c in known.values()})))).all())
-        people = customers_by_id(session, owners.values())
+        owners = dict(owners or {})
+        if unknown := sorted({c.conversation_id for c in known.values()} - owners.keys()):
+            conversations = Conversation.__table__  # type: ignore[attr-defined]
+            owners |= dict(session.execute(select(conversations.c.id, conversations.c.customer_id).where(
+                conversations.c.id.in_(unknown))).all())
+        people = customers_by_id(session, (owners.get(c.conversation_id) for c in known.values()))
     refs: dict[str, CaseRef] = {}  # a case opened has two events (opened, assigned) with one reference
     events = []
     for row, kind in mapped:
