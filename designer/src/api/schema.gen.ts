@@ -1757,7 +1757,8 @@ export interface paths {
         put?: never;
         /**
          * Create
-         * @description Save a report; the caller owns it. With a schedule, its result is POSTed to its webhook daily or weekly.
+         * @description Save a report; the caller owns it. With a schedule, its result is POSTed to its webhook and emailed to its
+         *     recipients daily or weekly.
          */
         post: operations["create_api_reports_post"];
         delete?: never;
@@ -1803,7 +1804,8 @@ export interface paths {
         put?: never;
         /**
          * Deliver
-         * @description Deliver a scheduled report to its webhook now, beside its scheduled deliveries. Its owner (or an admin).
+         * @description Deliver a scheduled report to its webhook and recipients now, beside its scheduled deliveries. Its owner
+         *     (or an admin).
          */
         post: operations["deliver_api_reports__report_id__deliver_post"];
         delete?: never;
@@ -5839,6 +5841,11 @@ export interface components {
             webhook_url?: string | null;
             /** Webhook Secret */
             webhook_secret?: string | null;
+            /**
+             * Email To
+             * @description null or [] (given): emailed to nobody
+             */
+            email_to?: string[] | null;
         };
         /**
          * ReportCreate
@@ -5906,7 +5913,7 @@ export interface components {
             shared?: boolean;
             /**
              * Schedule Cadence
-             * @description daily or weekly delivery to the webhook; null: not scheduled
+             * @description daily or weekly delivery to the webhook and email recipients; null: not scheduled
              */
             schedule_cadence?: ("daily" | "weekly") | null;
             /** Schedule Time */
@@ -5917,6 +5924,8 @@ export interface components {
             webhook_url?: string | null;
             /** Webhook Secret */
             webhook_secret?: string | null;
+            /** Email To */
+            email_to?: string[] | null;
         };
         /**
          * ReportFilters
@@ -6048,6 +6057,11 @@ export interface components {
              * @description Where a scheduled run is POSTed (JSON, signed)
              */
             webhook_url: string | null;
+            /**
+             * Email To
+             * @description Who a scheduled run is emailed to (a summary and the CSV), through the operator's SMTP server; null: nobody
+             */
+            email_to: string[] | null;
             /** Id */
             id: string;
             /** Owner Id */
