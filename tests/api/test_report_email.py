@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import logging
+import os
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,7 @@ from tests.harness.mail import SmtpSink, smtp_sink
 PASSWORD = "smtp-pass-Zq8!never-shown"
 LOGIN = ("reports-bot", PASSWORD)
 SENDER = "reports@switchboard.example"
+HISTORY = Path(__file__).resolve().parents[1] / "fixtures" / "histories" / "deliver-report-emailed.json"
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
@@ -127,6 +129,10 @@ async def test_a_scheduled_report_is_emailed_with_its_csv_and_retried(mailed: Ma
     attempts = [event for event in (await run.fetch_history()).events
                 if event.HasField("activity_task_started_event_attributes")]
     assert max(e.activity_task_started_event_attributes.attempt for e in attempts) == 2  # retried once
+    if os.environ.get("SWITCHBOARD_RECORD_HISTORIES"):  # tests/workflows/test_replay.py replays it
+        history = await run.fetch_history()
+        HISTORY.write_text(json.dumps({"workflow_id": run.id, "history": json.loads(history.to_json())},
+                                      indent=1) + "\n")
     await handle.delete()
 
     # The password: in no answer, log line or audit entry.
