@@ -60,7 +60,7 @@ export const ShareOfVoice = ({ api, period, days }: { api: AnalyticsApi; period:
                         <XAxis type="number" domain={[0, 100]} unit="%" tick={axis} />
                         <YAxis type="category" dataKey="key" tick={axis} width={96} />
                         <Tooltip isAnimationActive={animate} />
-                        <Bar dataKey="share" name="Share %" isAnimationActive={animate}>
+                        <Bar dataKey="share" name="Share %" maxBarSize={36} isAnimationActive={animate}>
                             {rows.map((row, index) => (
                                 <Cell key={String(row.key)} fill={PALETTE[index % PALETTE.length]} />
                             ))}
