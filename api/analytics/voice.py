@@ -81,17 +81,14 @@ def put_share_of_voice_terms(principal: ManageAnalytics, session: WriteSessionDe
     return after
 
 
-@router.delete(PATH, response_model=ShareOfVoiceTermsPublic,
-               responses={404: refusal("no names are saved: the setting's are counted already")})
+@router.delete(PATH, response_model=ShareOfVoiceTermsPublic)
 def delete_share_of_voice_terms(principal: ManageAnalytics, session: WriteSessionDep,
                                 settings: SettingsDep) -> ShareOfVoiceTermsPublic:
-    """Forget the saved names: share of voice counts by the setting SWITCHBOARD_SHARE_OF_VOICE again (if set)."""
+    """Forget the saved names: share of voice counts by the setting SWITCHBOARD_SHARE_OF_VOICE again (if set).
+    Nothing saved: nothing changes (the request is audited all the same)."""
     before = _public(session, settings)
-    if not forget_terms(session):
-        raise ApiError(404, code="not_saved", path="",
-                       message="no brand or competitor terms are saved: the setting SWITCHBOARD_SHARE_OF_VOICE's "
-                               "are counted already")
+    forgotten = forget_terms(session)
     after = _public(session, settings)
     record(session, principal, "analytics.share_of_voice", "analytics", "share_of_voice", before=_audited(before),
-           after=_audited(after))
+           after=_audited(after), detail={"reset": True, "was_saved": forgotten})
     return after

@@ -27,7 +27,8 @@ from store.report_mail import MAX_RECIPIENTS, address_problem
 
 NAME_MAX = 120
 Kind = Literal["cases", "mentions"]
-# Share of voice is not saved: its names are the API's setting, which scheduled delivery (the worker) lacks.
+# Share of voice is not saved: its names may be the API's setting (SWITCHBOARD_SHARE_OF_VOICE, the default until an
+# ops lead saves some), which scheduled delivery (the worker) lacks.
 MENTION_REPORT_METRICS = ("volume", "sentiment")
 Metric = Literal[(*CASE_METRICS, *MENTION_REPORT_METRICS)]  # type: ignore[valid-type]
 Group = Literal[tuple(dict.fromkeys((*CASE_GROUPS, *MENTION_GROUPS)))]  # type: ignore[valid-type]

@@ -2049,6 +2049,7 @@ export interface paths {
         /**
          * Delete Share Of Voice Terms
          * @description Forget the saved names: share of voice counts by the setting SWITCHBOARD_SHARE_OF_VOICE again (if set).
+         *     Nothing saved: nothing changes (the request is audited all the same).
          */
         delete: operations["delete_share_of_voice_terms_api_analytics_share_of_voice_terms_delete"];
         options?: never;
@@ -16106,15 +16107,6 @@ export interface operations {
             };
             /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiError"];
-                };
-            };
-            /** @description no names are saved: the setting's are counted already */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
