@@ -23,6 +23,7 @@ from temporalio.client import Client
 
 from api.analytics.live import router as live_dashboard_router
 from api.analytics.views import router as analytics_router
+from api.analytics.voice import router as share_of_voice_router
 from api.audit.coverage import AuditCoverage
 from api.audit.log import router as audit_log_router
 from api.audit.views import router as audit_router
@@ -150,6 +151,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
         api.include_router(router)
     for router in (events_router, subscriptions_router):  # events out (issue 17)
         api.include_router(router)
+    api.include_router(share_of_voice_router)  # share of voice's names (issue 16)
 
     @api.get("/health", tags=["health"], response_model=Health,
              openapi_extra=public("says that the API answers, and how far behind the outbox relay is (counts only)"))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from store.budget import DEFAULT_TAGGING_BUDGET_MS
 from store.keys import KeyRing, key_ring
+from store.report_mail import SmtpConfig, address_problem
 from store.retention.policy import Retention
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +88,26 @@ class Settings(BaseSettings):
         "name with the terms that name it, as JSON, e.g. {\"Acme\": [\"acme\", \"@acmehelp\"], \"Globex\": "
         "[\"globex\"]}; a term matches as a whole word or phrase, case-insensitively"))
 
+    smtp_host: str | None = Field(default=None, description=(
+        "the SMTP server scheduled reports are emailed through (e.g. smtp.example.com); none: no report email. Its "
+        "address passes the outbound rule: a private or loopback one needs SWITCHBOARD_CONNECT_ALLOW"))
+    smtp_port: int = Field(default=587, ge=1, le=65535, description="the SMTP server's port (465 with tls)")
+    smtp_security: Literal["starttls", "tls", "none"] = Field(default="starttls", description=(
+        "starttls (upgrade after connecting), tls (TLS from the start) or none (a relay on a trusted network)"))
+    smtp_username: str | None = Field(default=None, description="the SMTP login; none: no login")
+    smtp_password: SecretStr | None = Field(default=None, description="the SMTP password (never logged or shown)")
+    smtp_password_file: Path | None = Field(default=None, description=(
+        "a file holding the SMTP password (a mounted secret), instead of SWITCHBOARD_SMTP_PASSWORD"))
+    smtp_from: str | None = Field(default=None, description="the From address of report emails, e.g. "
+                                                            "reports@example.com")
+
+    @field_validator("smtp_from")
+    @classmethod
+    def _sender(cls, value: str | None) -> str | None:
+        if value is not None and address_problem(value):
+            raise ValueError(f"SWITCHBOARD_SMTP_FROM: {address_problem(value)}")
+        return value
+
     @field_validator("share_of_voice")
     @classmethod
     def _terms_given(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -106,6 +128,29 @@ class Settings(BaseSettings):
         """How many days each data class is kept (store.retention)."""
         return Retention(mentions=self.mention_retention_days, cases=self.case_retention_days,
                          audit=self.audit_retention_days)
+
+    def smtp_missing(self) -> str | None:
+        """Which setting report email still needs, or None when it is configured."""
+        if not self.smtp_host:
+            return "SWITCHBOARD_SMTP_HOST (and SWITCHBOARD_SMTP_FROM)"
+        if not self.smtp_from:
+            return "SWITCHBOARD_SMTP_FROM"
+        return None
+
+    def smtp(self) -> SmtpConfig | None:
+        """The outbound SMTP server of report email; None when SWITCHBOARD_SMTP_HOST or _FROM is not set. The
+        password comes from SWITCHBOARD_SMTP_PASSWORD or the file SWITCHBOARD_SMTP_PASSWORD_FILE names."""
+        if self.smtp_missing() or self.smtp_host is None or self.smtp_from is None:
+            return None
+        password = self.smtp_password
+        if password is None and self.smtp_password_file is not None:
+            try:
+                password = SecretStr(self.smtp_password_file.read_text().rstrip("\r\n"))
+            except OSError as exc:
+                raise ValueError(f"SWITCHBOARD_SMTP_PASSWORD_FILE: {self.smtp_password_file} cannot be read "
+                                 f"({exc.strerror})") from None
+        return SmtpConfig(host=self.smtp_host, port=self.smtp_port, security=self.smtp_security,
+                          username=self.smtp_username, password=password, from_address=self.smtp_from)
 
     def temporal_ui(self) -> str | None:
         """Where browsers open the Temporal UI, without a trailing slash; None when unknown."""

@@ -84,7 +84,8 @@ async def run_worker() -> None:
     client = await wait_for_temporal(settings, keys, timeout=120)
     worker = build_worker(client, task_queue=settings.task_queue, database_url=settings.database_url, keys=keys,
                           connect_allow=parse_networks(settings.connect_allow),
-                          tagging_budget_ms=settings.tagging_budget_ms, reimport_workflows=False)
+                          tagging_budget_ms=settings.tagging_budget_ms, reimport_workflows=False,
+                          smtp=settings.smtp())
     loop = asyncio.get_running_loop()
     stopping: list[asyncio.Task] = []
 

@@ -50,6 +50,7 @@ class Activity(StrEnum):
     start_work = "start_work"
     poll_source = "poll_source"
     deliver_report = "deliver_report"  # a scheduled report to its webhook (engine.report_delivery)
+    mail_report = "mail_report"  # a scheduled report to its email recipients (engine.report_delivery)
     crisis_sample = "crisis_sample"  # the crisis watch reads its figures (engine.crisis)
     crisis_apply = "crisis_apply"  # and records what a check decided, acting on it
 

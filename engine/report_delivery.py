@@ -1,6 +1,7 @@
 """The names and messages the API, the report delivery workflow and its activity share (issue 16's scheduled
 reports): a saved report's Temporal Schedule starts DELIVER_REPORT_WORKFLOW at each tick, which runs the report
-and POSTs its result to the report's webhook in one activity, retried until the receiver takes it.
+and POSTs its result to the report's webhook in one activity, and emails it to the report's recipients in another
+(store.report_mail), each retried until the receiver (or the SMTP server) takes it.
 
 The webhook receives JSON (`ReportDelivery`'s fields) signed as inbound webhooks are checked here: header
 `X-Signature-256: sha256=<hex HMAC-SHA256 of the body with the report's secret>`, with the delivery's id in
@@ -15,9 +16,12 @@ import hmac
 from pydantic import BaseModel
 
 DELIVER_REPORT_WORKFLOW = "DeliverReport"
+# Runs started since report email was added send it beside the webhook's POST (workflow.patched).
+REPORT_EMAIL_PATCH = "report-email"
 SIGNATURE_HEADER = "X-Signature-256"
 DELIVERY_HEADER = "X-Switchboard-Delivery"
-# Errors a retry cannot fix: the address is refused, the report or its webhook is gone.
+# Errors a retry cannot fix: the address is refused, the report or its webhook is gone, the SMTP server refuses
+# the login, the sender or every recipient for good.
 FINAL_ERRORS = ("ConnectorRefused", "ReportNotDeliverable")
 
 
@@ -32,14 +36,26 @@ class DeliverReportInput(BaseModel):
     report_id: str
 
 
+class ReportMailed(BaseModel):
+    """What one delivery's email did: who the SMTP server took it for (and refused), or why none was sent."""
+
+    report_id: str
+    delivery_id: str = ""
+    recipients: list[str] = []
+    refused: list[str] = []
+    rows: int = 0
+    skipped: str | None = None
+
+
 class ReportDelivered(BaseModel):
-    """What one delivery did: the receiver's status, or why nothing was sent."""
+    """What one delivery did: the receiver's status, or why nothing was sent; `mail`: its email's outcome."""
 
     report_id: str
     delivery_id: str = ""
     status: int | None = None
     rows: int = 0
     skipped: str | None = None
+    mail: ReportMailed | None = None
 
 
 def sign(secret: bytes, body: bytes) -> str:

@@ -10,6 +10,8 @@ add new ones at the end. Formatting (CSV, JSON) is the caller's.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, and_, or_
@@ -30,6 +32,30 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "received_at", "reply_to_id", "text", "language", "sentiment", "needs_response", "tags")
 REPORT_COLUMNS: tuple[str, ...] = ("group", "target", "count", "value", "mean", "median", "p90", "met", "breached",
                                    "closed_without_response", "matching")
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def plain_value(value: Any) -> Any:
+    """A cell's value as JSON and CSV write it: instants in ISO 8601 UTC, enums by their value."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def csv_cell(value: Any) -> Any:
+    """One CSV cell: nulls empty, lists joined by `;`, text that a spreadsheet would run as a formula quoted."""
+    value = plain_value(value)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = ";".join(str(item) for item in value)
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
 
 
 def iter_rows(engine: Engine, table: type[SQLModel], *, when: Any, where: Sequence[ColumnElement[bool]],

@@ -4,9 +4,10 @@ and shared with everyone who reads analytics or private to them.
 
 Running one is store.analytics' `case_report` or `mention_report` with the report's fields: the same rows
 GET /api/analytics/cases and /mentions answer. Who sees which cases (`visible`) is the caller's rule. A report
-may carry a schedule (daily or weekly at a local time) and a webhook its result is delivered to; the webhook's
-signing secret is sealed with the key ring (WEBHOOK_SECRET_PURPOSE), never stored or answered in clear.
-The services here change rows in the caller's transaction and never commit.
+may carry a schedule (daily or weekly at a local time) and a webhook and email recipients its result is delivered
+to (store.report_mail writes the email); the webhook's signing secret is sealed with the key ring
+(WEBHOOK_SECRET_PURPOSE), never stored or answered in clear. The services here change rows in the caller's
+transaction and never commit.
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ class SavedReportBase(SQLModel):
     schedule_time: str | None = Field(default=None, description="HH:MM, local time in tz, when it is delivered")
     schedule_weekday: int | None = Field(default=None, description="weekly: 0 Monday ... 6 Sunday")
     webhook_url: str | None = Field(default=None, description="Where a scheduled run is POSTed (JSON, signed)")
+    email_to: list[str] | None = Field(default=None, sa_column=Column(JSON),
+                                       description="Who a scheduled run is emailed to (a summary and the CSV), "
+                                                   "through the operator's SMTP server; null: nobody")
 
 
 class SavedReport(SavedReportBase, table=True):

@@ -24,6 +24,7 @@ from activities.routing import RoutingActivities
 from store.budget import DEFAULT_TAGGING_BUDGET_MS
 from store.db import make_engine
 from store.keys import KeyRing
+from store.report_mail import SmtpConfig
 from workflows.case import CaseWorkflow
 from workflows.crisis_watch import CrisisWatchWorkflow
 from workflows.poll import PollSourceWorkflow
@@ -55,13 +56,14 @@ def build_worker(client: Client, *, task_queue: str, database_url: str, keys: Ke
                  connect_allow: Sequence[Network] = (), executor: ThreadPoolExecutor | None = None,
                  max_cached_workflows: int = MAX_CACHED_WORKFLOWS,
                  tagging_budget_ms: float = DEFAULT_TAGGING_BUDGET_MS,
-                 connectors: Mapping[str, Connector[Any]] | None = None, reimport_workflows: bool = True) -> Worker:
+                 connectors: Mapping[str, Connector[Any]] | None = None, reimport_workflows: bool = True,
+                 smtp: SmtpConfig | None = None) -> Worker:
     """A worker for the case task queue, with activities bound to the read side at `database_url`,
     connector secrets opened with `keys` (payloads are sealed by the client's data converter),
     connectors reaching private networks only in `connect_allow`, and each mention's classification
     tagged within `tagging_budget_ms` of CPU time (the setting of that name). `connectors` replaces the
     connectors of some kinds (a test's stand-in for a remote API that fails as remote APIs do);
-    `reimport_workflows` as in `sandbox_runner`."""
+    `reimport_workflows` as in `sandbox_runner`; `smtp`: the server scheduled reports are emailed through."""
     engine = make_engine(database_url)
     guard = NetGuard(connect_allow)
     registry = ConnectorRegistry({"webhook": PushOnly(), "file": PushOnly(), "rss": RssConnector(guard=guard),
@@ -73,7 +75,7 @@ def build_worker(client: Client, *, task_queue: str, database_url: str, keys: Ke
     discovery = DiscoveryActivities(engine=engine, connectors=registry, client=client, task_queue=task_queue,
                                     tagging_budget_ms=tagging_budget_ms)
     crisis = CrisisActivities(engine=engine, client=client)
-    reports = ReportActivities(engine=engine, keys=keys, guard=guard)
+    reports = ReportActivities(engine=engine, keys=keys, guard=guard, smtp=smtp)
     return Worker(
         client,
         task_queue=task_queue,

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
+from api.analytics.voice import voice_names
 from api.auth.deps import ReadAnalytics
 from api.auth.principal import Principal
 from api.cases.access import case_filter, through_cases
@@ -170,7 +171,8 @@ def mention_analytics(
     metric: Annotated[MentionMetric, Query(description="volume: mentions written in the period (by created_at); "
                                                        "sentiment: their mean sentiment (-1..1; group by day for "
                                                        "the trend); share_of_voice: inbound mentions naming the "
-                                                       "brand and each competitor (SWITCHBOARD_SHARE_OF_VOICE), "
+                                                       "brand and each competitor (GET /api/analytics/share-of-"
+                                                       "voice/terms), "
                                                        "grouped by none, day or hour")] = "volume",
     group_by: Annotated[MentionGroup, Query(description="team is the queue of the mention's case; sentiment: "
                                                         "negative (<= -0.05), neutral, positive (>= 0.05); a "
@@ -183,9 +185,10 @@ def mention_analytics(
     teams' cases' conversations, as the mention list shows them."""
     zone = _zone(tz)
     start, end = _period(since, until, group_by)
-    check_mention_metric(metric, group_by, settings.share_of_voice)
+    names = voice_names(session, settings) if metric == "share_of_voice" else {}
+    check_mention_metric(metric, group_by, names)
     found = mention_report(session=session, metric=metric, group_by=group_by, since=start, until=end, zone=zone,
-                           channel=channel, direction=direction, names=settings.share_of_voice,
+                           channel=channel, direction=direction, names=names,
                            visible=through_cases(principal, Mention.conversation_id, Case.conversation_id))
     return AnalyticsReport(metric=metric, group_by=group_by, since=start, until=end, tz=tz,
                            period_column="created_at", rows=_rows(found))
@@ -212,8 +215,9 @@ def check_mention_metric(metric: str, group_by: str, names: dict[str, list[str]]
                                    f"{group_by}")
         if not names:
             raise ApiError(422, code="no_share_of_voice_terms", path="metric",
-                           message="no brand or competitor is configured: set SWITCHBOARD_SHARE_OF_VOICE to JSON "
-                                   "such as {\"Acme\": [\"acme\"], \"Globex\": [\"globex\"]} and restart")
+                           message="no brand or competitor is set: an ops lead sets them (the dashboard's share of "
+                                   "voice, or PUT /api/analytics/share-of-voice/terms), or the operator sets "
+                                   "SWITCHBOARD_SHARE_OF_VOICE to JSON such as {\"Acme\": [\"acme\"]}")
 
 
 def _check_team(principal: Principal, team_id: str | None) -> None:

@@ -44,6 +44,7 @@ class Permission(StrEnum):
     canned_manage = "canned:manage"  # creating, changing and deleting canned replies
     tokens_own = "tokens:own"
     analytics_read = "analytics:read"  # metrics over cases and mentions: counts and times, no customer data
+    analytics_manage = "analytics:manage"  # what analytics count by: share of voice's brand and competitor terms
     crisis_read = "crisis:read"  # whether a crisis is on, why, and crisis mode's settings
     crisis_manage = "crisis:manage"  # crisis mode's thresholds, flow, backup teams; starting and ending a crisis
     reports_manage = "reports:manage"  # saving, changing, sharing and scheduling reports
@@ -72,6 +73,7 @@ DESCRIPTIONS: dict[Permission, str] = {
     P.tokens_own: "managing one's own API tokens",
     P.canned_manage: "managing canned replies",
     P.analytics_read: "reading analytics (case and mention metrics)",
+    P.analytics_manage: "setting share of voice's brand and competitor terms",
     P.crisis_read: "reading crisis mode's state and settings",
     P.crisis_manage: "setting crisis mode up, and starting and ending a crisis",
     P.reports_manage: "saving and scheduling reports",
@@ -88,7 +90,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # The event feed carries every team's cases and customers: admins and auditors (and their tokens).
     Role.ops_lead: (_READ - {P.auditlog_read, P.events_read}) | {P.flows_write, P.flows_backtest, P.agents_manage,
                                                   P.agents_presence, P.experts_write, P.tokens_own, P.teams_manage,
-                                                  P.canned_manage, P.crisis_manage, P.reports_manage},
+                                                  P.canned_manage, P.crisis_manage, P.reports_manage,
+                                                  P.analytics_manage},
     Role.supervisor: _AGENT | {P.cases_approve, P.cases_takeover, P.cases_transfer, P.customers_merge,
                                P.agents_manage, P.analytics_read, P.crisis_read, P.reports_manage, P.exports_read},
     Role.agent: _AGENT,

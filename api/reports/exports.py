@@ -15,7 +15,6 @@ import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from enum import Enum
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
@@ -31,14 +30,14 @@ from api.instants import instant_query, parse_instant
 from api.reports.views import NOT_FOUND, result_of, visible_report
 from engine.models import Direction, Priority
 from store.cases import Case
-from store.exports import CASE_COLUMNS, MENTION_COLUMNS, REPORT_COLUMNS, case_rows, mention_rows
+from store.exports import CASE_COLUMNS, MENTION_COLUMNS, REPORT_COLUMNS, case_rows, csv_cell, mention_rows
+from store.exports import plain_value as _plain
 from store.mentions import Mention
 
 router = APIRouter(tags=["exports"])
 
 Format = Literal["csv", "jsonl", "json"]
 MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson", "json": "application/json"}
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 FORMAT = Annotated[Format, Query(description="csv (a header row, then one row a line), jsonl (one JSON object "
                                              "a line) or json (one array)")]
 SINCE = Annotated[str | None, instant_query("Only rows from this instant (included); none: from the first")]
@@ -47,26 +46,6 @@ Key = Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00]*$")]
 STREAMED = {200: {"description": "The rows, streamed", "content": {
     "text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}},
     "application/json": {"schema": {"type": "array", "items": {"type": "object"}}}}}}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.astimezone(UTC).isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    return value
-
-
-def csv_cell(value: Any) -> Any:
-    """One CSV cell: nulls empty, lists joined by `;`, text that a spreadsheet would run as a formula quoted."""
-    value = _plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        value = ";".join(str(item) for item in value)
-    if isinstance(value, str) and value.startswith(_FORMULA):
-        return "'" + value
-    return value
 
 
 def encode(rows: Iterable[dict[str, Any]], columns: Sequence[str], form: str) -> Iterator[str]:

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     BeforeValidator,
@@ -22,10 +23,12 @@ from pydantic import (
 from engine.models import Direction, Priority
 from engine.periods import RELATIVE_PERIODS
 from store.analytics import CASE_GROUPS, CASE_METRICS, MENTION_GROUPS, Hours
+from store.report_mail import MAX_RECIPIENTS, address_problem
 
 NAME_MAX = 120
 Kind = Literal["cases", "mentions"]
-# Share of voice is not saved: its names are the API's setting, which scheduled delivery (the worker) lacks.
+# Share of voice is not saved: its names may be the API's setting (SWITCHBOARD_SHARE_OF_VOICE, the default until an
+# ops lead saves some), which scheduled delivery (the worker) lacks.
 MENTION_REPORT_METRICS = ("volume", "sentiment")
 Metric = Literal[(*CASE_METRICS, *MENTION_REPORT_METRICS)]  # type: ignore[valid-type]
 Group = Literal[tuple(dict.fromkeys((*CASE_GROUPS, *MENTION_GROUPS)))]  # type: ignore[valid-type]
@@ -60,6 +63,30 @@ WebhookUrl = Annotated[str, StringConstraints(max_length=2000, pattern=r"^https?
 Secret = Annotated[SecretStr, Field(min_length=16, max_length=200,
                                     description="HMAC-SHA256 key the webhook's deliveries are signed with "
                                                 "(X-Signature-256: sha256=<hex>); stored sealed, never shown")]
+def _address(value: Any) -> Any:
+    if isinstance(value, str):
+        problem = address_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value.strip()
+    return value
+
+
+def _distinct(value: Any) -> Any:
+    # The same address twice is sent to once.
+    if isinstance(value, list):
+        seen: dict[str, str] = {}
+        for address in value:
+            seen.setdefault(address.lower(), address)
+        return list(seen.values()) or None
+    return value
+
+
+EmailAddress = Annotated[str, AfterValidator(_address)]
+Recipients = Annotated[list[EmailAddress], Field(max_length=MAX_RECIPIENTS, description=(
+    f"Up to {MAX_RECIPIENTS} addresses (local@domain) a scheduled run is emailed to: a summary table and the CSV "
+    "of every row, through the operator's SMTP server (SWITCHBOARD_SMTP_HOST, SWITCHBOARD_SMTP_FROM)"),
+                       examples=[["ops@example.com"]]), AfterValidator(_distinct)]
 Zone = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[^\x00]*$"),
                  Field(description="An IANA time zone, e.g. Europe/Paris")]
 
@@ -95,12 +122,14 @@ class ReportCreate(BaseModel):
     until: Instant | None = Field(default=None, description="custom: the end (excluded)")
     tz: Zone = "UTC"
     shared: StrictBool = Field(default=False, description="true: everyone who reads analytics sees and runs it")
-    schedule_cadence: Cadence | None = Field(default=None, description="daily or weekly delivery to the webhook; "
-                                                                         "null: not scheduled")
+    schedule_cadence: Cadence | None = Field(default=None, description="daily or weekly delivery to the webhook "
+                                                                         "and email recipients; null: not "
+                                                                         "scheduled")
     schedule_time: LocalTime | None = None
     schedule_weekday: Weekday | None = None
     webhook_url: WebhookUrl | None = None
     webhook_secret: Secret | None = None
+    email_to: Recipients | None = None
 
 
 class ReportChange(BaseModel):
@@ -124,3 +153,4 @@ class ReportChange(BaseModel):
     schedule_weekday: Weekday | None = None
     webhook_url: WebhookUrl | None = None
     webhook_secret: Secret | None = None
+    email_to: Recipients | None = Field(default=None, description="null or [] (given): emailed to nobody")

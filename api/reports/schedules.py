@@ -53,7 +53,7 @@ def _schedule(report: SavedReport, task_queue: str) -> Schedule:
 
 async def ensure_report_schedule(temporal: Client, task_queue: str, report: SavedReport) -> bool:
     """Create, update or remove the report's schedule as the report says; True when it is scheduled."""
-    if not report.schedule_cadence or not report.webhook_url:
+    if not report.schedule_cadence or not (report.webhook_url or report.email_to):
         await remove_report_schedule(temporal, report.id)
         return False
     wanted = _schedule(report, task_queue)

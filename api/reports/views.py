@@ -93,12 +93,14 @@ def _refuse(path: str, message: str, code: str = "invalid_report") -> ApiError:
     return ApiError(422, code=code, path=path, message=message)
 
 
-def check_report(principal: Principal, fields: dict[str, Any], *, has_secret: bool = False) -> dict[str, Any]:
+def check_report(principal: Principal, fields: dict[str, Any], *, has_secret: bool = False,
+                 mail_missing: str | None = None) -> dict[str, Any]:
     """The report as it will be, checked as a whole: its metric, grouping and filters fit its kind, its time zone
     exists, a custom period has a since before its until and no longer than its grouping allows, a schedule has
-    its time (and day), a webhook and a signing secret (`has_secret`: one is stored or given). Answers the
+    its time (and day) and somewhere to go: a webhook with a signing secret (`has_secret`: one is stored or given)
+    or email recipients, when the operator has an SMTP server (`mail_missing`: the setting it lacks). Answers the
     fields to store (null filters dropped; since and until only for custom periods)."""
-    fields = {**fields, **_checked_schedule(fields, has_secret)}
+    fields = {**fields, **_checked_schedule(fields, has_secret, mail_missing)}
     kind = fields["kind"]
     metrics = CASE_METRICS if kind == "cases" else MENTION_REPORT_METRICS
     if fields["metric"] not in metrics:
@@ -137,23 +139,28 @@ def check_report(principal: Principal, fields: dict[str, Any], *, has_secret: bo
     return {**fields, "filters": filters, "since": since, "until": until}
 
 
-def _checked_schedule(fields: dict[str, Any], has_secret: bool) -> dict[str, Any]:
+def _checked_schedule(fields: dict[str, Any], has_secret: bool, mail_missing: str | None) -> dict[str, Any]:
     cadence = fields.get("schedule_cadence")
+    emails = fields.get("email_to") or None
     if cadence is None:
-        return {"schedule_time": None, "schedule_weekday": None}
+        return {"schedule_time": None, "schedule_weekday": None, "email_to": emails}
     if not fields.get("schedule_time"):
         raise _refuse("schedule_time", f"a {cadence} report is delivered at a local time: give schedule_time as "
                                        "HH:MM, e.g. 08:30")
     if cadence == "weekly" and fields.get("schedule_weekday") is None:
         raise _refuse("schedule_weekday", "a weekly report is delivered on one day: give schedule_weekday, 0 "
                                           "(Monday) to 6 (Sunday)")
-    if not fields.get("webhook_url"):
-        raise _refuse("webhook_url", "a scheduled report is POSTed to a webhook: give webhook_url (delivery by "
-                                     "email is not available: Switchboard has no outbound mail of its own)")
-    if not has_secret:
+    if not fields.get("webhook_url") and not emails:
+        raise _refuse("webhook_url", "a scheduled report is POSTed to a webhook or emailed: give webhook_url (and "
+                                     "webhook_secret), or email_to, the addresses it is emailed to")
+    if fields.get("webhook_url") and not has_secret:
         raise _refuse("webhook_secret", "a webhook's deliveries are signed: give webhook_secret, 16 to 200 "
                                         "characters the receiver checks X-Signature-256 with")
-    return {"schedule_weekday": fields.get("schedule_weekday") if cadence == "weekly" else None}
+    if emails and mail_missing:
+        raise _refuse("email_to", "reports are emailed through the operator's SMTP server, and none is set up: "
+                                  f"the operator sets {mail_missing}; or deliver to a webhook instead",
+                      "email_not_configured")
+    return {"schedule_weekday": fields.get("schedule_weekday") if cadence == "weekly" else None, "email_to": emails}
 
 
 @router.get("/reports", response_model=list[SavedReportPublic])
@@ -190,9 +197,10 @@ SCHEDULE_REFUSALS = {503: refusal("saved, but the workflow service did not take 
              responses={403: refusal("a team filter naming a team that is not the caller's"), **SCHEDULE_REFUSALS})
 async def create(principal: ManageReports, engine: EngineDep, temporal: TemporalDep, settings: SettingsDep,
                  keys: KeysDep, body: ReportCreate) -> SavedReportPublic:
-    """Save a report; the caller owns it. With a schedule, its result is POSTed to its webhook daily or weekly."""
+    """Save a report; the caller owns it. With a schedule, its result is POSTed to its webhook and emailed to its
+    recipients daily or weekly."""
     fields = check_report(principal, body.model_dump(mode="python", exclude={"webhook_secret"}),
-                          has_secret=body.webhook_secret is not None)
+                          has_secret=body.webhook_secret is not None, mail_missing=settings.smtp_missing())
     fields["name"] = fields["name"].strip()
 
     def save() -> tuple[SavedReport, SavedReportPublic]:
@@ -209,7 +217,7 @@ async def create(principal: ManageReports, engine: EngineDep, temporal: Temporal
     return public
 
 
-_NULLABLE = ("since", "until", "schedule_cadence", "schedule_time", "schedule_weekday", "webhook_url")
+_NULLABLE = ("since", "until", "schedule_cadence", "schedule_time", "schedule_weekday", "webhook_url", "email_to")
 
 
 @router.patch("/reports/{report_id}", response_model=SavedReportPublic,
@@ -228,7 +236,7 @@ async def change(principal: ManageReports, engine: EngineDep, temporal: Temporal
             current = report.model_dump(include=set(ReportCreate.model_fields))
             wanted = {**current, **{k: v for k, v in asked.items() if v is not None or k in _NULLABLE}}
             fields = check_report(principal, wanted, has_secret=body.webhook_secret is not None or
-                                  report.webhook_secret_sealed is not None)
+                                  report.webhook_secret_sealed is not None, mail_missing=settings.smtp_missing())
             if "name" in asked and asked["name"] is not None:
                 fields["name"] = asked["name"].strip()
             change_report(session, report=report, fields={**fields, **_sealed(keys, body.webhook_secret)},
@@ -270,19 +278,20 @@ async def delete(principal: ManageReports, engine: EngineDep, temporal: Temporal
              responses={**NOT_FOUND, 409: refusal("the report is not scheduled"), **SCHEDULE_REFUSALS})
 async def deliver(principal: ManageReports, session: SessionDep, engine: EngineDep, temporal: TemporalDep,
                   report_id: str) -> Delivery:
-    """Deliver a scheduled report to its webhook now, beside its scheduled deliveries. Its owner (or an admin)."""
+    """Deliver a scheduled report to its webhook and recipients now, beside its scheduled deliveries. Its owner
+    (or an admin)."""
     report = _owned(session, principal, report_id)
     if not report.schedule_cadence:
         raise ApiError(409, code="not_scheduled", path="report_id",
-                       message=f"report {report_id} has no schedule: set schedule_cadence, schedule_time, "
-                               "webhook_url and webhook_secret first")
+                       message=f"report {report_id} has no schedule: set schedule_cadence, schedule_time, and "
+                               "webhook_url with webhook_secret or email_to first")
     try:
         await deliver_now(temporal, report_id)
     except RPCError as exc:
         raise ApiError(503, code="workflow_service_unavailable", path="",
                        message=f"the workflow service did not take the delivery ({exc.message}); try again") from exc
     await record_apart(engine, principal, "report.deliver", "report", report_id,
-                       detail={"webhook": report.webhook_url})
+                       detail={"webhook": report.webhook_url, "email_to": report.email_to})
     return Delivery(status="delivering", schedule_id=schedule_id(report_id))
 
 

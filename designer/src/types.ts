@@ -233,6 +233,8 @@ export type AuditCheckpoint = Schemas['CheckpointPublic'];
 
 /** `GET /api/analytics/cases` and `/mentions`, and a saved report's result: a metric over a period, one row per group (day, channel, target…). */
 export type AnalyticsReport = Schemas['AnalyticsReport'];
+export type ShareOfVoiceTerms = Schemas['ShareOfVoiceTermsPublic'];
+export type ShareOfVoiceTermsInput = Schemas['ShareOfVoiceTerms'];
 export type AnalyticsRow = Schemas['AnalyticsRow'];
 
 /** `GET /api/analytics/live/snapshot`, and each `snapshot` event of `GET /api/analytics/live`: the live dashboard's figures. */

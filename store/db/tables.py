@@ -20,6 +20,7 @@ from store.outbox import OutboxEntry
 from store.presence import CasePresence
 from store.reports import SavedReport
 from store.routing.models import CaseRouting, QueueGuest
+from store.share_of_voice import ShareOfVoiceConfig
 from store.sources import Source
 from store.subscriptions import Delivery, Subscription
 from store.teams import Agent, Team
@@ -29,5 +30,5 @@ metadata = SQLModel.metadata
 __all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "CannedReply", "Case",
            "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "CrisisConfig", "CrisisEvent", "CrisisState",
            "Customer", "CustomerIdentity", "Delivery", "EventOut", "Expert", "ExpertRequest", "Flow", "FlowDraft",
-           "Mention", "NotificationRead", "OutboxEntry", "QueueGuest", "SavedReport", "SlaDeadline", "Source",
-           "Subscription", "Team", "User", "UserSession", "metadata"]
+           "Mention", "NotificationRead", "OutboxEntry", "QueueGuest", "SavedReport", "ShareOfVoiceConfig",
+           "SlaDeadline", "Source", "Subscription", "Team", "User", "UserSession", "metadata"]

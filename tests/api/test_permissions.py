@@ -78,6 +78,8 @@ def test_the_roles_are_what_the_issue_says() -> None:
     assert Permission.users_manage not in ops | boss | agent | auditor
     # Analytics are for those who manage the work, not for the agents doing it.
     assert Permission.analytics_read in admin & ops & boss & auditor and Permission.analytics_read not in agent
+    # What share of voice counts (the brand and competitor terms) is the ops leads' to set.
+    assert Permission.analytics_manage in admin & ops and Permission.analytics_manage not in boss | agent | auditor
     # Reports are kept by those who manage the work; auditors read and run shared ones but keep none.
     assert Permission.reports_manage in admin & ops & boss and Permission.reports_manage not in agent | auditor
     assert Permission.exports_read in admin & ops & boss & auditor and Permission.exports_read not in agent

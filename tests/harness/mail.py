@@ -21,6 +21,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from tests.harness.postgres import free_port
 
@@ -140,16 +141,32 @@ def dovecot_server() -> Iterator[Imap]:
 class SmtpSink:
     port: int
     messages: list[EmailMessage] = field(default_factory=list)
+    envelopes: list[tuple[str, list[str]]] = field(default_factory=list)  # (MAIL FROM, RCPT TOs) of each message
+    refusals: list[str] = field(default_factory=list)  # answers DATA gets, in turn, before it is taken
 
     async def handle_DATA(self, server: object, session: object, envelope: object) -> str:  # noqa: N802 - aiosmtpd's name
+        if self.refusals:
+            return self.refusals.pop(0)
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))  # type: ignore[attr-defined]
+        self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))  # type: ignore[attr-defined]
         return "250 OK"
 
 
 @contextmanager
-def smtp_sink() -> Iterator[SmtpSink]:
+def smtp_sink(*, login: tuple[str, str] | None = None) -> Iterator[SmtpSink]:
+    """An SMTP sink on 127.0.0.1; with `login` (user, password), it takes mail only after that login (AUTH
+    PLAIN or LOGIN, over plain text: the test's own machine)."""
     sink = SmtpSink(port=free_port())
-    controller = Controller(sink, hostname="127.0.0.1", port=sink.port)
+    options: dict[str, object] = {}
+    if login is not None:
+        def authenticator(server: object, session: object, envelope: object, mechanism: str,
+                          auth_data: object) -> AuthResult:
+            given = (auth_data.login.decode(), auth_data.password.decode()) \
+                if isinstance(auth_data, LoginPassword) else None
+            return AuthResult(success=given == login, handled=False)
+
+        options = {"authenticator": authenticator, "auth_required": True, "auth_require_tls": False}
+    controller = Controller(sink, hostname="127.0.0.1", port=sink.port, **options)
     controller.start()
     try:
         yield sink

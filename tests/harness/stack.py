@@ -68,13 +68,16 @@ class UpProcess:
         return self.process.returncode
 
 
-def start_up(data_dir: Path, *extra: str, timeout: float = 120.0, scheme: str = "http") -> UpProcess:
-    """Start `switchboard up` and wait for its 'is up' banner."""
+def start_up(data_dir: Path, *extra: str, timeout: float = 120.0, scheme: str = "http",
+             env: dict[str, str] | None = None) -> UpProcess:
+    """Start `switchboard up` and wait for its 'is up' banner; `env`: settings of its own (SWITCHBOARD_...)."""
     port, temporal_port, ui_port = free_port(), free_port(), free_port()
     log = data_dir.parent / f"{data_dir.name}-up-{port}.log"
+    given = env or {}
     env = {k: v for k, v in os.environ.items() if not k.startswith("SWITCHBOARD_") and k != "DATABASE_URL"}
     env["PYTHONUNBUFFERED"] = "1"
     env["SWITCHBOARD_CONNECT_ALLOW"] = "127.0.0.0/8"  # the tests' stand-ins for remote services are local
+    env.update(given)
     process = subprocess.Popen(
         [SWITCHBOARD, "up", "--data-dir", str(data_dir), "--port", str(port),
          "--temporal-port", str(temporal_port), "--temporal-ui-port", str(ui_port), *extra],

@@ -76,7 +76,8 @@ describe('the dashboard', () => {
 
     it('asks for the period in the viewer time zone and draws every chart', async () => {
         const { api } = setup();
-        await waitFor(() => expect(api.mentions).toHaveBeenCalledTimes(3)); // channels, then twitter and facebook's days
+        // channels, then twitter and facebook's days; and share of voice
+        await waitFor(() => expect(api.mentions).toHaveBeenCalledTimes(4));
         const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
         const first = api.cases.mock.calls[0][0];
         expect(first).toMatchObject({ metric: 'opened', group_by: 'day', tz: zone, team_id: undefined });
@@ -91,8 +92,13 @@ describe('the dashboard', () => {
             'resolved_by_auto_reply',
         ]);
         // email had no mention: no series, no request
-        expect(api.mentions.mock.calls.map(([q]) => q.channel ?? q.group_by).sort()).toEqual(['channel', 'facebook', 'twitter']);
-        for (const id of ['cases-per-day', 'first-response', 'resolution', 'sla', 'auto-replies', 'mentions-per-channel']) {
+        expect(api.mentions.mock.calls.map(([q]) => q.channel ?? q.group_by ?? q.metric).sort()).toEqual([
+            'channel',
+            'facebook',
+            'share_of_voice',
+            'twitter',
+        ]);
+        for (const id of ['cases-per-day', 'first-response', 'resolution', 'sla', 'auto-replies', 'mentions-per-channel', 'share-of-voice']) {
             await waitFor(() => expect(screen.getByTestId(`chart-${id}`).querySelector('.recharts-wrapper')).not.toBeNull());
         }
     });

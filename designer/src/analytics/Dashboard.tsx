@@ -12,6 +12,7 @@ import type { AnalyticsApi } from './analyticsApi';
 import { DashboardCharts } from './DashboardCharts';
 import { LiveTiles } from './LiveTiles';
 import { PERIODS, periodOf, viewerZone } from './shaping';
+import { ShareOfVoice } from './ShareOfVoice';
 import type { PeriodDays } from './shaping';
 import { useLiveSnapshot } from './useLiveSnapshot';
 import { useReports } from './useReports';
@@ -96,6 +97,7 @@ export const Dashboard = ({ api = defaultApi }: { api?: AnalyticsApi }) => {
                     Last {days} days, days counted in {zone}
                 </Typography>
                 <DashboardCharts state={reports} />
+                <ShareOfVoice api={api} period={period} days={days} />
             </Box>
         </Box>
     );

@@ -1,7 +1,7 @@
 // How the dashboard talks to the API: plain fetches with the session cookie, and one EventSource for the live figures.
 import type { operations } from '../api/schema.gen';
 import { connectEvents } from '../common/eventSource';
-import type { AnalyticsReport, LiveSnapshot } from '../types';
+import type { AnalyticsReport, LiveSnapshot, ShareOfVoiceTerms, ShareOfVoiceTermsInput } from '../types';
 
 export type CaseQuery = NonNullable<operations['case_analytics_api_analytics_cases_get']['parameters']['query']>;
 export type MentionQuery = NonNullable<operations['mention_analytics_api_analytics_mentions_get']['parameters']['query']>;
@@ -12,6 +12,22 @@ export interface AnalyticsApi {
     snapshot: () => Promise<LiveSnapshot>;
     /** Opens the live figures' stream; `onSnapshot` gets each, `onStatus` whether it is connected. Returns a closer. */
     live: (onSnapshot: (snapshot: LiveSnapshot) => void, onStatus: (connected: boolean) => void) => () => void;
+    /** Share of voice's brand and competitors, and where they come from (saved, the setting, none). */
+    voiceTerms: () => Promise<ShareOfVoiceTerms>;
+    /** Saves them (analytics:manage); a refusal is an ApiFailure naming the field. */
+    saveVoiceTerms: (terms: ShareOfVoiceTermsInput) => Promise<ShareOfVoiceTerms>;
+}
+
+/** An API refusal in our one shape: `path` names the field (`competitors.1.terms.0`), `code` why. */
+export class ApiFailure extends Error {
+    constructor(
+        message: string,
+        readonly status: number,
+        readonly code: string = '',
+        readonly path: string = '',
+    ) {
+        super(message);
+    }
 }
 
 
@@ -22,19 +38,21 @@ const query = (params: Record<string, string | number | null | undefined>): stri
             .map(([key, value]) => [key, String(value)]),
     ).toString();
 
-const getJson = async <T>(url: string): Promise<T> => {
-    const response = await fetch(url, { credentials: 'same-origin' });
+const sendJson = async <T>(url: string, init: RequestInit = {}): Promise<T> => {
+    const response = await fetch(url, { credentials: 'same-origin', ...init });
     if (!response.ok) {
-        let message = `${response.status}`;
+        let detail: { message?: string; code?: string; path?: string } = {};
         try {
-            message = ((await response.json()) as { detail?: { message?: string } }).detail?.message ?? message;
+            detail = ((await response.json()) as { detail?: typeof detail }).detail ?? {};
         } catch {
             // not our error shape: the status says enough
         }
-        throw new Error(message);
+        throw new ApiFailure(detail.message ?? `${response.status}`, response.status, detail.code, detail.path);
     }
     return (await response.json()) as T;
 };
+
+const getJson = <T>(url: string): Promise<T> => sendJson<T>(url);
 
 /** The live figures, reconnected (common/eventSource): each `snapshot` event brings every figure. */
 export const connectLive = (
@@ -62,6 +80,13 @@ export const createAnalyticsApi = (apiUrl = '/api'): AnalyticsApi => ({
     mentions: params => getJson<AnalyticsReport>(`${apiUrl}/analytics/mentions?${query(params)}`),
     snapshot: () => getJson<LiveSnapshot>(`${apiUrl}/analytics/live/snapshot`),
     live: (onSnapshot, onStatus) => connectLive(`${apiUrl}/analytics/live`, onSnapshot, onStatus),
+    voiceTerms: () => getJson<ShareOfVoiceTerms>(`${apiUrl}/analytics/share-of-voice/terms`),
+    saveVoiceTerms: terms =>
+        sendJson<ShareOfVoiceTerms>(`${apiUrl}/analytics/share-of-voice/terms`, {
+            method: 'PUT',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(terms),
+        }),
 });
 
 export const analyticsApi = createAnalyticsApi();

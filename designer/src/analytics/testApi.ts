@@ -1,6 +1,6 @@
 // A fake analytics API for component tests: reports made from a table of answers, and a handle to push live snapshots.
 import { vi } from 'vitest';
-import type { AnalyticsReport, AnalyticsRow, LiveSnapshot } from '../types';
+import type { AnalyticsReport, AnalyticsRow, LiveSnapshot, ShareOfVoiceTerms, ShareOfVoiceTermsInput } from '../types';
 import type { AnalyticsApi, CaseQuery, MentionQuery } from './analyticsApi';
 
 export const row = (group: string | null, count: number, extra: Partial<AnalyticsRow> = {}): AnalyticsRow => ({
@@ -78,17 +78,41 @@ export const caseAnswer = (query: CaseQuery): AnalyticsReport => {
     }
 };
 
+export const VOICE_TERMS: ShareOfVoiceTerms = {
+    brand: { name: 'Acme', terms: ['acme', '@acmehelp'] },
+    competitors: [{ name: 'Globex', terms: ['globex'] }],
+    origin: 'environment',
+    updated_at: null,
+    updated_by: null,
+};
+
+/** Share of voice as the API counts it over the fake mentions: acme 3, globex 1, initech 1 (one mention each). */
+const VOICE_COUNTS: Record<string, number> = { acme: 3, '@acmehelp': 0, globex: 1, initech: 1 };
+
+export const voiceAnswer = (terms: ShareOfVoiceTerms): AnalyticsReport => {
+    const names = terms.brand ? [terms.brand, ...terms.competitors] : [];
+    const counts = names.map(name => name.terms.reduce((sum, term) => sum + (VOICE_COUNTS[term] ?? 0), 0));
+    const total = counts.reduce((a, b) => a + b, 0);
+    return report('share_of_voice', 'none', names.map((name, i) => row(null, counts[i], { name: name.name, value: total ? counts[i] / total : null })));
+};
+
 export const mentionAnswer = (query: MentionQuery): AnalyticsReport => {
     if (query.group_by === 'channel') return report('volume', 'channel', [row('facebook', 2), row('twitter', 3), row('email', 0)]);
     const counts: Record<string, number[]> = { twitter: [1, 2], facebook: [2, 0] };
     return report('volume', 'day', DAYS.map((day, i) => row(day, counts[query.channel ?? '']?.[i] ?? 0)));
 };
 
-export const fakeAnalyticsApi = (snapshot: LiveSnapshot = SNAPSHOT) => {
+export const fakeAnalyticsApi = (snapshot: LiveSnapshot = SNAPSHOT, initialTerms: ShareOfVoiceTerms = VOICE_TERMS) => {
     let push: (snapshot: LiveSnapshot) => void = () => undefined;
+    let terms = initialTerms;
     const api = {
         cases: vi.fn(async (query: CaseQuery) => caseAnswer(query)),
-        mentions: vi.fn(async (query: MentionQuery) => mentionAnswer(query)),
+        mentions: vi.fn(async (query: MentionQuery) => (query.metric === 'share_of_voice' ? voiceAnswer(terms) : mentionAnswer(query))),
+        voiceTerms: vi.fn(async () => terms),
+        saveVoiceTerms: vi.fn(async (input: ShareOfVoiceTermsInput) => {
+            terms = { brand: input.brand, competitors: input.competitors ?? [], origin: 'saved', updated_at: '2026-12-04T10:00:00Z', updated_by: 'olivia' };
+            return terms;
+        }),
         snapshot: vi.fn(async () => snapshot),
         live: vi.fn((onSnapshot: (s: LiveSnapshot) => void, onStatus: (connected: boolean) => void) => {
             push = onSnapshot;

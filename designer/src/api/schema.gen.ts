@@ -1757,7 +1757,8 @@ export interface paths {
         put?: never;
         /**
          * Create
-         * @description Save a report; the caller owns it. With a schedule, its result is POSTed to its webhook daily or weekly.
+         * @description Save a report; the caller owns it. With a schedule, its result is POSTed to its webhook and emailed to its
+         *     recipients daily or weekly.
          */
         post: operations["create_api_reports_post"];
         delete?: never;
@@ -1803,7 +1804,8 @@ export interface paths {
         put?: never;
         /**
          * Deliver
-         * @description Deliver a scheduled report to its webhook now, beside its scheduled deliveries. Its owner (or an admin).
+         * @description Deliver a scheduled report to its webhook and recipients now, beside its scheduled deliveries. Its owner
+         *     (or an admin).
          */
         post: operations["deliver_api_reports__report_id__deliver_post"];
         delete?: never;
@@ -2020,6 +2022,36 @@ export interface paths {
          */
         post: operations["send_test_api_subscriptions__subscription_id__test_post"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/share-of-voice/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Share Of Voice Terms
+         * @description The brand and competitors share of voice counts, and where they come from.
+         */
+        get: operations["get_share_of_voice_terms_api_analytics_share_of_voice_terms_get"];
+        /**
+         * Put Share Of Voice Terms
+         * @description Set the brand and competitors (each name and term once, case aside); share of voice counts by them from now
+         *     on, over any period.
+         */
+        put: operations["put_share_of_voice_terms_api_analytics_share_of_voice_terms_put"];
+        post?: never;
+        /**
+         * Delete Share Of Voice Terms
+         * @description Forget the saved names: share of voice counts by the setting SWITCHBOARD_SHARE_OF_VOICE again (if set).
+         *     Nothing saved: nothing changes (the request is audited all the same).
+         */
+        delete: operations["delete_share_of_voice_terms_api_analytics_share_of_voice_terms_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5858,6 +5890,11 @@ export interface components {
             webhook_url?: string | null;
             /** Webhook Secret */
             webhook_secret?: string | null;
+            /**
+             * Email To
+             * @description null or [] (given): emailed to nobody
+             */
+            email_to?: string[] | null;
         };
         /**
          * ReportCreate
@@ -5925,7 +5962,7 @@ export interface components {
             shared?: boolean;
             /**
              * Schedule Cadence
-             * @description daily or weekly delivery to the webhook; null: not scheduled
+             * @description daily or weekly delivery to the webhook and email recipients; null: not scheduled
              */
             schedule_cadence?: ("daily" | "weekly") | null;
             /** Schedule Time */
@@ -5936,6 +5973,8 @@ export interface components {
             webhook_url?: string | null;
             /** Webhook Secret */
             webhook_secret?: string | null;
+            /** Email To */
+            email_to?: string[] | null;
         };
         /**
          * ReportFilters
@@ -6067,6 +6106,11 @@ export interface components {
              * @description Where a scheduled run is POSTed (JSON, signed)
              */
             webhook_url: string | null;
+            /**
+             * Email To
+             * @description Who a scheduled run is emailed to (a summary and the CSV), through the operator's SMTP server; null: nobody
+             */
+            email_to: string[] | null;
             /** Id */
             id: string;
             /** Owner Id */
@@ -6117,6 +6161,44 @@ export interface components {
             mentions: number;
             /** Average */
             average: number;
+        };
+        /**
+         * ShareOfVoiceTerms
+         * @description Whose share of voice is counted: the brand and up to MAX_COMPETITORS competitors.
+         */
+        ShareOfVoiceTerms: {
+            brand: components["schemas"]["VoiceName-Input"];
+            /**
+             * Competitors
+             * @description Up to 10 competitors
+             */
+            competitors?: components["schemas"]["VoiceName-Input"][];
+        };
+        /** ShareOfVoiceTermsPublic */
+        ShareOfVoiceTermsPublic: {
+            /** @description The brand and its terms; null: none set anywhere */
+            brand: components["schemas"]["VoiceName-Output"] | null;
+            /**
+             * Competitors
+             * @description The competitors and their terms
+             */
+            competitors: components["schemas"]["VoiceName-Output"][];
+            /**
+             * Origin
+             * @description saved (by an ops lead), environment (the setting SWITCHBOARD_SHARE_OF_VOICE, until one is saved) or none
+             * @enum {string}
+             */
+            origin: "saved" | "environment" | "none";
+            /**
+             * Updated At
+             * @description saved: when
+             */
+            updated_at: string | null;
+            /**
+             * Updated By
+             * @description saved: by whom
+             */
+            updated_by: string | null;
         };
         /** SourceChange */
         SourceChange: {
@@ -6751,6 +6833,40 @@ export interface components {
              * Format: date-time
              */
             seen_at: string;
+        };
+        /**
+         * VoiceName
+         * @description The brand or one competitor, and the terms that name it.
+         */
+        "VoiceName-Input": {
+            /**
+             * Name
+             * @description What the figures call it (1 to 80 characters)
+             * @example Acme
+             */
+            name: string;
+            /**
+             * Terms
+             * @description 1 to 20 terms, each once
+             */
+            terms: string[];
+        };
+        /**
+         * VoiceName
+         * @description The brand or one competitor, and the terms that name it.
+         */
+        "VoiceName-Output": {
+            /**
+             * Name
+             * @description What the figures call it (1 to 80 characters)
+             * @example Acme
+             */
+            name: string;
+            /**
+             * Terms
+             * @description 1 to 20 terms, each once
+             */
+            terms: string[];
         };
         /** WebhookAccepted */
         WebhookAccepted: {
@@ -14092,7 +14208,7 @@ export interface operations {
                 since: string;
                 /** @description The period's end (excluded), e.g. 2026-12-01T00:00:00Z */
                 until: string;
-                /** @description volume: mentions written in the period (by created_at); sentiment: their mean sentiment (-1..1; group by day for the trend); share_of_voice: inbound mentions naming the brand and each competitor (SWITCHBOARD_SHARE_OF_VOICE), grouped by none, day or hour */
+                /** @description volume: mentions written in the period (by created_at); sentiment: their mean sentiment (-1..1; group by day for the trend); share_of_voice: inbound mentions naming the brand and each competitor (GET /api/analytics/share-of-voice/terms), grouped by none, day or hour */
                 metric?: "volume" | "sentiment" | "share_of_voice";
                 /** @description team is the queue of the mention's case; sentiment: negative (<= -0.05), neutral, positive (>= 0.05); a mention counts once in each tag it has */
                 group_by?: "none" | "channel" | "direction" | "tag" | "language" | "sentiment" | "team" | "day" | "hour";
@@ -15856,6 +15972,160 @@ export interface operations {
             };
             /** @description the request does not fit: each problem with its path in `errors` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    get_share_of_voice_terms_api_analytics_share_of_voice_terms_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareOfVoiceTermsPublic"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    put_share_of_voice_terms_api_analytics_share_of_voice_terms_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShareOfVoiceTerms"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareOfVoiceTermsPublic"];
+                };
+            };
+            /** @description the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description the request does not fit: each problem with its path in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    delete_share_of_voice_terms_api_analytics_share_of_voice_terms_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareOfVoiceTermsPublic"];
+                };
+            };
+            /** @description not logged in, or the session or token is no longer valid (the code says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description logged in, but the role, token scope or team does not allow this (the message names what is missing) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,6 +32,7 @@ export const PERMISSIONS = [
     'canned:manage',
     'tokens:own',
     'analytics:read',
+    'analytics:manage',
     'crisis:read',
     'crisis:manage',
     'reports:manage',
@@ -148,6 +149,8 @@ const WRITE: Record<string, Record<string, Permission>> = {
     // Verifying the log only reads it (auditlog:read, as its list); signing its head takes its own permission.
     audit_entries: { checkpoint: 'auditlog:checkpoint' },
     crisis: { manage: 'crisis:manage' },
+    // What analytics count by: share of voice's brand and competitor terms.
+    analytics: { manage: 'analytics:manage' },
 };
 
 /** The permission `action` on `resource` needs, or null when the designer knows no such thing (then: denied). */

@@ -2,7 +2,21 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { BooleanInput, DateTimeInput, PasswordInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { CADENCES, DIRECTIONS, HOURS, IN_BUSINESS_HOURS, KINDS, NAME_MAX, PERIODS, PRIORITIES, WEEKDAYS, groupChoices, metricChoices } from './reportForm';
+import {
+    CADENCES,
+    DIRECTIONS,
+    HOURS,
+    IN_BUSINESS_HOURS,
+    KINDS,
+    MAX_RECIPIENTS,
+    NAME_MAX,
+    PERIODS,
+    PRIORITIES,
+    WEEKDAYS,
+    groupChoices,
+    metricChoices,
+    recipientText,
+} from './reportForm';
 import type { ReportKind } from './reportForm';
 
 const WIDE = { width: '100%', maxWidth: 480 };
@@ -82,7 +96,7 @@ export const ReportFields = () => {
                     choices={CADENCES}
                     emptyText="Not scheduled"
                     sx={HALF}
-                    helperText="POSTed to a webhook, signed"
+                    helperText="POSTed to a webhook (signed), emailed, or both"
                     data-testid="report-cadence"
                 />
                 {cadence && <TextInput source="schedule_time" label="At (HH:MM, local)" sx={HALF} />}
@@ -90,12 +104,28 @@ export const ReportFields = () => {
             {cadence && (
                 <>
                     {cadence === 'weekly' && <SelectInput source="schedule_weekday" label="On" choices={WEEKDAYS} sx={WIDE} />}
-                    <TextInput source="webhook_url" label="Webhook URL" sx={WIDE} helperText="https://... (private addresses only if the operator allows them)" />
+                    <TextInput
+                        source="webhook_url"
+                        label="Webhook URL (optional if emailed)"
+                        sx={WIDE}
+                        helperText="https://... (private addresses only if the operator allows them)"
+                    />
                     <PasswordInput
                         source="webhook_secret"
                         label={hasSecret ? 'New signing secret (optional)' : 'Signing secret'}
                         sx={WIDE}
                         helperText={hasSecret ? 'A secret is set; it is never shown. Type one to replace it' : 'At least 16 characters; checks X-Signature-256'}
+                    />
+                    <TextInput
+                        source="email_to"
+                        label="Email recipients"
+                        multiline
+                        minRows={2}
+                        sx={WIDE}
+                        format={recipientText}
+                        parse={(text: string) => text}
+                        helperText={`Up to ${MAX_RECIPIENTS} addresses, separated by commas or lines: a summary and the CSV, sent through the operator's mail server`}
+                        slotProps={{ htmlInput: { 'data-testid': 'report-email-to' } }}
                     />
                 </>
             )}

@@ -58,6 +58,14 @@ const PageTitle = () => {
     return <span>Report{report ? `: ${report.name}` : ''}</span>;
 };
 
+/** Where a scheduled report goes: its webhook's host and its recipients. */
+export const deliveryTargets = (report: Pick<SavedReport, 'webhook_url' | 'email_to'>) => {
+    const emails = report.email_to ?? [];
+    const mail = emails.length === 1 ? emails[0] : emails.length ? `${emails.length} email recipients` : '';
+    if (!report.webhook_url) return mail || 'no webhook';
+    return mail ? `${webhookHost(report.webhook_url)} and ${mail}` : webhookHost(report.webhook_url);
+};
+
 const ReportPage = () => {
     const report = useRecordContext<SavedReport>();
     if (!report) return null;
@@ -81,7 +89,7 @@ const ReportPage = () => {
                                 color="primary"
                                 variant="outlined"
                                 data-testid="report-schedule"
-                                label={`${report.schedule_cadence === 'weekly' ? `Weekly, ${WEEKDAYS[report.schedule_weekday ?? 0]?.name}` : 'Daily'} at ${report.schedule_time} to ${webhookHost(report.webhook_url)}`}
+                                label={`${report.schedule_cadence === 'weekly' ? `Weekly, ${WEEKDAYS[report.schedule_weekday ?? 0]?.name}` : 'Daily'} at ${report.schedule_time} to ${deliveryTargets(report)}`}
                             />
                         )}
                         {filters.map(text => (

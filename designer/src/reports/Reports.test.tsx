@@ -7,8 +7,8 @@ import { fakeDataProvider } from '../test/fakeDataProvider';
 import { makeSource } from '../test/fixtures';
 import type { AnalyticsReport, SavedReport } from '../types';
 import { resultColumns } from './ReportResult';
-import { exportUrl } from './ReportShow';
-import { createReportPayload, formatValue, validateReport } from './reportForm';
+import { deliveryTargets, exportUrl } from './ReportShow';
+import { createReportPayload, formatValue, recipientText, validateReport } from './reportForm';
 
 const report = (overrides: Partial<SavedReport> = {}): SavedReport => ({
     id: 'rpt-1',
@@ -27,6 +27,7 @@ const report = (overrides: Partial<SavedReport> = {}): SavedReport => ({
     schedule_time: null,
     schedule_weekday: null,
     webhook_url: null,
+    email_to: null,
     owner_id: 'supervisor',
     has_webhook_secret: false,
     created_at: '2025-01-01T09:00:00+00:00',
@@ -96,7 +97,30 @@ describe('report form', () => {
             schedule_time: null,
             schedule_weekday: null,
             webhook_url: null,
+            email_to: null,
         });
+    });
+
+    it('emails a schedule to recipients, with or without a webhook, each address checked and sent once', () => {
+        const daily = { name: 'D', kind: 'cases' as const, metric: 'opened', schedule_cadence: 'daily', schedule_time: '07:00' };
+        expect(validateReport(daily)).toEqual({ webhook_url: 'A webhook URL, or email recipients below' });
+        const emailed = { ...daily, email_to: 'ops@example.com,\n lead@example.org; OPS@example.com' };
+        expect(validateReport(emailed)).toEqual({});
+        expect(createReportPayload(emailed)).toMatchObject({ webhook_url: null, email_to: ['ops@example.com', 'lead@example.org'] });
+        expect(createReportPayload(emailed)).not.toHaveProperty('webhook_secret');
+        expect(validateReport({ ...daily, email_to: 'ops@example.com, Ops <x@y.example>' }).email_to).toMatch(/^Not an email address: Ops/);
+        expect(validateReport({ ...daily, email_to: 'ops@localhost' }).email_to).toMatch(/ops@localhost/);
+        expect(validateReport({ ...daily, email_to: Array.from({ length: 21 }, (_, i) => `r${i}@example.com`) }).email_to).toBe('At most 20 recipients');
+        // A webhook beside the email still needs its secret; the list the API answers reads back as text.
+        expect(validateReport({ ...emailed, webhook_url: 'https://hooks.example.com/r' })).toEqual({
+            webhook_secret: 'At least 16 characters the receiver checks signatures with',
+        });
+        expect(recipientText(['a@example.com', 'b@example.com'])).toBe('a@example.com, b@example.com');
+        expect(createReportPayload({ ...daily, email_to: ' ' }).email_to).toBeNull();
+        expect(deliveryTargets({ webhook_url: 'https://hooks.example.com/r', email_to: ['a@example.com', 'b@example.com'] })).toBe(
+            'hooks.example.com and 2 email recipients',
+        );
+        expect(deliveryTargets({ webhook_url: null, email_to: ['a@example.com'] })).toBe('a@example.com');
     });
 
     it('asks a schedule for its time, day, webhook and a secret unless one is set; sends the secret only when typed', () => {

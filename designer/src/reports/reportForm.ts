@@ -131,6 +131,8 @@ export interface ReportFormValues {
     /** Write-only: sent when typed, never shown (the API answers `has_webhook_secret`). */
     webhook_secret?: string | null;
     has_webhook_secret?: boolean;
+    /** The recipients as typed (commas, spaces or lines between them), or as the API answers them. */
+    email_to?: string[] | string | null;
     filters?: { team_id?: string | null; channel?: string | null; priority?: string | null; tag?: string | null; direction?: string | null };
 }
 
@@ -143,6 +145,29 @@ export const CADENCES: Choice[] = [
 export const WEEKDAYS: { id: number; name: string }[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map(
     (name, id) => ({ id, name }),
 );
+
+export const MAX_RECIPIENTS = 20;
+// One address as the API takes it: local@domain.tld, no name, comma or space.
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+/** The recipients typed (separated by commas, semicolons, spaces or lines), each once. */
+export const recipientList = (value: ReportFormValues['email_to']): string[] => {
+    const items = Array.isArray(value) ? value : (value ?? '').split(/[\s,;]+/);
+    const seen = new Map<string, string>();
+    for (const item of items.map(text => text.trim()).filter(Boolean)) if (!seen.has(item.toLowerCase())) seen.set(item.toLowerCase(), item);
+    return [...seen.values()];
+};
+
+/** The recipients as the form's text field shows them. */
+export const recipientText = (value: ReportFormValues['email_to']): string => (Array.isArray(value) ? value.join(', ') : value ?? '');
+
+const recipientProblem = (value: ReportFormValues['email_to']): string | undefined => {
+    const list = recipientList(value);
+    const bad = list.find(address => address.length > 254 || !EMAIL.test(address));
+    if (bad) return `Not an email address: ${bad} (write local@domain, e.g. ops@example.com)`;
+    if (list.length > MAX_RECIPIENTS) return `At most ${MAX_RECIPIENTS} recipients`;
+    return undefined;
+};
 
 /** What the API would refuse, said before the form is sent. */
 export const validateReport = (values: ReportFormValues): Record<string, string> => {
@@ -166,10 +191,18 @@ export const validateReport = (values: ReportFormValues): Record<string, string>
         if (!values.schedule_time || !/^([01]\d|2[0-3]):[0-5]\d$/.test(values.schedule_time)) errors.schedule_time = 'A time as HH:MM, e.g. 08:30';
         if (values.schedule_cadence === 'weekly' && (values.schedule_weekday === null || values.schedule_weekday === undefined))
             errors.schedule_weekday = 'Pick the day';
-        if (!values.webhook_url || !/^https?:\/\/\S+$/.test(values.webhook_url)) errors.webhook_url = 'The http(s) address deliveries are POSTed to';
+        const emailed = recipientList(values.email_to).length > 0;
+        if (!values.webhook_url?.trim() && emailed) {
+            // Emailed only: no webhook needed.
+        } else if (!values.webhook_url || !/^https?:\/\/\S+$/.test(values.webhook_url)) {
+            errors.webhook_url = emailed || values.webhook_url ? 'The http(s) address deliveries are POSTed to' : 'A webhook URL, or email recipients below';
+        }
         const secret = values.webhook_secret ?? '';
-        if (!values.has_webhook_secret && secret.length < 16) errors.webhook_secret = 'At least 16 characters the receiver checks signatures with';
+        if (values.webhook_url?.trim() && !values.has_webhook_secret && secret.length < 16)
+            errors.webhook_secret = 'At least 16 characters the receiver checks signatures with';
     }
+    const recipients = recipientProblem(values.email_to);
+    if (recipients) errors.email_to = recipients;
     if (values.webhook_secret && values.webhook_secret.length < 16) errors.webhook_secret = 'At least 16 characters';
     return errors;
 };
@@ -216,6 +249,7 @@ const schedulePayload = (values: ReportFormValues) => {
         schedule_weekday: cadence === 'weekly' ? values.schedule_weekday ?? null : null,
         webhook_url: values.webhook_url?.trim() || null,
         ...(values.webhook_secret ? { webhook_secret: values.webhook_secret } : {}),
+        email_to: recipientList(values.email_to).length ? recipientList(values.email_to) : null,
     };
 };
 

@@ -35,6 +35,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
         'canned:manage',
         'crisis:manage',
         'reports:manage',
+        'analytics:manage',
     ],
     supervisor: [
         ...AGENT,
