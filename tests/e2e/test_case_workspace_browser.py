@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from tests.harness.browser import login, shot
 from tests.harness.stack import UpProcess, start_up
@@ -69,6 +69,27 @@ def test_the_first_claim_wins_and_a_supervisor_edits_and_approves_the_held_reply
     case = waiting_press_case(up)
     path = f"/#/cases/{case['id']}/show"
     # Two agents, two browsers (separate contexts): Maya of Marketing/PR, and Sofia who sees every team.
+    # Sofia's page is slow to learn of Maya's claim: it is shown the case as it first read it until she tries to
+    # claim it (her page reads the case again whenever a part of it mounts: on a busy machine, after the claim).
+    first_read: list[str] = []
+    claimed: list[str] = []
+
+    def as_before_her_claim(route: Route) -> None:
+        request = route.request
+        if request.method == "POST":
+            claimed.append(request.url)
+            route.continue_()
+        elif claimed:
+            route.continue_()
+        elif first_read:
+            route.fulfill(status=200, content_type="application/json", body=first_read[0])
+        else:
+            answer = route.fetch()
+            first_read.append(answer.text())
+            route.fulfill(response=answer)
+
+    guest.route(f"**/api/cases/{case['id']}", as_before_her_claim)
+    guest.route(f"**/api/cases/{case['id']}/claim", as_before_her_claim)
     login(page, up.base_url, "maya@example.com", path=path)
     login(guest, up.base_url, "sofia@example.com", path=path)
     for someone in (page, guest):
@@ -94,6 +115,7 @@ def test_the_first_claim_wins_and_a_supervisor_edits_and_approves_the_held_reply
     expect(refused).to_contain_text("maya is working on this case")
     expect(guest.get_by_test_id("case-holder")).to_contain_text("Claimed by Maya Angelou")
     expect(guest.get_by_test_id("case-takeover")).to_be_visible()  # a supervisor may still take it over
+    assert claimed and first_read, "Sofia saw the case as first read, and her claim went to the API"
     # Each sees the other viewing the case, by name.
     guest.reload()
     expect(guest.locator("[data-testid='case-viewer'][data-agent='maya']")).to_be_visible(timeout=15_000)
