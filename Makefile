@@ -26,7 +26,7 @@ run: $(STAMP) $(DESIGNER_BUILD)
 
 test: $(STAMP) $(DESIGNER_BUILD) $(JS_HARNESS_STAMP) $(CODEGEN_STAMP) system-deps
 	cd designer && npm test
-	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_PROCESSES) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 # Everything but the slow suites, for the edit-test loop.
 test-fast: $(STAMP) $(JS_HARNESS_STAMP) $(CODEGEN_STAMP)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -68,3 +70,24 @@ async def dev_server_env() -> AsyncIterator[WorkflowEnvironment]:
         dev_server_extra_args=list(TUNING_ARGS))
     yield env
     await env.shutdown()
+
+
+# ---- the order test files start in ------------------------------------------------------------------------------
+# `make test` runs files on two processes (xdist, --dist loadfile --no-loadscope-reorder), each taking the next file
+# when it is free. Files start longest first (tests/durations.json: seconds per file, measured by a whole run with
+# --junitxml and written by `python -m tests.harness.durations`), so the run does not end with one process on a
+# long browser or fuzz file while the other has nothing left. A file not listed (new) starts after the listed.
+DURATIONS = Path(__file__).with_name("durations.json")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not DURATIONS.exists():
+        return
+    seconds: dict[str, float] = json.loads(DURATIONS.read_text())
+    first_seen = {path: n for n, path in reversed(list(enumerate(item.nodeid.split("::")[0] for item in items)))}
+
+    def longest_first(item: pytest.Item) -> tuple[float, int]:
+        path = item.nodeid.split("::")[0]
+        return -seconds.get(path, 0.0), first_seen[path]
+
+    items.sort(key=longest_first)  # stable: a file's tests keep their order
