@@ -10,12 +10,9 @@ from __future__ import annotations
 import json
 import re
 import time
-import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from typing import Any
 
-import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -33,16 +30,6 @@ def up(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UpProcess]:
     stack = start_up(tmp_path_factory.mktemp("auto-reply") / "data")
     yield stack
     stack.stop()
-
-
-def post_mention(up: UpProcess, text: str) -> str:
-    external_id = f"ar-{uuid.uuid4().hex[:8]}"
-    posted = httpx.post(f"{up.base_url}/api/webhooks/twitter", timeout=30,
-                        headers={"X-Switchboard-Token": up.webhook_token()},
-                        json={"external_id": external_id, "author": f"@{external_id}", "text": text,
-                              "created_at": datetime.now(UTC).isoformat()})
-    assert posted.status_code == 201, posted.text
-    return f"twitter:{external_id}"
 
 
 def timeline_of(up: UpProcess, mention_id: str, kind: str, timeout: float = 30) -> tuple[dict[str, Any], list]:
@@ -98,7 +85,7 @@ def test_an_ops_lead_sets_an_auto_reply_and_a_billing_mention_gets_it(up: UpProc
         published = http.post(f"/api/flow_drafts/{draft_id}/publish", json={})
         assert published.status_code in (200, 201), published.text
 
-    mention_id = post_mention(up, "I was charged twice on my invoice, please refund")
+    mention_id = up.tweet(prefix="ar", text="I was charged twice on my invoice, please refund")
     case, [auto] = timeline_of(up, mention_id, "auto_replied")
     assert auto["actor"] == "system" and case["auto_reply_id"] == created.json()["id"]
     assert case["first_response_at"] is None and case["reply_count"] == 0  # no human answered yet

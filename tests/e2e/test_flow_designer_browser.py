@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from typing import Any
 
-import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -33,17 +30,6 @@ def up(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UpProcess]:
     stack.stop()
 
 
-def post_mention(up: UpProcess, text: str) -> str:
-    """A tweet through the demo's webhook; its mention id."""
-    external_id = f"fd-{uuid.uuid4().hex[:8]}"
-    posted = httpx.post(f"{up.base_url}/api/webhooks/twitter", timeout=30,
-                        headers={"X-Switchboard-Token": up.webhook_token()},
-                        json={"external_id": external_id, "author": f"@{external_id}", "text": text,
-                              "created_at": datetime.now(UTC).isoformat()})
-    assert posted.status_code == 201, posted.text
-    return f"twitter:{external_id}"
-
-
 def case_of(up: UpProcess, mention_id: str) -> dict[str, Any]:
     with up.login("admin@example.com") as http:
         mention = http.get(f"/api/mentions/{mention_id}").json()
@@ -59,7 +45,7 @@ def active_version(up: UpProcess) -> str:
 
 
 def test_an_ops_lead_builds_a_rule_tests_it_publishes_and_a_mention_follows_it(up: UpProcess, page: Page) -> None:
-    before = post_mention(up, "help, how do i export my invoices")
+    before = up.tweet(prefix="fd", text="help, how do i export my invoices")
     assert case_of(up, before)["team_id"] == "support"
     live = active_version(up)
 
@@ -135,7 +121,7 @@ def test_an_ops_lead_builds_a_rule_tests_it_publishes_and_a_mention_follows_it(u
     assert published != live and active_version(up) == published
 
     # A matching webhook mention lands in the escalations queue.
-    after = post_mention(up, "help please, how do i close my account")
+    after = up.tweet(prefix="fd", text="help please, how do i close my account")
     assert case_of(up, after)["team_id"] == "escalations"
 
     # The draft is listed as published.

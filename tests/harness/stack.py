@@ -7,9 +7,11 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -46,6 +48,16 @@ class UpProcess:
         """The demo webhook token the banner printed."""
         line = next(line for line in self.output().splitlines() if "demo webhook token" in line)
         return line.rsplit(": ", 1)[1].strip()
+
+    def tweet(self, text: str, *, prefix: str = "t") -> str:
+        """A tweet by a new author through the demo's webhook, now; its mention id."""
+        external_id = f"{prefix}-{uuid.uuid4().hex[:8]}"
+        posted = httpx.post(f"{self.base_url}/api/webhooks/twitter", timeout=30,
+                            headers={"X-Switchboard-Token": self.webhook_token()},
+                            json={"external_id": external_id, "author": f"@{external_id}", "text": text,
+                                  "created_at": datetime.now(UTC).isoformat()})
+        assert posted.status_code == 201, posted.text
+        return f"twitter:{external_id}"
 
     @contextmanager
     def login(self, email: str, password: str = DEMO_PASSWORD) -> Iterator[httpx.Client]:
