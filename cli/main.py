@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -90,7 +91,14 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "replay":
         from cli.replay import run as run_replay
 
-        raise SystemExit(run_replay(args))
+        code = run_replay(args)
+        # The SDK's replayer leaves threads of its Rust runtime that may still reach into Python while the
+        # interpreter finalizes: now and then a SIGABRT ("PyGILState_Release: thread state ... must be current")
+        # after the report was printed, turning a verification that held into a failed exit. The output out,
+        # the process leaves without finalizing (nothing of ours is left to flush or close).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     if args.command == "audit":
         from cli.audit import run as run_audit
 
