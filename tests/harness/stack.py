@@ -82,7 +82,25 @@ class UpProcess:
 
 def start_up(data_dir: Path, *extra: str, timeout: float = 120.0, scheme: str = "http",
              env: dict[str, str] | None = None) -> UpProcess:
-    """Start `switchboard up` and wait for its 'is up' banner; `env`: settings of its own (SWITCHBOARD_...)."""
+    """Start `switchboard up` and wait for its 'is up' banner; `env`: settings of its own (SWITCHBOARD_...).
+
+    A port found free can be taken before `up` binds it (any process's outgoing connection may get it as its
+    local port): when `up` exits because an address was in use, it is started again on other ports, twice at most.
+    """
+    for attempt in range(3):
+        try:
+            return _start_up(data_dir, *extra, timeout=timeout, scheme=scheme, env=env)
+        except PortTaken:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+class PortTaken(AssertionError):
+    """`switchboard up` exited because a port it was given had been taken meanwhile."""
+
+
+def _start_up(data_dir: Path, *extra: str, timeout: float, scheme: str, env: dict[str, str] | None) -> UpProcess:
     port, temporal_port, ui_port = free_port(), free_port(), free_port()
     log = data_dir.parent / f"{data_dir.name}-up-{port}.log"
     given = env or {}
@@ -99,7 +117,9 @@ def start_up(data_dir: Path, *extra: str, timeout: float = 120.0, scheme: str = 
     deadline = time.monotonic() + timeout
     while "Switchboard is up." not in up.output():
         if process.poll() is not None:
-            raise AssertionError(f"switchboard up exited with {process.returncode}:\n{up.output()}")
+            logs = up.output() + "".join(p.read_text(errors="replace") for p in data_dir.glob("*.log"))
+            exited = PortTaken if "address already in use" in logs else AssertionError
+            raise exited(f"switchboard up exited with {process.returncode}:\n{up.output()}")
         if time.monotonic() > deadline:
             up.stop()
             raise AssertionError(f"switchboard up was not up after {timeout}s:\n{up.output()}")
