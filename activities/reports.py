@@ -62,8 +62,10 @@ class ReportActivities:
         self._http = http or guard.http_client(timeout=TIMEOUT, follow_redirects=False)
 
     @staticmethod
-    def _why_not(session: Session, report: SavedReport | None) -> str | None:
-        """Why a delivery of `report` sends nothing at all, or None."""
+    def _why_not(session: Session, report: SavedReport | None, target: str | list[str] | None,
+                 missing: str) -> str | None:
+        """Why a delivery of `report` to its `target` (its webhook, its recipients) sends nothing, or None;
+        `missing`: the reason when the report has no such target."""
         if report is None:
             return "deleted"
         if not report.schedule_cadence:
@@ -71,7 +73,7 @@ class ReportActivities:
         owner = session.get(User, report.owner_id)
         if owner is None or owner.disabled or owner.role not in READERS:
             return "its owner may no longer read analytics"
-        return None
+        return None if target else missing
 
     @staticmethod
     def _run(session: Session, report: SavedReport, now: datetime) -> ReportResult:
@@ -84,9 +86,7 @@ class ReportActivities:
     def _prepare(self, report_id: str, delivery_id: str) -> tuple[str, bytes, bytes, int] | ReportDelivered:
         with session_scope(self._engine, write=False) as session:
             report = session.get(SavedReport, report_id)
-            why = self._why_not(session, report)
-            if why is None and report is not None and not report.webhook_url:
-                why = "no webhook"
+            why = self._why_not(session, report, report and report.webhook_url, "no webhook")
             if why is not None or report is None or not report.webhook_url:
                 return ReportDelivered(report_id=report_id, delivery_id=delivery_id, skipped=why)
             if report.webhook_secret_sealed is None or self._keys is None:
@@ -132,9 +132,7 @@ class ReportActivities:
     def _prepare_mail(self, report_id: str, delivery_id: str) -> tuple[EmailMessage, list[str], int] | ReportMailed:
         with session_scope(self._engine, write=False) as session:
             report = session.get(SavedReport, report_id)
-            why = self._why_not(session, report)
-            if why is None and report is not None and not report.email_to:
-                why = "no email recipients"
+            why = self._why_not(session, report, report and report.email_to, "no email recipients")
             if why is not None or report is None or not report.email_to:
                 return ReportMailed(report_id=report_id, delivery_id=delivery_id, skipped=why)
             if self._smtp is None:

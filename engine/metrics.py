@@ -97,6 +97,10 @@ def rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
+# The case metrics of auto-replies (issue 16's auto-response statistics), for each path that answers them.
+AUTO_REPLY_METRICS = frozenset({"auto_replies", "auto_reply_rate", "resolved_by_auto_reply"})
+
+
 def resolved_by_auto_reply(*, auto_replied: bool, human_replies: int, close_reason: str | None) -> bool:
     """Whether a closed case was resolved by its auto-reply alone: it got one, no human replied, and it was not
     closed as spam (spam is dismissed, not resolved). A case reply count counts humans' replies only: the

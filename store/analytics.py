@@ -63,6 +63,7 @@ from sqlmodel import Session, col, select
 from engine.calendars import BusinessCalendar, business_time_between
 from engine.metrics import (
     AGE_BUCKETS,
+    AUTO_REPLY_METRICS,
     SENTIMENT_CUT,
     age_bucket,
     attainment,
@@ -416,9 +417,6 @@ def _rows(metric: str, groups: list[tuple[str | None, list[dict]]]) -> list[Repo
             matching = sum(1 for row in rows if (row[column] or 0) > 0)
             found.append(ReportRow(group=key, count=len(rows), value=rate(matching, len(rows)), matching=matching))
     return found
-
-
-AUTO_REPLY_METRICS = frozenset({"auto_replies", "auto_reply_rate", "resolved_by_auto_reply"})
 
 
 def _auto_reply_row(metric: str, key: str | None, rows: list[dict]) -> ReportRow:

@@ -38,7 +38,7 @@ from sqlalchemy import ColumnElement, String, and_, case, cast, func, literal_co
 from sqlmodel import Session, col
 
 from engine.measures import BREACHED, CLOSED_WITHOUT_RESPONSE, MET
-from engine.metrics import rate, summarize
+from engine.metrics import AUTO_REPLY_METRICS, rate, summarize
 from engine.models import CaseStatus, CloseReason
 from store.cases import Case
 from store.mentions import Mention
@@ -50,7 +50,7 @@ _COLUMNS: dict[str, Any] = {"channel": Case.source, "team": Case.team_id, "assig
 _MENTION_COLUMNS: dict[str, Any] = {"channel": Mention.source, "direction": Mention.direction}
 _DURATIONS = {"resolution": Case.resolution_seconds, "handle": Case.handle_seconds}
 METRICS = frozenset({"opened", "closed", "first_response", "resolution", "handle", "sla", "transfer_rate",
-                      "reopen_rate", "auto_replies", "auto_reply_rate", "resolved_by_auto_reply"})
+                      "reopen_rate", *AUTO_REPLY_METRICS})
 GROUPS = frozenset({"none", "channel", "team", "assignee", "priority", "tag", "day", "hour"})
 _SLA_TARGETS = ("first_response", "next_response", "resolution")
 _OUTCOMES = {MET: 0, BREACHED: 1, CLOSED_WITHOUT_RESPONSE: 2}
@@ -89,7 +89,7 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
         column = Case.transfers if metric == "transfer_rate" else Case.reopen_count
         matched = func.sum(case((func.coalesce(column, 0) > 0, 1), else_=0))
         return _finish(ReportRow, metric, _sum_by(fetch(func.count(), matched), hours), group_by, hours)
-    if metric in ("auto_replies", "auto_reply_rate", "resolved_by_auto_reply"):
+    if metric in AUTO_REPLY_METRICS:
         # engine.metrics.resolved_by_auto_reply, as SQL: auto-replied, no human reply, not closed as spam.
         replied = col(Case.auto_reply_id).is_not(None)
         resolved = and_(replied, func.coalesce(Case.reply_count, 0) == 0,
@@ -292,7 +292,7 @@ def _finish(row_type: Any, metric: str, found: dict[Any, Any], group_by: str,
         elif metric in ("transfer_rate", "reopen_rate"):
             n, matching = (value[0], int(value[1] or 0)) if value else (0, 0)
             rows.append(row_type(group=key, count=n, value=rate(matching, n), matching=matching))
-        elif metric in ("auto_replies", "auto_reply_rate", "resolved_by_auto_reply"):
+        elif metric in AUTO_REPLY_METRICS:
             n, matching = (int(value[0] or 0), int(value[1] or 0)) if value else (0, 0)
             if metric == "auto_replies":
                 rows.append(row_type(group=key, count=matching, value=matching))
