@@ -71,7 +71,7 @@ from engine.metrics import (
     time_buckets,
 )
 from engine.models import CaseStatus, Direction
-from store import analytics_fast
+from store import analytics_fast, rollups
 from store.case_events import CaseEvent
 from store.cases import Case
 from store.compiled_flows import compiled
@@ -162,6 +162,10 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
         return _backlog(session, metric, group_by, min(until, now) if now else until, filters, visible)
     if metric == "approval_rate":
         return _approvals(session, group_by, since, until, zone, filters, visible)
+    if accelerate and hours == "calendar" and (summed := rollups.case_report(
+            session=session, metric=metric, group_by=group_by, since=since, until=until, zone=zone,
+            filters=filters, visible=visible)) is not None:
+        return summed
     if accelerate and hours == "calendar" and (fast := analytics_fast.case_report(
             session=session, metric=metric, group_by=group_by, since=since, until=until, zone=zone,
             filters=filters, visible=visible)) is not None:

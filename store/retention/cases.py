@@ -17,6 +17,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from engine.flows.compiled import InvalidFlow
 from engine.models import CaseStatus
+from store import rollups
 from store.case_events import CaseEvent
 from store.cases import Case
 from store.compiled_flows import compiled
@@ -61,7 +62,8 @@ class CasesClass(RecordedByEntry):
         ids = list(session.exec(query.order_by(col(Case.id)).limit(limit)))
         if not ids:
             return {}, None
-        counts = {"case": deleted(session, delete(Case).where(col(Case.id).in_(ids)))}
+        with rollups.tracking(session, ids):  # their cells in the case rollup lose them
+            counts = {"case": deleted(session, delete(Case).where(col(Case.id).in_(ids)))}
         for table in CASE_ROWS:
             counts[_name(table)] = deleted(session, delete(table).where(col(table.case_id).in_(ids)))  # type: ignore[attr-defined]
         session.execute(update(Conversation).where(col(Conversation.case_id).in_(ids)).values(case_id=None))

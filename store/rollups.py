@@ -1,0 +1,573 @@
+"""Summary (rollup) tables of cases, kept in the transactions that change cases, so that a long period's case
+report reads a few thousand summary rows instead of every case (issue 16's speed target; bench/analytics.py).
+
+**What a case adds.** Each case adds to the rollup by one pure function of its row (`contributions`), counted at
+the same instant store.analytics puts it in a period:
+- basis `opened`, at its `opened_at`: one case (`opened`), and its first response if it has one (`first_response`:
+  a closed case's measured `first_response_seconds`, an open case's `first_response_at - opened_at`);
+- basis `closed`, at its `closed_at`, only while its status is `closed`: one case (`closed`), whether it was
+  transferred or reopened (the rates' numerators), its SLA outcomes per target (met, breached,
+  closed_without_response, as engine.metrics.attainment counts them), and its resolution and handle seconds.
+A duration adds its count, its sum in whole microseconds (integers: sums that are added and subtracted never
+drift, so means are exact to the microsecond) and one count in its log-scale histogram bucket (below).
+
+**Keys.** A contribution is keyed by grain and cell (the UTC hour 'YYYY-MM-DD HH', the UTC day 'YYYY-MM-DD' and
+the UTC month 'YYYY-MM' of the instant: each case adds to all three), the case's team, and one dimension and its
+value: `none`, `channel`, `assignee`, `priority` or `tag` (a case adds once to each distinct tag it has, to the
+empty tag when it has none). The empty string stands for no team, no agent or no tag.
+
+**Maintained** by SQLAlchemy session events: before a flush, the rows of the cases it inserts, changes (in a
+column a report reads) or deletes are read from the database; after it, again; the difference is added to the
+rollup with upserts (INSERT ... ON CONFLICT DO UPDATE, in key order: concurrent writers lock cells in one order),
+in the flush's transaction. A case that changes team, priority, status... thus moves from its old cells to its new
+ones. Writes that bypass the ORM call `tracking(session, ids)` around them (retention's delete of cases does).
+`rebuild` recomputes everything from the cases (migration 0021's backfill, bench/analytics.py after its bulk load);
+`recomputed` and `stored` let a test compare the two.
+
+**Reading** (`case_report`): a period of whole UTC hours is covered by the fewest cells: whole UTC months, then
+whole UTC days, then hours. A viewer's local day or hour (zones whose offset is whole hours in the period,
+store.analytics_fast.hour_labels) is a sum of UTC cells: a UTC day whose hours fall in two local days counts as the
+day in the local day most of its hours fall in, minus the few hours that fall in the other, plus those hours there.
+Counts, rates, SLA attainment and means are exact. **Medians and p90** come from the histograms: bucket k holds
+the values in [1.02^k, 1.02^(k+1)) and stands for 2 * 1.02^(k+1) / 2.02, which is within (1.02 - 1) / (1.02 + 1) <
+0.99% of any value in it (zero, and any value below a microsecond, has its own bucket standing for 0). A median
+of an even count is the mean of two such values, so it is within the same relative bound. When a group's period
+has at most EXACT_UP_TO values, store.analytics answers exactly instead (analytics_fast reads them all: cheap).
+
+Not answered here (None; store.analytics_fast or the exact path answers): a period that does not start and end on
+a whole UTC hour, local days or hours in a zone with a half-hour offset, business hours, a visibility rule other
+than none (a team-scoped viewer also sees the cases assigned to them), two dimensions at once (a filter on one
+of channel, priority or tag and a group by another), next_response, policy groups, backlog, workload, approvals.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Any
+
+from sqlalchemy import BigInteger, Connection, and_, event, func, inspect, select
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Field, Session, SQLModel
+
+from engine.measures import BREACHED, CLOSED_WITHOUT_RESPONSE, MET
+from engine.metrics import Summary
+from store.cases import Case
+
+GAMMA = 1.02
+RELATIVE_ERROR = (GAMMA - 1) / (GAMMA + 1)  # < 0.0099
+ZERO_BUCKET = -100_000  # values below a microsecond (0 s): stands for 0
+EXACT_UP_TO = 5_000
+DIMENSIONS = ("none", "channel", "assignee", "priority", "tag")
+_SLA_TARGETS = ("first_response", "next_response", "resolution")
+_OUTCOMES = (MET, BREACHED, CLOSED_WITHOUT_RESPONSE)
+MEASURES = ("n", "transferred", "reopened",
+            *(f"sla_{t}_{o}" for t in ("fr", "nr", "res") for o in ("met", "breached", "cwr")),
+            "first_response_n", "first_response_us", "resolution_n", "resolution_us", "handle_n", "handle_us")
+_INDEX = {name: i for i, name in enumerate(MEASURES)}
+DURATIONS = ("first_response", "resolution", "handle")
+KEY = ("basis", "dim", "grain", "at", "team", "value")
+HIST_KEY = ("metric", "dim", "grain", "at", "team", "value", "bucket")
+_READ = ("id", "status", "opened_at", "closed_at", "source", "team_id", "assignee_id", "priority", "tags",
+         "first_response_seconds", "first_response_at", "resolution_seconds", "handle_seconds", "sla_outcomes",
+         "transfers", "reopen_count")
+
+
+class CaseRollup(SQLModel, table=True):
+    """Cases counted per cell (see the module docstring); one column per measure."""
+
+    __tablename__ = "case_rollup"
+    basis: str = Field(primary_key=True, max_length=8)
+    dim: str = Field(primary_key=True, max_length=10)
+    grain: str = Field(primary_key=True, max_length=1)
+    at: str = Field(primary_key=True, max_length=13)
+    team: str = Field(primary_key=True)
+    value: str = Field(primary_key=True)
+    n: int = Field(default=0, sa_type=BigInteger)
+    transferred: int = Field(default=0, sa_type=BigInteger)
+    reopened: int = Field(default=0, sa_type=BigInteger)
+    sla_fr_met: int = Field(default=0, sa_type=BigInteger)
+    sla_fr_breached: int = Field(default=0, sa_type=BigInteger)
+    sla_fr_cwr: int = Field(default=0, sa_type=BigInteger)
+    sla_nr_met: int = Field(default=0, sa_type=BigInteger)
+    sla_nr_breached: int = Field(default=0, sa_type=BigInteger)
+    sla_nr_cwr: int = Field(default=0, sa_type=BigInteger)
+    sla_res_met: int = Field(default=0, sa_type=BigInteger)
+    sla_res_breached: int = Field(default=0, sa_type=BigInteger)
+    sla_res_cwr: int = Field(default=0, sa_type=BigInteger)
+    first_response_n: int = Field(default=0, sa_type=BigInteger)
+    first_response_us: int = Field(default=0, sa_type=BigInteger)
+    resolution_n: int = Field(default=0, sa_type=BigInteger)
+    resolution_us: int = Field(default=0, sa_type=BigInteger)
+    handle_n: int = Field(default=0, sa_type=BigInteger)
+    handle_us: int = Field(default=0, sa_type=BigInteger)
+
+
+class CaseRollupHist(SQLModel, table=True):
+    """How many of a cell's durations fall in each log-scale bucket (see the module docstring)."""
+
+    __tablename__ = "case_rollup_hist"
+    metric: str = Field(primary_key=True, max_length=16)
+    dim: str = Field(primary_key=True, max_length=10)
+    grain: str = Field(primary_key=True, max_length=1)
+    at: str = Field(primary_key=True, max_length=13)
+    team: str = Field(primary_key=True)
+    value: str = Field(primary_key=True)
+    bucket: int = Field(primary_key=True)
+    n: int = Field(default=0, sa_type=BigInteger)
+
+
+ROLLUP = CaseRollup.__table__  # type: ignore[attr-defined]
+HIST = CaseRollupHist.__table__  # type: ignore[attr-defined]
+
+# ---- What a case adds --------------------------------------------------------------------------------------
+
+
+def bucket(seconds: float) -> int:
+    """The histogram bucket of a duration: floor(log_1.02(seconds)), or ZERO_BUCKET below a microsecond."""
+    if seconds < 1e-6:
+        return ZERO_BUCKET
+    return math.floor(math.log(seconds) / math.log(GAMMA))
+
+
+def representative(index: int) -> float:
+    """The value that stands for every value of bucket `index` (within RELATIVE_ERROR of each)."""
+    if index == ZERO_BUCKET:
+        return 0.0
+    return 2 * GAMMA ** (index + 1) / (GAMMA + 1)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    return str(getattr(value, "value", value))
+
+
+def _cells(at: datetime) -> tuple[tuple[str, str], ...]:
+    at = at.astimezone(UTC)
+    return (("h", f"{at:%Y-%m-%d %H}"), ("d", f"{at:%Y-%m-%d}"), ("m", f"{at:%Y-%m}"))
+
+
+def _dimensions(row: Mapping[str, Any]) -> list[tuple[str, str]]:
+    tags = row["tags"] if isinstance(row["tags"], list) else []
+    return [("none", ""), ("channel", _text(row["source"])), ("assignee", _text(row["assignee_id"])),
+            ("priority", _text(row["priority"])), *(("tag", str(t)) for t in sorted(set(tags)) or [""])]
+
+
+def _first_response(row: Mapping[str, Any]) -> float | None:
+    if _text(row["status"]) == "closed":
+        return row["first_response_seconds"]
+    answered = row["first_response_at"]
+    return None if answered is None else (answered - row["opened_at"]).total_seconds()
+
+
+def _us(seconds: float) -> int:
+    return round(seconds * 1_000_000)
+
+
+def contributions(row: Mapping[str, Any]) -> tuple[dict[tuple, list[int]], Counter]:
+    """What one case (a row with _READ's columns) adds to the rollup and to the histograms."""
+    found: dict[tuple, list[int]] = {}
+    hist: Counter = Counter()
+    team = _text(row["team_id"])
+    dims = _dimensions(row)
+    bases: list[tuple[str, datetime, list[int], list[tuple[str, float]]]] = []
+    opened = [0] * len(MEASURES)
+    opened[0] = 1
+    durations: list[tuple[str, float]] = []
+    if (first := _first_response(row)) is not None:
+        opened[_INDEX["first_response_n"]], opened[_INDEX["first_response_us"]] = 1, _us(first)
+        durations.append(("first_response", first))
+    bases.append(("opened", row["opened_at"], opened, durations))
+    if _text(row["status"]) == "closed" and row["closed_at"] is not None:
+        closed = [0] * len(MEASURES)
+        closed[0] = 1
+        closed[1] = int((row["transfers"] or 0) > 0)
+        closed[2] = int((row["reopen_count"] or 0) > 0)
+        outcomes = row["sla_outcomes"] if isinstance(row["sla_outcomes"], dict) else {}
+        for t, target in enumerate(_SLA_TARGETS):
+            if (outcome := outcomes.get(target)) in _OUTCOMES:
+                closed[3 + 3 * t + _OUTCOMES.index(outcome)] = 1
+        durations = []
+        for metric, column in (("resolution", "resolution_seconds"), ("handle", "handle_seconds")):
+            if (value := row[column]) is not None:
+                closed[_INDEX[f"{metric}_n"]], closed[_INDEX[f"{metric}_us"]] = 1, _us(value)
+                durations.append((metric, value))
+        bases.append(("closed", row["closed_at"], closed, durations))
+    for basis, at, vector, values in bases:
+        buckets = [(metric, bucket(value)) for metric, value in values]
+        for grain, cell in _cells(at):
+            for dim, value in dims:
+                key = (basis, dim, grain, cell, team, value)
+                if key in found:  # never: one case adds once to a key
+                    found[key] = [a + b for a, b in zip(found[key], vector, strict=True)]
+                else:
+                    found[key] = list(vector)
+                for metric, index in buckets:
+                    hist[(metric, dim, grain, cell, team, value, index)] += 1
+    return found, hist
+
+
+def _add(into: tuple[dict, Counter], rows: Iterable[Mapping[str, Any]], sign: int = 1) -> None:
+    sums, hist = into
+    for row in rows:
+        found, counted = contributions(row)
+        for key, vector in found.items():
+            if key in sums:
+                sums[key] = [a + sign * b for a, b in zip(sums[key], vector, strict=True)]
+            else:
+                sums[key] = [sign * b for b in vector]
+        for key, n in counted.items():
+            hist[key] += sign * n
+
+
+def _read(connection: Connection, ids: Iterable[str]) -> list[Mapping[str, Any]]:
+    table = Case.__table__  # type: ignore[attr-defined]
+    ordered = sorted(set(ids))
+    rows: list[Mapping[str, Any]] = []
+    for i in range(0, len(ordered), 500):
+        query = select(*(table.c[name] for name in _READ)).where(table.c.id.in_(ordered[i:i + 500]))
+        rows += [dict(row) for row in connection.execute(query).mappings()]
+    return rows
+
+
+def _upsert(connection: Connection, sums: dict[tuple, list[int]], hist: Counter) -> None:
+    """Add these deltas to the stored cells (in key order), skipping those that add nothing."""
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    rows = [dict(zip(KEY, key, strict=True)) | dict(zip(MEASURES, vector, strict=True))
+            for key, vector in sorted(sums.items()) if any(vector)]
+    if rows:
+        statement = insert(ROLLUP)
+        connection.execute(statement.on_conflict_do_update(
+            index_elements=list(KEY), set_={m: ROLLUP.c[m] + statement.excluded[m] for m in MEASURES}), rows)
+    counted = [dict(zip(HIST_KEY, key, strict=True)) | {"n": n} for key, n in sorted(hist.items()) if n]
+    if counted:
+        statement = insert(HIST)
+        connection.execute(statement.on_conflict_do_update(
+            index_elements=list(HIST_KEY), set_={"n": HIST.c.n + statement.excluded.n}), counted)
+
+
+# ---- Keeping it up to date ---------------------------------------------------------------------------------
+
+_PENDING = "switchboard_rollup_before"
+
+
+def _changed_cases(session: OrmSession) -> set[str]:
+    ids = {obj.id for obj in (*session.new, *session.deleted) if isinstance(obj, Case)}
+    for obj in session.dirty:
+        if isinstance(obj, Case):
+            state = inspect(obj)
+            if any(state.attrs[name].history.has_changes() for name in _READ if name != "id"):
+                ids.add(obj.id)
+    return ids
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _before_flush(session: OrmSession, _context: Any, _instances: Any) -> None:
+    ids = _changed_cases(session)
+    if not ids:
+        session.info.pop(_PENDING, None)
+        return
+    session.info[_PENDING] = (ids, _read(session.connection(), ids))
+
+
+@event.listens_for(OrmSession, "after_flush")
+def _after_flush(session: OrmSession, _context: Any) -> None:
+    pending = session.info.pop(_PENDING, None)
+    if pending is None:
+        return
+    ids, before = pending
+    connection = session.connection()
+    delta: tuple[dict, Counter] = ({}, Counter())
+    _add(delta, before, -1)
+    _add(delta, _read(connection, ids))
+    _upsert(connection, *delta)
+
+
+@contextmanager
+def tracking(session: Session | OrmSession, ids: Sequence[str]) -> Iterator[None]:
+    """Around a write to these cases that bypasses the ORM (a bulk update or delete): moves their contributions
+    from what they were before to what they are after, in the same transaction."""
+    connection = session.connection()
+    before = _read(connection, ids)
+    yield
+    delta: tuple[dict, Counter] = ({}, Counter())
+    _add(delta, before, -1)
+    _add(delta, _read(connection, ids))
+    _upsert(connection, *delta)
+
+
+def recomputed(connection: Connection) -> tuple[dict[tuple, list[int]], Counter]:
+    """The rollup as the cases make it now, cells that add nothing left out."""
+    table = Case.__table__  # type: ignore[attr-defined]
+    totals: tuple[dict, Counter] = ({}, Counter())
+    result = connection.execute(select(*(table.c[name] for name in _READ)).execution_options(yield_per=5000))
+    for rows in result.mappings().partitions():
+        _add(totals, rows)
+    sums, hist = totals
+    return {k: v for k, v in sums.items() if any(v)}, Counter({k: n for k, n in hist.items() if n})
+
+
+def stored(connection: Connection) -> tuple[dict[tuple, list[int]], Counter]:
+    """The rollup as stored, cells that add nothing left out."""
+    sums = {tuple(row[:len(KEY)]): list(row[len(KEY):]) for row in connection.execute(
+        select(*(ROLLUP.c[c] for c in (*KEY, *MEASURES))))}
+    hist = Counter({tuple(row[:-1]): row[-1] for row in connection.execute(
+        select(*(HIST.c[c] for c in (*HIST_KEY, "n"))))})
+    return {k: v for k, v in sums.items() if any(v)}, Counter({k: n for k, n in hist.items() if n})
+
+
+def rebuild(connection: Connection) -> int:
+    """Recompute the rollup from every case (a backfill); how many cells it wrote."""
+    sums, hist = recomputed(connection)
+    connection.execute(ROLLUP.delete())
+    connection.execute(HIST.delete())
+    rows = [dict(zip(KEY, key, strict=True)) | dict(zip(MEASURES, vector, strict=True))
+            for key, vector in sums.items()]
+    counted = [dict(zip(HIST_KEY, key, strict=True)) | {"n": n} for key, n in hist.items()]
+    for table, batch in ((ROLLUP, rows), (HIST, counted)):
+        for i in range(0, len(batch), 20_000):
+            connection.execute(table.insert(), batch[i:i + 20_000])
+    return len(rows) + len(counted)
+
+
+# ---- Reading it ----------------------------------------------------------------------------------------------
+
+_ONE_HOUR = timedelta(hours=1)
+METRICS = frozenset({"opened", "closed", "first_response", "resolution", "handle", "sla", "transfer_rate",
+                     "reopen_rate"})
+GROUPS = frozenset({"none", "channel", "team", "assignee", "priority", "tag", "day", "hour"})
+_GROUP_DIMS = {"channel": "channel", "assignee": "assignee", "priority": "priority", "tag": "tag"}
+Cell = tuple[str, str, str | None, int]  # grain, cell, label, weight
+
+
+def _whole_hour(at: datetime) -> bool:
+    return at.tzinfo is not None and at.astimezone(UTC).minute == 0 and at.second == 0 and at.microsecond == 0
+
+
+def _next_month(at: datetime) -> datetime:
+    return at.replace(year=at.year + at.month // 12, month=at.month % 12 + 1)
+
+
+def range_cells(since: datetime, until: datetime) -> list[Cell]:
+    """The fewest cells covering [since, until) (whole UTC hours): months, then days, then hours."""
+    cells: list[Cell] = []
+    at, end = since.astimezone(UTC), until.astimezone(UTC)
+    while at < end:
+        if at.day == 1 and at.hour == 0 and _next_month(at) <= end:
+            cells.append(("m", f"{at:%Y-%m}", None, 1))
+            at = _next_month(at)
+        elif at.hour == 0 and at + timedelta(days=1) <= end:
+            cells.append(("d", f"{at:%Y-%m-%d}", None, 1))
+            at += timedelta(days=1)
+        else:
+            cells.append(("h", f"{at:%Y-%m-%d %H}", None, 1))
+            at += _ONE_HOUR
+    return cells
+
+
+def labelled_cells(hours: dict[str, str]) -> list[Cell]:
+    """Cells whose weighted sums give each local bucket of `hours` (UTC hour -> label): a whole UTC day counts in
+    the label most of its hours have, less its hours labelled otherwise, which count in theirs."""
+    by_day: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for hour, label in hours.items():
+        by_day[hour[:10]].append((hour, label))
+    cells: list[Cell] = []
+    for day, members in by_day.items():
+        if len(members) < 24:
+            cells += [("h", hour, label, 1) for hour, label in members]
+            continue
+        most = Counter(label for _, label in members).most_common(1)[0][0]
+        cells.append(("d", day, most, 1))
+        for hour, label in members:
+            if label != most:
+                cells += [("h", hour, most, -1), ("h", hour, label, 1)]
+    return cells
+
+
+def _plan(metric: str, group_by: str, filters: Any) -> tuple[str, str | None, Any] | None:
+    """(dimension, its value to filter by or None, the group column) or None when one dimension cannot answer."""
+    wanted = {"channel": filters.channel, "priority": filters.priority, "tag": filters.tag}
+    filtered = {dim: value for dim, value in wanted.items() if value is not None}
+    group_dim = _GROUP_DIMS.get(group_by)
+    dims = set(filtered) | ({group_dim} if group_dim else set())
+    if len(dims) > 1 or (group_dim == "tag" and filters.tag is not None):  # a tagged case's other tags too
+        return None
+    dim = dims.pop() if dims else "none"
+    return dim, filtered.get(dim), None
+
+
+def case_report(*, session: Session, metric: str, group_by: str, since: datetime, until: datetime, zone: tzinfo,
+                filters: Any, visible: Sequence[Any] = (), exact_up_to: int = EXACT_UP_TO) -> list | None:
+    """store.analytics.case_report's rows from the rollup (medians and p90 within RELATIVE_ERROR), or None when
+    the rollup does not answer (see the module docstring). Durations with at most `exact_up_to` values in some
+    group get None too: the exact counting answers them cheaply."""
+    from store.analytics import BY_OPENING, ReportRow
+    from store.analytics_fast import _finish, hour_labels
+
+    if metric not in METRICS or group_by not in GROUPS or visible or not (_whole_hour(since) and _whole_hour(until)):
+        return None
+    if session.get_bind().dialect.name not in ("sqlite", "postgresql") or since >= until:
+        return None
+    plan = _plan(metric, group_by, filters)
+    if plan is None:
+        return None
+    dim, value, _ = plan
+    hours = None
+    if group_by in ("day", "hour"):
+        hours = hour_labels(since, until, zone, group_by)
+        if hours is None:
+            return None
+        cells = labelled_cells(hours)
+    else:
+        cells = range_cells(since, until)
+    basis = "opened" if metric in BY_OPENING else "closed"
+    key_column = ROLLUP.c.team if group_by == "team" else ROLLUP.c.value if group_by in _GROUP_DIMS else None
+    where = [ROLLUP.c.basis == basis, ROLLUP.c.dim == dim]
+    if filters.team_id is not None:
+        where.append(ROLLUP.c.team == filters.team_id)
+    if value is not None:
+        where.append(ROLLUP.c.value == value)
+    measures = _measures_of(metric)
+    sums = _summed(session, ROLLUP, where, cells, key_column, [ROLLUP.c[m] for m in measures], hours is not None)
+    if metric in DURATIONS:
+        return _durations(session, metric, dim, filters, value, cells, group_by, hours, sums, exact_up_to, ReportRow)
+    found: dict[Any, tuple] = {}
+    for key, vector in sums.items():
+        if hours is None and vector[0] == 0:
+            continue  # no case in this group (cells whose cases moved away)
+        if metric in ("opened", "closed"):
+            found[key] = (vector[0],)
+        elif metric in ("transfer_rate", "reopen_rate"):
+            found[key] = (vector[0], vector[1])
+        else:
+            found[key] = tuple(vector[1:])
+    return _finish(ReportRow, metric, {_group_key(k): v for k, v in found.items()}, group_by, hours)
+
+
+def _group_key(key: Any) -> Any:
+    return key if key != "" else None
+
+
+def _measures_of(metric: str) -> list[str]:
+    if metric in ("opened", "closed"):
+        return ["n"]
+    if metric == "transfer_rate":
+        return ["n", "transferred"]
+    if metric == "reopen_rate":
+        return ["n", "reopened"]
+    if metric == "sla":
+        return ["n", *MEASURES[3:12]]
+    return ["n", f"{metric}_n", f"{metric}_us"]
+
+
+def _summed(session: Session, table: Any, where: list, cells: list[Cell], key_column: Any, measures: list,
+            timed: bool, extra: Sequence[Any] = ()) -> dict[Any, list[int]]:
+    """Per group (the cells' label for a time group, else the key column's value or None), and per value of the
+    `extra` columns (then the key is (group, *extra)), the weighted sums of `measures` over `cells`.
+
+    One query per grain: cells counted once with weight +1 and no label (a non-time group) are summed by the
+    database; labelled or subtracted cells come back one row per cell."""
+    totals: dict[Any, list[int]] = {}
+    connection = session.connection()
+    by_grain: dict[str, dict[str, list[tuple[str | None, int]]]] = defaultdict(lambda: defaultdict(list))
+    for grain, cell, label, weight in cells:
+        by_grain[grain][cell].append((label, weight))
+    columns = ([key_column] if key_column is not None else []) + list(extra)
+    for grain, members in by_grain.items():
+        per_cell = timed or any(len(v) > 1 or v[0][1] != 1 for v in members.values())
+        keys = [table.c.at, *columns] if per_cell else columns
+        query = select(*keys, *(func.sum(m) for m in measures)).where(
+            *where, table.c.grain == grain, _cells_in(table, grain, sorted(members)))
+        if keys:
+            query = query.group_by(*keys)
+        for row in connection.execute(query):
+            at, row = (row[0], tuple(row[1:])) if per_cell else (None, tuple(row))
+            group, values = row[:len(columns)], [int(v or 0) for v in row[len(columns):]]
+            for label, weight in (members[at] if per_cell else [(None, 1)]):
+                head = label if timed else group[0] if key_column is not None else None
+                rest = group[1:] if key_column is not None else group
+                slot = (head, *rest) if extra else head
+                if slot in totals:
+                    totals[slot] = [a + weight * b for a, b in zip(totals[slot], values, strict=True)]
+                else:
+                    totals[slot] = [weight * b for b in values]
+    return totals
+
+
+def _cells_in(table: Any, grain: str, cells: list[str]) -> Any:
+    """A condition on `at` for these cells of one grain: a range when they are contiguous, else IN."""
+    step = {"h": _ONE_HOUR, "d": timedelta(days=1)}.get(grain)
+    if step is not None and len(cells) > 2:
+        fmt = "%Y-%m-%d %H" if grain == "h" else "%Y-%m-%d"
+        first, last = (datetime.strptime(c, fmt) for c in (cells[0], cells[-1]))
+        if (last - first) // step + 1 == len(cells):
+            return and_(table.c.at >= cells[0], table.c.at <= cells[-1])
+    return table.c.at.in_(cells)
+
+
+def _durations(session: Session, metric: str, dim: str, filters: Any, value: str | None, cells: list[Cell],
+               group_by: str, hours: dict[str, str] | None, sums: dict[Any, list[int]], exact_up_to: int,
+               row_type: Any) -> list | None:
+    counts = {key: vector[1] for key, vector in sums.items()}
+    if exact_up_to and any(0 < n <= exact_up_to for n in counts.values()):
+        return None
+    key_column = HIST.c.team if group_by == "team" else HIST.c.value if group_by in _GROUP_DIMS else None
+    where = [HIST.c.metric == metric, HIST.c.dim == dim]
+    if filters.team_id is not None:
+        where.append(HIST.c.team == filters.team_id)
+    if value is not None:
+        where.append(HIST.c.value == value)
+    counted = _summed(session, HIST, where, cells, key_column, [HIST.c.n], hours is not None, extra=[HIST.c.bucket])
+    buckets: dict[Any, dict[int, int]] = defaultdict(dict)
+    for key, (n,) in counted.items():
+        group, index = key
+        if n:
+            buckets[group][index] = buckets[group].get(index, 0) + n
+    summaries: dict[Any, Summary] = {}
+    for key, vector in sums.items():
+        if hours is None and vector[0] == 0:
+            continue
+        n, micros = vector[1], vector[2]
+        median, p90 = _quantiles(buckets.get(key, {}), n)
+        summaries[_group_key(key)] = Summary(count=n, mean=micros / 1_000_000 / n if n else None, median=median,
+                                             p90=p90)
+    if hours is not None:
+        ordered = [(label, summaries.get(label)) for label in dict.fromkeys(hours.values())]
+    elif group_by in ("none",):
+        ordered = [(None, summaries.get(None))]
+    else:
+        ordered = sorted(summaries.items(), key=lambda item: (item[0] is None, item[0] or ""))
+    empty = Summary(count=0, mean=None, median=None, p90=None)
+    return [row_type(group=key, count=s.count, value=s.mean, mean=s.mean, median=s.median, p90=s.p90)
+            for key, s in ((k, s or empty) for k, s in ordered)]
+
+
+def _quantiles(buckets: dict[int, int], n: int) -> tuple[float | None, float | None]:
+    """The median and nearest-rank p90 of `n` values given as bucket counts, each as its bucket's
+    representative (engine.metrics' definitions, within RELATIVE_ERROR)."""
+    if n <= 0:
+        return None, None
+    ranks = {"p90": max(math.ceil(round(0.9 * n, 9)), 1)}
+    if n % 2:
+        ranks["m1"] = ranks["m2"] = (n + 1) // 2
+    else:
+        ranks["m1"], ranks["m2"] = n // 2, n // 2 + 1
+    found: dict[str, float] = {}
+    seen = 0
+    wanted = sorted(ranks.items(), key=lambda item: item[1])
+    for index in sorted(buckets):
+        seen += buckets[index]
+        while wanted and wanted[0][1] <= seen:
+            found[wanted.pop(0)[0]] = representative(index)
+    if wanted:  # the histogram holds fewer values than the count (never, unless a write went around the rollup)
+        return None, None
+    return (found["m1"] + found["m2"]) / 2, found["p90"]
+
