@@ -42,6 +42,7 @@ of channel, priority or tag and a group by another), next_response, policy group
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -49,7 +50,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
-from sqlalchemy import BigInteger, Connection, and_, event, func, inspect, select
+from sqlalchemy import BigInteger, Connection, Text, and_, bindparam, event, func, inspect, select, tuple_
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Field, Session, SQLModel
 
@@ -70,7 +71,8 @@ MEASURES = ("n", "transferred", "reopened",
 _INDEX = {name: i for i, name in enumerate(MEASURES)}
 DURATIONS = ("first_response", "resolution", "handle")
 KEY = ("basis", "dim", "grain", "at", "team", "value")
-HIST_KEY = ("metric", "dim", "grain", "at", "team", "value", "bucket")
+HISTS = {metric: f"{metric}_hist" for metric in DURATIONS}
+_BASIS = {"first_response": "opened", "resolution": "closed", "handle": "closed"}
 _READ = ("id", "status", "opened_at", "closed_at", "source", "team_id", "assignee_id", "priority", "tags",
          "first_response_seconds", "first_response_at", "resolution_seconds", "handle_seconds", "sla_outcomes",
          "transfers", "reopen_count")
@@ -104,24 +106,13 @@ class CaseRollup(SQLModel, table=True):
     resolution_us: int = Field(default=0, sa_type=BigInteger)
     handle_n: int = Field(default=0, sa_type=BigInteger)
     handle_us: int = Field(default=0, sa_type=BigInteger)
-
-
-class CaseRollupHist(SQLModel, table=True):
-    """How many of a cell's durations fall in each log-scale bucket (see the module docstring)."""
-
-    __tablename__ = "case_rollup_hist"
-    metric: str = Field(primary_key=True, max_length=16)
-    dim: str = Field(primary_key=True, max_length=10)
-    grain: str = Field(primary_key=True, max_length=1)
-    at: str = Field(primary_key=True, max_length=13)
-    team: str = Field(primary_key=True)
-    value: str = Field(primary_key=True)
-    bucket: int = Field(primary_key=True)
-    n: int = Field(default=0, sa_type=BigInteger)
+    # Histograms of the cell's durations: {bucket: count} as JSON text, read and rewritten under the row's lock.
+    first_response_hist: str = Field(default="{}", sa_type=Text)
+    resolution_hist: str = Field(default="{}", sa_type=Text)
+    handle_hist: str = Field(default="{}", sa_type=Text)
 
 
 ROLLUP = CaseRollup.__table__  # type: ignore[attr-defined]
-HIST = CaseRollupHist.__table__  # type: ignore[attr-defined]
 
 # ---- What a case adds --------------------------------------------------------------------------------------
 
@@ -234,24 +225,67 @@ def _read(connection: Connection, ids: Iterable[str]) -> list[Mapping[str, Any]]
     return rows
 
 
+def _hist_keys(hist: Counter) -> dict[tuple, dict[str, dict[int, int]]]:
+    """{rollup key: {metric: {bucket: delta}}} of a Counter keyed (metric, dim, grain, at, team, value, bucket)."""
+    found: dict[tuple, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
+    for (metric, *cell, index), n in hist.items():
+        if n:
+            found[(_BASIS[metric], *cell)][metric][index] = n
+    return found
+
+
+def _decode(text: str | None) -> dict[int, int]:
+    return {int(k): v for k, v in json.loads(text or "{}").items()}
+
+
+def _encode(counts: dict[int, int]) -> str:
+    return json.dumps({str(k): v for k, v in sorted(counts.items()) if v}, separators=(",", ":"))
+
+
 def _upsert(connection: Connection, sums: dict[tuple, list[int]], hist: Counter) -> None:
-    """Add these deltas to the stored cells (in key order), skipping those that add nothing."""
+    """Add these deltas to the stored cells, skipping those that add nothing: a row for each new cell first
+    (INSERT ... ON CONFLICT DO NOTHING), then the cells locked in key order (PostgreSQL: FOR UPDATE; SQLite holds
+    its write lock already), counts added in SQL and histograms merged and written back."""
     dialect = connection.dialect.name
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    rows = [dict(zip(KEY, key, strict=True)) | dict(zip(MEASURES, vector, strict=True))
-            for key, vector in sorted(sums.items()) if any(vector)]
-    if rows:
-        statement = insert(ROLLUP)
-        connection.execute(statement.on_conflict_do_update(
-            index_elements=list(KEY), set_={m: ROLLUP.c[m] + statement.excluded[m] for m in MEASURES}), rows)
-    counted = [dict(zip(HIST_KEY, key, strict=True)) | {"n": n} for key, n in sorted(hist.items()) if n]
-    if counted:
-        statement = insert(HIST)
-        connection.execute(statement.on_conflict_do_update(
-            index_elements=list(HIST_KEY), set_={"n": HIST.c.n + statement.excluded.n}), counted)
+    sums = {key: vector for key, vector in sums.items() if any(vector)}
+    hists = _hist_keys(hist)
+    keys = sorted(set(sums) | set(hists))
+    if not keys:
+        return
+    empty = dict.fromkeys(MEASURES, 0) | dict.fromkeys(HISTS.values(), "{}")
+    connection.execute(insert(ROLLUP).on_conflict_do_nothing(index_elements=list(KEY)),
+                       [dict(zip(KEY, key, strict=True)) | empty for key in keys])
+    current: dict[tuple, dict[str, str]] = {}
+    hist_keys = sorted(hists)
+    for i in range(0, len(hist_keys), 300):
+        chunk = hist_keys[i:i + 300]
+        query = select(*(ROLLUP.c[c] for c in KEY), *(ROLLUP.c[h] for h in HISTS.values())).where(
+            tuple_(*(ROLLUP.c[c] for c in KEY)).in_(chunk)).order_by(*(ROLLUP.c[c] for c in KEY))
+        if dialect == "postgresql":
+            query = query.with_for_update()
+        for row in connection.execute(query):
+            current[tuple(row[:len(KEY)])] = dict(zip(HISTS, row[len(KEY):], strict=True))
+    zero = [0] * len(MEASURES)
+    updates = []
+    for key in keys:
+        values = {f"d_{m}": d for m, d in zip(MEASURES, sums.get(key, zero), strict=True)}
+        for metric in HISTS:
+            values[f"h_{metric}"] = None  # unchanged
+            if metric in hists.get(key, {}):
+                merged = _decode(current.get(key, {}).get(metric))
+                for index, n in hists[key][metric].items():
+                    merged[index] = merged.get(index, 0) + n
+                values[f"h_{metric}"] = _encode(merged)
+        updates.append({**{f"k_{c}": v for c, v in zip(KEY, key, strict=True)}, **values})
+    # Cells whose histograms did not change keep theirs (None: keep the column as it is).
+    statement = ROLLUP.update().where(*(ROLLUP.c[c] == bindparam(f"k_{c}") for c in KEY)).values(
+        **{m: ROLLUP.c[m] + bindparam(f"d_{m}") for m in MEASURES},
+        **{h: func.coalesce(bindparam(f"h_{metric}", type_=Text), ROLLUP.c[h]) for metric, h in HISTS.items()})
+    connection.execute(statement, updates)
 
 
 # ---- Keeping it up to date ---------------------------------------------------------------------------------
@@ -317,25 +351,33 @@ def recomputed(connection: Connection) -> tuple[dict[tuple, list[int]], Counter]
 
 def stored(connection: Connection) -> tuple[dict[tuple, list[int]], Counter]:
     """The rollup as stored, cells that add nothing left out."""
-    sums = {tuple(row[:len(KEY)]): list(row[len(KEY):]) for row in connection.execute(
-        select(*(ROLLUP.c[c] for c in (*KEY, *MEASURES))))}
-    hist = Counter({tuple(row[:-1]): row[-1] for row in connection.execute(
-        select(*(HIST.c[c] for c in (*HIST_KEY, "n"))))})
-    return {k: v for k, v in sums.items() if any(v)}, Counter({k: n for k, n in hist.items() if n})
+    sums: dict[tuple, list[int]] = {}
+    hist: Counter = Counter()
+    for row in connection.execute(select(*(ROLLUP.c[c] for c in (*KEY, *MEASURES, *HISTS.values())))):
+        key, vector = tuple(row[:len(KEY)]), list(row[len(KEY):len(KEY) + len(MEASURES)])
+        if any(vector):
+            sums[key] = vector
+        for metric, text in zip(HISTS, row[len(KEY) + len(MEASURES):], strict=True):
+            for index, n in _decode(text).items():
+                hist[(metric, *key[1:], index)] += n
+    return sums, Counter({k: n for k, n in hist.items() if n})
+
+
+def _rows(sums: dict[tuple, list[int]], hist: Counter) -> list[dict]:
+    hists = _hist_keys(hist)
+    zero = [0] * len(MEASURES)
+    return [dict(zip(KEY, key, strict=True)) | dict(zip(MEASURES, sums.get(key, zero), strict=True))
+            | {h: _encode(hists.get(key, {}).get(metric, {})) for metric, h in HISTS.items()}
+            for key in sorted(set(sums) | set(hists))]
 
 
 def rebuild(connection: Connection) -> int:
     """Recompute the rollup from every case (a backfill); how many cells it wrote."""
-    sums, hist = recomputed(connection)
+    rows = _rows(*recomputed(connection))
     connection.execute(ROLLUP.delete())
-    connection.execute(HIST.delete())
-    rows = [dict(zip(KEY, key, strict=True)) | dict(zip(MEASURES, vector, strict=True))
-            for key, vector in sums.items()]
-    counted = [dict(zip(HIST_KEY, key, strict=True)) | {"n": n} for key, n in hist.items()]
-    for table, batch in ((ROLLUP, rows), (HIST, counted)):
-        for i in range(0, len(batch), 20_000):
-            connection.execute(table.insert(), batch[i:i + 20_000])
-    return len(rows) + len(counted)
+    for i in range(0, len(rows), 20_000):
+        connection.execute(ROLLUP.insert(), rows[i:i + 20_000])
+    return len(rows)
 
 
 # ---- Reading it ----------------------------------------------------------------------------------------------
@@ -519,18 +561,27 @@ def _durations(session: Session, metric: str, dim: str, filters: Any, value: str
     counts = {key: vector[1] for key, vector in sums.items()}
     if exact_up_to and any(0 < n <= exact_up_to for n in counts.values()):
         return None
-    key_column = HIST.c.team if group_by == "team" else HIST.c.value if group_by in _GROUP_DIMS else None
-    where = [HIST.c.metric == metric, HIST.c.dim == dim]
+    key_column = ROLLUP.c.team if group_by == "team" else ROLLUP.c.value if group_by in _GROUP_DIMS else None
+    where = [ROLLUP.c.basis == _BASIS[metric], ROLLUP.c.dim == dim, ROLLUP.c[f"{metric}_n"] != 0]
     if filters.team_id is not None:
-        where.append(HIST.c.team == filters.team_id)
+        where.append(ROLLUP.c.team == filters.team_id)
     if value is not None:
-        where.append(HIST.c.value == value)
-    counted = _summed(session, HIST, where, cells, key_column, [HIST.c.n], hours is not None, extra=[HIST.c.bucket])
+        where.append(ROLLUP.c.value == value)
+    by_grain: dict[str, dict[str, list[tuple[str | None, int]]]] = defaultdict(lambda: defaultdict(list))
+    for grain, cell, label, weight in cells:
+        by_grain[grain][cell].append((label, weight))
     buckets: dict[Any, dict[int, int]] = defaultdict(dict)
-    for key, (n,) in counted.items():
-        group, index = key
-        if n:
-            buckets[group][index] = buckets[group].get(index, 0) + n
+    connection = session.connection()
+    for grain, members in by_grain.items():
+        group = key_column if key_column is not None else ROLLUP.c.dim
+        query = select(ROLLUP.c.at, group, ROLLUP.c[HISTS[metric]]).where(
+            *where, ROLLUP.c.grain == grain, _cells_in(ROLLUP, grain, sorted(members)))
+        for at, key, text in connection.execute(query):
+            counted = json.loads(text)
+            for label, weight in members[at]:
+                into = buckets[label if hours is not None else key if key_column is not None else None]
+                for index, n in counted.items():
+                    into[index] = into.get(index, 0) + weight * n
     summaries: dict[Any, Summary] = {}
     for key, vector in sums.items():
         if hours is None and vector[0] == 0:
@@ -563,10 +614,10 @@ def _quantiles(buckets: dict[int, int], n: int) -> tuple[float | None, float | N
     found: dict[str, float] = {}
     seen = 0
     wanted = sorted(ranks.items(), key=lambda item: item[1])
-    for index in sorted(buckets):
+    for index in sorted(buckets, key=int):
         seen += buckets[index]
         while wanted and wanted[0][1] <= seen:
-            found[wanted.pop(0)[0]] = representative(index)
+            found[wanted.pop(0)[0]] = representative(int(index))
     if wanted:  # the histogram holds fewer values than the count (never, unless a write went around the rollup)
         return None, None
     return (found["m1"] + found["m2"]) / 2, found["p90"]

@@ -19,7 +19,7 @@ from store.notifications import NotificationRead
 from store.outbox import OutboxEntry
 from store.presence import CasePresence
 from store.reports import SavedReport
-from store.rollups import CaseRollup, CaseRollupHist
+from store.rollups import CaseRollup
 from store.routing.models import CaseRouting, QueueGuest
 from store.sources import Source
 from store.subscriptions import Delivery, Subscription
@@ -28,7 +28,7 @@ from store.teams import Agent, Team
 metadata = SQLModel.metadata
 
 __all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "CannedReply", "Case",
-           "CaseEvent", "CasePresence", "CaseRollup", "CaseRollupHist", "CaseRouting", "Conversation", "CrisisConfig", "CrisisEvent", "CrisisState",
-           "Customer", "CustomerIdentity", "Delivery", "EventOut", "Expert", "ExpertRequest", "Flow", "FlowDraft",
-           "Mention", "NotificationRead", "OutboxEntry", "QueueGuest", "SavedReport", "SlaDeadline", "Source",
-           "Subscription", "Team", "User", "UserSession", "metadata"]
+           "CaseEvent", "CasePresence", "CaseRollup", "CaseRouting", "Conversation", "CrisisConfig", "CrisisEvent",
+           "CrisisState", "Customer", "CustomerIdentity", "Delivery", "EventOut", "Expert", "ExpertRequest", "Flow",
+           "FlowDraft", "Mention", "NotificationRead", "OutboxEntry", "QueueGuest", "SavedReport", "SlaDeadline",
+           "Source", "Subscription", "Team", "User", "UserSession", "metadata"]

@@ -1,7 +1,7 @@
 """The case rollup (store.rollups): cases counted per UTC hour, day and month, team and one dimension (channel,
-assignee, priority or tag), with duration sums and log-scale histograms, kept in the transactions that write cases
-so that a year's case report reads summary rows (bench/analytics.py). Backfilled from the cases there are.
-Numbered 0021 beside other work in flight: renumber on merge.
+assignee, priority or tag), with duration sums and log-scale histograms (JSON text per cell), kept in the
+transactions that write cases so that a year's case report reads summary rows (bench/analytics.py). Backfilled
+from the cases there are. Numbered 0021 beside other work in flight: renumber on merge.
 
 Revision ID: 0021
 Revises: 0020
@@ -19,6 +19,7 @@ KEY = [('dim', 10), ('grain', 1), ('at', 13), ('team', None), ('value', None)]
 MEASURES = ['n', 'transferred', 'reopened', 'sla_fr_met', 'sla_fr_breached', 'sla_fr_cwr', 'sla_nr_met',
             'sla_nr_breached', 'sla_nr_cwr', 'sla_res_met', 'sla_res_breached', 'sla_res_cwr', 'first_response_n',
             'first_response_us', 'resolution_n', 'resolution_us', 'handle_n', 'handle_us']
+HISTS = ['first_response', 'resolution', 'handle']
 
 
 def _key(first: tuple[str, int]) -> list[sa.Column]:
@@ -29,14 +30,11 @@ def _key(first: tuple[str, int]) -> list[sa.Column]:
 def upgrade() -> None:
     op.create_table('case_rollup', *_key(('basis', 8)),
                     *(sa.Column(m, sa.BigInteger(), nullable=False) for m in MEASURES),
+                    *(sa.Column(f'{m}_hist', sa.Text(), nullable=False) for m in HISTS),
                     sa.PrimaryKeyConstraint('basis', 'dim', 'grain', 'at', 'team', 'value'))
-    op.create_table('case_rollup_hist', *_key(('metric', 16)), sa.Column('bucket', sa.Integer(), nullable=False),
-                    sa.Column('n', sa.BigInteger(), nullable=False),
-                    sa.PrimaryKeyConstraint('metric', 'dim', 'grain', 'at', 'team', 'value', 'bucket'))
     from store.rollups import rebuild
     rebuild(op.get_bind())
 
 
 def downgrade() -> None:
-    op.drop_table('case_rollup_hist')
     op.drop_table('case_rollup')
