@@ -41,7 +41,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bench.timing import machine
-from store import rollups
+from store import mention_rollup, rollups
 from store.analytics import AT_AN_INSTANT, CASE_GROUPS, CASE_METRICS, MENTION_GROUPS, case_report, mention_report
 from store.db import make_engine, session_scope
 from store.db.migrate import migrate
@@ -383,11 +383,11 @@ def main(argv: list[str] | None = None) -> int:
                 if kind != "sqlite" or not reuse:  # the bulk load went around the rollup: build it (a backfill)
                     began = time.perf_counter()
                     with engine.begin() as connection:
-                        cells = rollups.rebuild(connection)
+                        cells = rollups.rebuild(connection) + mention_rollup.rebuild(connection)
                     if kind != "sqlite":
                         with engine.connect() as connection:
                             connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
-                                "VACUUM ANALYZE case_rollup, case_rollup_hist")
+                                "VACUUM ANALYZE case_rollup, mention_rollup")
                     print(f"{kind}: rollup of {cells:,} cells built in {time.perf_counter() - began:.1f} s", flush=True)
                 try:
                     if args.check:

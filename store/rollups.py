@@ -159,60 +159,68 @@ def _us(seconds: float) -> int:
     return round(seconds * 1_000_000)
 
 
-def contributions(row: Mapping[str, Any]) -> tuple[dict[tuple, list[int]], Counter]:
-    """What one case (a row with _READ's columns) adds to the rollup and to the histograms."""
-    found: dict[tuple, list[int]] = {}
-    hist: Counter = Counter()
+Totals = tuple[dict[tuple, list[int]], dict[tuple, dict[str, dict[int, int]]]]  # sums and histograms per cell
+
+
+def contributions(row: Mapping[str, Any]) -> list[tuple[tuple, tuple[tuple[int, int], ...], list[tuple[str, int]]]]:
+    """What one case (a row with _READ's columns) adds: per cell key, its measures (index, amount) and its
+    durations' (metric, bucket)."""
+    found = []
     team = _text(row["team_id"])
     dims = _dimensions(row)
-    bases: list[tuple[str, datetime, list[int], list[tuple[str, float]]]] = []
-    opened = [0] * len(MEASURES)
-    opened[0] = 1
-    durations: list[tuple[str, float]] = []
+    opened: list[tuple[int, int]] = [(0, 1)]
+    durations: list[tuple[str, int]] = []
     if (first := _first_response(row)) is not None:
-        opened[_INDEX["first_response_n"]], opened[_INDEX["first_response_us"]] = 1, _us(first)
-        durations.append(("first_response", first))
-    bases.append(("opened", row["opened_at"], opened, durations))
+        opened += [(_INDEX["first_response_n"], 1), (_INDEX["first_response_us"], _us(first))]
+        durations.append(("first_response", bucket(first)))
+    bases = [("opened", row["opened_at"], tuple(opened), durations)]
     if _text(row["status"]) == "closed" and row["closed_at"] is not None:
-        closed = [0] * len(MEASURES)
-        closed[0] = 1
-        closed[1] = int((row["transfers"] or 0) > 0)
-        closed[2] = int((row["reopen_count"] or 0) > 0)
+        closed: list[tuple[int, int]] = [(0, 1)]
+        if (row["transfers"] or 0) > 0:
+            closed.append((1, 1))
+        if (row["reopen_count"] or 0) > 0:
+            closed.append((2, 1))
         outcomes = row["sla_outcomes"] if isinstance(row["sla_outcomes"], dict) else {}
         for t, target in enumerate(_SLA_TARGETS):
             if (outcome := outcomes.get(target)) in _OUTCOMES:
-                closed[3 + 3 * t + _OUTCOMES.index(outcome)] = 1
+                closed.append((3 + 3 * t + _OUTCOMES.index(outcome), 1))
         durations = []
         for metric, column in (("resolution", "resolution_seconds"), ("handle", "handle_seconds")):
             if (value := row[column]) is not None:
-                closed[_INDEX[f"{metric}_n"]], closed[_INDEX[f"{metric}_us"]] = 1, _us(value)
-                durations.append((metric, value))
-        bases.append(("closed", row["closed_at"], closed, durations))
-    for basis, at, vector, values in bases:
-        buckets = [(metric, bucket(value)) for metric, value in values]
+                closed += [(_INDEX[f"{metric}_n"], 1), (_INDEX[f"{metric}_us"], _us(value))]
+                durations.append((metric, bucket(value)))
+        bases.append(("closed", row["closed_at"], tuple(closed), durations))
+    for basis, at, vector, buckets in bases:
         for grain, cell in _cells(at):
             for dim, value in dims:
-                key = (basis, dim, grain, cell, team, value)
-                if key in found:  # never: one case adds once to a key
-                    found[key] = [a + b for a, b in zip(found[key], vector, strict=True)]
-                else:
-                    found[key] = list(vector)
-                for metric, index in buckets:
-                    hist[(metric, dim, grain, cell, team, value, index)] += 1
-    return found, hist
+                found.append(((basis, dim, grain, cell, team, value), vector, buckets))
+    return found
 
 
-def _add(into: tuple[dict, Counter], rows: Iterable[Mapping[str, Any]], sign: int = 1) -> None:
-    sums, hist = into
+def _add(into: Totals, rows: Iterable[Mapping[str, Any]], sign: int = 1) -> None:
+    sums, hists = into
+    width = len(MEASURES)
     for row in rows:
-        found, counted = contributions(row)
-        for key, vector in found.items():
-            if key in sums:
-                sums[key] = [a + sign * b for a, b in zip(sums[key], vector, strict=True)]
-            else:
-                sums[key] = [sign * b for b in vector]
-        for key, n in counted.items():
-            hist[key] += sign * n
+        for key, vector, buckets in contributions(row):
+            found = sums.get(key)
+            if found is None:
+                found = sums[key] = [0] * width
+            for index, amount in vector:
+                found[index] += sign * amount
+            if buckets:
+                per_metric = hists.setdefault(key, {})
+                for metric, index in buckets:
+                    counts = per_metric.setdefault(metric, {})
+                    counts[index] = counts.get(index, 0) + sign
+
+
+def _normal(totals: Totals) -> Totals:
+    """Without the cells, metrics and buckets that add nothing."""
+    sums, hists = totals
+    kept = {key: {metric: {b: n for b, n in counts.items() if n} for metric, counts in per.items()}
+            for key, per in hists.items()}
+    kept = {key: {metric: counts for metric, counts in per.items() if counts} for key, per in kept.items()}
+    return {k: v for k, v in sums.items() if any(v)}, {k: per for k, per in kept.items() if per}
 
 
 def _read(connection: Connection, ids: Iterable[str]) -> list[Mapping[str, Any]]:
@@ -225,15 +233,6 @@ def _read(connection: Connection, ids: Iterable[str]) -> list[Mapping[str, Any]]
     return rows
 
 
-def _hist_keys(hist: Counter) -> dict[tuple, dict[str, dict[int, int]]]:
-    """{rollup key: {metric: {bucket: delta}}} of a Counter keyed (metric, dim, grain, at, team, value, bucket)."""
-    found: dict[tuple, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
-    for (metric, *cell, index), n in hist.items():
-        if n:
-            found[(_BASIS[metric], *cell)][metric][index] = n
-    return found
-
-
 def _decode(text: str | None) -> dict[int, int]:
     return {int(k): v for k, v in json.loads(text or "{}").items()}
 
@@ -242,7 +241,7 @@ def _encode(counts: dict[int, int]) -> str:
     return json.dumps({str(k): v for k, v in sorted(counts.items()) if v}, separators=(",", ":"))
 
 
-def _upsert(connection: Connection, sums: dict[tuple, list[int]], hist: Counter) -> None:
+def _upsert(connection: Connection, totals: Totals) -> None:
     """Add these deltas to the stored cells, skipping those that add nothing: a row for each new cell first
     (INSERT ... ON CONFLICT DO NOTHING), then the cells locked in key order (PostgreSQL: FOR UPDATE; SQLite holds
     its write lock already), counts added in SQL and histograms merged and written back."""
@@ -251,8 +250,7 @@ def _upsert(connection: Connection, sums: dict[tuple, list[int]], hist: Counter)
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    sums = {key: vector for key, vector in sums.items() if any(vector)}
-    hists = _hist_keys(hist)
+    sums, hists = _normal(totals)
     keys = sorted(set(sums) | set(hists))
     if not keys:
         return
@@ -260,9 +258,9 @@ def _upsert(connection: Connection, sums: dict[tuple, list[int]], hist: Counter)
     connection.execute(insert(ROLLUP).on_conflict_do_nothing(index_elements=list(KEY)),
                        [dict(zip(KEY, key, strict=True)) | empty for key in keys])
     current: dict[tuple, dict[str, str]] = {}
-    hist_keys = sorted(hists)
-    for i in range(0, len(hist_keys), 300):
-        chunk = hist_keys[i:i + 300]
+    locked = keys if dialect == "postgresql" else sorted(hists)  # every cell, in one order: no deadlock cycle
+    for i in range(0, len(locked), 300):
+        chunk = locked[i:i + 300]
         query = select(*(ROLLUP.c[c] for c in KEY), *(ROLLUP.c[h] for h in HISTS.values())).where(
             tuple_(*(ROLLUP.c[c] for c in KEY)).in_(chunk)).order_by(*(ROLLUP.c[c] for c in KEY))
         if dialect == "postgresql":
@@ -319,10 +317,10 @@ def _after_flush(session: OrmSession, _context: Any) -> None:
         return
     ids, before = pending
     connection = session.connection()
-    delta: tuple[dict, Counter] = ({}, Counter())
+    delta: Totals = ({}, {})
     _add(delta, before, -1)
     _add(delta, _read(connection, ids))
-    _upsert(connection, *delta)
+    _upsert(connection, delta)
 
 
 @contextmanager
@@ -332,52 +330,49 @@ def tracking(session: Session | OrmSession, ids: Sequence[str]) -> Iterator[None
     connection = session.connection()
     before = _read(connection, ids)
     yield
-    delta: tuple[dict, Counter] = ({}, Counter())
+    delta: Totals = ({}, {})
     _add(delta, before, -1)
     _add(delta, _read(connection, ids))
-    _upsert(connection, *delta)
+    _upsert(connection, delta)
 
 
-def recomputed(connection: Connection) -> tuple[dict[tuple, list[int]], Counter]:
+def recomputed(connection: Connection) -> Totals:
     """The rollup as the cases make it now, cells that add nothing left out."""
     table = Case.__table__  # type: ignore[attr-defined]
-    totals: tuple[dict, Counter] = ({}, Counter())
+    totals: Totals = ({}, {})
     result = connection.execute(select(*(table.c[name] for name in _READ)).execution_options(yield_per=5000))
     for rows in result.mappings().partitions():
         _add(totals, rows)
-    sums, hist = totals
-    return {k: v for k, v in sums.items() if any(v)}, Counter({k: n for k, n in hist.items() if n})
+    return _normal(totals)
 
 
-def stored(connection: Connection) -> tuple[dict[tuple, list[int]], Counter]:
+def stored(connection: Connection) -> Totals:
     """The rollup as stored, cells that add nothing left out."""
     sums: dict[tuple, list[int]] = {}
-    hist: Counter = Counter()
+    hists: dict[tuple, dict[str, dict[int, int]]] = {}
     for row in connection.execute(select(*(ROLLUP.c[c] for c in (*KEY, *MEASURES, *HISTS.values())))):
-        key, vector = tuple(row[:len(KEY)]), list(row[len(KEY):len(KEY) + len(MEASURES)])
-        if any(vector):
-            sums[key] = vector
-        for metric, text in zip(HISTS, row[len(KEY) + len(MEASURES):], strict=True):
-            for index, n in _decode(text).items():
-                hist[(metric, *key[1:], index)] += n
-    return sums, Counter({k: n for k, n in hist.items() if n})
-
-
-def _rows(sums: dict[tuple, list[int]], hist: Counter) -> list[dict]:
-    hists = _hist_keys(hist)
-    zero = [0] * len(MEASURES)
-    return [dict(zip(KEY, key, strict=True)) | dict(zip(MEASURES, sums.get(key, zero), strict=True))
-            | {h: _encode(hists.get(key, {}).get(metric, {})) for metric, h in HISTS.items()}
-            for key in sorted(set(sums) | set(hists))]
+        key = tuple(row[:len(KEY)])
+        sums[key] = list(row[len(KEY):len(KEY) + len(MEASURES)])
+        hists[key] = {metric: _decode(text) for metric, text in zip(HISTS, row[len(KEY) + len(MEASURES):],
+                                                                        strict=True)}
+    return _normal((sums, hists))
 
 
 def rebuild(connection: Connection) -> int:
     """Recompute the rollup from every case (a backfill); how many cells it wrote."""
-    rows = _rows(*recomputed(connection))
+    sums, hists = recomputed(connection)
+    zero, none = [0] * len(MEASURES), {}
+    dumps = json.JSONEncoder(separators=(",", ":")).encode
     connection.execute(ROLLUP.delete())
-    for i in range(0, len(rows), 20_000):
-        connection.execute(ROLLUP.insert(), rows[i:i + 20_000])
-    return len(rows)
+    keys = list(set(sums) | set(hists))
+    for i in range(0, len(keys), 20_000):
+        rows = []
+        for key in keys[i:i + 20_000]:
+            per = hists.get(key, none)
+            rows.append(dict(zip(KEY, key, strict=True)) | dict(zip(MEASURES, sums.get(key, zero), strict=True))
+                        | {h: dumps(per.get(metric, none)) for metric, h in HISTS.items()})
+        connection.execute(ROLLUP.insert(), rows)
+    return len(keys)
 
 
 # ---- Reading it ----------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from store.deadlines import SlaDeadline
 from store.events_out import EventOut
 from store.experts import Expert, ExpertRequest
 from store.flows import Flow, FlowDraft
+from store.mention_rollup import MentionRollup
 from store.mentions import Mention
 from store.notifications import NotificationRead
 from store.outbox import OutboxEntry
@@ -30,5 +31,5 @@ metadata = SQLModel.metadata
 __all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "CannedReply", "Case",
            "CaseEvent", "CasePresence", "CaseRollup", "CaseRouting", "Conversation", "CrisisConfig", "CrisisEvent",
            "CrisisState", "Customer", "CustomerIdentity", "Delivery", "EventOut", "Expert", "ExpertRequest", "Flow",
-           "FlowDraft", "Mention", "NotificationRead", "OutboxEntry", "QueueGuest", "SavedReport", "SlaDeadline",
-           "Source", "Subscription", "Team", "User", "UserSession", "metadata"]
+           "FlowDraft", "Mention", "MentionRollup", "NotificationRead", "OutboxEntry", "QueueGuest", "SavedReport",
+           "SlaDeadline", "Source", "Subscription", "Team", "User", "UserSession", "metadata"]

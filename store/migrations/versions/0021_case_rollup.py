@@ -1,7 +1,8 @@
 """The case rollup (store.rollups): cases counted per UTC hour, day and month, team and one dimension (channel,
 assignee, priority or tag), with duration sums and log-scale histograms (JSON text per cell), kept in the
 transactions that write cases so that a year's case report reads summary rows (bench/analytics.py). Backfilled
-from the cases there are. Numbered 0021 beside other work in flight: renumber on merge.
+from the cases there are; mentions likewise per hour, day, month, channel and direction (store.mention_rollup).
+Numbered 0021 beside other work in flight: renumber on merge.
 
 Revision ID: 0021
 Revises: 0020
@@ -32,9 +33,18 @@ def upgrade() -> None:
                     *(sa.Column(m, sa.BigInteger(), nullable=False) for m in MEASURES),
                     *(sa.Column(f'{m}_hist', sa.Text(), nullable=False) for m in HISTS),
                     sa.PrimaryKeyConstraint('basis', 'dim', 'grain', 'at', 'team', 'value'))
-    from store.rollups import rebuild
-    rebuild(op.get_bind())
+    op.create_table('mention_rollup',
+                    sa.Column('grain', sqlmodel.sql.sqltypes.AutoString(length=1), nullable=False),
+                    sa.Column('at', sqlmodel.sql.sqltypes.AutoString(length=13), nullable=False),
+                    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+                    sa.Column('direction', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+                    sa.Column('n', sa.BigInteger(), nullable=False),
+                    sa.PrimaryKeyConstraint('grain', 'at', 'source', 'direction'))
+    from store import mention_rollup, rollups
+    rollups.rebuild(op.get_bind())
+    mention_rollup.rebuild(op.get_bind())
 
 
 def downgrade() -> None:
+    op.drop_table('mention_rollup')
     op.drop_table('case_rollup')
