@@ -304,6 +304,17 @@ def _agree(found: object, exact: object) -> bool:
     return True
 
 
+@contextmanager
+def _without_rollups() -> Iterator[None]:
+    """store.analytics as it was before the rollups: they answer nothing."""
+    saved = rollups.case_report, mention_rollup.mention_report
+    rollups.case_report = mention_rollup.mention_report = lambda **_: None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        rollups.case_report, mention_rollup.mention_report = saved
+
+
 def time_queries(engine: Engine, selected: list[Query], runs: int, fast: bool) -> list[dict]:
     """p50 and p95 in ms of each query over `runs` runs (after one untimed warm-up run), in one session
     as a request has; the runs of all queries interleave so that a burst of load hits no single one. One run
@@ -353,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exact", metavar="REGEX", help="also time these queries on the exact path (before)")
     parser.add_argument("--exact-runs", type=int, default=1)
     parser.add_argument("--no-fast", action="store_true", help="time only the exact path's queries")
+    parser.add_argument("--before", action="store_true", help="also time the queries without the rollups "
+                        "(store.rollups, store.mention_rollup), --exact-runs runs each")
     parser.add_argument("--check", action="store_true", help="compare fast and exact answers first")
     parser.add_argument("--only", default="", help="time only the queries whose 'name (period)' this regular "
                         "expression matches")
@@ -400,6 +413,11 @@ def main(argv: list[str] | None = None) -> int:
                         figures = time_queries(engine, exact, args.exact_runs, fast=False)
                         results[kind + " exact"] = figures
                         print(_table(kind + " exact path (before)", figures) + "\n", flush=True)
+                    if args.before:
+                        with _without_rollups():
+                            figures = time_queries(engine, selected, args.exact_runs, fast=True)
+                        results[kind + " before"] = figures
+                        print(_table(kind + " without the rollups (before)", figures) + "\n", flush=True)
                     if not args.no_fast:
                         figures = time_queries(engine, selected, args.runs, fast=True)
                         results[kind] = figures

@@ -31,8 +31,9 @@ day in the local day most of its hours fall in, minus the few hours that fall in
 Counts, rates, SLA attainment and means are exact. **Medians and p90** come from the histograms: bucket k holds
 the values in [1.02^k, 1.02^(k+1)) and stands for 2 * 1.02^(k+1) / 2.02, which is within (1.02 - 1) / (1.02 + 1) <
 0.99% of any value in it (zero, and any value below a microsecond, has its own bucket standing for 0). A median
-of an even count is the mean of two such values, so it is within the same relative bound. When a group's period
-has at most EXACT_UP_TO values, store.analytics answers exactly instead (analytics_fast reads them all: cheap).
+of an even count is the mean of two such values, so it is within the same relative bound. When the period holds
+at most EXACT_UP_TO values (all groups together), store.analytics answers exactly instead (analytics_fast reads
+them all: cheap).
 
 Not answered here (None; store.analytics_fast or the exact path answers): a period that does not start and end on
 a whole UTC hour, local days or hours in a zone with a half-hour offset, business hours, a visibility rule other
@@ -444,8 +445,8 @@ def _plan(metric: str, group_by: str, filters: Any) -> tuple[str, str | None, An
 def case_report(*, session: Session, metric: str, group_by: str, since: datetime, until: datetime, zone: tzinfo,
                 filters: Any, visible: Sequence[Any] = (), exact_up_to: int = EXACT_UP_TO) -> list | None:
     """store.analytics.case_report's rows from the rollup (medians and p90 within RELATIVE_ERROR), or None when
-    the rollup does not answer (see the module docstring). Durations with at most `exact_up_to` values in some
-    group get None too: the exact counting answers them cheaply."""
+    the rollup does not answer (see the module docstring). Durations with at most `exact_up_to` values in the
+    whole period get None too: the exact counting answers them cheaply."""
     from store.analytics import BY_OPENING, ReportRow
     from store.analytics_fast import _finish, hour_labels
 
@@ -553,8 +554,7 @@ def _cells_in(table: Any, grain: str, cells: list[str]) -> Any:
 def _durations(session: Session, metric: str, dim: str, filters: Any, value: str | None, cells: list[Cell],
                group_by: str, hours: dict[str, str] | None, sums: dict[Any, list[int]], exact_up_to: int,
                row_type: Any) -> list | None:
-    counts = {key: vector[1] for key, vector in sums.items()}
-    if exact_up_to and any(0 < n <= exact_up_to for n in counts.values()):
+    if sum(vector[1] for vector in sums.values()) <= exact_up_to:  # few values: the exact counting is cheap
         return None
     key_column = ROLLUP.c.team if group_by == "team" else ROLLUP.c.value if group_by in _GROUP_DIMS else None
     where = [ROLLUP.c.basis == _BASIS[metric], ROLLUP.c.dim == dim, ROLLUP.c[f"{metric}_n"] != 0]
