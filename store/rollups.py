@@ -12,7 +12,8 @@ A duration adds its count, its sum in whole microseconds (integers: sums that ar
 drift, so means are exact to the microsecond) and one count in its log-scale histogram bucket (below).
 
 **Keys.** A contribution is keyed by grain and cell (the UTC hour 'YYYY-MM-DD HH', the UTC day 'YYYY-MM-DD' and
-the UTC month 'YYYY-MM' of the instant: each case adds to all three), the case's team, and one dimension and its
+the UTC month 'YYYY-MM' of the instant: each case adds to all three), the case's team (and again to the same cells
+of team '*', all teams, which reports neither by nor for a team read: a sixth of the rows), and one dimension and its
 value: `none`, `channel`, `assignee`, `priority` or `tag` (a case adds once to each distinct tag it has, to the
 empty tag when it has none). The empty string stands for no team, no agent or no tag.
 
@@ -61,6 +62,7 @@ from store.cases import Case
 
 GAMMA = 1.02
 RELATIVE_ERROR = (GAMMA - 1) / (GAMMA + 1)  # < 0.0099
+ALL_TEAMS = "*"  # the team of the cells that count every team's cases (reports not by or for one team read them)
 ZERO_BUCKET = -100_000  # values below a microsecond (0 s): stands for 0
 EXACT_UP_TO = 5_000
 DIMENSIONS = ("none", "channel", "assignee", "priority", "tag")
@@ -195,6 +197,7 @@ def contributions(row: Mapping[str, Any]) -> list[tuple[tuple, tuple[tuple[int, 
         for grain, cell in _cells(at):
             for dim, value in dims:
                 found.append(((basis, dim, grain, cell, team, value), vector, buckets))
+                found.append(((basis, dim, grain, cell, ALL_TEAMS, value), vector, buckets))
     return found
 
 
@@ -468,9 +471,7 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
         cells = range_cells(since, until)
     basis = "opened" if metric in BY_OPENING else "closed"
     key_column = ROLLUP.c.team if group_by == "team" else ROLLUP.c.value if group_by in _GROUP_DIMS else None
-    where = [ROLLUP.c.basis == basis, ROLLUP.c.dim == dim]
-    if filters.team_id is not None:
-        where.append(ROLLUP.c.team == filters.team_id)
+    where = [ROLLUP.c.basis == basis, ROLLUP.c.dim == dim, _teams(filters, group_by)]
     if value is not None:
         where.append(ROLLUP.c.value == value)
     measures = _measures_of(metric)
@@ -488,6 +489,13 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
         else:
             found[key] = tuple(vector[1:])
     return _finish(ReportRow, metric, {_group_key(k): v for k, v in found.items()}, group_by, hours)
+
+
+def _teams(filters: Any, group_by: str) -> Any:
+    """The cells of one team, of each team (grouped by team), or those of every team at once."""
+    if filters.team_id is not None:
+        return ROLLUP.c.team == filters.team_id
+    return ROLLUP.c.team != ALL_TEAMS if group_by == "team" else ROLLUP.c.team == ALL_TEAMS
 
 
 def _group_key(key: Any) -> Any:
@@ -557,9 +565,8 @@ def _durations(session: Session, metric: str, dim: str, filters: Any, value: str
     if sum(vector[1] for vector in sums.values()) <= exact_up_to:  # few values: the exact counting is cheap
         return None
     key_column = ROLLUP.c.team if group_by == "team" else ROLLUP.c.value if group_by in _GROUP_DIMS else None
-    where = [ROLLUP.c.basis == _BASIS[metric], ROLLUP.c.dim == dim, ROLLUP.c[f"{metric}_n"] != 0]
-    if filters.team_id is not None:
-        where.append(ROLLUP.c.team == filters.team_id)
+    where = [ROLLUP.c.basis == _BASIS[metric], ROLLUP.c.dim == dim, ROLLUP.c[f"{metric}_n"] != 0,
+             _teams(filters, group_by)]
     if value is not None:
         where.append(ROLLUP.c.value == value)
     by_grain: dict[str, dict[str, list[tuple[str | None, int]]]] = defaultdict(lambda: defaultdict(list))
