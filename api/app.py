@@ -74,6 +74,7 @@ from store.keys import KeyRing
 from store.netguard import parse_networks
 from store.relay import OutboxRelay
 from store.retention.schedule import RetentionJob
+from store.rollup_job import RollupJob
 from store.webhook_relay import Policy, WebhookRelay
 
 log = logging.getLogger("switchboard.api")
@@ -131,7 +132,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
                       asyncio.create_task(CheckpointWriter(app.state.engine, app.state.keys).run(),
                                           name="audit-checkpoints"),
                       asyncio.create_task(RetentionJob(app.state.engine, app.state.keys, settings.retention()).run(),
-                                          name="retention")]
+                                          name="retention"),
+                      asyncio.create_task(RollupJob(app.state.engine).run(), name="rollups")]
         yield
         for task in background:
             task.cancel()

@@ -32,7 +32,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -41,6 +41,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bench.timing import machine
+from store import mention_rollup, rollups
 from store.analytics import AT_AN_INSTANT, CASE_GROUPS, CASE_METRICS, MENTION_GROUPS, case_report, mention_report
 from store.db import make_engine, session_scope
 from store.db.migrate import migrate
@@ -284,9 +285,37 @@ def check(engine: Engine, selected: list[Query]) -> list[str]:
     differ = []
     with session_scope(engine, write=False) as session:
         for query in selected:
-            if query.run(session, True) != query.run(session, False):
+            if not _agree(query.run(session, True), query.run(session, False)):
                 differ.append(f"{query.name} ({query.period})")
     return differ
+
+
+def _agree(found: object, exact: object) -> bool:
+    """The same rows, medians and p90 within the rollup's bound (store.rollups.RELATIVE_ERROR), means to 1e-9."""
+    if not isinstance(found, list) or not isinstance(exact, list) or len(found) != len(exact):
+        return found == exact
+    for a, b in zip(found, exact, strict=True):
+        for field, tolerance in (("value", 1e-9), ("mean", 1e-9), ("median", rollups.RELATIVE_ERROR),
+                                 ("p90", rollups.RELATIVE_ERROR)):
+            x, y = getattr(a, field), getattr(b, field)
+            if (x is None) != (y is None) or (x is not None and not math.isclose(x, y, rel_tol=tolerance,
+                                                                               abs_tol=1e-6)):
+                return False
+        if replace(a, value=None, mean=None, median=None, p90=None) != replace(b, value=None, mean=None,
+                                                                              median=None, p90=None):
+            return False
+    return True
+
+
+@contextmanager
+def _without_rollups() -> Iterator[None]:
+    """store.analytics as it was before the rollups: they answer nothing."""
+    saved = rollups.case_report, mention_rollup.mention_report
+    rollups.case_report = mention_rollup.mention_report = lambda **_: None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        rollups.case_report, mention_rollup.mention_report = saved
 
 
 def time_queries(engine: Engine, selected: list[Query], runs: int, fast: bool) -> list[dict]:
@@ -338,6 +367,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exact", metavar="REGEX", help="also time these queries on the exact path (before)")
     parser.add_argument("--exact-runs", type=int, default=1)
     parser.add_argument("--no-fast", action="store_true", help="time only the exact path's queries")
+    parser.add_argument("--before", action="store_true", help="also time the queries without the rollups "
+                        "(store.rollups, store.mention_rollup), --exact-runs runs each")
     parser.add_argument("--check", action="store_true", help="compare fast and exact answers first")
     parser.add_argument("--only", default="", help="time only the queries whose 'name (period)' this regular "
                         "expression matches")
@@ -365,6 +396,15 @@ def main(argv: list[str] | None = None) -> int:
                     (load_sqlite if kind == "sqlite" else load_postgres)(url, data)
                     print(f"{kind}: loaded in {time.perf_counter() - began:.1f} s", flush=True)
                 engine = make_engine(url)
+                if kind != "sqlite" or not reuse:  # the bulk load went around the rollup: build it (a backfill)
+                    began = time.perf_counter()
+                    with engine.begin() as connection:
+                        cells = rollups.rebuild(connection) + mention_rollup.rebuild(connection)
+                    if kind != "sqlite":
+                        with engine.connect() as connection:
+                            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                                "VACUUM ANALYZE case_rollup, mention_rollup")
+                    print(f"{kind}: rollup of {cells:,} cells built in {time.perf_counter() - began:.1f} s", flush=True)
                 try:
                     if args.check:
                         differ = check(engine, selected)
@@ -376,6 +416,11 @@ def main(argv: list[str] | None = None) -> int:
                         figures = time_queries(engine, exact, args.exact_runs, fast=False)
                         results[kind + " exact"] = figures
                         print(_table(kind + " exact path (before)", figures) + "\n", flush=True)
+                    if args.before:
+                        with _without_rollups():
+                            figures = time_queries(engine, selected, args.exact_runs, fast=True)
+                        results[kind + " before"] = figures
+                        print(_table(kind + " without the rollups (before)", figures) + "\n", flush=True)
                     if not args.no_fast:
                         figures = time_queries(engine, selected, args.runs, fast=True)
                         results[kind] = figures

@@ -3,10 +3,11 @@
     .venv/bin/python -m bench.events_out [--mentions 3000] [--batch 50] [--events 2000] [--rounds 5]
 
 1. **Ingest cost**: store.ingest.store_batch (live, not replay: every actionable mention opens or joins a case,
-   routed and assigned, with its outbox entry) into a fresh SQLite file seeded with the demo, in batches of
-   `--batch`, with events out written (mention.received, customer.created, case.opened, case.assigned) and
-   with their writers stubbed out; cases/s of each and the share lost (target: under 5%), and the CPU time
-   spent inside the writers (a steadier figure on a shared machine, without the database's later costs).
+   routed and assigned, with its outbox entry) into two fresh SQLite files seeded with the demo, in batches of
+   `--batch`, a batch into each in turn: one with events out written (mention.received, customer.created,
+   case.opened, case.assigned), the other with their writers stubbed out; cases per CPU second of each and the
+   share lost (target: under 5%), and the CPU time spent inside the writers. The same for the rollups' writes
+   (store.rollups' marks of written cases, store.mention_rollup's deltas).
 2. **Delivery**: `--events` events through WebhookRelay.deliver to a receiver on 127.0.0.1 (http.server,
    threaded, answering 200), one signed request an event as in production; events/s.
 Only local files and the loopback interface are touched.
@@ -20,6 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from statistics import median
@@ -39,7 +41,12 @@ from store.subscriptions import Subscription, seal_secret
 from store.webhook_relay import WebhookRelay
 from tests.harness.receiver import Receiver
 
-STUBS = ("store.ingest.mentions_out", "store.decisions.case_events_out", "store.event_payloads.customers_created_out")
+# What each figure stubs out (the writers) and times (those, and the statement that writes what they buffered).
+WRITERS = {
+    "events": (("store.ingest.mentions_out", "store.decisions.case_events_out",
+                "store.event_payloads.customers_created_out"), ("store.events_out._write",)),
+    "rollups": (("store.rollups.mark", "store.mention_rollup._append"), ()),
+}
 
 
 class Clock:
@@ -58,28 +65,47 @@ class Clock:
         return timed
 
 
-def ingest(count: int, batch: int, *, events: bool, writing: Clock | None = None) -> tuple[float, int]:
-    """CPU seconds to store `count` mentions live, and the cases opened; `writing` (with events) times the
-    event writers and the statement that writes a transaction's events as it commits."""
-    with tempfile.TemporaryDirectory() as tmp, ExitStack() as stubs:
-        engine = make_engine(f"sqlite:///{Path(tmp) / 'read.db'}")
-        migrate(engine)
-        seed(engine, webhook_token="bench-token-0123456789")
-        for target in (*STUBS, "store.events_out._write"):
-            if not events:
-                if target in STUBS:
-                    stubs.enter_context(mock.patch(target, lambda *a, **k: 0))
-            elif writing is not None:
-                stubs.enter_context(mock.patch(target, writing.wrap(pkgutil.resolve_name(target))))
-        rows = mentions(count)
-        cases: set[str] = set()
-        started = time.process_time()  # CPU time: the machine may be shared, and the cost is CPU
-        for i in range(0, len(rows), batch):
-            stored = store_batch(engine=engine, mentions=rows[i:i + batch], now=datetime.now(UTC))
-            cases |= {c for c in stored.cases.values() if c}
-        spent = time.process_time() - started
-        engine.dispose()
-    return spent, len(cases)
+@dataclass
+class Paired:
+    spent: dict[bool, float]  # CPU seconds: True with the writers, False without
+    cases: dict[bool, int]
+    writing: float  # CPU seconds inside the writers (with them)
+
+    def rate(self, on: bool) -> float:
+        return self.cases[on] / self.spent[on]
+
+
+def ingest(count: int, batch: int, writers: str) -> Paired:
+    """Store `count` mentions live into two fresh databases, a batch into each in turn (which goes first
+    alternates): one as in production, one with `writers` stubbed out. Turn by turn, a burst of load on the shared
+    machine falls on both alike: runs of each, one after the other, differed by up to a third here."""
+    stubbed, timed = WRITERS[writers]
+    clock = Clock()
+    paired = Paired({True: 0.0, False: 0.0}, {True: 0, False: 0}, 0.0)
+    with tempfile.TemporaryDirectory() as tmp:
+        engines, rows, cases = {}, {}, {True: set(), False: set()}
+        for on in (True, False):
+            engines[on] = make_engine(f"sqlite:///{Path(tmp) / f'read-{on}.db'}")
+            migrate(engines[on])
+            seed(engines[on], webhook_token="bench-token-0123456789")
+            rows[on] = mentions(count)
+        for turn, i in enumerate(range(0, count, batch)):
+            for on in ((True, False) if turn % 2 == 0 else (False, True)):
+                with ExitStack() as patches:
+                    for target in stubbed + timed:
+                        if on:
+                            patches.enter_context(mock.patch(target, clock.wrap(pkgutil.resolve_name(target))))
+                        elif target in stubbed:
+                            patches.enter_context(mock.patch(target, lambda *a, **k: 0))
+                    started = time.process_time()  # CPU time: the machine may be shared, and the cost is CPU
+                    stored = store_batch(engine=engines[on], mentions=rows[on][i:i + batch], now=datetime.now(UTC))
+                    paired.spent[on] += time.process_time() - started
+                cases[on] |= {c for c in stored.cases.values() if c}
+        for on in (True, False):
+            paired.cases[on] = len(cases[on])
+            engines[on].dispose()
+    paired.writing = clock.spent
+    return paired
 
 
 def delivery(count: int) -> float:
@@ -111,25 +137,21 @@ def main() -> None:
     parser.add_argument("--mentions", type=int, default=3000)
     parser.add_argument("--batch", type=int, default=50)
     parser.add_argument("--events", type=int, default=2000)
-    parser.add_argument("--rounds", type=int, default=5, help="runs of each, interleaved (the best of each counts)")
+    parser.add_argument("--rounds", type=int, default=5, help="paired runs of each kind of writer")
     args = parser.parse_args()
-    rates: dict[bool, list[float]] = {False: [], True: []}
-    shares = []
-    for events in (False, True) * args.rounds:  # interleaved (the machine is shared)
-        writing = Clock()
-        spent, cases = ingest(args.mentions, args.batch, events=events, writing=writing)
-        rates[events].append(cases / spent)
-        if events:
-            shares.append(writing.spent / spent)
-    best = {events: max(r) for events, r in rates.items()}
-    print(f"ingest, {args.mentions} mentions in batches of {args.batch} (live, SQLite), {args.rounds} rounds:")
-    print(f"  without events out: {best[False]:8.1f} cases per CPU second (best; median {median(rates[False]):.1f})")
-    print(f"  with events out:    {best[True]:8.1f} cases per CPU second (best; median {median(rates[True]):.1f})")
-    print(f"  lost to writing events: {100 * (1 - best[True] / best[False]):.1f}% of cases/s, best against best; "
-          f"{100 * (1 - median(rates[True]) / median(rates[False])):.1f}% median against median (target: under 5%)")
-    print(f"  CPU inside the event writers: {100 * median(shares):.1f}% of ingest's (median; "
-          f"{100 * min(shares):.1f}-{100 * max(shares):.1f}%), the share lost without what writing more rows "
-          "costs the database afterwards")
+    for writers, label in (("events", "events out"), ("rollups", "the rollups' marks and deltas")):
+        runs = [ingest(args.mentions, args.batch, writers) for _ in range(args.rounds)]
+        on = sum(r.cases[True] for r in runs) / sum(r.spent[True] for r in runs)
+        off = sum(r.cases[False] for r in runs) / sum(r.spent[False] for r in runs)
+        lost = sorted(1 - r.rate(True) / r.rate(False) for r in runs)
+        inside = sorted(r.writing / r.spent[True] for r in runs)
+        print(f"ingest, {args.mentions} mentions in batches of {args.batch} (live, SQLite), {args.rounds} rounds, "
+              f"batches taken in turn with and without {label}:")
+        print(f"  without: {off:8.1f} cases per CPU second; with: {on:8.1f}")
+        print(f"  lost: {100 * (1 - on / off):.1f}% of cases/s (all rounds; per round {100 * lost[0]:.1f} to "
+              f"{100 * lost[-1]:.1f}%, median {100 * median(lost):.1f}%)")
+        print(f"  CPU inside the writers: {100 * median(inside):.1f}% of ingest's (median; {100 * inside[0]:.1f}-"
+              f"{100 * inside[-1]:.1f}%)")
     print(f"delivery: {delivery(args.events):.0f} events/s to a receiver on 127.0.0.1 (one signed request an event)")
 
 

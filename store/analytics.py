@@ -77,7 +77,7 @@ from engine.metrics import (
     time_buckets,
 )
 from engine.models import SYSTEM_ACTOR, CaseStatus, Direction
-from store import analytics_fast
+from store import analytics_fast, mention_rollup, rollups
 from store.case_events import CaseEvent
 from store.cases import Case
 from store.compiled_flows import compiled
@@ -169,6 +169,10 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
         return _backlog(session, metric, group_by, min(until, now) if now else until, filters, visible)
     if metric == "approval_rate":
         return _approvals(session, group_by, since, until, zone, filters, visible)
+    if accelerate and hours == "calendar" and (summed := rollups.case_report(
+            session=session, metric=metric, group_by=group_by, since=since, until=until, zone=zone,
+            filters=filters, visible=visible)) is not None:
+        return summed
     if accelerate and hours == "calendar" and (fast := analytics_fast.case_report(
             session=session, metric=metric, group_by=group_by, since=since, until=until, zone=zone,
             filters=filters, visible=visible)) is not None:
@@ -212,6 +216,10 @@ def mention_report(*, session: Session, group_by: str, since: datetime, until: d
     store.analytics_fast count volume by day or hour, with the same rows."""
     if metric not in MENTION_METRICS or group_by not in MENTION_GROUPS:
         raise ValueError(f"no mention metric {metric!r} or group {group_by!r}: see MENTION_METRICS and MENTION_GROUPS")
+    if accelerate and metric == "volume" and (summed := mention_rollup.mention_report(
+            session=session, group_by=group_by, since=since, until=until, zone=zone, channel=channel,
+            direction=direction, visible=visible)) is not None:
+        return summed
     if accelerate and metric == "volume" and (fast := analytics_fast.mention_report(
             session=session, group_by=group_by, since=since, until=until, zone=zone, channel=channel,
             direction=direction, visible=visible)) is not None:

@@ -120,3 +120,8 @@ def visible_cases(teams: Iterable[str], user_id: str) -> list[ColumnElement[bool
     if not scoped:
         return []
     return [or_(col(Case.team_id).in_(scoped), Case.assignee_id == user_id)]
+
+
+# The case rollup (store.rollups) follows every flush that writes cases: importing it registers its session events
+# wherever cases are written.
+import store.rollups  # noqa: E402,F401  (after Case: store.rollups imports it)

@@ -31,6 +31,7 @@ from engine.measures import first_response_after, first_response_start
 from engine.messages import SendReplyInput
 from engine.models import SYSTEM_ACTOR, Direction, Mention, mention_id
 from engine.tagging import TagBudget
+from store import mention_rollup
 from store.budget import DEFAULT_TAGGING_BUDGET_MS, tagging_budget
 from store.compiled_flows import compiled
 from store.conversations import Conversation
@@ -200,6 +201,7 @@ def _insert_mentions(session: Session, processed: list[Processed], *, replay: bo
     # batch is redone (store_batch): counting it twice in its conversation is not an option.
     rows.sort(key=lambda row: row["id"])  # every batch takes its locks in one order: no deadlock cycles
     session.execute(insert(MentionRow.__table__), rows)  # type: ignore[attr-defined]
+    mention_rollup.added(session, rows)
 
 
 def _merge_conversations(session: Session, changes: Iterable[ConversationChange],

@@ -50,3 +50,8 @@ class MentionPublic(MentionBase):
     id: str
     case_id: str | None
     customer_id: str | None
+
+
+# The mention rollup (store.mention_rollup) follows every flush that writes mentions: importing it registers its
+# session events.
+import store.mention_rollup  # noqa: E402,F401  (after Mention: it imports it)

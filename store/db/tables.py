@@ -14,11 +14,13 @@ from store.deadlines import SlaDeadline
 from store.events_out import EventOut
 from store.experts import Expert, ExpertRequest
 from store.flows import Flow, FlowDraft
+from store.mention_rollup import MentionRollup, MentionRollupDelta
 from store.mentions import Mention
 from store.notifications import NotificationRead
 from store.outbox import OutboxEntry
 from store.presence import CasePresence
 from store.reports import SavedReport
+from store.rollups import CaseRollup, CaseRollupPending, CaseRollupSeen
 from store.routing.models import CaseRouting, QueueGuest
 from store.share_of_voice import ShareOfVoiceConfig
 from store.sources import Source
@@ -28,7 +30,8 @@ from store.teams import Agent, Team
 metadata = SQLModel.metadata
 
 __all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "AuditPurge", "CannedReply", "Case",
-           "CaseEvent", "CasePresence", "CaseRouting", "Conversation", "CrisisConfig", "CrisisEvent", "CrisisState",
-           "Customer", "CustomerIdentity", "Delivery", "EventOut", "Expert", "ExpertRequest", "Flow", "FlowDraft",
-           "Mention", "NotificationRead", "OutboxEntry", "QueueGuest", "SavedReport", "ShareOfVoiceConfig",
-           "SlaDeadline", "Source", "Subscription", "Team", "User", "UserSession", "metadata"]
+           "CaseEvent", "CasePresence", "CaseRollup", "CaseRollupPending", "CaseRollupSeen", "CaseRouting",
+           "Conversation", "CrisisConfig", "CrisisEvent", "CrisisState", "Customer", "CustomerIdentity", "Delivery",
+           "EventOut", "Expert", "ExpertRequest", "Flow", "FlowDraft", "Mention", "MentionRollup", "MentionRollupDelta",
+           "NotificationRead", "OutboxEntry", "QueueGuest", "SavedReport", "ShareOfVoiceConfig", "SlaDeadline",
+           "Source", "Subscription", "Team", "User", "UserSession", "metadata"]

@@ -39,6 +39,9 @@ NOT_WITH_THE_CASE = {
     "mention": "the mentions class: a mention of a purged case goes at its own retention",
     "conversation": "its case_id is cleared; the mentions class removes the conversation once it is empty",
     "outbox": "a case with entries still to tell its workflow is not purged",
+    "case_rollup_pending": "the purge's delete marks its cases (store.rollups); the next fold takes them out of the "
+                           "cells",
+    "case_rollup_seen": "the rollup's next fold removes it, with the purged case's mark",
 }
 
 

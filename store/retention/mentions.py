@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, and_, delete, func
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from store import mention_rollup
 from store.cases import Case
 from store.conversations import Conversation
 from store.events_out import EventOut, EventType
@@ -59,7 +60,8 @@ class MentionsClass(RecordedByEntry):
         if not rows:
             return {}, None
         ids, touched = [row[0] for row in rows], sorted({row[1] for row in rows})
-        counts = {"mention": deleted(session, delete(Mention).where(col(Mention.id).in_(ids)))}
+        with mention_rollup.tracking(session, ids):
+            counts = {"mention": deleted(session, delete(Mention).where(col(Mention.id).in_(ids)))}
         # A conversation whose doomed mentions span batches goes with the batch that takes its last one.
         empty = ~select(Mention.id).where(Mention.conversation_id == Conversation.id).exists()
         counts["conversation"] = deleted(session, delete(Conversation).where(

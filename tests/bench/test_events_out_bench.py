@@ -1,0 +1,16 @@
+"""bench/events_out.py's ingest cost, run small: both databases of a pair get the same work (the same cases
+opened), and the CPU inside the writers is counted with them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.events_out import ingest
+
+
+@pytest.mark.parametrize("writers", ["events", "rollups"])
+def test_the_paired_ingest_does_the_same_work_with_and_without_the_writers(writers: str) -> None:
+    paired = ingest(120, 40, writers)
+    assert paired.cases[True] == paired.cases[False] > 0
+    assert paired.spent[True] > 0 and paired.spent[False] > 0
+    assert 0 < paired.writing < paired.spent[True]
