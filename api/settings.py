@@ -100,6 +100,9 @@ class Settings(BaseSettings):
         "a file holding the SMTP password (a mounted secret), instead of SWITCHBOARD_SMTP_PASSWORD"))
     smtp_from: str | None = Field(default=None, description="the From address of report emails, e.g. "
                                                             "reports@example.com")
+    smtp_ca_file: Path | None = Field(default=None, description=(
+        "a PEM file of the certificate authorities that sign the SMTP server's certificate (an internal CA); "
+        "default: the system's. The certificate and the server's name are always checked with starttls and tls"))
 
     @field_validator("smtp_from")
     @classmethod
@@ -149,8 +152,12 @@ class Settings(BaseSettings):
             except OSError as exc:
                 raise ValueError(f"SWITCHBOARD_SMTP_PASSWORD_FILE: {self.smtp_password_file} cannot be read "
                                  f"({exc.strerror})") from None
+        if self.smtp_ca_file is not None and not self.smtp_ca_file.is_file():
+            raise ValueError(f"SWITCHBOARD_SMTP_CA_FILE: {self.smtp_ca_file} is not a file; give the PEM file of the "
+                             "authorities that sign the SMTP server's certificate, or unset it to use the system's")
         return SmtpConfig(host=self.smtp_host, port=self.smtp_port, security=self.smtp_security,
-                          username=self.smtp_username, password=password, from_address=self.smtp_from)
+                          username=self.smtp_username, password=password, from_address=self.smtp_from,
+                          ca_file=str(self.smtp_ca_file) if self.smtp_ca_file else None)
 
     def temporal_ui(self) -> str | None:
         """Where browsers open the Temporal UI, without a trailing slash; None when unknown."""

@@ -48,6 +48,8 @@ class SmtpConfig(BaseModel):
     username: str | None = None
     password: SecretStr | None = None
     from_address: str
+    ca_file: str | None = Field(default=None, description="a PEM file of the authorities that sign the server's "
+                                                          "certificate; none: the system's")
 
 
 def address_problem(address: str) -> str | None:
@@ -147,7 +149,7 @@ def send_report_mail(config: SmtpConfig, guard: NetGuard, message: EmailMessage,
     """Send `message` to `recipients` through the operator's server (connected only where `guard` allows);
     answers the recipients the server refused (the others got it). Raises guard.refusal for a refused address,
     smtplib's errors and OSError as they come."""
-    context = ssl.create_default_context()
+    context = ssl.create_default_context(cafile=config.ca_file)  # the server's certificate and name are checked
     smtp = guarded_smtp(guard, config.host, config.port, tls=context if config.security == "tls" else None,
                         timeout=TIMEOUT)
     with smtp:

@@ -40,6 +40,7 @@ from store.cases import Case
 from store.db import session_scope
 from store.keys import KeyRing
 from store.mentions import Mention
+from store.netguard import AddressRefused, NetGuard, parse_networks
 from store.reports import (
     CUSTOM,
     WEBHOOK_SECRET_PURPOSE,
@@ -163,6 +164,26 @@ def _checked_schedule(fields: dict[str, Any], has_secret: bool, mail_missing: st
     return {"schedule_weekday": fields.get("schedule_weekday") if cadence == "weekly" else None, "email_to": emails}
 
 
+def _mail_server_refusal(settings: Settings) -> str | None:
+    """Why the operator's SMTP server is refused by the outbound-address rule the deliveries follow, or None.
+    Resolves its name (at most netguard.LOOKUP_TIMEOUT): call it off the event loop and outside a transaction."""
+    if not settings.smtp_host:
+        return None
+    try:
+        NetGuard(parse_networks(settings.connect_allow)).resolve(settings.smtp_host, settings.smtp_port)
+    except AddressRefused as exc:
+        return str(exc)
+    return None
+
+
+def _mail_server_checked(fields: dict[str, Any], refusal: str | None) -> None:
+    """A report emailed on a schedule is refused when saved if the SMTP server is (rather than at every
+    delivery)."""
+    if refusal and fields.get("schedule_cadence") and fields.get("email_to"):
+        raise _refuse("email_to", f"reports are emailed through the operator's SMTP server, and it is refused: "
+                                  f"{refusal}; or deliver to a webhook instead", "email_server_refused")
+
+
 @router.get("/reports", response_model=list[SavedReportPublic])
 def list_reports(principal: ReadAnalytics, session: SessionDep, response: Response,
                  params: Annotated[ListParams, Depends(REPORTS)]) -> list[SavedReportPublic]:
@@ -204,6 +225,7 @@ async def create(principal: ManageReports, engine: EngineDep, temporal: Temporal
     fields["name"] = fields["name"].strip()
 
     def save() -> tuple[SavedReport, SavedReportPublic]:
+        _mail_server_checked(fields, _mail_server_refusal(settings) if fields["email_to"] else None)
         with session_scope(engine) as session:
             report = create_report(session, fields={**fields, **_sealed(keys, body.webhook_secret)},
                                    owner_id=principal.user_id, now=datetime.now(UTC))
@@ -228,6 +250,11 @@ async def change(principal: ManageReports, engine: EngineDep, temporal: Temporal
     """Change a report's fields; absent ones stay as they are (a null schedule_cadence unschedules it). Its
     owner (or an admin) only."""
     def save() -> tuple[SavedReport, SavedReportPublic, bool]:
+        # Resolved before the transaction (SQLite: no write lock held through a name lookup), unless the change
+        # itself ends the emails.
+        ends_mail = "email_to" in body.model_fields_set and not body.email_to or \
+            "schedule_cadence" in body.model_fields_set and body.schedule_cadence is None
+        refusal = None if ends_mail else _mail_server_refusal(settings)
         with session_scope(engine) as session:
             report = _owned(session, principal, report_id)
             was_scheduled = report.schedule_cadence is not None
@@ -239,6 +266,7 @@ async def change(principal: ManageReports, engine: EngineDep, temporal: Temporal
                                   report.webhook_secret_sealed is not None, mail_missing=settings.smtp_missing())
             if "name" in asked and asked["name"] is not None:
                 fields["name"] = asked["name"].strip()
+            _mail_server_checked(fields, refusal)
             change_report(session, report=report, fields={**fields, **_sealed(keys, body.webhook_secret)},
                           now=datetime.now(UTC))
             public = SavedReportPublic.of(report)

@@ -11,8 +11,10 @@ import io
 import json
 import logging
 import os
+import ssl
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -25,12 +27,13 @@ from activities.connectors.netguard import NetGuard
 from activities.reports import ReportActivities
 from api.settings import Settings
 from engine.report_delivery import DeliverReportInput, ReportDelivered
+from store.analytics import ReportRow
 from store.audit import AuditEntry
 from store.exports import REPORT_COLUMNS
-from store.report_mail import MAX_RECIPIENTS, SmtpConfig
+from store.report_mail import MAX_RECIPIENTS, SmtpConfig, report_message, send_report_mail
 from tests.api.test_analytics import SINCE, UNTIL, cases, mentions
 from tests.harness.cases import LOOPBACK, TEST_KEYS, Stack, api_client, eventually, refused, running_worker
-from tests.harness.mail import SmtpSink, smtp_sink
+from tests.harness.mail import SmtpSink, certificates, smtp_sink
 
 PASSWORD = "smtp-pass-Zq8!never-shown"
 LOGIN = ("reports-bot", PASSWORD)
@@ -48,7 +51,8 @@ class Mailed:
     def settings(self) -> dict[str, object]:
         """The API's settings for this SMTP server (the API checks one is set; the worker sends)."""
         return {"smtp_host": "127.0.0.1", "smtp_port": self.sink.port, "smtp_security": "none",
-                "smtp_username": LOGIN[0], "smtp_password": PASSWORD, "smtp_from": SENDER}
+                "smtp_username": LOGIN[0], "smtp_password": PASSWORD, "smtp_from": SENDER,
+                "connect_allow": "127.0.0.1/32"}
 
 
 @pytest.fixture
@@ -167,6 +171,19 @@ async def test_bad_recipients_and_a_missing_smtp_server_are_refused(mailed: Mail
     async with api_client(mailed.stack, smtp_host="smtp.example.com") as http:  # a host, but no From address
         message = refused(await http.post("/api/reports", json=_emailed(["ops@example.com"])), 422, "email_to")
         assert "SWITCHBOARD_SMTP_FROM" in message and "SWITCHBOARD_SMTP_HOST" not in message
+    # An SMTP server the outbound-address rule refuses (loopback, not allow-listed) is refused when the report is
+    # saved, not at each delivery.
+    async with api_client(mailed.stack, **{**mailed.settings(), "connect_allow": ""}) as http:
+        answer = await http.post("/api/reports", json=_emailed(["ops@example.com"]))
+        message = refused(answer, 422, "email_to")
+        assert answer.json()["detail"]["code"] == "email_server_refused"
+        assert "loopback" in message and "SWITCHBOARD_CONNECT_ALLOW" in message and "webhook" in message
+        kept = await http.post("/api/reports", json=_emailed(["ops@example.com"], schedule_cadence=None))
+        assert kept.status_code == 201
+        assert "loopback" in refused(await http.patch(f"/api/reports/{kept.json()['id']}", json={
+            "schedule_cadence": "daily", "schedule_time": "07:00"}), 422, "email_to")
+        # Ending the emails needs no server.
+        assert (await http.patch(f"/api/reports/{kept.json()['id']}", json={"email_to": None})).status_code == 200
 
 
 @SQLITE
@@ -219,3 +236,28 @@ def test_the_smtp_password_comes_from_a_file_and_is_never_shown(tmp_path: Path) 
     with pytest.raises(ValueError, match="SWITCHBOARD_SMTP_PASSWORD_FILE"):
         Settings(smtp_host="h.example", smtp_from=SENDER, smtp_password_file=tmp_path / "absent").smtp()
     assert {"SWITCHBOARD_SMTP_HOST", "SWITCHBOARD_SMTP_PASSWORD_FILE"} <= Settings.env_names()
+
+
+@pytest.mark.parametrize("security", ["starttls", "tls"])
+def test_report_email_goes_over_tls_to_a_server_whose_certificate_checks(security: str, tmp_path: Path) -> None:
+    """STARTTLS (required by the server before the login) and TLS from the first byte, with a certificate an
+    authority the operator names signs (SWITCHBOARD_SMTP_CA_FILE); without it the certificate is refused and
+    nothing, the password least of all, is sent."""
+    authority, server, key = certificates(tmp_path)
+    message = report_message(report_id="rpt-1", name="Weekly", metric="opened", group_by="none", tz="UTC",
+                             since=datetime(2026, 1, 1, tzinfo=UTC), until=datetime(2026, 1, 8, tzinfo=UTC),
+                             rows=[ReportRow(group=None, count=3, value=3)], sender=SENDER,
+                             recipients=["ops@example.com"], delivery_id="d-1", now=datetime(2026, 1, 8, tzinfo=UTC))
+    with smtp_sink(login=LOGIN, tls=security, certificate=(server, key)) as sink:
+        config = Settings(smtp_host="127.0.0.1", smtp_port=sink.port, smtp_security=security,
+                          smtp_username=LOGIN[0], smtp_password=PASSWORD, smtp_from=SENDER,
+                          smtp_ca_file=authority).smtp()
+        assert config is not None and config.ca_file == str(authority)
+        assert send_report_mail(config, NetGuard(LOOPBACK), message, ["ops@example.com"]) == {}
+        assert [m["Subject"] for m in sink.messages] == [message["Subject"]]
+        with pytest.raises(ssl.SSLCertVerificationError):  # the system's authorities do not know this one
+            send_report_mail(config.model_copy(update={"ca_file": None}), NetGuard(LOOPBACK), message,
+                             ["ops@example.com"])
+        assert len(sink.messages) == 1
+    with pytest.raises(ValueError, match="SWITCHBOARD_SMTP_CA_FILE"):
+        Settings(smtp_host="h.example", smtp_from=SENDER, smtp_ca_file=tmp_path / "absent.pem").smtp()

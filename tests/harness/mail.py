@@ -8,17 +8,21 @@ The SMTP sink keeps every message it is given, so a test reads exactly what a cu
 from __future__ import annotations
 
 import imaplib
+import ipaddress
 import os
 import pwd
 import shutil
+import ssl
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from pathlib import Path
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -152,10 +156,52 @@ class SmtpSink:
         return "250 OK"
 
 
+def certificates(folder: Path) -> tuple[Path, Path, Path]:
+    """A certificate authority and a server certificate it signs for 127.0.0.1 (and localhost), made here:
+    (the authority's PEM, the server's certificate PEM, the server's key PEM)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.now(UTC)
+    authority_key, server_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    authority_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Switchboard test CA")])
+    authority = (x509.CertificateBuilder().subject_name(authority_name).issuer_name(authority_name)
+                 .public_key(authority_key.public_key()).serial_number(x509.random_serial_number())
+                 .not_valid_before(now - timedelta(hours=1)).not_valid_after(now + timedelta(days=1))
+                 .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+                 .add_extension(x509.KeyUsage(digital_signature=True, key_cert_sign=True, crl_sign=True,
+                                              content_commitment=False, key_encipherment=False,
+                                              data_encipherment=False, key_agreement=False, encipher_only=False,
+                                              decipher_only=False), critical=True)
+                 .add_extension(x509.SubjectKeyIdentifier.from_public_key(authority_key.public_key()), critical=False)
+                 .sign(authority_key, hashes.SHA256()))
+    server = (x509.CertificateBuilder()
+              .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+              .issuer_name(authority_name).public_key(server_key.public_key())
+              .serial_number(x509.random_serial_number())
+              .not_valid_before(now - timedelta(hours=1)).not_valid_after(now + timedelta(days=1))
+              .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
+                                                          x509.DNSName("localhost")]), critical=False)
+              .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(authority_key.public_key()),
+                             critical=False)
+              .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+              .sign(authority_key, hashes.SHA256()))
+    paths = folder / "ca.pem", folder / "server.pem", folder / "server-key.pem"
+    paths[0].write_bytes(authority.public_bytes(serialization.Encoding.PEM))
+    paths[1].write_bytes(server.public_bytes(serialization.Encoding.PEM))
+    paths[2].write_bytes(server_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                  serialization.NoEncryption()))
+    return paths
+
+
 @contextmanager
-def smtp_sink(*, login: tuple[str, str] | None = None) -> Iterator[SmtpSink]:
+def smtp_sink(*, login: tuple[str, str] | None = None, tls: str | None = None,
+              certificate: tuple[Path, Path] | None = None) -> Iterator[SmtpSink]:
     """An SMTP sink on 127.0.0.1; with `login` (user, password), it takes mail only after that login (AUTH
-    PLAIN or LOGIN, over plain text: the test's own machine)."""
+    PLAIN or LOGIN, over plain text unless `tls`: the test's own machine). `tls` "starttls" (required before
+    anything else) or "tls" (from the first byte), with `certificate` (its PEM and its key's)."""
     sink = SmtpSink(port=free_port())
     options: dict[str, object] = {}
     if login is not None:
@@ -165,7 +211,14 @@ def smtp_sink(*, login: tuple[str, str] | None = None) -> Iterator[SmtpSink]:
                 if isinstance(auth_data, LoginPassword) else None
             return AuthResult(success=given == login, handled=False)
 
-        options = {"authenticator": authenticator, "auth_required": True, "auth_require_tls": False}
+        # aiosmtpd counts only STARTTLS as TLS for AUTH: with TLS from the first byte it would offer no AUTH.
+        options = {"authenticator": authenticator, "auth_required": True, "auth_require_tls": tls == "starttls"}
+    if tls is not None:
+        assert certificate is not None, "a TLS sink needs its certificate"
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(*certificate)
+        options |= {"tls_context": context, "require_starttls": True} if tls == "starttls" else \
+            {"ssl_context": context}
     controller = Controller(sink, hostname="127.0.0.1", port=sink.port, **options)
     controller.start()
     try:
