@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, select
 
 from store import mention_rollup, rollups
 from store.db.session import session_scope
@@ -30,9 +30,18 @@ class RollupJob:
     def __init__(self, engine: Engine, interval: float = INTERVAL) -> None:
         self._engine, self._interval = engine, interval
 
+    def _waiting(self) -> bool:
+        """Whether anything waits: read first, so that an idle round takes no write lock (SQLite)."""
+        with session_scope(self._engine, write=False) as session:
+            connection = session.connection()
+            return any(connection.execute(select(column).limit(1)).first() is not None
+                       for column in (rollups.PENDING.c.case_id, mention_rollup.DELTA.c.id))
+
     def once(self) -> int:
         """Fold until caught up, a batch per transaction (SQLite holds the write lock for one batch at a time);
         how many marks and deltas."""
+        if not self._waiting():
+            return 0
         total = 0
         for fold, limit in _FOLDS:
             while True:

@@ -6,6 +6,7 @@ within the documented relative error (store.rollups.RELATIVE_ERROR, under 1%).""
 
 from __future__ import annotations
 
+import asyncio
 import math
 import random
 import threading
@@ -15,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import Engine, delete, insert, update
+from sqlalchemy import Engine, delete, func, insert, update
 from sqlmodel import Session, col, select
 
 from engine.models import CaseStatus, Direction, Priority
@@ -25,7 +26,7 @@ from store.cases import Case
 from store.db import make_engine
 from store.db.migrate import migrate
 from store.mentions import Mention
-from store.rollup_job import fold_all
+from store.rollup_job import RollupJob, fold_all
 from tests.api.test_analytics import _case, _mention
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
@@ -331,3 +332,35 @@ def test_the_mention_rollup_follows_writes_and_answers_volume(engine: Engine) ->
     with Session(engine) as session:
         args = dict(session=session, group_by="day", since=PERIODS[0][0], until=PERIODS[0][1], zone=UTC)
         assert mention_rollup.mention_report(**args) == mention_report(**args, accelerate=False)
+
+
+async def test_the_job_beside_the_api_folds_what_writes_leave(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """RollupJob, as the API runs it: every round folds whatever waits, in batches, and an idle round folds
+    nothing."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'job.db'}")
+    migrate(engine)
+    rng = random.Random(5)
+    with Session(engine) as session:
+        session.add_all([_random_case(rng, f"j{i}") for i in range(rollups.FOLD_BATCH + 20)])
+        session.add_all([_mention(f"m{i}", "twitter", START + timedelta(hours=i), Direction.inbound)
+                         for i in range(30)])
+        session.commit()
+    job = RollupJob(engine, interval=0.01)
+    runner = asyncio.create_task(job.run())
+    try:
+        async def caught_up() -> bool:
+            with engine.connect() as connection:
+                return rollups.unfolded(connection) == ({}, {}) and connection.execute(
+                    select(func.count()).select_from(mention_rollup.DELTA)).scalar_one() == 0
+        for _ in range(500):
+            if await caught_up():
+                break
+            await asyncio.sleep(0.02)
+        assert await caught_up()
+    finally:
+        runner.cancel()
+    with engine.connect() as connection:
+        assert rollups.stored(connection) == rollups.recomputed(connection)
+        assert mention_rollup.stored(connection) == mention_rollup.recomputed(connection)
+    assert job.once() == 0
+    engine.dispose()
