@@ -69,7 +69,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Field, Session, SQLModel
 
 from engine.measures import BREACHED, CLOSED_WITHOUT_RESPONSE, MET
-from engine.metrics import Summary
+from engine.metrics import AUTO_REPLY_METRICS, Summary, resolved_by_auto_reply
 from store.cases import Case
 
 GAMMA = 1.02
@@ -82,12 +82,14 @@ _SLA_TARGETS = ("first_response", "next_response", "resolution")
 _OUTCOMES = (MET, BREACHED, CLOSED_WITHOUT_RESPONSE)
 MEASURES = ("n", "transferred", "reopened",
             *(f"sla_{t}_{o}" for t in ("fr", "nr", "res") for o in ("met", "breached", "cwr")),
-            "first_response_n", "first_response_us", "resolution_n", "resolution_us", "handle_n", "handle_us")
+            "first_response_n", "first_response_us", "resolution_n", "resolution_us", "handle_n", "handle_us",
+            "auto_replied", "resolved_by_auto_reply")
 _INDEX = {name: i for i, name in enumerate(MEASURES)}
 DURATIONS = ("first_response", "resolution", "handle")
 KEY = ("basis", "dim", "grain", "at", "team", "value")
 HISTS = {metric: f"{metric}_hist" for metric in DURATIONS}
 _READ = ("id", "status", "opened_at", "closed_at", "source", "team_id", "assignee_id", "priority", "tags",
+         "auto_reply_id", "reply_count", "close_reason",
          "first_response_seconds", "first_response_at", "resolution_seconds", "handle_seconds", "sla_outcomes",
          "transfers", "reopen_count")
 
@@ -120,6 +122,8 @@ class CaseRollup(SQLModel, table=True):
     resolution_us: int = Field(default=0, sa_type=BigInteger)
     handle_n: int = Field(default=0, sa_type=BigInteger)
     handle_us: int = Field(default=0, sa_type=BigInteger)
+    auto_replied: int = Field(default=0, sa_type=BigInteger)
+    resolved_by_auto_reply: int = Field(default=0, sa_type=BigInteger)
     # Histograms of the cell's durations: {bucket: count} as JSON text, read and rewritten under the row's lock.
     first_response_hist: str = Field(default="{}", sa_type=Text)
     resolution_hist: str = Field(default="{}", sa_type=Text)
@@ -183,6 +187,9 @@ def contributions(row: Mapping[str, Any]) -> list[tuple[tuple, tuple[tuple[int, 
     team = _text(row["team_id"])
     dims = _dimensions(row)
     opened: list[tuple[int, int]] = [(0, 1)]
+    auto_replied = row["auto_reply_id"] is not None
+    if auto_replied:
+        opened.append((_INDEX["auto_replied"], 1))
     durations: list[tuple[str, int]] = []
     if (first := _first_response(row)) is not None:
         opened += [(_INDEX["first_response_n"], 1), (_INDEX["first_response_us"], _us(first))]
@@ -194,6 +201,11 @@ def contributions(row: Mapping[str, Any]) -> list[tuple[tuple, tuple[tuple[int, 
             closed.append((1, 1))
         if (row["reopen_count"] or 0) > 0:
             closed.append((2, 1))
+        if auto_replied:
+            closed.append((_INDEX["auto_replied"], 1))
+            if resolved_by_auto_reply(auto_replied=True, human_replies=row["reply_count"] or 0,
+                                      close_reason=_text(row["close_reason"]) or None):
+                closed.append((_INDEX["resolved_by_auto_reply"], 1))
         outcomes = row["sla_outcomes"] if isinstance(row["sla_outcomes"], dict) else {}
         for t, target in enumerate(_SLA_TARGETS):
             if (outcome := outcomes.get(target)) in _OUTCOMES:
@@ -330,7 +342,8 @@ _TIMES = ("opened_at", "closed_at", "first_response_at")
 
 def _freeze(row: Mapping[str, Any]) -> str:
     return json.dumps({name: (row[name].isoformat() if name in _TIMES and row[name] is not None
-                              else _text(row[name]) if name in ("status", "source", "priority") else row[name])
+                              else _text(row[name]) if name in ("status", "source", "priority", "close_reason")
+                              else row[name])
                        for name in _READ[1:]}, separators=(",", ":"))
 
 
@@ -510,7 +523,7 @@ def rebuild(connection: Connection) -> int:
 
 _ONE_HOUR = timedelta(hours=1)
 METRICS = frozenset({"opened", "closed", "first_response", "resolution", "handle", "sla", "transfer_rate",
-                     "reopen_rate"})
+                     "reopen_rate", *AUTO_REPLY_METRICS})
 GROUPS = frozenset({"none", "channel", "team", "assignee", "priority", "tag", "day", "hour"})
 _GROUP_DIMS = {"channel": "channel", "assignee": "assignee", "priority": "priority", "tag": "tag"}
 Cell = tuple[str, str, str | None, int]  # grain, cell, label, weight
@@ -670,8 +683,10 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
             continue  # no case in this group (cells whose cases moved away)
         if metric in ("opened", "closed"):
             found[key] = (vector[0],)
-        elif metric in ("transfer_rate", "reopen_rate"):
+        elif metric in ("transfer_rate", "reopen_rate", "auto_replies", "auto_reply_rate"):
             found[key] = (vector[0], vector[1])
+        elif metric == "resolved_by_auto_reply":  # as store.analytics_fast: (auto-replied, resolved by it)
+            found[key] = (vector[1], vector[2])
         else:
             found[key] = tuple(vector[1:])
     return _finish(ReportRow, metric, {_group_key(k): v for k, v in found.items()}, group_by, hours)
@@ -688,6 +703,10 @@ def _measures_of(metric: str) -> list[str]:
         return ["n", "transferred"]
     if metric == "reopen_rate":
         return ["n", "reopened"]
+    if metric in ("auto_replies", "auto_reply_rate"):
+        return ["n", "auto_replied"]
+    if metric == "resolved_by_auto_reply":
+        return ["n", "auto_replied", "resolved_by_auto_reply"]
     if metric == "sla":
         return ["n", *MEASURES[3:12]]
     return ["n", f"{metric}_n", f"{metric}_us"]

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import Engine, delete, func, insert, update
 from sqlmodel import Session, col, select
 
-from engine.models import CaseStatus, Direction, Priority
+from engine.models import CaseStatus, CloseReason, Direction, Priority
 from store import mention_rollup, rollups
 from store.analytics import CaseFilters, case_report, mention_report
 from store.cases import Case
@@ -51,11 +51,15 @@ def _random_case(rng: random.Random, ident: str) -> Case:
         reopens=rng.choice([0, 0, 0, 1]),
         sla={t: rng.choice(OUTCOMES) for t in ("first_response", "next_response", "resolution")
              if rng.random() < 0.7} if closed else {})
+    if rng.random() < 0.3:  # auto-replied; then maybe answered by a human, maybe closed as spam
+        case.auto_reply_id, case.auto_replied_at = "canned-hello", opened + timedelta(seconds=5)
+        case.reply_count = rng.choice([0, 0, 1])
+        case.close_reason = rng.choice([None, CloseReason.spam]) if closed else None
     return case
 
 
 def _mutate(rng: random.Random, case: Case) -> None:
-    change = rng.randrange(7)
+    change = rng.randrange(8)
     if change == 0:
         case.team_id = rng.choice(TEAMS)  # a transfer
     elif change == 1:
@@ -71,6 +75,8 @@ def _mutate(rng: random.Random, case: Case) -> None:
         case.sla_outcomes = {"first_response": rng.choice(OUTCOMES)}
     elif change == 5 and case.status == CaseStatus.closed:  # a reopen
         case.status, case.reopen_count = CaseStatus.assigned, case.reopen_count + 1
+    elif change == 6:
+        case.reply_count += 1  # a human answered: no longer resolved by the auto-reply alone
     else:
         case.handle_seconds = round(rng.uniform(0, 3000), 3)
         case.transfers += 1
