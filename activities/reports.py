@@ -57,8 +57,12 @@ READERS = frozenset({Role.admin, Role.ops_lead, Role.supervisor, Role.auditor})
 
 class ReportActivities:
     def __init__(self, *, engine: Engine, keys: KeyRing | None, guard: NetGuard,
-                 http: httpx.Client | None = None, smtp: SmtpConfig | None = None) -> None:
+                 http: httpx.Client | None = None, smtp: SmtpConfig | None = None,
+                 share_of_voice: dict[str, list[str]] | None = None) -> None:
+        # `share_of_voice`: the setting SWITCHBOARD_SHARE_OF_VOICE, the names a share of voice report counts
+        # until an ops lead saves some (as the API counts them).
         self._engine, self._keys, self._guard, self._smtp = engine, keys, guard, smtp
+        self._voice = dict(share_of_voice or {})
         self._http = http or guard.http_client(timeout=TIMEOUT, follow_redirects=False)
 
     @staticmethod
@@ -75,13 +79,13 @@ class ReportActivities:
             return "its owner may no longer read analytics"
         return None if target else missing
 
-    @staticmethod
-    def _run(session: Session, report: SavedReport, now: datetime) -> ReportResult:
+    def _run(self, session: Session, report: SavedReport, now: datetime) -> ReportResult:
         """The report's result as its owner sees it."""
         owner = session.get(User, report.owner_id)
         assert owner is not None
         cases, mentions = visibility_of(owner.teams or [], owner.id)
-        return run_report(session=session, report=report, now=now, visible_cases=cases, visible_mentions=mentions)
+        return run_report(session=session, report=report, now=now, visible_cases=cases, visible_mentions=mentions,
+                          voice_default=self._voice)
 
     def _prepare(self, report_id: str, delivery_id: str) -> tuple[str, bytes, bytes, int] | ReportDelivered:
         with session_scope(self._engine, write=False) as session:

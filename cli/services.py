@@ -85,7 +85,7 @@ async def run_worker() -> None:
     worker = build_worker(client, task_queue=settings.task_queue, database_url=settings.database_url, keys=keys,
                           connect_allow=parse_networks(settings.connect_allow),
                           tagging_budget_ms=settings.tagging_budget_ms, reimport_workflows=False,
-                          smtp=settings.smtp())
+                          smtp=settings.smtp(), share_of_voice=settings.share_of_voice)
     loop = asyncio.get_running_loop()
     stopping: list[asyncio.Task] = []
 

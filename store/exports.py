@@ -31,7 +31,7 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "id", "source", "external_id", "conversation_id", "case_id", "direction", "author", "created_at",
     "received_at", "reply_to_id", "text", "language", "sentiment", "needs_response", "tags")
 REPORT_COLUMNS: tuple[str, ...] = ("group", "target", "count", "value", "mean", "median", "p90", "met", "breached",
-                                   "closed_without_response", "matching")
+                                   "closed_without_response", "matching", "name")
 
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")

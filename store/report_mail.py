@@ -91,9 +91,12 @@ def report_csv(rows: list[ReportRow]) -> str:
 
 def _summary(rows: list[ReportRow], metric: str, group_by: str) -> tuple[list[str], list[list[str]]]:
     with_target = any(row.target for row in rows)
-    header = [group_by if group_by != "none" else "period", *(["target"] if with_target else []), "count", metric]
+    with_name = any(row.name for row in rows)  # share of voice: a row per brand or competitor
+    header = [group_by if group_by != "none" else "period", *(["target"] if with_target else []),
+              *(["name"] if with_name else []), "count", metric]
     lines = [[row.group if row.group is not None else "(all)" if group_by == "none" else "(none)",
-              *([row.target or ""] if with_target else []), str(row.count), _shown(row.value)]
+              *([row.target or ""] if with_target else []), *([row.name or ""] if with_name else []),
+              str(row.count), _shown(row.value)]
              for row in rows[:SUMMARY_ROWS]]
     return header, lines
 

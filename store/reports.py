@@ -27,6 +27,7 @@ from store.analytics import CaseFilters, ReportRow, case_report, mention_report,
 from store.cases import Case, visible_cases
 from store.db.types import UtcDateTime
 from store.mentions import Mention
+from store.share_of_voice import names_of
 
 WEBHOOK_SECRET_PURPOSE = "report-webhook-secret"
 CUSTOM = "custom"  # a report with its own since and until
@@ -35,7 +36,8 @@ CUSTOM = "custom"  # a report with its own since and until
 class SavedReportBase(SQLModel):
     name: str = Field(description="What the report is called, e.g. 'Weekly first response by team'")
     kind: str = Field(description="cases or mentions: which analytics the report runs")
-    metric: str = Field(description="A case metric (GET /api/analytics/cases), or volume or sentiment for mentions")
+    metric: str = Field(description="A case metric (GET /api/analytics/cases), or volume, sentiment or "
+                                    "share_of_voice for mentions")
     group_by: str = Field(default="none", description="A grouping the kind's analytics take")
     hours: str = Field(default="calendar", description="cases: calendar, or business for first_response, "
                                                        "next_response and resolution in the SLA calendar's open "
@@ -107,16 +109,20 @@ class ReportResult:
 
 def run_report(*, session: Session, report: SavedReportBase, now: datetime,
                visible_cases: Sequence[ColumnElement[bool]] = (),
-               visible_mentions: Sequence[ColumnElement[bool]] = ()) -> ReportResult:
+               visible_mentions: Sequence[ColumnElement[bool]] = (),
+               voice_default: dict[str, list[str]] | None = None) -> ReportResult:
     """The report's rows at `now`, as GET /api/analytics/<kind> answers them; `visible_cases` (conditions on
-    Case) and `visible_mentions` (on Mention) are the reader's visibility rule."""
+    Case) and `visible_mentions` (on Mention) are the reader's visibility rule. Share of voice counts the names
+    an ops lead saved, else `voice_default` (the setting SWITCHBOARD_SHARE_OF_VOICE of the API or the worker
+    running it); with none anywhere, no rows."""
     since, until = report_period(report, now=now)
     zone = ZoneInfo(report.tz)
     filters = report.filters or {}
     if report.kind == "mentions":
+        names = names_of(session, default=voice_default or {}) if report.metric == "share_of_voice" else None
         rows = mention_report(session=session, metric=report.metric, group_by=report.group_by, since=since,
                               until=until, zone=zone, channel=filters.get("channel"),
-                              direction=filters.get("direction"), visible=visible_mentions)
+                              direction=filters.get("direction"), names=names, visible=visible_mentions)
         return ReportResult(since, until, "created_at", rows)
     case_filters = CaseFilters(team_id=filters.get("team_id"), channel=filters.get("channel"),
                                priority=filters.get("priority"), tag=filters.get("tag"))

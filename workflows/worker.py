@@ -57,13 +57,15 @@ def build_worker(client: Client, *, task_queue: str, database_url: str, keys: Ke
                  max_cached_workflows: int = MAX_CACHED_WORKFLOWS,
                  tagging_budget_ms: float = DEFAULT_TAGGING_BUDGET_MS,
                  connectors: Mapping[str, Connector[Any]] | None = None, reimport_workflows: bool = True,
-                 smtp: SmtpConfig | None = None) -> Worker:
+                 smtp: SmtpConfig | None = None, share_of_voice: Mapping[str, list[str]] | None = None) -> Worker:
     """A worker for the case task queue, with activities bound to the read side at `database_url`,
     connector secrets opened with `keys` (payloads are sealed by the client's data converter),
     connectors reaching private networks only in `connect_allow`, and each mention's classification
     tagged within `tagging_budget_ms` of CPU time (the setting of that name). `connectors` replaces the
     connectors of some kinds (a test's stand-in for a remote API that fails as remote APIs do);
-    `reimport_workflows` as in `sandbox_runner`; `smtp`: the server scheduled reports are emailed through."""
+    `reimport_workflows` as in `sandbox_runner`; `smtp`: the server scheduled reports are emailed through;
+    `share_of_voice`: the setting SWITCHBOARD_SHARE_OF_VOICE, the names a share of voice report counts until an
+    ops lead saves some."""
     engine = make_engine(database_url)
     guard = NetGuard(connect_allow)
     registry = ConnectorRegistry({"webhook": PushOnly(), "file": PushOnly(), "rss": RssConnector(guard=guard),
@@ -75,7 +77,8 @@ def build_worker(client: Client, *, task_queue: str, database_url: str, keys: Ke
     discovery = DiscoveryActivities(engine=engine, connectors=registry, client=client, task_queue=task_queue,
                                     tagging_budget_ms=tagging_budget_ms)
     crisis = CrisisActivities(engine=engine, client=client)
-    reports = ReportActivities(engine=engine, keys=keys, guard=guard, smtp=smtp)
+    reports = ReportActivities(engine=engine, keys=keys, guard=guard, smtp=smtp,
+                               share_of_voice=dict(share_of_voice or {}))
     return Worker(
         client,
         task_queue=task_queue,

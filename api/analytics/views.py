@@ -212,16 +212,25 @@ def check_case_metric(metric: str, group_by: str, hours: str) -> None:
 
 def check_mention_metric(metric: str, group_by: str, names: dict[str, list[str]]) -> None:
     """Refuse share of voice grouped other than by time, or with no name configured (`names`)."""
+    check_mention_group(metric, group_by)
     if metric == "share_of_voice":
-        if group_by not in ("none", "day", "hour"):
-            raise ApiError(422, code="bad_group", path="group_by",
-                           message=f"share_of_voice is counted per name: group it by none, day or hour, not "
-                                   f"{group_by}")
-        if not names:
-            raise ApiError(422, code="no_share_of_voice_terms", path="metric",
-                           message="no brand or competitor is set: an ops lead sets them (the dashboard's share of "
-                                   "voice, or PUT /api/analytics/share-of-voice/terms), or the operator sets "
-                                   "SWITCHBOARD_SHARE_OF_VOICE to JSON such as {\"Acme\": [\"acme\"]}")
+        check_voice_names(names)
+
+
+def check_mention_group(metric: str, group_by: str) -> None:
+    """Refuse share of voice grouped other than by none, day or hour."""
+    if metric == "share_of_voice" and group_by not in ("none", "day", "hour"):
+        raise ApiError(422, code="bad_group", path="group_by",
+                       message=f"share_of_voice is counted per name: group it by none, day or hour, not {group_by}")
+
+
+def check_voice_names(names: dict[str, list[str]]) -> None:
+    """Refuse share of voice when no brand or competitor is set anywhere (`names` empty)."""
+    if not names:
+        raise ApiError(422, code="no_share_of_voice_terms", path="metric",
+                       message="no brand or competitor is set: an ops lead sets them (the dashboard's share of "
+                               "voice, or PUT /api/analytics/share-of-voice/terms), or the operator sets "
+                               "SWITCHBOARD_SHARE_OF_VOICE to JSON such as {\"Acme\": [\"acme\"]}")
 
 
 def _check_team(principal: Principal, team_id: str | None) -> None:

@@ -24,7 +24,7 @@ from api.analytics.views import _check_team
 from api.audit.trail import record
 from api.auth.deps import ExportData, ReadAnalytics
 from api.cases.access import case_filter, through_cases
-from api.deps import EngineDep, WriteSessionDep
+from api.deps import EngineDep, SettingsDep, WriteSessionDep
 from api.errors import ApiError, refusal
 from api.instants import instant_query, parse_instant
 from api.reports.views import NOT_FOUND, result_of, visible_report
@@ -131,11 +131,11 @@ def export_mentions(principal: ExportData, session: WriteSessionDep, engine: Eng
 
 
 @router.get("/reports/{report_id}/export", response_class=StreamingResponse, responses={**STREAMED, **NOT_FOUND})
-def export_report(principal: ReadAnalytics, session: WriteSessionDep, report_id: str,
+def export_report(principal: ReadAnalytics, session: WriteSessionDep, settings: SettingsDep, report_id: str,
                   format: FORMAT = "csv") -> StreamingResponse:  # noqa: A002
     """The report's result now (as GET /api/reports/{id}/result), its rows in REPORT_COLUMNS."""
     report = visible_report(session, principal, report_id)
-    found = result_of(session, principal, report)
+    found = result_of(session, principal, report, settings)
     record(session, principal, "export.report", "report", report.id,
            detail={"format": format, "since": found.since.isoformat(), "until": found.until.isoformat(),
                    "kind": report.kind, "metric": report.metric, "group_by": report.group_by,

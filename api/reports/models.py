@@ -27,9 +27,9 @@ from store.report_mail import MAX_RECIPIENTS, address_problem
 
 NAME_MAX = 120
 Kind = Literal["cases", "mentions"]
-# Share of voice is not saved: its names may be the API's setting (SWITCHBOARD_SHARE_OF_VOICE, the default until an
-# ops lead saves some), which scheduled delivery (the worker) lacks.
-MENTION_REPORT_METRICS = ("volume", "sentiment")
+# Share of voice counts the names an ops lead saved, else the setting SWITCHBOARD_SHARE_OF_VOICE, which the API and
+# the workers (scheduled delivery) both take.
+MENTION_REPORT_METRICS = ("volume", "sentiment", "share_of_voice")
 Metric = Literal[(*CASE_METRICS, *MENTION_REPORT_METRICS)]  # type: ignore[valid-type]
 Group = Literal[tuple(dict.fromkeys((*CASE_GROUPS, *MENTION_GROUPS)))]  # type: ignore[valid-type]
 Period = Literal[(*RELATIVE_PERIODS, "custom")]  # type: ignore[valid-type]
@@ -110,7 +110,9 @@ class ReportCreate(BaseModel):
 
     name: Name
     kind: Kind
-    metric: Metric = Field(description="cases: a metric of GET /api/analytics/cases; mentions: volume or sentiment")
+    metric: Metric = Field(description="cases: a metric of GET /api/analytics/cases; mentions: volume, "
+                                   "sentiment or share_of_voice (grouped by none, day or hour; saved only when a "
+                                   "brand is set: GET /api/analytics/share-of-voice/terms)")
     group_by: Group = "none"
     hours: Hours = Field(default="calendar", description="cases: business measures first_response, next_response "
                                                          "and resolution in the SLA calendar's open time")

@@ -22,6 +22,8 @@ from api.analytics.views import (
     _check_team,
     _zone,
     check_case_metric,
+    check_mention_group,
+    check_voice_names,
 )
 from api.audit.trail import record, record_apart
 from api.auth.deps import ManageReports, ReadAnalytics
@@ -52,6 +54,7 @@ from store.reports import (
     delete_report,
     run_report,
 )
+from store.share_of_voice import names_of
 
 router = APIRouter(tags=["reports"])
 
@@ -115,6 +118,8 @@ def check_report(principal: Principal, fields: dict[str, Any], *, has_secret: bo
         check_case_metric(fields["metric"], fields["group_by"], fields.get("hours") or "calendar")
     elif fields.get("hours", "calendar") != "calendar":
         raise _refuse("hours", "a mentions report has no business hours: leave hours at calendar")
+    else:
+        check_mention_group(fields["metric"], fields["group_by"])
     filters = {key: value for key, value in (fields.get("filters") or {}).items() if value is not None}
     for key in filters:
         if key not in _FILTERS[kind]:
@@ -162,6 +167,12 @@ def _checked_schedule(fields: dict[str, Any], has_secret: bool, mail_missing: st
                                   f"the operator sets {mail_missing}; or deliver to a webhook instead",
                       "email_not_configured")
     return {"schedule_weekday": fields.get("schedule_weekday") if cadence == "weekly" else None, "email_to": emails}
+
+
+def _voice_checked(session: Session, settings: Settings, fields: dict[str, Any]) -> None:
+    """A share of voice report is refused when no brand or competitor is set anywhere (it would count nothing)."""
+    if fields["kind"] == "mentions" and fields["metric"] == "share_of_voice":
+        check_voice_names(names_of(session, default=settings.share_of_voice))
 
 
 def _mail_server_refusal(settings: Settings) -> str | None:
@@ -227,6 +238,7 @@ async def create(principal: ManageReports, engine: EngineDep, temporal: Temporal
     def save() -> tuple[SavedReport, SavedReportPublic]:
         _mail_server_checked(fields, _mail_server_refusal(settings) if fields["email_to"] else None)
         with session_scope(engine) as session:
+            _voice_checked(session, settings, fields)
             report = create_report(session, fields={**fields, **_sealed(keys, body.webhook_secret)},
                                    owner_id=principal.user_id, now=datetime.now(UTC))
             public = SavedReportPublic.of(report)
@@ -267,6 +279,7 @@ async def change(principal: ManageReports, engine: EngineDep, temporal: Temporal
             if "name" in asked and asked["name"] is not None:
                 fields["name"] = asked["name"].strip()
             _mail_server_checked(fields, refusal)
+            _voice_checked(session, settings, fields)
             change_report(session, report=report, fields={**fields, **_sealed(keys, body.webhook_secret)},
                           now=datetime.now(UTC))
             public = SavedReportPublic.of(report)
@@ -323,20 +336,23 @@ async def deliver(principal: ManageReports, session: SessionDep, engine: EngineD
     return Delivery(status="delivering", schedule_id=schedule_id(report_id))
 
 
-def result_of(session: Session, principal: Principal, report: SavedReport) -> ReportResult:
-    """The report run now over what the caller sees (a shared report's team filter must be one of theirs)."""
+def result_of(session: Session, principal: Principal, report: SavedReport, settings: Settings) -> ReportResult:
+    """The report run now over what the caller sees (a shared report's team filter must be one of theirs); share
+    of voice by the saved names, else the setting's."""
     _check_team(principal, (report.filters or {}).get("team_id"))
     return run_report(session=session, report=report, now=datetime.now(UTC), visible_cases=case_filter(principal),
-                      visible_mentions=through_cases(principal, Mention.conversation_id, Case.conversation_id))
+                      visible_mentions=through_cases(principal, Mention.conversation_id, Case.conversation_id),
+                      voice_default=settings.share_of_voice)
 
 
 @router.get("/reports/{report_id}/result", response_model=AnalyticsReport,
             responses={**NOT_FOUND, 403: refusal("the report filters by a team that is not the caller's")})
-def report_result(principal: ReadAnalytics, session: SessionDep, report_id: str) -> AnalyticsReport:
+def report_result(principal: ReadAnalytics, session: SessionDep, settings: SettingsDep,
+                  report_id: str) -> AnalyticsReport:
     """Run the report now: its period resolved at this instant in its time zone, the rows GET
     /api/analytics/<kind> answers for the same fields."""
     report = visible_report(session, principal, report_id)
-    found = result_of(session, principal, report)
+    found = result_of(session, principal, report, settings)
     return AnalyticsReport(metric=report.metric, group_by=report.group_by, since=found.since, until=found.until,
                            tz=report.tz, hours=report.hours, period_column=found.period_column,
                            rows=[AnalyticsRow(**vars(row)) for row in found.rows])

@@ -125,7 +125,7 @@ async def test_a_report_that_does_not_fit_its_kind_is_refused_by_field(scripted:
 
         assert await bad(kind="mentions", metric="first_response") == "metric"
         assert await bad(kind="mentions", metric="volume", group_by="assignee") == "group_by"
-        assert await bad(kind="mentions", metric="share_of_voice") == "metric"  # read live, not saved
+        assert await bad(kind="mentions", metric="share_of_voice") == "metric"  # no brand or competitor set anywhere
         assert await bad(kind="mentions", metric="sentiment", hours="business") == "hours"
         assert await bad(metric="backlog", group_by="day") == "group_by"  # counted at one instant
         assert await bad(metric="opened", hours="business") == "hours"  # no business-hours variant

@@ -5861,7 +5861,7 @@ export interface components {
             /** Kind */
             kind?: ("cases" | "mentions") | null;
             /** Metric */
-            metric?: ("opened" | "closed" | "first_response" | "next_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate" | "approval_rate" | "backlog" | "workload" | "auto_replies" | "auto_reply_rate" | "resolved_by_auto_reply" | "volume" | "sentiment") | null;
+            metric?: ("opened" | "closed" | "first_response" | "next_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate" | "approval_rate" | "backlog" | "workload" | "auto_replies" | "auto_reply_rate" | "resolved_by_auto_reply" | "volume" | "sentiment" | "share_of_voice") | null;
             /** Group By */
             group_by?: ("none" | "channel" | "team" | "assignee" | "priority" | "tag" | "policy" | "day" | "hour" | "direction" | "language" | "sentiment") | null;
             /** Hours */
@@ -5913,10 +5913,10 @@ export interface components {
             kind: "cases" | "mentions";
             /**
              * Metric
-             * @description cases: a metric of GET /api/analytics/cases; mentions: volume or sentiment
+             * @description cases: a metric of GET /api/analytics/cases; mentions: volume, sentiment or share_of_voice (grouped by none, day or hour; saved only when a brand is set: GET /api/analytics/share-of-voice/terms)
              * @enum {string}
              */
-            metric: "opened" | "closed" | "first_response" | "next_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate" | "approval_rate" | "backlog" | "workload" | "auto_replies" | "auto_reply_rate" | "resolved_by_auto_reply" | "volume" | "sentiment";
+            metric: "opened" | "closed" | "first_response" | "next_response" | "resolution" | "handle" | "sla" | "transfer_rate" | "reopen_rate" | "approval_rate" | "backlog" | "workload" | "auto_replies" | "auto_reply_rate" | "resolved_by_auto_reply" | "volume" | "sentiment" | "share_of_voice";
             /**
              * Group By
              * @default none
@@ -6037,7 +6037,7 @@ export interface components {
             kind: string;
             /**
              * Metric
-             * @description A case metric (GET /api/analytics/cases), or volume or sentiment for mentions
+             * @description A case metric (GET /api/analytics/cases), or volume, sentiment or share_of_voice for mentions
              */
             metric: string;
             /**

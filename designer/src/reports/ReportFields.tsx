@@ -43,7 +43,7 @@ export const ReportFields = () => {
                 <SelectInput source="kind" choices={KINDS} required sx={HALF} data-testid="report-kind" />
                 <SelectInput source="metric" choices={metricChoices(kind)} required sx={HALF} data-testid="report-metric" />
             </Stack>
-            <SelectInput source="group_by" label="Group by" choices={groupChoices(kind)} sx={WIDE} data-testid="report-group" />
+            <SelectInput source="group_by" label="Group by" choices={groupChoices(kind, metric)} sx={WIDE} data-testid="report-group" />
             {kind === 'cases' && metric && IN_BUSINESS_HOURS.includes(metric) && (
                 <SelectInput source="hours" label="Measured in" choices={HOURS} defaultValue="calendar" sx={WIDE} data-testid="report-hours" />
             )}

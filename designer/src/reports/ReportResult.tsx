@@ -23,6 +23,14 @@ export const resultColumns = (result: Pick<AnalyticsReport, 'metric' | 'group_by
     const { metric } = result;
     const unit = METRICS[metric]?.unit ?? 'count';
     const columns: Column[] = [{ key: 'group', label: groupName(result.group_by), cell: row => groupLabel(result.group_by, row) }];
+    if (metric === 'share_of_voice') {
+        columns.push(
+            { key: 'name', label: 'Brand or competitor', cell: row => row.name ?? '-' },
+            { key: 'count', label: 'Mentions', cell: row => formatValue('volume', row.count) },
+            { key: 'value', label: 'Share', cell: row => formatValue(metric, row.value) },
+        );
+        return columns;
+    }
     if (metric === 'sla') columns.push({ key: 'target', label: 'Target', cell: row => (row.target ?? '').replace(/_/g, ' ') });
     if (unit === 'score') {
         columns.push(
@@ -60,6 +68,8 @@ export const resultColumns = (result: Pick<AnalyticsReport, 'metric' | 'group_by
     return columns;
 };
 
+const LEFT = ['group', 'target', 'name'];
+
 const when = (instant: string, tz: string) => {
     try {
         return new Date(instant).toLocaleString('en-GB', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
@@ -94,7 +104,7 @@ export const ReportResult = ({ report }: { report: SavedReport }) => {
                     <TableHead>
                         <TableRow>
                             {columns.map(column => (
-                                <TableCell key={column.key} align={column.key === 'group' || column.key === 'target' ? 'left' : 'right'}>
+                                <TableCell key={column.key} align={LEFT.includes(column.key) ? 'left' : 'right'}>
                                     {column.label}
                                 </TableCell>
                             ))}
@@ -102,9 +112,9 @@ export const ReportResult = ({ report }: { report: SavedReport }) => {
                     </TableHead>
                     <TableBody>
                         {data.rows.map((row, index) => (
-                            <TableRow key={`${row.group}-${row.target}-${index}`} data-testid="report-row">
+                            <TableRow key={`${row.group}-${row.target}-${row.name}-${index}`} data-testid="report-row">
                                 {columns.map(column => (
-                                    <TableCell key={column.key} align={column.key === 'group' || column.key === 'target' ? 'left' : 'right'}>
+                                    <TableCell key={column.key} align={LEFT.includes(column.key) ? 'left' : 'right'}>
                                         {column.cell(row)}
                                     </TableCell>
                                 ))}

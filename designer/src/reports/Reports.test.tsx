@@ -52,9 +52,24 @@ const result: AnalyticsReport = {
     ],
 };
 
+const voice: AnalyticsReport = {
+    ...result,
+    metric: 'share_of_voice',
+    group_by: 'day',
+    period_column: 'created_at',
+    rows: [
+        { ...NONE, group: '2025-01-01', name: 'Acme', count: 3, value: 0.6667, mean: null, median: null, p90: null },
+        { ...NONE, group: '2025-01-01', name: 'Globex', count: 1, value: 0.3333, mean: null, median: null, p90: null },
+    ],
+};
+
 const provider = () => {
     const dataProvider = fakeDataProvider({
-        reports: [report(), report({ id: 'rpt-2', name: 'Mentions', kind: 'mentions', metric: 'volume', group_by: 'day', shared: false })],
+        reports: [
+            report(),
+            report({ id: 'rpt-2', name: 'Mentions', kind: 'mentions', metric: 'volume', group_by: 'day', shared: false }),
+            report({ id: 'rpt-3', name: 'Brand vs competitors', kind: 'mentions', metric: 'share_of_voice', group_by: 'day', filters: {} }),
+        ],
         sources: [makeSource({ id: 'twitter', name: 'X / Twitter' })],
         teams: [{ id: 'support', name: 'Support' }],
         cases: [],
@@ -166,6 +181,12 @@ describe('report form', () => {
             'Breached',
         ]);
         expect(exportUrl('rpt 1', 'csv')).toBe('/api/reports/rpt%201/export?format=csv');
+        expect(resultColumns({ metric: 'share_of_voice', group_by: 'day' }).map(column => column.label)).toEqual([
+            'Day',
+            'Brand or competitor',
+            'Mentions',
+            'Share',
+        ]);
     });
 });
 
@@ -196,6 +217,23 @@ describe('report screens', () => {
         render(<App dataProvider={provider()} authProvider={fakeAuthProvider(makeMe('agent'))} />);
         expect(await screen.findByRole('menuitem', { name: /Cases/ }, { timeout: 5_000 })).toBeInTheDocument();
         expect(screen.queryByRole('menuitem', { name: /Reports/ })).toBeNull();
+    });
+
+    it('runs a share of voice report to a row per brand and competitor', async () => {
+        window.location.hash = '#/reports';
+        const dataProvider = provider();
+        dataProvider.runReport.mockImplementation(async () => ({ data: voice }));
+        const user = userEvent.setup();
+        render(<App dataProvider={dataProvider} authProvider={fakeAuthProvider(makeMe('supervisor'))} />);
+        expect(await screen.findByText('Share of voice by day', {}, { timeout: 5_000 })).toBeInTheDocument();
+        await user.click(screen.getByText('Brand vs competitors'));
+        const table = await screen.findByTestId('report-result', {}, { timeout: 5_000 });
+        expect(dataProvider.runReport).toHaveBeenCalledWith('rpt-3');
+        expect(within(table).getAllByRole('columnheader').map(cell => cell.textContent)).toEqual(['Day', 'Brand or competitor', 'Mentions', 'Share']);
+        expect(within(table).getAllByTestId('report-row').map(row => row.textContent)).toEqual([
+            '2025-01-01Acme366.7 %',
+            '2025-01-01Globex133.3 %',
+        ]);
     });
 
     it('creates a report from the form', async () => {

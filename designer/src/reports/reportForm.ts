@@ -28,6 +28,7 @@ export const METRICS: Record<string, { name: string; unit: 'count' | 'seconds' |
     resolved_by_auto_reply: { name: 'Resolved by auto-reply (no human reply)', unit: 'count' },
     volume: { name: 'Mention volume', unit: 'count' },
     sentiment: { name: 'Mean sentiment', unit: 'score' },
+    share_of_voice: { name: 'Share of voice', unit: 'ratio' },
 };
 
 /** Durations the API also measures in the open hours of each case's SLA calendar (`hours: business`). */
@@ -57,7 +58,7 @@ const METRICS_OF: Record<ReportKind, string[]> = {
         'auto_reply_rate',
         'resolved_by_auto_reply',
     ],
-    mentions: ['volume', 'sentiment'],
+    mentions: ['volume', 'sentiment', 'share_of_voice'],
 };
 
 const GROUP_NAMES: Record<string, string> = {
@@ -99,10 +100,15 @@ export const DIRECTIONS: Choice[] = [
     { id: 'outbound', name: 'Outbound (our replies)' },
 ];
 
+/** Share of voice is counted per brand and competitor: grouped by time only (the API refuses other groups). */
+const TIME_GROUPS = ['none', 'day', 'hour'];
+const groupsOf = (kind: ReportKind, metric?: string) =>
+    metric === 'share_of_voice' ? GROUPS_OF[kind].filter(group => TIME_GROUPS.includes(group)) : GROUPS_OF[kind];
+
 export const metricChoices = (kind: ReportKind | undefined): Choice[] =>
     METRICS_OF[kind ?? 'cases'].map(id => ({ id, name: METRICS[id].name }));
-export const groupChoices = (kind: ReportKind | undefined): Choice[] =>
-    GROUPS_OF[kind ?? 'cases'].map(id => ({ id, name: GROUP_NAMES[id] }));
+export const groupChoices = (kind: ReportKind | undefined, metric?: string): Choice[] =>
+    groupsOf(kind ?? 'cases', metric).map(id => ({ id, name: GROUP_NAMES[id] }));
 export const metricName = (metric: string) => METRICS[metric]?.name ?? metric;
 export const groupName = (group: string) => GROUP_NAMES[group] ?? group;
 export const periodName = (period: string) => PERIODS.find(choice => choice.id === period)?.name ?? period;
@@ -180,6 +186,8 @@ export const validateReport = (values: ReportFormValues): Record<string, string>
     if (values.group_by && !GROUPS_OF[kind].includes(values.group_by)) errors.group_by = `Pick a grouping of ${kind}`;
     else if (values.metric && AT_AN_INSTANT.includes(values.metric) && (values.group_by === 'day' || values.group_by === 'hour'))
         errors.group_by = 'Counted at the period\'s end: group by something other than time';
+    else if (values.group_by && !groupsOf(kind, values.metric).includes(values.group_by))
+        errors.group_by = 'Share of voice is counted per brand and competitor: group by nothing, day or hour';
     if (values.hours === 'business' && !(kind === 'cases' && values.metric && IN_BUSINESS_HOURS.includes(values.metric)))
         errors.hours = 'Only first response, next response and resolution have business hours';
     if (values.period === 'custom') {
