@@ -25,7 +25,16 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Field, Session, SQLModel
 
 from store.mentions import Mention
-from store.rollups import _by_grain, _cells, _cells_in, _text, _whole_hour, labelled_cells, range_cells
+from store.rollups import (
+    _by_grain,
+    _cells,
+    _cells_in,
+    _text,
+    _whole_hour,
+    labelled_cells,
+    mark_on_commit,
+    range_cells,
+)
 
 KEY = ("grain", "at", "source", "direction")
 _READ = ("id", "created_at", "source", "direction")
@@ -92,10 +101,13 @@ def _append(connection: Connection, delta: Counter) -> None:
 
 
 def added(session: Session | OrmSession, rows: Iterable[Mapping[str, Any]]) -> None:
-    """Count mentions just inserted around the ORM (rows with created_at, source and direction)."""
+    """Count mentions just inserted around the ORM (rows with created_at, source and direction), and mark their
+    cases for the case rollup (their next-response waits)."""
+    rows = list(rows)
     delta: Counter = Counter()
     _add(delta, rows)
     _append(session.connection(), delta)
+    mark_on_commit(session, (row.get("case_id") for row in rows))
 
 
 @contextmanager

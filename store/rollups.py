@@ -9,7 +9,10 @@ the same instant store.analytics puts it in a period:
   a closed case's measured `first_response_seconds`, an open case's `first_response_at - opened_at`);
 - basis `closed`, at its `closed_at`, only while its status is `closed`: one case (`closed`), whether it was
   transferred or reopened (the rates' numerators), its SLA outcomes per target (met, breached,
-  closed_without_response, as engine.metrics.attainment counts them), and its resolution and handle seconds.
+  closed_without_response, as engine.metrics.attainment counts them), its resolution and handle seconds, and
+  each of its next-response waits (from its mentions, as store.analytics reads them: a mention's write marks
+  its case);
+- both bases: whether it was auto-replied, and at its close whether the auto-reply alone resolved it.
 A duration adds its count, its sum in whole microseconds (integers: sums that are added and subtracted never
 drift, so means are exact to the microsecond) and one count in its log-scale histogram bucket (below).
 
@@ -49,7 +52,7 @@ them all: cheap).
 Not answered here (None; store.analytics_fast or the exact path answers): a period that does not start and end on
 a whole UTC hour, local days or hours in a zone with a half-hour offset, business hours, a visibility rule other
 than none (a team-scoped viewer also sees the cases assigned to them), two dimensions at once (a filter on one
-of channel, priority or tag and a group by another), next_response, policy groups, backlog, workload, approvals.
+of channel, priority or tag and a group by another), policy groups, backlog, workload, approvals.
 """
 
 from __future__ import annotations
@@ -66,10 +69,11 @@ from typing import Any
 from sqlalchemy import BigInteger, Connection, Text, and_, bindparam, event, func, inspect, select, tuple_
 from sqlalchemy.orm import ORMExecuteState
 from sqlalchemy.orm import Session as OrmSession
-from sqlmodel import Field, Session, SQLModel
+from sqlmodel import Field, Session, SQLModel, col
 
 from engine.measures import BREACHED, CLOSED_WITHOUT_RESPONSE, MET
-from engine.metrics import AUTO_REPLY_METRICS, Summary, resolved_by_auto_reply
+from engine.metrics import AUTO_REPLY_METRICS, Summary, next_response_gaps, resolved_by_auto_reply
+from engine.models import SYSTEM_ACTOR
 from store.cases import Case
 
 GAMMA = 1.02
@@ -83,9 +87,9 @@ _OUTCOMES = (MET, BREACHED, CLOSED_WITHOUT_RESPONSE)
 MEASURES = ("n", "transferred", "reopened",
             *(f"sla_{t}_{o}" for t in ("fr", "nr", "res") for o in ("met", "breached", "cwr")),
             "first_response_n", "first_response_us", "resolution_n", "resolution_us", "handle_n", "handle_us",
-            "auto_replied", "resolved_by_auto_reply")
+            "auto_replied", "resolved_by_auto_reply", "next_response_n", "next_response_us")
 _INDEX = {name: i for i, name in enumerate(MEASURES)}
-DURATIONS = ("first_response", "resolution", "handle")
+DURATIONS = ("first_response", "resolution", "handle", "next_response")
 KEY = ("basis", "dim", "grain", "at", "team", "value")
 HISTS = {metric: f"{metric}_hist" for metric in DURATIONS}
 _READ = ("id", "status", "opened_at", "closed_at", "source", "team_id", "assignee_id", "priority", "tags",
@@ -124,10 +128,13 @@ class CaseRollup(SQLModel, table=True):
     handle_us: int = Field(default=0, sa_type=BigInteger)
     auto_replied: int = Field(default=0, sa_type=BigInteger)
     resolved_by_auto_reply: int = Field(default=0, sa_type=BigInteger)
+    next_response_n: int = Field(default=0, sa_type=BigInteger)
+    next_response_us: int = Field(default=0, sa_type=BigInteger)
     # Histograms of the cell's durations: {bucket: count} as JSON text, read and rewritten under the row's lock.
     first_response_hist: str = Field(default="{}", sa_type=Text)
     resolution_hist: str = Field(default="{}", sa_type=Text)
     handle_hist: str = Field(default="{}", sa_type=Text)
+    next_response_hist: str = Field(default="{}", sa_type=Text)
 
 
 ROLLUP = CaseRollup.__table__  # type: ignore[attr-defined]
@@ -215,6 +222,10 @@ def contributions(row: Mapping[str, Any]) -> list[tuple[tuple, tuple[tuple[int, 
             if (value := row[column]) is not None:
                 closed += [(_INDEX[f"{metric}_n"], 1), (_INDEX[f"{metric}_us"], _us(value))]
                 durations.append((metric, bucket(value)))
+        if waits := row.get("next_response") or []:
+            closed += [(_INDEX["next_response_n"], len(waits)),
+                       (_INDEX["next_response_us"], sum(_us(wait) for wait in waits))]
+            durations += [("next_response", bucket(wait)) for wait in waits]
         bases.append(("closed", row["closed_at"], tuple(closed), durations))
     for basis, at, vector, buckets in bases:
         for grain, cell in _cells(at):
@@ -250,14 +261,38 @@ def _normal(totals: Totals) -> Totals:
     return {k: v for k, v in sums.items() if any(v)}, {k: per for k, per in kept.items() if per}
 
 
-def _read(connection: Connection, ids: Iterable[str]) -> list[Mapping[str, Any]]:
+def _read(connection: Connection, ids: Iterable[str]) -> list[dict[str, Any]]:
+    """These cases' _READ columns, and each closed case's next-response waits (`next_response`, seconds)."""
     table = Case.__table__  # type: ignore[attr-defined]
     ordered = sorted(set(ids))
-    rows: list[Mapping[str, Any]] = []
+    rows: list[dict[str, Any]] = []
     for i in range(0, len(ordered), 500):
         query = select(*(table.c[name] for name in _READ)).where(table.c.id.in_(ordered[i:i + 500]))
         rows += [dict(row) for row in connection.execute(query).mappings()]
+    _add_waits(connection, rows)
     return rows
+
+
+def _add_waits(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Each closed case's next-response waits in seconds, from its mentions, as store.analytics counts them: an
+    auto-reply ends no wait, an inbound mention needs a response unless triage said it needs none
+    (engine.metrics.next_response_gaps)."""
+    from store.mentions import Mention
+
+    table = Mention.__table__  # type: ignore[attr-defined]
+    closed = sorted(row["id"] for row in rows if _text(row["status"]) == "closed")
+    messages: dict[str, list[tuple[datetime, bool, bool]]] = defaultdict(list)
+    for i in range(0, len(closed), 500):
+        query = select(table.c.case_id, table.c.created_at, table.c.direction, table.c.needs_response,
+                       table.c.author).where(table.c.case_id.in_(closed[i:i + 500]))
+        for case_id, at, direction, needs, author in connection.execute(query):
+            inbound = _text(direction) == "inbound"
+            if not inbound and author == SYSTEM_ACTOR:
+                continue
+            messages[case_id].append((at, inbound, needs is not False))
+    for row in rows:
+        gaps = next_response_gaps(messages.get(row["id"], []))
+        row["next_response"] = [(end - start).total_seconds() for start, end in gaps]
 
 
 def _decode(text: str | None) -> dict[int, int]:
@@ -344,7 +379,7 @@ def _freeze(row: Mapping[str, Any]) -> str:
     return json.dumps({name: (row[name].isoformat() if name in _TIMES and row[name] is not None
                               else _text(row[name]) if name in ("status", "source", "priority", "close_reason")
                               else row[name])
-                       for name in _READ[1:]}, separators=(",", ":"))
+                       for name in (*_READ[1:], "next_response")}, separators=(",", ":"))
 
 
 def _thaw(case_id: str, state: str) -> dict[str, Any]:
@@ -367,13 +402,29 @@ _MARKED = "switchboard.rollups.marked"
 
 
 def _changed_cases(session: OrmSession) -> set[str]:
+    """The cases this session is about to write, and those of the mentions it writes (their waits)."""
+    from store.mentions import Mention
+
     ids = {obj.id for obj in (*session.new, *session.deleted) if isinstance(obj, Case)}
+    ids |= {obj.case_id for obj in (*session.new, *session.deleted) if isinstance(obj, Mention) and obj.case_id}
     for obj in session.dirty:
         if isinstance(obj, Case):
             state = inspect(obj)
             if any(state.attrs[name].history.has_changes() for name in _READ if name != "id"):
                 ids.add(obj.id)
+        elif isinstance(obj, Mention):
+            state = inspect(obj)
+            if any(state.attrs[name].history.has_changes() for name in _WAIT_COLUMNS):
+                history = state.attrs["case_id"].history
+                ids |= {case_id for case_id in (*history.deleted, *history.unchanged, *history.added) if case_id}
     return ids
+
+
+def mark_on_commit(session: Session | OrmSession, ids: Iterable[str]) -> None:
+    """Mark these cases as the caller's transaction commits, with the ORM's own (a write through the session that
+    the session events do not see, such as a Core insert of mentions)."""
+    if found := {i for i in ids if i}:
+        session.info.setdefault(_MARKED, set()).update(found)
 
 
 def mark(session: Session | OrmSession, ids: Iterable[str]) -> None:
@@ -396,25 +447,55 @@ def _before_flush(session: OrmSession, _context: Any, _instances: Any) -> None:
 
 
 @event.listens_for(OrmSession, "do_orm_execute")
-def _bulk_writes(state: ORMExecuteState) -> None:
-    """A bulk insert, update or delete of cases through the session (session.execute(insert(Case), rows), or
-    retention's delete(Case).where(...)) marks the cases it writes: those its rows name, or those its WHERE
-    matches, read just before it runs."""
+def _bulk_writes(state: ORMExecuteState) -> Any:
+    """A bulk insert, update or delete through the session marks the cases it writes: of cases (insert(Case),
+    retention's delete(Case).where(...)) those its rows name or its WHERE matches, read just before it runs; of
+    mentions that may change a case's next-response waits (their case, time, direction, need of a response or
+    author), the cases of the mentions it matches, before it runs and after."""
+    from store.mentions import Mention
+
     if not (state.is_insert or state.is_update or state.is_delete):
-        return
+        return None
     mapper = state.bind_mapper
-    if mapper is None or mapper.class_ is not Case:
-        return
+    if mapper is None or mapper.class_ not in (Case, Mention):
+        return None
+    marked = state.session.info.setdefault(_MARKED, set())
+    key = "id" if mapper.class_ is Case else "case_id"
     if state.is_insert:
         params = state.parameters
         rows = params if isinstance(params, list) else [params] if params else []
-        ids = {row["id"] for row in rows if "id" in row}
-    else:
-        where = state.statement.whereclause  # type: ignore[attr-defined]
+        marked.update(row[key] for row in rows if row.get(key))
+        return None
+    if mapper.class_ is Mention and state.is_update and not _touches_waits(state.statement):
+        return None
+    where = state.statement.whereclause  # type: ignore[attr-defined]
+    if mapper.class_ is Case:
         query = select(Case.id) if where is None else select(Case.id).where(where)  # type: ignore[arg-type]
-        ids = set(state.session.execute(query).scalars())
-    if ids:
-        state.session.info.setdefault(_MARKED, set()).update(ids)
+        marked.update(state.session.execute(query).scalars())
+        return None
+    query = select(Mention.id, Mention.case_id)
+    matched = state.session.execute(query if where is None else query.where(where)).all()  # type: ignore[arg-type]
+    marked.update(case_id for _, case_id in matched if case_id)
+    if not state.is_update:
+        return None
+    result = state.invoke_statement()
+    ids = [mention_id for mention_id, _ in matched]
+    for i in range(0, len(ids), 500):
+        marked.update(state.session.execute(select(Mention.case_id).where(
+            col(Mention.id).in_(ids[i:i + 500]), col(Mention.case_id).is_not(None))).scalars())
+    return result
+
+
+_WAIT_COLUMNS = frozenset({"case_id", "created_at", "direction", "needs_response", "author"})
+
+
+def _touches_waits(statement: Any) -> bool:
+    """Whether an UPDATE of mentions sets a column a case's next-response waits depend on (an UPDATE whose
+    values cannot be read counts as one that does)."""
+    values = getattr(statement, "_values", None)
+    if not values:
+        return True
+    return any(getattr(column, "key", column) in _WAIT_COLUMNS for column in values)
 
 
 @event.listens_for(OrmSession, "before_commit")
@@ -477,7 +558,9 @@ def recomputed(connection: Connection) -> Totals:
     table = Case.__table__  # type: ignore[attr-defined]
     totals: Totals = ({}, {})
     result = connection.execute(select(*(table.c[name] for name in _READ)).execution_options(yield_per=5000))
-    for rows in result.mappings().partitions():
+    for part in result.mappings().partitions():
+        rows = [dict(row) for row in part]
+        _add_waits(connection, rows)
         _add(totals, rows)
     return _normal(totals)
 
@@ -502,7 +585,9 @@ def rebuild(connection: Connection) -> int:
     for statement in (PENDING.delete(), SEEN.delete(), ROLLUP.delete()):
         connection.execute(statement)
     result = connection.execute(select(*(table.c[name] for name in _READ)).execution_options(yield_per=5000))
-    for rows in result.mappings().partitions():
+    for part in result.mappings().partitions():
+        rows = [dict(row) for row in part]
+        _add_waits(connection, rows)
         _add(totals, rows)
         connection.execute(SEEN.insert(), [{"case_id": row["id"], "state": _freeze(row)} for row in rows])
     sums, hists = _normal(totals)
@@ -522,8 +607,8 @@ def rebuild(connection: Connection) -> int:
 # ---- Reading it ----------------------------------------------------------------------------------------------
 
 _ONE_HOUR = timedelta(hours=1)
-METRICS = frozenset({"opened", "closed", "first_response", "resolution", "handle", "sla", "transfer_rate",
-                     "reopen_rate", *AUTO_REPLY_METRICS})
+METRICS = frozenset({"opened", "closed", "first_response", "next_response", "resolution", "handle", "sla",
+                     "transfer_rate", "reopen_rate", *AUTO_REPLY_METRICS})
 GROUPS = frozenset({"none", "channel", "team", "assignee", "priority", "tag", "day", "hour"})
 _GROUP_DIMS = {"channel": "channel", "assignee": "assignee", "priority": "priority", "tag": "tag"}
 Cell = tuple[str, str, str | None, int]  # grain, cell, label, weight

@@ -58,6 +58,22 @@ def _random_case(rng: random.Random, ident: str) -> Case:
     return case
 
 
+def _thread(rng: random.Random, case: Case) -> list[Mention]:
+    """A few messages of `case` after its opening: customers' (some needing no response) and ours (some the
+    auto-reply, by system), so that closed cases have next-response waits."""
+    found = []
+    at = case.opened_at
+    for n in range(rng.randrange(7)):
+        at += timedelta(seconds=rng.randrange(30, 20_000))
+        inbound = rng.random() < 0.55
+        mention = _mention(f"{case.id}-{n}", case.source, at, Direction.inbound if inbound else Direction.outbound,
+                           case_id=case.id, needs_response=rng.choice([None, True, False]) if inbound else None)
+        if not inbound and rng.random() < 0.2:
+            mention.author = "system"
+        found.append(mention)
+    return found
+
+
 def _mutate(rng: random.Random, case: Case) -> None:
     change = rng.randrange(8)
     if change == 0:
@@ -122,7 +138,26 @@ def _same(engine: Engine) -> None:
 def test_the_rollup_follows_every_write(engine: Engine) -> None:
     rng = random.Random(21)
     with Session(engine) as session:
-        session.add_all([_random_case(rng, f"r{i}") for i in range(120)])
+        made = [_random_case(rng, f"r{i}") for i in range(120)]
+        session.add_all(made)
+        session.add_all([mention for case in made for mention in _thread(rng, case)])
+        session.commit()
+    _same(engine)
+    # Mentions change a case's waits: a reply added, one deleted, one moved to another case (a bulk update, as a
+    # case's save takes its mentions), one that turns out to need no response.
+    with Session(engine) as session:
+        mentions = list(session.exec(select(Mention)))
+        closed = [c for c in session.exec(select(Case).where(col(Case.status) == CaseStatus.closed))]
+        extra = _mention("late", "twitter", closed[0].opened_at + timedelta(hours=1), Direction.outbound,
+                         case_id=closed[0].id)
+        session.add(extra)
+        session.delete(rng.choice(mentions))
+        moved = rng.sample(mentions, 3)
+        session.execute(update(Mention).where(col(Mention.id).in_([m.id for m in moved])).values(
+            case_id=closed[1].id))
+        inbound = next(m for m in mentions if m.direction == Direction.inbound and m.needs_response is not False
+                       and m not in moved)
+        inbound.needs_response = False
         session.commit()
     _same(engine)
     for round_ in range(6):
@@ -239,7 +274,9 @@ PERIODS = [(START, START + timedelta(days=70)), (START + timedelta(days=3, hours
 def test_rollup_reports_are_the_exact_ones(engine: Engine) -> None:
     rng = random.Random(16)
     with Session(engine) as session:
-        session.add_all([_random_case(rng, f"r{i}") for i in range(400)])
+        made = [_random_case(rng, f"r{i}") for i in range(400)]
+        session.add_all(made)
+        session.add_all([mention for case in made for mention in _thread(rng, case)])
         session.commit()
     with engine.begin() as connection:
         fold_all(connection)

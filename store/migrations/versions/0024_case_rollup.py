@@ -20,8 +20,8 @@ KEY = [('dim', 10), ('grain', 1), ('at', 13), ('team', None), ('value', None)]
 MEASURES = ['n', 'transferred', 'reopened', 'sla_fr_met', 'sla_fr_breached', 'sla_fr_cwr', 'sla_nr_met',
             'sla_nr_breached', 'sla_nr_cwr', 'sla_res_met', 'sla_res_breached', 'sla_res_cwr', 'first_response_n',
             'first_response_us', 'resolution_n', 'resolution_us', 'handle_n', 'handle_us', 'auto_replied',
-            'resolved_by_auto_reply']
-HISTS = ['first_response', 'resolution', 'handle']
+            'resolved_by_auto_reply', 'next_response_n', 'next_response_us']
+HISTS = ['first_response', 'resolution', 'handle', 'next_response']
 
 
 def _key(first: tuple[str, int]) -> list[sa.Column]:
