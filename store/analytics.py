@@ -216,9 +216,9 @@ def mention_report(*, session: Session, group_by: str, since: datetime, until: d
     store.analytics_fast count volume by day or hour, with the same rows."""
     if metric not in MENTION_METRICS or group_by not in MENTION_GROUPS:
         raise ValueError(f"no mention metric {metric!r} or group {group_by!r}: see MENTION_METRICS and MENTION_GROUPS")
-    if accelerate and metric == "volume" and (summed := mention_rollup.mention_report(
-            session=session, group_by=group_by, since=since, until=until, zone=zone, channel=channel,
-            direction=direction, visible=visible)) is not None:
+    if accelerate and metric in ("volume", "sentiment") and (summed := mention_rollup.mention_report(
+            session=session, group_by=group_by, since=since, until=until, zone=zone, metric=metric,
+            channel=channel, direction=direction, visible=visible)) is not None:
         return summed
     if accelerate and metric == "volume" and (fast := analytics_fast.mention_report(
             session=session, group_by=group_by, since=since, until=until, zone=zone, channel=channel,

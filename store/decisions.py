@@ -38,6 +38,7 @@ from store.deadlines import deadline_rows, insert_deadlines
 from store.event_payloads import case_events_out
 from store.mentions import Mention as MentionRow
 from store.outbox import Kind, enqueue, routing_entry
+from store.rollups import mark_on_commit
 from store.routing import service as routing
 
 
@@ -92,6 +93,7 @@ def place(session: Session, *, flow: CompiledFlow, placements: list[Placement], 
     session.execute(update(mentions).where(mentions.c.id == bindparam("mention")).values(
         case_id=bindparam("case"), dispatched=bindparam("nothing_to_tell")),
         [{"mention": m, "case": c, "nothing_to_tell": c is None} for m, c in sorted(placed.items())])
+    mark_on_commit(session, placed.values())  # their cases' next-response waits (store.rollups)
     return placed
 
 

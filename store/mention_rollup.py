@@ -14,7 +14,7 @@ visibility rule; None otherwise (the other paths answer).
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, tzinfo
@@ -24,6 +24,7 @@ from sqlalchemy import BigInteger, Connection, event, func, inspect, select, uni
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Field, Session, SQLModel
 
+from engine.metrics import sentiment_label
 from store.mentions import Mention
 from store.rollups import (
     _by_grain,
@@ -36,8 +37,12 @@ from store.rollups import (
     range_cells,
 )
 
-KEY = ("grain", "at", "source", "direction")
-_READ = ("id", "created_at", "source", "direction")
+KEY = ("grain", "at", "source", "direction", "dim", "value")
+MEASURES = ("n", "sentiment_n", "sentiment_micro")  # mentions; those with a sentiment, its sum in millionths
+DIMENSIONS = ("none", "tag", "language", "sentiment")
+_READ = ("id", "created_at", "source", "direction", "tags", "language", "sentiment")
+_GROUP_DIMS = {"tag": "tag", "language": "language", "sentiment": "sentiment"}
+GROUPS = frozenset({"none", "channel", "direction", "day", "hour", *_GROUP_DIMS})
 
 
 class MentionRollup(SQLModel, table=True):
@@ -46,7 +51,11 @@ class MentionRollup(SQLModel, table=True):
     at: str = Field(primary_key=True, max_length=13)
     source: str = Field(primary_key=True)
     direction: str = Field(primary_key=True, max_length=10)
+    dim: str = Field(primary_key=True, max_length=10)
+    value: str = Field(primary_key=True)
     n: int = Field(default=0, sa_type=BigInteger)
+    sentiment_n: int = Field(default=0, sa_type=BigInteger)
+    sentiment_micro: int = Field(default=0, sa_type=BigInteger)
 
 
 class MentionRollupDelta(SQLModel, table=True):
@@ -58,18 +67,41 @@ class MentionRollupDelta(SQLModel, table=True):
     at: str = Field(max_length=13)
     source: str
     direction: str = Field(max_length=10)
+    dim: str = Field(max_length=10)
+    value: str
     n: int = Field(sa_type=BigInteger)
+    sentiment_n: int = Field(sa_type=BigInteger)
+    sentiment_micro: int = Field(sa_type=BigInteger)
 
 
 ROLLUP = MentionRollup.__table__  # type: ignore[attr-defined]
 DELTA = MentionRollupDelta.__table__  # type: ignore[attr-defined]
 FOLD_BATCH = 5_000
+Cells = dict[tuple, list[int]]
 
 
-def _add(into: Counter, rows: Iterable[Mapping[str, Any]], sign: int = 1) -> None:
+def _add(into: Cells, rows: Iterable[Mapping[str, Any]], sign: int = 1) -> None:
+    """What each mention adds: one to its cells of each dimension (a tag each, or the empty tag), and its
+    sentiment if it has one (in integer millionths: sums added and taken away never drift)."""
     for row in rows:
+        sentiment = row["sentiment"]
+        vector = (sign, sign, sign * round(sentiment * 1_000_000)) if sentiment is not None else (sign, 0, 0)
+        tags = row["tags"] if isinstance(row["tags"], list) else []
+        dims = [("none", ""), ("language", row["language"] or ""), ("sentiment", sentiment_label(sentiment) or ""),
+                *(("tag", str(t)) for t in sorted(set(tags)) or [""])]
+        source, direction = _text(row["source"]), _text(row["direction"])
         for grain, cell in _cells(row["created_at"]):
-            into[(grain, cell, _text(row["source"]), _text(row["direction"]))] += sign
+            for dim, value in dims:
+                found = into.get(key := (grain, cell, source, direction, dim, value))
+                if found is None:
+                    into[key] = list(vector)
+                else:
+                    for i, amount in enumerate(vector):
+                        found[i] += amount
+
+
+def _nonzero(cells: Cells) -> Cells:
+    return {key: vector for key, vector in cells.items() if any(vector)}
 
 
 def _read(connection: Connection, ids: Iterable[str]) -> list[Mapping[str, Any]]:
@@ -82,21 +114,25 @@ def _read(connection: Connection, ids: Iterable[str]) -> list[Mapping[str, Any]]
     return rows
 
 
-def _upsert(connection: Connection, delta: Counter) -> None:
+def _rows(cells: Cells) -> list[dict[str, Any]]:
+    return [dict(zip(KEY, key, strict=True)) | dict(zip(MEASURES, vector, strict=True))
+            for key, vector in sorted(_nonzero(cells).items())]
+
+
+def _upsert(connection: Connection, delta: Cells) -> None:
+    """Add `delta` to the cells, in key order (concurrent folds lock cells in one order)."""
     if connection.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    rows = [dict(zip(KEY, key, strict=True)) | {"n": n} for key, n in sorted(delta.items()) if n]
-    if rows:
+    if rows := _rows(delta):
         statement = insert(ROLLUP)
-        connection.execute(statement.on_conflict_do_update(index_elements=list(KEY),
-                                                           set_={"n": ROLLUP.c.n + statement.excluded.n}), rows)
+        connection.execute(statement.on_conflict_do_update(
+            index_elements=list(KEY), set_={m: ROLLUP.c[m] + statement.excluded[m] for m in MEASURES}), rows)
 
 
-def _append(connection: Connection, delta: Counter) -> None:
-    rows = [dict(zip(KEY, key, strict=True)) | {"n": n} for key, n in sorted(delta.items()) if n]
-    if rows:
+def _append(connection: Connection, delta: Cells) -> None:
+    if rows := _rows(delta):
         connection.execute(DELTA.insert(), rows)
 
 
@@ -104,7 +140,7 @@ def added(session: Session | OrmSession, rows: Iterable[Mapping[str, Any]]) -> N
     """Count mentions just inserted around the ORM (rows with created_at, source and direction), and mark their
     cases for the case rollup (their next-response waits)."""
     rows = list(rows)
-    delta: Counter = Counter()
+    delta: Cells = {}
     _add(delta, rows)
     _append(session.connection(), delta)
     mark_on_commit(session, (row.get("case_id") for row in rows))
@@ -116,7 +152,7 @@ def tracking(session: Session | OrmSession, ids: Sequence[str]) -> Iterator[None
     connection = session.connection()
     before = _read(connection, ids)
     yield
-    delta: Counter = Counter()
+    delta: Cells = {}
     _add(delta, before, -1)
     _add(delta, _read(connection, ids))
     _append(connection, delta)
@@ -141,7 +177,7 @@ def _after_flush(session: OrmSession, _context: Any) -> None:
     pending = session.info.pop(_PENDING, None)
     if pending is not None:
         ids, before = pending
-        delta: Counter = Counter()
+        delta: Cells = {}
         _add(delta, before, -1)
         _add(delta, _read(session.connection(), ids))
         _append(session.connection(), delta)
@@ -154,49 +190,52 @@ def fold(connection: Connection, limit: int = FOLD_BATCH) -> int:
     chosen = select(DELTA.c.id).order_by(DELTA.c.id).limit(limit)
     if connection.dialect.name == "postgresql":
         chosen = chosen.with_for_update(skip_locked=True)
-    counted: Counter = Counter()
+    counted: Cells = {}
     taken = 0
-    for *key, n in connection.execute(DELTA.delete().where(DELTA.c.id.in_(chosen)).returning(
-            *(DELTA.c[c] for c in KEY), DELTA.c.n)):
-        counted[tuple(key)] += n
+    for row in connection.execute(DELTA.delete().where(DELTA.c.id.in_(chosen)).returning(
+            *(DELTA.c[c] for c in (*KEY, *MEASURES)))):
+        key, vector = tuple(row[:len(KEY)]), row[len(KEY):]
+        found = counted.setdefault(key, [0] * len(MEASURES))
+        for i, amount in enumerate(vector):
+            found[i] += amount
         taken += 1
     _upsert(connection, counted)
     return taken
 
 
-def recomputed(connection: Connection) -> Counter:
-    found: Counter = Counter()
+def recomputed(connection: Connection) -> Cells:
+    found: Cells = {}
     table = Mention.__table__  # type: ignore[attr-defined]
     result = connection.execute(select(*(table.c[name] for name in _READ)).execution_options(yield_per=10_000))
     for rows in result.mappings().partitions():
         _add(found, rows)
-    return Counter({k: n for k, n in found.items() if n})
+    return _nonzero(found)
 
 
-def stored(connection: Connection) -> Counter:
-    return Counter({tuple(row[:-1]): row[-1] for row in connection.execute(
-        select(*(ROLLUP.c[c] for c in (*KEY, "n")))) if row[-1]})
+def stored(connection: Connection) -> Cells:
+    return _nonzero({tuple(row[:len(KEY)]): list(row[len(KEY):]) for row in connection.execute(
+        select(*(ROLLUP.c[c] for c in (*KEY, *MEASURES))))})
 
 
 def rebuild(connection: Connection) -> int:
     """Recount the cells from every mention (a backfill: no delta is left to fold); how many cells it wrote."""
-    counted = recomputed(connection)
+    rows = _rows(recomputed(connection))
     connection.execute(DELTA.delete())
     connection.execute(ROLLUP.delete())
-    rows = [dict(zip(KEY, key, strict=True)) | {"n": n} for key, n in counted.items()]
     for i in range(0, len(rows), 20_000):
         connection.execute(ROLLUP.insert(), rows[i:i + 20_000])
     return len(rows)
 
 
 def mention_report(*, session: Session, group_by: str, since: datetime, until: datetime, zone: tzinfo,
-                   channel: str | None = None, direction: str | None = None,
+                   metric: str = "volume", channel: str | None = None, direction: str | None = None,
                    visible: Sequence[Any] = ()) -> list | None:
-    """store.analytics.mention_report's volume rows from the rollup, or None (see the module docstring)."""
-    from store.analytics import ReportRow
+    """store.analytics.mention_report's volume or sentiment rows from the rollup, or None (see the module
+    docstring)."""
+    from store.analytics import ReportRow, _mention_row
     from store.analytics_fast import hour_labels
 
-    if group_by not in ("none", "channel", "direction", "day", "hour") or visible or since >= until or not (
+    if metric not in ("volume", "sentiment") or group_by not in GROUPS or visible or since >= until or not (
             _whole_hour(since) and _whole_hour(until)) or session.get_bind().dialect.name not in ("sqlite",
                                                                                                  "postgresql"):
         return None
@@ -209,27 +248,40 @@ def mention_report(*, session: Session, group_by: str, since: datetime, until: d
     else:
         cells = range_cells(since, until)
     # The cells and the deltas not folded yet, read in one statement (one snapshot on either database).
-    both = union_all(*(select(*(table.c[c] for c in KEY), table.c.n) for table in (ROLLUP, DELTA))).subquery()
+    both = union_all(*(select(*(table.c[c] for c in (*KEY, *MEASURES))) for table in (ROLLUP, DELTA))).subquery()
     key_column = {"channel": both.c.source, "direction": both.c.direction}.get(group_by)
-    where = []
+    dim = _GROUP_DIMS.get(group_by, "none")
+    if dim != "none":
+        key_column = both.c.value
+    where = [both.c.dim == dim]
     if channel is not None:
         where.append(both.c.source == channel)
     if direction is not None:
         where.append(both.c.direction == _text(direction))
-    totals: Counter = Counter()
+    totals: dict[Any, list[int]] = defaultdict(lambda: [0] * len(MEASURES))
     connection = session.connection()
     for grain, members in _by_grain(cells).items():
         keys = [both.c.at] + ([key_column] if key_column is not None else [])
-        query = select(*keys, func.sum(both.c.n)).where(*where, both.c.grain == grain,
-                                                        _cells_in(both, grain, sorted(members))).group_by(*keys)
+        query = select(*keys, *(func.sum(both.c[m]) for m in MEASURES)).where(
+            *where, both.c.grain == grain, _cells_in(both, grain, sorted(members))).group_by(*keys)
         for row in connection.execute(query):
+            group = row[1] if key_column is not None else None
             for label, weight in members[row[0]]:
-                group = label if hours is not None else row[1] if key_column is not None else None
-                totals[group] += weight * int(row[-1] or 0)
+                into = totals[label if hours is not None else group]
+                for i, amount in enumerate(row[len(keys):]):
+                    into[i] += weight * int(amount or 0)
+
+    def shown(key: Any, vector: list[int]) -> Any:
+        if metric == "volume":
+            return ReportRow(group=key, count=vector[0], value=vector[0])
+        n, micro = vector[1], vector[2]
+        return _mention_row(key, n, micro / 1_000_000 / n if n else None, metric)
+
     if hours is not None:
-        return [ReportRow(group=label, count=totals[label], value=totals[label])
-                for label in dict.fromkeys(hours.values())]
+        return [shown(label, totals[label]) for label in dict.fromkeys(hours.values())]
     if group_by == "none":
-        return [ReportRow(group=None, count=totals[None], value=totals[None])]
-    found = sorted(((key or None, n) for key, n in totals.items() if n), key=lambda p: (p[0] is None, p[0] or ""))
-    return [ReportRow(group=key, count=n, value=n) for key, n in found]
+        return [shown(None, totals[None])]
+    counted = 0 if metric == "volume" else 1
+    found = sorted(((key or None, v) for key, v in totals.items() if v[counted]),
+                   key=lambda p: (p[0] is None, p[0] or ""))
+    return [shown(key, v) for key, v in found]

@@ -4,6 +4,7 @@ payloads validate against their documented models."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, datetime
 
@@ -91,3 +92,19 @@ def test_a_customer_is_described_with_every_identity_oldest_first_and_events_hav
     assert len(set(keys)) == 500
     assert all(uuid.UUID(k).version == 4 and uuid.UUID(k).variant == uuid.RFC_4122 and str(uuid.UUID(k)) == k
                for k in keys)
+
+
+def test_what_an_ingest_writes_is_each_event_types_payload_as_documented(seeded_engine: Engine) -> None:
+    """The ingest builds its events' references unchecked (model_construct): each payload it writes reads back as
+    its type's model, and says the same once checked."""
+    from bench.discovery import mentions
+    from store.ingest import store_batch
+
+    store_batch(engine=seeded_engine, mentions=mentions(40), now=AT)
+    with Session(seeded_engine) as session:
+        written = list(session.exec(select(EventOut)))
+    assert {row.type for row in written} >= {"mention.received", "customer.created", "case.opened", "case.assigned"}
+    for row in written:
+        payload = row.payload if isinstance(row.payload, str) else json.dumps(row.payload)
+        model = PAYLOADS[EventType(row.type)].model_validate_json(payload)
+        assert model.model_dump(mode="json") == json.loads(payload), row.type

@@ -338,7 +338,9 @@ def test_the_mention_rollup_follows_writes_and_answers_volume(engine: Engine) ->
 
     def random_mention(i: int) -> Mention:
         return _mention(f"x{i}", rng.choice(["twitter", "email"]), START + timedelta(seconds=rng.randrange(50 * 86400)),
-                        rng.choice(list(Direction)))
+                        rng.choice(list(Direction)), tags=rng.sample(TAGS, rng.randrange(3)) or None,
+                        language=rng.choice(["en", "fr", None]),
+                        sentiment=rng.choice([None, round(rng.uniform(-1, 1), 4), 0.05, -0.05]))
 
     with Session(engine) as session:
         session.add_all([random_mention(i) for i in range(300)])
@@ -362,12 +364,14 @@ def test_the_mention_rollup_follows_writes_and_answers_volume(engine: Engine) ->
     with Session(engine) as session:  # none folded yet: the reports add the deltas
         for since, until in PERIODS:
             for zone in (UTC, ZoneInfo("Europe/Paris")):
-                for group in ("none", "channel", "direction", "day", "hour"):
+                for group in sorted(mention_rollup.GROUPS):
                     for channel, direction in [(None, None), ("twitter", None), (None, "outbound")]:
-                        args = dict(session=session, group_by=group, since=since, until=until, zone=zone,
-                                    channel=channel, direction=direction)
-                        summed = mention_rollup.mention_report(**args)
-                        assert summed is not None and summed == mention_report(**args, accelerate=False), args
+                        for metric in ("volume", "sentiment"):
+                            args = dict(session=session, group_by=group, since=since, until=until, zone=zone,
+                                        channel=channel, direction=direction, metric=metric)
+                            summed = mention_rollup.mention_report(**args)
+                            assert summed is not None, args
+                            _equal_within(summed, mention_report(**args, accelerate=False))
     with engine.begin() as connection:
         assert fold_all(connection) > 0
     with engine.connect() as connection:

@@ -1,8 +1,9 @@
 """The case rollup (store.rollups): cases counted per UTC hour, day and month, team and one dimension (channel,
 assignee, priority or tag), with duration sums and log-scale histograms (JSON text per cell), so that a year's
 case report reads summary rows (bench/analytics.py); the cases marked since the last fold and each case as the
-rollup counts it. Mentions likewise per hour, day, month, channel and direction (store.mention_rollup), with the
-deltas not folded yet. Backfilled from the cases and mentions there are.
+rollup counts it. Mentions likewise per hour, day, month, channel, direction and one of tag, language and
+sentiment label, with their sentiment's sum (store.mention_rollup), and the deltas not folded yet. Backfilled
+from the cases and mentions there are.
 
 Revision ID: 0024
 Revises: 0023
@@ -29,18 +30,23 @@ def _key(first: tuple[str, int]) -> list[sa.Column]:
             for name, n in [first, *KEY]]
 
 
+def _mention_key() -> list[sa.Column]:
+    return [sa.Column(name, sqlmodel.sql.sqltypes.AutoString(**({'length': n} if n else {})), nullable=False)
+            for name, n in [('grain', 1), ('at', 13), ('source', None), ('direction', 10), ('dim', 10),
+                            ('value', None)]]
+
+
+def _mention_measures() -> list[sa.Column]:
+    return [sa.Column(m, sa.BigInteger(), nullable=False) for m in ('n', 'sentiment_n', 'sentiment_micro')]
+
+
 def upgrade() -> None:
     op.create_table('case_rollup', *_key(('basis', 8)),
                     *(sa.Column(m, sa.BigInteger(), nullable=False) for m in MEASURES),
                     *(sa.Column(f'{m}_hist', sa.Text(), nullable=False) for m in HISTS),
                     sa.PrimaryKeyConstraint('basis', 'dim', 'grain', 'at', 'team', 'value'))
-    op.create_table('mention_rollup',
-                    sa.Column('grain', sqlmodel.sql.sqltypes.AutoString(length=1), nullable=False),
-                    sa.Column('at', sqlmodel.sql.sqltypes.AutoString(length=13), nullable=False),
-                    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-                    sa.Column('direction', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
-                    sa.Column('n', sa.BigInteger(), nullable=False),
-                    sa.PrimaryKeyConstraint('grain', 'at', 'source', 'direction'))
+    op.create_table('mention_rollup', *_mention_key(), *_mention_measures(),
+                    sa.PrimaryKeyConstraint('grain', 'at', 'source', 'direction', 'dim', 'value'))
     op.create_table('case_rollup_pending',
                     sa.Column('case_id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
                     sa.Column('marks', sa.BigInteger(), nullable=False),
@@ -49,14 +55,8 @@ def upgrade() -> None:
                     sa.Column('case_id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
                     sa.Column('state', sa.Text(), nullable=False),
                     sa.PrimaryKeyConstraint('case_id'))
-    op.create_table('mention_rollup_delta',
-                    sa.Column('id', sa.Integer(), nullable=False),
-                    sa.Column('grain', sqlmodel.sql.sqltypes.AutoString(length=1), nullable=False),
-                    sa.Column('at', sqlmodel.sql.sqltypes.AutoString(length=13), nullable=False),
-                    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-                    sa.Column('direction', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
-                    sa.Column('n', sa.BigInteger(), nullable=False),
-                    sa.PrimaryKeyConstraint('id'))
+    op.create_table('mention_rollup_delta', sa.Column('id', sa.Integer(), nullable=False), *_mention_key(),
+                    *_mention_measures(), sa.PrimaryKeyConstraint('id'))
     from store import mention_rollup, rollups
     rollups.rebuild(op.get_bind())
     mention_rollup.rebuild(op.get_bind())
