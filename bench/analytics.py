@@ -254,7 +254,8 @@ class Query:
 
 
 def queries(periods: dict[str, timedelta] = PERIODS) -> list[Query]:
-    """Every case metric by every group and every mention group, over each period before END."""
+    """Every case metric by every group, and mention volume and sentiment by every mention group, over each period
+    before END."""
     found: list[Query] = []
     for label, length in periods.items():
         since = END - length
@@ -266,12 +267,14 @@ def queries(periods: dict[str, timedelta] = PERIODS) -> list[Query]:
                 found.append(Query(f"cases {metric} by {group}", label, lambda s, fast, m=metric, g=group, a=since:
                                    case_report(session=s, metric=m, group_by=g, since=a, until=END, zone=ZONE,
                                                **({} if fast else {"accelerate": False}))))
-        for group in MENTION_GROUPS:
-            if group == "hour" and length > timedelta(days=93):
-                continue
-            found.append(Query(f"mentions by {group}", label, lambda s, fast, g=group, a=since:
-                               mention_report(session=s, group_by=g, since=a, until=END, zone=ZONE,
-                                              **({} if fast else {"accelerate": False}))))
+        for metric in ("volume", "sentiment"):
+            for group in MENTION_GROUPS:
+                if group == "hour" and length > timedelta(days=93):
+                    continue
+                name = f"mentions by {group}" if metric == "volume" else f"mentions {metric} by {group}"
+                found.append(Query(name, label, lambda s, fast, g=group, a=since, m=metric:
+                                   mention_report(session=s, group_by=g, since=a, until=END, zone=ZONE, metric=m,
+                                                  **({} if fast else {"accelerate": False}))))
     return found
 
 

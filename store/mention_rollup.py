@@ -32,9 +32,8 @@ from store.rollups import (
     _cells_in,
     _text,
     _whole_hour,
-    labelled_cells,
     mark_on_commit,
-    range_cells,
+    period_cells,
 )
 
 KEY = ("grain", "at", "source", "direction", "dim", "value")
@@ -233,20 +232,14 @@ def mention_report(*, session: Session, group_by: str, since: datetime, until: d
     """store.analytics.mention_report's volume or sentiment rows from the rollup, or None (see the module
     docstring)."""
     from store.analytics import ReportRow, _mention_row
-    from store.analytics_fast import hour_labels
 
     if metric not in ("volume", "sentiment") or group_by not in GROUPS or visible or since >= until or not (
             _whole_hour(since) and _whole_hour(until)) or session.get_bind().dialect.name not in ("sqlite",
                                                                                                  "postgresql"):
         return None
-    hours = None
-    if group_by in ("day", "hour"):
-        hours = hour_labels(since, until, zone, group_by)
-        if hours is None:
-            return None
-        cells = labelled_cells(hours)
-    else:
-        cells = range_cells(since, until)
+    if (covered := period_cells(since, until, zone, group_by)) is None:
+        return None
+    hours, cells = covered
     # The cells and the deltas not folded yet, read in one statement (one snapshot on either database).
     both = union_all(*(select(*(table.c[c] for c in (*KEY, *MEASURES))) for table in (ROLLUP, DELTA))).subquery()
     key_column = {"channel": both.c.source, "direction": both.c.direction}.get(group_by)

@@ -659,6 +659,18 @@ def labelled_cells(hours: dict[str, str]) -> list[Cell]:
     return cells
 
 
+def period_cells(since: datetime, until: datetime, zone: tzinfo,
+                 group_by: str) -> tuple[dict[str, str] | None, list[Cell]] | None:
+    """The cells a report of [since, until) reads, and for a group by local day or hour each UTC hour's label; None
+    when the zone's offset is not whole hours in the period (the other paths answer)."""
+    from store.analytics_fast import hour_labels
+
+    if group_by not in ("day", "hour"):
+        return None, range_cells(since, until)
+    hours = hour_labels(since, until, zone, group_by)
+    return None if hours is None else (hours, labelled_cells(hours))
+
+
 def _plan(metric: str, group_by: str, filters: Any) -> tuple[str, str | None, Any] | None:
     """(dimension, its value to filter by or None, the group column) or None when one dimension cannot answer."""
     wanted = {"channel": filters.channel, "priority": filters.priority, "tag": filters.tag}
@@ -732,7 +744,7 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
     the rollup does not answer (see the module docstring). Durations with at most `exact_up_to` values in the
     whole period get None too (but next_response): the database-counted path answers them exactly and cheaply."""
     from store.analytics import BY_OPENING, ReportRow
-    from store.analytics_fast import _finish, hour_labels
+    from store.analytics_fast import _finish
 
     if metric not in METRICS or group_by not in GROUPS or visible or not (_whole_hour(since) and _whole_hour(until)):
         return None
@@ -742,14 +754,9 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
     if plan is None:
         return None
     dim, value, _ = plan
-    hours = None
-    if group_by in ("day", "hour"):
-        hours = hour_labels(since, until, zone, group_by)
-        if hours is None:
-            return None
-        cells = labelled_cells(hours)
-    else:
-        cells = range_cells(since, until)
+    if (covered := period_cells(since, until, zone, group_by)) is None:
+        return None
+    hours, cells = covered
     selection = _Selection(basis="opened" if metric in BY_OPENING else "closed", dim=dim, team=filters.team_id,
                            by_team=group_by == "team", value=value,
                            key="team" if group_by == "team" else "value" if group_by in _GROUP_DIMS else None)
