@@ -371,6 +371,7 @@ class CaseRollupSeen(SQLModel, table=True):
 
 PENDING = CaseRollupPending.__table__  # type: ignore[attr-defined]
 SEEN = CaseRollupSeen.__table__  # type: ignore[attr-defined]
+_FOLD_LOCK = 0x5B_0116  # PostgreSQL advisory lock key of the case fold
 FOLD_BATCH = 500  # cases per fold transaction (SQLite: the write lock is held this long, ~50 ms)
 CORRECT_UP_TO = 2_000  # waiting cases a report counts itself; more and the rollup is behind: it does not answer
 _TIMES = ("opened_at", "closed_at", "first_response_at")
@@ -521,9 +522,13 @@ def fold(connection: Connection, limit: int = FOLD_BATCH) -> int:
 
     Exactly once: the marks are taken (deleted) first, then the cases read. On PostgreSQL a mark whose writer has
     not committed is locked (its upsert), and skipped: that writer's change is counted by a later fold; a mark
-    the writer adds after this fold took its case's is a new row, for the next fold. SQLite has one writer."""
+    the writer adds after this fold took its case's is a new row, for the next fold. One fold at a time (SQLite has
+    one writer; PostgreSQL: a transaction-scoped advisory lock, and a fold that finds it taken does nothing): two
+    folds of one case at once would each take away what the rollup last saw of it."""
     chosen = select(PENDING.c.case_id).order_by(PENDING.c.case_id).limit(limit)
     if connection.dialect.name == "postgresql":
+        if not connection.exec_driver_sql(f"SELECT pg_try_advisory_xact_lock({_FOLD_LOCK})").scalar():
+            return 0  # another process folds now
         chosen = chosen.with_for_update(skip_locked=True)
     taken = sorted(row[0] for row in connection.execute(
         PENDING.delete().where(PENDING.c.case_id.in_(chosen)).returning(PENDING.c.case_id)))

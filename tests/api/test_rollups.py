@@ -209,8 +209,9 @@ def test_the_rollup_follows_every_write(engine: Engine) -> None:
 @pytest.mark.parametrize("database_url", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
                          indirect=True)
 def test_writers_and_folds_at_once_count_every_change_once(engine: Engine) -> None:
-    """Two writers change cases while two folds run: no change is lost or counted twice (PostgreSQL: a fold skips
-    the marks of writers that have not committed, and a writer's mark after a fold took it is a new one)."""
+    """Two writers change cases while two folders fold: no change is lost or counted twice (PostgreSQL: a fold skips
+    the marks of writers that have not committed, a writer's mark after a fold took it is a new one, and one fold
+    runs at a time)."""
     with Session(engine) as session:
         session.add_all([_random_case(random.Random(i), f"c{i}") for i in range(60)])
         session.commit()
