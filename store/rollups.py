@@ -47,8 +47,8 @@ the values in [1.02^k, 1.02^(k+1)) and stands for 2 * 1.02^(k+1) / 2.02, which i
 0.99% of any value in it (zero, and any value below a microsecond, has its own bucket standing for 0). A median
 of an even count is the mean of two such values, so it is within the same relative bound. When the period holds
 at most EXACT_UP_TO values (all groups together), store.analytics answers exactly instead (analytics_fast reads
-them all: cheap); not for next-response waits, which only the exact path reads (from every mention of the
-period's cases: seconds for a month), so their medians and p90 are always within the bound.
+them all: cheap); for next-response waits, which only the exact path reads (from every mention of the period's
+cases: seconds for a month), up to NEXT_RESPONSE_EXACT_UP_TO.
 
 Not answered here (None; store.analytics_fast or the exact path answers): a period that does not start and end on
 a whole UTC hour, local days or hours in a zone with a half-hour offset, business hours, a visibility rule other
@@ -82,6 +82,7 @@ RELATIVE_ERROR = (GAMMA - 1) / (GAMMA + 1)  # < 0.0099
 ALL_TEAMS = "*"  # the team of the cells that count every team's cases (reports not by or for one team read them)
 ZERO_BUCKET = -100_000  # values below a microsecond (0 s): stands for 0
 EXACT_UP_TO = 5_000
+NEXT_RESPONSE_EXACT_UP_TO = 200  # next-response waits: the exact path reads them from mentions, slowly
 DIMENSIONS = ("none", "channel", "assignee", "priority", "tag")
 _SLA_TARGETS = ("first_response", "next_response", "resolution")
 _OUTCOMES = (MET, BREACHED, CLOSED_WITHOUT_RESPONSE)
@@ -747,7 +748,7 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
                 filters: Any, visible: Sequence[Any] = (), exact_up_to: int = EXACT_UP_TO) -> list | None:
     """store.analytics.case_report's rows from the rollup (medians and p90 within RELATIVE_ERROR), or None when
     the rollup does not answer (see the module docstring). Durations with at most `exact_up_to` values in the
-    whole period get None too (but next_response): the database-counted path answers them exactly and cheaply."""
+    whole period get None too (next_response: NEXT_RESPONSE_EXACT_UP_TO): the other paths answer them exactly."""
     from store.analytics import BY_OPENING, ReportRow
     from store.analytics_fast import _finish
 
@@ -870,9 +871,10 @@ def _cells_in(table: Any, grain: str, cells: list[str]) -> Any:
 def _durations(connection: Connection, metric: str, selection: _Selection, cells: list[Cell], group_by: str,
                hours: dict[str, str] | None, sums: dict[Any, list[int]], exact_up_to: int, row_type: Any,
                delta: dict[tuple, dict[int, int]]) -> list | None:
-    # Few values: the database-counted path (store.analytics_fast) counts them exactly, and cheaply. Not next-response
-    # waits: only the exact path reads those, every mention of the period's cases (seconds for a month).
-    if metric != "next_response" and sum(vector[1] for vector in sums.values()) <= exact_up_to:
+    # Few values: the database-counted path (store.analytics_fast) counts them exactly, and cheaply. Next-response
+    # waits only the exact path reads, from every mention of the period's cases (seconds for a month): only a few.
+    limit = min(exact_up_to, NEXT_RESPONSE_EXACT_UP_TO) if metric == "next_response" else exact_up_to
+    if sum(vector[1] for vector in sums.values()) <= limit:
         return None
     buckets: dict[Any, dict[int, int]] = defaultdict(dict)
 

@@ -61,14 +61,13 @@ class AnalyticsRow(BaseModel):
     mean: float | None = Field(default=None, description="Durations: the mean, in seconds")
     median: float | None = Field(default=None, description="Durations: the median, in seconds (the mean of the "
                                                             "two middle values for an even count). Exact up to "
-                                                            "5,000 values in the period; above (next_response: "
-                                                            "always, for periods of whole hours), read from the "
-                                                            "case rollup's log-scale histogram: within 0.99% of "
-                                                            "the exact median")
+                                                            "5,000 values in the period (next_response: 200); "
+                                                            "above, read from the case rollup's log-scale "
+                                                            "histogram: within 0.99% of the exact median")
     p90: float | None = Field(default=None, description="Durations: the 90th percentile by nearest rank, in "
                                                          "seconds (the value at rank ceil(0.9 * count)). Exact up "
-                                                         "to 5,000 values in the period; above (next_response: "
-                                                         "always, for periods of whole hours), within 0.99%")
+                                                         "to 5,000 values in the period (next_response: 200); "
+                                                         "above, within 0.99%")
     met: int | None = Field(default=None, description="sla: outcomes met")
     breached: int | None = Field(default=None, description="sla: outcomes breached")
     closed_without_response: int | None = Field(

@@ -2248,12 +2248,12 @@ export interface components {
             mean: number | null;
             /**
              * Median
-             * @description Durations: the median, in seconds (the mean of the two middle values for an even count). Exact up to 5,000 values in the period; above (next_response: always, for periods of whole hours), read from the case rollup's log-scale histogram: within 0.99% of the exact median
+             * @description Durations: the median, in seconds (the mean of the two middle values for an even count). Exact up to 5,000 values in the period (next_response: 200); above, read from the case rollup's log-scale histogram: within 0.99% of the exact median
              */
             median: number | null;
             /**
              * P90
-             * @description Durations: the 90th percentile by nearest rank, in seconds (the value at rank ceil(0.9 * count)). Exact up to 5,000 values in the period; above (next_response: always, for periods of whole hours), within 0.99%
+             * @description Durations: the 90th percentile by nearest rank, in seconds (the value at rank ceil(0.9 * count)). Exact up to 5,000 values in the period (next_response: 200); above, within 0.99%
              */
             p90: number | null;
             /**
