@@ -34,6 +34,7 @@ from store.rollups import (
     _whole_hour,
     mark_on_commit,
     period_cells,
+    rows_by_id,
 )
 
 KEY = ("grain", "at", "source", "direction", "dim", "value")
@@ -103,14 +104,8 @@ def _nonzero(cells: Cells) -> Cells:
     return {key: vector for key, vector in cells.items() if any(vector)}
 
 
-def _read(connection: Connection, ids: Iterable[str]) -> list[Mapping[str, Any]]:
-    table = Mention.__table__  # type: ignore[attr-defined]
-    ordered = sorted(set(ids))
-    rows: list[Mapping[str, Any]] = []
-    for i in range(0, len(ordered), 500):
-        query = select(*(table.c[name] for name in _READ)).where(table.c.id.in_(ordered[i:i + 500]))
-        rows += [dict(row) for row in connection.execute(query).mappings()]
-    return rows
+def _read(connection: Connection, ids: Iterable[str]) -> list[dict[str, Any]]:
+    return rows_by_id(connection, Mention.__table__, _READ, ids)  # type: ignore[attr-defined]
 
 
 def _rows(cells: Cells) -> list[dict[str, Any]]:

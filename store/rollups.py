@@ -263,14 +263,19 @@ def _normal(totals: Totals) -> Totals:
     return {k: v for k, v in sums.items() if any(v)}, {k: per for k, per in kept.items() if per}
 
 
-def _read(connection: Connection, ids: Iterable[str]) -> list[dict[str, Any]]:
-    """These cases' _READ columns, and each closed case's next-response waits (`next_response`, seconds)."""
-    table = Case.__table__  # type: ignore[attr-defined]
+def rows_by_id(connection: Connection, table: Any, columns: Sequence[str], ids: Iterable[str]) -> list[dict[str, Any]]:
+    """`columns` of the rows of `table` with these ids, as dicts, read 500 ids at a time."""
     ordered = sorted(set(ids))
     rows: list[dict[str, Any]] = []
     for i in range(0, len(ordered), 500):
-        query = select(*(table.c[name] for name in _READ)).where(table.c.id.in_(ordered[i:i + 500]))
+        query = select(*(table.c[name] for name in columns)).where(table.c.id.in_(ordered[i:i + 500]))
         rows += [dict(row) for row in connection.execute(query).mappings()]
+    return rows
+
+
+def _read(connection: Connection, ids: Iterable[str]) -> list[dict[str, Any]]:
+    """These cases' _READ columns, and each closed case's next-response waits (`next_response`, seconds)."""
+    rows = rows_by_id(connection, Case.__table__, _READ, ids)  # type: ignore[attr-defined]
     _add_waits(connection, rows)
     return rows
 
