@@ -682,8 +682,8 @@ def period_cells(since: datetime, until: datetime, zone: tzinfo,
     return None if hours is None else (hours, labelled_cells(hours))
 
 
-def _plan(metric: str, group_by: str, filters: Any) -> tuple[str, str | None, Any] | None:
-    """(dimension, its value to filter by or None, the group column) or None when one dimension cannot answer."""
+def _plan(metric: str, group_by: str, filters: Any) -> tuple[str, str | None] | None:
+    """(dimension, its value to filter by or None), or None when one dimension cannot answer."""
     wanted = {"channel": filters.channel, "priority": filters.priority, "tag": filters.tag}
     filtered = {dim: value for dim, value in wanted.items() if value is not None}
     group_dim = _GROUP_DIMS.get(group_by)
@@ -691,7 +691,7 @@ def _plan(metric: str, group_by: str, filters: Any) -> tuple[str, str | None, An
     if len(dims) > 1 or (group_dim == "tag" and filters.tag is not None):  # a tagged case's other tags too
         return None
     dim = dims.pop() if dims else "none"
-    return dim, filtered.get(dim), None
+    return dim, filtered.get(dim)
 
 
 @dataclass(frozen=True)
@@ -764,7 +764,7 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
     plan = _plan(metric, group_by, filters)
     if plan is None:
         return None
-    dim, value, _ = plan
+    dim, value = plan
     if (covered := period_cells(since, until, zone, group_by)) is None:
         return None
     hours, cells = covered
