@@ -69,7 +69,7 @@ CASE_COLUMNS = ("id", "workflow_id", "conversation_id", "source", "status", "pri
                 "first_response_seconds", "resolution_seconds", "mention_count", "reply_count", "updated_at",
                 "claimed_by", "claimed_at", "transfers", "escalation_level", "drafts_pending", "sla", "notes",
                 "expert_id", "expert_request_id", "reopen_count", "handle_seconds", "sla_outcomes", "auto_reply_id",
-                "auto_replied_at")
+                "auto_replied_at", "sla_policy")
 MENTION_COLUMNS = ("id", "source", "external_id", "conversation_id", "author", "text", "created_at", "received_at",
                    "reply_to_id", "direction", "case_id", "dispatched", "thread_id", "author_followers",
                    "author_verified", "tags", "sentiment", "language", "needs_response", "customer_id")
@@ -157,7 +157,9 @@ def generate(cases: int, mentions: int, seed: int = 20261204) -> Data:
             round(resolution, 3) if is_closed else None, 0, 0 if first is None else 1, _stamp(last), None, None,
             transfers, 0, 0, "{}", "[]", None, None, reopens, handle if is_closed else 0.0, json.dumps(outcomes),
             # One case in five auto-replied (no random draw: the rest of the data stays as it was for a seed).
-            *(("ack", _stamp(opened + 2)) if index % 5 == 0 else (None, None))))
+            *(("ack", _stamp(opened + 2)) if index % 5 == 0 else (None, None)),
+            # Its SLA policy by priority, one case in ten without one (no random draw, as above).
+            None if index % 10 == 3 else f"{prio}-sla"))
         opened_times.append((opened, last, source, ident, f"{source}:conv-{index}"))
     mention_rows: list[tuple] = []
     for index in range(mentions):

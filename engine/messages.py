@@ -254,6 +254,8 @@ class CaseView(BaseModel):
     transfers: int = 0
     escalation_level: int = 0
     sla: dict = Field(default_factory=dict, description="Per target: due_at, paused, met_at, breached_at")
+    sla_policy: str | None = Field(default=None, description="The SLA policy its clocks run under (the latest "
+                                   "chosen: at its opening, or on a change of priority); kept once it closes")
     notes: list[CaseNote] = Field(default_factory=list)
     expert: ExpertConsult | None = Field(default=None, description="The latest consultation of an outside expert")
     reopen_count: int = 0

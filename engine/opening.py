@@ -96,6 +96,7 @@ def opening(decision: CaseDecision, *, workflow_id: str, conversation_id: str, f
         opened.clocks = start_clocks(cls.sla_policy, at)
         view.sla = summary(opened.clocks, at)
         view.sla_due_at = next_due(opened.clocks)
+        view.sla_policy = cls.sla_policy.id
         opened.event("sla_started", at, policy=cls.sla_policy.id, evidence=cls.sla_evidence, targets=view.sla)
     _routed(opened, decision.routing, at)
     return opened

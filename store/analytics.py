@@ -25,8 +25,8 @@ solved tickets' times by their solve date):
 Day and hour groups of a metric bucket the same instant, in the viewer's time zone.
 
 **Business hours** (`hours=business`; first_response, next_response, resolution): the same two instants, the
-open time between them in the calendar of the case's SLA policy (the one its workflow chose last: its latest
-sla_started or sla_policy_changed event, looked up in its flow version), by engine.calendars'
+open time between them in the calendar of the case's SLA policy (the one its workflow chose last, on its row,
+looked up in its flow version), by engine.calendars'
 business_time_between, the maths the SLA clocks run on. No policy, or a policy with no calendar: 24/7.
 
 **Mentions** are counted by `created_at` (when they were written: an import of last year's mentions counts last
@@ -106,7 +106,7 @@ UTC_ZONE: tzinfo = UTC
 
 _MENTION_CASE = aliased(Case, name="mention_case")
 _CASE_COLUMNS: dict[str, Any] = {"channel": Case.source, "team": Case.team_id, "assignee": Case.assignee_id,
-                                 "priority": Case.priority}
+                                 "priority": Case.priority, "policy": Case.sla_policy}
 _MENTION_COLUMNS: dict[str, Any] = {"channel": Mention.source, "direction": Mention.direction}
 
 
@@ -189,7 +189,7 @@ def case_report(*, session: Session, metric: str, group_by: str, since: datetime
     if hours == "business":
         _to_business_hours(session, metric, rows)
     instant = "opened_at" if metric in BY_OPENING else "closed_at"
-    return _rows(metric, _grouped(session, rows, group_by, instant, since, until, zone))
+    return _rows(metric, _grouped(rows, group_by, instant, since, until, zone))
 
 
 _BASE = (("id", Case.id), ("opened_at", Case.opened_at), ("closed_at", Case.closed_at), ("tags", Case.tags),
@@ -340,12 +340,10 @@ def _text(value: object) -> str | None:
     return None if value is None else str(getattr(value, "value", value))
 
 
-def _grouped(session: Session, rows: list[dict], group_by: str, instant: str, since: datetime, until: datetime,
+def _grouped(rows: list[dict], group_by: str, instant: str, since: datetime, until: datetime,
              zone: tzinfo) -> list[tuple[str | None, list[dict]]]:
     """The rows of each group in the group's order (a case counts in each of its tags; `instant` places it in a
-    day or hour); grouped by policy, each row's policy is looked up first unless business hours did already."""
-    if group_by == "policy" and rows and "policy" not in rows[0]:
-        _add_policies(session, rows)
+    day or hour)."""
     groups: dict[str | None, list[dict]] = defaultdict(list)
     for row in rows:
         for key in _keys(row, group_by, instant, zone):
@@ -360,8 +358,6 @@ def _keys(row: dict, group_by: str, instant: str, zone: tzinfo) -> Iterable[str 
         return (time_bucket(row[instant], zone, group_by),)
     if group_by == "tag":
         return sorted(set(row["tags"] or [])) or (None,)
-    if group_by == "policy":
-        return (row["policy"],)
     return (_text(row[group_by]),)
 
 
@@ -489,26 +485,9 @@ def _business_seconds(calendar: BusinessCalendar | None, start: datetime, end: d
     return business_time_between(calendar, start, end).total_seconds()
 
 
-def _add_policies(session: Session, rows: list[dict]) -> None:
-    """Each case's SLA policy id: the one its workflow chose last (its latest sla_started or sla_policy_changed
-    event); None for a case that has none."""
-    chosen: dict[str, tuple[int, str]] = {}
-    for ids in _chunks(sorted({row["id"] for row in rows})):
-        query = select(CaseEvent.case_id, CaseEvent.seq, CaseEvent.kind, CaseEvent.detail).where(
-            col(CaseEvent.case_id).in_(ids), col(CaseEvent.kind).in_(("sla_started", "sla_policy_changed")))
-        for case_id, seq, kind, detail in session.exec(query):
-            policy = (detail or {}).get("policy" if kind == "sla_started" else "policy_to")
-            if isinstance(policy, str) and seq > chosen.get(case_id, (-1, ""))[0]:
-                chosen[case_id] = (seq, policy)
-    for row in rows:
-        row["policy"] = chosen[row["id"]][1] if row["id"] in chosen else None
-
-
 def _case_calendars(session: Session, rows: list[dict]) -> dict[str, BusinessCalendar | None]:
-    """Each case's business calendar: that of its SLA policy (`_add_policies`) as its flow version defines it;
+    """Each case's business calendar: that of its SLA policy (case.sla_policy) as its flow version defines it;
     None (24/7) with no policy or no calendar."""
-    if rows and "policy" not in rows[0]:
-        _add_policies(session, rows)
     flows: dict[str, Any] = {}
     found: dict[str, BusinessCalendar | None] = {}
     for row in rows:
@@ -547,7 +526,7 @@ def _backlog(session: Session, metric: str, group_by: str, at: datetime, filters
     closed_at_instant = _closed_at(session, [row["id"] for row in reopened], at)
     rows = [row for row in rows if row["id"] not in closed_at_instant]
     found = []
-    for key, members in _grouped(session, rows, group_by, "opened_at", at, at, UTC_ZONE):
+    for key, members in _grouped(rows, group_by, "opened_at", at, at, UTC_ZONE):
         ages = [at - row["opened_at"] for row in members]
         summary = summarize(age.total_seconds() for age in ages)
         buckets = dict.fromkeys((name for name, _ in AGE_BUCKETS), 0)
@@ -582,7 +561,7 @@ def _approvals(session: Session, group_by: str, since: datetime, until: datetime
     if filters.tag is not None:
         rows = [row for row in rows if filters.tag in (row["tags"] or [])]
     found = []
-    for key, members in _grouped(session, rows, group_by, "decided_at", since, until, zone):
+    for key, members in _grouped(rows, group_by, "decided_at", since, until, zone):
         approved = sum(1 for row in members if row["kind"] == "reply_approved")
         found.append(ReportRow(group=key, count=len(members), value=rate(approved, len(members)), matching=approved))
     return found

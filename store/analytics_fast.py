@@ -46,12 +46,12 @@ from store.mentions import Mention
 HOUR = timedelta(hours=1)
 _TINY = timedelta(microseconds=1)
 _COLUMNS: dict[str, Any] = {"channel": Case.source, "team": Case.team_id, "assignee": Case.assignee_id,
-                            "priority": Case.priority}
+                            "priority": Case.priority, "policy": Case.sla_policy}
 _MENTION_COLUMNS: dict[str, Any] = {"channel": Mention.source, "direction": Mention.direction}
 _DURATIONS = {"resolution": Case.resolution_seconds, "handle": Case.handle_seconds}
 METRICS = frozenset({"opened", "closed", "first_response", "resolution", "handle", "sla", "transfer_rate",
                       "reopen_rate", *AUTO_REPLY_METRICS})
-GROUPS = frozenset({"none", "channel", "team", "assignee", "priority", "tag", "day", "hour"})
+GROUPS = frozenset({"none", "channel", "team", "assignee", "priority", "policy", "tag", "day", "hour"})
 _SLA_TARGETS = ("first_response", "next_response", "resolution")
 _OUTCOMES = {MET: 0, BREACHED: 1, CLOSED_WITHOUT_RESPONSE: 2}
 

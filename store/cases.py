@@ -50,6 +50,8 @@ class CaseBase(SQLModel):
     escalation_level: int = 0
     drafts_pending: int = Field(default=0, description="Replies waiting for approval")
     sla: dict = Field(default_factory=dict, sa_column=Column(JSON))
+    sla_policy: str | None = Field(default=None, description="The SLA policy its clocks run under (the latest "
+                                   "chosen); null when its flow set none")
     notes: list[dict] = Field(default_factory=list, sa_column=Column(JSON),
                               description="Internal notes (author, at, text, kind); never sent to the customer")
     expert_id: str | None = Field(default=None, description="The outside expert consulted last")

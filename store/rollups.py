@@ -19,8 +19,9 @@ drift, so means are exact to the microsecond) and one count in its log-scale his
 **Keys.** A contribution is keyed by grain and cell (the UTC hour 'YYYY-MM-DD HH', the UTC day 'YYYY-MM-DD' and
 the UTC month 'YYYY-MM' of the instant: each case adds to all three), the case's team (and again to the same cells
 of team '*', all teams, which reports neither by nor for a team read: a sixth of the rows), and one dimension and its
-value: `none`, `channel`, `assignee`, `priority` or `tag` (a case adds once to each distinct tag it has, to the
-empty tag when it has none). The empty string stands for no team, no agent or no tag.
+value: `none`, `channel`, `assignee`, `priority`, `policy` (its SLA policy, case.sla_policy) or `tag` (a case adds
+once to each distinct tag it has, to the empty tag when it has none). The empty string stands for no team, no agent,
+no policy or no tag.
 
 **Maintained** in three steps.
 - *Marked*: a transaction that inserts, changes (in a column a report reads) or deletes cases upserts their ids
@@ -53,7 +54,7 @@ cases: seconds for a month), up to NEXT_RESPONSE_EXACT_UP_TO.
 Not answered here (None; store.analytics_fast or the exact path answers): a period that does not start and end on
 a whole UTC hour, local days or hours in a zone with a half-hour offset, business hours, a visibility rule other
 than none (a team-scoped viewer also sees the cases assigned to them), two dimensions at once (a filter on one
-of channel, priority or tag and a group by another), policy groups, backlog, workload, approvals.
+of channel, priority or tag and a group by another), backlog, workload, approvals.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ ALL_TEAMS = "*"  # the team of the cells that count every team's cases (reports 
 ZERO_BUCKET = -100_000  # values below a microsecond (0 s): stands for 0
 EXACT_UP_TO = 5_000
 NEXT_RESPONSE_EXACT_UP_TO = 200  # next-response waits: the exact path reads them from mentions, slowly
-DIMENSIONS = ("none", "channel", "assignee", "priority", "tag")
+DIMENSIONS = ("none", "channel", "assignee", "priority", "policy", "tag")
 _SLA_TARGETS = ("first_response", "next_response", "resolution")
 _OUTCOMES = (MET, BREACHED, CLOSED_WITHOUT_RESPONSE)
 MEASURES = ("n", "transferred", "reopened",
@@ -97,7 +98,7 @@ HISTS = {metric: f"{metric}_hist" for metric in DURATIONS}
 _READ = ("id", "status", "opened_at", "closed_at", "source", "team_id", "assignee_id", "priority", "tags",
          "auto_reply_id", "reply_count", "close_reason",
          "first_response_seconds", "first_response_at", "resolution_seconds", "handle_seconds", "sla_outcomes",
-         "transfers", "reopen_count")
+         "transfers", "reopen_count", "sla_policy")
 
 
 class CaseRollup(SQLModel, table=True):
@@ -172,7 +173,8 @@ def _cells(at: datetime) -> tuple[tuple[str, str], ...]:
 def _dimensions(row: Mapping[str, Any]) -> list[tuple[str, str]]:
     tags = row["tags"] if isinstance(row["tags"], list) else []
     return [("none", ""), ("channel", _text(row["source"])), ("assignee", _text(row["assignee_id"])),
-            ("priority", _text(row["priority"])), *(("tag", str(t)) for t in sorted(set(tags)) or [""])]
+            ("priority", _text(row["priority"])), ("policy", _text(row["sla_policy"])),
+            *(("tag", str(t)) for t in sorted(set(tags)) or [""])]
 
 
 def _first_response(row: Mapping[str, Any]) -> float | None:
@@ -621,8 +623,8 @@ def rebuild(connection: Connection) -> int:
 _ONE_HOUR = timedelta(hours=1)
 METRICS = frozenset({"opened", "closed", "first_response", "next_response", "resolution", "handle", "sla",
                      "transfer_rate", "reopen_rate", *AUTO_REPLY_METRICS})
-GROUPS = frozenset({"none", "channel", "team", "assignee", "priority", "tag", "day", "hour"})
-_GROUP_DIMS = {"channel": "channel", "assignee": "assignee", "priority": "priority", "tag": "tag"}
+GROUPS = frozenset({"none", "channel", "team", "assignee", "priority", "policy", "tag", "day", "hour"})
+_GROUP_DIMS = {"channel": "channel", "assignee": "assignee", "priority": "priority", "policy": "policy", "tag": "tag"}
 Cell = tuple[str, str, str | None, int]  # grain, cell, label, weight
 
 

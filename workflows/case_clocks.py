@@ -172,6 +172,7 @@ class Clocks:
         if self.sla is not None:
             view = self._record.require_view()
             view.sla, view.sla_due_at = summary(self.sla, now), next_due(self.sla)
+            view.sla_policy = self.sla.policy.id
 
     def next_moment(self) -> datetime | None:
         """When a held event stops waiting for its send, or the clocks' next event falls due."""

@@ -34,6 +34,7 @@ TEAMS = ["support", "billing", None]
 AGENTS = ["ada", "grace", None]
 TAGS = ["refund", "billing", "outage"]
 OUTCOMES = ["met", "breached", "closed_without_response"]
+POLICIES = [None, "office", "office", "allday"]
 
 
 def _random_case(rng: random.Random, ident: str) -> Case:
@@ -55,6 +56,7 @@ def _random_case(rng: random.Random, ident: str) -> Case:
         case.auto_reply_id, case.auto_replied_at = "canned-hello", opened + timedelta(seconds=5)
         case.reply_count = rng.choice([0, 0, 1])
         case.close_reason = rng.choice([None, CloseReason.spam]) if closed else None
+    case.sla_policy = rng.choice(POLICIES)
     return case
 
 
@@ -78,8 +80,8 @@ def _mutate(rng: random.Random, case: Case) -> None:
     change = rng.randrange(8)
     if change == 0:
         case.team_id = rng.choice(TEAMS)  # a transfer
-    elif change == 1:
-        case.priority = rng.choice(list(Priority))
+    elif change == 1:  # the new priority may select another SLA policy
+        case.priority, case.sla_policy = rng.choice(list(Priority)), rng.choice(POLICIES)
     elif change == 2:
         case.assignee_id = rng.choice(AGENTS)
     elif change == 3:
@@ -304,7 +306,7 @@ def test_rollup_reports_are_the_exact_ones(engine: Engine) -> None:
                                 filters=filters)
                     summed = rollups.case_report(**args, exact_up_to=0)
                     if summed is None:  # two dimensions at once, or by tag for one tag
-                        assert group in ("channel", "assignee", "priority", "tag") and (
+                        assert group in ("channel", "assignee", "priority", "policy", "tag") and (
                             filters.tag or filters.channel), args
                         continue
                     _equal_within(summed, case_report(**args, accelerate=False))

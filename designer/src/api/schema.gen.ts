@@ -3021,6 +3021,11 @@ export interface components {
                 [key: string]: components["schemas"]["JsonValue"];
             };
             /**
+             * Sla Policy
+             * @description The SLA policy its clocks run under (the latest chosen); null when its flow set none
+             */
+            sla_policy: string | null;
+            /**
              * Notes
              * @description Internal notes (author, at, text, kind); never sent to the customer
              */
@@ -3293,6 +3298,11 @@ export interface components {
             sla: {
                 [key: string]: components["schemas"]["JsonValue"];
             };
+            /**
+             * Sla Policy
+             * @description The SLA policy its clocks run under (the latest chosen); null when its flow set none
+             */
+            sla_policy: string | null;
             /**
              * Notes
              * @description Internal notes (author, at, text, kind); never sent to the customer

@@ -2,8 +2,8 @@
 assignee, priority or tag), with duration sums and log-scale histograms (JSON text per cell), so that a year's
 case report reads summary rows (bench/analytics.py); the cases marked since the last fold and each case as the
 rollup counts it. Mentions likewise per hour, day, month, channel, direction and one of tag, language and
-sentiment label, with their sentiment's sum (store.mention_rollup), and the deltas not folded yet. Backfilled
-from the cases and mentions there are.
+sentiment label, with their sentiment's sum (store.mention_rollup), and the deltas not folded yet. The mention
+rollup is backfilled from the mentions there are; the case rollup by 0025 (which adds the column it reads last).
 
 Revision ID: 0024
 Revises: 0023
@@ -57,8 +57,8 @@ def upgrade() -> None:
                     sa.PrimaryKeyConstraint('case_id'))
     op.create_table('mention_rollup_delta', sa.Column('id', sa.Integer(), nullable=False), *_mention_key(),
                     *_mention_measures(), sa.PrimaryKeyConstraint('id'))
-    from store import mention_rollup, rollups
-    rollups.rebuild(op.get_bind())
+    # The case rollup is filled by 0025's rebuild: store.rollups reads case.sla_policy, which 0025 adds.
+    from store import mention_rollup
     mention_rollup.rebuild(op.get_bind())
 
 
