@@ -9,7 +9,9 @@ bulk insert (store.ingest) and from `tracking` around a bulk delete (retention).
 every second) moves the deltas into the cells. `mention_report` reads the cells and the deltas not yet folded in
 one statement, so it counts every mention there is: store.analytics.mention_report's volume by none, channel,
 direction, day or hour, with a channel or direction filter, exactly, for periods of whole UTC hours and no
-visibility rule; None otherwise (the other paths answer).
+visibility rule; None otherwise (the other paths answer). By team (the team of the mention's case, as it is now)
+it reads the case rollup's `mention` cells too (store.rollups: a case counts its mentions, and moves them when it
+changes team): the mentions of each team there, all the others (no case, or a case with no team) as the rest.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from sqlmodel import Field, Session, SQLModel
 from engine.metrics import sentiment_label
 from store.mentions import Mention
 from store.rollups import (
+    Cell,
     _by_grain,
     _cells,
     _cells_in,
@@ -42,7 +45,7 @@ MEASURES = ("n", "sentiment_n", "sentiment_micro")  # mentions; those with a sen
 DIMENSIONS = ("none", "tag", "language", "sentiment")
 _READ = ("id", "created_at", "source", "direction", "tags", "language", "sentiment")
 _GROUP_DIMS = {"tag": "tag", "language": "language", "sentiment": "sentiment"}
-GROUPS = frozenset({"none", "channel", "direction", "day", "hour", *_GROUP_DIMS})
+GROUPS = frozenset({"none", "channel", "direction", "team", "day", "hour", *_GROUP_DIMS})
 
 
 class MentionRollup(SQLModel, table=True):
@@ -221,6 +224,72 @@ def rebuild(connection: Connection) -> int:
     return len(rows)
 
 
+def _summed(connection: Connection, cells: list[Cell], hours: dict[str, str] | None, group_by: str,
+            channel: str | None, direction: str | None) -> dict[Any, list[int]]:
+    """Per group (a time group's label, a channel, direction or dimension value, or None) the weighted sums of the
+    measures over `cells`: the cells and the deltas not folded yet, read in one statement (one snapshot on either
+    database)."""
+    both = union_all(*(select(*(table.c[c] for c in (*KEY, *MEASURES))) for table in (ROLLUP, DELTA))).subquery()
+    key_column = {"channel": both.c.source, "direction": both.c.direction}.get(group_by)
+    dim = _GROUP_DIMS.get(group_by, "none")
+    if dim != "none":
+        key_column = both.c.value
+    where = [both.c.dim == dim]
+    if channel is not None:
+        where.append(both.c.source == channel)
+    if direction is not None:
+        where.append(both.c.direction == _text(direction))
+    totals: dict[Any, list[int]] = defaultdict(lambda: [0] * len(MEASURES))
+    for grain, members in _by_grain(cells).items():
+        keys = [both.c.at] + ([key_column] if key_column is not None else [])
+        query = select(*keys, *(func.sum(both.c[m]) for m in MEASURES)).where(
+            *where, both.c.grain == grain, _cells_in(both, grain, sorted(members))).group_by(*keys)
+        for row in connection.execute(query):
+            group = row[1] if key_column is not None else None
+            for label, weight in members[row[0]]:
+                into = totals[label if hours is not None else group]
+                for i, amount in enumerate(row[len(keys):]):
+                    into[i] += weight * int(amount or 0)
+    return totals
+
+
+def _by_team(session: Session, cells: list[Cell], channel: str | None,
+             direction: str | None) -> dict[Any, list[int]] | None:
+    """Per team the sums of the measures over `cells` (whole UTC hours, days and months, no labels): the mentions of
+    cases with a team, from the case rollup's `mention` cells (store.rollups) and what its cases not folded yet
+    change; None (no team) takes the rest of all mentions, from these cells: mentions with no case, and those of
+    cases with no team. Read in one snapshot; None when the case rollup is far behind."""
+    from store import rollups
+
+    cases, way = rollups.ROLLUP, None if direction is None else _text(direction)
+
+    def counted(team: str, value: str) -> bool:  # value: "source|direction"
+        source, written = value.rsplit("|", 1)
+        return team not in ("", rollups.ALL_TEAMS) and channel in (None, source) and way in (None, written)
+
+    totals: dict[Any, list[int]] = defaultdict(lambda: [0] * len(MEASURES))
+    indexes = [rollups.MEASURES.index(m) for m in ("n", "sentiment_n", "sentiment_micro")]
+    with rollups._snapshot(session) as connection:
+        if (waiting := rollups.unfolded(connection)) is None:
+            return None
+        everyone = _summed(connection, cells, None, "none", channel, direction)[None]
+        for grain, members in _by_grain(cells).items():
+            query = select(cases.c.team, cases.c.value, *(func.sum(cases.c[m]) for m in MEASURES)).where(
+                cases.c.basis == "mention", cases.c.dim == "mention", cases.c.grain == grain,
+                _cells_in(cases, grain, sorted(members))).group_by(cases.c.team, cases.c.value)
+            found = [(team, value, [int(v or 0) for v in sums]) for team, value, *sums in connection.execute(query)]
+            found += [(key[4], key[5], [vector[i] for i in indexes]) for key, vector in waiting[0].items()
+                      if key[0] == "mention" and key[2] == grain and key[3] in members]
+            for team, value, sums in found:
+                if counted(team, value):
+                    into = totals[team]
+                    for i, amount in enumerate(sums):
+                        into[i] += amount
+    totals[None] = [total - sum(vector[i] for team, vector in totals.items() if team is not None)
+                    for i, total in enumerate(everyone)]
+    return totals
+
+
 def mention_report(*, session: Session, group_by: str, since: datetime, until: datetime, zone: tzinfo,
                    metric: str = "volume", channel: str | None = None, direction: str | None = None,
                    visible: Sequence[Any] = ()) -> list | None:
@@ -235,29 +304,12 @@ def mention_report(*, session: Session, group_by: str, since: datetime, until: d
     if (covered := period_cells(since, until, zone, group_by)) is None:
         return None
     hours, cells = covered
-    # The cells and the deltas not folded yet, read in one statement (one snapshot on either database).
-    both = union_all(*(select(*(table.c[c] for c in (*KEY, *MEASURES))) for table in (ROLLUP, DELTA))).subquery()
-    key_column = {"channel": both.c.source, "direction": both.c.direction}.get(group_by)
-    dim = _GROUP_DIMS.get(group_by, "none")
-    if dim != "none":
-        key_column = both.c.value
-    where = [both.c.dim == dim]
-    if channel is not None:
-        where.append(both.c.source == channel)
-    if direction is not None:
-        where.append(both.c.direction == _text(direction))
-    totals: dict[Any, list[int]] = defaultdict(lambda: [0] * len(MEASURES))
-    connection = session.connection()
-    for grain, members in _by_grain(cells).items():
-        keys = [both.c.at] + ([key_column] if key_column is not None else [])
-        query = select(*keys, *(func.sum(both.c[m]) for m in MEASURES)).where(
-            *where, both.c.grain == grain, _cells_in(both, grain, sorted(members))).group_by(*keys)
-        for row in connection.execute(query):
-            group = row[1] if key_column is not None else None
-            for label, weight in members[row[0]]:
-                into = totals[label if hours is not None else group]
-                for i, amount in enumerate(row[len(keys):]):
-                    into[i] += weight * int(amount or 0)
+    if group_by == "team":
+        totals = _by_team(session, cells, channel, direction)
+        if totals is None:
+            return None
+    else:
+        totals = _summed(session.connection(), cells, hours, group_by, channel, direction)
 
     def shown(key: Any, vector: list[int]) -> Any:
         if metric == "volume":

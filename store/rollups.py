@@ -90,7 +90,8 @@ _OUTCOMES = (MET, BREACHED, CLOSED_WITHOUT_RESPONSE)
 MEASURES = ("n", "transferred", "reopened",
             *(f"sla_{t}_{o}" for t in ("fr", "nr", "res") for o in ("met", "breached", "cwr")),
             "first_response_n", "first_response_us", "resolution_n", "resolution_us", "handle_n", "handle_us",
-            "auto_replied", "resolved_by_auto_reply", "next_response_n", "next_response_us")
+            "auto_replied", "resolved_by_auto_reply", "next_response_n", "next_response_us",
+            "sentiment_n", "sentiment_micro")
 _INDEX = {name: i for i, name in enumerate(MEASURES)}
 DURATIONS = ("first_response", "resolution", "handle", "next_response")
 KEY = ("basis", "dim", "grain", "at", "team", "value")
@@ -133,6 +134,9 @@ class CaseRollup(SQLModel, table=True):
     resolved_by_auto_reply: int = Field(default=0, sa_type=BigInteger)
     next_response_n: int = Field(default=0, sa_type=BigInteger)
     next_response_us: int = Field(default=0, sa_type=BigInteger)
+    # Basis `mention`: of its mentions (n), those with a sentiment and its sum in millionths.
+    sentiment_n: int = Field(default=0, sa_type=BigInteger)
+    sentiment_micro: int = Field(default=0, sa_type=BigInteger)
     # Histograms of the cell's durations: {bucket: count} as JSON text, read and rewritten under the row's lock.
     first_response_hist: str = Field(default="{}", sa_type=Text)
     resolution_hist: str = Field(default="{}", sa_type=Text)
@@ -236,6 +240,11 @@ def contributions(row: Mapping[str, Any]) -> list[tuple[tuple, tuple[tuple[int, 
             for dim, value in dims:
                 found.append(((basis, dim, grain, cell, team, value), vector, buckets))
                 found.append(((basis, dim, grain, cell, ALL_TEAMS, value), vector, buckets))
+    # Its mentions, by the team it has now (mention reports by team; all teams' are the mention rollup's).
+    for hour, source, direction, n, sentiment_n, sentiment_micro in row.get("mentions") or ():
+        mentions = ((0, n), (_INDEX["sentiment_n"], sentiment_n), (_INDEX["sentiment_micro"], sentiment_micro))
+        for grain, cell in (("h", hour), ("d", hour[:10]), ("m", hour[:7])):
+            found.append((("mention", "mention", grain, cell, team, f"{source}|{direction}"), mentions, []))
     return found
 
 
@@ -276,32 +285,45 @@ def rows_by_id(connection: Connection, table: Any, columns: Sequence[str], ids: 
 
 
 def _read(connection: Connection, ids: Iterable[str]) -> list[dict[str, Any]]:
-    """These cases' _READ columns, and each closed case's next-response waits (`next_response`, seconds)."""
+    """These cases' _READ columns, each closed case's next-response waits and each case's mentions
+    (`_add_mentions`)."""
     rows = rows_by_id(connection, Case.__table__, _READ, ids)  # type: ignore[attr-defined]
-    _add_waits(connection, rows)
+    _add_mentions(connection, rows)
     return rows
 
 
-def _add_waits(connection: Connection, rows: list[dict[str, Any]]) -> None:
-    """Each closed case's next-response waits in seconds, from its mentions, as store.analytics counts them: an
-    auto-reply ends no wait, an inbound mention needs a response unless triage said it needs none
-    (engine.metrics.next_response_gaps)."""
+def _add_mentions(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """From each case's mentions: if it is closed, its next-response waits in seconds as store.analytics counts
+    them (`next_response`: an auto-reply ends no wait, an inbound mention needs a response unless triage said it
+    needs none; engine.metrics.next_response_gaps); and its mentions per UTC hour, channel and direction, with
+    how many have a sentiment and its sum in millionths (`mentions`: [hour, source, direction, n, sentiment_n,
+    sentiment_micro], as store.mention_rollup counts them)."""
     from store.mentions import Mention
 
     table = Mention.__table__  # type: ignore[attr-defined]
-    closed = sorted(row["id"] for row in rows if _text(row["status"]) == "closed")
+    ids = sorted(row["id"] for row in rows)
     messages: dict[str, list[tuple[datetime, bool, bool]]] = defaultdict(list)
-    for i in range(0, len(closed), 500):
+    counted: dict[str, dict[tuple[str, str, str], list[int]]] = defaultdict(dict)
+    for i in range(0, len(ids), 500):
         query = select(table.c.case_id, table.c.created_at, table.c.direction, table.c.needs_response,
-                       table.c.author).where(table.c.case_id.in_(closed[i:i + 500]))
-        for case_id, at, direction, needs, author in connection.execute(query):
-            inbound = _text(direction) == "inbound"
-            if not inbound and author == SYSTEM_ACTOR:
-                continue
-            messages[case_id].append((at, inbound, needs is not False))
+                       table.c.author, table.c.source, table.c.sentiment).where(table.c.case_id.in_(ids[i:i + 500]))
+        for case_id, at, direction, needs, author, source, sentiment in connection.execute(query):
+            way = _text(direction)
+            cell = (f"{at.astimezone(UTC):%Y-%m-%d %H}", _text(source), way)
+            found = counted[case_id].setdefault(cell, [0, 0, 0])
+            found[0] += 1
+            if sentiment is not None:
+                found[1] += 1
+                found[2] += round(sentiment * 1_000_000)
+            if way == "inbound" or author != SYSTEM_ACTOR:
+                messages[case_id].append((at, way == "inbound", needs is not False))
     for row in rows:
-        gaps = next_response_gaps(messages.get(row["id"], []))
-        row["next_response"] = [(end - start).total_seconds() for start, end in gaps]
+        row["mentions"] = [[*cell, *vector] for cell, vector in sorted(counted.get(row["id"], {}).items())]
+        if _text(row["status"]) == "closed":
+            gaps = next_response_gaps(messages.get(row["id"], []))
+            row["next_response"] = [(end - start).total_seconds() for start, end in gaps]
+        else:
+            row["next_response"] = []
 
 
 def _decode(text: str | None) -> dict[int, int]:
@@ -389,7 +411,7 @@ def _freeze(row: Mapping[str, Any]) -> str:
     return json.dumps({name: (row[name].isoformat() if name in _TIMES and row[name] is not None
                               else _text(row[name]) if name in ("status", "source", "priority", "close_reason")
                               else row[name])
-                       for name in (*_READ[1:], "next_response")}, separators=(",", ":"))
+                       for name in (*_READ[1:], "next_response", "mentions")}, separators=(",", ":"))
 
 
 def _thaw(case_id: str, state: str) -> dict[str, Any]:
@@ -412,7 +434,7 @@ _MARKED = "switchboard.rollups.marked"
 
 
 def _changed_cases(session: OrmSession) -> set[str]:
-    """The cases this session is about to write, and those of the mentions it writes (their waits)."""
+    """The cases this session is about to write, and those of the mentions it writes (`_MENTION_COLUMNS`)."""
     from store.mentions import Mention
 
     ids = {obj.id for obj in (*session.new, *session.deleted) if isinstance(obj, Case)}
@@ -424,7 +446,7 @@ def _changed_cases(session: OrmSession) -> set[str]:
                 ids.add(obj.id)
         elif isinstance(obj, Mention):
             state = inspect(obj)
-            if any(state.attrs[name].history.has_changes() for name in _WAIT_COLUMNS):
+            if any(state.attrs[name].history.has_changes() for name in _MENTION_COLUMNS):
                 history = state.attrs["case_id"].history
                 ids |= {case_id for case_id in (*history.deleted, *history.unchanged, *history.added) if case_id}
     return ids
@@ -460,8 +482,8 @@ def _before_flush(session: OrmSession, _context: Any, _instances: Any) -> None:
 def _bulk_writes(state: ORMExecuteState) -> Any:
     """A bulk insert, update or delete through the session marks the cases it writes: of cases (insert(Case),
     retention's delete(Case).where(...)) those its rows name or its WHERE matches, read just before it runs; of
-    mentions that may change a case's next-response waits (their case, time, direction, need of a response or
-    author), the cases of the mentions it matches, before it runs and after."""
+    mentions that may change what a case adds of them (`_MENTION_COLUMNS`: their case, time, direction, need of
+    a response, author, channel or sentiment), the cases of the mentions it matches, before it runs and after."""
     from store.mentions import Mention
 
     if not (state.is_insert or state.is_update or state.is_delete):
@@ -476,7 +498,7 @@ def _bulk_writes(state: ORMExecuteState) -> Any:
         rows = params if isinstance(params, list) else [params] if params else []
         marked.update(row[key] for row in rows if row.get(key))
         return None
-    if mapper.class_ is Mention and state.is_update and not _touches_waits(state.statement):
+    if mapper.class_ is Mention and state.is_update and not _touches_counted(state.statement):
         return None
     where = state.statement.whereclause  # type: ignore[attr-defined]
     if mapper.class_ is Case:
@@ -496,16 +518,17 @@ def _bulk_writes(state: ORMExecuteState) -> Any:
     return result
 
 
-_WAIT_COLUMNS = frozenset({"case_id", "created_at", "direction", "needs_response", "author"})
+# What a case adds of its mentions: their next-response waits and their counts by the case's team.
+_MENTION_COLUMNS = frozenset({"case_id", "created_at", "direction", "needs_response", "author", "source", "sentiment"})
 
 
-def _touches_waits(statement: Any) -> bool:
-    """Whether an UPDATE of mentions sets a column a case's next-response waits depend on (an UPDATE whose
-    values cannot be read counts as one that does)."""
+def _touches_counted(statement: Any) -> bool:
+    """Whether an UPDATE of mentions sets a column of what their case adds (an UPDATE whose values cannot be
+    read counts as one that does)."""
     values = getattr(statement, "_values", None)
     if not values:
         return True
-    return any(getattr(column, "key", column) in _WAIT_COLUMNS for column in values)
+    return any(getattr(column, "key", column) in _MENTION_COLUMNS for column in values)
 
 
 @event.listens_for(OrmSession, "before_commit")
@@ -574,7 +597,7 @@ def recomputed(connection: Connection) -> Totals:
     result = connection.execute(select(*(table.c[name] for name in _READ)).execution_options(yield_per=5000))
     for part in result.mappings().partitions():
         rows = [dict(row) for row in part]
-        _add_waits(connection, rows)
+        _add_mentions(connection, rows)
         _add(totals, rows)
     return _normal(totals)
 
@@ -601,7 +624,7 @@ def rebuild(connection: Connection) -> int:
     result = connection.execute(select(*(table.c[name] for name in _READ)).execution_options(yield_per=5000))
     for part in result.mappings().partitions():
         rows = [dict(row) for row in part]
-        _add_waits(connection, rows)
+        _add_mentions(connection, rows)
         _add(totals, rows)
         connection.execute(SEEN.insert(), [{"case_id": row["id"], "state": _freeze(row)} for row in rows])
     sums, hists = _normal(totals)

@@ -384,6 +384,61 @@ def test_the_mention_rollup_follows_writes_and_answers_volume(engine: Engine) ->
         assert mention_rollup.mention_report(**args) == mention_report(**args, accelerate=False)
 
 
+@pytest.mark.parametrize("database_url", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
+                         indirect=True)
+def test_mentions_by_team_follow_their_cases(engine: Engine) -> None:
+    """Mentions by team are counted by the team their case has now: a transfer moves them, folded or not; mentions
+    with no case, or whose case has no team, are the no-team group, as the exact path's join makes them."""
+    rng = random.Random(23)
+    sentiments = [None, -0.05, 0.05, *(round(rng.uniform(-1, 1), 4) for _ in range(5))]
+    with Session(engine) as session:
+        made = [_random_case(rng, f"t{i}") for i in range(120)]
+        session.add_all(made)
+        for case in made:
+            for mention in _thread(rng, case):
+                mention.sentiment = rng.choice(sentiments)
+                session.add(mention)
+        session.add_all([_mention(f"loose{i}", rng.choice(["twitter", "email"]),
+                                  START + timedelta(seconds=rng.randrange(60 * 86400)), rng.choice(list(Direction)),
+                                  sentiment=rng.choice(sentiments)) for i in range(60)])
+        session.commit()
+    with engine.begin() as connection:
+        fold_all(connection)
+
+    def compare() -> None:
+        with Session(engine) as session:
+            for since, until in PERIODS:
+                for channel, direction in [(None, None), ("twitter", None), (None, "outbound"), ("email", "inbound")]:
+                    for metric in ("volume", "sentiment"):
+                        args = dict(session=session, group_by="team", since=since, until=until, zone=UTC,
+                                    channel=channel, direction=direction, metric=metric)
+                        summed = mention_rollup.mention_report(**args)
+                        assert summed is not None, args
+                        _equal_within(summed, mention_report(**args, accelerate=False))
+
+    compare()
+    with Session(engine) as session:  # transfers, a mention moved to another case, a sentiment rescored
+        cases = list(session.exec(select(Case)))
+        for case in rng.sample(cases, 30):
+            case.team_id = rng.choice(TEAMS)
+        session.commit()
+        session.execute(update(Mention).where(col(Mention.case_id) == cases[0].id).values(case_id=cases[1].id))
+        found = list(session.exec(select(Mention).where(col(Mention.case_id).is_not(None))))
+        for mention in rng.sample(found, 10):
+            mention.sentiment = rng.choice(sentiments)
+        session.commit()
+    compare()  # nothing folded: the reports add what the marked cases change
+    with Session(engine) as session:
+        by_team = mention_report(session=session, group_by="team", since=PERIODS[0][0], until=PERIODS[0][1],
+                                 zone=UTC, accelerate=False)
+    assert {row.group for row in by_team} == {"support", "billing", None}
+    with engine.begin() as connection:
+        fold_all(connection)
+    with engine.connect() as connection:
+        assert rollups.stored(connection) == rollups.recomputed(connection)
+    compare()
+
+
 async def test_the_job_beside_the_api_folds_what_writes_leave(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """RollupJob, as the API runs it: every round folds whatever waits, in batches, and an idle round folds
     nothing."""

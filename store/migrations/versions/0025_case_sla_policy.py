@@ -1,7 +1,8 @@
 """case.sla_policy: the SLA policy a case's clocks run under, on its row (written from the workflow's view), so
 reports group by it from the row and the case rollup counts it as a dimension (store.rollups) instead of reading
-every case's timeline. Backfilled from each case's latest sla_started or sla_policy_changed event; the case rollup
-is rebuilt with the new dimension.
+every case's timeline. Backfilled from each case's latest sla_started or sla_policy_changed event. The case rollup
+also counts each case's mentions by its team (basis `mention`, with their sentiment: two new measures), and is
+rebuilt.
 
 Revision ID: 0025
 Revises: 0024
@@ -33,11 +34,16 @@ def upgrade() -> None:
     for i in range(0, len(rows), 5000):
         bind.execute(cases.update().where(cases.c.id == sa.bindparam('case_id'))
                      .values(sla_policy=sa.bindparam('policy')), rows[i:i + 5000])
+    for measure in ('sentiment_n', 'sentiment_micro'):
+        op.add_column('case_rollup', sa.Column(measure, sa.BigInteger(), nullable=False, server_default='0'))
     from store import rollups
     rollups.rebuild(bind)
 
 
 def downgrade() -> None:
-    op.execute("DELETE FROM case_rollup WHERE dim = 'policy'")
+    op.execute("DELETE FROM case_rollup WHERE dim = 'policy' OR basis = 'mention'")
+    with op.batch_alter_table('case_rollup') as batch:
+        batch.drop_column('sentiment_micro')
+        batch.drop_column('sentiment_n')
     with op.batch_alter_table('case') as batch:
         batch.drop_column('sla_policy')
