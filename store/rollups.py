@@ -12,7 +12,10 @@ the same instant store.analytics puts it in a period:
   closed_without_response, as engine.metrics.attainment counts them), its resolution and handle seconds, and
   each of its next-response waits (from its mentions, as store.analytics reads them: a mention's write marks
   its case);
-- both bases: whether it was auto-replied, and at its close whether the auto-reply alone resolved it.
+- both bases: whether it was auto-replied, and at its close whether the auto-reply alone resolved it;
+- basis `mention` (dimension `mention`, value 'channel|direction', its team only): its mentions at each's
+  `created_at`, with how many have a sentiment and its sum in millionths, so that store.mention_rollup answers
+  mentions by team (the team of their case now: a transfer moves them).
 A duration adds its count, its sum in whole microseconds (integers: sums that are added and subtracted never
 drift, so means are exact to the microsecond) and one count in its log-scale histogram bucket (below).
 
