@@ -133,7 +133,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None, temporal: Cl
                                           name="audit-checkpoints"),
                       asyncio.create_task(RetentionJob(app.state.engine, app.state.keys, settings.retention()).run(),
                                           name="retention"),
-                      asyncio.create_task(RollupJob(app.state.engine).run(), name="rollups")]
+                      asyncio.create_task(RollupJob(app.state.engine, voice_default=settings.share_of_voice).run(),
+                                          name="rollups")]
         yield
         for task in background:
             task.cancel()

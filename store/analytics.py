@@ -77,7 +77,7 @@ from engine.metrics import (
     time_buckets,
 )
 from engine.models import SYSTEM_ACTOR, CaseStatus, Direction
-from store import analytics_fast, mention_rollup, rollups
+from store import analytics_fast, mention_rollup, rollups, voice_rollup
 from store.case_events import CaseEvent
 from store.cases import Case
 from store.compiled_flows import compiled
@@ -224,6 +224,10 @@ def mention_report(*, session: Session, group_by: str, since: datetime, until: d
             session=session, group_by=group_by, since=since, until=until, zone=zone, channel=channel,
             direction=direction, visible=visible)) is not None:
         return fast
+    if accelerate and metric == "share_of_voice" and (counted := voice_rollup.voice_report(
+            session=session, names=names or {}, group_by=group_by, since=since, until=until, zone=zone,
+            channel=channel, direction=direction, visible=visible)) is not None:
+        return counted
     where = [Mention.created_at >= since, Mention.created_at < until, *visible]
     if channel is not None:
         where.append(Mention.source == channel)

@@ -183,7 +183,8 @@ def _after_flush(session: OrmSession, _context: Any) -> None:
 def fold(connection: Connection, limit: int = FOLD_BATCH) -> int:
     """Move up to `limit` deltas into the cells, in the caller's transaction; how many it took (fewer than `limit`:
     caught up). On PostgreSQL a delta whose writer has not committed is invisible, and one another fold is taking
-    is skipped."""
+    is skipped. The UTC hours of the inbound mentions it folds are marked for the share of voice's rollup
+    (store.voice_rollup)."""
     chosen = select(DELTA.c.id).order_by(DELTA.c.id).limit(limit)
     if connection.dialect.name == "postgresql":
         chosen = chosen.with_for_update(skip_locked=True)
@@ -197,6 +198,9 @@ def fold(connection: Connection, limit: int = FOLD_BATCH) -> int:
             found[i] += amount
         taken += 1
     _upsert(connection, counted)
+    from store import voice_rollup  # its hours follow the inbound mentions folded here
+    voice_rollup.touched(connection, (key[1] for key in counted
+                                      if key[0] == "h" and key[3] == "inbound" and key[4] == "none"))
     return taken
 
 

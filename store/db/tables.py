@@ -26,6 +26,7 @@ from store.share_of_voice import ShareOfVoiceConfig
 from store.sources import Source
 from store.subscriptions import Delivery, Subscription
 from store.teams import Agent, Team
+from store.voice_rollup import VoiceRollup, VoiceRollupPending, VoiceRollupState
 
 metadata = SQLModel.metadata
 
@@ -34,4 +35,5 @@ __all__ = ["Agent", "ApiToken", "AuditCheckpoint", "AuditEntry", "AuditHead", "A
            "Conversation", "CrisisConfig", "CrisisEvent", "CrisisState", "Customer", "CustomerIdentity", "Delivery",
            "EventOut", "Expert", "ExpertRequest", "Flow", "FlowDraft", "Mention", "MentionRollup", "MentionRollupDelta",
            "NotificationRead", "OutboxEntry", "QueueGuest", "SavedReport", "ShareOfVoiceConfig", "SlaDeadline",
-           "Source", "Subscription", "Team", "User", "UserSession", "metadata"]
+           "Source", "Subscription", "Team", "User", "UserSession", "VoiceRollup", "VoiceRollupPending",
+           "VoiceRollupState", "metadata"]
