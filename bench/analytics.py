@@ -37,11 +37,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlmodel import Session
 
 from bench.timing import machine
-from store import mention_rollup, rollups
+from store import mention_rollup, rollups, voice_rollup
 from store.analytics import AT_AN_INSTANT, CASE_GROUPS, CASE_METRICS, MENTION_GROUPS, case_report, mention_report
 from store.db import make_engine, session_scope
 from store.db.migrate import migrate
@@ -73,10 +73,13 @@ CASE_COLUMNS = ("id", "workflow_id", "conversation_id", "source", "status", "pri
 MENTION_COLUMNS = ("id", "source", "external_id", "conversation_id", "author", "text", "created_at", "received_at",
                    "reply_to_id", "direction", "case_id", "dispatched", "thread_id", "author_followers",
                    "author_verified", "tags", "sentiment", "language", "needs_response", "customer_id")
-TEXTS = ["my order arrived broken and I want a refund", "the app has been down for two hours",
-         "where is my package? it was shipped last week", "I was charged twice on my invoice",
-         "can you help me reset my login?", "love the new update, great work", "delivery is three days late",
+TEXTS = ["my Acme order arrived broken and I want a refund", "the app has been down for two hours",
+         "where is my package? it was shipped last week, Globex would have been faster",
+         "I was charged twice on my invoice", "can you help me reset my login?",
+         "love the new update, better than initech's", "delivery is three days late, @acme",
          "Thanks, we are looking into it now.", "Could you send us your order number in a DM?"]
+# Share of voice: the brand and two competitors, named in some of the texts above.
+VOICE_NAMES = {"Acme": ["acme"], "Globex": ["globex"], "Initech": ["initech"]}
 
 
 # ---------------------------------------------------------------------------------------------- the data
@@ -256,8 +259,8 @@ class Query:
 
 
 def queries(periods: dict[str, timedelta] = PERIODS) -> list[Query]:
-    """Every case metric by every group, and mention volume and sentiment by every mention group, over each period
-    before END."""
+    """Every case metric by every group, mention volume and sentiment by every mention group, and share of voice by
+    none, day and hour, over each period before END."""
     found: list[Query] = []
     for label, length in periods.items():
         since = END - length
@@ -269,6 +272,12 @@ def queries(periods: dict[str, timedelta] = PERIODS) -> list[Query]:
                 found.append(Query(f"cases {metric} by {group}", label, lambda s, fast, m=metric, g=group, a=since:
                                    case_report(session=s, metric=m, group_by=g, since=a, until=END, zone=ZONE,
                                                **({} if fast else {"accelerate": False}))))
+        for group in ("none", "day", "hour"):
+            if group != "hour" or length <= timedelta(days=93):
+                found.append(Query(f"mentions share_of_voice by {group}", label, lambda s, fast, g=group, a=since:
+                                   mention_report(session=s, group_by=g, since=a, until=END, zone=ZONE,
+                                                  metric="share_of_voice", names=VOICE_NAMES,
+                                                  **({} if fast else {"accelerate": False}))))
         for metric in ("volume", "sentiment"):
             for group in MENTION_GROUPS:
                 if group == "hour" and length > timedelta(days=93):
@@ -315,12 +324,13 @@ def _agree(found: object, exact: object) -> bool:
 @contextmanager
 def _without_rollups() -> Iterator[None]:
     """store.analytics as it was before the rollups: they answer nothing."""
-    saved = rollups.case_report, mention_rollup.mention_report
-    rollups.case_report = mention_rollup.mention_report = lambda **_: None  # type: ignore[assignment]
+    saved = rollups.case_report, mention_rollup.mention_report, voice_rollup.voice_report
+    rollups.case_report = mention_rollup.mention_report = voice_rollup.voice_report = (  # type: ignore[assignment]
+        lambda **_: None)
     try:
         yield
     finally:
-        rollups.case_report, mention_rollup.mention_report = saved
+        rollups.case_report, mention_rollup.mention_report, voice_rollup.voice_report = saved
 
 
 def time_queries(engine: Engine, selected: list[Query], runs: int, fast: bool) -> list[dict]:
@@ -410,6 +420,17 @@ def main(argv: list[str] | None = None) -> int:
                             connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
                                 "VACUUM ANALYZE case_rollup, mention_rollup")
                     print(f"{kind}: rollup of {cells:,} cells built in {time.perf_counter() - began:.1f} s", flush=True)
+                with engine.begin() as connection:  # share of voice's, for the bench's names (a kept file: once)
+                    if connection.execute(select(voice_rollup.STATE.c.signature)).scalar() != \
+                            voice_rollup.signature(VOICE_NAMES):
+                        began = time.perf_counter()
+                        hours = voice_rollup.rebuild(connection, VOICE_NAMES)
+                        print(f"{kind}: share of voice counted in {hours:,} hours in "
+                              f"{time.perf_counter() - began:.1f} s", flush=True)
+                if kind != "sqlite":
+                    with engine.connect() as connection:
+                        connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                            "ANALYZE voice_rollup")
                 try:
                     if args.check:
                         differ = check(engine, selected)

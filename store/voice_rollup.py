@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Connection, and_, func, or_, select
 from sqlmodel import Field, Session, SQLModel, Text
 
-from engine.metrics import shares, term_pattern, time_buckets
+from engine.metrics import shares, term_pattern
 from store.mentions import Mention
 from store.rollups import _by_grain, _cells_in, _snapshot, _whole_hour, period_cells
 
@@ -248,7 +248,7 @@ def voice_report(*, session: Session, names: Mapping[str, list[str]], group_by: 
         for (hour, _source, name), n in stored.items():
             if name in names:
                 counts[hours[hour] if hours is not None else None][name] -= n
-    buckets = time_buckets(since, until, zone, group_by) if hours is not None else [None]
+    buckets = list(dict.fromkeys(hours.values())) if hours is not None else [None]  # every local bucket, in order
     return [ReportRow(group=key, name=name, count=n, value=share)
             for key in buckets for (name, n), share in zip(
                 counts[key].items(), shares(counts[key]).values(), strict=True)]
