@@ -639,7 +639,7 @@ def rebuild(connection: Connection) -> int:
         for key in keys[i:i + 20_000]:
             per = hists.get(key, none)
             rows.append(dict(zip(KEY, key, strict=True)) | dict(zip(MEASURES, sums.get(key, zero), strict=True))
-                        | {h: dumps(per.get(metric, none)) for metric, h in HISTS.items()})
+                        | {h: dumps(per[metric]) if metric in per else "{}" for metric, h in HISTS.items()})
         connection.execute(ROLLUP.insert(), rows)
     return len(keys)
 
