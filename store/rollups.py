@@ -909,13 +909,20 @@ def _durations(connection: Connection, metric: str, selection: _Selection, cells
     limit = min(exact_up_to, NEXT_RESPONSE_EXACT_UP_TO) if metric == "next_response" else exact_up_to
     if sum(vector[1] for vector in sums.values()) <= limit:
         return None
-    buckets: dict[Any, dict[int, int]] = defaultdict(dict)
+    # Bucket counts by the bucket's number as text, as the cells' JSON has it (a year by day merges about a thousand
+    # histograms: no int() per entry; _quantiles reads the numbers).
+    buckets: dict[Any, dict[str, int]] = defaultdict(dict)
 
-    def add(weights: list[tuple[str | None, int]], group: Any, counted: Mapping[Any, int]) -> None:
+    def add(weights: list[tuple[str | None, int]], group: Any, counted: Mapping[str, int]) -> None:
         for label, weight in weights:
             into = buckets[label if hours is not None else group]
-            for index, n in counted.items():
-                into[int(index)] = into.get(int(index), 0) + weight * n
+            get = into.get
+            if weight == 1:
+                for index, n in counted.items():
+                    into[index] = get(index, 0) + n
+            else:
+                for index, n in counted.items():
+                    into[index] = get(index, 0) + weight * n
 
     for grain, members in _by_grain(cells).items():
         query = select(ROLLUP.c.at, selection.column if selection.key else ROLLUP.c.dim, ROLLUP.c[HISTS[metric]]).where(
@@ -925,7 +932,7 @@ def _durations(connection: Connection, metric: str, selection: _Selection, cells
             add(members[at], key if selection.key else None, json.loads(text))
         for key, counted in delta.items():
             if key[2] == grain and key[3] in members:
-                add(members[key[3]], selection.group(key), counted)
+                add(members[key[3]], selection.group(key), {str(index): n for index, n in counted.items()})
     summaries: dict[Any, Summary] = {}
     for key, vector in sums.items():
         if hours is None and vector[0] == 0:
