@@ -19,7 +19,8 @@ from store.analytics import mention_report
 from store.db import make_engine
 from store.db.migrate import migrate
 from store.mentions import Mention
-from store.rollup_job import fold_all
+from store.rollup_job import RollupJob, fold_all
+from store.share_of_voice import ShareOfVoiceTerms, save_terms
 from tests.api.test_analytics import _mention
 
 START = datetime(2026, 3, 1, tzinfo=UTC)
@@ -123,3 +124,25 @@ def test_share_of_voice_from_the_rollup_is_the_exact_count(engine: Engine) -> No
             session.execute(delete(Mention).where(col(Mention.id).in_(doomed)))
         session.commit()
     assert _compare(engine, other) == 36
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_rollup_job_counts_the_configured_names_and_follows_a_change(engine: Engine) -> None:
+    """RollupJob counts the names the setting gives until an ops lead saves others, then counts those."""
+    rng = random.Random(3)
+    with Session(engine) as session:
+        session.add_all([_random(rng, i) for i in range(200)])
+        session.commit()
+    job = RollupJob(engine, voice_default={"Acme": ["acme"], "Globex": ["globex"]})
+    assert job.once() > 0
+    assert _compare(engine, {"Acme": ["acme"], "Globex": ["globex"]}) == 36
+    assert job.once() == 0  # caught up: an idle round
+    with Session(engine) as session:
+        save_terms(session, ShareOfVoiceTerms.model_validate(
+            {"brand": {"name": "Acme", "terms": ["acme", "@acme_help"]}, "competitors": [
+                {"name": "Initech", "terms": ["initech corp", "tps"]}]}), by="olivia", now=START)
+        session.commit()
+    saved = {"Acme": ["acme", "@acme_help"], "Initech": ["initech corp", "tps"]}
+    assert _compare(engine, saved) == 0  # not counted yet: the exact path answers
+    job.once()
+    assert _compare(engine, saved) == 36
