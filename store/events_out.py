@@ -156,21 +156,24 @@ def _write(session: Session, rows: list[_Row]) -> None:
     at = _occurred_at(dialect)
     postgres = dialect.name == "postgresql"
     marks = ", ".join(["%s"] * 5 + ["%s::json"] if postgres else ["?"] * 6)
-    times: dict[datetime, Any] = {}
-    for occurred_at in {row[4] for row in rows}:
-        times[occurred_at] = at(occurred_at)
+    times = {occurred_at: at(occurred_at) for occurred_at in {row[4] for row in rows}}
     connection.exec_driver_sql(f"INSERT INTO event_out ({', '.join(_COLUMNS)}) VALUES ({marks})",
                                [(*row[:4], times[row[4]], row[5]) for row in rows])
 
 
-_AT_PROCESSORS: dict[str, Callable[[Any], Any]] = {}
+_AT_PROCESSORS: dict[tuple[str, str], Callable[[Any], Any]] = {}
 
 
 def _occurred_at(dialect: Dialect) -> Callable[[Any], Any]:
-    """What SQLAlchemy sends for an `occurred_at` on `dialect`."""
-    if (processor := _AT_PROCESSORS.get(dialect.name)) is None:
+    """What SQLAlchemy sends for an `occurred_at` on `dialect`, and with Python's sqlite3 what the driver then
+    makes of that datetime (its registered adapter, as it would apply it: once per distinct time, not per row)."""
+    if (processor := _AT_PROCESSORS.get(key := (dialect.name, dialect.driver))) is None:
         column = EventOut.__table__.c.occurred_at  # type: ignore[attr-defined]
-        processor = _AT_PROCESSORS[dialect.name] = column.type.bind_processor(dialect) or (lambda value: value)
+        typed = column.type.bind_processor(dialect) or (lambda value: value)
+        if key == ("sqlite", "pysqlite") and callable(adapt := getattr(dialect.dbapi, "adapt", None)):
+            processor = _AT_PROCESSORS[key] = lambda value: adapt(typed(value))  # type: ignore[operator]
+        else:
+            processor = _AT_PROCESSORS[key] = typed
     return processor
 
 
