@@ -263,8 +263,8 @@ def customer_ref(session: Session, customer_id: str) -> CustomerRef | None:
 
 # The references below are built unchecked (events_out.built, as model_construct would): every value comes from a
 # row or a model already checked, of the field's type (tests/api/test_events_out_mapping.py validates what they
-# serialize to). Checking each again cost ingest a sixth of what writing its events costs, and model_construct's
-# walk over the fields another third.
+# serialize to, text for text). Checking each again cost ingest a sixth of what writing its events costs; and
+# model_construct, which walks the fields for defaults and aliases, twice what writing each one's JSON does.
 def case_ref(case: Case) -> CaseRef:
     try:  # its values as its attributes give them when loaded (each read through an attribute is a call: 11 a case)
         d = case.__dict__

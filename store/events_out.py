@@ -82,11 +82,12 @@ _FIELDS_SET: dict[type[BaseModel], set[str]] = {}
 
 def built(model: type[M], values: dict[str, Any]) -> M:
     """A `model` holding `values` as they are: unchecked, as model_construct makes it, without its walk over the
-    fields (a third of the cost of writing an ingest's events went into making their payloads). `values` holds
-    every field of the model, in its order (it serializes in the dict's order, and leaves out a field missing),
-    each of the field's type, from a row or a model already checked; the model has no private attributes nor extra
-    fields. As every field is set, the models of a type share one set of the fields set (pydantic only ever adds
-    a field's name to it). Tests compare what an ingest writes with its payload checked by the model."""
+    fields (for defaults, aliases and the set of those given), which took twice what writing the model's JSON does.
+    `values` holds every field of the model, in its order (the model serializes in the dict's order, and leaves out
+    a field missing), each of the field's type, from a row or a model already checked; the model has no private
+    attributes nor extra fields. As every field is set, the models of a type share one set of the fields set
+    (pydantic only ever adds a field's name to it). Tests compare what an ingest writes with its payload checked by
+    the model, text for text."""
     made = _NEW(model)
     if (fields := _FIELDS_SET.get(model)) is None:
         fields = _FIELDS_SET[model] = set(model.model_fields)
