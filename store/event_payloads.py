@@ -25,7 +25,7 @@ from sqlmodel import Session, col, select
 from store.cases import Case
 from store.conversations import Conversation
 from store.customers import Customer, CustomerIdentity
-from store.events_out import Emitted, EventType, emit_many
+from store.events_out import Emitted, EventType, built, emit_many
 
 T = EventType
 
@@ -261,16 +261,31 @@ def customer_ref(session: Session, customer_id: str) -> CustomerRef | None:
     return customers_by_id(session, [customer_id]).get(customer_id)
 
 
-# The references below are built with model_construct, unchecked: every value comes from a row or a model already
-# checked, of the field's type (tests/api/test_events_out_mapping.py validates what they serialize to). Checking
-# each again cost ingest a sixth of what writing its events costs.
+# The references below are built unchecked (events_out.built, as model_construct would): every value comes from a
+# row or a model already checked, of the field's type (tests/api/test_events_out_mapping.py validates what they
+# serialize to, text for text). Checking each again cost ingest a sixth of what writing its events costs; and
+# model_construct, which walks the fields for defaults and aliases, twice what writing each one's JSON does.
 def case_ref(case: Case) -> CaseRef:
-    return CaseRef.model_construct(
-        id=case.id, status=str(case.status), priority=str(case.priority), source=case.source,
-        conversation_id=case.conversation_id, team_id=case.team_id, assignee_id=case.assignee_id,
-        subject=case.subject, tags=list(case.tags or []), opened_at=case.opened_at, closed_at=case.closed_at,
-        links=CaseLinks.model_construct(api=f"/api/cases/{case.id}", designer=f"/#/cases/{case.id}/show",
-                                        conversation=f"/api/conversations/{case.conversation_id}"))
+    try:  # its values as its attributes give them when loaded (each read through an attribute is a call: 11 a case)
+        d = case.__dict__
+        case_id, status, priority, source, conversation_id, team_id, assignee_id, subject, tags, opened_at, \
+            closed_at = (d["id"], d["status"], d["priority"], d["source"], d["conversation_id"], d["team_id"],
+                         d["assignee_id"], d["subject"], d["tags"], d["opened_at"], d["closed_at"])
+    except KeyError:  # one not loaded (expired by a commit, say): its attributes load it
+        case_id, status, priority, source, conversation_id, team_id, assignee_id, subject, tags, opened_at, \
+            closed_at = (case.id, case.status, case.priority, case.source, case.conversation_id, case.team_id,
+                         case.assignee_id, case.subject, case.tags, case.opened_at, case.closed_at)
+    return built(CaseRef, {
+        "id": case_id, "status": str(status), "priority": str(priority), "source": source,
+        "conversation_id": conversation_id, "team_id": team_id, "assignee_id": assignee_id, "subject": subject,
+        "tags": list(tags or []), "opened_at": opened_at, "closed_at": closed_at,
+        "links": built(CaseLinks, {"api": f"/api/cases/{case_id}", "designer": f"/#/cases/{case_id}/show",
+                                   "conversation": f"/api/conversations/{conversation_id}"})})
+
+
+# Each case event type's own fields (beyond CaseChange's), looked up once.
+_OWN_FIELDS = {model: tuple(name for name in model.model_fields if name not in CaseChange.model_fields)
+               for model in PAYLOADS.values() if issubclass(model, CaseChange)}
 
 
 def case_events_out(session: Session, rows: Iterable[Mapping[str, Any]], *,
@@ -279,13 +294,19 @@ def case_events_out(session: Session, rows: Iterable[Mapping[str, Any]], *,
     caller's transaction; returns how many. Rows of other kinds cost nothing. What the caller has already is not
     read again (the ingest's): `cases`, its own objects of (some of) those cases as this transaction leaves them,
     and `owners`, conversations' customers."""
-    mapped = [(row, kind) for row in rows if (kind := timeline_type(row["kind"], row.get("seq") or 0)) is not None]
+    mapped = []
+    for row in rows:  # timeline_type's mapping, inline: an ingest batch's rows are mostly of other kinds
+        if (kind := TIMELINE.get(row["kind"])) is not None:
+            mapped.append((row, kind))
+        elif row["kind"] == "mention_added" and row.get("seq") == 1:
+            mapped.append((row, T.case_opened))
     if not mapped:
         return 0
     # The cases as this transaction leaves them: the caller's, the session's own (new or changed), else read.
     case_ids = {row["case_id"] for row, _ in mapped}
     known = {i: c for i, c in (cases or {}).items() if i in case_ids}
-    known |= {o.id: o for o in session.new if isinstance(o, Case) and o.id in case_ids - known.keys()}
+    if unseen := case_ids - known.keys():
+        known |= {o.id: o for o in session.new if isinstance(o, Case) and o.id in unseen}
     with session.no_autoflush:  # plain tables' rows: the session's pending objects are flushed at commit
         missing = sorted(case_ids - known.keys())
         if missing:  # one select; a case the session holds changed comes back as its object, unchanged by it
@@ -296,24 +317,25 @@ def case_events_out(session: Session, rows: Iterable[Mapping[str, Any]], *,
             owners |= dict(session.execute(select(conversations.c.id, conversations.c.customer_id).where(
                 conversations.c.id.in_(unknown))).all())
         people = customers_by_id(session, (owners.get(c.conversation_id) for c in known.values()))
-    refs: dict[str, CaseRef] = {}  # a case opened has two events (opened, assigned) with one reference
+    # A case opened has two events (opened, assigned) with one reference to it and its customer.
+    described: dict[str, tuple[CaseRef, CustomerRef | None]] = {}
     events = []
     for row, kind in mapped:
-        case = known.get(row["case_id"])
-        if case is None:
-            continue
-        if (ref := refs.get(case.id)) is None:
-            ref = refs[case.id] = case_ref(case)
-        detail = dict(row.get("detail") or {})
-        common = {"case": ref, "customer": people.get(owners.get(case.conversation_id) or ""),
-                  "timeline_event": row["id"], "actor": row.get("actor") or "system"}
+        case_id = row["case_id"]
+        if (about := described.get(case_id)) is None:
+            if (case := known.get(case_id)) is None:
+                continue
+            about = described[case_id] = (case_ref(case), people.get(owners.get(case.conversation_id) or ""))
+        detail = row.get("detail") or {}
+        common = {"case": about[0], "customer": about[1], "timeline_event": row["id"],
+                  "actor": row.get("actor") or "system"}
         model = PAYLOADS[kind]
-        fields = {name: detail[name] for name in model.model_fields if name not in common and name in detail}
+        fields = {name: detail[name] for name in _OWN_FIELDS[model] if name in detail}
         try:
             data = model.model_validate({**common, **fields})
         except ValidationError:  # a detail of an unexpected shape: the event goes out without it
             data = model.model_validate(common)
-        events.append(Emitted(kind, data, case.id, row["at"]))
+        events.append(Emitted(kind, data, case_id, row["at"]))
     return emit_many(session, events)
 
 
@@ -322,13 +344,13 @@ def mentions_out(session: Session, mentions: Iterable[Any], *, cases: Mapping[st
     """A batch's `mention.received` events ((engine.models.Mention, its Tags or None) pairs), in one statement."""
     events = []
     for m, tags in mentions:
-        ref = MentionRef.model_construct(
-            id=m.id, source=m.source, external_id=m.external_id, conversation_id=m.conversation_id, author=m.author,
-            text=m.text, created_at=m.created_at, sentiment=tags.sentiment if tags else None,
-            tags=list(tags.keywords) if tags else [])
+        ref = built(MentionRef, {
+            "id": m.id, "source": m.source, "external_id": m.external_id, "conversation_id": m.conversation_id,
+            "author": m.author, "text": m.text, "created_at": m.created_at,
+            "sentiment": tags.sentiment if tags else None, "tags": list(tags.keywords) if tags else []})
         case_id = cases.get(m.id)
-        events.append(Emitted(T.mention_received, MentionReceived.model_construct(
-            mention=ref, case_id=case_id, customer_id=customers.get((m.source, m.author))), case_id, at))
+        events.append(Emitted(T.mention_received, built(MentionReceived, {
+            "mention": ref, "case_id": case_id, "customer_id": customers.get((m.source, m.author))}), case_id, at))
     return emit_many(session, events, now=at)
 
 
@@ -336,13 +358,13 @@ def customers_created_out(session: Session, people: list[dict[str, Any]], identi
     """`customer.created` for rows link_customers just inserted (with the identities it gave them)."""
     theirs: dict[str, list[Identity]] = defaultdict(list)
     for row in identities:
-        theirs[row["customer_id"]].append(Identity.model_construct(source=row["source"], handle=row["handle"]))
-    refs = [CustomerRef.model_construct(id=row["id"], name=row["name"], identities=theirs[row["id"]],
-                                        merged_into=None) for row in people]
+        theirs[row["customer_id"]].append(built(Identity, {"source": row["source"], "handle": row["handle"]}))
+    refs = [built(CustomerRef, {"id": row["id"], "name": row["name"], "identities": theirs[row["id"]],
+                                "merged_into": None}) for row in people]
     made = session.info.setdefault(_MADE, {})
     for customer_id in theirs.keys() - {ref.id for ref in refs}:
         made.pop(customer_id, None)  # made earlier in this transaction, and given another identity since
     made.update((ref.id, ref) for ref in refs)
-    return emit_many(session, [Emitted(T.customer_created, CustomerCreated.model_construct(customer=ref), None,
+    return emit_many(session, [Emitted(T.customer_created, built(CustomerCreated, {"customer": ref}), None,
                                        row["first_seen_at"])
                                for ref, row in zip(refs, people, strict=True)])
