@@ -27,8 +27,8 @@ import logging
 import pkgutil
 import tempfile
 import time
-from collections.abc import Callable
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -93,6 +93,20 @@ class Paired:
         return self.cases[on] / self.spent[on]
 
 
+@contextmanager
+def _writers(on: bool, stubbed: tuple[str, ...], timed: tuple[str, ...], clock: Clock) -> Iterator[None]:
+    """One side of a pair: the writers timed (on), or the stubbed ones doing nothing (off); then a full garbage
+    collection, so that it lands in neither side's batch (they share the heap)."""
+    with ExitStack() as patches:
+        for target in stubbed + timed:
+            if on:
+                patches.enter_context(mock.patch(target, clock.wrap(pkgutil.resolve_name(target))))
+            elif target in stubbed:
+                patches.enter_context(mock.patch(target, lambda *a, **k: 0))
+        gc.collect()
+        yield
+
+
 def ingest(count: int, batch: int, writers: str) -> Paired:
     """Store `count` mentions live into two fresh databases, a batch into each in turn (which goes first
     alternates): one as in production, one with `writers` stubbed out. Turn by turn, a burst of load on the shared
@@ -109,13 +123,7 @@ def ingest(count: int, batch: int, writers: str) -> Paired:
             rows[on] = mentions(count)
         for turn, i in enumerate(range(0, count, batch)):
             for on in ((True, False) if turn % 2 == 0 else (False, True)):
-                with ExitStack() as patches:
-                    for target in stubbed + timed:
-                        if on:
-                            patches.enter_context(mock.patch(target, clock.wrap(pkgutil.resolve_name(target))))
-                        elif target in stubbed:
-                            patches.enter_context(mock.patch(target, lambda *a, **k: 0))
-                    gc.collect()  # a full collection lands in neither side's batch (they share the heap)
+                with _writers(on, stubbed, timed, clock):
                     started = time.process_time()  # CPU time: the machine may be shared, and the cost is CPU
                     stored = store_batch(engine=engines[on], mentions=rows[on][i:i + batch], now=datetime.now(UTC))
                     paired.spent[on] += time.process_time() - started
@@ -191,13 +199,7 @@ def posted(count: int, batch: int, writers: str) -> Paired:
     async def run(apps: dict[bool, Any]) -> None:
         for turn, i in enumerate(range(0, count, batch)):
             for on in ((True, False) if turn % 2 == 0 else (False, True)):
-                with ExitStack() as patches:
-                    for target in stubbed + timed:
-                        if on:
-                            patches.enter_context(mock.patch(target, clock.wrap(pkgutil.resolve_name(target))))
-                        elif target in stubbed:
-                            patches.enter_context(mock.patch(target, lambda *a, **k: 0))
-                    gc.collect()
+                with _writers(on, stubbed, timed, clock):
                     started = time.process_time()
                     statuses = await asyncio.gather(*(_post(apps[on], body) for body in bodies[i:i + batch]))
                     paired.spent[on] += time.process_time() - started

@@ -39,6 +39,15 @@ def sqlite_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """A migrated database with nothing in it (a test module may shadow this with data of its own)."""
+    engine = make_engine(database_url)
+    migrate(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
 def seeded_engine(database_url: str) -> Iterator[Engine]:
     """A migrated database holding the demo's sources, teams, agents and default flow."""
     engine = make_engine(database_url)

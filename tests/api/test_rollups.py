@@ -11,7 +11,6 @@ import math
 import random
 import threading
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -98,14 +97,6 @@ def _mutate(rng: random.Random, case: Case) -> None:
     else:
         case.handle_seconds = round(rng.uniform(0, 3000), 3)
         case.transfers += 1
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
-    migrate(engine)
-    yield engine
-    engine.dispose()
 
 
 def _plus(a: rollups.Totals, b: rollups.Totals) -> rollups.Totals:

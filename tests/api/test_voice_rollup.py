@@ -5,7 +5,6 @@ for the names it counts only, and counted again when the names change."""
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -16,8 +15,6 @@ from sqlmodel import Session, col, select
 from engine.models import Direction
 from store import mention_rollup, voice_rollup
 from store.analytics import mention_report
-from store.db import make_engine
-from store.db.migrate import migrate
 from store.mentions import Mention
 from store.rollup_job import RollupJob, fold_all
 from store.share_of_voice import ShareOfVoiceTerms, save_terms
@@ -29,14 +26,6 @@ WORDS = ["Acme", "acme's", "@acme_help", "acmes", "Globex", "GLOBEX!", "initech 
          "hello", "refund", "broken"]
 PERIODS = [(START, START + timedelta(days=40)), (START + timedelta(days=2, hours=7), START + timedelta(days=31)),
            (START - timedelta(hours=1), START + timedelta(days=3))]
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
-    migrate(engine)
-    yield engine
-    engine.dispose()
 
 
 def _random(rng: random.Random, i: int) -> Mention:
