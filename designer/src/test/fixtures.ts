@@ -51,6 +51,7 @@ export const makeCase = (overrides: Partial<Case> = {}): Case => ({
     escalation_level: 0,
     drafts_pending: 0,
     sla: {},
+    sla_policy: null,
     notes: [],
     expert_id: null,
     expert_request_id: null,
