@@ -30,6 +30,16 @@ describe('CaseSummary', () => {
         expect(screen.getByTestId('case-reopen-count')).toHaveTextContent('2 times');
     });
 
+    it('names the SLA policy the clocks run under', () => {
+        setup(makeCase({ sla_policy: 'office-hours' }));
+        expect(screen.getByTestId('case-sla-policy')).toHaveTextContent('office-hours');
+    });
+
+    it('says None for a case without an SLA policy', () => {
+        setup(makeCase({ sla_policy: null }));
+        expect(screen.getByTestId('case-sla-policy')).toHaveTextContent('None');
+    });
+
     it('says a case was never reopened, and has no expert nor outcomes while open', () => {
         setup(makeCase({ sla_outcomes: { first_response: 'met' } }));
         expect(screen.getByTestId('case-reopen-count')).toHaveTextContent('Never');

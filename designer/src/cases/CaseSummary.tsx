@@ -85,6 +85,9 @@ export const CaseSummary = () => {
                 </Fact>
                 <ExpertFact record={record} />
                 <SlaFact />
+                <Fact label="SLA policy" testId="case-sla-policy">
+                    {record.sla_policy ?? 'None'}
+                </Fact>
                 <SlaTargetsFact record={record} />
                 <SlaOutcomesFact record={record} />
                 <Fact label="Sentiment" testId="case-sentiment">
