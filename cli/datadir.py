@@ -4,6 +4,7 @@ SWITCHBOARD_KEY_FILE or SWITCHBOARD_KEYS, else the data folder's keys.json."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -41,6 +42,8 @@ def settings_environment(settings: Settings, base: Mapping[str, str]) -> dict[st
             continue
         alias = field.validation_alias
         key = str(alias.choices[0]) if isinstance(alias, AliasChoices) else f"SWITCHBOARD_{name.upper()}"
-        # Every setting is a scalar (str, number, path or secret), which the environment holds as its str().
-        env[key] = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
+        # A scalar (str, number, path or secret) as its str(); a structured one (share of voice's names) as the
+        # JSON pydantic-settings parses it from.
+        env[key] = (value.get_secret_value() if isinstance(value, SecretStr)
+                    else json.dumps(value) if isinstance(value, dict | list) else str(value))
     return env
