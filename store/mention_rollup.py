@@ -38,6 +38,7 @@ from store.rollups import (
     mark_on_commit,
     period_cells,
     rows_by_id,
+    upsert_insert,
 )
 
 KEY = ("grain", "at", "source", "direction", "dim", "value")
@@ -118,12 +119,8 @@ def _rows(cells: Cells) -> list[dict[str, Any]]:
 
 def _upsert(connection: Connection, delta: Cells) -> None:
     """Add `delta` to the cells, in key order (concurrent folds lock cells in one order)."""
-    if connection.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
     if rows := _rows(delta):
-        statement = insert(ROLLUP)
+        statement = upsert_insert(connection)(ROLLUP)
         connection.execute(statement.on_conflict_do_update(
             index_elements=list(KEY), set_={m: ROLLUP.c[m] + statement.excluded[m] for m in MEASURES}), rows)
 

@@ -337,15 +337,20 @@ def _encode(counts: dict[int, int]) -> str:
     return json.dumps({str(k): v for k, v in sorted(counts.items()) if v}, separators=(",", ":"))
 
 
+def upsert_insert(connection: Connection) -> Any:
+    """The dialect's `insert` (PostgreSQL's or SQLite's: both have ON CONFLICT), for the rollups' upserts."""
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
+
+
 def _upsert(connection: Connection, totals: Totals) -> None:
     """Add these deltas to the stored cells, skipping those that add nothing: a row for each new cell first
     (INSERT ... ON CONFLICT DO NOTHING), then the cells locked in key order (PostgreSQL: FOR UPDATE; SQLite holds
     its write lock already), counts added in SQL and histograms merged and written back."""
-    dialect = connection.dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    dialect, insert = connection.dialect.name, upsert_insert(connection)
     sums, hists = _normal(totals)
     keys = sorted(set(sums) | set(hists))
     if not keys:

@@ -32,7 +32,7 @@ from sqlmodel import Field, Session, SQLModel, Text
 
 from engine.metrics import shares, term_pattern
 from store.mentions import Mention
-from store.rollups import _by_grain, _cells_in, _snapshot, _whole_hour, period_cells
+from store.rollups import _by_grain, _cells_in, _snapshot, _whole_hour, period_cells, upsert_insert
 
 FOLD_HOURS = 48  # hours counted again per fold transaction (about a thousand mentions at the bench's rate)
 DIRTY_UP_TO = 500  # hours a report counts itself; more and the rollup is behind: it does not answer
@@ -76,18 +76,10 @@ def signature(names: Mapping[str, Iterable[str]]) -> str:
                              for name, terms in names.items()), separators=(",", ":"))
 
 
-def _insert(connection: Connection) -> Any:
-    if connection.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert
-
-
 def touched(connection: Connection, hours: Iterable[str]) -> None:
     """Mark these UTC hours: their inbound mentions changed (store.mention_rollup's fold calls this)."""
     if rows := [{"hour": hour} for hour in sorted(set(hours))]:
-        connection.execute(_insert(connection)(PENDING).on_conflict_do_nothing(index_elements=["hour"]), rows)
+        connection.execute(upsert_insert(connection)(PENDING).on_conflict_do_nothing(index_elements=["hour"]), rows)
 
 
 def _start(hour: str) -> datetime:
@@ -152,7 +144,7 @@ def _restart(connection: Connection, wanted: str) -> None:
     if wanted != signature({}):
         touched(connection, [row[0] for row in connection.execute(
             select(hour).where(MENTIONS.c.direction == "inbound").group_by(hour))])
-    insert = _insert(connection)(STATE).values(id=1, signature=wanted)
+    insert = upsert_insert(connection)(STATE).values(id=1, signature=wanted)
     connection.execute(insert.on_conflict_do_update(index_elements=["id"], set_={"signature": wanted}))
 
 
@@ -195,7 +187,7 @@ def fold(connection: Connection, limit: int = FOLD_HOURS, *, names: Mapping[str,
             rows += [{"grain": grain, "at": at, "source": source, "name": name, "n": n}
                      for grain, at in (("h", hour), ("d", hour[:10]), ("m", hour[:7]))]
     if rows:
-        insert = _insert(connection)(ROLLUP)
+        insert = upsert_insert(connection)(ROLLUP)
         connection.execute(insert.on_conflict_do_update(index_elements=["grain", "at", "source", "name"],
                                                         set_={"n": ROLLUP.c.n + insert.excluded.n}), rows)
     return len(taken)
